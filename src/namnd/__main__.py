@@ -1,0 +1,3 @@
+from namnd.cli.main import main
+
+raise SystemExit(main())

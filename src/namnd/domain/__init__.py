@@ -1,0 +1,1 @@
+"""Domain models and value types; no I/O, no Textual."""

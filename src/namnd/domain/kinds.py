@@ -1,0 +1,111 @@
+"""Enumerations of the domain, with the Swedish words users see.
+
+Values are stable English codes stored in the database and in ``--json`` output;
+``label`` is what the user reads, and ``from_label`` reads it back from agenda files.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from namnd.errors import InvalidInput
+
+
+class _Labelled(StrEnum):
+    """A StrEnum whose members carry a Swedish label."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[type(self)][self]
+
+    @classmethod
+    def from_label(cls, text: str) -> _Labelled:
+        wanted = text.strip().casefold()
+        for member, label in _LABELS[cls].items():
+            if wanted in (label.casefold(), member.value):
+                return member
+        choices = ", ".join(_LABELS[cls].values())
+        raise InvalidInput(f"Okänt värde ”{text}”: välj ett av {choices}.")
+
+
+class ArendeKind(_Labelled):
+    """What sort of ärende an agenda item is; it decides templates and follow-up."""
+
+    INFORMATION = "information"
+    DECISION = "decision"
+    STATEMENT = "statement"
+    REPORT_BACK = "report_back"
+    NOTIFICATIONS = "notifications"
+    DELEGATION_DECISIONS = "delegation_decisions"
+    ELECTION = "election"
+
+
+class MeetingStatus(_Labelled):
+    """Where a meeting is in its life: planned, kallelse drafted and sent, held, justerad."""
+
+    PLANNED = "planned"
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
+    SENT = "sent"
+    HELD = "held"
+    ADJUSTED = "adjusted"
+
+
+class MemberRole(_Labelled):
+    """Seat held in the organ."""
+
+    MEMBER = "member"
+    SUBSTITUTE = "substitute"
+
+
+class Position(_Labelled):
+    """Presidium position on top of a seat."""
+
+    CHAIR = "chair"
+    FIRST_VICE_CHAIR = "first_vice_chair"
+    SECOND_VICE_CHAIR = "second_vice_chair"
+
+
+class AssignmentStatus(_Labelled):
+    """Stored status of a nämnduppdrag; ``försenad`` is derived from the due date."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    REPORTED = "reported"
+    CLOSED = "closed"
+
+
+_LABELS: dict[type, dict] = {
+    ArendeKind: {
+        ArendeKind.INFORMATION: "information",
+        ArendeKind.DECISION: "beslutsärende",
+        ArendeKind.STATEMENT: "yttrande",
+        ArendeKind.REPORT_BACK: "återrapportering",
+        ArendeKind.NOTIFICATIONS: "anmälningsärenden",
+        ArendeKind.DELEGATION_DECISIONS: "delegationsbeslut",
+        ArendeKind.ELECTION: "val",
+    },
+    MeetingStatus: {
+        MeetingStatus.PLANNED: "planerad",
+        MeetingStatus.DRAFT: "utkast",
+        MeetingStatus.REVIEWED: "granskad",
+        MeetingStatus.SENT: "utskickad",
+        MeetingStatus.HELD: "genomförd",
+        MeetingStatus.ADJUSTED: "justerad",
+    },
+    MemberRole: {
+        MemberRole.MEMBER: "ledamot",
+        MemberRole.SUBSTITUTE: "ersättare",
+    },
+    Position: {
+        Position.CHAIR: "ordförande",
+        Position.FIRST_VICE_CHAIR: "förste vice ordförande",
+        Position.SECOND_VICE_CHAIR: "andre vice ordförande",
+    },
+    AssignmentStatus: {
+        AssignmentStatus.NOT_STARTED: "ej påbörjad",
+        AssignmentStatus.IN_PROGRESS: "pågår",
+        AssignmentStatus.REPORTED: "återrapporterad",
+        AssignmentStatus.CLOSED: "avslutad",
+    },
+}

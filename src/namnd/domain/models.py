@@ -1,0 +1,214 @@
+"""The database tables, as SQLModel classes.
+
+Names are English (see ``docs/glossary.md`` for the Swedish terms). Lists that are
+always read and written whole (att-satser, expedieras till) are JSON columns; things
+that are filtered or flagged on their own (bilagor with sekretess) are tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from namnd.domain.coltypes import EnumCode
+from namnd.domain.kinds import (
+    ArendeKind,
+    AssignmentStatus,
+    MeetingStatus,
+    MemberRole,
+    Position,
+)
+
+
+def _json_list() -> Column:
+    return Column(JSON, nullable=False, default=list)
+
+
+class Organ(SQLModel, table=True):
+    """A nämnd (or other body) whose meetings are managed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True, description="Short code, e.g. 'von'.")
+    name: str = Field(description="Full name, e.g. 'Vård- och omsorgsnämnden'.")
+    diarium_prefix: str = Field(description="Prefix of its diarienummer, e.g. 'von'.")
+    administration: str = Field(
+        default="", description="The förvaltning serving it, e.g. 'Vård- och omsorgsförvaltningen'."
+    )
+
+
+class Person(SQLModel, table=True):
+    """An elected member or an official; one row per human."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    title: str = Field(default="", description="Job title for officials, e.g. 'Nämndsekreterare'.")
+
+
+class Membership(SQLModel, table=True):
+    """A person's seat in an organ for a period, with party and presidium position."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organ_id: int = Field(foreign_key="organ.id", index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    role: MemberRole = Field(sa_type=EnumCode(MemberRole))
+    party: str = Field(description="Party abbreviation as printed, e.g. 'S'.")
+    position: Position | None = Field(default=None, sa_type=EnumCode(Position))
+    substitute_order: int | None = Field(
+        default=None, description="Inkallelseordning for ersättare, 1 first."
+    )
+    period_start: dt.date
+    period_end: dt.date | None = None
+
+
+class Meeting(SQLModel, table=True):
+    """One sammanträde of an organ: its kallelse details and its lifecycle."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organ_id: int = Field(foreign_key="organ.id", index=True)
+    date: dt.date = Field(index=True)
+    start_time: dt.time | None = None
+    place: str = ""
+    status: MeetingStatus = Field(default=MeetingStatus.PLANNED, sa_type=EnumCode(MeetingStatus))
+    kallelse_date: dt.date | None = None
+    chair_name: str = Field(default="", description="Ordförande as signed, e.g. 'Tuva Lund (S)'.")
+    secretary_name: str = ""
+    secretary_title: str = "Nämndsekreterare"
+    adjustment_text: str = Field(
+        default="", description="Justering as announced in the kallelse (who, when, where)."
+    )
+    version: int = Field(default=1, description="Bumped on every save; guards concurrent edits.")
+
+    __table_args__ = (UniqueConstraint("organ_id", "date", "start_time"),)
+
+
+class GroupMeeting(SQLModel, table=True):
+    """A party group's meeting before the sammanträde, as printed in the kallelse."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    position: int
+    parties: str = Field(description="Who meets, e.g. 'S, KD, MP, C och L' or 'Övriga partier'.")
+    place: str
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+
+
+class Arende(SQLModel, table=True):
+    """An ärende as it goes to the nämnd: the tjänsteskrivelse and the kallelse's proposal.
+
+    Standing ärenden (information, delegationsbeslut) keep one diarienummer for the
+    whole year and come back at every meeting, so ``dnr`` is indexed but not unique.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    organ_id: int = Field(foreign_key="organ.id", index=True)
+    dnr: str = Field(index=True, description="Canonical Diarienummer, e.g. 'von/2019:76'.")
+    related_dnrs: list[str] = Field(
+        default_factory=list,
+        sa_column=_json_list(),
+        description="Other numbers of the organ's own diarium the item covers.",
+    )
+    external_ref: str | None = Field(
+        default=None, description="Another body's number, e.g. 'KS/2019:161'."
+    )
+    title: str
+    kind: ArendeKind = Field(default=ArendeKind.DECISION, sa_type=EnumCode(ArendeKind))
+    handlers: list[str] = Field(default_factory=list, sa_column=_json_list())
+    recipients: list[str] = Field(default_factory=list, sa_column=_json_list())
+    memo_date: dt.date | None = Field(default=None, description="Tjänsteskrivelsens datum.")
+    memo_title: str = Field(default="", description="Title of the tjänsteskrivelse if it differs.")
+    proposal: list[str] = Field(
+        default_factory=list,
+        sa_column=_json_list(),
+        description="Förslag till beslut in the kallelse: the att-satser, in order.",
+    )
+    administration_proposal: list[str] | None = Field(
+        default=None,
+        sa_column=Column(JSON, nullable=True),
+        description="The förvaltning's own proposal where it differs from the kallelse's.",
+    )
+    preamble_md: str = Field(default="", description="Text printed before the proposal.")
+    summary_md: str = ""
+    body_md: str = ""
+    signatures: list[str] = Field(default_factory=list, sa_column=_json_list())
+    dispatch_to: list[str] = Field(
+        default_factory=list, sa_column=_json_list(), description="Expedieras till."
+    )
+    sent_later: str | None = Field(
+        default=None, description="When the handling follows, e.g. 'skickas ut 16 september'."
+    )
+    confidential: bool = Field(default=False, description="Sekretess: never in a public export.")
+    decided: bool = False
+    version: int = 1
+
+
+class Attachment(SQLModel, table=True):
+    """A bilaga to an ärende; the sekretess flag keeps it out of public exports."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    arende_id: int = Field(foreign_key="arende.id", index=True, ondelete="CASCADE")
+    position: int
+    title: str
+    file: str | None = None
+    confidential: bool = False
+    sent_later: bool = False
+
+
+class AgendaItem(SQLModel, table=True):
+    """An ärende's place on a meeting's föredragningslista."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    arende_id: int = Field(foreign_key="arende.id", index=True)
+    position: int = Field(description="1-based number on the list.")
+
+    __table_args__ = (UniqueConstraint("meeting_id", "arende_id"),)
+
+
+class Paragraph(SQLModel, table=True):
+    """A § of the protokoll; numbered per organ through the calendar year."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organ_id: int = Field(foreign_key="organ.id", index=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    agenda_item_id: int | None = Field(default=None, foreign_key="agendaitem.id")
+    year: int
+    number: int
+    title: str
+    decision_md: str = ""
+    confidential: bool = False
+
+    __table_args__ = (UniqueConstraint("organ_id", "year", "number"),)
+
+
+class Assignment(SQLModel, table=True):
+    """A nämnduppdrag: what the förvaltning was asked to do and when to report back."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organ_id: int = Field(foreign_key="organ.id", index=True)
+    text: str
+    assignee: str = Field(default="", description="Who was given it, e.g. the förvaltning.")
+    origin_arende_id: int | None = Field(default=None, foreign_key="arende.id")
+    origin_paragraph_id: int | None = Field(default=None, foreign_key="paragraph.id")
+    given_on: dt.date | None = None
+    due_date: dt.date | None = None
+    due_text: str = Field(default="", description="The due date as the decision words it.")
+    report_to: str = ""
+    status: AssignmentStatus = Field(
+        default=AssignmentStatus.NOT_STARTED, sa_type=EnumCode(AssignmentStatus)
+    )
+
+
+class DelegationDecision(SQLModel, table=True):
+    """A delegationsbeslut reported to the nämnd, grouped as in the kallelse."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organ_id: int = Field(foreign_key="organ.id", index=True)
+    arende_id: int | None = Field(default=None, foreign_key="arende.id", index=True)
+    delegate_group: str = Field(description="The delegat group heading, e.g. 'Omsorgsdirektör'.")
+    position: int
+    code: str = Field(default="", description="Code in the delegationsordning, e.g. 'D2'.")
+    matter: str = Field(description="What was decided, e.g. 'Attesträtt, lokalstrateg'.")
+    dnr: str | None = None

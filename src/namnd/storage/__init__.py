@@ -1,0 +1,1 @@
+"""Storage: where the database lives, how it is opened and migrated, and data access."""
