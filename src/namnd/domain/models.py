@@ -104,7 +104,9 @@ class Arende(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     organ_id: int = Field(foreign_key="organ.id", index=True)
-    dnr: str = Field(index=True, description="Canonical Diarienummer, e.g. 'von/2019:76'.")
+    dnr: str | None = Field(
+        default=None, index=True, description="Canonical diarienummer, e.g. 'von/2019:76'."
+    )
     related_dnrs: list[str] = Field(
         default_factory=list,
         sa_column=_json_list(),

@@ -10,6 +10,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 from namnd.errors import NamndError
+from namnd.storage.schema import HEAD, database_revision
 from namnd.storage.workspace import Workspace
 
 
@@ -36,9 +37,9 @@ def open_database(workspace: Workspace, *, migrate: bool = True) -> Engine:
         workspace.root.mkdir(parents=True, exist_ok=True)
     engine = make_engine(workspace.database_url)
     try:
-        with engine.connect():
-            pass
-        if migrate:
+        with engine.connect() as connection:
+            up_to_date = database_revision(connection) == HEAD
+        if migrate and not up_to_date:
             from namnd.storage.migrate import upgrade
 
             upgrade(engine)

@@ -44,7 +44,7 @@ def upgrade() -> None:
         "arende",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("organ_id", sa.Integer(), nullable=False),
-        sa.Column("dnr", sa.String(), nullable=False),
+        sa.Column("dnr", sa.String(), nullable=True),
         sa.Column("related_dnrs", sa.JSON(), nullable=False),
         sa.Column("external_ref", sa.String(), nullable=True),
         sa.Column("title", sa.String(), nullable=False),

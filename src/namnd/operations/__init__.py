@@ -1,0 +1,1 @@
+"""Use cases that combine formats, rules and storage (import, demo, export)."""

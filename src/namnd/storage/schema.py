@@ -1,0 +1,18 @@
+"""The schema revision this code expects, known without importing Alembic.
+
+Opening an up-to-date database then costs one query instead of Alembic's import;
+``tests/storage/test_migrations.py`` keeps this constant equal to Alembic's head.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, inspect, text
+
+HEAD = "0001"
+
+
+def database_revision(connection: Connection) -> str | None:
+    """The revision stamped in the database, or None if it has never been migrated."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
