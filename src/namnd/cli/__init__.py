@@ -1,0 +1,1 @@
+"""The ``namnd`` command: English verbs, Swedish output, no tracebacks for users."""

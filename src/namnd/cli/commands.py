@@ -1,0 +1,90 @@
+"""The commands behind the CLI verbs; each imports what it needs when it runs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from namnd.cli import output
+from namnd.storage.store import Store
+from namnd.storage.workspace import Workspace, resolve
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch to the command named on the command line."""
+    workspace = resolve(args.workspace, args.db)
+    handler = {
+        None: _tui,
+        "demo": _demo,
+        "meetings": _meetings,
+        "agenda": _agenda,
+        "import": _import,
+        "export": _export,
+    }[args.command]
+    return handler(args, workspace)
+
+
+def _tui(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.tui.app import create_app
+
+    create_app(Store.open(workspace)).run()
+    return 0
+
+
+def _demo(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.operations.demo import load_demo
+
+    store = Store.open(workspace)
+    report = load_demo(store)
+    if report.changed:
+        added = ", ".join(f"{n} {what}" for what, n in report.added.items() if n)
+        print(f"Demonämnden är inläst i {output.where(workspace)}: {added}.")
+    else:
+        print(f"Demonämnden fanns redan i {output.where(workspace)}; inget ändrades.")
+    return 0
+
+
+def _meetings(args: argparse.Namespace, workspace: Workspace) -> int:
+    meetings = Store.open(workspace).meetings(year=args.year)
+    if args.json:
+        _print_json({"meetings": [output.meeting_json(m) for m in meetings]})
+    else:
+        print(output.meetings_table(meetings, year=args.year))
+    return 0
+
+
+def _agenda(args: argparse.Namespace, workspace: Workspace) -> int:
+    store = Store.open(workspace)
+    view = store.agenda(store.find_meeting(args.meeting).id)
+    if args.json:
+        _print_json(output.agenda_json(view))
+    else:
+        print(output.agenda_text(view))
+    return 0
+
+
+def _import(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.operations.agenda_files import import_agenda_file
+
+    result = import_agenda_file(Store.open(workspace), Path(args.file))
+    print(f"Läste in sammanträdet (id {result.meeting_id}) med {result.items} ärenden.")
+    return 0
+
+
+def _export(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.operations.agenda_files import export_agenda_markdown
+
+    text = export_agenda_markdown(Store.open(workspace), args.meeting)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"Skrev {args.output}.")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,25 @@
+"""Entry point of the ``namnd`` console script."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from namnd.errors import NamndError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; Swedish message and exit code 1 on any user-facing error."""
+    from namnd.cli.parser import build_parser
+
+    args = build_parser().parse_args(argv)
+    try:
+        from namnd.cli import commands
+
+        return commands.run(args)
+    except NamndError as err:
+        print(f"namnd: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("namnd: avbrutet.", file=sys.stderr)
+        return 130

@@ -1,0 +1,101 @@
+"""How the CLI prints: Swedish text tables and the stable JSON documented in docs/cli.md."""
+
+from __future__ import annotations
+
+from namnd.domain.views import AgendaView, MeetingSummary
+from namnd.services.swedish_dates import clock, long_date
+from namnd.storage.workspace import Workspace
+
+
+def where(workspace: Workspace) -> str:
+    """The database in words, without a password."""
+    if workspace.is_sqlite:
+        return str(workspace.root / "namnd.db")
+    from sqlalchemy.engine import make_url
+
+    return make_url(workspace.database_url).render_as_string(hide_password=True)
+
+
+def meeting_json(meeting: MeetingSummary) -> dict:
+    """One meeting as JSON (schema version 1)."""
+    return {
+        "id": meeting.id,
+        "organ": meeting.organ_code,
+        "organ_name": meeting.organ_name,
+        "date": meeting.date.isoformat(),
+        "time": clock(meeting.start_time) or None,
+        "place": meeting.place or None,
+        "status": meeting.status.value,
+        "status_label": meeting.status.label,
+        "items": meeting.item_count,
+    }
+
+
+def agenda_json(view: AgendaView) -> dict:
+    """A föredragningslista as JSON (schema version 1)."""
+    return {
+        "meeting": meeting_json(view.meeting),
+        "items": [
+            {
+                "number": item.position,
+                "title": item.title,
+                "dnr": item.dnr,
+                "kind": item.kind.value,
+                "kind_label": item.kind.label,
+                "sent_later": item.sent_later,
+                "confidential": item.confidential,
+            }
+            for item in view.items
+        ],
+    }
+
+
+def meetings_table(meetings: list[MeetingSummary], *, year: int | None) -> str:
+    """Meetings as aligned text, or a helpful line when there are none."""
+    if not meetings:
+        scope = f" år {year}" if year else ""
+        return f"Inga sammanträden{scope}. Kör ”namnd demo” för att läsa in demonämnden."
+    rows = [
+        (
+            str(m.id),
+            long_date(m.date),
+            clock(m.start_time),
+            m.organ_name,
+            m.place,
+            m.status.label,
+            str(m.item_count),
+        )
+        for m in meetings
+    ]
+    return _table(("Id", "Datum", "Tid", "Nämnd", "Plats", "Status", "Ärenden"), rows)
+
+
+def agenda_text(view: AgendaView) -> str:
+    """The föredragningslista as the secretary reads it in a terminal."""
+    m = view.meeting
+    when = long_date(m.date) + (f" kl {clock(m.start_time)}" if m.start_time else "")
+    head = f"{m.organ_name}, {when}" + (f", {m.place}" if m.place else "")
+    if not view.items:
+        return f"{head}\nFöredragningslistan är tom."
+    rows = [
+        (
+            str(i.position),
+            i.title + (f" ({i.sent_later})" if i.sent_later else ""),
+            i.dnr or "",
+            i.kind.label,
+        )
+        for i in view.items
+    ]
+    return f"{head}\nFöredragningslista ({m.status.label})\n\n" + _table(
+        ("Nr", "Ärende", "Dnr", "Typ"), rows
+    )
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+        for r in [header, *rows]
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

@@ -1,0 +1,92 @@
+"""The argument parser, with Swedish help and Swedish error messages."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import NoReturn
+
+# argparse writes its own errors in English; these are the ones users actually meet.
+_ERRORS = (
+    (r"the following arguments are required: (.*)", r"dessa argument saknas: \1"),
+    (r"unrecognized arguments: (.*)", r"okända argument: \1"),
+    (
+        r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)",
+        r"\1: ogiltigt val \2 (välj \3)",
+    ),
+    (r"argument (.*?): invalid int value: (.*)", r"\1: \2 är inget heltal"),
+    (r"argument (.*?): expected one argument", r"\1: ett värde behövs"),
+)
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        # prefix="" is argparse computing a subcommand's prog; keep that untouched.
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+
+class SwedishParser(argparse.ArgumentParser):
+    """ArgumentParser that speaks Swedish to the user."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argument"
+        self._optionals.title = "flaggor"
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, swedish in _ERRORS:
+            message = re.sub(pattern, swedish, message)
+        self.print_usage()
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
+def build_parser() -> SwedishParser:
+    """All commands and their options."""
+    parser = SwedishParser(
+        prog="namnd",
+        description="Kallelse, protokoll och uppföljning för en nämnds sekretariat. "
+        "Utan kommando öppnas terminalprogrammet.",
+    )
+    parser.add_argument(
+        "--workspace",
+        metavar="MAPP",
+        help="arbetsmapp med namnd.db, agendas/ och protocols/ (annars NAMND_HOME eller "
+        "aktuell mapp)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="databas-URL, t.ex. postgresql://user@host/namnd (annars NAMND_DATABASE_URL "
+        "eller SQLite i arbetsmappen)",
+    )
+    commands = parser.add_subparsers(
+        dest="command", title="kommandon", metavar="KOMMANDO", parser_class=SwedishParser
+    )
+
+    commands.add_parser("demo", help="läs in demonämnden (kallelsen 19 september 2019)")
+
+    meetings = commands.add_parser("meetings", help="lista sammanträden")
+    meetings.add_argument("--year", type=int, metavar="ÅR", help="bara detta år")
+    meetings.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
+
+    agenda = commands.add_parser("agenda", help="visa ett sammanträdes föredragningslista")
+    agenda.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
+    agenda.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
+
+    imports = commands.add_parser("import", help="läs in en fil").add_subparsers(
+        dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
+    )
+    agenda_import = imports.add_parser("agenda", help="en dagordningsfil (docs/agenda-format.md)")
+    agenda_import.add_argument("file", metavar="FIL")
+
+    exports = commands.add_parser("export", help="skriv ut ett dokument").add_subparsers(
+        dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
+    )
+    kallelse = exports.add_parser("kallelse", help="kallelse med föredragningslista")
+    kallelse.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
+    kallelse.add_argument("--format", choices=["md"], default="md", help="filformat")
+    kallelse.add_argument("-o", "--output", metavar="FIL", help="fil att skriva (annars stdout)")
+    return parser

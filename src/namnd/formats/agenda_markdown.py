@@ -1,0 +1,450 @@
+"""Read and write the agenda file format described in ``docs/agenda-format.md``.
+
+``dump_agenda(parse_agenda(text))`` is the canonical spelling of a file, and
+``parse_agenda(dump_agenda(doc))`` gives back the same content: that is what makes
+export → import → export byte-identical.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import yaml
+
+from namnd.domain.diarienummer import normalise
+from namnd.domain.kinds import ArendeKind, MeetingStatus
+from namnd.domain.models import Arende, Attachment, GroupMeeting, Meeting, Organ
+from namnd.errors import InvalidInput
+from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
+from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
+
+
+class AgendaFormatError(InvalidInput):
+    """A mistake in an agenda file, with the line it is on."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"rad {line}: {message}")
+        self.line = line
+
+
+# --- sections and their order -------------------------------------------------------
+
+PREAMBLE = "Ingress"
+PROPOSAL = "Förslag till beslut"
+ADMIN_PROPOSAL = "Förvaltningens förslag till beslut"
+SUMMARY = "Sammanfattning"
+BODY = "Ärendet"
+ATTACHMENTS = "Bilagor"
+DISPATCH = "Expedieras till"
+SECTIONS = (PREAMBLE, PROPOSAL, ADMIN_PROPOSAL, SUMMARY, BODY, ATTACHMENTS, DISPATCH)
+
+_ITEM_HEADING = re.compile(r"^## (\d+)\. (.+?)\s*$")
+_SECTION_HEADING = re.compile(r"^### (.+?)\s*$")
+_FENCE = re.compile(r"^(```|~~~)")
+_NUMBERED = re.compile(r"^(\d+)[.)]\s+(.*)$")
+_FLAG = re.compile(r"\s*\[(sekretess|skickas ut senare|fil:\s*([^\]]+))\]\s*$")
+
+
+def _split_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+def _yes(value: str) -> bool:
+    lowered = value.strip().casefold()
+    if lowered in ("ja", "nej"):
+        return lowered == "ja"
+    raise InvalidInput(f"skriv ja eller nej, inte ”{value}”")
+
+
+@dataclass(frozen=True)
+class _MetaKey:
+    """How one ``Key: value`` line maps onto an Arende field."""
+
+    key: str
+    field: str
+    read: Callable[[str], object]
+    write: Callable[[object], str]
+
+
+_META: tuple[_MetaKey, ...] = (
+    _MetaKey("Dnr", "dnr", normalise, str),
+    _MetaKey(
+        "Övriga dnr",
+        "related_dnrs",
+        lambda v: [normalise(p) for p in _split_list(v)],
+        "; ".join,
+    ),
+    _MetaKey("Extern referens", "external_ref", normalise, str),
+    _MetaKey("Typ", "kind", ArendeKind.from_label, lambda k: k.label),
+    _MetaKey("Referens", "handlers", _split_list, "; ".join),
+    _MetaKey("Mottagare", "recipients", _split_list, "; ".join),
+    _MetaKey("Datum", "memo_date", parse_iso_date, lambda d: d.isoformat()),
+    _MetaKey("Tjänsteskrivelse", "memo_title", str.strip, str),
+    _MetaKey("Underskrifter", "signatures", _split_list, "; ".join),
+    _MetaKey("Skickas ut", "sent_later", str.strip, str),
+    _MetaKey("Sekretess", "confidential", _yes, lambda b: "ja"),
+)
+_META_BY_KEY = {meta.key.casefold(): meta for meta in _META}
+
+# Front matter: (key, required). Values are read as text (YAML BaseLoader).
+_FRONT_KEYS = (
+    "nämnd",
+    "kod",
+    "diarieprefix",
+    "förvaltning",
+    "datum",
+    "tid",
+    "plats",
+    "kallelsedatum",
+    "status",
+    "ordförande",
+    "sekreterare",
+    "sekreterartitel",
+    "justering",
+    "gruppmöten",
+)
+_GROUP_KEYS = ("partier", "plats", "datum", "tid")
+
+
+# --- parsing --------------------------------------------------------------------------
+
+
+def parse_agenda(text: str) -> AgendaDocument:
+    """Parse an agenda file; any mistake raises :class:`AgendaFormatError` with its line."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    body_start, organ, meeting, groups = _parse_front_matter(lines)
+    entries = _parse_items(lines, body_start)
+    return AgendaDocument(organ=organ, meeting=meeting, group_meetings=groups, entries=entries)
+
+
+def _parse_front_matter(lines: list[str]) -> tuple[int, Organ, Meeting, list[GroupMeeting]]:
+    if not lines or lines[0].strip() != "---":
+        raise AgendaFormatError(1, "filen ska börja med --- och sammanträdets uppgifter (YAML).")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise AgendaFormatError(1, "uppgifterna överst avslutas aldrig med ---.") from None
+    try:
+        data = yaml.load("\n".join(lines[1:end]), Loader=yaml.BaseLoader) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise AgendaFormatError(line, f"uppgifterna överst går inte att läsa: {err}") from None
+    if not isinstance(data, dict):
+        raise AgendaFormatError(2, "uppgifterna överst ska vara nyckel: värde-rader.")
+
+    def line_of(key: str) -> int:
+        for i in range(1, end):
+            if lines[i].lstrip().startswith(f"{key}:"):
+                return i + 1
+        return 1
+
+    for key in data:
+        if key not in _FRONT_KEYS:
+            allowed = ", ".join(_FRONT_KEYS)
+            raise AgendaFormatError(line_of(key), f"okänd uppgift ”{key}” (tillåtna: {allowed}).")
+
+    def text_of(key: str, *, required: bool = False) -> str:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            raise AgendaFormatError(line_of(key), f"”{key}” ska vara en text.")
+        if required and not value.strip():
+            raise AgendaFormatError(line_of(key), f"uppgiften ”{key}” saknas.")
+        return value.strip()
+
+    def convert(key: str, reader: Callable[[str], object]) -> object:
+        value = text_of(key)
+        if not value:
+            return None
+        try:
+            return reader(value)
+        except InvalidInput as err:
+            raise AgendaFormatError(line_of(key), str(err)) from None
+
+    code = text_of("kod", required=True)
+    organ = Organ(
+        code=code,
+        name=text_of("nämnd", required=True),
+        diarium_prefix=text_of("diarieprefix") or code,
+        administration=text_of("förvaltning"),
+    )
+    if not text_of("datum", required=True):
+        raise AgendaFormatError(line_of("datum"), "uppgiften ”datum” saknas.")
+    meeting = Meeting(
+        organ_id=0,
+        date=convert("datum", parse_iso_date),
+        start_time=convert("tid", parse_clock),
+        place=text_of("plats"),
+        kallelse_date=convert("kallelsedatum", parse_iso_date),
+        status=convert("status", MeetingStatus.from_label) or MeetingStatus.DRAFT,
+        chair_name=text_of("ordförande"),
+        secretary_name=text_of("sekreterare"),
+        secretary_title=text_of("sekreterartitel") or "Nämndsekreterare",
+        adjustment_text=text_of("justering"),
+    )
+    groups = _parse_groups(data.get("gruppmöten") or [], line_of("gruppmöten"))
+    return end + 1, organ, meeting, groups
+
+
+def _parse_groups(raw: object, line: int) -> list[GroupMeeting]:
+    if not isinstance(raw, list):
+        raise AgendaFormatError(line, "”gruppmöten” ska vara en lista.")
+    groups = []
+    for position, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or set(item) - set(_GROUP_KEYS):
+            raise AgendaFormatError(
+                line, f"gruppmöte {position}: ange partier, plats, datum och tid."
+            )
+        try:
+            groups.append(
+                GroupMeeting(
+                    meeting_id=0,
+                    position=position,
+                    parties=str(item.get("partier", "")).strip(),
+                    place=str(item.get("plats", "")).strip(),
+                    date=parse_iso_date(item["datum"]) if item.get("datum") else None,
+                    start_time=parse_clock(item["tid"]) if item.get("tid") else None,
+                )
+            )
+        except InvalidInput as err:
+            raise AgendaFormatError(line, f"gruppmöte {position}: {err}") from None
+    return groups
+
+
+def _parse_items(lines: list[str], start: int) -> list[AgendaEntry]:
+    """Split the body into ``## N.`` items and each item into metadata and sections."""
+    headings: list[tuple[int, int, str]] = []  # (line index, number, title)
+    in_fence = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        match = _ITEM_HEADING.match(line)
+        if match:
+            headings.append((index, int(match[1]), match[2]))
+        elif line.startswith("## ") or line.startswith("# "):
+            raise AgendaFormatError(index + 1, "ett ärende ska ha rubriken ”## N. Rubrik”.")
+        elif not headings and line.strip():
+            raise AgendaFormatError(index + 1, "text före första ärendet (”## 1. Rubrik”).")
+    entries = []
+    for n, (index, number, title) in enumerate(headings, start=1):
+        if number != n:
+            raise AgendaFormatError(index + 1, f"ärendet har nummer {number}, väntat {n}.")
+        stop = headings[n][0] if n < len(headings) else len(lines)
+        entries.append(_parse_item(lines, index, stop, title))
+    return entries
+
+
+def _parse_item(lines: list[str], heading: int, stop: int, title: str) -> AgendaEntry:
+    arende = Arende(organ_id=0, title=title)
+    index = heading + 1
+    while index < stop and not lines[index].strip():
+        index += 1
+    while index < stop and lines[index].strip() and not lines[index].startswith("#"):
+        _apply_meta(arende, lines[index], index + 1)
+        index += 1
+    sections: dict[str, tuple[int, list[str]]] = {}
+    current: str | None = None
+    in_fence = False
+    for i in range(index, stop):
+        line = lines[i]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else _SECTION_HEADING.match(line)
+        if match:
+            name = match[1]
+            if name not in SECTIONS:
+                allowed = ", ".join(SECTIONS)
+                raise AgendaFormatError(i + 1, f"okänd rubrik ”{name}” (tillåtna: {allowed}).")
+            if name in sections:
+                raise AgendaFormatError(i + 1, f"rubriken ”{name}” finns redan i ärendet.")
+            current = name
+            sections[name] = (i + 1, [])
+        elif current is not None:
+            sections[current][1].append(line)
+        elif line.strip():
+            raise AgendaFormatError(
+                i + 1,
+                "text utanför en rubrik; uppgiftsraderna ska stå direkt under ärendets rubrik.",
+            )
+    attachments: list[Attachment] = []
+    for name, (line_no, body) in sections.items():
+        text = "\n".join(body).strip("\n")
+        if name == PREAMBLE:
+            arende.preamble_md = text
+        elif name == PROPOSAL:
+            arende.proposal = _parse_proposal(text, line_no)
+        elif name == ADMIN_PROPOSAL:
+            arende.administration_proposal = _parse_proposal(text, line_no)
+        elif name == SUMMARY:
+            arende.summary_md = text
+        elif name == BODY:
+            arende.body_md = text
+        elif name == ATTACHMENTS:
+            attachments = _parse_attachments(body, line_no)
+        elif name == DISPATCH:
+            arende.dispatch_to = [text for _, text in _bullets(body, line_no, DISPATCH)]
+    return AgendaEntry(arende=arende, attachments=attachments)
+
+
+def _apply_meta(arende: Arende, line: str, line_no: int) -> None:
+    key, sep, value = line.partition(":")
+    meta = _META_BY_KEY.get(key.strip().casefold())
+    if not sep or meta is None:
+        allowed = ", ".join(m.key for m in _META)
+        raise AgendaFormatError(
+            line_no, f"okänd uppgiftsrad ”{line.strip()}” (tillåtna nycklar: {allowed})."
+        )
+    try:
+        setattr(arende, meta.field, meta.read(value.strip()))
+    except InvalidInput as err:
+        raise AgendaFormatError(line_no, f"{meta.key}: {err}") from None
+
+
+def _parse_proposal(text: str, line_no: int) -> list[str]:
+    """A numbered list of att-satser, or one paragraph for a single att-sats."""
+    if not text.strip():
+        return []
+    lines = text.split("\n")
+    if not _NUMBERED.match(lines[0]):
+        return [" ".join(part.strip() for part in lines if part.strip())]
+    items: list[str] = []
+    for offset, line in enumerate(lines, start=1):
+        match = _NUMBERED.match(line)
+        if match:
+            if int(match[1]) != len(items) + 1:
+                raise AgendaFormatError(
+                    line_no + offset, f"att-sats {match[1]}, väntat {len(items) + 1}."
+                )
+            items.append(match[2].strip())
+        elif line.strip() and line.startswith((" ", "\t")) and items:
+            items[-1] += " " + line.strip()
+        elif line.strip():
+            raise AgendaFormatError(
+                line_no + offset, "förslaget ska vara en numrerad lista eller ett enda stycke."
+            )
+    return items
+
+
+def _bullets(body: list[str], line_no: int, section: str) -> list[tuple[int, str]]:
+    out = []
+    for offset, line in enumerate(body, start=1):
+        if not line.strip():
+            continue
+        if not line.startswith("- "):
+            raise AgendaFormatError(
+                line_no + offset, f"under ”{section}” ska varje rad börja med ”- ”."
+            )
+        out.append((line_no + offset, line[2:].strip()))
+    return out
+
+
+def _parse_attachments(body: list[str], line_no: int) -> list[Attachment]:
+    attachments = []
+    for position, (_, text) in enumerate(_bullets(body, line_no, ATTACHMENTS), start=1):
+        attachment = Attachment(arende_id=0, position=position, title=text)
+        while match := _FLAG.search(attachment.title):
+            flag = match[1]
+            if flag == "sekretess":
+                attachment.confidential = True
+            elif flag == "skickas ut senare":
+                attachment.sent_later = True
+            else:
+                attachment.file = match[2].strip()
+            attachment.title = attachment.title[: match.start()].rstrip()
+        attachments.append(attachment)
+    return attachments
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+def dump_agenda(doc: AgendaDocument) -> str:
+    """Write the canonical agenda file for ``doc``."""
+    out = ["---", *_dump_front_matter(doc), "---", ""]
+    for number, entry in enumerate(doc.entries, start=1):
+        out.extend(_dump_item(number, entry))
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _scalar(value: str) -> str:
+    """A YAML scalar that reads back as the same text under BaseLoader."""
+    if value == "" or re.search(r"[:#\[\]{}&*!|>'\"%@`]|^[-?\s]|\s$", value):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return value
+
+
+def _dump_front_matter(doc: AgendaDocument) -> list[str]:
+    m, o = doc.meeting, doc.organ
+    pairs = [
+        ("nämnd", o.name),
+        ("kod", o.code),
+        ("diarieprefix", o.diarium_prefix),
+        ("förvaltning", o.administration),
+        ("datum", m.date.isoformat()),
+        ("tid", clock(m.start_time)),
+        ("plats", m.place),
+        ("kallelsedatum", m.kallelse_date.isoformat() if m.kallelse_date else ""),
+        ("status", m.status.label),
+        ("ordförande", m.chair_name),
+        ("sekreterare", m.secretary_name),
+        ("sekreterartitel", m.secretary_title),
+        ("justering", m.adjustment_text),
+    ]
+    lines = [f"{key}: {_scalar(value)}" for key, value in pairs]
+    if doc.group_meetings:
+        lines.append("gruppmöten:")
+        for group in doc.group_meetings:
+            lines.append(f"  - partier: {_scalar(group.parties)}")
+            lines.append(f"    plats: {_scalar(group.place)}")
+            lines.append(f"    datum: {_scalar(group.date.isoformat() if group.date else '')}")
+            lines.append(f"    tid: {_scalar(clock(group.start_time))}")
+    return lines
+
+
+def _dump_item(number: int, entry: AgendaEntry) -> list[str]:
+    arende = entry.arende
+    out = [f"## {number}. {arende.title}", ""]
+    meta = []
+    for key in _META:
+        value = getattr(arende, key.field)
+        if value in (None, "", [], False) or (key.field == "kind" and value is None):
+            continue
+        meta.append(f"{key.key}: {key.write(value)}")
+    if meta:
+        out.extend([*meta, ""])
+
+    def section(name: str, text: str) -> None:
+        if text:
+            out.extend([f"### {name}", "", text, ""])
+
+    section(PREAMBLE, arende.preamble_md)
+    section(PROPOSAL, _dump_proposal(arende.proposal))
+    if arende.administration_proposal is not None:
+        section(ADMIN_PROPOSAL, _dump_proposal(arende.administration_proposal))
+    section(SUMMARY, arende.summary_md)
+    section(BODY, arende.body_md)
+    section(ATTACHMENTS, "\n".join(_dump_attachment(a) for a in entry.attachments))
+    section(DISPATCH, "\n".join(f"- {recipient}" for recipient in arende.dispatch_to))
+    return out
+
+
+def _dump_proposal(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return "\n".join(f"{n}. {text}" for n, text in enumerate(items, start=1))
+
+
+def _dump_attachment(attachment: Attachment) -> str:
+    flags = []
+    if attachment.confidential:
+        flags.append("[sekretess]")
+    if attachment.sent_later:
+        flags.append("[skickas ut senare]")
+    if attachment.file:
+        flags.append(f"[fil: {attachment.file}]")
+    return " ".join([f"- {attachment.title}", *flags])

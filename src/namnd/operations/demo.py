@@ -1,0 +1,189 @@
+"""The demo nämnd: Botkyrka vård- och omsorgsnämnd's kallelse of 19 September 2019.
+
+Loads the transcribed seed (``agendas/2019-09-19-von.md`` and ``agendas/data/``) into the
+workspace database in one transaction. Everything is matched before it is added, so a
+second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from sqlmodel import Session, select
+
+from namnd.domain.diarienummer import normalise
+from namnd.domain.kinds import MeetingStatus, MemberRole, Position
+from namnd.domain.models import (
+    AgendaItem,
+    Arende,
+    DelegationDecision,
+    Meeting,
+    Membership,
+    Organ,
+    Person,
+)
+from namnd.errors import NamndError
+from namnd.formats.agenda_markdown import parse_agenda
+from namnd.formats.text_files import read_text
+from namnd.services.swedish_dates import parse_iso_date
+from namnd.storage import agendas
+from namnd.storage.store import Store
+
+DEMO_AGENDA = "2019-09-19-von.md"
+SCHEDULE_FILE = "data/sammantradesordning-2020.yaml"
+DELEGATION_FILE = "data/delegationsbeslut-2019-09-19.yaml"
+# The seed names the ordförande only; her term is the 2019–2022 mandate period.
+MANDATE_START, MANDATE_END = dt.date(2019, 1, 1), dt.date(2022, 12, 31)
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class DemoReport:
+    """How many rows of each kind the run added (all zero on a second run)."""
+
+    added: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return any(self.added.values())
+
+    def count(self, what: str, n: int = 1) -> None:
+        self.added[what] = self.added.get(what, 0) + n
+
+
+def demo_dir() -> Path:
+    """The demo files: packaged in a wheel, or the repository's ``agendas/`` when editable."""
+    packaged = resources.files("namnd") / "_demo" / "agendas"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[3] / "agendas"
+    if (checkout / DEMO_AGENDA).is_file():
+        return checkout
+    raise NamndError("Demodata saknas i installationen (mappen agendas/ hittades inte).")
+
+
+def load_demo(store: Store, progress: Progress | None = None) -> DemoReport:
+    """Load the demo nämnd into ``store``; idempotent and all-or-nothing."""
+    folder = demo_dir()
+    steps: list[tuple[str, Callable[[Session, Path, DemoReport], None]]] = [
+        ("Läser in kallelsen 19 september 2019", _load_agenda),
+        ("Lägger in ordförande och sekreterare", _load_people),
+        ("Lägger in sammanträdesordningen 2020", _load_schedule),
+        ("Lägger in delegationsbesluten", _load_delegation_decisions),
+    ]
+    report = DemoReport()
+    with store.session() as session:
+        for done, (message, step) in enumerate(steps):
+            if progress:
+                progress(done, len(steps), message)
+            step(session, folder, report)
+    if progress:
+        progress(len(steps), len(steps), "Klart")
+    return report
+
+
+def _demo_organ(session: Session) -> Organ:
+    return session.exec(select(Organ).where(Organ.code == "von")).one()
+
+
+def _load_agenda(session: Session, folder: Path, report: DemoReport) -> None:
+    doc = parse_agenda(read_text(folder / DEMO_AGENDA))
+    organ = agendas.get_or_create_organ(session=session, organ=doc.organ)
+    if agendas.find_meeting_for(session=session, organ_id=organ.id, doc=doc) is None:
+        agendas.insert_agenda(session=session, doc=doc)
+        report.count("sammanträden")
+        report.count("ärenden", len(doc.entries))
+
+
+_NAME_PARTY = re.compile(r"^(?P<name>.+?)\s*\((?P<party>[^)]+)\)\s*$")
+
+
+def _person(session: Session, name: str, title: str, report: DemoReport) -> Person:
+    person = session.exec(select(Person).where(Person.name == name)).first()
+    if person is None:
+        person = Person(name=name, title=title)
+        session.add(person)
+        session.flush()
+        report.count("personer")
+    return person
+
+
+def _load_people(session: Session, folder: Path, report: DemoReport) -> None:
+    organ = _demo_organ(session)
+    meeting = session.exec(
+        select(Meeting).where(Meeting.organ_id == organ.id, Meeting.date == dt.date(2019, 9, 19))
+    ).one()
+    chair = _NAME_PARTY.match(meeting.chair_name)
+    if chair:
+        person = _person(session, chair["name"], "", report)
+        exists = session.exec(
+            select(Membership).where(
+                Membership.organ_id == organ.id, Membership.person_id == person.id
+            )
+        ).first()
+        if exists is None:
+            session.add(
+                Membership(
+                    organ_id=organ.id,
+                    person_id=person.id,
+                    role=MemberRole.MEMBER,
+                    party=chair["party"],
+                    position=Position.CHAIR,
+                    period_start=MANDATE_START,
+                    period_end=MANDATE_END,
+                )
+            )
+            report.count("uppdrag i nämnden")
+    _person(session, meeting.secretary_name, meeting.secretary_title, report)
+
+
+def _load_schedule(session: Session, folder: Path, report: DemoReport) -> None:
+    data = yaml.load(read_text(folder / SCHEDULE_FILE), Loader=yaml.BaseLoader)
+    organ = _demo_organ(session)
+    for text in data["sammanträden"]:
+        day = parse_iso_date(text, what="sammanträdesdatum")
+        exists = session.exec(
+            select(Meeting).where(Meeting.organ_id == organ.id, Meeting.date == day)
+        ).first()
+        if exists is None:
+            session.add(Meeting(organ_id=organ.id, date=day, status=MeetingStatus.PLANNED))
+            report.count("sammanträden")
+
+
+def _load_delegation_decisions(session: Session, folder: Path, report: DemoReport) -> None:
+    data = yaml.load(read_text(folder / DELEGATION_FILE), Loader=yaml.BaseLoader)
+    organ = _demo_organ(session)
+    arende = session.exec(
+        select(Arende)
+        .join(AgendaItem)
+        .join(Meeting)
+        .where(Arende.dnr == "von/2019:1", Meeting.date == dt.date(2019, 9, 19))
+    ).one()
+    already = session.exec(
+        select(DelegationDecision).where(DelegationDecision.arende_id == arende.id)
+    ).first()
+    if already is not None:
+        return
+    position = 0
+    for group in data["grupper"]:
+        for decision in group.get("beslut", []):
+            position += 1
+            session.add(
+                DelegationDecision(
+                    organ_id=organ.id,
+                    arende_id=arende.id,
+                    delegate_group=group["grupp"],
+                    position=position,
+                    code=decision.get("kod", ""),
+                    matter=decision["ärende"],
+                    dnr=normalise(decision["dnr"]) if decision.get("dnr") else None,
+                )
+            )
+            report.count("delegationsbeslut")

@@ -1,0 +1,115 @@
+"""Storing and loading a whole agenda (kallelse) as one unit of work."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from namnd.domain.models import (
+    AgendaItem,
+    Arende,
+    Attachment,
+    GroupMeeting,
+    Meeting,
+    Organ,
+)
+from namnd.errors import NamndError
+from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
+
+
+class MeetingExists(NamndError):
+    """The file's meeting is already in the database."""
+
+
+def get_or_create_organ(*, session: Session, organ: Organ) -> Organ:
+    """The stored organ with ``organ.code``, created from ``organ`` if new."""
+    stored = session.exec(select(Organ).where(Organ.code == organ.code)).first()
+    if stored is not None:
+        return stored
+    fresh = Organ.model_validate(organ.model_dump(exclude={"id"}))
+    session.add(fresh)
+    session.flush()
+    return fresh
+
+
+def find_meeting_for(*, session: Session, organ_id: int, doc: AgendaDocument) -> Meeting | None:
+    """The stored meeting of the same organ, date and time as ``doc``, if any."""
+    return session.exec(
+        select(Meeting).where(
+            Meeting.organ_id == organ_id,
+            Meeting.date == doc.meeting.date,
+            Meeting.start_time == doc.meeting.start_time,
+        )
+    ).first()
+
+
+def insert_agenda(*, session: Session, doc: AgendaDocument) -> Meeting:
+    """Store a new meeting with its gruppmöten, ärenden, bilagor and agenda order.
+
+    Runs inside the caller's transaction, so a failure leaves nothing behind.
+    """
+    organ = get_or_create_organ(session=session, organ=doc.organ)
+    if find_meeting_for(session=session, organ_id=organ.id, doc=doc) is not None:
+        raise MeetingExists(
+            f"{organ.name} har redan ett sammanträde {doc.meeting.date.isoformat()}; "
+            "inget lästes in."
+        )
+    meeting = Meeting.model_validate(
+        doc.meeting.model_dump(exclude={"id"}) | {"organ_id": organ.id}
+    )
+    session.add(meeting)
+    session.flush()
+    for group in doc.group_meetings:
+        session.add(
+            GroupMeeting.model_validate(
+                group.model_dump(exclude={"id"}) | {"meeting_id": meeting.id}
+            )
+        )
+    for position, entry in enumerate(doc.entries, start=1):
+        arende = Arende.model_validate(
+            entry.arende.model_dump(exclude={"id"}) | {"organ_id": organ.id}
+        )
+        session.add(arende)
+        session.flush()
+        for number, attachment in enumerate(entry.attachments, start=1):
+            session.add(
+                Attachment.model_validate(
+                    attachment.model_dump(exclude={"id"})
+                    | {"arende_id": arende.id, "position": number}
+                )
+            )
+        session.add(AgendaItem(meeting_id=meeting.id, arende_id=arende.id, position=position))
+    session.flush()
+    return meeting
+
+
+def load_agenda(*, session: Session, meeting_id: int) -> AgendaDocument:
+    """Everything the agenda file of a stored meeting holds."""
+    meeting = session.get(Meeting, meeting_id)
+    organ = session.get(Organ, meeting.organ_id)
+    groups = session.exec(
+        select(GroupMeeting)
+        .where(GroupMeeting.meeting_id == meeting_id)
+        .order_by(col(GroupMeeting.position))
+    ).all()
+    rows = session.exec(
+        select(Arende)
+        .join(AgendaItem, col(AgendaItem.arende_id) == col(Arende.id))
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(col(AgendaItem.position))
+    ).all()
+    entries = [
+        AgendaEntry(
+            arende=arende,
+            attachments=list(
+                session.exec(
+                    select(Attachment)
+                    .where(Attachment.arende_id == arende.id)
+                    .order_by(col(Attachment.position))
+                ).all()
+            ),
+        )
+        for arende in rows
+    ]
+    return AgendaDocument(
+        organ=organ, meeting=meeting, group_meetings=list(groups), entries=entries
+    )
