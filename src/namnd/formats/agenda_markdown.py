@@ -272,8 +272,10 @@ def _parse_item(lines: list[str], heading: int, stop: int, title: str) -> Agenda
                 "text utanför en rubrik; uppgiftsraderna ska stå direkt under ärendets rubrik.",
             )
     attachments: list[Attachment] = []
-    for name, (line_no, body) in sections.items():
+    for name, (heading_line, body) in sections.items():
         text = "\n".join(body).strip("\n")
+        # Line number of the line before the text's first line, for error messages.
+        line_no = heading_line + next((i for i, b in enumerate(body) if b.strip()), 0)
         if name == PREAMBLE:
             arende.preamble_md = text
         elif name == PROPOSAL:
@@ -285,9 +287,9 @@ def _parse_item(lines: list[str], heading: int, stop: int, title: str) -> Agenda
         elif name == BODY:
             arende.body_md = text
         elif name == ATTACHMENTS:
-            attachments = _parse_attachments(body, line_no)
+            attachments = _parse_attachments(body, heading_line)
         elif name == DISPATCH:
-            arende.dispatch_to = [text for _, text in _bullets(body, line_no, DISPATCH)]
+            arende.dispatch_to = [text for _, text in _bullets(body, heading_line, DISPATCH)]
     return AgendaEntry(arende=arende, attachments=attachments)
 
 
@@ -371,39 +373,41 @@ def dump_agenda(doc: AgendaDocument) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _scalar(value: str) -> str:
-    """A YAML scalar that reads back as the same text under BaseLoader."""
-    if value == "" or re.search(r"[:#\[\]{}&*!|>'\"%@`]|^[-?\s]|\s$", value):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return value
+class _TextDumper(yaml.SafeDumper):
+    """Emits every value as text, quoting only what YAML syntax needs (mirrors BaseLoader)."""
+
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012  (PyYAML reads this class attribute)
 
 
 def _dump_front_matter(doc: AgendaDocument) -> list[str]:
     m, o = doc.meeting, doc.organ
-    pairs = [
-        ("nämnd", o.name),
-        ("kod", o.code),
-        ("diarieprefix", o.diarium_prefix),
-        ("förvaltning", o.administration),
-        ("datum", m.date.isoformat()),
-        ("tid", clock(m.start_time)),
-        ("plats", m.place),
-        ("kallelsedatum", m.kallelse_date.isoformat() if m.kallelse_date else ""),
-        ("status", m.status.label),
-        ("ordförande", m.chair_name),
-        ("sekreterare", m.secretary_name),
-        ("sekreterartitel", m.secretary_title),
-        ("justering", m.adjustment_text),
-    ]
-    lines = [f"{key}: {_scalar(value)}" for key, value in pairs]
+    data: dict[str, object] = {
+        "nämnd": o.name,
+        "kod": o.code,
+        "diarieprefix": o.diarium_prefix,
+        "förvaltning": o.administration,
+        "datum": m.date.isoformat(),
+        "tid": clock(m.start_time),
+        "plats": m.place,
+        "kallelsedatum": m.kallelse_date.isoformat() if m.kallelse_date else "",
+        "status": m.status.label,
+        "ordförande": m.chair_name,
+        "sekreterare": m.secretary_name,
+        "sekreterartitel": m.secretary_title,
+        "justering": m.adjustment_text,
+    }
     if doc.group_meetings:
-        lines.append("gruppmöten:")
-        for group in doc.group_meetings:
-            lines.append(f"  - partier: {_scalar(group.parties)}")
-            lines.append(f"    plats: {_scalar(group.place)}")
-            lines.append(f"    datum: {_scalar(group.date.isoformat() if group.date else '')}")
-            lines.append(f"    tid: {_scalar(clock(group.start_time))}")
-    return lines
+        data["gruppmöten"] = [
+            {
+                "partier": group.parties,
+                "plats": group.place,
+                "datum": group.date.isoformat() if group.date else "",
+                "tid": clock(group.start_time),
+            }
+            for group in doc.group_meetings
+        ]
+    text = yaml.dump(data, Dumper=_TextDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    return text.rstrip("\n").split("\n")
 
 
 def _dump_item(number: int, entry: AgendaEntry) -> list[str]:
