@@ -9,6 +9,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlmodel import Session, SQLModel, select
 
+import namnd.domain.tables  # noqa: F401
 from namnd.domain.models import Meeting, Organ
 from namnd.storage import schema
 from namnd.storage.database import make_engine, open_database

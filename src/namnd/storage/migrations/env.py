@@ -1,7 +1,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import namnd.domain.models  # noqa: F401  (registers the tables)
+import namnd.domain.tables  # noqa: F401  (registers every table)
 
 target_metadata = SQLModel.metadata
 config = context.config

@@ -1,0 +1,6 @@
+"""Import every module that defines tables, so ``SQLModel.metadata`` is complete.
+
+Alembic's env.py and the migration tests import this; a new table module adds one line.
+"""
+
+from namnd.domain import models  # noqa: F401
