@@ -1,0 +1,166 @@
+"""Changing a föredragningslista: add, place, remove and move ärenden; save an ärende.
+
+Saves are optimistic: each ärende carries a ``version`` that the editor read, and a
+save against a newer version raises :class:`StaleEdit` instead of overwriting the other
+person's work.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from namnd.domain.diarienummer import normalise
+from namnd.domain.models import AgendaItem, Arende, Meeting
+from namnd.errors import InvalidInput, NotFound, StaleEdit
+
+# Fields an editor may change; anything else in ``changes`` is a programming error.
+EDITABLE = frozenset(
+    {
+        "title",
+        "dnr",
+        "related_dnrs",
+        "external_ref",
+        "kind",
+        "handlers",
+        "recipients",
+        "memo_date",
+        "memo_title",
+        "proposal",
+        "administration_proposal",
+        "preamble_md",
+        "summary_md",
+        "body_md",
+        "signatures",
+        "dispatch_to",
+        "sent_later",
+        "confidential",
+    }
+)
+
+
+def _items(session: Session, meeting_id: int) -> list[AgendaItem]:
+    return list(
+        session.exec(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting_id)
+            .order_by(col(AgendaItem.position))
+        )
+    )
+
+
+def _renumber(items: list[AgendaItem]) -> None:
+    for position, item in enumerate(items, start=1):
+        item.position = position
+
+
+def _meeting(session: Session, meeting_id: int) -> Meeting:
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound(f"Det finns inget sammanträde med id {meeting_id}.")
+    return meeting
+
+
+def add_new_arende(*, session: Session, meeting_id: int, fields: dict) -> Arende:
+    """Register a new ärende for the meeting's organ and put it last on the list."""
+    meeting = _meeting(session, meeting_id)
+    unknown = set(fields) - EDITABLE
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    if not str(fields.get("title", "")).strip():
+        raise InvalidInput("Ärendet behöver en rubrik.")
+    if fields.get("dnr"):
+        fields = fields | {"dnr": normalise(fields["dnr"])}
+    arende = Arende(organ_id=meeting.organ_id, **fields)
+    session.add(arende)
+    session.flush()
+    place_arende(session=session, meeting_id=meeting_id, arende_id=arende.id)
+    return arende
+
+
+def place_arende(*, session: Session, meeting_id: int, arende_id: int) -> AgendaItem:
+    """Put an already registered, undecided ärende last on the meeting's list."""
+    meeting = _meeting(session, meeting_id)
+    arende = session.get(Arende, arende_id)
+    if arende is None or arende.organ_id != meeting.organ_id:
+        raise NotFound("Ärendet finns inte hos den här nämnden.")
+    if arende.decided:
+        raise InvalidInput(f"”{arende.title}” är redan beslutat och kan inte läggas på listan.")
+    items = _items(session, meeting_id)
+    if any(item.arende_id == arende_id for item in items):
+        raise InvalidInput(f"”{arende.title}” står redan på föredragningslistan.")
+    item = AgendaItem(meeting_id=meeting_id, arende_id=arende_id, position=len(items) + 1)
+    session.add(item)
+    session.flush()
+    return item
+
+
+def remove_arende(*, session: Session, meeting_id: int, arende_id: int) -> None:
+    """Take an ärende off the list (it stays registered) and close the gap."""
+    items = _items(session, meeting_id)
+    keep = [item for item in items if item.arende_id != arende_id]
+    if len(keep) == len(items):
+        raise NotFound("Ärendet står inte på föredragningslistan.")
+    for item in items:
+        if item.arende_id == arende_id:
+            session.delete(item)
+    _renumber(keep)
+    session.flush()
+
+
+def move_arende(*, session: Session, meeting_id: int, arende_id: int, delta: int) -> int:
+    """Move an ärende ``delta`` places (negative is up); returns its new number."""
+    items = _items(session, meeting_id)
+    index = next((i for i, item in enumerate(items) if item.arende_id == arende_id), None)
+    if index is None:
+        raise NotFound("Ärendet står inte på föredragningslistan.")
+    target = max(0, min(len(items) - 1, index + delta))
+    items.insert(target, items.pop(index))
+    _renumber(items)
+    session.flush()
+    return target + 1
+
+
+def save_arende(*, session: Session, arende_id: int, version: int, changes: dict) -> Arende:
+    """Apply ``changes`` if nobody saved since ``version`` was read; bump the version."""
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    if changes.get("dnr"):
+        changes = changes | {"dnr": normalise(changes["dnr"])}
+    if changes.get("external_ref"):
+        changes = changes | {"external_ref": normalise(changes["external_ref"])}
+    # One UPDATE … WHERE version = :read makes the check and the write atomic.
+    result = session.execute(
+        update(Arende)
+        .where(col(Arende.id) == arende_id, col(Arende.version) == version)
+        .values(**changes, version=version + 1)
+    )
+    if result.rowcount != 1:
+        current = session.get(Arende, arende_id)
+        if current is None:
+            raise NotFound("Ärendet finns inte längre.")
+        raise StaleEdit(
+            f"”{current.title}” har sparats av någon annan sedan du öppnade det. "
+            "Dina ändringar är inte sparade över deras: kopiera din text, öppna ärendet "
+            "på nytt och för in den."
+        )
+    session.expire_all()
+    return session.get(Arende, arende_id)
+
+
+def undecided_arenden(*, session: Session, meeting_id: int) -> list[Arende]:
+    """Registered, undecided ärenden of the meeting's organ that are not on its list."""
+    meeting = _meeting(session, meeting_id)
+    on_list = select(AgendaItem.arende_id).where(AgendaItem.meeting_id == meeting_id)
+    return list(
+        session.exec(
+            select(Arende)
+            .where(
+                Arende.organ_id == meeting.organ_id,
+                col(Arende.decided).is_(False),
+                col(Arende.id).not_in(on_list),
+            )
+            .order_by(col(Arende.id))
+        )
+    )
