@@ -1,0 +1,37 @@
+"""The kallelse's status flow: utkast → granskad → utskickad, and what counts as late.
+
+After utskick the list is public: every change is still possible but is recorded as a
+tillägg or ändring after utskick, so the members can be told what changed.
+"""
+
+from __future__ import annotations
+
+from namnd.domain.kinds import MeetingStatus
+from namnd.errors import InvalidInput
+
+# (from, to) pairs a secretary or the ordförande may make.
+_ALLOWED = {
+    (MeetingStatus.PLANNED, MeetingStatus.DRAFT),
+    (MeetingStatus.DRAFT, MeetingStatus.REVIEWED),
+    (MeetingStatus.REVIEWED, MeetingStatus.DRAFT),
+    (MeetingStatus.REVIEWED, MeetingStatus.SENT),
+    (MeetingStatus.DRAFT, MeetingStatus.SENT),
+}
+
+
+def check_transition(current: MeetingStatus, target: MeetingStatus) -> None:
+    """Raise a Swedish error unless the kallelse may go from ``current`` to ``target``."""
+    if (current, target) not in _ALLOWED:
+        raise InvalidInput(
+            f"Kallelsen kan inte gå från ”{current.label}” till ”{target.label}”."
+        )
+
+
+def is_late(status: MeetingStatus) -> bool:
+    """True when changes to the agenda are tillägg/ändringar after utskick."""
+    return status in (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.ADJUSTED)
+
+
+def late_change_label(*, added: bool) -> str:
+    """How a late change is labelled on the list and in the log."""
+    return "Tillägg efter utskick" if added else "Ändring efter utskick"
