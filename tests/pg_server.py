@@ -67,22 +67,44 @@ class TempPostgres:
         server = cls(bindir, root, _free_port(), run_as)
         data = root / "data"
         server._run(
-            str(bindir / "initdb"), "-D", str(data), "-U", "namnd", "--auth=trust",
-            "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions",
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "namnd",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-instructions",
         )
         options = (
             f"-p {server.port} -k {root} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         server._run(
-            str(bindir / "pg_ctl"), "-D", str(data), "-o", options,
-            "-l", str(root / "server.log"), "-w", "start",
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(root / "server.log"),
+            "-w",
+            "start",
         )
         return server
 
     def stop(self) -> None:
         try:
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m", "fast",
-                      "-w", "stop")
+            self._run(
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.root / "data"),
+                "-m",
+                "fast",
+                "-w",
+                "stop",
+            )
         finally:
             shutil.rmtree(self.root, ignore_errors=True)

@@ -72,7 +72,10 @@ Vård- och omsorgsnämnden avstyrker motionen.
     assert a.dispatch_to == ["Kommunstyrelsen (KS/2019:161)"]
     (att,) = entry.attachments
     assert (att.title, att.confidential, att.file, att.sent_later) == (
-        "Motion", True, "motion.pdf", False
+        "Motion",
+        True,
+        "motion.pdf",
+        False,
     )
 
 
@@ -132,11 +135,15 @@ def test_front_matter_mistakes(text, line, words):
 
 # --- round trip ------------------------------------------------------------------------
 
-line_text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
-    min_size=1,
-    max_size=40,
-).map(str.strip).filter(lambda s: s and not s.startswith(("#", "-", "[")) and "]" not in s)
+line_text = (
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(lambda s: s and not s.startswith(("#", "-", "[")) and "]" not in s)
+)
 plain = line_text.filter(lambda s: ";" not in s and ":" not in s and not s[0].isdigit())
 dnrs = st.builds(lambda y, n: f"von/{y}:{n}", st.integers(2000, 2030), st.integers(1, 999))
 paragraphs = st.lists(plain, min_size=1, max_size=3).map("\n\n".join)
@@ -172,7 +179,9 @@ def documents(draw):
         meeting=Meeting(
             organ_id=0,
             date=draw(st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31))),
-            start_time=draw(st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0))),
+            start_time=draw(
+                st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0))
+            ),
             place=draw(st.just("") | plain),
             status=draw(st.sampled_from(list(MeetingStatus))),
             chair_name=draw(st.just("") | line_text),

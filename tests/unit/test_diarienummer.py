@@ -51,8 +51,19 @@ def test_seed_numbers(text, expected):
 
 @pytest.mark.parametrize(
     "bad",
-    ["", "von", "von/19:5", "von-2019-76", "/2019:76", "von/2019:", "von/2019:0",
-     "von/2019:7a", "von/1800:1", "von/2019:29:0", "2019:76"],
+    [
+        "",
+        "von",
+        "von/19:5",
+        "von-2019-76",
+        "/2019:76",
+        "von/2019:",
+        "von/2019:0",
+        "von/2019:7a",
+        "von/1800:1",
+        "von/2019:29:0",
+        "2019:76",
+    ],
 )
 def test_malformed_numbers_are_rejected_in_swedish(bad):
     with pytest.raises(InvalidInput, match="Ogiltigt diarienummer"):
