@@ -22,9 +22,7 @@ _ALLOWED = {
 def check_transition(current: MeetingStatus, target: MeetingStatus) -> None:
     """Raise a Swedish error unless the kallelse may go from ``current`` to ``target``."""
     if (current, target) not in _ALLOWED:
-        raise InvalidInput(
-            f"Kallelsen kan inte gå från ”{current.label}” till ”{target.label}”."
-        )
+        raise InvalidInput(f"Kallelsen kan inte gå från ”{current.label}” till ”{target.label}”.")
 
 
 def is_late(status: MeetingStatus) -> bool:

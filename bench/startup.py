@@ -1,0 +1,99 @@
+"""Time to the first useful screen, as a ratio against a bare Textual app.
+
+Each run is a whole process (interpreter start, imports, database open, first paint of
+the meetings table with the demo meeting listed), like a user typing ``namnd``. The
+baseline is a bare Textual app with a Header, a DataTable and a Footer, started the same
+way (headless) in the same run, interleaved so machine noise hits both alike.
+
+    python bench/startup.py [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _bare_child() -> None:
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header
+
+    class Bare(App[None]):
+        def compose(self):
+            yield Header()
+            yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("Datum", "Nämnd")
+            table.add_row("torsdag 19 september 2019", "Vård- och omsorgsnämnden")
+            self.call_after_refresh(self.exit)
+
+    app = Bare()
+    app.run(headless=True)
+    sys.exit(app.return_code or 0)
+
+
+def _namnd_child(workspace: str) -> None:
+    from namnd.storage.store import Store
+    from namnd.storage.workspace import resolve
+    from namnd.tui.app import NamndApp
+    from namnd.tui.screens.meetings import MeetingsLoaded
+
+    class Timed(NamndApp):
+        def on_meetings_loaded(self, message: MeetingsLoaded) -> None:
+            assert message.count > 0, "the demo meeting must be listed"
+            self.call_after_refresh(self.exit)
+
+    app = Timed(Store.open(resolve(workspace)))
+    app.run(headless=True)
+    sys.exit(app.return_code or 0)
+
+
+def _time(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--child", choices=["bare", "namnd"])
+    parser.add_argument("--workspace")
+    args = parser.parse_args()
+    if args.child == "bare":
+        return _bare_child()
+    if args.child == "namnd":
+        return _namnd_child(args.workspace)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        from namnd.operations.demo import load_demo
+        from namnd.storage.store import Store
+        from namnd.storage.workspace import resolve
+
+        store = Store.open(resolve(tmp))
+        load_demo(store)
+        store.close()
+        me = [sys.executable, str(Path(__file__).resolve())]
+        bare_cmd = [*me, "--child", "bare"]
+        namnd_cmd = [*me, "--child", "namnd", "--workspace", tmp]
+        _time(bare_cmd), _time(namnd_cmd)  # warm the file cache
+        bare, namnd = [], []
+        for _ in range(args.runs):
+            bare.append(_time(bare_cmd))
+            namnd.append(_time(namnd_cmd))
+    b, n = statistics.median(bare), statistics.median(namnd)
+    print(f"bare Textual app (Header, DataTable, Footer): median {b * 1000:.0f} ms")
+    print(f"namnd, meetings table with the demo meeting:  median {n * 1000:.0f} ms")
+    print(f"ratio namnd / bare: {n / b:.2f}x over {args.runs} interleaved runs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Renderers: domain data to Markdown, Word and iCalendar; none imports Textual."""

@@ -1,0 +1,1 @@
+"""The Textual user interface: app factory, screens, widgets and the shared theme."""

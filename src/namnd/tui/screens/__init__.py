@@ -1,0 +1,1 @@
+"""One module per screen; each holds a Store, never a session."""

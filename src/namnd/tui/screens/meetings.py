@@ -1,0 +1,136 @@
+"""The first screen: the nämnd's meetings, upcoming first, or a way to begin when empty."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+
+from namnd.domain.views import MeetingSummary
+from namnd.services.swedish_dates import clock, long_date
+from namnd.storage.store import Store
+
+EMPTY_TEXT = (
+    "[b]Det finns inga sammanträden ännu.[/b]\n\n"
+    "Tryck [b]d[/b] för att läsa in demonämnden: Vård- och omsorgsnämndens kallelse "
+    "torsdag 19 september 2019 och sammanträdesordningen 2020.\n\n"
+    "Egna sammanträden läser du in med [i]namnd import agenda FIL[/i] "
+    "(se docs/agenda-format.md)."
+)
+
+
+class MeetingsLoaded(Message):
+    """The table shows fresh data (the bench and the tests wait for this)."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+
+def upcoming_first(meetings: list[MeetingSummary], today: dt.date) -> list[MeetingSummary]:
+    """Coming meetings in date order, then past ones newest first."""
+    coming = [m for m in meetings if m.date >= today]
+    past = [m for m in meetings if m.date < today]
+    return coming + sorted(past, key=lambda m: m.date, reverse=True)
+
+
+class MeetingsScreen(Screen[None]):
+    """All meetings in one table; Enter opens the föredragningslista."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Öppna", id="open", show=True),
+        Binding("d", "load_demo", "Läs in demo", id="load_demo"),
+        Binding("r", "refresh", "Uppdatera", id="refresh"),
+    ]
+
+    def __init__(self, store: Store, *, today: dt.date) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.sub_title = "Sammanträden"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="meetings-body"):
+            yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="empty-state"):
+                yield Static(EMPTY_TEXT, id="empty-text")
+                yield ProgressBar(id="demo-progress", show_eta=False)
+                yield Static("", id="demo-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Datum", "Tid", "Nämnd", "Plats", "Status", "Ärenden")
+        self.query_one("#empty-state").display = False
+        self.query_one("#demo-progress").display = False
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        meetings = upcoming_first(self.store.meetings(), self.today)
+        self.app.call_from_thread(self._show, meetings)
+
+    def _show(self, meetings: list[MeetingSummary]) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for m in meetings:
+            table.add_row(
+                long_date(m.date),
+                clock(m.start_time),
+                m.organ_name,
+                m.place,
+                m.status.label,
+                str(m.item_count),
+                key=str(m.id),
+            )
+        empty = not meetings
+        table.display = not empty
+        self.query_one("#empty-state").display = empty
+        if not empty:
+            table.focus()
+        self.post_message(MeetingsLoaded(len(meetings)))
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.app.open_meeting(int(key.value))  # type: ignore[attr-defined]
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_meeting(int(event.row_key.value))  # type: ignore[attr-defined]
+
+    def action_load_demo(self) -> None:
+        self.query_one("#empty-state").display = True
+        self.query_one("#demo-progress").display = True
+        self._load_demo()
+
+    @work(thread=True, exclusive=True, group="demo")
+    def _load_demo(self) -> None:
+        from namnd.operations.demo import load_demo
+
+        def progress(done: int, total: int, message: str) -> None:
+            self.app.call_from_thread(self._progress, done, total, message)
+
+        report = load_demo(self.store, progress)
+        text = (
+            "Demonämnden är inläst."
+            if report.changed
+            else "Demonämnden fanns redan; inget ändrades."
+        )
+        self.app.call_from_thread(self.notify, text, title="Demo")
+        self.app.call_from_thread(self._load)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.query_one(ProgressBar).update(total=total, progress=done)
+        self.query_one("#demo-status", Static).update(message)

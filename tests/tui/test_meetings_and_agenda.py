@@ -1,0 +1,89 @@
+"""Pilot tests: a user opens namnd, loads the demo and reads the föredragningslista."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from textual.widgets import DataTable, Markdown
+
+from namnd.tui.screens.agenda import AgendaScreen
+from namnd.tui.screens.meetings import MeetingsScreen
+from tests.tui.conftest import settle
+
+
+async def test_empty_database_offers_the_demo_and_loads_it(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one("#empty-state").display
+        assert "inga sammanträden" in str(app.screen.query_one("#empty-text").render()).lower()
+        await pilot.press("d")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.display and table.row_count == 11
+        assert table.get_row_at(0)[0] == "torsdag 19 september 2019"
+    assert not store.is_empty()
+
+
+async def test_open_meeting_and_read_an_items_proposal(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, MeetingsScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        table = app.screen.query_one(DataTable)
+        titles = [table.get_row_at(r)[1] for r in range(table.row_count)]
+        assert titles[0] == "Information från förvaltningen"
+        assert titles[9] == "Delegationsbeslut" and len(titles) == 10
+        await pilot.press("down", "down", "down", "down", "down")
+        await pilot.pause()
+        markdown = app.screen.query_one(Markdown).source
+        assert "6. Yttrande över motion" in markdown
+        assert "besvarad" in markdown and "Förvaltningens förslag till beslut" in markdown
+        await pilot.press("escape")
+        assert isinstance(app.screen, MeetingsScreen)
+
+
+async def test_command_palette_opens_a_meeting(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"19 september 2019")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.screen.query_one(DataTable).row_count == 10
+
+
+def test_tui_start_up_path_stays_light():
+    code = (
+        "import sys, namnd.tui.app, namnd.cli.commands; "
+        "print(sorted(m for m in ('docx', 'alembic', 'openpyxl', 'markdown_it') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_snapshot_meetings(demo_store, make_app, snap_compare):
+    async def ready(pilot):
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(make_app(demo_store), terminal_size=(120, 30), run_before=ready)
+
+
+def test_snapshot_agenda(demo_store, make_app, snap_compare):
+    async def open_item(pilot):
+        await settle(pilot.app, pilot)
+        await pilot.press("enter")
+        await settle(pilot.app, pilot)
+        await pilot.press("down", "down")
+        await pilot.pause()
+
+    assert snap_compare(make_app(demo_store), terminal_size=(120, 36), run_before=open_item)
