@@ -74,14 +74,20 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _export(args: argparse.Namespace, workspace: Workspace) -> int:
-    from namnd.operations.agenda_files import export_agenda_markdown
+    from namnd.operations.kallelse_export import default_path, export_kallelse
 
-    text = export_agenda_markdown(Store.open(workspace), args.meeting)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"Skrev {args.output}.")
+    store = Store.open(workspace)
+    path = Path(args.output) if args.output else None
+    if path is None and args.format == "docx":
+        path = default_path(workspace, args.meeting, store, args.format, args.public)
+    template = Path(args.template) if args.template else None
+    result = export_kallelse(
+        store, args.meeting, fmt=args.format, path=path, public=args.public, template=template
+    )
+    if isinstance(result, str):
+        sys.stdout.write(result)
     else:
-        sys.stdout.write(text)
+        print(f"Skrev {result}.")
     return 0
 
 

@@ -87,6 +87,19 @@ def build_parser() -> SwedishParser:
     )
     kallelse = exports.add_parser("kallelse", help="kallelse med föredragningslista")
     kallelse.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
-    kallelse.add_argument("--format", choices=["md"], default="md", help="filformat")
-    kallelse.add_argument("-o", "--output", metavar="FIL", help="fil att skriva (annars stdout)")
+    kallelse.add_argument(
+        "--format", choices=["md", "docx"], default="md", help="filformat (md eller docx)"
+    )
+    kallelse.add_argument(
+        "--public", action="store_true", help="offentlig version: sekretess utelämnas"
+    )
+    kallelse.add_argument(
+        "--template", metavar="MALL.docx", help="kommunens egen Word-mall (stilar, sidhuvud)"
+    )
+    kallelse.add_argument(
+        "-o",
+        "--output",
+        metavar="FIL",
+        help="fil att skriva (md: annars stdout; docx: annars agendas/DATUM-KOD.docx)",
+    )
     return parser

@@ -1,0 +1,48 @@
+"""Export a meeting's kallelse: the one function the CLI and the TUI both call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import Session
+
+from namnd.formats.agenda_markdown import dump_agenda
+from namnd.services.publication import public_version
+from namnd.storage import agendas, queries
+from namnd.storage.store import Store
+from namnd.storage.workspace import Workspace
+
+FORMATS = ("md", "docx")
+
+
+def default_path(workspace: Workspace, ref: str, store: Store, fmt: str, public: bool) -> Path:
+    """``agendas/2019-09-19-von.docx`` (``-offentlig`` for the public version)."""
+    meeting = store.find_meeting(ref)
+    suffix = "-offentlig" if public else ""
+    return workspace.agendas / f"{meeting.date.isoformat()}-{meeting.organ_code}{suffix}.{fmt}"
+
+
+def export_kallelse(
+    store: Store,
+    ref: str,
+    *,
+    fmt: str,
+    path: Path | None,
+    public: bool = False,
+    template: Path | None = None,
+) -> str | Path:
+    """Write the kallelse; Markdown without ``path`` is returned as text instead."""
+    with Session(store.engine) as session:
+        meeting = queries.find_meeting(session=session, ref=ref)
+        doc = agendas.load_agenda(session=session, meeting_id=meeting.id)
+    if fmt == "md":
+        text = dump_agenda(public_version(doc) if public else doc)
+        if path is None:
+            return text
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+    from namnd.renderers.kallelse_docx import write_kallelse_docx
+
+    assert path is not None
+    return write_kallelse_docx(doc, path, public=public, template=template)

@@ -1,0 +1,153 @@
+"""The kallelse as a Word document, laid out like the seed's first page.
+
+First page: organ, kallelse date, Tid, Plats, the Ärenden as a numbered list, Justering,
+ordförande and sekreterare, gruppmöten. Then one section per ärende under real Heading
+styles. Every Markdown text goes through the shared ``MarkdownRenderer``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.document import Document
+from docx.enum.text import WD_BREAK
+
+from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
+from namnd.renderers.docx_document import new_document, set_footer, set_properties
+from namnd.renderers.markdown_docx import MarkdownRenderer
+from namnd.services.publication import (
+    NOT_FOR_PUBLICATION,
+    SECRET_PLACEHOLDER,
+    has_secrets,
+    public_version,
+)
+from namnd.services.swedish_dates import clock, day_month, long_date
+
+
+def write_kallelse_docx(
+    doc: AgendaDocument, path: Path, *, public: bool = False, template: Path | None = None
+) -> Path:
+    """Write the kallelse of ``doc`` to ``path``; ``public`` leaves sekretess out."""
+    secrets = has_secrets(doc)
+    if public:
+        doc = public_version(doc)
+    document = new_document(template)
+    meeting, organ = doc.meeting, doc.organ
+    set_properties(
+        document,
+        title=f"Kallelse {organ.name} {long_date(meeting.date)}",
+        author=meeting.secretary_name or organ.name,
+        subject="Kallelse med föredragningslista",
+    )
+    _first_page(document, doc)
+    for number, entry in enumerate(doc.entries, start=1):
+        _item(document, number, entry)
+    if secrets and not public:
+        set_footer(document, NOT_FOR_PUBLICATION)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+def _first_page(document: Document, doc: AgendaDocument) -> None:
+    meeting = doc.meeting
+    document.add_heading(doc.organ.name, level=0)
+    document.add_paragraph("Kallelse")
+    if meeting.kallelse_date:
+        document.add_paragraph(meeting.kallelse_date.isoformat())
+    when = long_date(meeting.date)
+    if meeting.start_time:
+        when += f", kl {clock(meeting.start_time)}"
+    _labelled(document, "Tid", when)
+    _labelled(document, "Plats", meeting.place)
+    document.add_heading("Ärenden", level=1)
+    lines = []
+    for entry in doc.entries:
+        line = entry.arende.title
+        if entry.arende.sent_later:
+            line += f" – *skickas ut {entry.arende.sent_later}*"
+        lines.append(line)
+    markdown = MarkdownRenderer(document)
+    markdown.render("\n".join(f"{n}. {_escape(t)}" for n, t in enumerate(lines, 1)))
+    _labelled(document, "Justering", meeting.adjustment_text)
+    for name, role in (
+        (meeting.chair_name, "Ordförande"),
+        (meeting.secretary_name, meeting.secretary_title),
+    ):
+        if name:
+            paragraph = document.add_paragraph(name)
+            paragraph.add_run().add_break(WD_BREAK.LINE)
+            paragraph.add_run(role)
+    if doc.group_meetings:
+        document.add_paragraph().add_run("Gruppmöten:").bold = True
+        for group in doc.group_meetings:
+            parts = [f"Träffas i {group.place}"]
+            if group.start_time:
+                parts.append(f"kl {clock(group.start_time, sep='.')}")
+            if group.date:
+                parts.append(day_month(group.date))
+            document.add_paragraph(f"{group.parties}: {parts[0]}, {' '.join(parts[1:])}")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _item(document: Document, number: int, entry: AgendaEntry) -> None:
+    arende = entry.arende
+    heading = f"{number}. {arende.title}" + (f" ({arende.dnr})" if arende.dnr else "")
+    document.add_heading(heading, level=1)
+    if arende.confidential and arende.summary_md == SECRET_PLACEHOLDER:
+        document.add_paragraph(SECRET_PLACEHOLDER)
+        return
+    if arende.sent_later:
+        document.add_paragraph().add_run(
+            f"Handlingarna skickas ut {arende.sent_later}."
+        ).italic = True
+    if arende.preamble_md.strip():
+        MarkdownRenderer(document, heading_offset=2).render(arende.preamble_md)
+    _proposal(document, "Förslag till beslut", arende.proposal)
+    if arende.administration_proposal:
+        _proposal(document, "Förvaltningens förslag till beslut", arende.administration_proposal)
+    _section(document, "Sammanfattning", arende.summary_md)
+    # The Ärendet text uses #### for its own headings; they sit under Heading 2.
+    _section(document, "Ärendet", arende.body_md, heading_offset=-1)
+    if entry.attachments:
+        document.add_heading("Bilagor", level=2)
+        for attachment in entry.attachments:
+            text = attachment.title
+            if attachment.sent_later:
+                text += " (skickas ut senare)"
+            if attachment.confidential and attachment.title != SECRET_PLACEHOLDER:
+                text += " (sekretess)"
+            document.add_paragraph(text, style="List Bullet")
+    if arende.dispatch_to:
+        document.add_heading("Expedieras till", level=2)
+        for recipient in arende.dispatch_to:
+            document.add_paragraph(recipient, style="List Bullet")
+
+
+def _proposal(document: Document, heading: str, att_satser: list[str]) -> None:
+    if not att_satser:
+        return
+    document.add_heading(heading, level=2)
+    if len(att_satser) == 1:
+        MarkdownRenderer(document).render(att_satser[0])
+    else:
+        MarkdownRenderer(document).render(
+            "\n".join(f"{n}. {_escape(t)}" for n, t in enumerate(att_satser, 1))
+        )
+
+
+def _section(document: Document, heading: str, markdown: str, heading_offset: int = 2) -> None:
+    if markdown.strip():
+        document.add_heading(heading, level=2)
+        MarkdownRenderer(document, heading_offset=heading_offset).render(markdown)
+
+
+def _labelled(document: Document, label: str, value: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.add_run(f"{label}\t").bold = True
+    paragraph.add_run(value)
+
+
+def _escape(text: str) -> str:
+    """Keep a list line from being read as a nested list or a heading."""
+    return text.replace("\n", " ")

@@ -1,0 +1,157 @@
+"""The Word kallelse of the demo meeting: structure, language, template, public version."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from sqlmodel import select
+
+from namnd.cli.main import main
+from namnd.domain.models import Arende, Attachment
+from namnd.errors import InvalidInput
+from namnd.operations.kallelse_export import export_kallelse
+from namnd.services.publication import NOT_FOR_PUBLICATION, SECRET_PLACEHOLDER
+from tests.storage.test_demo import SEED_AGENDA
+
+
+def _export(store, tmp_path, **kwargs) -> Path:
+    return export_kallelse(
+        store, "2019-09-19", fmt="docx", path=tmp_path / "kallelse.docx", **kwargs
+    )
+
+
+def _package_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as package:
+        return "\n".join(
+            package.read(name).decode("utf-8", "replace") for name in package.namelist()
+        )
+
+
+def test_ten_items_in_order_under_heading_styles(demo_store, tmp_path):
+    doc = docx.Document(str(_export(demo_store, tmp_path)))
+    item_headings = [
+        p.text for p in doc.paragraphs if p.style.name == "Heading 1" and p.text[:1].isdigit()
+    ]
+    expected = [
+        f"{n}. {title}" + (f" ({dnr})" if dnr else "")
+        for n, (title, dnr, _) in enumerate(SEED_AGENDA, start=1)
+    ]
+    assert item_headings == expected
+    first_page = [p.text for p in doc.paragraphs[:25]]
+    assert "Tid\ttorsdag 19 september 2019, kl 18:30" in first_page
+    assert "Plats\tAlytus" in first_page
+    assert any(t.startswith("S, KD, MP, C och L: Träffas i sammanträdessalen") for t in first_page)
+
+
+def test_language_and_properties(demo_store, tmp_path):
+    path = _export(demo_store, tmp_path)
+    doc = docx.Document(str(path))
+    assert (
+        doc.core_properties.title == "Kallelse Vård- och omsorgsnämnden torsdag 19 september 2019"
+    )
+    assert doc.core_properties.author == "Kerstin Frimodig"
+    assert doc.core_properties.language == "sv-SE"
+    assert 'w:lang w:val="sv-SE"' in _package_text(path)
+
+
+def test_demo_kallelse_says_it_is_not_for_publication(demo_store, tmp_path):
+    doc = docx.Document(str(_export(demo_store, tmp_path)))
+    assert doc.sections[0].footer.paragraphs[-1].text == NOT_FOR_PUBLICATION
+
+
+def _add_secrets(store) -> tuple[str, str]:
+    secret_item, secret_bilaga = "Individärende Karl Hemligsson", "Utredning om Eva Hemlig"
+    with store.session() as session:
+        motion = session.exec(select(Arende).where(Arende.dnr == "von/2019:76")).one()
+        motion.confidential = True
+        motion.summary_md = secret_item
+        boendestod = session.exec(select(Arende).where(Arende.dnr == "von/2018:225")).one()
+        session.add(
+            Attachment(arende_id=boendestod.id, position=9, title=secret_bilaga, confidential=True)
+        )
+    return secret_item, secret_bilaga
+
+
+def test_public_version_holds_no_sekretess_text_anywhere(demo_store, tmp_path):
+    secret_item, secret_bilaga = _add_secrets(demo_store)
+    path = _export(demo_store, tmp_path, public=True)
+    package = _package_text(path)
+    # Sekretess text of the ärende, bilagor (incl. the delegationsbeslut lists) and body.
+    for secret in (
+        secret_item,
+        secret_bilaga,
+        "Beslut LSS SFB, augusti 2019",
+        "Sammanställning ej verkställda",
+        "Kostpolicy för Botkyrka",  # body of the now-secret motion yttrande
+    ):
+        assert secret not in package
+    assert SECRET_PLACEHOLDER in package
+    assert NOT_FOR_PUBLICATION not in package
+    doc = docx.Document(str(path))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert (
+        "6. Yttrande över motion- Halvera matsvinnet till 2025 (V), KS/2019:161 (von/2019:76)"
+        in (headings)
+    )
+    # ...while the internal version still has everything.
+    internal = _package_text(_export(demo_store, tmp_path / "intern"))
+    assert secret_bilaga in internal and "Kostpolicy för Botkyrka" in internal
+
+
+def _template(tmp_path: Path) -> Path:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Botkyrka kommun – sidhuvud med logga"
+    document.styles.add_style("Kommunstil", 1)
+    document.add_paragraph("Exempeltext i mallen som ska bort")
+    path = tmp_path / "mall.docx"
+    document.save(str(path))
+    return path
+
+
+def test_template_keeps_header_and_styles_and_drops_sample_text(demo_store, tmp_path):
+    path = _export(demo_store, tmp_path, template=_template(tmp_path))
+    doc = docx.Document(str(path))
+    assert doc.sections[0].header.paragraphs[0].text == "Botkyrka kommun – sidhuvud med logga"
+    assert "Kommunstil" in [s.name for s in doc.styles]
+    assert all("Exempeltext" not in p.text for p in doc.paragraphs)
+
+
+def test_broken_template_is_a_swedish_error_and_writes_nothing(demo_store, tmp_path):
+    broken = tmp_path / "trasig.docx"
+    broken.write_bytes(b"PK\x03\x04 inte ett riktigt dokument")
+    with pytest.raises(InvalidInput, match=r"Mallen .* kunde inte läsas"):
+        _export(demo_store, tmp_path, template=broken)
+    assert not (tmp_path / "kallelse.docx").exists()
+
+
+def test_cli_export_docx_default_path_and_error(workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    assert main([*ws, "export", "kallelse", "2019-09-19", "--format", "docx"]) == 0
+    assert (workspace.agendas / "2019-09-19-von.docx").is_file()
+    capsys.readouterr()
+    assert main([*ws, "export", "kallelse", "2019-09-19", "--format", "docx", "--template",
+                 "finns-inte.docx"]) == 1  # fmt: skip
+    assert "Mallen finns-inte.docx finns inte." in capsys.readouterr().err
+
+
+def test_libreoffice_converts_the_kallelse(demo_store, tmp_path):
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        if __import__("os").environ.get("NAMND_REQUIRE_LIBREOFFICE") == "1":
+            pytest.fail("LibreOffice is required in CI but not installed")
+        pytest.skip("LibreOffice is not installed")
+    path = _export(demo_store, tmp_path)
+    subprocess.run(
+        [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "kallelse.pdf"
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
