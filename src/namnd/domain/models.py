@@ -214,3 +214,26 @@ class DelegationDecision(SQLModel, table=True):
     code: str = Field(default="", description="Code in the delegationsordning, e.g. 'D2'.")
     matter: str = Field(description="What was decided, e.g. 'Attesträtt, lokalstrateg'.")
     dnr: str | None = None
+
+
+class MeetingStatusChange(SQLModel, table=True):
+    """Who moved the kallelse to which status, and when (utkast → granskad → utskickad)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    from_status: MeetingStatus = Field(sa_type=EnumCode(MeetingStatus))
+    to_status: MeetingStatus = Field(sa_type=EnumCode(MeetingStatus))
+    changed_by: str
+    changed_at: dt.datetime
+
+
+class LateChange(SQLModel, table=True):
+    """A tillägg or ändring to the agenda after utskick, kept so members can be told."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    arende_title: str
+    label: str = Field(description="'Tillägg efter utskick' or 'Ändring efter utskick'.")
+    description: str
+    changed_by: str
+    changed_at: dt.datetime

@@ -11,8 +11,10 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from namnd.domain.diarienummer import normalise
-from namnd.domain.models import AgendaItem, Arende, Meeting
+from namnd.domain.models import AgendaItem, Arende, Attachment, Meeting
 from namnd.errors import InvalidInput, NotFound, StaleEdit
+from namnd.services.kallelse_flow import late_change_label
+from namnd.storage.kallelse import note_if_late
 
 # Fields an editor may change; anything else in ``changes`` is a programming error.
 EDITABLE = frozenset(
@@ -38,6 +40,22 @@ EDITABLE = frozenset(
     }
 )
 
+# How a changed field is named in the late-change log.
+FIELD_LABELS = {
+    "title": "rubrik",
+    "dnr": "diarienummer",
+    "proposal": "förslag till beslut",
+    "administration_proposal": "förvaltningens förslag",
+    "summary_md": "sammanfattning",
+    "body_md": "ärendetext",
+    "dispatch_to": "expedieras till",
+    "kind": "typ",
+    "handlers": "referens",
+    "memo_date": "datum",
+    "sent_later": "skickas ut senare",
+    "confidential": "sekretess",
+}
+
 
 def _items(session: Session, meeting_id: int) -> list[AgendaItem]:
     return list(
@@ -61,7 +79,7 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def add_new_arende(*, session: Session, meeting_id: int, fields: dict) -> Arende:
+def add_new_arende(*, session: Session, meeting_id: int, fields: dict, by: str = "") -> Arende:
     """Register a new ärende for the meeting's organ and put it last on the list."""
     meeting = _meeting(session, meeting_id)
     unknown = set(fields) - EDITABLE
@@ -74,11 +92,11 @@ def add_new_arende(*, session: Session, meeting_id: int, fields: dict) -> Arende
     arende = Arende(organ_id=meeting.organ_id, **fields)
     session.add(arende)
     session.flush()
-    place_arende(session=session, meeting_id=meeting_id, arende_id=arende.id)
+    place_arende(session=session, meeting_id=meeting_id, arende_id=arende.id, by=by)
     return arende
 
 
-def place_arende(*, session: Session, meeting_id: int, arende_id: int) -> AgendaItem:
+def place_arende(*, session: Session, meeting_id: int, arende_id: int, by: str = "") -> AgendaItem:
     """Put an already registered, undecided ärende last on the meeting's list."""
     meeting = _meeting(session, meeting_id)
     arende = session.get(Arende, arende_id)
@@ -91,12 +109,21 @@ def place_arende(*, session: Session, meeting_id: int, arende_id: int) -> Agenda
         raise InvalidInput(f"”{arende.title}” står redan på föredragningslistan.")
     item = AgendaItem(meeting_id=meeting_id, arende_id=arende_id, position=len(items) + 1)
     session.add(item)
+    note_if_late(
+        session=session,
+        meeting=meeting,
+        title=arende.title,
+        label=late_change_label(added=True),
+        description=f"Nytt ärende som punkt {item.position}.",
+        by=by,
+    )
     session.flush()
     return item
 
 
-def remove_arende(*, session: Session, meeting_id: int, arende_id: int) -> None:
+def remove_arende(*, session: Session, meeting_id: int, arende_id: int, by: str = "") -> None:
     """Take an ärende off the list (it stays registered) and close the gap."""
+    meeting = _meeting(session, meeting_id)
     items = _items(session, meeting_id)
     keep = [item for item in items if item.arende_id != arende_id]
     if len(keep) == len(items):
@@ -104,12 +131,24 @@ def remove_arende(*, session: Session, meeting_id: int, arende_id: int) -> None:
     for item in items:
         if item.arende_id == arende_id:
             session.delete(item)
+    session.flush()
     _renumber(keep)
+    note_if_late(
+        session=session,
+        meeting=meeting,
+        title=session.get(Arende, arende_id).title,
+        label=late_change_label(added=False),
+        description="Ärendet har strukits från föredragningslistan.",
+        by=by,
+    )
     session.flush()
 
 
-def move_arende(*, session: Session, meeting_id: int, arende_id: int, delta: int) -> int:
+def move_arende(
+    *, session: Session, meeting_id: int, arende_id: int, delta: int, by: str = ""
+) -> int:
     """Move an ärende ``delta`` places (negative is up); returns its new number."""
+    meeting = _meeting(session, meeting_id)
     items = _items(session, meeting_id)
     index = next((i for i, item in enumerate(items) if item.arende_id == arende_id), None)
     if index is None:
@@ -117,11 +156,22 @@ def move_arende(*, session: Session, meeting_id: int, arende_id: int, delta: int
     target = max(0, min(len(items) - 1, index + delta))
     items.insert(target, items.pop(index))
     _renumber(items)
+    if target != index:
+        note_if_late(
+            session=session,
+            meeting=meeting,
+            title=session.get(Arende, arende_id).title,
+            label=late_change_label(added=False),
+            description=f"Flyttat från punkt {index + 1} till punkt {target + 1}.",
+            by=by,
+        )
     session.flush()
     return target + 1
 
 
-def save_arende(*, session: Session, arende_id: int, version: int, changes: dict) -> Arende:
+def save_arende(
+    *, session: Session, arende_id: int, version: int, changes: dict, by: str = ""
+) -> Arende:
     """Apply ``changes`` if nobody saved since ``version`` was read; bump the version."""
     unknown = set(changes) - EDITABLE
     if unknown:
@@ -146,7 +196,20 @@ def save_arende(*, session: Session, arende_id: int, version: int, changes: dict
             "på nytt och för in den."
         )
     session.expire_all()
-    return session.get(Arende, arende_id)
+    arende = session.get(Arende, arende_id)
+    meetings = session.exec(
+        select(Meeting).join(AgendaItem).where(AgendaItem.arende_id == arende_id)
+    ).all()
+    for meeting in meetings:
+        note_if_late(
+            session=session,
+            meeting=meeting,
+            title=arende.title,
+            label=late_change_label(added=False),
+            description="Ändrat: " + ", ".join(sorted(FIELD_LABELS.get(k, k) for k in changes)),
+            by=by,
+        )
+    return arende
 
 
 def undecided_arenden(*, session: Session, meeting_id: int) -> list[Arende]:
@@ -164,3 +227,38 @@ def undecided_arenden(*, session: Session, meeting_id: int) -> list[Arende]:
             .order_by(col(Arende.id))
         )
     )
+
+
+def load_arende(*, session: Session, arende_id: int) -> tuple[Arende, list[Attachment]]:
+    """An ärende and its bilagor, for the editor (the version travels with it)."""
+    arende = session.get(Arende, arende_id)
+    if arende is None:
+        raise NotFound("Ärendet finns inte längre.")
+    attachments = session.exec(
+        select(Attachment)
+        .where(Attachment.arende_id == arende_id)
+        .order_by(col(Attachment.position))
+    ).all()
+    return arende, list(attachments)
+
+
+def replace_attachments(*, session: Session, arende_id: int, attachments: list[Attachment]) -> None:
+    """Store the editor's list of bilagor in its order (title required)."""
+    for attachment in attachments:
+        if not attachment.title.strip():
+            raise InvalidInput("Varje bilaga behöver en titel.")
+    for old in session.exec(select(Attachment).where(Attachment.arende_id == arende_id)):
+        session.delete(old)
+    session.flush()
+    for position, attachment in enumerate(attachments, start=1):
+        session.add(
+            Attachment(
+                arende_id=arende_id,
+                position=position,
+                title=attachment.title.strip(),
+                file=attachment.file or None,
+                confidential=attachment.confidential,
+                sent_later=attachment.sent_later,
+            )
+        )
+    session.flush()

@@ -9,9 +9,17 @@ from __future__ import annotations
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from namnd.domain.models import Meeting
+from namnd.domain.kinds import MeetingStatus
+from namnd.domain.models import (
+    Arende,
+    Attachment,
+    GroupMeeting,
+    LateChange,
+    Meeting,
+    MeetingStatusChange,
+)
 from namnd.domain.views import AgendaView, MeetingSummary
-from namnd.storage import queries
+from namnd.storage import agenda_editing, agendas, kallelse, queries
 from namnd.storage.database import open_database, session_scope
 from namnd.storage.workspace import Workspace
 
@@ -51,6 +59,105 @@ class Store:
         """A meeting's föredragningslista with proposals, summaries and bilagor."""
         with Session(self.engine) as session:
             return queries.agenda_for(session=session, meeting_id=meeting_id)
+
+    # --- editing the kallelse (every write names who made it) ----------------------
+
+    def _write(self, fn, **kwargs):
+        with self.session() as session:
+            return fn(session=session, **kwargs)
+
+    def add_arende(self, meeting_id: int, fields: dict, *, by: str) -> int:
+        """Register a new ärende last on the list; returns its id."""
+        return self._write(
+            agenda_editing.add_new_arende, meeting_id=meeting_id, fields=fields, by=by
+        ).id
+
+    def add_standing_item(self, meeting_id: int, key: str, *, by: str) -> int:
+        """Add a standing item (Information från förvaltningen …) from its template."""
+        from namnd.services.standing_items import standing_item
+
+        organ_name = self.find_meeting(str(meeting_id)).organ_name
+        return self.add_arende(meeting_id, standing_item(key).fill(organ_name), by=by)
+
+    def undecided_arenden(self, meeting_id: int) -> list[Arende]:
+        """Registered, undecided ärenden not yet on this meeting's list."""
+        with Session(self.engine) as session:
+            return agenda_editing.undecided_arenden(session=session, meeting_id=meeting_id)
+
+    def place_arende(self, meeting_id: int, arende_id: int, *, by: str) -> None:
+        """Put a registered ärende last on the list."""
+        self._write(agenda_editing.place_arende, meeting_id=meeting_id, arende_id=arende_id, by=by)
+
+    def remove_arende(self, meeting_id: int, arende_id: int, *, by: str) -> None:
+        """Take an ärende off the list; it stays registered."""
+        self._write(agenda_editing.remove_arende, meeting_id=meeting_id, arende_id=arende_id, by=by)
+
+    def move_arende(self, meeting_id: int, arende_id: int, delta: int, *, by: str) -> int:
+        """Move an ärende up (negative) or down; returns its new number."""
+        return self._write(
+            agenda_editing.move_arende,
+            meeting_id=meeting_id,
+            arende_id=arende_id,
+            delta=delta,
+            by=by,
+        )
+
+    def arende(self, arende_id: int) -> tuple[Arende, list[Attachment]]:
+        """An ärende with its bilagor, detached, for the editor."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            return agenda_editing.load_arende(session=session, arende_id=arende_id)
+
+    def save_arende(
+        self,
+        arende_id: int,
+        version: int,
+        changes: dict,
+        *,
+        by: str,
+        attachments: list[Attachment] | None = None,
+    ) -> int:
+        """Save the editor's changes (StaleEdit if someone saved first); the new version."""
+        with self.session() as session:
+            saved = agenda_editing.save_arende(
+                session=session, arende_id=arende_id, version=version, changes=changes, by=by
+            )
+            if attachments is not None:
+                agenda_editing.replace_attachments(
+                    session=session, arende_id=arende_id, attachments=attachments
+                )
+            return saved.version
+
+    def set_status(self, meeting_id: int, target: MeetingStatus, *, by: str) -> None:
+        """Move the kallelse along utkast → granskad → utskickad, logged."""
+        self._write(kallelse.set_status, meeting_id=meeting_id, target=target, by=by)
+
+    def status_history(self, meeting_id: int) -> list[MeetingStatusChange]:
+        """Who changed the kallelse's status, and when."""
+        with Session(self.engine) as session:
+            return kallelse.status_history(session=session, meeting_id=meeting_id)
+
+    def late_changes(self, meeting_id: int) -> list[LateChange]:
+        """Tillägg and ändringar made after utskick."""
+        with Session(self.engine) as session:
+            return kallelse.late_changes(session=session, meeting_id=meeting_id)
+
+    def meeting_details(self, meeting_id: int) -> tuple[Meeting, list[GroupMeeting]]:
+        """The kallelse details and gruppmöten, detached, for the details form."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            doc = agendas.load_agenda(session=session, meeting_id=meeting_id)
+            return doc.meeting, doc.group_meetings
+
+    def save_meeting_details(
+        self, meeting_id: int, version: int, changes: dict, groups: list[GroupMeeting]
+    ) -> None:
+        """Save the details form (StaleEdit if someone saved first)."""
+        self._write(
+            kallelse.save_details,
+            meeting_id=meeting_id,
+            version=version,
+            changes=changes,
+            groups=groups,
+        )
 
     def close(self) -> None:
         """Release the connection pool."""
