@@ -38,7 +38,8 @@ def test_changes_after_utskick_are_flagged_not_silent(planned):
     store, meeting_id = planned
     first = store.add_standing_item(meeting_id, "information", by="kerstin")
     assert store.late_changes(meeting_id) == []  # still a draft: nothing to flag
-    store.set_status(meeting_id, MeetingStatus.DRAFT, by="kerstin")
+    # The first ärende turns the planned meeting into a draft kallelse.
+    assert store.find_meeting(str(meeting_id)).status == MeetingStatus.DRAFT
     store.set_status(meeting_id, MeetingStatus.SENT, by="kerstin")
     second = store.add_arende(meeting_id, {"title": "Extra ärende"}, by="kerstin")
     store.move_arende(meeting_id, second, -1, by="kerstin")

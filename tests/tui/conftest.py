@@ -15,7 +15,7 @@ TODAY = dt.date(2019, 9, 1)
 @pytest.fixture
 def make_app():
     def factory(store):
-        return create_app(store, today=TODAY)
+        return create_app(store, today=TODAY, user="sekreteraren")
 
     return factory
 

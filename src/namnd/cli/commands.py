@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
 def _tui(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.tui.app import create_app
 
-    create_app(Store.open(workspace)).run()
+    create_app(Store.open(workspace), workspace=workspace).run()
     return 0
 
 

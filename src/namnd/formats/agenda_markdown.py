@@ -452,3 +452,16 @@ def _dump_attachment(attachment: Attachment) -> str:
     if attachment.file:
         flags.append(f"[fil: {attachment.file}]")
     return " ".join([f"- {attachment.title}", *flags])
+
+
+# --- the editor's bilagor field: the same line syntax as the file, without "- " -----
+
+
+def attachment_lines(attachments: list[Attachment]) -> str:
+    """Bilagor as editable lines: ``Titel [sekretess] [skickas ut senare] [fil: X]``."""
+    return "\n".join(_dump_attachment(a)[2:] for a in attachments)
+
+
+def parse_attachment_lines(text: str) -> list[Attachment]:
+    """Read the editor's bilagor lines back; blank lines are skipped."""
+    return _parse_attachments([f"- {line}" for line in text.splitlines() if line.strip()], 0)

@@ -11,10 +11,11 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from namnd.domain.diarienummer import normalise
+from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import AgendaItem, Arende, Attachment, Meeting
 from namnd.errors import InvalidInput, NotFound, StaleEdit
 from namnd.services.kallelse_flow import late_change_label
-from namnd.storage.kallelse import note_if_late
+from namnd.storage.kallelse import note_if_late, set_status
 
 # Fields an editor may change; anything else in ``changes`` is a programming error.
 EDITABLE = frozenset(
@@ -109,6 +110,8 @@ def place_arende(*, session: Session, meeting_id: int, arende_id: int, by: str =
         raise InvalidInput(f"”{arende.title}” står redan på föredragningslistan.")
     item = AgendaItem(meeting_id=meeting_id, arende_id=arende_id, position=len(items) + 1)
     session.add(item)
+    if meeting.status == MeetingStatus.PLANNED:
+        set_status(session=session, meeting_id=meeting_id, target=MeetingStatus.DRAFT, by=by)
     note_if_late(
         session=session,
         meeting=meeting,

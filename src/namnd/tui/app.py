@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import os
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
 from namnd.storage.store import Store
+from namnd.storage.workspace import Workspace, resolve
 from namnd.tui.commands import MeetingCommands
 from namnd.tui.screens.meetings import MeetingsScreen
 
@@ -25,10 +28,20 @@ class NamndApp(App[None]):
         Binding("ctrl+p", "command_palette", "Kommandon", id="palette"),
     ]
 
-    def __init__(self, store: Store, *, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        workspace: Workspace | None = None,
+        today: dt.date | None = None,
+        user: str | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
+        self.workspace = workspace or resolve()
         self.today = today or dt.date.today()
+        #: Who is recorded in status and change logs.
+        self.user = user or os.environ.get("NAMND_USER") or getpass.getuser()
 
     def on_mount(self) -> None:
         self.push_screen(MeetingsScreen(self.store, today=self.today))
@@ -40,6 +53,12 @@ class NamndApp(App[None]):
         self.push_screen(AgendaScreen(self.store, meeting_id))
 
 
-def create_app(store: Store, *, today: dt.date | None = None) -> NamndApp:
+def create_app(
+    store: Store,
+    *,
+    workspace: Workspace | None = None,
+    today: dt.date | None = None,
+    user: str | None = None,
+) -> NamndApp:
     """Build the app the way users get it; ``today`` is fixed in tests and snapshots."""
-    return NamndApp(store, today=today)
+    return NamndApp(store, workspace=workspace, today=today, user=user)

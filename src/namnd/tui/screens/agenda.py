@@ -1,4 +1,4 @@
-"""A meeting's föredragningslista: the ärenden beside the highlighted one's proposal."""
+"""A meeting's föredragningslista: read it, and build it (add, move, remove, edit)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
-from namnd.domain.views import AgendaView
+from namnd.domain.views import AgendaItemView, AgendaView
+from namnd.errors import NamndError
 from namnd.renderers.item_markdown import item_markdown
+from namnd.services.kallelse_flow import is_late
+from namnd.services.standing_items import STANDING_ITEMS
 from namnd.services.swedish_dates import clock, long_date
 from namnd.storage.store import Store
+from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
 
 
 class AgendaScreen(Screen[None]):
@@ -20,6 +24,16 @@ class AgendaScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
+        Binding("e", "edit", "Redigera", id="edit"),
+        Binding("n", "new", "Nytt ärende", id="new"),
+        Binding("s", "standing", "Stående punkt", id="standing"),
+        Binding("l", "place", "Lägg till registrerat", id="place"),
+        Binding("delete,x", "remove", "Ta bort", id="remove"),
+        Binding("ctrl+up,K", "move(-1)", "Flytta upp", id="move_up"),
+        Binding("ctrl+down,J", "move(1)", "Flytta ned", id="move_down"),
+        Binding("k", "details", "Kallelseuppgifter", id="details"),
+        Binding("g", "review", "Granskning", id="review"),
+        Binding("w", "export_word", "Word", id="export_word"),
     ]
 
     def __init__(self, store: Store, meeting_id: int) -> None:
@@ -27,6 +41,11 @@ class AgendaScreen(Screen[None]):
         self.store = store
         self.meeting_id = meeting_id
         self.view: AgendaView | None = None
+        self._keep_cursor = 0
+
+    @property
+    def user(self) -> str:
+        return self.app.user  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -41,6 +60,10 @@ class AgendaScreen(Screen[None]):
         self.query_one(DataTable).add_columns("Nr", "Ärende", "Dnr", "Typ")
         self._load()
 
+    def on_screen_resume(self) -> None:
+        if self.view is not None:
+            self._load()
+
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         view = self.store.agenda(self.meeting_id)
@@ -51,9 +74,10 @@ class AgendaScreen(Screen[None]):
         m = view.meeting
         when = long_date(m.date) + (f" kl {clock(m.start_time)}" if m.start_time else "")
         place = f", {m.place}" if m.place else ""
+        late = " · ändringar loggas som ändring efter utskick" if is_late(m.status) else ""
         self.sub_title = f"{m.organ_name}, {when}"
         self.query_one("#agenda-heading", Static).update(
-            f"[b]Föredragningslista[/b] {m.organ_name}, {when}{place} · {m.status.label}"
+            f"[b]Föredragningslista[/b] {m.organ_name}, {when}{place} · {m.status.label}{late}"
         )
         table = self.query_one(DataTable)
         table.clear()
@@ -65,9 +89,14 @@ class AgendaScreen(Screen[None]):
                 item.kind.label,
                 key=str(item.position),
             )
-        if not view.items:
+        if view.items:
+            table.move_cursor(row=min(self._keep_cursor, len(view.items) - 1))
+        else:
             self.query_one(Markdown).update(
-                "*Föredragningslistan är tom.* Ärenden läggs till i kallelsen."
+                "*Föredragningslistan är tom.*\n\n"
+                "Tryck **n** för ett nytt ärende, **s** för en stående punkt "
+                "(t.ex. Information från förvaltningen) eller **l** för ett ärende som redan "
+                "är registrerat."
             )
         table.focus()
 
@@ -76,4 +105,124 @@ class AgendaScreen(Screen[None]):
         if self.view is None or event.row_key.value is None:
             return
         item = self.view.items[int(event.row_key.value) - 1]
+        self._keep_cursor = item.position - 1
         self.query_one(Markdown).update(item_markdown(item))
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    # --- editing -----------------------------------------------------------------------
+
+    def _current(self) -> AgendaItemView | None:
+        if self.view is None or not self.view.items:
+            return None
+        return self.view.items[self.query_one(DataTable).cursor_row]
+
+    def _apply(self, change, *, cursor: int | None = None) -> None:
+        """Run a Store write; errors become a Swedish notification, then reload."""
+        try:
+            result = change()
+        except NamndError as err:
+            self.notify(str(err), title="Föredragningslistan", severity="error")
+            return
+        if self.view is not None and is_late(self.view.meeting.status):
+            self.notify("Ändringen loggas som ändring efter utskick.", title="Utskickad kallelse")
+        if cursor is not None:
+            self._keep_cursor = cursor
+        elif isinstance(result, int) and result > 0:
+            self._keep_cursor = result - 1
+        self._load()
+
+    def action_edit(self) -> None:
+        item = self._current()
+        if item is not None:
+            from namnd.tui.screens.arende_editor import ArendeEditorScreen
+
+            self.app.push_screen(ArendeEditorScreen(self.store, item.arende_id, user=self.user))
+
+    def action_new(self) -> None:
+        def created(title: str | None) -> None:
+            if title:
+                count = len(self.view.items) if self.view else 0
+                self._apply(
+                    lambda: self.store.add_arende(self.meeting_id, {"title": title}, by=self.user),
+                    cursor=count,
+                )
+
+        self.app.push_screen(TextDialog("Nytt ärende – rubrik:", "t.ex. Riktlinjer för …"), created)
+
+    def action_standing(self) -> None:
+        def chosen(key: str | None) -> None:
+            if key:
+                count = len(self.view.items) if self.view else 0
+                self._apply(
+                    lambda: self.store.add_standing_item(self.meeting_id, key, by=self.user),
+                    cursor=count,
+                )
+
+        options = [(item.key, item.title) for item in STANDING_ITEMS]
+        self.app.push_screen(PickDialog("Lägg till stående punkt", options, ""), chosen)
+
+    def action_place(self) -> None:
+        arenden = self.store.undecided_arenden(self.meeting_id)
+        options = [(str(a.id), f"{a.title}" + (f" ({a.dnr})" if a.dnr else "")) for a in arenden]
+
+        def chosen(key: str | None) -> None:
+            if key:
+                count = len(self.view.items) if self.view else 0
+                self._apply(
+                    lambda: self.store.place_arende(self.meeting_id, int(key), by=self.user),
+                    cursor=count,
+                )
+
+        empty = "Det finns inga registrerade, obeslutade ärenden som inte redan står på listan."
+        self.app.push_screen(PickDialog("Lägg till registrerat ärende", options, empty), chosen)
+
+    def action_remove(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._apply(
+                    lambda: self.store.remove_arende(self.meeting_id, item.arende_id, by=self.user)
+                )
+
+        question = f"Ta bort ”{item.title}” från föredragningslistan? Ärendet finns kvar."
+        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), confirmed)
+
+    def action_move(self, delta: int) -> None:
+        item = self._current()
+        if item is not None:
+            self._apply(
+                lambda: self.store.move_arende(self.meeting_id, item.arende_id, delta, by=self.user)
+            )
+
+    def action_details(self) -> None:
+        from namnd.tui.screens.meeting_details import MeetingDetailsScreen
+
+        self.app.push_screen(MeetingDetailsScreen(self.store, self.meeting_id))
+
+    def action_review(self) -> None:
+        from namnd.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.store, self.meeting_id, user=self.user))
+
+    def action_export_word(self) -> None:
+        self.notify("Skriver kallelsen som Word …", title="Export")
+        self._export_word()
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_word(self) -> None:
+        from namnd.operations.kallelse_export import default_path, export_kallelse
+
+        ref = str(self.meeting_id)
+        try:
+            path = default_path(self.app.workspace, ref, self.store, "docx", False)  # type: ignore[attr-defined]
+            export_kallelse(self.store, ref, fmt="docx", path=path)
+        except NamndError as err:
+            self.app.call_from_thread(self.notify, str(err), title="Export", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Skrev {path}", title="Export")

@@ -1,0 +1,272 @@
+"""Editing one ärende: fields, proposal, Markdown with a live preview, autosave.
+
+Every change is saved about a second after typing stops, and again on leaving, with the
+save state always visible. A bad value (a malformed dnr, a date) is shown in Swedish
+and nothing on screen is lost; if someone else saved first, nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Checkbox, Footer, Header, Input, Label, Markdown, Select, TextArea
+
+from namnd.domain.kinds import ArendeKind
+from namnd.domain.models import Arende, Attachment
+from namnd.errors import NamndError, StaleEdit
+from namnd.formats.agenda_markdown import attachment_lines, parse_attachment_lines
+from namnd.services.swedish_dates import parse_iso_date
+from namnd.storage.store import Store
+from namnd.tui.widgets.dialogs import ConfirmDialog
+
+AUTOSAVE_DELAY = 1.0
+_INPUTS = ("title", "dnr", "external_ref", "handlers", "memo_date", "sent_later")
+_AREAS = (
+    "proposal",
+    "administration_proposal",
+    "summary_md",
+    "body_md",
+    "attachments",
+    "dispatch_to",
+)
+_LABELS = {
+    "title": "Rubrik",
+    "dnr": "Diarienummer (t.ex. von/2019:76)",
+    "external_ref": "Extern referens (t.ex. KS/2019:161)",
+    "handlers": "Referens (handläggare, åtskilda med ;)",
+    "memo_date": "Tjänsteskrivelsens datum (ÅÅÅÅ-MM-DD)",
+    "sent_later": "Skickas ut senare (t.ex. 16 september)",
+    "proposal": "Förslag till beslut – en att-sats per rad",
+    "administration_proposal": "Förvaltningens förslag, om det skiljer sig – en att-sats per rad",
+    "summary_md": "Sammanfattning (Markdown)",
+    "body_md": "Ärendet (Markdown)",
+    "attachments": "Bilagor – en per rad: Titel [sekretess] [skickas ut senare] [fil: X]",
+    "dispatch_to": "Expedieras till – en mottagare per rad",
+}
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def form_values(arende: Arende, attachments: list[Attachment]) -> dict[str, object]:
+    """The editor's widget values for a stored ärende."""
+    return {
+        "title": arende.title,
+        "dnr": arende.dnr or "",
+        "external_ref": arende.external_ref or "",
+        "handlers": "; ".join(arende.handlers),
+        "memo_date": arende.memo_date.isoformat() if arende.memo_date else "",
+        "sent_later": arende.sent_later or "",
+        "kind": arende.kind,
+        "confidential": arende.confidential,
+        "proposal": "\n".join(arende.proposal),
+        "administration_proposal": "\n".join(arende.administration_proposal or []),
+        "summary_md": arende.summary_md,
+        "body_md": arende.body_md,
+        "attachments": attachment_lines(attachments),
+        "dispatch_to": "\n".join(arende.dispatch_to),
+    }
+
+
+def to_changes(values: dict[str, object]) -> tuple[dict, list[Attachment]]:
+    """Model fields from widget values; raises a Swedish InvalidInput for bad input."""
+    memo = str(values["memo_date"]).strip()
+    changes = {
+        "title": str(values["title"]).strip(),
+        "dnr": str(values["dnr"]).strip() or None,
+        "external_ref": str(values["external_ref"]).strip() or None,
+        "handlers": [h.strip() for h in str(values["handlers"]).split(";") if h.strip()],
+        "memo_date": parse_iso_date(memo, what="tjänsteskrivelsens datum") if memo else None,
+        "sent_later": str(values["sent_later"]).strip() or None,
+        "kind": values["kind"],
+        "confidential": bool(values["confidential"]),
+        "proposal": _lines(str(values["proposal"])),
+        "administration_proposal": _lines(str(values["administration_proposal"])) or None,
+        "summary_md": str(values["summary_md"]),
+        "body_md": str(values["body_md"]),
+        "dispatch_to": _lines(str(values["dispatch_to"])),
+    }
+    if not changes["title"]:
+        raise NamndError("Ärendet behöver en rubrik.")
+    return changes, parse_attachment_lines(str(values["attachments"]))
+
+
+class ArendeEditorScreen(Screen[None]):
+    """One ärende's tjänsteskrivelse and proposal, saved as you type."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
+        Binding("ctrl+s", "save_now", "Spara nu", id="save"),
+    ]
+
+    def __init__(self, store: Store, arende_id: int, *, user: str) -> None:
+        super().__init__()
+        self.store, self.arende_id, self.user = store, arende_id, user
+        self.version = 0
+        self.saved: dict[str, object] = {}
+        self.dirty = False
+        self.conflict = False
+        self._loading = True
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("", id="save-state")
+        with Horizontal(id="editor-body"):
+            with VerticalScroll(id="editor-form"):
+                for name in _INPUTS[:2]:
+                    yield Label(_LABELS[name])
+                    yield Input(id=name)
+                yield Label("Typ")
+                yield Select(
+                    [(kind.label, kind) for kind in ArendeKind], id="kind", allow_blank=False
+                )
+                yield Checkbox("Sekretess – aldrig i offentlig version", id="confidential")
+                for name in _INPUTS[2:]:
+                    yield Label(_LABELS[name])
+                    yield Input(id=name)
+                for name in _AREAS:
+                    yield Label(_LABELS[name])
+                    area = TextArea(id=name, soft_wrap=True, classes="editor-area")
+                    if name.endswith("_md"):
+                        area.language = "markdown"
+                    yield area
+            with VerticalScroll(id="editor-preview"):
+                yield Markdown("", id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        arende, attachments = self.store.arende(self.arende_id)
+        self._fill(arende, attachments)
+        self.query_one("#title", Input).focus()
+
+    def _fill(self, arende: Arende, attachments: list[Attachment]) -> None:
+        self._loading = True
+        self.version = arende.version
+        self.saved = form_values(arende, attachments)
+        self.sub_title = arende.title
+        for name, value in self.saved.items():
+            widget = self.query_one(f"#{name}")
+            if isinstance(widget, TextArea):
+                widget.load_text(str(value))
+            else:
+                widget.value = value
+        self._preview(arende.summary_md or arende.body_md)
+        self._set_state("Sparat")
+        self.call_after_refresh(self._loaded)
+
+    def _loaded(self) -> None:
+        self._loading = False
+
+    # --- reading the form ----------------------------------------------------------
+
+    def values(self) -> dict[str, object]:
+        """What the widgets hold now."""
+        out: dict[str, object] = {}
+        for name in self.saved:
+            widget = self.query_one(f"#{name}")
+            out[name] = widget.text if isinstance(widget, TextArea) else widget.value
+        return out
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self, event) -> None:
+        if self._loading:
+            return
+        control = getattr(event, "text_area", None) or getattr(event, "control", None)
+        if control is not None and control.id in ("summary_md", "body_md"):
+            self._preview(control.text)
+        if self.conflict:
+            return
+        self.dirty = self.values() != self.saved
+        if self.dirty:
+            self._set_state("Osparade ändringar …")
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
+
+    @on(TextArea.SelectionChanged)
+    def _focus_preview(self, event: TextArea.SelectionChanged) -> None:
+        if event.text_area.id in ("summary_md", "body_md") and event.text_area.has_focus:
+            self._preview(event.text_area.text)
+
+    def _preview(self, markdown: str) -> None:
+        self.query_one("#preview", Markdown).update(markdown or "*Ingen text ännu.*")
+
+    # --- saving ----------------------------------------------------------------------
+
+    def _autosave(self) -> None:
+        if self.dirty and not self.conflict:
+            self._save_in_background(self.values())
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save_in_background(self, values: dict[str, object]) -> None:
+        self.app.call_from_thread(self._set_state, "Sparar …")
+        error = self._save(values)
+        self.app.call_from_thread(self._after_save, values, error)
+
+    def _save(self, values: dict[str, object]) -> NamndError | None:
+        try:
+            changes, attachments = to_changes(values)
+            self.version = self.store.save_arende(
+                self.arende_id, self.version, changes, by=self.user, attachments=attachments
+            )
+        except NamndError as err:
+            return err
+        return None
+
+    def _after_save(self, values: dict[str, object], error: NamndError | None) -> None:
+        if error is None:
+            self.saved = values
+            self.dirty = self.values() != self.saved
+            self._set_state(
+                f"Sparat {dt.datetime.now():%H:%M:%S}" if not self.dirty else "Osparade ändringar …"
+            )
+            self.sub_title = str(values["title"])
+        elif isinstance(error, StaleEdit):
+            self.conflict = True
+            self._set_state(f"Konflikt – inte sparat: {error}", error=True)
+        else:
+            self._set_state(f"Inte sparat: {error}", error=True)
+
+    def _set_state(self, text: str, *, error: bool = False) -> None:
+        label = self.query_one("#save-state", Label)
+        label.update(text)
+        label.set_class(error, "error")
+
+    def action_save_now(self) -> None:
+        if self.dirty and not self.conflict:
+            values = self.values()
+            self._after_save(values, self._save(values))
+
+    def action_leave(self) -> None:
+        """Save what is unsaved, then go back; stay (with the message) if it fails."""
+        if self._timer is not None:
+            self._timer.stop()
+        if self.conflict:
+            question = (
+                "Någon annan har sparat ärendet och dina ändringar är inte sparade. "
+                "Kopiera din text först om du vill behålla den. Lämna ändå?"
+            )
+            self.app.push_screen(
+                ConfirmDialog(question, yes="Lämna utan att spara"),
+                lambda leave: self.dismiss() if leave else None,
+            )
+            return
+        if self.dirty:
+            values = self.values()
+            error = self._save(values)
+            self._after_save(values, error)
+            if error is not None:
+                self.notify(str(error), title="Inte sparat", severity="error")
+                return
+        self.dismiss()

@@ -1,0 +1,130 @@
+"""The kallelse details: time, place, justering, gruppmöten and the signatures."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, TextArea
+
+from namnd.domain.models import GroupMeeting, Meeting
+from namnd.errors import InvalidInput, NamndError
+from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
+from namnd.storage.store import Store
+
+_FIELDS = {
+    "date": "Sammanträdesdatum (ÅÅÅÅ-MM-DD)",
+    "start_time": "Tid (TT:MM)",
+    "place": "Plats",
+    "kallelse_date": "Kallelsens datum (ÅÅÅÅ-MM-DD)",
+    "adjustment_text": "Justering (vem, när och var)",
+    "chair_name": "Ordförande, som under kallelsen (t.ex. Tuva Lund (S))",
+    "secretary_name": "Sekreterare",
+    "secretary_title": "Sekreterarens titel",
+}
+GROUPS_HELP = "Gruppmöten – en per rad: partier; plats; datum ÅÅÅÅ-MM-DD; tid TT:MM"
+
+
+def group_lines(groups: list[GroupMeeting]) -> str:
+    """Gruppmöten as editable lines."""
+    return "\n".join(
+        "; ".join(
+            [g.parties, g.place, g.date.isoformat() if g.date else "", clock(g.start_time)]
+        ).rstrip("; ")
+        for g in groups
+    )
+
+
+def parse_group_lines(text: str) -> list[GroupMeeting]:
+    """Read the gruppmöten lines back; a Swedish error names the line."""
+    groups = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split(";")] + ["", "", ""]
+        if not parts[0] or not parts[1]:
+            raise InvalidInput(f"Gruppmöten, rad {number}: ange minst partier och plats.")
+        groups.append(
+            GroupMeeting(
+                meeting_id=0,
+                position=number,
+                parties=parts[0],
+                place=parts[1],
+                date=parse_iso_date(parts[2], what=f"datum på rad {number}") if parts[2] else None,
+                start_time=parse_clock(parts[3], what=f"tid på rad {number}") if parts[3] else None,
+            )
+        )
+    return groups
+
+
+class MeetingDetailsScreen(Screen[None]):
+    """A small form; saved with ctrl+s or on leaving, never silently over another's save."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
+        Binding("ctrl+s", "save", "Spara", id="save"),
+    ]
+
+    def __init__(self, store: Store, meeting_id: int) -> None:
+        super().__init__()
+        self.store, self.meeting_id = store, meeting_id
+        self.version = 0
+        self.sub_title = "Kallelseuppgifter"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="details-form"):
+            yield Label("", id="details-state")
+            for name, label in _FIELDS.items():
+                yield Label(label)
+                yield Input(id=name)
+            yield Label(GROUPS_HELP)
+            yield TextArea(id="groups", classes="editor-area")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        meeting, groups = self.store.meeting_details(self.meeting_id)
+        self._fill(meeting, groups)
+        self.query_one("#date", Input).focus()
+
+    def _fill(self, meeting: Meeting, groups: list[GroupMeeting]) -> None:
+        self.version = meeting.version
+        for name in _FIELDS:
+            value = getattr(meeting, name)
+            if name == "start_time":
+                value = clock(value)
+            elif value is not None and name.endswith("date"):
+                value = value.isoformat()
+            self.query_one(f"#{name}", Input).value = value or ""
+        self.query_one("#groups", TextArea).load_text(group_lines(groups))
+
+    def _changes(self) -> dict:
+        raw = {name: self.query_one(f"#{name}", Input).value.strip() for name in _FIELDS}
+        changes: dict = dict(raw)
+        changes["date"] = parse_iso_date(raw["date"], what="sammanträdesdatum")
+        changes["start_time"] = parse_clock(raw["start_time"]) if raw["start_time"] else None
+        changes["kallelse_date"] = (
+            parse_iso_date(raw["kallelse_date"], what="kallelsens datum")
+            if raw["kallelse_date"]
+            else None
+        )
+        return changes
+
+    def action_save(self) -> bool:
+        state = self.query_one("#details-state", Label)
+        try:
+            groups = parse_group_lines(self.query_one("#groups", TextArea).text)
+            self.store.save_meeting_details(self.meeting_id, self.version, self._changes(), groups)
+        except NamndError as err:
+            state.update(f"Inte sparat: {err}")
+            state.add_class("error")
+            return False
+        self.version += 1
+        state.update("Sparat")
+        state.remove_class("error")
+        return True
+
+    def action_leave(self) -> None:
+        if self.action_save():
+            self.dismiss()

@@ -1,0 +1,100 @@
+"""The ordförande's review: the list read-only, both proposals side by side, status flow."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown
+
+from namnd.domain.kinds import MeetingStatus
+from namnd.domain.models import LateChange, MeetingStatusChange
+from namnd.domain.views import AgendaView
+from namnd.errors import NamndError
+from namnd.renderers.item_markdown import proposal_markdown
+from namnd.services.swedish_dates import long_date
+from namnd.storage.store import Store
+
+
+def review_markdown(
+    view: AgendaView, history: list[MeetingStatusChange], late: list[LateChange]
+) -> str:
+    """The whole review page: status, log, and each ärende with its proposals."""
+    m = view.meeting
+    out = [
+        f"# Granskning: {m.organ_name}, {long_date(m.date)}",
+        f"Status: **{m.status.label}**",
+    ]
+    if history:
+        out.append(
+            "\n".join(
+                f"- {h.to_status.label.capitalize()} av {h.changed_by} "
+                f"{h.changed_at.astimezone():%Y-%m-%d %H:%M}"
+                for h in history
+            )
+        )
+    if late:
+        out.append("## Ändringar efter utskick")
+        out.append("\n".join(f"- **{c.label}**: {c.arende_title} – {c.description}" for c in late))
+    for item in view.items:
+        out.append(f"## {item.position}. {item.title}" + (f" ({item.dnr})" if item.dnr else ""))
+        if item.administration_proposal and item.administration_proposal != item.proposal:
+            out.append("*Kallelsens förslag skiljer sig från förvaltningens.*")
+            out.append(
+                "| Förslag till beslut | Förvaltningens förslag |\n| --- | --- |\n| "
+                + "<br>".join(item.proposal).replace("|", "\\|")
+                + " | "
+                + "<br>".join(item.administration_proposal).replace("|", "\\|")
+                + " |"
+            )
+        elif item.proposal:
+            out.append(proposal_markdown(item.proposal))
+        else:
+            out.append("*Förslag till beslut saknas.*")
+    return "\n\n".join(out) + "\n"
+
+
+class ReviewScreen(Screen[None]):
+    """Read-only; the only actions move the kallelse's status."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
+        Binding("g", "status('reviewed')", "Markera granskad", id="reviewed"),
+        Binding("u", "status('sent')", "Markera utskickad", id="sent"),
+        Binding("t", "status('draft')", "Tillbaka till utkast", id="draft"),
+    ]
+
+    def __init__(self, store: Store, meeting_id: int, *, user: str) -> None:
+        super().__init__()
+        self.store, self.meeting_id, self.user = store, meeting_id, user
+        self.sub_title = "Granskning"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="review"):
+            yield Markdown("", id="review-markdown")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True)
+    def _load(self) -> None:
+        text = review_markdown(
+            self.store.agenda(self.meeting_id),
+            self.store.status_history(self.meeting_id),
+            self.store.late_changes(self.meeting_id),
+        )
+        self.app.call_from_thread(self.query_one(Markdown).update, text)
+
+    def action_status(self, target: str) -> None:
+        status = MeetingStatus(target)
+        try:
+            self.store.set_status(self.meeting_id, status, by=self.user)
+        except NamndError as err:
+            self.notify(str(err), title="Status", severity="error")
+            return
+        self.notify(f"Kallelsen är {status.label}.", title="Status")
+        self._load()

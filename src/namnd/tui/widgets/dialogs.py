@@ -1,0 +1,72 @@
+"""Typed modal dialogs: confirm, ask for a line of text, pick one of several."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Yes or no; Escape means no."""
+
+    BINDINGS = [Binding("escape", "dismiss(False)", "Avbryt")]
+
+    def __init__(self, question: str, yes: str = "Ja") -> None:
+        super().__init__()
+        self.question, self.yes = question, yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes, variant="error", id="yes")
+                yield Button("Avbryt", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class TextDialog(ModalScreen[str | None]):
+    """One line of text, e.g. a new ärende's rubrik; Escape cancels."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt")]
+
+    def __init__(self, prompt: str, placeholder: str = "") -> None:
+        super().__init__()
+        self.prompt, self.placeholder = prompt, placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.prompt)
+            yield Input(placeholder=self.placeholder, id="answer")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+
+class PickDialog(ModalScreen[str | None]):
+    """Choose one option by id; Escape cancels."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt")]
+
+    def __init__(self, title: str, options: list[tuple[str, str]], empty: str) -> None:
+        super().__init__()
+        self.title_text, self.options, self.empty = title, options, empty
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text)
+            if self.options:
+                yield OptionList(*[Option(label, id=key) for key, label in self.options])
+            else:
+                yield Label(self.empty, classes="dialog-empty")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

@@ -1,0 +1,163 @@
+"""Pilot tests: the secretary builds a kallelse with keys only; the database follows."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Label, Markdown, TextArea
+
+from namnd.domain.kinds import MeetingStatus
+from namnd.tui.screens.agenda import AgendaScreen
+from namnd.tui.screens.arende_editor import ArendeEditorScreen
+from namnd.tui.screens.review import ReviewScreen
+from tests.tui.conftest import settle
+
+
+def _titles(store, date):
+    view = store.agenda(store.find_meeting(date).id)
+    return [item.title for item in view.items]
+
+
+async def _open_january(app, pilot):
+    await settle(app, pilot)
+    await pilot.press("down", "enter")  # 2020-01-27, the row after 19 September 2019
+    await settle(app, pilot)
+    assert isinstance(app.screen, AgendaScreen)
+
+
+async def test_build_a_kallelse_and_mark_it_granskad(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _open_january(app, pilot)
+        # A standing item from its template, then a new ärende.
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")  # first template: Information från förvaltningen
+        await settle(app, pilot)
+        await pilot.press("n")
+        await pilot.press(*"Budget 2021")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert _titles(demo_store, "2020-01-27") == [
+            "Information från förvaltningen",
+            "Budget 2021",
+        ]
+        assert demo_store.find_meeting("2020-01-27").status == MeetingStatus.DRAFT
+
+        # Move the new ärende up: numbering follows.
+        await pilot.press("K")
+        await settle(app, pilot)
+        assert _titles(demo_store, "2020-01-27") == [
+            "Budget 2021",
+            "Information från förvaltningen",
+        ]
+
+        # Edit its proposal; leaving the editor saves.
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ArendeEditorScreen)
+        app.screen.query_one("#proposal", TextArea).focus()
+        await pilot.press(*"Nämnden antar budgeten.")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        view = demo_store.agenda(demo_store.find_meeting("2020-01-27").id)
+        assert view.items[0].proposal == ["Nämnden antar budgeten."]
+
+        # The ordförande's review: read-only, then granskad.
+        await pilot.press("g")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Nämnden antar budgeten." in app.screen.query_one(Markdown).source
+        await pilot.press("g")
+        await settle(app, pilot)
+    meeting_id = demo_store.find_meeting("2020-01-27").id
+    assert demo_store.find_meeting("2020-01-27").status == MeetingStatus.REVIEWED
+    history = demo_store.status_history(meeting_id)
+    assert [(h.to_status, h.changed_by) for h in history] == [
+        (MeetingStatus.DRAFT, "sekreteraren"),
+        (MeetingStatus.REVIEWED, "sekreteraren"),
+    ]
+
+
+async def test_review_shows_both_proposals_where_they_differ(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "g")
+        await settle(app, pilot)
+        source = app.screen.query_one(Markdown).source
+    assert "| Förslag till beslut | Förvaltningens förslag |" in source
+    assert "besvarad" in source and "avstyrker" in source
+
+
+async def test_remove_after_utskick_is_logged_as_a_late_change(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")  # the demo meeting, already utskickad
+        await settle(app, pilot)
+        await pilot.press("down", "x")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")  # from "Avbryt" back to "Ta bort"
+        await settle(app, pilot)
+    titles = _titles(demo_store, "2019-09-19")
+    late = demo_store.late_changes(demo_store.find_meeting("2019-09-19").id)
+    assert len(titles) == 9 and "Delårsrapport 2" not in titles
+    assert [(c.label, c.arende_title) for c in late] == [
+        ("Ändring efter utskick", "Delårsrapport 2")
+    ]
+
+
+async def test_bad_dnr_is_shown_in_swedish_and_nothing_is_lost(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        dnr = app.screen.query_one("#dnr", Input)
+        dnr.value = "von-2019-5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        state = str(app.screen.query_one("#save-state", Label).render())
+        assert "Ogiltigt diarienummer" in state
+        assert dnr.value == "von-2019-5"  # still on screen
+        await pilot.press("escape")  # leaving fails too: the editor stays open
+        await pilot.pause()
+        assert isinstance(app.screen, ArendeEditorScreen)
+    assert demo_store.agenda(demo_store.find_meeting("2019-09-19").id).items[0].dnr == "von/2019:5"
+
+
+async def test_someone_elses_save_is_never_overwritten(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        editor = app.screen
+        # Another secretary saves the same ärende meanwhile.
+        arende, _ = demo_store.arende(editor.arende_id)
+        demo_store.save_arende(editor.arende_id, arende.version, {"title": "Deras rubrik"}, by="x")
+        editor.query_one("#title", Input).value = "Min rubrik"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        state = str(editor.query_one("#save-state", Label).render())
+        assert state.startswith("Konflikt")
+        assert editor.query_one("#title", Input).value == "Min rubrik"
+    assert demo_store.arende(editor.arende_id)[0].title == "Deras rubrik"
+
+
+async def test_autosave_after_typing_stops(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        editor = app.screen
+        editor.query_one("#summary_md", TextArea).focus()
+        await pilot.press("end", *" Tillagd mening.")
+        await pilot.pause(1.6)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(editor.query_one("#save-state", Label).render()).startswith("Sparat")
+        assert "Tillagd mening." in editor.query_one("#preview", Markdown).source
+    arende, _ = demo_store.arende(editor.arende_id)
+    assert "Tillagd mening." in arende.summary_md
