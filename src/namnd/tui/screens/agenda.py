@@ -25,14 +25,14 @@ class AgendaScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
         Binding("e", "edit", "Redigera", id="edit"),
-        Binding("n", "new", "Nytt ärende", id="new"),
-        Binding("s", "standing", "Stående punkt", id="standing"),
-        Binding("l", "place", "Lägg till registrerat", id="place"),
+        Binding("n", "new", "Nytt", id="new"),
+        Binding("s", "standing", "Stående", id="standing"),
+        Binding("l", "place", "Registrerat", id="place"),
         Binding("delete,x", "remove", "Ta bort", id="remove"),
-        Binding("ctrl+up,K", "move(-1)", "Flytta upp", id="move_up"),
-        Binding("ctrl+down,J", "move(1)", "Flytta ned", id="move_down"),
-        Binding("k", "details", "Kallelseuppgifter", id="details"),
-        Binding("g", "review", "Granskning", id="review"),
+        Binding("ctrl+up,K", "move(-1)", "Upp", id="move_up"),
+        Binding("ctrl+down,J", "move(1)", "Ned", id="move_down"),
+        Binding("k", "details", "Uppgifter", id="details"),
+        Binding("g", "review", "Granska", id="review"),
         Binding("w", "export_word", "Word", id="export_word"),
     ]
 
