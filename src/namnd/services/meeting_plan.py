@@ -1,0 +1,117 @@
+"""Planning a year of meetings: propose dates from a rule, warn, and write the decision.
+
+The decision's text follows seed item 8 (Vård- och omsorgsnämnden 2019): "… godkänner
+sammanträdesordningen för 2020" and the dates as "måndag 27 januari" lines.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from namnd.domain.kinds import ArendeKind
+from namnd.services.deadlines import (
+    DEFAULT_RULES,
+    Rules,
+    before_meeting,
+    is_workday,
+    why_not_workday,
+)
+from namnd.services.swedish_dates import long_date, weekday_day_month
+
+
+@dataclass(frozen=True)
+class PlanRule:
+    """A rule such as: a Thursday each month, none in July, two in the autumn."""
+
+    weekday: int = 3  # Monday is 0, as in ``datetime``
+    nth: int = 3  # 1–4 for "the nth weekday", -1 for the last one
+    skip_months: frozenset[int] = frozenset({7})
+    second_in_months: frozenset[int] = frozenset()  # a second meeting two weeks later
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    days = [
+        dt.date(year, month, d)
+        for d in range(1, calendar.monthrange(year, month)[1] + 1)
+        if dt.date(year, month, d).weekday() == weekday
+    ]
+    return days[-1] if nth == -1 else days[min(nth, len(days)) - 1]
+
+
+def _avoid_holiday(day: dt.date) -> dt.date:
+    """The same weekday a week later (or earlier, to stay in the month) on a helgdag."""
+    for shift in (0, 7, -7, 14, -14):
+        candidate = day + dt.timedelta(days=shift)
+        if candidate.month == day.month and is_workday(candidate):
+            return candidate
+    return day
+
+
+def propose_dates(year: int, rule: PlanRule | None = None) -> list[dt.date]:
+    """Dates from ``rule``, in order, moved off helgdagar within their month."""
+    rule = rule or PlanRule()
+    dates = []
+    for month in range(1, 13):
+        if month in rule.skip_months:
+            continue
+        first = _avoid_holiday(_nth_weekday(year, month, rule.weekday, rule.nth))
+        dates.append(first)
+        if month in rule.second_in_months:
+            second = first + dt.timedelta(weeks=2)
+            if second.month != month:
+                second = first - dt.timedelta(weeks=2)
+            dates.append(_avoid_holiday(second))
+    return sorted(set(dates))
+
+
+def _in_text(name: str) -> str:
+    """A holiday name inside a sentence: "midsommarafton", but "Kristi himmelsfärdsdag"."""
+    return name if name.startswith("Kristi") else name[0].lower() + name[1:]
+
+
+def plan_warnings(
+    dates: Iterable[dt.date],
+    rules: Rules = DEFAULT_RULES,
+    other_meetings: Iterable[tuple[dt.date, str]] = (),
+) -> list[str]:
+    """Swedish warnings: a date or deadline on a non-vardag, or a clash with another organ."""
+    others: dict[dt.date, list[str]] = {}
+    for day, organ in other_meetings:
+        others.setdefault(day, []).append(organ)
+    warnings = []
+    for day in sorted(dates):
+        why = why_not_workday(day)
+        if why:
+            warnings.append(f"{long_date(day)}: sammanträdet ligger på en {_in_text(why)}.")
+        deadlines = before_meeting(day, rules)
+        for label, days, moved in (
+            ("ärendestopp", rules.case_stop_days, deadlines.case_stop),
+            ("presidieberedning", rules.presidium_days, deadlines.presidium),
+            ("kallelse", rules.kallelse_days, deadlines.kallelse),
+        ):
+            nominal = day - dt.timedelta(days=days)
+            why = why_not_workday(nominal)
+            if why:
+                warnings.append(
+                    f"{long_date(day)}: {label} skulle falla på {_in_text(why)} "
+                    f"({long_date(nominal)}) och flyttas till {long_date(moved)}."
+                )
+        for organ in others.get(day, []):
+            warnings.append(f"{long_date(day)}: krockar med {organ}s sammanträde samma dag.")
+    return warnings
+
+
+def schedule_decision(organ_name: str, year: int, dates: list[dt.date]) -> dict:
+    """Fields of the ärende "Sammanträdesordning YYYY", written as in the seed."""
+    lines = "\n".join(f"- {weekday_day_month(day)}" for day in sorted(dates))
+    administration = organ_name.replace("nämnden", "förvaltningen")
+    return {
+        "title": f"Sammanträdesordning {year}",
+        "kind": ArendeKind.DECISION,
+        "proposal": [f"{organ_name} godkänner sammanträdesordningen för {year}."],
+        "summary_md": f"{administration} föreslår följande sammanträdesordning för nämndens "
+        f"sammanträden {year}:\n\n{lines}",
+    }

@@ -1,0 +1,113 @@
+"""Deadline arithmetic: lag (1930:173), weekends and Swedish holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from namnd.services.deadlines import (
+    Rules,
+    after_meeting,
+    before_meeting,
+    holiday_name,
+    is_workday,
+    next_workday,
+    period_of_weeks_end,
+    previous_workday,
+)
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("day", "workday"),
+    [
+        (D(2020, 6, 19), False),  # midsommarafton
+        (D(2020, 12, 24), False),  # julafton
+        (D(2020, 12, 31), False),  # nyårsafton
+        (D(2020, 4, 10), False),  # långfredagen
+        (D(2020, 4, 13), False),  # annandag påsk
+        (D(2020, 1, 6), False),  # trettondedag jul
+        (D(2020, 4, 9), True),  # skärtorsdagen is a vardag
+        (D(2020, 4, 30), True),  # valborgsmässoafton is a vardag
+        (D(2020, 6, 18), True),
+        (D(2020, 1, 25), False),  # Saturday
+        (D(2020, 1, 26), False),  # Sunday
+    ],
+)
+def test_vardag_per_1930_173(day, workday):
+    assert is_workday(day) is workday
+
+
+def test_holiday_names_are_swedish():
+    assert holiday_name(D(2020, 6, 19)) == "Midsommarafton"
+    assert holiday_name(D(2020, 12, 25)) == "Juldagen"
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (D(2019, 10, 4), D(2019, 10, 25)),  # plain: three weeks, same weekday
+        (D(2020, 5, 29), D(2020, 6, 22)),  # Fri 19 Jun midsommarafton → Sat, Sun → Mon 22
+        (D(2020, 12, 3), D(2020, 12, 28)),  # Thu 24 Dec julafton → Fri 25 juldagen → Mon 28
+        (D(2020, 12, 10), D(2021, 1, 4)),  # Thu 31 Dec nyårsafton → Fri 1 Jan → Mon 4 Jan
+        (D(2020, 3, 20), D(2020, 4, 14)),  # Fri 10 Apr långfredag → Mon 13 annandag → Tue 14
+        (D(2020, 5, 30), D(2020, 6, 22)),  # Sat 20 Jun midsommardagen → Mon 22
+    ],
+)
+def test_overklagandetid_ends_on_next_vardag(start, end):
+    assert period_of_weeks_end(start, 3) == end
+
+
+def test_year_end_before_meeting_moves_earlier_over_new_year():
+    # Meeting Thursday 7 January 2021: kallelse 31 Dec (nyårsafton) moves to 30 Dec.
+    deadlines = before_meeting(D(2021, 1, 7))
+    assert deadlines.kallelse == D(2020, 12, 30)
+    assert deadlines.presidium == D(2020, 12, 28)  # ten days before: Monday 28 December
+
+
+def test_demo_meeting_after_dates():
+    after = after_meeting(D(2019, 9, 19))
+    assert after.adjustment_deadline == D(2019, 10, 3)
+    assert after.posting_deadline == D(2019, 10, 4)
+    assert after.appeal_ends == D(2019, 10, 25)
+    assert after.notice_down == D(2019, 10, 26)
+
+
+def test_anslag_within_two_days_of_justering_even_over_a_weekend():
+    # Justerat Thursday: anslag by Saturday → no later than Friday.
+    after = after_meeting(D(2020, 9, 21), adjusted_on=D(2020, 10, 1))
+    assert after.posting_deadline == D(2020, 10, 2)
+    # Justerat on 23 December: anslag by 25 Dec (juldagen) → 23 Dec itself at the latest.
+    after = after_meeting(D(2020, 12, 14), adjusted_on=D(2020, 12, 23))
+    assert after.posting_deadline == D(2020, 12, 23)
+
+
+def test_justering_deadline_on_a_holiday_moves_earlier():
+    # Meeting 10 Dec 2020 + 14 days = julafton → Wednesday 23 December.
+    assert after_meeting(D(2020, 12, 10)).adjustment_deadline == D(2020, 12, 23)
+
+
+def test_rules_are_per_organ():
+    rules = Rules(kallelse_days=5)
+    assert before_meeting(D(2020, 1, 27), rules).kallelse == D(2020, 1, 22)
+
+
+days = st.dates(D(2000, 1, 1), D(2040, 12, 31))
+
+
+@given(days)
+def test_moved_days_are_vardagar_and_never_on_the_wrong_side(day):
+    after, before = next_workday(day), previous_workday(day)
+    assert is_workday(after) and is_workday(before)
+    assert before <= day <= after
+    assert (after - day).days < 7 and (day - before).days < 7
+
+
+@given(days, st.integers(1, 8))
+def test_period_end_is_a_vardag_not_before_the_nominal_day(start, weeks):
+    end = period_of_weeks_end(start, weeks)
+    assert is_workday(end) and end >= start + dt.timedelta(weeks=weeks)

@@ -1,0 +1,72 @@
+"""Planning a year: proposals from a rule, warnings, and the decision text of seed item 8."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from namnd.services.meeting_plan import (
+    PlanRule,
+    plan_warnings,
+    propose_dates,
+    schedule_decision,
+)
+
+D = dt.date
+SEED_2020 = [
+    D(2020, 1, 27), D(2020, 3, 5), D(2020, 4, 2), D(2020, 5, 18), D(2020, 6, 11),
+    D(2020, 8, 27), D(2020, 9, 21), D(2020, 10, 15), D(2020, 11, 19), D(2020, 12, 14),
+]  # fmt: skip
+
+# Seed lines 2719–2732, word for word (the seed's own "förslår" typo corrected).
+SEED_TEXT = """Vård- och omsorgsförvaltningen föreslår följande sammanträdesordning för nämndens \
+sammanträden 2020:
+
+- måndag 27 januari
+- torsdag 5 mars
+- torsdag 2 april
+- måndag 18 maj
+- torsdag 11 juni
+- torsdag 27 augusti
+- måndag 21 september
+- torsdag 15 oktober
+- torsdag 19 november
+- måndag 14 december"""
+
+
+def test_seed_2020_plan_gives_the_seeds_decision_text():
+    fields = schedule_decision("Vård- och omsorgsnämnden", 2020, SEED_2020)
+    assert fields["title"] == "Sammanträdesordning 2020"
+    assert fields["proposal"] == [
+        "Vård- och omsorgsnämnden godkänner sammanträdesordningen för 2020."
+    ]
+    assert fields["summary_md"] == SEED_TEXT
+
+
+def test_the_seed_plan_warns_of_moved_deadlines_and_clashes():
+    assert plan_warnings(SEED_2020) == [
+        "måndag 27 januari 2020: ärendestopp skulle falla på trettondedag jul "
+        "(måndag 6 januari 2020) och flyttas till fredag 3 januari 2020.",
+        "torsdag 11 juni 2020: ärendestopp skulle falla på Kristi himmelsfärdsdag "
+        "(torsdag 21 maj 2020) och flyttas till onsdag 20 maj 2020.",
+    ]
+    clash = plan_warnings(SEED_2020, other_meetings=[(D(2020, 3, 5), "Socialnämnden")])
+    assert clash == ["torsdag 5 mars 2020: krockar med Socialnämndens sammanträde samma dag."]
+
+
+def test_warnings_for_holidays_and_moved_deadlines():
+    warnings = plan_warnings([D(2020, 6, 19), D(2021, 1, 7)])
+    assert "fredag 19 juni 2020: sammanträdet ligger på en midsommarafton." in warnings
+    assert (
+        "torsdag 7 januari 2021: kallelse skulle falla på nyårsafton (torsdag 31 december 2020) "
+        "och flyttas till onsdag 30 december 2020." in warnings
+    )
+
+
+def test_proposal_a_thursday_each_month_none_in_july_two_in_autumn():
+    dates = propose_dates(2020, PlanRule(weekday=3, nth=3, second_in_months=frozenset({9, 11})))
+    assert len(dates) == 13
+    assert all(d.weekday() == 3 for d in dates)
+    assert not [d for d in dates if d.month == 7]
+    assert [d for d in dates if d.month == 9] == [D(2020, 9, 3), D(2020, 9, 17)]
+    # Third Thursday of May 2020 is Kristi himmelsfärdsdag: moved a week on.
+    assert [d for d in dates if d.month == 5] == [D(2020, 5, 28)]
