@@ -50,7 +50,7 @@ def test_the_seed_plan_warns_of_moved_deadlines_and_clashes():
         "(torsdag 21 maj 2020) och flyttas till onsdag 20 maj 2020.",
     ]
     clash = plan_warnings(SEED_2020, other_meetings=[(D(2020, 3, 5), "Socialnämnden")])
-    assert clash == ["torsdag 5 mars 2020: krockar med Socialnämndens sammanträde samma dag."]
+    assert "torsdag 5 mars 2020: krockar med Socialnämndens sammanträde samma dag." in clash
 
 
 def test_warnings_for_holidays_and_moved_deadlines():
