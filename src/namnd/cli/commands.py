@@ -21,6 +21,7 @@ def run(args: argparse.Namespace) -> int:
         "meetings": _meetings,
         "agenda": _agenda,
         "import": _import,
+        "schedule": _schedule,
         "export": _export,
     }[args.command]
     return handler(args, workspace)
@@ -88,6 +89,47 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
         sys.stdout.write(result)
     else:
         print(f"Skrev {result}.")
+    return 0
+
+
+def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.operations.schedule import add_dates, year_plan
+
+    store = Store.open(workspace)
+    if args.propose:
+        return _propose(args)
+    if args.add:
+        from namnd.services.swedish_dates import parse_iso_date
+
+        dates = [parse_iso_date(text, what="sammanträdesdatum") for text in args.add]
+        added = add_dates(store, dates, args.organ)
+        print(f"Lade till {added} sammanträden ({len(dates) - added} fanns redan).")
+    plan = year_plan(store, args.year, args.organ)
+    if args.ics:
+        from namnd.renderers.ics import write_ics
+
+        path = write_ics(plan, Path(args.ics), deadlines=args.deadlines)
+        print(f"Skrev {path} ({len(plan.meetings)} sammanträden).")
+    elif args.json:
+        _print_json(output.plan_json(plan))
+    else:
+        print(output.plan_text(plan))
+    return 0
+
+
+def _propose(args: argparse.Namespace) -> int:
+    from namnd.services.meeting_plan import PlanRule, plan_warnings, propose_dates
+    from namnd.services.swedish_dates import long_date, weekday_number
+
+    months = frozenset(int(m) for m in args.twice_in.split(",") if m.strip())
+    rule = PlanRule(weekday=weekday_number(args.propose), nth=args.nth, second_in_months=months)
+    dates = propose_dates(args.year, rule)
+    print(f"Förslag till sammanträdesordning {args.year}:")
+    for day in dates:
+        print(f"  {long_date(day)}")
+    for warning in plan_warnings(dates):
+        print(f"Obs: {warning}")
+    print("Spara med: namnd schedule", args.year, "--add", " ".join(d.isoformat() for d in dates))
     return 0
 
 

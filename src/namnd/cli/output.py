@@ -3,8 +3,43 @@
 from __future__ import annotations
 
 from namnd.domain.views import AgendaView, MeetingSummary
+from namnd.operations.schedule import YearPlan
 from namnd.services.swedish_dates import clock, long_date
 from namnd.storage.workspace import Workspace
+
+
+def plan_json(plan: YearPlan) -> dict:
+    """A year plan as JSON (schema version 1)."""
+    return {
+        "organ": plan.organ_code,
+        "organ_name": plan.organ_name,
+        "year": plan.year,
+        "meetings": [
+            {
+                **meeting_json(p.meeting),
+                "deadlines": {key: day.isoformat() for key, _l, day, _d in p.steps()},
+            }
+            for p in plan.meetings
+        ],
+        "warnings": plan.warnings,
+    }
+
+
+def plan_text(plan: YearPlan) -> str:
+    """A year plan as an aligned Swedish table, then its warnings."""
+    if not plan.meetings:
+        return f"Inga sammanträden {plan.year} för {plan.organ_name}."
+    labels = [label for _k, label, _d, _done in plan.meetings[0].steps()]
+    rows = [
+        (long_date(p.meeting.date), *[day.isoformat() for _k, _l, day, _d in p.steps()])
+        for p in plan.meetings
+    ]
+    text = f"Sammanträdesordning {plan.year}, {plan.organ_name}\n\n" + _table(
+        ("Sammanträde", *labels), rows
+    )
+    if plan.warnings:
+        text += "\n\n" + "\n".join(f"Obs: {w}" for w in plan.warnings)
+    return text
 
 
 def where(workspace: Workspace) -> str:

@@ -76,6 +76,30 @@ def build_parser() -> SwedishParser:
     agenda.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
     agenda.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
 
+    plan = commands.add_parser(
+        "schedule", help="sammanträdesordning: ett års sammanträden med alla tidsfrister"
+    )
+    plan.add_argument("year", type=int, metavar="ÅR")
+    plan.add_argument("--organ", metavar="KOD", help="nämndens kod, t.ex. von")
+    plan.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
+    plan.add_argument("--ics", metavar="FIL", help="skriv en iCalendar-fil (Outlook, Google)")
+    plan.add_argument("--deadlines", action="store_true", help="ta med tidsfristerna i --ics")
+    plan.add_argument(
+        "--add", nargs="+", metavar="DATUM", help="lägg till sammanträden (ÅÅÅÅ-MM-DD …)"
+    )
+    plan.add_argument(
+        "--propose",
+        metavar="VECKODAG",
+        help="föreslå datum: en veckodag i månaden (t.ex. torsdag), inget i juli",
+    )
+    plan.add_argument("--nth", type=int, default=3, help="vilken veckodag i månaden (-1 = sista)")
+    plan.add_argument(
+        "--twice-in",
+        metavar="MÅNADER",
+        default="",
+        help="två sammanträden dessa månader, t.ex. 9,11",
+    )
+
     imports = commands.add_parser("import", help="läs in en fil").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
     )

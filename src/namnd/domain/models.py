@@ -237,3 +237,18 @@ class LateChange(SQLModel, table=True):
     description: str
     changed_by: str
     changed_at: dt.datetime
+
+
+class OrganRules(SQLModel, table=True):
+    """An organ's own deadlines (reglemente and office practice), in days before/after."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organ_id: int = Field(foreign_key="organ.id", unique=True, index=True)
+    kallelse_days: int = Field(default=7, description="Kallelse utskick, days before.")
+    case_stop_days: int = Field(default=21, description="Ärendestopp, days before.")
+    presidium_days: int = Field(default=10, description="Presidieberedning, days before.")
+    adjustment_days: int = Field(default=14, description="Justering at the latest, days after.")
+    posting_days: int = Field(default=2, description="Anslag at the latest, days after justering.")
+    appeal_weeks: int = Field(default=3, description="Överklagandetid from anslag, weeks.")
+    default_time: dt.time | None = None
+    default_place: str = ""

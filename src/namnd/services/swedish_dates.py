@@ -57,3 +57,14 @@ def parse_clock(text: str, *, what: str = "klockslag") -> dt.time:
         if hour < 24 and minute < 60:
             return dt.time(hour, minute)
     raise InvalidInput(f"Ogiltigt {what} ”{text}”: skriv det som TT:MM, till exempel 18:30.")
+
+
+def weekday_number(name: str) -> int:
+    """``torsdag`` → 3 (Monday is 0); a Swedish error for anything else."""
+    from babel.dates import get_day_names
+
+    names = get_day_names("wide", locale=LOCALE)
+    for number, day in names.items():
+        if day == name.strip().casefold():
+            return number
+    raise InvalidInput(f"Okänd veckodag ”{name}”: skriv t.ex. måndag eller torsdag.")

@@ -1,0 +1,124 @@
+"""The year plan: meetings with every derived deadline, shared by the CLI and the TUI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from namnd.domain.kinds import MeetingStatus
+from namnd.domain.models import OrganRules
+from namnd.domain.views import MeetingSummary
+from namnd.services.deadlines import (
+    AfterMeeting,
+    BeforeMeeting,
+    Rules,
+    after_meeting,
+    before_meeting,
+)
+from namnd.services.meeting_plan import plan_warnings
+from namnd.storage import queries, schedule
+from namnd.storage.store import Store
+
+_SENT = (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.ADJUSTED)
+_PREPARED = (MeetingStatus.REVIEWED, *_SENT)
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    """One meeting of the plan with its deadlines and which steps are already done."""
+
+    meeting: MeetingSummary
+    before: BeforeMeeting
+    after: AfterMeeting
+
+    def steps(self) -> list[tuple[str, str, dt.date, bool]]:
+        """(key, Swedish label, date, done) for every deadline, in order."""
+        status = self.meeting.status
+        return [
+            ("case_stop", "Ärendestopp", self.before.case_stop, status in _PREPARED),
+            ("presidium", "Presidieberedning", self.before.presidium, status in _PREPARED),
+            ("kallelse", "Kallelse", self.before.kallelse, status in _SENT),
+            (
+                "adjustment",
+                "Justering senast",
+                self.after.adjustment_deadline,
+                status == MeetingStatus.ADJUSTED,
+            ),
+            ("posting", "Anslag senast", self.after.posting_deadline, False),
+            ("appeal_ends", "Överklagande t.o.m.", self.after.appeal_ends, False),
+        ]
+
+
+@dataclass(frozen=True)
+class YearPlan:
+    """An organ's meetings of one year, its rules and the plan's warnings."""
+
+    organ_code: str
+    organ_name: str
+    year: int
+    rules: OrganRules
+    meetings: list[PlannedMeeting]
+    warnings: list[str]
+
+
+def service_rules(rules: OrganRules) -> Rules:
+    """The stored rules as the deadline service takes them."""
+    return Rules(
+        kallelse_days=rules.kallelse_days,
+        case_stop_days=rules.case_stop_days,
+        presidium_days=rules.presidium_days,
+        adjustment_days=rules.adjustment_days,
+        posting_days=rules.posting_days,
+        appeal_weeks=rules.appeal_weeks,
+    )
+
+
+def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPlan:
+    """The plan of ``year`` with deadlines computed from the organ's rules."""
+    with Session(store.engine) as session:
+        organ = schedule.find_organ(session=session, code=organ_code)
+        rules = schedule.rules_for(session=session, organ_id=organ.id)
+        session.expunge_all()
+        meetings = [
+            m
+            for m in queries.list_meetings(session=session, year=year)
+            if m.organ_code == organ.code
+        ]
+        others = schedule.other_organs_meetings(session=session, organ_id=organ.id, year=year)
+    service = service_rules(rules)
+    planned = [
+        PlannedMeeting(m, before_meeting(m.date, service), after_meeting(m.date, service))
+        for m in meetings
+    ]
+    warnings = plan_warnings([m.date for m in meetings], service, others)
+    return YearPlan(organ.code, organ.name, year, rules, planned, warnings)
+
+
+def add_dates(store: Store, dates: list[dt.date], organ_code: str | None = None) -> int:
+    """Plan meetings on ``dates``; returns how many were new."""
+    with store.session() as session:
+        organ = schedule.find_organ(session=session, code=organ_code)
+        return schedule.add_meetings(session=session, organ_id=organ.id, dates=dates)
+
+
+def save_rules(store: Store, values: dict, organ_code: str | None = None) -> None:
+    """Store the organ's rules (the TUI's rules form and the CLI)."""
+    with store.session() as session:
+        organ = schedule.find_organ(session=session, code=organ_code)
+        schedule.save_rules(session=session, organ_id=organ.id, values=values)
+
+
+def place_decision(store: Store, meeting_id: int, year: int, *, by: str) -> int:
+    """Put "Sammanträdesordning YEAR" with the year's dates on a meeting's agenda."""
+    from namnd.services.meeting_plan import schedule_decision
+    from namnd.storage import agenda_editing
+
+    meeting = store.find_meeting(str(meeting_id))
+    plan = year_plan(store, year, meeting.organ_code)
+    fields = schedule_decision(plan.organ_name, year, [p.meeting.date for p in plan.meetings])
+    with store.session() as session:
+        return agenda_editing.add_new_arende(
+            session=session, meeting_id=meeting_id, fields=fields, by=by
+        ).id

@@ -1,0 +1,56 @@
+"""The year plan as an iCalendar file that Outlook and Google Calendar import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from namnd.operations.schedule import YearPlan
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+MEETING_LENGTH = dt.timedelta(hours=3)
+
+
+def plan_calendar(plan: YearPlan, *, deadlines: bool = False) -> Calendar:
+    """Meetings as timed events (Europe/Stockholm); deadlines as all-day events."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//namnd//sammanträdesordning//SV")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{plan.organ_name} {plan.year}")
+    for planned in plan.meetings:
+        m = planned.meeting
+        event = Event()
+        event.add("uid", f"sammantrade-{m.organ_code}-{m.date.isoformat()}@namnd")
+        event.add("summary", f"{m.organ_name}: sammanträde")
+        if m.start_time:
+            start = dt.datetime.combine(m.date, m.start_time, tzinfo=STOCKHOLM)
+            event.add("dtstart", start)
+            event.add("dtend", start + MEETING_LENGTH)
+        else:
+            event.add("dtstart", m.date)
+            event.add("dtend", m.date + dt.timedelta(days=1))
+        if m.place:
+            event.add("location", m.place)
+        event.add("dtstamp", dt.datetime(m.date.year, 1, 1, tzinfo=dt.UTC))
+        calendar.add_component(event)
+        if deadlines:
+            for key, label, day, _done in planned.steps():
+                deadline = Event()
+                deadline.add("uid", f"{key}-{m.organ_code}-{m.date.isoformat()}@namnd")
+                deadline.add("summary", f"{label} ({m.organ_name} {m.date.isoformat()})")
+                deadline.add("dtstart", day)
+                deadline.add("dtend", day + dt.timedelta(days=1))
+                deadline.add("dtstamp", dt.datetime(m.date.year, 1, 1, tzinfo=dt.UTC))
+                calendar.add_component(deadline)
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def write_ics(plan: YearPlan, path: Path, *, deadlines: bool = False) -> Path:
+    """Write the plan to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(plan_calendar(plan, deadlines=deadlines).to_ical())
+    return path

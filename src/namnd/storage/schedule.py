@@ -1,0 +1,108 @@
+"""The sammanträdesordning in the database: an organ's rules and its year of meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Session, col, select
+
+from namnd.domain.kinds import MeetingStatus
+from namnd.domain.models import Meeting, Organ, OrganRules
+from namnd.errors import InvalidInput, NotFound
+
+RULE_FIELDS = (
+    "kallelse_days",
+    "case_stop_days",
+    "presidium_days",
+    "adjustment_days",
+    "posting_days",
+    "appeal_weeks",
+    "default_time",
+    "default_place",
+)
+
+
+def find_organ(*, session: Session, code: str | None) -> Organ:
+    """The organ with ``code``, or the only one there is."""
+    organs = session.exec(select(Organ).order_by(col(Organ.code))).all()
+    if code:
+        for organ in organs:
+            if organ.code == code:
+                return organ
+        raise NotFound(f"Det finns ingen nämnd med koden ”{code}”.")
+    if len(organs) == 1:
+        return organs[0]
+    if not organs:
+        raise NotFound(
+            "Det finns ingen nämnd ännu. Kör ”namnd demo” eller importera en dagordning."
+        )
+    codes = ", ".join(o.code for o in organs)
+    raise InvalidInput(f"Ange vilken nämnd med --organ ({codes}).")
+
+
+def rules_for(*, session: Session, organ_id: int) -> OrganRules:
+    """The organ's rules; defaults (not stored) when none have been saved."""
+    stored = session.exec(select(OrganRules).where(OrganRules.organ_id == organ_id)).first()
+    return stored or OrganRules(organ_id=organ_id)
+
+
+def save_rules(*, session: Session, organ_id: int, values: dict) -> OrganRules:
+    """Store the organ's rules; day counts must be whole, non-negative numbers."""
+    unknown = set(values) - set(RULE_FIELDS)
+    if unknown:
+        raise ValueError(f"not a rule: {sorted(unknown)}")
+    for key, value in values.items():
+        if key.endswith(("_days", "_weeks")) and (not isinstance(value, int) or value < 0):
+            raise InvalidInput(
+                f"Antalet dagar/veckor måste vara ett heltal 0 eller större ({key})."
+            )
+    rules = session.exec(select(OrganRules).where(OrganRules.organ_id == organ_id)).first()
+    if rules is None:
+        rules = OrganRules(organ_id=organ_id)
+        session.add(rules)
+    for key, value in values.items():
+        setattr(rules, key, value)
+    session.flush()
+    return rules
+
+
+def add_meetings(*, session: Session, organ_id: int, dates: list[dt.date]) -> int:
+    """Plan meetings on ``dates`` (default time and place); existing dates are kept."""
+    rules = rules_for(session=session, organ_id=organ_id)
+    existing = set(
+        session.exec(
+            select(Meeting.date).where(
+                Meeting.organ_id == organ_id, col(Meeting.date).in_(list(dates))
+            )
+        )
+    )
+    added = 0
+    for day in sorted(set(dates) - existing):
+        session.add(
+            Meeting(
+                organ_id=organ_id,
+                date=day,
+                start_time=rules.default_time,
+                place=rules.default_place,
+                status=MeetingStatus.PLANNED,
+            )
+        )
+        added += 1
+    session.flush()
+    return added
+
+
+def other_organs_meetings(
+    *, session: Session, organ_id: int, year: int
+) -> list[tuple[dt.date, str]]:
+    """Meetings of every other organ that year, for clash warnings."""
+    rows = session.exec(
+        select(Meeting.date, Organ.name)
+        .join(Organ, col(Organ.id) == col(Meeting.organ_id))
+        .where(
+            Meeting.organ_id != organ_id,
+            col(Meeting.date) >= dt.date(year, 1, 1),
+            col(Meeting.date) <= dt.date(year, 12, 31),
+        )
+    )
+    return [(day, name) for day, name in rows]

@@ -1,0 +1,84 @@
+"""The sammanträdesordning stored: rules per organ, planning dates, ICS and the decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from icalendar import Calendar
+
+from namnd.cli.main import main
+from namnd.errors import InvalidInput
+from namnd.operations.demo import load_demo
+from namnd.operations.schedule import add_dates, place_decision, save_rules, year_plan
+from namnd.renderers.ics import plan_calendar
+from tests.unit.test_meeting_plan import SEED_2020, SEED_TEXT
+
+
+def test_rules_default_then_saved_per_organ(backend_store):
+    load_demo(backend_store)
+    plan = year_plan(backend_store, 2020)
+    assert (plan.rules.kallelse_days, plan.rules.case_stop_days) == (7, 21)
+    assert plan.meetings[0].before.kallelse == dt.date(2020, 1, 20)
+    save_rules(backend_store, {"kallelse_days": 5, "default_place": "Alytus"})
+    plan = year_plan(backend_store, 2020)
+    assert plan.rules.kallelse_days == 5 and plan.rules.default_place == "Alytus"
+    assert plan.meetings[0].before.kallelse == dt.date(2020, 1, 22)
+    with pytest.raises(InvalidInput, match="heltal"):
+        save_rules(backend_store, {"kallelse_days": -1})
+
+
+def test_seed_plan_entered_gives_the_seed_decision(backend_store):
+    load_demo(backend_store)
+    assert add_dates(backend_store, SEED_2020) == 0  # the demo already holds the 2020 plan
+    assert [p.meeting.date for p in year_plan(backend_store, 2020).meetings] == SEED_2020
+    meeting = backend_store.find_meeting("2019-09-19")
+    arende_id = place_decision(backend_store, meeting.id, 2020, by="kerstin")
+    arende, _ = backend_store.arende(arende_id)
+    assert arende.title == "Sammanträdesordning 2020"
+    assert arende.summary_md == SEED_TEXT
+
+
+def test_new_dates_get_the_default_time_and_place(store):
+    load_demo(store)
+    save_rules(store, {"default_time": dt.time(18, 30), "default_place": "Alytus"})
+    assert add_dates(store, [dt.date(2021, 1, 28), dt.date(2020, 1, 27)]) == 1
+    (planned,) = year_plan(store, 2021).meetings
+    assert (planned.meeting.start_time, planned.meeting.place) == (dt.time(18, 30), "Alytus")
+
+
+def test_ics_parses_back_with_the_same_events(demo_store, tmp_path):
+    save_rules(demo_store, {"default_time": dt.time(18, 30)})
+    add_dates(demo_store, [dt.date(2021, 1, 28)])
+    plan = year_plan(demo_store, 2021)
+    calendar = Calendar.from_ical(plan_calendar(plan, deadlines=True).to_ical())
+    events = [c for c in calendar.walk("VEVENT")]
+    meeting = next(e for e in events if str(e["uid"]).startswith("sammantrade-"))
+    start = meeting.decoded("dtstart")
+    assert (start.date(), start.hour, str(start.tzinfo)) == (
+        dt.date(2021, 1, 28),
+        18,
+        "Europe/Stockholm",
+    )
+    deadlines = {str(e["summary"]).split(" (")[0]: e.decoded("dtstart") for e in events[1:]}
+    assert deadlines["Kallelse"] == plan.meetings[0].before.kallelse
+    assert deadlines["Överklagande t.o.m."] == plan.meetings[0].after.appeal_ends
+    assert len(events) == 7
+    assert calendar.walk("VTIMEZONE")
+
+
+def test_cli_schedule_json_and_ics(workspace, capsys, tmp_path):
+    ws = ["--workspace", str(workspace.root)]
+    main([*ws, "demo"])
+    capsys.readouterr()
+    assert main([*ws, "schedule", "2020", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [m["date"] for m in data["meetings"]] == [d.isoformat() for d in SEED_2020]
+    assert data["meetings"][0]["deadlines"]["kallelse"] == "2020-01-20"
+    assert len(data["warnings"]) == 2
+    ics = tmp_path / "plan.ics"
+    assert main([*ws, "schedule", "2020", "--ics", str(ics)]) == 0
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 10
+    assert main([*ws, "schedule", "2021", "--propose", "fredagen"]) == 1
+    assert "Okänd veckodag ”fredagen”" in capsys.readouterr().err
