@@ -111,3 +111,19 @@ def test_moved_days_are_vardagar_and_never_on_the_wrong_side(day):
 def test_period_end_is_a_vardag_not_before_the_nominal_day(start, weeks):
     end = period_of_weeks_end(start, weeks)
     assert is_workday(end) and end >= start + dt.timedelta(weeks=weeks)
+
+
+@pytest.mark.parametrize(
+    ("day", "done", "state"),
+    [
+        (D(2020, 1, 3), False, "late"),
+        (D(2020, 1, 3), True, "done"),
+        (D(2020, 1, 17), False, "due"),  # same ISO week as Wednesday 15 January
+        (D(2020, 1, 13), False, "late"),  # this week but already passed
+        (D(2020, 1, 20), False, "coming"),
+    ],
+)
+def test_deadline_state(day, done, state):
+    from namnd.services.deadlines import deadline_state
+
+    assert deadline_state(day, D(2020, 1, 15), done=done) == state

@@ -132,3 +132,14 @@ def after_meeting(
         appeal_ends=appeal_ends,
         notice_down=appeal_ends + ONE_DAY,
     )
+
+
+def deadline_state(day: dt.date, today: dt.date, *, done: bool) -> str:
+    """``done``, ``late`` (passed, not done), ``due`` (this ISO week) or ``coming``."""
+    if done:
+        return "done"
+    if day < today:
+        return "late"
+    if day.isocalendar()[:2] == today.isocalendar()[:2]:
+        return "due"
+    return "coming"

@@ -47,12 +47,14 @@ class MeetingsScreen(Screen[None]):
         Binding("enter", "open", "Öppna", id="open", show=True),
         Binding("d", "load_demo", "Läs in demo", id="load_demo"),
         Binding("r", "refresh", "Uppdatera", id="refresh"),
+        Binding("y", "year_plan", "Årsplan", id="year_plan"),
     ]
 
     def __init__(self, store: Store, *, today: dt.date) -> None:
         super().__init__()
         self.store = store
         self.today = today
+        self._meetings: list[MeetingSummary] = []
         self.sub_title = "Sammanträden"
 
     def compose(self) -> ComposeResult:
@@ -81,6 +83,7 @@ class MeetingsScreen(Screen[None]):
         self.app.call_from_thread(self._show, meetings)
 
     def _show(self, meetings: list[MeetingSummary]) -> None:
+        self._meetings = meetings
         table = self.query_one(DataTable)
         table.clear()
         for m in meetings:
@@ -109,6 +112,17 @@ class MeetingsScreen(Screen[None]):
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_meeting(int(event.row_key.value))  # type: ignore[attr-defined]
+
+    def action_year_plan(self) -> None:
+        """The sammanträdesordning of the highlighted meeting's year (else this year)."""
+        from namnd.tui.screens.schedule import ScheduleScreen
+
+        table = self.query_one(DataTable)
+        year = self.today.year
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            year = next(m.date.year for m in self._meetings if str(m.id) == key.value)
+        self.app.push_screen(ScheduleScreen(self.store, year, today=self.today))
 
     def action_load_demo(self) -> None:
         self.query_one("#empty-state").display = True

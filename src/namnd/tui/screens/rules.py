@@ -1,0 +1,76 @@
+"""The organ's own rules: how many days before and after the meeting each step falls."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label
+
+from namnd.domain.models import OrganRules
+from namnd.errors import InvalidInput, NamndError
+from namnd.operations.schedule import save_rules
+from namnd.services.swedish_dates import clock, parse_clock
+from namnd.storage.store import Store
+
+_DAYS = {
+    "kallelse_days": "Kallelsen skickas ut, dagar före sammanträdet",
+    "case_stop_days": "Ärendestopp för tjänsteskrivelser, dagar före",
+    "presidium_days": "Presidieberedning, dagar före",
+    "adjustment_days": "Justering senast, dagar efter",
+    "posting_days": "Anslag senast, dagar efter justering",
+    "appeal_weeks": "Överklagandetid från anslag, veckor",
+}
+
+
+class RulesScreen(Screen[None]):
+    """Edit and save (ctrl+s, or on leaving) the organ's deadline rules."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
+        Binding("ctrl+s", "save", "Spara", id="save"),
+    ]
+
+    def __init__(self, store: Store, rules: OrganRules) -> None:
+        super().__init__()
+        self.store, self.rules = store, rules
+        self.sub_title = "Regler för tidsfrister"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="details-form"):
+            yield Label("", id="details-state")
+            for name, label in _DAYS.items():
+                yield Label(label)
+                yield Input(str(getattr(self.rules, name)), id=name, type="integer")
+            yield Label("Standardtid för nya sammanträden (TT:MM)")
+            yield Input(clock(self.rules.default_time), id="default_time")
+            yield Label("Standardplats")
+            yield Input(self.rules.default_place, id="default_place")
+        yield Footer()
+
+    def action_save(self) -> bool:
+        state = self.query_one("#details-state", Label)
+        try:
+            values: dict = {}
+            for name in _DAYS:
+                text = self.query_one(f"#{name}", Input).value.strip()
+                if not text.isdigit():
+                    raise InvalidInput(f"”{_DAYS[name]}” måste vara ett heltal.")
+                values[name] = int(text)
+            time_text = self.query_one("#default_time", Input).value.strip()
+            values["default_time"] = parse_clock(time_text) if time_text else None
+            values["default_place"] = self.query_one("#default_place", Input).value.strip()
+            save_rules(self.store, values)
+        except NamndError as err:
+            state.update(f"Inte sparat: {err}")
+            state.add_class("error")
+            return False
+        state.update("Sparat")
+        state.remove_class("error")
+        return True
+
+    def action_leave(self) -> None:
+        if self.action_save():
+            self.dismiss()

@@ -1,0 +1,58 @@
+"""Pilot test: the year view highlights what is due this week and what is late."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Input
+
+from namnd.operations.schedule import year_plan
+from namnd.tui.app import create_app
+from namnd.tui.screens.rules import RulesScreen
+from namnd.tui.screens.schedule import ScheduleScreen
+from tests.tui.conftest import settle
+
+# Wednesday 15 January 2020: the 27 January meeting's ärendestopp (3 Jan) has passed with
+# nothing prepared, its presidieberedning (Friday 17 Jan) is this week.
+TODAY = dt.date(2020, 1, 15)
+
+
+async def test_year_view_highlights_due_and_late(demo_store):
+    app = create_app(demo_store, today=TODAY, user="sekreteraren")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")  # the highlighted meeting is 27 January 2020: year 2020
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ScheduleScreen) and screen.year == 2020
+        january = dt.date(2020, 1, 27)
+        assert screen.states[(january, "case_stop")] == "late"
+        assert screen.states[(january, "presidium")] == "due"
+        assert screen.states[(january, "kallelse")] == "coming"
+        table = screen.query_one(DataTable)
+        assert table.get_cell_at(Coordinate(0, 0)) == "måndag 27 januari 2020"
+        assert "red" in str(table.get_cell_at(Coordinate(0, 2)).style)
+        assert "yellow" in str(table.get_cell_at(Coordinate(0, 3)).style)
+        await pilot.press("left")
+        await settle(app, pilot)
+        assert screen.year == 2019 and table.row_count == 1
+
+
+async def test_rules_are_edited_in_the_tui(demo_store):
+    app = create_app(demo_store, today=TODAY, user="sekreteraren")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RulesScreen)
+        field = app.screen.query_one("#kallelse_days", Input)
+        field.value = "5"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ScheduleScreen)
+    plan = year_plan(demo_store, 2020)
+    assert plan.rules.kallelse_days == 5
+    assert plan.meetings[0].before.kallelse == dt.date(2020, 1, 22)
