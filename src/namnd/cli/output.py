@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from namnd.domain.views import AgendaView, MeetingSummary
-from namnd.operations.schedule import YearPlan
 from namnd.services.swedish_dates import clock, long_date
 from namnd.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from namnd.operations.schedule import YearPlan
 
 
 def plan_json(plan: YearPlan) -> dict:
