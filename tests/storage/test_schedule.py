@@ -82,3 +82,13 @@ def test_cli_schedule_json_and_ics(workspace, capsys, tmp_path):
     assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 10
     assert main([*ws, "schedule", "2021", "--propose", "fredagen"]) == 1
     assert "Okänd veckodag ”fredagen”" in capsys.readouterr().err
+
+
+def test_cli_places_the_decision_on_an_agenda(workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    main([*ws, "demo"])
+    assert main([*ws, "schedule", "2020", "--decision", "2019-09-19"]) == 0
+    capsys.readouterr()
+    main([*ws, "agenda", "2019-09-19", "--json"])
+    titles = [i["title"] for i in json.loads(capsys.readouterr().out)["items"]]
+    assert titles[-1] == "Sammanträdesordning 2020" and len(titles) == 11

@@ -146,7 +146,15 @@ line_text = (
 )
 plain = line_text.filter(lambda s: ";" not in s and ":" not in s and not s[0].isdigit())
 dnrs = st.builds(lambda y, n: f"von/{y}:{n}", st.integers(2000, 2030), st.integers(1, 999))
-paragraphs = st.lists(plain, min_size=1, max_size=3).map("\n\n".join)
+cells = plain.filter(lambda s: "|" not in s and "\\" not in s)
+tables = st.lists(st.tuples(cells, cells), min_size=1, max_size=3).map(
+    lambda rows: (
+        "| Insats | Antal |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
+    )
+)
+paragraphs = st.lists(
+    plain | tables | st.just("Citat: ”§ 4 kap. 1 § SoL” och ’så’ – åäö ÅÄÖ"), min_size=1, max_size=3
+).map("\n\n".join)
 
 
 @st.composite

@@ -77,6 +77,21 @@ def test_export_md_round_trips_through_an_empty_database(ws, capsys, tmp_path):
     assert code == 0 and out == first.read_text(encoding="utf-8")
 
 
+def test_demo_meeting_round_trips_through_an_empty_database(ws, capsys, tmp_path):
+    from namnd.operations.demo import demo_dir
+
+    seed_file = demo_dir() / "2019-09-19-von.md"
+    run(capsys, "import", "agenda", str(seed_file))
+    code, first, _ = run(capsys, "export", "kallelse", "2019-09-19", "--format", "md")
+    assert code == 0 and first == seed_file.read_text(encoding="utf-8")
+    exported = tmp_path / "exported.md"
+    exported.write_text(first, encoding="utf-8")
+    other = tmp_path / "other"
+    run(capsys, "--workspace", str(other), "import", "agenda", str(exported))
+    code, again, _ = run(capsys, "--workspace", str(other), "export", "kallelse", "2019-09-19")
+    assert code == 0 and again == first
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

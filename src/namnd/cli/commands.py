@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -104,6 +105,15 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
         dates = [parse_iso_date(text, what="sammanträdesdatum") for text in args.add]
         added = add_dates(store, dates, args.organ)
         print(f"Lade till {added} sammanträden ({len(dates) - added} fanns redan).")
+    if args.decision:
+        import getpass
+
+        from namnd.operations.schedule import place_decision
+
+        meeting = store.find_meeting(args.decision)
+        user = os.environ.get("NAMND_USER") or getpass.getuser()
+        place_decision(store, meeting.id, args.year, by=user)
+        print(f"Lade ”Sammanträdesordning {args.year}” på dagordningen {meeting.date}.")
     plan = year_plan(store, args.year, args.organ)
     if args.ics:
         from namnd.renderers.ics import write_ics

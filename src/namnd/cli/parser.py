@@ -92,6 +92,11 @@ def build_parser() -> SwedishParser:
         metavar="VECKODAG",
         help="föreslå datum: en veckodag i månaden (t.ex. torsdag), inget i juli",
     )
+    plan.add_argument(
+        "--decision",
+        metavar="SAMMANTRÄDE",
+        help="lägg ärendet ”Sammanträdesordning ÅR” på detta sammanträdes dagordning",
+    )
     plan.add_argument("--nth", type=int, default=3, help="vilken veckodag i månaden (-1 = sista)")
     plan.add_argument(
         "--twice-in",

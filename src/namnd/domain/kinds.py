@@ -75,6 +75,14 @@ class AssignmentStatus(_Labelled):
     CLOSED = "closed"
 
 
+class DueKind(_Labelled):
+    """How a nämnduppdrag's due date was worded: a day, a meeting in a month, a period."""
+
+    EXACT_DATE = "exact_date"
+    MEETING_IN_MONTH = "meeting_in_month"
+    END_OF_PERIOD = "end_of_period"
+
+
 _LABELS: dict[type, dict] = {
     ArendeKind: {
         ArendeKind.INFORMATION: "information",
@@ -107,5 +115,10 @@ _LABELS: dict[type, dict] = {
         AssignmentStatus.IN_PROGRESS: "pågår",
         AssignmentStatus.REPORTED: "återrapporterad",
         AssignmentStatus.CLOSED: "avslutad",
+    },
+    DueKind: {
+        DueKind.EXACT_DATE: "datum",
+        DueKind.MEETING_IN_MONTH: "nämndens sammanträde i månaden",
+        DueKind.END_OF_PERIOD: "periodens slut",
     },
 }
