@@ -16,6 +16,7 @@ from namnd.domain.coltypes import EnumCode
 from namnd.domain.kinds import (
     ArendeKind,
     AssignmentStatus,
+    DueKind,
     MeetingStatus,
     MemberRole,
     Position,
@@ -201,6 +202,38 @@ class Assignment(SQLModel, table=True):
     status: AssignmentStatus = Field(
         default=AssignmentStatus.NOT_STARTED, sa_type=EnumCode(AssignmentStatus)
     )
+    due_kind: DueKind | None = Field(
+        default=None,
+        sa_type=EnumCode(DueKind),
+        description="A day, the nämnd's meeting in due_date's month, or a period's end.",
+    )
+    origin_meeting_id: int | None = Field(default=None, foreign_key="meeting.id", index=True)
+    origin_dnr: str | None = Field(default=None, index=True, description="The ärende's dnr.")
+    origin_note: str = Field(
+        default="", description="Origin in words when no meeting is registered ('december 2018')."
+    )
+    report_arende_id: int | None = Field(
+        default=None,
+        foreign_key="arende.id",
+        index=True,
+        description="The återrapportering ärende that answers it.",
+    )
+    status_since: dt.date | None = Field(
+        default=None, description="When the status took effect (återrapporterad: the meeting)."
+    )
+
+
+class AssignmentChange(SQLModel, table=True):
+    """One change to a nämnduppdrag: who changed which field from what to what, and when."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    assignment_id: int = Field(foreign_key="assignment.id", index=True, ondelete="CASCADE")
+    field: str = Field(description="The changed field's code, e.g. 'status'; 'created'.")
+    old_value: str = ""
+    new_value: str = ""
+    note: str = ""
+    changed_by: str
+    changed_at: dt.datetime
 
 
 class DelegationDecision(SQLModel, table=True):
