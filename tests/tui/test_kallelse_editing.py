@@ -161,3 +161,32 @@ async def test_autosave_after_typing_stops(demo_store, make_app):
         assert "Tillagd mening." in editor.query_one("#preview", Markdown).source
     arende, _ = demo_store.arende(editor.arende_id)
     assert "Tillagd mening." in arende.summary_md
+
+
+async def test_kallelse_details_form_saves_and_refuses_bad_dates(demo_store, make_app):
+    from textual.widgets import TextArea as Area
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _open_january(app, pilot)
+        await pilot.press("k")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#place", Input).value = "Alytus"
+        screen.query_one("#start_time", Input).value = "18.30"
+        screen.query_one("#groups", Area).load_text(
+            "S, KD, MP, C och L; sammanträdessalen; 2020-01-27; 18:00"
+        )
+        screen.query_one("#kallelse_date", Input).value = "2020-13-01"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen  # not saved, still open, text kept
+        assert "Inte sparat" in str(screen.query_one("#details-state", Label).render())
+        screen.query_one("#kallelse_date", Input).value = "2020-01-17"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+    meeting, groups = demo_store.meeting_details(demo_store.find_meeting("2020-01-27").id)
+    assert (meeting.place, meeting.start_time.strftime("%H:%M")) == ("Alytus", "18:30")
+    assert meeting.kallelse_date.isoformat() == "2020-01-17"
+    assert [(g.parties, g.place) for g in groups] == [("S, KD, MP, C och L", "sammanträdessalen")]

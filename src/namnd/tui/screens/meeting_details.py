@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, TextArea
 
 from namnd.domain.models import GroupMeeting, Meeting
-from namnd.errors import InvalidInput, NamndError
+from namnd.errors import InvalidInput
 from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
 from namnd.storage.store import Store
+from namnd.tui.widgets.form_screen import FormScreen
 
 _FIELDS = {
     "date": "Sammanträdesdatum (ÅÅÅÅ-MM-DD)",
@@ -58,13 +57,8 @@ def parse_group_lines(text: str) -> list[GroupMeeting]:
     return groups
 
 
-class MeetingDetailsScreen(Screen[None]):
-    """A small form; saved with ctrl+s or on leaving, never silently over another's save."""
-
-    BINDINGS = [
-        Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
-        Binding("ctrl+s", "save", "Spara", id="save"),
-    ]
+class MeetingDetailsScreen(FormScreen):
+    """Kallelse details; never saved silently over another person's save."""
 
     def __init__(self, store: Store, meeting_id: int) -> None:
         super().__init__()
@@ -111,20 +105,7 @@ class MeetingDetailsScreen(Screen[None]):
         )
         return changes
 
-    def action_save(self) -> bool:
-        state = self.query_one("#details-state", Label)
-        try:
-            groups = parse_group_lines(self.query_one("#groups", TextArea).text)
-            self.store.save_meeting_details(self.meeting_id, self.version, self._changes(), groups)
-        except NamndError as err:
-            state.update(f"Inte sparat: {err}")
-            state.add_class("error")
-            return False
+    def save(self) -> None:
+        groups = parse_group_lines(self.query_one("#groups", TextArea).text)
+        self.store.save_meeting_details(self.meeting_id, self.version, self._changes(), groups)
         self.version += 1
-        state.update("Sparat")
-        state.remove_class("error")
-        return True
-
-    def action_leave(self) -> None:
-        if self.action_save():
-            self.dismiss()

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label
 
 from namnd.domain.models import OrganRules
-from namnd.errors import InvalidInput, NamndError
+from namnd.errors import InvalidInput
 from namnd.operations.schedule import save_rules
 from namnd.services.swedish_dates import clock, parse_clock
 from namnd.storage.store import Store
+from namnd.tui.widgets.form_screen import FormScreen
 
 _DAYS = {
     "kallelse_days": "Kallelsen skickas ut, dagar före sammanträdet",
@@ -24,13 +23,8 @@ _DAYS = {
 }
 
 
-class RulesScreen(Screen[None]):
-    """Edit and save (ctrl+s, or on leaving) the organ's deadline rules."""
-
-    BINDINGS = [
-        Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
-        Binding("ctrl+s", "save", "Spara", id="save"),
-    ]
+class RulesScreen(FormScreen):
+    """Edit and save the organ's deadline rules."""
 
     def __init__(self, store: Store, rules: OrganRules) -> None:
         super().__init__()
@@ -50,27 +44,14 @@ class RulesScreen(Screen[None]):
             yield Input(self.rules.default_place, id="default_place")
         yield Footer()
 
-    def action_save(self) -> bool:
-        state = self.query_one("#details-state", Label)
-        try:
-            values: dict = {}
-            for name in _DAYS:
-                text = self.query_one(f"#{name}", Input).value.strip()
-                if not text.isdigit():
-                    raise InvalidInput(f"”{_DAYS[name]}” måste vara ett heltal.")
-                values[name] = int(text)
-            time_text = self.query_one("#default_time", Input).value.strip()
-            values["default_time"] = parse_clock(time_text) if time_text else None
-            values["default_place"] = self.query_one("#default_place", Input).value.strip()
-            save_rules(self.store, values)
-        except NamndError as err:
-            state.update(f"Inte sparat: {err}")
-            state.add_class("error")
-            return False
-        state.update("Sparat")
-        state.remove_class("error")
-        return True
-
-    def action_leave(self) -> None:
-        if self.action_save():
-            self.dismiss()
+    def save(self) -> None:
+        values: dict = {}
+        for name in _DAYS:
+            text = self.query_one(f"#{name}", Input).value.strip()
+            if not text.isdigit():
+                raise InvalidInput(f"”{_DAYS[name]}” måste vara ett heltal.")
+            values[name] = int(text)
+        time_text = self.query_one("#default_time", Input).value.strip()
+        values["default_time"] = parse_clock(time_text) if time_text else None
+        values["default_place"] = self.query_one("#default_place", Input).value.strip()
+        save_rules(self.store, values)
