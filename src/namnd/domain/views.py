@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from namnd.domain.kinds import ArendeKind, MeetingStatus
+from namnd.domain.kinds import ArendeKind, AssignmentStatus, DueKind, MeetingStatus
 
 
 @dataclass(frozen=True)
@@ -57,3 +57,67 @@ class AgendaView:
     chair_name: str
     secretary_name: str
     items: list[AgendaItemView]
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    """A nämnduppdrag as the register lists it; ``overdue`` is derived, never stored."""
+
+    id: int
+    organ_code: str
+    text: str
+    assignee: str
+    report_to: str
+    status: AssignmentStatus
+    status_since: dt.date | None
+    overdue: bool
+    origin_meeting_id: int | None
+    origin_meeting_date: dt.date | None
+    origin_arende_id: int | None
+    origin_dnr: str | None
+    origin_note: str
+    given_on: dt.date | None
+    due_date: dt.date | None
+    """The effective due: for a meeting in a month, that meeting once it is planned."""
+    due_kind: DueKind | None
+    due_text: str
+    due_label: str
+    """Swedish, e.g. ``nämndens sammanträde i december 2019 (datum ej satt)``."""
+    report_arende_id: int | None
+
+    @property
+    def status_label(self) -> str:
+        """``försenad`` when overdue, else the stored status in Swedish."""
+        return "försenad" if self.overdue else self.status.label
+
+    @property
+    def origin_label(self) -> str:
+        """``von/2018:225, sammanträdet 2019-09-19`` or the origin in words."""
+        parts = [self.origin_dnr or ""]
+        if self.origin_meeting_date:
+            parts.append(f"sammanträdet {self.origin_meeting_date.isoformat()}")
+        elif self.origin_note:
+            parts.append(self.origin_note)
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class AssignmentChangeView:
+    """One line of an uppdrag's history, in Swedish."""
+
+    field: str
+    field_label: str
+    old_value: str
+    new_value: str
+    note: str
+    changed_by: str
+    changed_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AssignmentDetail:
+    """An uppdrag with its history, oldest change first, and its återrapportering."""
+
+    assignment: AssignmentView
+    history: list[AssignmentChangeView]
+    report_arende_title: str | None = None

@@ -31,6 +31,7 @@ from namnd.domain.models import (
 from namnd.errors import NamndError
 from namnd.formats.agenda_markdown import parse_agenda
 from namnd.formats.text_files import read_text
+from namnd.operations.assignments import load_demo_assignments
 from namnd.services.swedish_dates import parse_iso_date
 from namnd.storage import agendas
 from namnd.storage.store import Store
@@ -77,6 +78,7 @@ def load_demo(store: Store, progress: Progress | None = None) -> DemoReport:
         ("Lägger in ordförande och sekreterare", _load_people),
         ("Lägger in sammanträdesordningen 2020", _load_schedule),
         ("Lägger in delegationsbesluten", _load_delegation_decisions),
+        ("Lägger in nämnduppdragen", _load_assignments),
     ]
     report = DemoReport()
     with store.session() as session:
@@ -187,3 +189,7 @@ def _load_delegation_decisions(session: Session, folder: Path, report: DemoRepor
                 )
             )
             report.count("delegationsbeslut")
+
+
+def _load_assignments(session: Session, folder: Path, report: DemoReport) -> None:
+    report.count("nämnduppdrag", load_demo_assignments(session, _demo_organ(session)))

@@ -6,10 +6,13 @@ its own short session so a screen can call it from a worker thread.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Collection
+
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from namnd.domain.kinds import MeetingStatus
+from namnd.domain.kinds import AssignmentStatus, MeetingStatus
 from namnd.domain.models import (
     Arende,
     Attachment,
@@ -18,8 +21,8 @@ from namnd.domain.models import (
     Meeting,
     MeetingStatusChange,
 )
-from namnd.domain.views import AgendaView, MeetingSummary
-from namnd.storage import agenda_editing, agendas, kallelse, queries
+from namnd.domain.views import AgendaView, AssignmentDetail, AssignmentView, MeetingSummary
+from namnd.storage import agenda_editing, agendas, assignments, kallelse, queries
 from namnd.storage.database import open_database, session_scope
 from namnd.storage.workspace import Workspace
 
@@ -158,6 +161,90 @@ class Store:
             changes=changes,
             groups=groups,
         )
+
+    # --- nämnduppdrag (every write names who made it; försenad is derived) -------------
+
+    def assignments(
+        self,
+        *,
+        statuses: Collection[AssignmentStatus] = (),
+        overdue: bool | None = None,
+        due_before: dt.date | None = None,
+        origin_dnr: str | None = None,
+        today: dt.date | None = None,
+    ) -> list[AssignmentView]:
+        """The register of nämnduppdrag, soonest due first, filtered."""
+        with Session(self.engine) as session:
+            return assignments.list_assignments(
+                session=session,
+                today=today or dt.date.today(),
+                statuses=statuses,
+                overdue=overdue,
+                due_before=due_before,
+                origin_dnr=origin_dnr,
+            )
+
+    def assignment(self, assignment_id: int, *, today: dt.date | None = None) -> AssignmentDetail:
+        """One uppdrag with its history (who changed what, when)."""
+        with Session(self.engine) as session:
+            return assignments.get_assignment(
+                session=session, assignment_id=assignment_id, today=today or dt.date.today()
+            )
+
+    def add_assignment(
+        self,
+        organ_id: int,
+        fields: dict,
+        *,
+        by: str,
+        origin_meeting_id: int | None = None,
+        origin_arende_id: int | None = None,
+    ) -> int:
+        """Register an uppdrag (fields: see ``storage.assignments.FIELD_LABELS``); its id."""
+        return self._write(
+            assignments.create_assignment,
+            organ_id=organ_id,
+            fields=fields,
+            by=by,
+            origin_meeting_id=origin_meeting_id,
+            origin_arende_id=origin_arende_id,
+        ).id
+
+    def update_assignment(self, assignment_id: int, changes: dict, *, by: str) -> None:
+        """Change an uppdrag's text, assignee, due …; each change goes to its history."""
+        self._write(
+            assignments.update_assignment, assignment_id=assignment_id, changes=changes, by=by
+        )
+
+    def set_assignment_status(
+        self, assignment_id: int, status: AssignmentStatus, *, by: str, note: str = ""
+    ) -> None:
+        """Ej påbörjad, pågår, återrapporterad, avslutad (any direction, logged)."""
+        self._write(
+            assignments.set_status,
+            assignment_id=assignment_id,
+            status=status,
+            by=by,
+            note=note,
+        )
+
+    def link_report_back(self, assignment_id: int, arende_id: int, *, by: str) -> None:
+        """Record that an återrapportering ärende answers the uppdrag."""
+        self._write(
+            assignments.link_report_back,
+            assignment_id=assignment_id,
+            arende_id=arende_id,
+            by=by,
+        )
+
+    def decide_report_back(
+        self, arende_id: int, *, by: str, keep_open: Collection[int] = ()
+    ) -> list[int]:
+        """Mark the återrapportering decided; ids of the uppdrag now återrapporterade."""
+        answered = self._write(
+            assignments.decide_report_back, arende_id=arende_id, by=by, keep_open=keep_open
+        )
+        return [a.id for a in answered]
 
     def close(self) -> None:
         """Release the connection pool."""

@@ -1,0 +1,205 @@
+"""The register of nämnduppdrag on both backends: demo chain, filters, history, återrapportering."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from namnd.cli.main import main
+from namnd.domain.kinds import ArendeKind, AssignmentStatus, DueKind
+from namnd.domain.models import Arende, Assignment, AssignmentChange
+from namnd.errors import InvalidInput, NotFound
+from namnd.operations.demo import load_demo
+
+D = dt.date
+AUTUMN_2019 = D(2019, 10, 1)  # a day after the demo meeting, before anything is due
+VOF = "vård- och omsorgsförvaltningen"
+
+
+def _by_text(store, words: str, today=AUTUMN_2019):
+    (found,) = [v for v in store.assignments(today=today) if words in v.text]
+    return found
+
+
+def _arende_id(store, dnr: str) -> int:
+    items = store.agenda(store.find_meeting("2019-09-19").id).items
+    return next(i.arende_id for i in items if i.dnr == dnr)
+
+
+def test_demo_register_follows_the_seed(backend_store):
+    load_demo(backend_store)
+    plan = _by_text(backend_store, "ta fram en åtgärdsplan för boendestödet")
+    assert (plan.origin_dnr, plan.origin_meeting_date, plan.given_on) == (
+        "von/2018:225",
+        D(2019, 9, 19),
+        D(2019, 9, 19),
+    )
+    assert (plan.due_date, plan.due_kind) == (D(2019, 12, 31), DueKind.MEETING_IN_MONTH)
+    assert plan.due_label == "nämndens sammanträde i december 2019 (datum ej satt)"
+    assert (plan.assignee, plan.report_to, plan.status) == (
+        VOF,
+        "nämnden",
+        AssignmentStatus.NOT_STARTED,
+    )
+
+    genomlysning = _by_text(backend_store, "Genomlysning av boendestödet")
+    assert genomlysning.status is AssignmentStatus.REPORTED
+    assert genomlysning.status_since == D(2019, 9, 19)
+    assert genomlysning.origin_note == "beslut i december 2018"
+    assert genomlysning.report_arende_id == _arende_id(backend_store, "von/2018:225")
+
+    myndighet = _by_text(backend_store, "Genomlysning Myndighet")
+    assert myndighet.status is AssignmentStatus.REPORTED and myndighet.origin_dnr == "von/2018:234"
+    assert myndighet.due_date == D(2019, 9, 19)  # "på nämndens sammanträde i september 2019"
+
+    new_myndighet = _by_text(backend_store, "ta fram en åtgärdsplan för Myndighet")
+    assert new_myndighet.origin_dnr == "von/2018:234" and new_myndighet.due_date == D(2019, 12, 31)
+
+    statsbidrag = _by_text(backend_store, "stimulansmedlen")
+    assert (statsbidrag.report_to, statsbidrag.assignee) == ("Socialstyrelsen", "omsorgschef")
+    assert (statsbidrag.due_date, statsbidrag.due_kind) == (D(2020, 2, 28), DueKind.EXACT_DATE)
+    assert len(backend_store.assignments(today=AUTUMN_2019)) == 5
+
+
+def test_demo_twice_adds_no_uppdrag(backend_store):
+    load_demo(backend_store)
+    second = load_demo(backend_store)
+    assert not second.changed
+    with Session(backend_store.engine) as session:
+        assert session.exec(select(func.count()).select_from(Assignment)).one() == 5
+
+
+def test_overdue_is_derived_from_today(demo_store):
+    before = demo_store.assignments(today=AUTUMN_2019, overdue=True)
+    after = demo_store.assignments(today=D(2020, 1, 1), overdue=True)
+    assert before == []
+    assert [v.text.endswith(("i boendestödet", "för Myndighet")) for v in after] == [True, True]
+    assert {v.status_label for v in after} == {"försenad"}
+    late = _by_text(demo_store, "åtgärdsplan för boendestödet", today=D(2020, 1, 1))
+    assert late.overdue and late.status is AssignmentStatus.NOT_STARTED  # nothing stored
+
+
+def test_filters(demo_store):
+    reported = demo_store.assignments(today=AUTUMN_2019, statuses={AssignmentStatus.REPORTED})
+    assert {v.origin_dnr for v in reported} == {"von/2018:225", "von/2018:234"}
+    due = demo_store.assignments(today=AUTUMN_2019, due_before=D(2020, 1, 1))
+    assert [v.due_date for v in due] == [D(2019, 9, 19), D(2019, 12, 31), D(2019, 12, 31)]
+    by_dnr = demo_store.assignments(today=AUTUMN_2019, origin_dnr="von/2019:126")
+    assert [v.report_to for v in by_dnr] == ["Socialstyrelsen"]
+
+
+def test_meeting_in_month_resolves_once_the_meeting_is_planned(demo_store):
+    from namnd.operations.schedule import add_dates
+
+    add_dates(demo_store, [D(2019, 12, 12)], None)
+    plan = _by_text(demo_store, "åtgärdsplan för boendestödet")
+    assert plan.due_date == D(2019, 12, 12)
+    assert plan.due_label == "nämndens sammanträde i december 2019 (12 december)"
+
+
+def test_status_history_names_who_and_when(backend_store):
+    load_demo(backend_store)
+    plan = _by_text(backend_store, "åtgärdsplan för boendestödet")
+    backend_store.set_assignment_status(plan.id, AssignmentStatus.IN_PROGRESS, by="kerstin")
+    backend_store.set_assignment_status(plan.id, AssignmentStatus.IN_PROGRESS, by="kerstin")
+    backend_store.update_assignment(
+        plan.id, {"due_date": D(2020, 1, 27), "due_kind": DueKind.MEETING_IN_MONTH}, by="tuva"
+    )
+    detail = backend_store.assignment(plan.id, today=AUTUMN_2019)
+    assert [(h.field_label, h.old_value, h.new_value, h.changed_by) for h in detail.history] == [
+        ("registrerat", "", plan.text, "demo"),
+        ("status", "ej påbörjad", "pågår", "kerstin"),
+        ("senast", "2019-12-31", "2020-01-27", "tuva"),
+    ]
+    assert all(isinstance(h.changed_at, dt.datetime) for h in detail.history)
+    assert detail.assignment.due_date == D(2020, 1, 27)  # the planned January meeting
+
+
+def test_deciding_a_report_back_marks_its_uppdrag_reported(backend_store):
+    load_demo(backend_store)
+    meeting_id = backend_store.find_meeting("2020-01-27").id
+    report_id = backend_store.add_arende(
+        meeting_id,
+        {"title": "Återrapportering åtgärdsplan boendestöd", "kind": ArendeKind.REPORT_BACK},
+        by="kerstin",
+    )
+    plan = _by_text(backend_store, "åtgärdsplan för boendestödet")
+    other = _by_text(backend_store, "åtgärdsplan för Myndighet")
+    backend_store.link_report_back(plan.id, report_id, by="kerstin")
+    backend_store.link_report_back(other.id, report_id, by="kerstin")
+
+    assert backend_store.decide_report_back(report_id, by="kerstin", keep_open={other.id}) == [
+        plan.id
+    ]
+    done = backend_store.assignment(plan.id, today=AUTUMN_2019)
+    assert done.assignment.status is AssignmentStatus.REPORTED
+    assert done.assignment.status_since == D(2020, 1, 27)
+    assert done.report_arende_title == "Återrapportering åtgärdsplan boendestöd"
+    assert "Återrapporterad genom" in done.history[-1].note
+    kept = backend_store.assignment(other.id, today=AUTUMN_2019)
+    assert kept.assignment.status is AssignmentStatus.IN_PROGRESS
+    assert "hålls öppet" in kept.history[-1].note
+    arende, _ = backend_store.arende(report_id)
+    assert arende.decided
+
+
+def test_only_a_report_back_arende_can_answer_an_uppdrag(demo_store):
+    plan = _by_text(demo_store, "åtgärdsplan för boendestödet")
+    with pytest.raises(InvalidInput, match="inget återrapporteringsärende"):
+        demo_store.link_report_back(plan.id, _arende_id(demo_store, "von/2019:126"), by="k")
+    with pytest.raises(NotFound, match="inget nämnduppdrag med id 999"):
+        demo_store.assignment(999)
+
+
+def test_add_assignment_and_invalid_fields(store):
+    from namnd.operations.demo import load_demo as demo
+
+    demo(store)
+    with Session(store.engine) as session:
+        organ_id = session.exec(select(Arende.organ_id)).first()
+    new_id = store.add_assignment(
+        organ_id,
+        {"text": "Utreda taxor", "assignee": VOF, "due_date": D(2020, 6, 30),
+         "due_kind": DueKind.END_OF_PERIOD, "due_text": "under våren 2020"},
+        by="kerstin",
+    )  # fmt: skip
+    view = store.assignment(new_id, today=AUTUMN_2019).assignment
+    assert view.due_label == "senast 30 juni 2020 (periodens slut)"
+    assert view.report_to == "" and view.origin_label == ""
+    with pytest.raises(InvalidInput, match="text"):
+        store.add_assignment(organ_id, {"text": "  "}, by="kerstin")
+    with pytest.raises(ValueError, match="not editable"):
+        store.update_assignment(new_id, {"status": "closed"}, by="kerstin")
+
+
+def test_history_is_removed_with_its_uppdrag(demo_store):
+    with demo_store.session() as session:
+        assignment = session.exec(select(Assignment)).first()
+        session.delete(assignment)
+    with Session(demo_store.engine) as session:
+        ids = session.exec(select(AssignmentChange.assignment_id)).all()
+    assert assignment.id not in ids
+
+
+def test_cli_uppdrag_json_after_demo(workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    capsys.readouterr()
+    assert main([*ws, "uppdrag", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)["assignments"]
+    plan = next(a for a in data if "åtgärdsplan för boendestödet" in a["text"])
+    assert plan["origin"] == {"meeting_date": "2019-09-19", "dnr": "von/2018:225"}
+    assert plan["given_on"] == "2019-09-19"
+    assert plan["due"] == {
+        "date": "2019-12-31",
+        "text": "december 2019",
+        "kind": "meeting_in_month",
+        "label": "nämndens sammanträde i december 2019 (datum ej satt)",
+    }
+    genomlysning = next(a for a in data if a["text"].startswith("Genomlysning av boendestödet"))
+    assert genomlysning["status"] == "reported" and genomlysning["overdue"] is False
+    assert genomlysning["origin"] == {"meeting_date": None, "dnr": "von/2018:225"}
