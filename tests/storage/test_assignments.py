@@ -192,7 +192,7 @@ def test_cli_uppdrag_json_after_demo(workspace, capsys):
     assert main([*ws, "uppdrag", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)["assignments"]
     plan = next(a for a in data if "åtgärdsplan för boendestödet" in a["text"])
-    assert plan["origin"] == {"meeting_date": "2019-09-19", "dnr": "von/2018:225"}
+    assert plan["origin"] == {"meeting_date": "2019-09-19", "dnr": "von/2018:225", "note": None}
     assert plan["given_on"] == "2019-09-19"
     assert plan["due"] == {
         "date": "2019-12-31",
@@ -202,4 +202,46 @@ def test_cli_uppdrag_json_after_demo(workspace, capsys):
     }
     genomlysning = next(a for a in data if a["text"].startswith("Genomlysning av boendestödet"))
     assert genomlysning["status"] == "reported" and genomlysning["overdue"] is False
-    assert genomlysning["origin"] == {"meeting_date": None, "dnr": "von/2018:225"}
+    assert genomlysning["origin"] == {
+        "meeting_date": None,
+        "dnr": "von/2018:225",
+        "note": "beslut i december 2018",
+    }
+
+
+def test_cli_filters_and_swedish_table(workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    main([*ws, "demo"])
+    capsys.readouterr()
+    assert main([*ws, "uppdrag", "--status", "försenad", "--today", "2020-01-05", "--json"]) == 0
+    late = json.loads(capsys.readouterr().out)["assignments"]
+    assert [a["status_label"] for a in late] == ["försenad", "försenad"]
+    assert all(a["overdue"] and a["status"] == "not_started" for a in late)
+    assert main([*ws, "uppdrag", "--status", "återrapporterad", "--today", "2019-10-01"]) == 0
+    table = capsys.readouterr().out
+    assert table.startswith("Id  Status") and table.count("återrapporterad") == 2
+    assert main([*ws, "uppdrag", "--due-before", "2019-10-01", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["assignments"]) == 1
+    assert main([*ws, "uppdrag", "--status", "klar"]) == 1
+    assert "försenad" in capsys.readouterr().err
+
+
+def test_cli_export_uppdrag_word_report(workspace, capsys, tmp_path):
+    import docx
+
+    ws = ["--workspace", str(workspace.root)]
+    main([*ws, "demo"])
+    out = tmp_path / "rapport.docx"
+    args = [*ws, "export", "uppdrag", "-o", str(out), "--today", "2020-01-05"]
+    assert main([*args, "--since", "2019-09-01"]) == 0
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings[:3] == ["Försenade", "Ej påbörjade", "Pågående"]
+    assert headings[3].startswith("Återrapporterade sedan")
+    assert document.core_properties.title == "Uppföljning av nämnduppdrag"
+    late, _open, reported = (t for t in document.tables)
+    assert [r.cells[2].text for r in late.rows[1:]] == [
+        "von/2018:225, sammanträdet 2019-09-19",
+        "von/2018:234, sammanträdet 2019-09-19",
+    ]
+    assert len(reported.rows) == 3  # header and the two December 2018 genomlysningar

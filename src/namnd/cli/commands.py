@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
         "import": _import,
         "schedule": _schedule,
         "export": _export,
+        "uppdrag": _uppdrag,
     }[args.command]
     return handler(args, workspace)
 
@@ -75,8 +76,64 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
+def _uppdrag(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.domain.kinds import AssignmentStatus
+    from namnd.errors import InvalidInput
+
+    overdue = True if args.overdue else None
+    statuses: set[AssignmentStatus] = set()
+    if args.status and args.status.strip().casefold() in ("försenad", "overdue"):
+        overdue = True
+    elif args.status:
+        try:
+            statuses.add(AssignmentStatus.from_label(args.status))
+        except InvalidInput:
+            choices = ", ".join(s.label for s in AssignmentStatus)
+            raise InvalidInput(
+                f"Okänd status ”{args.status}”: välj {choices} eller försenad."
+            ) from None
+    views = Store.open(workspace).assignments(
+        statuses=statuses,
+        overdue=overdue,
+        due_before=_date(args.due_before, "datum för --due-before"),
+        today=_date(args.today, "datum för --today"),
+    )
+    if args.json:
+        _print_json({"assignments": [output.assignment_json(v) for v in views]})
+    else:
+        print(output.assignments_table(views))
+    return 0
+
+
+def _export_uppdrag(args: argparse.Namespace, workspace: Workspace) -> int:
+    import datetime as dt
+
+    from namnd.operations.assignment_export import default_path, export_assignment_report
+
+    today = _date(args.today, "datum för --today") or dt.date.today()
+    path = Path(args.output) if args.output else default_path(workspace, today)
+    result = export_assignment_report(
+        Store.open(workspace),
+        path,
+        today=today,
+        since=_date(args.since, "datum för --since"),
+        template=Path(args.template) if args.template else None,
+    )
+    print(f"Skrev {result}.")
+    return 0
+
+
+def _date(text: str | None, what: str):
+    from namnd.services.swedish_dates import parse_iso_date
+
+    return parse_iso_date(text, what=what) if text else None
+
+
 def _export(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.operations.kallelse_export import default_path, export_kallelse
+
+    if args.what == "uppdrag":
+        return _export_uppdrag(args, workspace)
 
     store = Store.open(workspace)
     path = Path(args.output) if args.output else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from namnd.domain.views import AgendaView, MeetingSummary
+from namnd.domain.views import AgendaView, AssignmentView, MeetingSummary
 from namnd.services.swedish_dates import clock, long_date
 from namnd.storage.workspace import Workspace
 
@@ -138,3 +138,59 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def assignment_json(view: AssignmentView) -> dict:
+    """One nämnduppdrag as JSON (schema version 1); ``overdue`` is derived, never stored."""
+    return {
+        "id": view.id,
+        "organ": view.organ_code,
+        "text": view.text,
+        "assignee": view.assignee,
+        "origin": {
+            "meeting_date": _iso(view.origin_meeting_date),
+            "dnr": view.origin_dnr,
+            "note": view.origin_note or None,
+        },
+        "given_on": _iso(view.given_on),
+        "due": {
+            "date": _iso(view.due_date),
+            "text": view.due_text or None,
+            "kind": view.due_kind.value if view.due_kind else None,
+            "label": view.due_label,
+        },
+        "report_to": view.report_to,
+        "status": view.status.value,
+        "status_label": view.status_label,
+        "status_since": _iso(view.status_since),
+        "overdue": view.overdue,
+        "report_arende_id": view.report_arende_id,
+    }
+
+
+def assignments_table(views: list[AssignmentView]) -> str:
+    """The register as aligned Swedish text; long uppdrag texts are shortened."""
+    if not views:
+        return "Inga nämnduppdrag matchar. Kör ”namnd demo” för att läsa in demonämnden."
+    rows = [
+        (
+            str(v.id),
+            v.status_label,
+            v.due_date.isoformat() if v.due_date else "",
+            _short(v.text, 60),
+            v.assignee,
+            v.origin_label,
+            v.report_to,
+        )
+        for v in views
+    ]
+    return _table(("Id", "Status", "Senast", "Uppdrag", "Ansvarig", "Ursprung", "Till"), rows)
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

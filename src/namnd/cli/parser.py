@@ -105,6 +105,21 @@ def build_parser() -> SwedishParser:
         help="två sammanträden dessa månader, t.ex. 9,11",
     )
 
+    uppdrag = commands.add_parser("uppdrag", help="nämnduppdrag: lista och följ upp")
+    uppdrag.add_argument(
+        "--status",
+        metavar="STATUS",
+        help="bara denna status: ej påbörjad, pågår, återrapporterad, avslutad eller försenad",
+    )
+    uppdrag.add_argument("--overdue", action="store_true", help="bara försenade uppdrag")
+    uppdrag.add_argument(
+        "--due-before", metavar="DATUM", help="bara uppdrag med tidpunkt före DATUM (ÅÅÅÅ-MM-DD)"
+    )
+    uppdrag.add_argument(
+        "--today", metavar="DATUM", help="räkna försenade per detta datum (annars i dag)"
+    )
+    uppdrag.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
+
     imports = commands.add_parser("import", help="läs in en fil").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
     )
@@ -130,5 +145,23 @@ def build_parser() -> SwedishParser:
         "--output",
         metavar="FIL",
         help="fil att skriva (md: annars stdout; docx: annars agendas/DATUM-KOD.docx)",
+    )
+    report = exports.add_parser("uppdrag", help="Uppföljning av nämnduppdrag (Word)")
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FIL.docx",
+        help="fil att skriva (annars uppfoljning-namnduppdrag-DATUM.docx i arbetsmappen)",
+    )
+    report.add_argument(
+        "--since",
+        metavar="DATUM",
+        help="ta med uppdrag återrapporterade eller avslutade från DATUM (annars 90 dagar bakåt)",
+    )
+    report.add_argument(
+        "--today", metavar="DATUM", help="räkna försenade per detta datum (annars i dag)"
+    )
+    report.add_argument(
+        "--template", metavar="MALL.docx", help="kommunens egen Word-mall (stilar, sidhuvud)"
     )
     return parser

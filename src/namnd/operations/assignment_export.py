@@ -1,0 +1,44 @@
+"""Export "Uppföljning av nämnduppdrag" as Word: the one function the CLI and the TUI call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from namnd.services.assignment_report import TITLE, report_markdown
+from namnd.storage.store import Store
+from namnd.storage.workspace import Workspace
+
+RECENT_DAYS = 90  # "recently closed": a quarter back, the usual follow-up rhythm
+
+
+def default_path(workspace: Workspace, today: dt.date) -> Path:
+    """``uppfoljning-namnduppdrag-2019-10-01.docx`` in the workspace."""
+    return workspace.root / f"uppfoljning-namnduppdrag-{today.isoformat()}.docx"
+
+
+def export_assignment_report(
+    store: Store,
+    path: Path,
+    *,
+    today: dt.date | None = None,
+    since: dt.date | None = None,
+    template: Path | None = None,
+) -> Path:
+    """Write the report to ``path`` through the shared Markdown → Word renderer."""
+    from namnd.renderers.docx_document import new_document, set_properties
+    from namnd.renderers.markdown_docx import MarkdownRenderer
+
+    today = today or dt.date.today()
+    since = since or today - dt.timedelta(days=RECENT_DAYS)
+    rows = store.assignments(today=today)
+    organs = {m.organ_code: m.organ_name for m in store.meetings()}
+    organ_name = next(iter(organs.values())) if len(organs) == 1 else ""
+    document = new_document(template)
+    set_properties(document, title=TITLE, author=organ_name or "namnd", subject=TITLE)
+    MarkdownRenderer(document).render(
+        report_markdown(rows, today=today, since=since, organ_name=organ_name)
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
