@@ -15,13 +15,31 @@ _BOMS = (
 
 
 def decode(data: bytes, *, name: str = "filen") -> str:
-    """Decode bytes: BOM first, then UTF-8, then Windows-1252 (Excel's Swedish default)."""
+    """Decode bytes: BOM first, then UTF-8, then Windows-1252 (Excel's Swedish default).
+
+    A cut-off UTF-16 file or a binary file (zero bytes left after decoding) is a Swedish
+    error rather than a traceback or a screen of garbage.
+    """
+    text = _decode(data, name)
+    if "\x00" in text:
+        raise InvalidInput(f"{name} innehåller binära data och är ingen textfil.")
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
+    unreadable = f"{name} går inte att läsa som text (varken UTF-8, UTF-16 eller Windows-1252)."
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InvalidInput(f"{name} är avkortad eller skadad ({encoding}).") from err
     if data[:200].count(b"\x00") > 20:
         # UTF-16 without a BOM still has a zero byte beside every ASCII letter.
-        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        try:
+            return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        except UnicodeDecodeError as err:
+            raise InvalidInput(unreadable) from err
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -29,9 +47,7 @@ def decode(data: bytes, *, name: str = "filen") -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as err:
-        raise InvalidInput(
-            f"{name} går inte att läsa som text (varken UTF-8, UTF-16 eller Windows-1252)."
-        ) from err
+        raise InvalidInput(unreadable) from err
 
 
 def read_text(path: Path) -> str:

@@ -1,0 +1,398 @@
+"""Reading the monthly delegationsbeslut lists exported from the verksamhetssystem.
+
+The export is a table with the headings ``Beslutsfattare, Beslutsdatum, Beslut,
+Anledning till avslag, Födelseår, Kön`` as TSV, CSV (``;``, ``,`` or tab) or XLSX, in
+UTF-8 (with or without BOM), UTF-16 or Windows-1252. Exports with other headings are read
+through a column mapping (``Handläggare`` → Beslutsfattare, ``Datum`` → Beslutsdatum …).
+
+Rows broken across lines are repaired, each with a warning naming the line:
+
+* **Short row** – a line with fewer fields than the heading row, whose next line
+  completes it: the last field of the short line and the first field of the next line
+  are one field (joined with a space) and together the two lines have exactly the
+  heading's number of fields.
+* **Continuation line** – a line with an empty Beslutsdatum, Födelseår and Kön that
+  only holds text in Beslutsfattare, Beslut or Anledning till avslag (what a PDF or a
+  report writer does when a cell wraps; seed line 3110: ``Sergio``). Each text is added,
+  after a space, to the same column of the row above; a text the row above already ends
+  with is a repeated fragment and is dropped (seed line 3191: ``SoL``).
+
+A short line that the next line does not complete is a continuation line if it only
+holds such text, a row of its own if Beslutsfattare, Beslutsdatum and Beslut are there
+(an exporter that drops empty trailing fields), and otherwise an error.
+
+Everything else that is wrong (a bad date, a missing column, a field too many) is an
+error with its line number; all errors are collected and the first ``MAX_ERRORS`` shown.
+Parsing is pure: bytes in, rows out; nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from namnd.errors import InvalidInput
+from namnd.formats.text_files import decode
+
+Progress = Callable[[int, int], None]
+
+MAX_ERRORS = 20
+PROGRESS_EVERY = 1000
+
+DECIDED_BY = "Beslutsfattare"
+DECISION_DATE = "Beslutsdatum"
+DECISION = "Beslut"
+REJECTION_REASON = "Anledning till avslag"
+BIRTH_YEAR = "Födelseår"
+SEX = "Kön"
+COLUMNS = (DECIDED_BY, DECISION_DATE, DECISION, REJECTION_REASON, BIRTH_YEAR, SEX)
+REQUIRED = (DECIDED_BY, DECISION_DATE, DECISION)
+# Columns whose text may wrap onto a continuation line.
+_WRAPPING = (DECIDED_BY, DECISION, REJECTION_REASON)
+
+# Other exports' headings for the same columns; a caller's own mapping is added to these.
+DEFAULT_ALIASES: dict[str, str] = {
+    "handläggare": DECIDED_BY,
+    "beslutande": DECIDED_BY,
+    "delegat": DECIDED_BY,
+    "datum": DECISION_DATE,
+    "beslutsdag": DECISION_DATE,
+    "insats": DECISION,
+    "beslutstyp": DECISION,
+    "avslagsanledning": REJECTION_REASON,
+    "anledning": REJECTION_REASON,
+    "avslagsskäl": REJECTION_REASON,
+    "född": BIRTH_YEAR,
+    "födelseår (åååå)": BIRTH_YEAR,
+    "kön (k/m)": SEX,
+}
+
+_XLSX_MAGIC = b"PK\x03\x04"
+_XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+_DATE_FORMATS = (
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), (1, 2, 3)),
+    (re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"), (1, 2, 3)),
+    (re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"), (3, 2, 1)),
+)
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One delegationsbeslut as exported; ``line`` is where it starts in the file."""
+
+    line: int
+    decided_by: str
+    decision_date: dt.date
+    decision: str
+    rejection_reason: str = ""
+    birth_year: int | None = None
+    sex: str = ""
+
+
+@dataclass
+class DelegationList:
+    """A parsed list: its rows, and warnings about what was repaired."""
+
+    rows: list[ListRow]
+    warnings: list[str] = field(default_factory=list)
+    file_format: str = "tsv"
+
+
+class DelegationListError(InvalidInput):
+    """The file cannot be imported; ``errors`` holds every problem found, by line."""
+
+    def __init__(self, name: str, errors: list[str]) -> None:
+        self.errors = errors
+        shown = errors[:MAX_ERRORS]
+        more = f" (de första {MAX_ERRORS} visas)" if len(errors) > MAX_ERRORS else ""
+        count = "1 fel" if len(errors) == 1 else f"{len(errors)} fel"
+        lines = "\n".join(f"  {e}" for e in shown)
+        super().__init__(f"{name} kan inte läsas in: {count}{more}. Inget sparades.\n{lines}")
+
+
+def parse_delegation_list(
+    data: bytes,
+    *,
+    name: str = "Filen",
+    columns: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> DelegationList:
+    """Parse an exported list (format and encoding detected) into rows, or raise.
+
+    ``columns`` maps the file's own headings to the standard ones, e.g.
+    ``{"Handläggare": "Beslutsfattare"}``; ``progress(done, total)`` is called now and
+    then for a progress bar.
+    """
+    if not data.strip():
+        raise InvalidInput(f"{name} är tom.")
+    if data.startswith(_XLS_MAGIC):
+        raise InvalidInput(
+            f"{name} är en äldre Excel-fil (.xls); spara den som .xlsx eller CSV och försök igen."
+        )
+    if data.startswith(_XLSX_MAGIC):
+        from namnd.formats.xlsx_tables import read_xlsx
+
+        table = read_xlsx(data, name=name)
+        records = _Records(table.total, table.rows, fixed_width=True, errors=table.errors)
+        warnings, file_format = table.warnings, "xlsx"
+    else:
+        text = decode(data, name=name)
+        records, file_format = _text_records(text)
+        warnings = []
+    parser = _RowParser(name=name, aliases=_aliases(columns), progress=progress)
+    parsed = parser.parse(records)
+    parsed.warnings[:0] = warnings
+    parsed.file_format = file_format
+    return parsed
+
+
+# --- records -------------------------------------------------------------------------
+
+Record = tuple[int, list[object]]
+"""A line number (or sheet row) and its raw cells."""
+
+
+@dataclass
+class _Records:
+    """Records with their count known up front (for progress)."""
+
+    total: int
+    rows: Iterable[Record]
+    fixed_width: bool = False
+    errors: list[str] = field(default_factory=list)
+
+
+def _text_records(text: str) -> tuple[_Records, str]:
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = _sniff_delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    total = text.count("\n") + 1
+
+    def rows() -> Iterator[Record]:
+        line = 1
+        for cells in reader:
+            yield line, cells
+            line = reader.line_num + 1
+
+    return _Records(total, rows()), "tsv" if delimiter == "\t" else "csv"
+
+
+def _sniff_delimiter(header: str) -> str:
+    """Tab, semicolon or comma: whichever splits the heading row most (tab on a tie)."""
+    counts = {d: header.count(d) for d in ("\t", ";", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else "\t"
+
+
+# --- rows ----------------------------------------------------------------------------
+
+
+def _normal(heading: str) -> str:
+    return " ".join(heading.replace("\ufeff", "").split()).casefold()
+
+
+def _aliases(columns: Mapping[str, str] | None) -> dict[str, str]:
+    aliases = {_normal(c): c for c in COLUMNS}
+    aliases.update({_normal(k): v for k, v in DEFAULT_ALIASES.items()})
+    for heading, standard in (columns or {}).items():
+        if standard not in COLUMNS:
+            raise InvalidInput(
+                f"Kolumnmappningen ”{heading}” → ”{standard}”: ”{standard}” är ingen känd "
+                f"kolumn (välj {', '.join(COLUMNS)})."
+            )
+        aliases[_normal(heading)] = standard
+    return aliases
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).replace("\xa0", " ").split())
+
+
+@dataclass
+class _RowParser:
+    name: str
+    aliases: dict[str, str]
+    progress: Progress | None = None
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)
+    width: int = 0
+
+    def parse(self, records: _Records) -> DelegationList:
+        rows: list[dict[str, object]] = []
+        lines = iter(records.rows)
+        if not self._header(lines):
+            raise DelegationListError(self.name, self.errors)
+        pending: tuple[int, list[str]] | None = None
+        done = 0
+        for line, raw in lines:
+            done += 1
+            if self.progress and done % PROGRESS_EVERY == 0:
+                self.progress(done, max(records.total, done))
+            cells = [_text(c) for c in raw]
+            if not any(cells):
+                continue
+            if records.fixed_width:
+                cells += [""] * (self.width - len(cells))
+            if pending is not None:
+                start, first = pending
+                pending = None
+                joined = [*first[:-1], f"{first[-1]} {cells[0]}".strip(), *cells[1:]]
+                if len(joined) == self.width:
+                    self.warnings.append(
+                        f"Rad {start}: raden fortsatte på rad {line}; raderna har satts ihop."
+                    )
+                    self._add(rows, start, joined)
+                    continue
+                self._add_short(rows, start, first)
+            if len(cells) < self.width:
+                pending = (line, cells)
+                continue
+            self._add(rows, line, cells)
+        if pending is not None:
+            self._add_short(rows, *pending)
+        self.errors[:0] = records.errors
+        if self.progress:
+            total = max(records.total, done)
+            self.progress(total, total)
+        if not rows and not self.errors:
+            self.errors.append(f"{self.name} har inga beslut, bara rubrikraden.")
+        if self.errors:
+            raise DelegationListError(self.name, self.errors)
+        return DelegationList([self._row(r) for r in rows], self.warnings)
+
+    def _header(self, lines: Iterator[Record]) -> bool:
+        for line, raw in lines:
+            cells = [_text(c) for c in raw]
+            if not any(cells):
+                continue
+            while cells and not cells[-1]:
+                cells.pop()
+            self.width = len(cells)
+            for position, heading in enumerate(cells):
+                standard = self.aliases.get(_normal(heading))
+                if standard and standard not in self.index:
+                    self.index[standard] = position
+            missing = [c for c in REQUIRED if c not in self.index]
+            if missing:
+                hint = ""
+                if any("Ã" in c for c in cells):
+                    hint = " Rubrikerna ser felkodade ut (UTF-8 läst som Windows-1252?)."
+                self.errors.append(
+                    f"Rad {line}: kolumnen {', '.join(missing)} saknas i rubrikraden "
+                    f"({' | '.join(cells)}).{hint} Ange en kolumnmappning om exporten "
+                    f"har andra rubriker."
+                )
+                return False
+            absent = [c for c in COLUMNS if c not in self.index]
+            if absent:
+                self.warnings.append(f"Kolumnen {', '.join(absent)} finns inte i filen.")
+            return True
+        self.errors.append(f"{self.name} är tom.")
+        return False
+
+    def _cell(self, cells: list[str], column: str) -> str:
+        position = self.index.get(column)
+        return cells[position] if position is not None and position < len(cells) else ""
+
+    def _is_continuation(self, cells: list[str]) -> bool:
+        filled = {c for c in COLUMNS if self._cell(cells, c)}
+        extra = any(cells[i] for i in range(len(cells)) if i not in self.index.values())
+        return bool(filled) and filled <= set(_WRAPPING) and not extra
+
+    def _add_short(self, rows: list[dict[str, object]], line: int, cells: list[str]) -> None:
+        """A short line the next one did not complete: wrapped text, or a row of its own."""
+        if self._is_continuation(cells):
+            self._continue(rows, line, cells)
+        elif all(self._cell(cells, c) for c in REQUIRED):
+            self._add(rows, line, cells + [""] * (self.width - len(cells)))
+        else:
+            self.errors.append(
+                f"Rad {line}: {len(cells)} fält, men rubrikraden har {self.width}, och nästa "
+                "rad fullständigar den inte."
+            )
+
+    def _add(self, rows: list[dict[str, object]], line: int, cells: list[str]) -> None:
+        if len(cells) > self.width and any(cells[self.width :]):
+            self.errors.append(f"Rad {line}: {len(cells)} fält, men rubrikraden har {self.width}.")
+            return
+        if self._is_continuation(cells):
+            self._continue(rows, line, cells)
+            return
+        values: dict[str, object] = {"line": line}
+        for column in COLUMNS:
+            values[column] = self._cell(cells, column)
+        for column in REQUIRED:
+            if not values[column]:
+                self.errors.append(f"Rad {line}: {column} saknas.")
+        values[DECISION_DATE] = self._date(line, str(values[DECISION_DATE]))
+        values[BIRTH_YEAR] = self._year(line, str(values[BIRTH_YEAR]))
+        rows.append(values)
+
+    def _continue(self, rows: list[dict[str, object]], line: int, cells: list[str]) -> None:
+        if not rows:
+            self.errors.append(f"Rad {line}: {DECISION_DATE} saknas.")
+            return
+        previous = rows[-1]
+        used, repeated = [], False
+        for column in _WRAPPING:
+            extra = self._cell(cells, column)
+            if not extra:
+                continue
+            before = str(previous[column])
+            if before.endswith(extra):
+                repeated = True
+            else:
+                previous[column] = f"{before} {extra}".strip()
+            used.append(column)
+        note = "; upprepad text utelämnad" if repeated else ""
+        self.warnings.append(
+            f"Rad {line}: fortsättning av raden ovan (rad {previous['line']}, "
+            f"{', '.join(used)}); raderna har satts ihop{note}."
+        )
+
+    def _date(self, line: int, text: str) -> dt.date | None:
+        if not text:
+            return None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00", text):
+            text = text[:10]
+        for pattern, (y, m, d) in _DATE_FORMATS:
+            match = pattern.match(text)
+            if match:
+                try:
+                    return dt.date(int(match[y]), int(match[m]), int(match[d]))
+                except ValueError:
+                    break
+        self.errors.append(
+            f"Rad {line}: {DECISION_DATE} ”{text}” är inget giltigt datum "
+            "(ÅÅÅÅMMDD eller ÅÅÅÅ-MM-DD)."
+        )
+        return None
+
+    def _year(self, line: int, text: str) -> int | None:
+        if not text:
+            return None
+        if re.fullmatch(r"\d{4}", text) and 1880 <= int(text) <= 2100:
+            return int(text)
+        self.errors.append(f"Rad {line}: {BIRTH_YEAR} ”{text}” är inget årtal.")
+        return None
+
+    @staticmethod
+    def _row(values: dict[str, object]) -> ListRow:
+        return ListRow(
+            line=int(values["line"]),  # type: ignore[arg-type]
+            decided_by=str(values[DECIDED_BY]),
+            decision_date=values[DECISION_DATE],  # type: ignore[arg-type]
+            decision=str(values[DECISION]),
+            rejection_reason=str(values[REJECTION_REASON]),
+            birth_year=values[BIRTH_YEAR],  # type: ignore[arg-type]
+            sex=str(values[SEX]),
+        )
