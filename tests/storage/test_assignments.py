@@ -172,6 +172,11 @@ def test_add_assignment_and_invalid_fields(store):
     assert view.report_to == "" and view.origin_label == ""
     with pytest.raises(InvalidInput, match="text"):
         store.add_assignment(organ_id, {"text": "  "}, by="kerstin")
+    store.update_assignment(new_id, {"due_kind": DueKind.MEETING_IN_MONTH}, by="kerstin")
+    with pytest.raises(InvalidInput, match="kräver ett datum"):
+        store.update_assignment(new_id, {"due_date": None}, by="kerstin")
+    # Rolled back; the meeting in June 2020 (seed item 8) is the due now.
+    assert store.assignment(new_id).assignment.due_date == D(2020, 6, 11)
     with pytest.raises(ValueError, match="not editable"):
         store.update_assignment(new_id, {"status": "closed"}, by="kerstin")
 

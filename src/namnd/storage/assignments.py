@@ -80,7 +80,10 @@ def _check_fields(fields: dict) -> None:
         raise ValueError(f"not editable: {sorted(unknown)}")
     if not str(fields.get("text", "x")).strip():
         raise InvalidInput("Ett nämnduppdrag måste ha en text.")
-    if fields.get("due_kind") is not None and fields.get("due_date") is None:
+
+
+def _check_due(assignment: Assignment) -> None:
+    if assignment.due_kind is not None and assignment.due_date is None:
         raise InvalidInput("Typ av tidpunkt kräver ett datum.")
 
 
@@ -105,6 +108,7 @@ def create_assignment(
         origin_paragraph_id=origin_paragraph_id,
         **fields,
     )
+    _check_due(assignment)
     if assignment.origin_dnr is None and origin_arende_id is not None:
         arende = session.get(Arende, origin_arende_id)
         assignment.origin_dnr = arende.dnr if arende else None
@@ -126,6 +130,7 @@ def update_assignment(
         if old != value:
             setattr(assignment, key, value)
             _log(session, assignment_id, key, old, value, by)
+    _check_due(assignment)
     session.flush()
     return assignment
 
