@@ -9,10 +9,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
+from namnd.domain.kinds import ArendeKind
 from namnd.domain.views import AgendaItemView, AgendaView
 from namnd.errors import NamndError
 from namnd.renderers.item_markdown import item_markdown
 from namnd.services.kallelse_flow import is_late
+from namnd.services.report_back import due_at_meeting, report_back_fields
 from namnd.services.standing_items import STANDING_ITEMS
 from namnd.services.swedish_dates import clock, long_date
 from namnd.storage.store import Store
@@ -31,6 +33,8 @@ class AgendaScreen(Screen[None]):
         Binding("delete,x", "remove", "Ta bort", id="remove"),
         Binding("ctrl+up,K", "move(-1)", "Upp", id="move_up"),
         Binding("ctrl+down,J", "move(1)", "Ned", id="move_down"),
+        Binding("d", "due_assignments", "Återrapportera", id="due_assignments"),
+        Binding("b", "decide_report_back", "Beslutad", id="decide_report_back", show=False),
         Binding("k", "details", "Uppgifter", id="details"),
         Binding("g", "review", "Granska", id="review"),
         Binding("w", "export_word", "Word", id="export_word"),
@@ -199,6 +203,45 @@ class AgendaScreen(Screen[None]):
             self._apply(
                 lambda: self.store.move_arende(self.meeting_id, item.arende_id, delta, by=self.user)
             )
+
+    def action_due_assignments(self) -> None:
+        """Uppdrag due at this meeting; choosing one adds its återrapportering ärende."""
+        if self.view is None:
+            return
+        meeting = self.view.meeting
+        due = due_at_meeting(self.store.assignments(today=meeting.date), meeting.date)
+        options = [(str(a.id), f"{a.text} ({a.due_label})") for a in due]
+
+        def chosen(key: str | None) -> None:
+            if key:
+                assignment = next(a for a in due if str(a.id) == key)
+                fields = report_back_fields(assignment, meeting.organ_name)
+
+                def add() -> None:
+                    arende_id = self.store.add_arende(self.meeting_id, fields, by=self.user)
+                    self.store.link_report_back(assignment.id, arende_id, by=self.user)
+
+                self._apply(add, cursor=len(self.view.items) if self.view else 0)
+
+        empty = "Inga nämnduppdrag ska återrapporteras till det här sammanträdet."
+        self.app.push_screen(
+            PickDialog("Uppdrag att återrapportera – välj för att lägga till", options, empty),
+            chosen,
+        )
+
+    def action_decide_report_back(self) -> None:
+        """Record the återrapportering as decided: its uppdrag become återrapporterade."""
+        item = self._current()
+        if item is None or item.kind != ArendeKind.REPORT_BACK:
+            self.notify("Markera en återrapportering först.", title="Beslut", severity="warning")
+            return
+        try:
+            answered = self.store.decide_report_back(item.arende_id, by=self.user)
+        except NamndError as err:
+            self.notify(str(err), title="Beslut", severity="error")
+            return
+        self.notify(f"{len(answered)} uppdrag är nu återrapporterade.", title="Beslut")
+        self._load()
 
     def action_details(self) -> None:
         from namnd.tui.screens.meeting_details import MeetingDetailsScreen

@@ -48,6 +48,7 @@ class MeetingsScreen(Screen[None]):
         Binding("d", "load_demo", "Läs in demo", id="load_demo"),
         Binding("r", "refresh", "Uppdatera", id="refresh"),
         Binding("y", "year_plan", "Årsplan", id="year_plan"),
+        Binding("u", "assignments", "Uppdrag", id="assignments"),
     ]
 
     def __init__(self, store: Store, *, today: dt.date) -> None:
@@ -123,6 +124,12 @@ class MeetingsScreen(Screen[None]):
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             year = next(m.date.year for m in self._meetings if str(m.id) == key.value)
         self.app.push_screen(ScheduleScreen(self.store, year, today=self.today))
+
+    def action_assignments(self) -> None:
+        from namnd.tui.screens.assignments import AssignmentsScreen
+
+        user = self.app.user  # type: ignore[attr-defined]
+        self.app.push_screen(AssignmentsScreen(self.store, today=self.today, user=user))
 
     def action_load_demo(self) -> None:
         self.query_one("#empty-state").display = True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,15 +13,19 @@ from textual.widgets import Footer, Header, Markdown
 
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import LateChange, MeetingStatusChange
-from namnd.domain.views import AgendaView
+from namnd.domain.views import AgendaView, AssignmentView
 from namnd.errors import NamndError
 from namnd.renderers.item_markdown import proposal_markdown
+from namnd.services.report_back import due_at_meeting
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
 
 
 def review_markdown(
-    view: AgendaView, history: list[MeetingStatusChange], late: list[LateChange]
+    view: AgendaView,
+    history: list[MeetingStatusChange],
+    late: list[LateChange],
+    missing: Sequence[AssignmentView] = (),
 ) -> str:
     """The whole review page: status, log, and each ärende with its proposals."""
     m = view.meeting
@@ -38,6 +44,9 @@ def review_markdown(
     if late:
         out.append("## Ändringar efter utskick")
         out.append("\n".join(f"- **{c.label}**: {c.arende_title} – {c.description}" for c in late))
+    if missing:
+        out.append("## Uppdrag som ska återrapporteras men saknas på listan")
+        out.append("\n".join(f"- **{a.due_label}**: {a.text} ({a.origin_label})" for a in missing))
     for item in view.items:
         out.append(f"## {item.position}. {item.title}" + (f" ({item.dnr})" if item.dnr else ""))
         if item.administration_proposal and item.administration_proposal != item.proposal:
@@ -82,10 +91,13 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
+        view = self.store.agenda(self.meeting_id)
+        missing = due_at_meeting(self.store.assignments(today=view.meeting.date), view.meeting.date)
         text = review_markdown(
-            self.store.agenda(self.meeting_id),
+            view,
             self.store.status_history(self.meeting_id),
             self.store.late_changes(self.meeting_id),
+            missing,
         )
         self.app.call_from_thread(self.query_one(Markdown).update, text)
 

@@ -1,0 +1,90 @@
+"""Pilot tests: follow a nämnduppdrag from the board to its återrapportering, keys only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, Markdown, Select
+
+from namnd.domain.kinds import ArendeKind, AssignmentStatus
+from namnd.tui.app import create_app
+from namnd.tui.screens.agenda import AgendaScreen
+from namnd.tui.screens.assignments import AssignmentsScreen
+from namnd.tui.screens.review import ReviewScreen
+from tests.tui.conftest import settle
+
+TODAY = dt.date(2020, 1, 15)  # the December 2019 uppdrag are overdue
+
+
+def _by_text(store, start):
+    return next(a for a in store.assignments(today=TODAY) if a.text.startswith(start))
+
+
+async def test_board_groups_and_highlights(demo_store):
+    app = create_app(demo_store, today=TODAY, user="sekreteraren")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("u")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, AssignmentsScreen)
+        table = screen.query_one(DataTable)
+        statuses = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
+        assert statuses == [
+            "försenad",
+            "försenad",
+            "ej påbörjad",
+            "återrapporterad",
+            "återrapporterad",
+        ]
+        assert "red" in str(table.get_row_at(0)[0].style)
+        assert str(table.get_row_at(2)[0].style) == ""  # 28 February: more than 30 days off
+        await settle(app, pilot)
+        assert "Ursprung" in screen.query_one(Markdown).source
+        # Filter by förvaltning: the omsorgschef's uppdrag only.
+        screen.query_one("#assignee", Select).value = "omsorgschef"
+        await pilot.pause()
+        assert table.row_count == 1
+
+
+async def test_uppdrag_from_pagar_to_aterrapporterad(demo_store):
+    app = create_app(demo_store, today=TODAY, user="sekreteraren")
+    boendestod = _by_text(demo_store, "Utifrån rekommendationerna i ”Genomlysning- boendestöd")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        # Board: mark the åtgärdsplan boendestöd uppdrag pågår.
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert app.screen.rows[0].id == boendestod.id
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert demo_store.assignment(boendestod.id).assignment.status == (
+            AssignmentStatus.IN_PROGRESS
+        )
+        await pilot.press("escape")
+        await settle(app, pilot)
+        # Kallelse for 27 January 2020: the review flags the missing återrapportering …
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press("g")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        review = app.screen.query_one(Markdown).source
+        assert "saknas på listan" in review and "boendestöd" in review
+        await pilot.press("escape")
+        await settle(app, pilot)
+        # … one key adds it …
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter")  # the first due uppdrag
+        await settle(app, pilot)
+        items = demo_store.agenda(demo_store.find_meeting("2020-01-27").id).items
+        (report,) = items
+        assert report.kind == ArendeKind.REPORT_BACK and report.dnr == "von/2018:225"
+        # … and deciding it marks the uppdrag återrapporterad.
+        await pilot.press("b")
+        await settle(app, pilot)
+    detail = demo_store.assignment(boendestod.id, today=TODAY)
+    assert detail.assignment.status == AssignmentStatus.REPORTED
+    assert detail.report_arende_title == report.title
