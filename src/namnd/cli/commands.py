@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
         "schedule": _schedule,
         "export": _export,
         "uppdrag": _uppdrag,
+        "report": _report,
     }[args.command]
     return handler(args, workspace)
 
@@ -69,6 +70,11 @@ def _agenda(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _import(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.what in ("delegationsbeslut", "ej-verkstallda"):
+        from namnd.cli.delegation_commands import import_delegation, import_register
+
+        handler = import_delegation if args.what == "delegationsbeslut" else import_register
+        return handler(args, Store.open(workspace))
     from namnd.operations.agenda_files import import_agenda_file
 
     result = import_agenda_file(Store.open(workspace), Path(args.file))
@@ -127,6 +133,12 @@ def _date(text: str | None, what: str):
     from namnd.services.swedish_dates import parse_iso_date
 
     return parse_iso_date(text, what=what) if text else None
+
+
+def _report(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.delegation_commands import report
+
+    return report(args, Store.open(workspace), workspace)
 
 
 def _export(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -125,6 +125,27 @@ def build_parser() -> SwedishParser:
     )
     agenda_import = imports.add_parser("agenda", help="en dagordningsfil (docs/agenda-format.md)")
     agenda_import.add_argument("file", metavar="FIL")
+    lists = imports.add_parser(
+        "delegationsbeslut", help="en lista med delegationsbeslut (TSV, CSV eller XLSX)"
+    )
+    lists.add_argument("file", metavar="FIL")
+    lists.add_argument(
+        "--meeting", required=True, metavar="SAMMANTRÄDE", help="anmäls vid (datum eller id)"
+    )
+    lists.add_argument("--period", metavar="ÅÅÅÅ-MM", help="listans månad, t.ex. 2019-08")
+    lists.add_argument("--list-name", metavar="NAMN", help="listans namn, t.ex. ”LSS/SFB”")
+    lists.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="RUBRIK=KOLUMN",
+        help="filens rubrik för en kolumn, t.ex. ”Handläggare=Beslutsfattare” (upprepa)",
+    )
+    register = imports.add_parser(
+        "ej-verkstallda", help="ej verkställda beslut till registret (YAML, se docs/cli.md)"
+    )
+    register.add_argument("file", metavar="FIL")
+    register.add_argument("--organ", metavar="KOD", help="nämndens kod, t.ex. von")
 
     exports = commands.add_parser("export", help="skriv ut ett dokument").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
@@ -164,4 +185,29 @@ def build_parser() -> SwedishParser:
     report.add_argument(
         "--template", metavar="MALL.docx", help="kommunens egen Word-mall (stilar, sidhuvud)"
     )
+    reports = commands.add_parser("report", help="skriv en rapport").add_subparsers(
+        dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
+    )
+    unexecuted = reports.add_parser(
+        "ej-verkstallda", help="kvartalets redovisning av ej verkställda gynnande beslut"
+    )
+    unexecuted.add_argument("--quarter", required=True, metavar="ÅÅÅÅQN", help="t.ex. 2019Q2")
+    unexecuted.add_argument("--lag", choices=["sol", "lss"], help="bara SoL eller bara LSS")
+    unexecuted.add_argument(
+        "--format", choices=["md", "docx"], default="md", help="filformat (md eller docx)"
+    )
+    unexecuted.add_argument(
+        "--public", action="store_true", help="offentlig version: bara antal, inga individrader"
+    )
+    unexecuted.add_argument(
+        "--as-of", metavar="DATUM", help="räkna tid till detta datum (annars kvartalets sista dag)"
+    )
+    unexecuted.add_argument("--organ", metavar="KOD", help="nämndens kod, t.ex. von")
+    unexecuted.add_argument(
+        "-o", "--output", metavar="FIL", help="fil att skriva (md: annars stdout)"
+    )
+    summary = reports.add_parser(
+        "delegationsbeslut", help="antal inlästa delegationsbeslut per insats, lagrum och månad"
+    )
+    summary.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
     return parser

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
@@ -22,9 +23,24 @@ from namnd.domain.models import (
     MeetingStatusChange,
 )
 from namnd.domain.views import AgendaView, AssignmentDetail, AssignmentView, MeetingSummary
-from namnd.storage import agenda_editing, agendas, assignments, kallelse, queries
+from namnd.storage import (
+    agenda_editing,
+    agendas,
+    assignments,
+    delegation,
+    ej_verkstallda,
+    kallelse,
+    queries,
+)
 from namnd.storage.database import open_database, session_scope
+from namnd.storage.schedule import find_organ
 from namnd.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from namnd.domain.delegation_tables import ReportLaw
+    from namnd.services.delegation_summary import SummaryTable
+    from namnd.services.ej_verkstallda import Case, Offer, Quarter, Redovisning
+    from namnd.storage.delegation import ImportView
 
 
 class Store:
@@ -245,6 +261,65 @@ class Store:
             assignments.decide_report_back, arende_id=arende_id, by=by, keep_open=keep_open
         )
         return [a.id for a in answered]
+
+    # --- delegationsbeslut lists and ej verkställda beslut (personal data) -------------
+
+    def delegation_imports(self, meeting_id: int | None = None) -> list[ImportView]:
+        """Imported lists (no rows), optionally of one meeting."""
+        with Session(self.engine) as session:
+            return delegation.list_imports(session=session, meeting_id=meeting_id)
+
+    def delegation_summary(self, meeting_id: int) -> list[SummaryTable]:
+        """Counts per insats, lagrum and month of the meeting's imported lists."""
+        from namnd.services.delegation_summary import summarise
+
+        with Session(self.engine) as session:
+            ids = [i.id for i in delegation.list_imports(session=session, meeting_id=meeting_id)]
+            rows = delegation.list_rows(session=session, import_ids=ids)
+            return summarise(row for _, row in rows)
+
+    def delete_delegation_import(self, import_id: int) -> int:
+        """Delete an imported list and its rows (gallring); rows deleted."""
+        return self._write(delegation.delete_import, import_id=import_id)
+
+    def ej_verkstallda(self, organ_code: str | None = None) -> list[Case]:
+        """The register of ej verkställda beslut with their offers."""
+        with Session(self.engine) as session:
+            organ = find_organ(session=session, code=organ_code)
+            return ej_verkstallda.list_cases(session=session, organ_id=organ.id)
+
+    def add_ej_verkstalld(self, case: Case, *, by: str, organ_code: str | None = None):
+        """Register a beslut; its id, or None if the same beslut was already there."""
+        with self.session() as session:
+            organ = find_organ(session=session, code=organ_code)
+            return ej_verkstallda.add_case(session=session, organ_id=organ.id, case=case, by=by)
+
+    def update_ej_verkstalld(self, case_id: int, version: int, changes: dict, *, by: str) -> int:
+        """Change a registered beslut (StaleEdit if someone saved first); the new version."""
+        return self._write(
+            ej_verkstallda.update_case, case_id=case_id, version=version, changes=changes, by=by
+        )
+
+    def add_ej_verkstalld_offer(self, case_id: int, offer: Offer, note: str = "") -> None:
+        """Record an erbjudande made for a registered beslut."""
+        self._write(ej_verkstallda.add_offer, case_id=case_id, offer=offer, note=note)
+
+    def delete_ej_verkstalld(self, case_id: int) -> None:
+        """Remove a registered beslut and its offers."""
+        self._write(ej_verkstallda.delete_case, case_id=case_id)
+
+    def ej_verkstallda_redovisning(
+        self,
+        quarter: Quarter,
+        law: ReportLaw,
+        *,
+        as_of: dt.date | None = None,
+        organ_code: str | None = None,
+    ) -> Redovisning:
+        """A quarter's redovisning (``reported[i].half_months`` feeds a waiting-time chart)."""
+        from namnd.services.ej_verkstallda import build_redovisning
+
+        return build_redovisning(self.ej_verkstallda(organ_code), law, quarter, as_of)
 
     def close(self) -> None:
         """Release the connection pool."""

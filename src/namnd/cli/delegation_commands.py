@@ -1,0 +1,93 @@
+"""CLI verbs for delegationsbeslut lists and ej verkställda beslut (kept out of commands.py)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from namnd.errors import InvalidInput
+from namnd.storage.store import Store
+from namnd.storage.workspace import Workspace
+
+
+def _user() -> str:
+    import getpass
+
+    return os.environ.get("NAMND_USER") or getpass.getuser()
+
+
+def _columns(pairs: list[str]) -> dict[str, str]:
+    columns = {}
+    for pair in pairs:
+        heading, sep, standard = pair.partition("=")
+        if not sep or not heading.strip() or not standard.strip():
+            raise InvalidInput(f"--column ”{pair}” ska skrivas RUBRIK=KOLUMN.")
+        columns[heading.strip()] = standard.strip()
+    return columns
+
+
+def import_delegation(args: argparse.Namespace, store: Store) -> int:
+    """``namnd import delegationsbeslut FIL --meeting …``."""
+    from namnd.operations.delegation_import import import_delegation_list
+
+    result = import_delegation_list(
+        store,
+        Path(args.file),
+        meeting=args.meeting,
+        by=_user(),
+        period=args.period,
+        list_name=args.list_name,
+        columns=_columns(args.column),
+    )
+    print(result.message)
+    for warning in result.warnings:
+        print(f"Obs: {warning}")
+    return 0
+
+
+def import_register(args: argparse.Namespace, store: Store) -> int:
+    """``namnd import ej-verkstallda FIL``."""
+    from namnd.operations.ej_verkstallda_report import import_register as run
+
+    result = run(store, Path(args.file), by=_user(), organ=args.organ)
+    print(
+        f"Lade in {result.added} ej verkställda beslut i registret ({result.already} fanns redan)."
+    )
+    return 0
+
+
+def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
+    """``namnd report ej-verkstallda …`` and ``namnd report delegationsbeslut …``."""
+    if args.what == "delegationsbeslut":
+        meeting = store.find_meeting(args.meeting)
+        tables = store.delegation_summary(meeting.id)
+        if not tables or tables[0].rows[-1][-1] == "0":
+            print(f"Inga delegationsbeslut är inlästa till sammanträdet {meeting.date}.")
+            return 0
+        print("\n\n".join(t.markdown() for t in tables))
+        return 0
+    from namnd.operations.ej_verkstallda_report import export_report
+    from namnd.services.swedish_dates import parse_iso_date
+
+    as_of = parse_iso_date(args.as_of, what="referensdatum") if args.as_of else None
+    path = Path(args.output) if args.output else None
+    if path is None and args.format == "docx":
+        suffix = "-offentlig" if args.public else ""
+        path = workspace.agendas / f"ej-verkstallda-{args.quarter.upper()}{suffix}.docx"
+    result = export_report(
+        store,
+        args.quarter,
+        fmt=args.format,
+        path=path,
+        law=args.lag,
+        public=args.public,
+        as_of=as_of,
+        organ=args.organ,
+    )
+    if isinstance(result, str):
+        sys.stdout.write(result)
+    else:
+        print(f"Skrev {result}.")
+    return 0

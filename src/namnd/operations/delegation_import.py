@@ -1,0 +1,146 @@
+"""Import a delegationsbeslut list file into a meeting: all or nothing, never twice.
+
+The file is parsed completely before the database is touched; the rows are then written
+in one transaction with the file's SHA-256, so a failure leaves nothing behind and the
+same file imported again is recognised and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.exc import IntegrityError
+
+from namnd.domain.delegation_tables import DelegationListImport
+from namnd.errors import InvalidInput, NamndError
+from namnd.formats.delegation_lists import ListRow, parse_delegation_list
+from namnd.storage import delegation, queries
+from namnd.storage.delegation import ImportView
+from namnd.storage.store import Store
+
+Progress = Callable[[int, int, str], None]
+"""(done, total, what is being done) for a progress bar."""
+
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass
+class ImportResult:
+    """What the import did; ``duplicate`` is the earlier import when nothing was done."""
+
+    imported: ImportView | None = None
+    duplicate: ImportView | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        """One Swedish sentence for the CLI and the TUI's notification."""
+        if self.duplicate is not None:
+            d = self.duplicate
+            return (
+                f"Filen är redan inläst ({d.list_name}, {d.period}, {d.row_count} beslut, "
+                f"{d.imported_at:%Y-%m-%d} av {d.imported_by}); inget ändrades."
+            )
+        assert self.imported is not None
+        i = self.imported
+        return f"Läste in {i.row_count} delegationsbeslut ({i.list_name}, {i.period})."
+
+
+def import_delegation_list(
+    store: Store,
+    path: Path,
+    *,
+    meeting: str,
+    by: str,
+    period: str | None = None,
+    list_name: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import ``path`` as a list anmäld at ``meeting`` (a date or an id)."""
+    data = _read(path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    with store.session() as session:
+        earlier = delegation.find_import_by_hash(session=session, sha256=sha256)
+    if earlier is not None:
+        return ImportResult(duplicate=earlier)
+
+    def parsing(done: int, total: int) -> None:
+        if progress:
+            progress(done, total, "Läser raderna")
+
+    parsed = parse_delegation_list(
+        data, name=f"Filen {path.name}", columns=columns, progress=parsing
+    )
+    warnings = list(parsed.warnings)
+    period_text = _period(period, parsed.rows, warnings)
+
+    def saving(done: int, total: int) -> None:
+        if progress:
+            progress(done, total, "Sparar")
+
+    try:
+        with store.session() as session:
+            target = queries.find_meeting(session=session, ref=meeting)
+            arende = delegation.delegation_arende(session=session, meeting_id=target.id)
+            batch = DelegationListImport(
+                organ_id=target.organ_id,
+                meeting_id=target.id,
+                arende_id=arende.id if arende else None,
+                list_name=list_name or path.stem,
+                period=period_text,
+                file_name=path.name,
+                file_sha256=sha256,
+                file_format=parsed.file_format,
+                row_count=len(parsed.rows),
+                warnings=warnings,
+                imported_by=by,
+                imported_at=dt.datetime.now(dt.UTC),
+            )
+            imported = delegation.insert_import(
+                session=session, batch=batch, rows=parsed.rows, progress=saving
+            )
+    except IntegrityError:
+        # Someone imported the same file a moment ago; report theirs.
+        with store.session() as session:
+            earlier = delegation.find_import_by_hash(session=session, sha256=sha256)
+        if earlier is None:
+            raise
+        return ImportResult(duplicate=earlier)
+    return ImportResult(imported=imported, warnings=warnings)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"Filen {path} finns inte.") from None
+    except OSError as err:
+        raise NamndError(f"Filen {path} kunde inte läsas: {err.strerror}.") from None
+
+
+def _period(period: str | None, rows: list[ListRow], warnings: list[str]) -> str:
+    """The given month (rows outside it warned about), or the rows' own span."""
+    first = min(r.decision_date for r in rows)
+    last = max(r.decision_date for r in rows)
+    if period is None:
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first:%Y-%m}"
+        return f"{first.isoformat()}–{last.isoformat()}"
+    match = _PERIOD.match(period.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        raise InvalidInput(f"Perioden ”{period}” ska skrivas ÅÅÅÅ-MM, t.ex. 2019-08.")
+    year, month = int(match[1]), int(match[2])
+    outside = [r for r in rows if (r.decision_date.year, r.decision_date.month) != (year, month)]
+    if outside:
+        lines = ", ".join(str(r.line) for r in outside[:10])
+        more = " …" if len(outside) > 10 else ""
+        warnings.append(
+            f"{len(outside)} beslut har beslutsdatum utanför perioden {period} (rad {lines}{more})."
+        )
+    return f"{year:04d}-{month:02d}"

@@ -1,0 +1,105 @@
+"""The quarterly redovisning of ej verkställda beslut (SoL, LSS or both), and its register.
+
+One function each for the CLI and the TUI: write the report as Markdown or Word, and
+enter a quarter's cases from a YAML file (entering the same beslut twice adds nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from namnd.domain.delegation_tables import ReportLaw
+from namnd.formats.ej_verkstallda_file import parse_law, parse_register
+from namnd.formats.text_files import read_text
+from namnd.renderers.ej_verkstallda_markdown import render_redovisningar
+from namnd.services.ej_verkstallda import Quarter, Redovisning, build_redovisning
+from namnd.storage import ej_verkstallda
+from namnd.storage.schedule import find_organ
+from namnd.storage.store import Store
+
+FORMATS = ("md", "docx")
+
+
+def redovisningar(
+    store: Store,
+    quarter: str,
+    *,
+    law: str | None = None,
+    as_of: dt.date | None = None,
+    organ: str | None = None,
+) -> list[Redovisning]:
+    """The redovisningar for ``quarter`` ('2019Q2'), SoL then LSS unless one is named."""
+    period = Quarter.parse(quarter)
+    laws = [parse_law(law)] if law else [ReportLaw.SOL, ReportLaw.LSS]
+    cases = store.ej_verkstallda(organ)
+    return [build_redovisning(cases, one, period, as_of) for one in laws]
+
+
+def export_report(
+    store: Store,
+    quarter: str,
+    *,
+    fmt: str = "md",
+    path: Path | None = None,
+    law: str | None = None,
+    public: bool = False,
+    as_of: dt.date | None = None,
+    organ: str | None = None,
+) -> str | Path:
+    """Write the report; Markdown without ``path`` is returned as text instead."""
+    reports = redovisningar(store, quarter, law=law, as_of=as_of, organ=organ)
+    markdown = render_redovisningar(reports, public=public)
+    if fmt == "md":
+        if path is None:
+            return markdown
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+        return path
+    if path is None:
+        suffix = "-offentlig" if public else ""
+        path = Path(f"ej-verkstallda-{reports[0].quarter}{suffix}.docx")
+    return _write_docx(markdown, path, reports[0].quarter, public)
+
+
+def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool) -> Path:
+    from namnd.renderers.docx_document import new_document, set_footer, set_properties
+    from namnd.renderers.markdown_docx import MarkdownRenderer
+    from namnd.services.publication import NOT_FOR_PUBLICATION
+
+    document = new_document()
+    set_properties(
+        document,
+        title=f"Redovisning av ej verkställda gynnande beslut, {quarter.words}",
+        author="Myndighet",
+        subject="Anmälningsärende till nämnden",
+    )
+    MarkdownRenderer(document).render(markdown)
+    if not public:
+        set_footer(document, NOT_FOR_PUBLICATION)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+@dataclass(frozen=True)
+class RegisterImport:
+    """How many beslut a register file added, and how many were already there."""
+
+    added: int
+    already: int
+
+
+def import_register(
+    store: Store, path: Path, *, by: str, organ: str | None = None
+) -> RegisterImport:
+    """Enter the cases of a YAML file (see ``formats.ej_verkstallda_file``) in one go."""
+    cases = parse_register(read_text(path), name=f"Filen {path.name}")
+    added = 0
+    with store.session() as session:
+        organ_id = find_organ(session=session, code=organ).id
+        for case in cases:
+            if ej_verkstallda.add_case(session=session, organ_id=organ_id, case=case, by=by):
+                added += 1
+    return RegisterImport(added=added, already=len(cases) - added)

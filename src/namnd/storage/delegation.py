@@ -1,0 +1,147 @@
+"""Imported delegationsbeslut lists: batches keyed by file hash, and their rows.
+
+The rows are personal data; they are read back for the sekretess bilaga and for the
+counts in ``services.delegation_summary``, and deleted with their batch (gallring).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert
+from sqlmodel import Session, select
+
+from namnd.domain.delegation_tables import DelegationListImport, DelegationListRow
+from namnd.domain.kinds import ArendeKind
+from namnd.domain.models import AgendaItem, Arende
+from namnd.errors import NotFound
+from namnd.formats.delegation_lists import ListRow
+
+CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class ImportView:
+    """An imported list as the TUI and CLI show it (no personal data)."""
+
+    id: int
+    meeting_id: int
+    list_name: str
+    period: str
+    file_name: str
+    file_format: str
+    row_count: int
+    warnings: list[str]
+    imported_by: str
+    imported_at: dt.datetime
+
+
+def _view(batch: DelegationListImport) -> ImportView:
+    return ImportView(
+        id=batch.id,
+        meeting_id=batch.meeting_id,
+        list_name=batch.list_name,
+        period=batch.period,
+        file_name=batch.file_name,
+        file_format=batch.file_format,
+        row_count=batch.row_count,
+        warnings=list(batch.warnings),
+        imported_by=batch.imported_by,
+        imported_at=batch.imported_at,
+    )
+
+
+def find_import_by_hash(*, session: Session, sha256: str) -> ImportView | None:
+    """The earlier import of the same file, if any."""
+    batch = session.exec(
+        select(DelegationListImport).where(DelegationListImport.file_sha256 == sha256)
+    ).first()
+    return _view(batch) if batch else None
+
+
+def delegation_arende(*, session: Session, meeting_id: int) -> Arende | None:
+    """The meeting's Delegationsbeslut ärende, when exactly one is on its list."""
+    found = session.exec(
+        select(Arende)
+        .join(AgendaItem)
+        .where(
+            AgendaItem.meeting_id == meeting_id,
+            Arende.kind == ArendeKind.DELEGATION_DECISIONS,
+        )
+    ).all()
+    return found[0] if len(found) == 1 else None
+
+
+def insert_import(
+    *,
+    session: Session,
+    batch: DelegationListImport,
+    rows: Sequence[ListRow],
+    progress=None,
+) -> ImportView:
+    """Add a batch and its rows in the caller's transaction (bulk insert in chunks)."""
+    session.add(batch)
+    session.flush()
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        session.execute(
+            insert(DelegationListRow),
+            [
+                {
+                    "import_id": batch.id,
+                    "line": r.line,
+                    "decided_by": r.decided_by,
+                    "decision_date": r.decision_date,
+                    "decision": r.decision,
+                    "rejection_reason": r.rejection_reason,
+                    "birth_year": r.birth_year,
+                    "sex": r.sex,
+                }
+                for r in chunk
+            ],
+        )
+        if progress:
+            progress(start + len(chunk), len(rows))
+    return _view(batch)
+
+
+def list_imports(*, session: Session, meeting_id: int | None = None) -> list[ImportView]:
+    """Imported lists, newest meeting first, in import order within a meeting."""
+    query = select(DelegationListImport).order_by(
+        DelegationListImport.meeting_id.desc(), DelegationListImport.id
+    )
+    if meeting_id is not None:
+        query = query.where(DelegationListImport.meeting_id == meeting_id)
+    return [_view(b) for b in session.exec(query)]
+
+
+def list_rows(
+    *, session: Session, import_ids: Sequence[int]
+) -> list[tuple[str, DelegationListRow]]:
+    """Rows of the given imports with their list name, in file order (personal data)."""
+    result = session.exec(
+        select(DelegationListImport.list_name, DelegationListRow)
+        .join(DelegationListImport)
+        .where(DelegationListRow.import_id.in_(list(import_ids)))
+        .order_by(DelegationListRow.import_id, DelegationListRow.line)
+    ).all()
+    return [(name, row) for name, row in result]
+
+
+def count_rows(*, session: Session) -> int:
+    """All imported rows (tests check that a failed import leaves this unchanged)."""
+    return session.exec(select(func.count()).select_from(DelegationListRow)).one()
+
+
+def delete_import(*, session: Session, import_id: int) -> int:
+    """Delete a batch and its rows (gallring); the number of rows deleted."""
+    batch = session.get(DelegationListImport, import_id)
+    if batch is None:
+        raise NotFound(f"Det finns ingen inläst lista med id {import_id}.")
+    deleted = session.execute(
+        delete(DelegationListRow).where(DelegationListRow.import_id == import_id)
+    ).rowcount
+    session.delete(batch)
+    return deleted
