@@ -32,7 +32,7 @@ def number_word(n: int, *, neuter: bool = True) -> str:
         head = ("ett" if hundreds == 1 else _ONES[hundreds]) + "hundra"
         return head + (number_word(rest) if rest else "")
     thousands, rest = divmod(n, 1000)
-    head = ("ett" if thousands == 1 else number_word(thousands)) + "tusen"
+    head = "ettusen" if thousands == 1 else number_word(thousands) + "tusen"  # not "etttusen"
     return head + (number_word(rest) if rest else "")
 
 
