@@ -88,3 +88,46 @@ async def test_uppdrag_from_pagar_to_aterrapporterad(demo_store):
     detail = demo_store.assignment(boendestod.id, today=TODAY)
     assert detail.assignment.status == AssignmentStatus.REPORTED
     assert detail.report_arende_title == report.title
+
+
+async def test_uppdrag_read_from_a_decision_are_confirmed_and_corrected(demo_store):
+    from textual.widgets import Button, Input
+
+    from namnd.tui.widgets.assignment_proposals import AssignmentProposalsDialog
+
+    meeting = demo_store.find_meeting("2020-01-27")
+    demo_store.add_arende(
+        meeting.id,
+        {
+            "title": "Hemtjänstens kvalitet",
+            "proposal": [
+                "Vård- och omsorgsnämnden uppdrar åt vård- och omsorgsförvaltningen att ta fram "
+                "en plan för hemtjänstens kvalitet.",
+                "Planen ska återrapporteras till nämnden snarast.",
+            ],
+        },
+        by="test",
+    )
+    before = len(demo_store.assignments(today=TODAY))
+    app = create_app(demo_store, today=TODAY, user="sekreteraren")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AssignmentProposalsDialog)
+        assert dialog.query_one("#due-0", Input).value == ""  # "snarast" is never guessed
+        dialog.query_one("#register", Button).press()
+        await pilot.pause()
+        assert app.screen is dialog  # refused without a date
+        dialog.query_one("#due-0", Input).value = "2020-05-18"
+        dialog.query_one("#register", Button).press()
+        await settle(app, pilot)
+    rows = demo_store.assignments(today=TODAY)
+    assert len(rows) == before + 1
+    new = next(a for a in rows if "plan för hemtjänstens kvalitet" in a.text)
+    assert new.due_date.isoformat() == "2020-05-18" and new.origin_meeting_date.isoformat() == (
+        "2020-01-27"
+    )

@@ -190,3 +190,19 @@ def _december_2018(
     )
     assignments.decide_report_back(session=session, arende_id=report.id, by=DEMO_BY)
     return 1
+
+
+def confirm_proposals(
+    store: Store,
+    arende_id: int,
+    meeting_id: int,
+    proposals: Iterable[ProposedAssignment],
+    *,
+    by: str,
+) -> int:
+    """Register the proposals the secretary confirmed (or corrected); how many were new."""
+    with store.session() as session:
+        arende, meeting, _organ = _context(session, arende_id, meeting_id)
+        return len(
+            register_proposals(session, arende=arende, meeting=meeting, proposals=proposals, by=by)
+        )

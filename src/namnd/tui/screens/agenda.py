@@ -35,6 +35,7 @@ class AgendaScreen(Screen[None]):
         Binding("ctrl+down,J", "move(1)", "Ned", id="move_down"),
         Binding("d", "due_assignments", "Återrapportera", id="due_assignments"),
         Binding("b", "decide_report_back", "Beslutad", id="decide_report_back", show=False),
+        Binding("f", "propose_assignments", "Uppdrag i beslutet", id="propose", show=False),
         Binding("k", "details", "Uppgifter", id="details"),
         Binding("g", "review", "Granska", id="review"),
         Binding("w", "export_word", "Word", id="export_word"),
@@ -242,6 +243,28 @@ class AgendaScreen(Screen[None]):
             return
         self.notify(f"{len(answered)} uppdrag är nu återrapporterade.", title="Beslut")
         self._load()
+
+    def action_propose_assignments(self) -> None:
+        """Read the uppdrag the highlighted proposal gives; confirm them into the register."""
+        from namnd.operations.assignments import confirm_proposals, propose_for_arende
+        from namnd.tui.widgets.assignment_proposals import AssignmentProposalsDialog
+
+        item = self._current()
+        if item is None:
+            return
+        proposals = propose_for_arende(self.store, item.arende_id, self.meeting_id)
+        if not proposals:
+            self.notify("Förslaget ger inga nämnduppdrag.", title="Nämnduppdrag")
+            return
+
+        def confirmed(chosen) -> None:
+            if chosen:
+                added = confirm_proposals(
+                    self.store, item.arende_id, self.meeting_id, chosen, by=self.user
+                )
+                self.notify(f"{added} nämnduppdrag registrerade.", title="Nämnduppdrag")
+
+        self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)
 
     def action_details(self) -> None:
         from namnd.tui.screens.meeting_details import MeetingDetailsScreen
