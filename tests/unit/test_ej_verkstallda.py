@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -112,11 +113,11 @@ def test_rules_for_deadline_and_verkstallt():
     base = Case(ReportLaw.SOL, "Hemtjänst", "4 kap. 1 § SoL", dt.date(2019, 3, 31))
     assert add_months(dt.date(2019, 3, 31), 3) == dt.date(2019, 6, 30)
     assert add_months(dt.date(2019, 11, 30), 3) == dt.date(2020, 2, 29)
-    reported = lambda **kw: (
-        build_redovisning(  # noqa: E731
-            [Case(**{**base.__dict__, **kw})], ReportLaw.SOL, Q2
-        ).total
-    )
+
+    def reported(**changes) -> int:
+        case = dataclasses.replace(base, **changes)
+        return build_redovisning([case], ReportLaw.SOL, Q2).total
+
     assert reported() == 1  # deadline 2019-06-30 is the reference date
     assert reported(decision_date=dt.date(2019, 4, 1)) == 0
     assert reported(executed_on=dt.date(2019, 6, 30)) == 0  # within three months

@@ -69,9 +69,7 @@ class DelegationListRow(SQLModel, table=True):
     """One delegationsbeslut of an imported list, as exported (personal data)."""
 
     id: int | None = Field(default=None, primary_key=True)
-    import_id: int = Field(
-        foreign_key="delegationlistimport.id", index=True, ondelete="CASCADE"
-    )
+    import_id: int = Field(foreign_key="delegationlistimport.id", index=True, ondelete="CASCADE")
     line: int = Field(description="Line (or sheet row) in the file, for messages.")
     decided_by: str = Field(description="Beslutsfattare.")
     decision_date: dt.date = Field(index=True)
