@@ -42,7 +42,16 @@ def export_kallelse(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         return path
+    from namnd.operations.delegation_section import delegation_extras
     from namnd.renderers.kallelse_docx import write_kallelse_docx
 
     assert path is not None
-    return write_kallelse_docx(doc, path, public=public, template=template)
+    extras = delegation_extras(store, meeting.id, doc)
+    return write_kallelse_docx(
+        doc,
+        path,
+        public=public,
+        template=template,
+        under_item=extras.under_item,
+        secret_bilagor=extras.secret_bilagor,
+    )

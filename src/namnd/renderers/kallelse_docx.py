@@ -25,10 +25,22 @@ from namnd.services.swedish_dates import clock, day_month, long_date
 
 
 def write_kallelse_docx(
-    doc: AgendaDocument, path: Path, *, public: bool = False, template: Path | None = None
+    doc: AgendaDocument,
+    path: Path,
+    *,
+    public: bool = False,
+    template: Path | None = None,
+    under_item: dict[int, str] | None = None,
+    secret_bilagor: list[tuple[str, str]] | None = None,
 ) -> Path:
-    """Write the kallelse of ``doc`` to ``path``; ``public`` leaves sekretess out."""
-    secrets = has_secrets(doc)
+    """Write the kallelse of ``doc`` to ``path``; ``public`` leaves sekretess out.
+
+    ``under_item`` adds (publishable) Markdown under the ärende at that list position;
+    ``secret_bilagor`` are (title, Markdown) printed as sekretess bilagor at the end of
+    the internal version only.
+    """
+    under_item, secret_bilagor = under_item or {}, secret_bilagor or []
+    secrets = has_secrets(doc) or bool(secret_bilagor)
     if public:
         doc = public_version(doc)
     document = new_document(template)
@@ -42,6 +54,15 @@ def write_kallelse_docx(
     _first_page(document, doc)
     for number, entry in enumerate(doc.entries, start=1):
         _item(document, number, entry)
+        if number in under_item and not (public and entry.arende.confidential):
+            MarkdownRenderer(document, heading_offset=-1).render(under_item[number])
+    if secret_bilagor and not public:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        document.add_heading("Sekretessbelagda bilagor", level=1)
+        document.add_paragraph(NOT_FOR_PUBLICATION)
+        for title, markdown in secret_bilagor:
+            document.add_heading(f"{title} (sekretess)", level=2)
+            MarkdownRenderer(document).render(markdown)
     if secrets and not public:
         set_footer(document, NOT_FOR_PUBLICATION)
     path.parent.mkdir(parents=True, exist_ok=True)
