@@ -35,6 +35,7 @@ class AgendaScreen(Screen[None]):
         Binding("ctrl+down,J", "move(1)", "Ned", id="move_down"),
         Binding("d", "due_assignments", "Återrapportera", id="due_assignments"),
         Binding("b", "decide_report_back", "Beslutad", id="decide_report_back", show=False),
+        Binding("i", "import_delegation", "Importera lista", id="import_delegation", show=False),
         Binding("f", "propose_assignments", "Uppdrag i beslutet", id="propose", show=False),
         Binding("k", "details", "Uppgifter", id="details"),
         Binding("g", "review", "Granska", id="review"),
@@ -265,6 +266,11 @@ class AgendaScreen(Screen[None]):
                 self.notify(f"{added} nämnduppdrag registrerade.", title="Nämnduppdrag")
 
         self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)
+
+    def action_import_delegation(self) -> None:
+        from namnd.tui.screens.delegation_import import DelegationImportScreen
+
+        self.app.push_screen(DelegationImportScreen(self.store, self.meeting_id, user=self.user))
 
     def action_details(self) -> None:
         from namnd.tui.screens.meeting_details import MeetingDetailsScreen

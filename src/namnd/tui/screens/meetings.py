@@ -49,6 +49,7 @@ class MeetingsScreen(Screen[None]):
         Binding("r", "refresh", "Uppdatera", id="refresh"),
         Binding("y", "year_plan", "Årsplan", id="year_plan"),
         Binding("u", "assignments", "Uppdrag", id="assignments"),
+        Binding("v", "waiting_times", "Väntetider", id="waiting_times"),
     ]
 
     def __init__(self, store: Store, *, today: dt.date) -> None:
@@ -130,6 +131,11 @@ class MeetingsScreen(Screen[None]):
 
         user = self.app.user  # type: ignore[attr-defined]
         self.app.push_screen(AssignmentsScreen(self.store, today=self.today, user=user))
+
+    def action_waiting_times(self) -> None:
+        from namnd.tui.screens.waiting_times import WaitingTimesScreen
+
+        self.app.push_screen(WaitingTimesScreen(self.store))
 
     def action_load_demo(self) -> None:
         self.query_one("#empty-state").display = True

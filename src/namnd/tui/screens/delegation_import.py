@@ -1,0 +1,100 @@
+"""Import a delegationsbeslut list from the verksamhetssystem, with a progress bar.
+
+All or nothing: a file with mistakes is reported line by line and nothing is stored;
+the same file twice changes nothing. Repaired rows are listed as warnings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, ProgressBar, Static
+
+from namnd.errors import NamndError
+from namnd.storage.store import Store
+
+
+class DelegationImportScreen(Screen[None]):
+    """File, list name and period for one meeting's Delegationsbeslut ärende."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Tillbaka", id="back")]
+
+    def __init__(self, store: Store, meeting_id: int, *, user: str) -> None:
+        super().__init__()
+        self.store, self.meeting_id, self.user = store, meeting_id, user
+        self.sub_title = "Importera delegationsbeslut"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="details-form"):
+            yield Label("Fil (TSV, CSV eller XLSX från verksamhetssystemet)")
+            yield Input(placeholder="t.ex. /home/kerstin/beslut-augusti.xlsx", id="file")
+            yield Label("Listans namn (t.ex. Beslut LSS SFB)")
+            yield Input(id="list_name")
+            yield Label("Period (ÅÅÅÅ-MM; tomt = läses ur besluten)")
+            yield Input(id="period")
+            yield Button("Importera", variant="primary", id="import")
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static("", id="import-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#file", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self._start()
+
+    def on_button_pressed(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
+        path = self.query_one("#file", Input).value.strip()
+        if not path:
+            self.query_one("#import-status", Static).update("Ange en fil.")
+            return
+        self.query_one("#import", Button).disabled = True
+        self._import(
+            Path(path).expanduser(),
+            self.query_one("#list_name", Input).value.strip() or None,
+            self.query_one("#period", Input).value.strip() or None,
+        )
+
+    @work(thread=True, exclusive=True)
+    def _import(self, path: Path, list_name: str | None, period: str | None) -> None:
+        from namnd.operations.delegation_import import import_delegation_list
+
+        def progress(done: int, total: int, text: str = "") -> None:
+            self.app.call_from_thread(self._progress, done, total, text)
+
+        try:
+            result = import_delegation_list(
+                self.store,
+                path,
+                meeting=str(self.meeting_id),
+                by=self.user,
+                period=period,
+                list_name=list_name,
+                progress=progress,
+            )
+        except NamndError as err:
+            self.app.call_from_thread(self._done, f"[b]Inte inläst:[/b] {err}", error=True)
+            return
+        lines = [result.message, *result.warnings]
+        self.app.call_from_thread(self._done, "\n".join(lines), error=False)
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+        if text:
+            self.query_one("#import-status", Static).update(text)
+
+    def _done(self, text: str, *, error: bool) -> None:
+        self.query_one("#import-status", Static).update(text)
+        self.query_one("#import", Button).disabled = False
+        self.notify(
+            text.splitlines()[0], title="Import", severity="error" if error else "information"
+        )
