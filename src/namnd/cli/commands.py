@@ -23,6 +23,7 @@ def run(args: argparse.Namespace) -> int:
         "agenda": _agenda,
         "import": _import,
         "schedule": _schedule,
+        "delegation-codes": _delegation_codes,
         "export": _export,
         "uppdrag": _uppdrag,
         "report": _report,
@@ -209,6 +210,27 @@ def _propose(args: argparse.Namespace) -> int:
     for warning in plan_warnings(dates):
         print(f"Obs: {warning}")
     print("Spara med: namnd schedule", args.year, "--add", " ".join(d.isoformat() for d in dates))
+    return 0
+
+
+def _delegation_codes(args: argparse.Namespace, workspace: Workspace) -> int:
+    store = Store.open(workspace)
+    if args.add:
+        store.save_delegation_code(*args.add, organ_code=args.organ)
+        print(f"Sparade delegationskod {args.add[0].upper()}.")
+    codes = store.delegation_codes(args.organ)
+    if args.json:
+        _print_json(
+            {"codes": [{"code": c.code, "matter": c.matter, "delegate": c.delegate} for c in codes]}
+        )
+    elif not args.add:
+        rows = [(c.code, c.matter, c.delegate) for c in codes]
+        print(output._table(("Kod", "Ärende", "Delegat"), rows) if rows else "Inga koder ännu.")
+    for code in store.unknown_delegation_codes(args.organ):
+        print(
+            f"Obs: koden {code} används i anmälda delegationsbeslut men saknas i ordningen.",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -120,6 +120,15 @@ def build_parser() -> SwedishParser:
     )
     uppdrag.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
 
+    codes = commands.add_parser(
+        "delegation-codes", help="delegationsordningen: koder, ärenden och delegater"
+    )
+    codes.add_argument("--organ", metavar="KOD", help="nämndens kod, t.ex. von")
+    codes.add_argument(
+        "--add", nargs=3, metavar=("KOD", "ÄRENDE", "DELEGAT"), help="lägg till eller ändra en kod"
+    )
+    codes.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
+
     imports = commands.add_parser("import", help="läs in en fil").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
     )

@@ -285,3 +285,15 @@ class OrganRules(SQLModel, table=True):
     appeal_weeks: int = Field(default=3, description="Överklagandetid from anslag, weeks.")
     default_time: dt.time | None = None
     default_place: str = ""
+
+
+class DelegationCode(SQLModel, table=True):
+    """A line of the delegationsordning: the code, the matter and who may decide it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organ_id: int = Field(foreign_key="organ.id", index=True)
+    code: str = Field(description="E.g. 'D2' or 'G43'.")
+    matter: str = Field(description="E.g. 'Attesträtt' or 'Lex Maria anmälan'.")
+    delegate: str = Field(description="The delegat, e.g. 'Omsorgsdirektör'.")
+
+    __table_args__ = (UniqueConstraint("organ_id", "code"),)

@@ -39,6 +39,7 @@ from namnd.storage.store import Store
 DEMO_AGENDA = "2019-09-19-von.md"
 SCHEDULE_FILE = "data/sammantradesordning-2020.yaml"
 DELEGATION_FILE = "data/delegationsbeslut-2019-09-19.yaml"
+CODES_FILE = "data/delegationsordning.yaml"
 # The seed names the ordförande only; her term is the 2019–2022 mandate period.
 MANDATE_START, MANDATE_END = dt.date(2019, 1, 1), dt.date(2022, 12, 31)
 
@@ -79,6 +80,7 @@ def load_demo(store: Store, progress: Progress | None = None) -> DemoReport:
         ("Lägger in sammanträdesordningen 2020", _load_schedule),
         ("Lägger in delegationsbesluten", _load_delegation_decisions),
         ("Lägger in nämnduppdragen", _load_assignments),
+        ("Lägger in delegationsordningen", _load_delegation_codes),
     ]
     report = DemoReport()
     with store.session() as session:
@@ -193,3 +195,21 @@ def _load_delegation_decisions(session: Session, folder: Path, report: DemoRepor
 
 def _load_assignments(session: Session, folder: Path, report: DemoReport) -> None:
     report.count("nämnduppdrag", load_demo_assignments(session, _demo_organ(session)))
+
+
+def _load_delegation_codes(session: Session, folder: Path, report: DemoReport) -> None:
+    from namnd.storage.delegation_codes import list_codes, save_code
+
+    organ = _demo_organ(session)
+    known = {c.code for c in list_codes(session=session, organ_id=organ.id)}
+    data = yaml.load(read_text(folder / CODES_FILE), Loader=yaml.BaseLoader)
+    for row in data["koder"]:
+        if row["kod"] not in known:
+            save_code(
+                session=session,
+                organ_id=organ.id,
+                code=row["kod"],
+                matter=row["ärende"],
+                delegate=row["delegat"],
+            )
+            report.count("delegationskoder")

@@ -17,6 +17,7 @@ from namnd.domain.kinds import AssignmentStatus, MeetingStatus
 from namnd.domain.models import (
     Arende,
     Attachment,
+    DelegationCode,
     GroupMeeting,
     LateChange,
     Meeting,
@@ -320,6 +321,37 @@ class Store:
         from namnd.services.ej_verkstallda import build_redovisning
 
         return build_redovisning(self.ej_verkstallda(organ_code), law, quarter, as_of)
+
+    def delegation_codes(self, organ_code: str | None = None) -> list[DelegationCode]:
+        """The delegationsordning of the organ (or the only one)."""
+        from namnd.storage.delegation_codes import list_codes
+        from namnd.storage.schedule import find_organ
+
+        with Session(self.engine) as session:
+            organ = find_organ(session=session, code=organ_code)
+            return list_codes(session=session, organ_id=organ.id)
+
+    def save_delegation_code(
+        self, code: str, matter: str, delegate: str, organ_code: str | None = None
+    ) -> None:
+        """Add a code to the delegationsordning or change its matter and delegat."""
+        from namnd.storage.delegation_codes import save_code
+        from namnd.storage.schedule import find_organ
+
+        with self.session() as session:
+            organ = find_organ(session=session, code=organ_code)
+            save_code(
+                session=session, organ_id=organ.id, code=code, matter=matter, delegate=delegate
+            )
+
+    def unknown_delegation_codes(self, organ_code: str | None = None) -> list[str]:
+        """Codes used in reported delegationsbeslut but missing from the delegationsordning."""
+        from namnd.storage.delegation_codes import unknown_codes
+        from namnd.storage.schedule import find_organ
+
+        with Session(self.engine) as session:
+            organ = find_organ(session=session, code=organ_code)
+            return unknown_codes(session=session, organ_id=organ.id)
 
     def close(self) -> None:
         """Release the connection pool."""
