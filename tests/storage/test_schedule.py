@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
 
 from namnd.cli.main import main
+from namnd.domain.models import Organ
 from namnd.errors import InvalidInput
 from namnd.operations.demo import load_demo
 from namnd.operations.schedule import add_dates, place_decision, save_rules, year_plan
@@ -27,6 +29,33 @@ def test_rules_default_then_saved_per_organ(backend_store):
     assert plan.meetings[0].before.kallelse == dt.date(2020, 1, 22)
     with pytest.raises(InvalidInput, match="heltal"):
         save_rules(backend_store, {"kallelse_days": -1})
+
+
+def test_rules_through_the_store_per_organ_and_clashes(backend_store):
+    load_demo(backend_store)
+    # Unsaved: the usual time and place are the latest meeting's (the seed: 18.30, Alytus).
+    rules = backend_store.organ_rules()
+    assert (rules.default_time, rules.default_place, rules.kallelse_days) == (
+        dt.time(18, 30),
+        "Alytus",
+        7,
+    )
+    with backend_store.session() as session:
+        session.add(Organ(code="sn", name="Socialnämnden", diarium_prefix="sn"))
+    backend_store.save_organ_rules({"presidium_days": 12}, "sn")
+    backend_store.save_organ_rules({"kallelse_days": 6}, "von")
+    von, sn = backend_store.organ_rules("von"), backend_store.organ_rules("sn")
+    assert (von.kallelse_days, von.presidium_days, von.default_place) == (6, 10, "Alytus")
+    assert (sn.kallelse_days, sn.presidium_days, sn.default_place) == (7, 12, "")
+    assert backend_store.plan_meetings([dt.date(2020, 3, 5)], "sn") == 1
+    warnings = year_plan(backend_store, 2020, "von").warnings
+    assert "torsdag 5 mars 2020: krockar med Socialnämndens sammanträde samma dag." in warnings
+    # Socialnämndens own rule: presidieberedning 12 days before, a Saturday.
+    assert year_plan(backend_store, 2020, "sn").warnings == [
+        "torsdag 5 mars 2020: presidieberedning skulle falla på lördag (lördag 22 februari "
+        "2020) och flyttas till fredag 21 februari 2020.",
+        "torsdag 5 mars 2020: krockar med Vård- och omsorgsnämndens sammanträde samma dag.",
+    ]
 
 
 def test_seed_plan_entered_gives_the_seed_decision(backend_store):
@@ -79,7 +108,15 @@ def test_cli_schedule_json_and_ics(workspace, capsys, tmp_path):
     assert len(data["warnings"]) == 2
     ics = tmp_path / "plan.ics"
     assert main([*ws, "schedule", "2020", "--ics", str(ics)]) == 0
-    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 10
+    events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert len(events) == 10
+    # The planned 2020 meetings have no time of their own: the organ's usual one is used.
+    first = events[0]
+    assert first.decoded("dtstart") == dt.datetime(
+        2020, 1, 27, 18, 30, tzinfo=ZoneInfo("Europe/Stockholm")
+    )
+    assert str(first["location"]) == "Alytus"
+    assert str(first["uid"]) == "sammantrade-von-2020-01-27@namnd"
     assert main([*ws, "schedule", "2021", "--propose", "fredagen"]) == 1
     assert "Okänd veckodag ”fredagen”" in capsys.readouterr().err
 

@@ -127,3 +127,58 @@ def test_deadline_state(day, done, state):
     from namnd.services.deadlines import deadline_state
 
     assert deadline_state(day, D(2020, 1, 15), done=done) == state
+
+
+def test_justering_over_new_year_and_anslag_before_nyarsafton():
+    # Meeting 17 Dec 2020: justering by 31 Dec (nyårsafton) → 30 Dec; anslag by 1 Jan
+    # (nyårsdagen) → 30 Dec as well; överklagande three weeks on, into the next year.
+    after = after_meeting(D(2020, 12, 17))
+    assert after.adjustment_deadline == D(2020, 12, 30)
+    assert after.posting_deadline == D(2020, 12, 30)
+    assert after.appeal_ends == D(2021, 1, 20)
+    assert after.notice_down == D(2021, 1, 21)
+
+
+def test_anslag_before_pask_and_midsommar():
+    # Justerat skärtorsdagen 9 Apr 2020: anslag by Saturday → långfredagen → skärtorsdagen.
+    after = after_meeting(D(2020, 3, 26), adjusted_on=D(2020, 4, 9))
+    assert after.posting_deadline == D(2020, 4, 9)
+    assert after.appeal_ends == D(2020, 4, 30)  # valborgsmässoafton is a vardag
+    # Justerat Thursday 24 Jun 2021: Saturday → midsommarafton 25 Jun → the day itself.
+    after = after_meeting(D(2021, 6, 10), adjusted_on=D(2021, 6, 24))
+    assert after.posting_deadline == D(2021, 6, 24)
+
+
+def test_overklagandetid_over_pask_2021():
+    # Fri 2 Apr 2021 långfredagen, Sat, Sun, Mon 5 Apr annandag påsk → Tue 6 Apr.
+    assert period_of_weeks_end(D(2021, 3, 12), 3) == D(2021, 4, 6)
+
+
+rule_days = st.integers(0, 40)
+
+
+@given(days, rule_days, rule_days, rule_days)
+def test_before_meeting_deadlines_are_vardagar_never_later_than_the_rule(day, stop, pres, kal):
+    rules = Rules(case_stop_days=stop, presidium_days=pres, kallelse_days=kal)
+    before = before_meeting(day, rules)
+    for moved, days_before in (
+        (before.case_stop, stop),
+        (before.presidium, pres),
+        (before.kallelse, kal),
+    ):
+        nominal = day - dt.timedelta(days=days_before)
+        assert is_workday(moved)
+        assert 0 <= (nominal - moved).days < 7
+
+
+@given(days, st.integers(1, 30))
+def test_after_meeting_chain_is_ordered_and_on_vardagar(day, adjustment_days):
+    after = after_meeting(day, Rules(adjustment_days=adjustment_days))
+    assert is_workday(after.adjustment_deadline)
+    assert after.adjustment_deadline <= day + dt.timedelta(days=adjustment_days)
+    assert after.adjustment_deadline <= after.posting_deadline
+    assert (after.posting_deadline - after.adjustment_deadline).days <= 2
+    assert is_workday(after.posting_deadline)
+    assert is_workday(after.appeal_ends)
+    assert after.appeal_ends >= after.posting_deadline + dt.timedelta(weeks=3)
+    assert after.notice_down == after.appeal_ends + dt.timedelta(days=1)

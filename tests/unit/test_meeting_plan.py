@@ -62,6 +62,19 @@ def test_warnings_for_holidays_and_moved_deadlines():
     )
 
 
+def test_justering_deadline_on_julafton_is_warned_of():
+    assert plan_warnings([D(2020, 12, 10)]) == [
+        "torsdag 10 december 2020: justering skulle falla på julafton "
+        "(torsdag 24 december 2020) och flyttas till onsdag 23 december 2020."
+    ]
+
+
+def test_the_organs_forvaltning_is_named_when_registered():
+    fields = schedule_decision("Socialnämnden", 2021, [D(2021, 1, 28)], "Socialtjänsten")
+    assert fields["summary_md"].startswith("Socialtjänsten föreslår följande")
+    assert fields["summary_md"].endswith("sammanträden 2021:\n\n- torsdag 28 januari")
+
+
 def test_proposal_a_thursday_each_month_none_in_july_two_in_autumn():
     dates = propose_dates(2020, PlanRule(weekday=3, nth=3, second_in_months=frozenset({9, 11})))
     assert len(dates) == 13

@@ -61,6 +61,7 @@ class YearPlan:
     rules: OrganRules
     meetings: list[PlannedMeeting]
     warnings: list[str]
+    administration: str = ""
 
 
 def service_rules(rules: OrganRules) -> Rules:
@@ -93,32 +94,25 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
         for m in meetings
     ]
     warnings = plan_warnings([m.date for m in meetings], service, others)
-    return YearPlan(organ.code, organ.name, year, rules, planned, warnings)
+    return YearPlan(organ.code, organ.name, year, rules, planned, warnings, organ.administration)
 
 
 def add_dates(store: Store, dates: list[dt.date], organ_code: str | None = None) -> int:
     """Plan meetings on ``dates``; returns how many were new."""
-    with store.session() as session:
-        organ = schedule.find_organ(session=session, code=organ_code)
-        return schedule.add_meetings(session=session, organ_id=organ.id, dates=dates)
+    return store.plan_meetings(dates, organ_code)
 
 
 def save_rules(store: Store, values: dict, organ_code: str | None = None) -> None:
     """Store the organ's rules (the TUI's rules form and the CLI)."""
-    with store.session() as session:
-        organ = schedule.find_organ(session=session, code=organ_code)
-        schedule.save_rules(session=session, organ_id=organ.id, values=values)
+    store.save_organ_rules(values, organ_code)
 
 
 def place_decision(store: Store, meeting_id: int, year: int, *, by: str) -> int:
     """Put "Sammanträdesordning YEAR" with the year's dates on a meeting's agenda."""
     from namnd.services.meeting_plan import schedule_decision
-    from namnd.storage import agenda_editing
 
     meeting = store.find_meeting(str(meeting_id))
     plan = year_plan(store, year, meeting.organ_code)
-    fields = schedule_decision(plan.organ_name, year, [p.meeting.date for p in plan.meetings])
-    with store.session() as session:
-        return agenda_editing.add_new_arende(
-            session=session, meeting_id=meeting_id, fields=fields, by=by
-        ).id
+    dates = [p.meeting.date for p in plan.meetings]
+    fields = schedule_decision(plan.organ_name, year, dates, plan.administration)
+    return store.add_arende(meeting_id, fields, by=by)

@@ -22,18 +22,21 @@ def plan_calendar(plan: YearPlan, *, deadlines: bool = False) -> Calendar:
     calendar.add("x-wr-calname", f"{plan.organ_name} {plan.year}")
     for planned in plan.meetings:
         m = planned.meeting
+        # A planned meeting without its own time and place meets as the organ usually does.
+        start_time = m.start_time or plan.rules.default_time
+        place = m.place or plan.rules.default_place
         event = Event()
         event.add("uid", f"sammantrade-{m.organ_code}-{m.date.isoformat()}@namnd")
         event.add("summary", f"{m.organ_name}: sammanträde")
-        if m.start_time:
-            start = dt.datetime.combine(m.date, m.start_time, tzinfo=STOCKHOLM)
+        if start_time:
+            start = dt.datetime.combine(m.date, start_time, tzinfo=STOCKHOLM)
             event.add("dtstart", start)
             event.add("dtend", start + MEETING_LENGTH)
         else:
             event.add("dtstart", m.date)
             event.add("dtend", m.date + dt.timedelta(days=1))
-        if m.place:
-            event.add("location", m.place)
+        if place:
+            event.add("location", place)
         event.add("dtstamp", dt.datetime(m.date.year, 1, 1, tzinfo=dt.UTC))
         calendar.add_component(event)
         if deadlines:

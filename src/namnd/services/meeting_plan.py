@@ -15,6 +15,7 @@ from namnd.domain.kinds import ArendeKind
 from namnd.services.deadlines import (
     DEFAULT_RULES,
     Rules,
+    after_meeting,
     before_meeting,
     is_workday,
     why_not_workday,
@@ -77,7 +78,11 @@ def plan_warnings(
     rules: Rules = DEFAULT_RULES,
     other_meetings: Iterable[tuple[dt.date, str]] = (),
 ) -> list[str]:
-    """Swedish warnings: a date or deadline on a non-vardag, or a clash with another organ."""
+    """Swedish warnings: a date or deadline on a non-vardag, or a clash with another organ.
+
+    The deadlines warned of are the office's own (ärendestopp, presidieberedning,
+    kallelse, justering); anslag and överklagande follow the actual justering day.
+    """
     others: dict[dt.date, list[str]] = {}
     for day, organ in other_meetings:
         others.setdefault(day, []).append(organ)
@@ -88,11 +93,12 @@ def plan_warnings(
             warnings.append(f"{long_date(day)}: sammanträdet ligger på en {_in_text(why)}.")
         deadlines = before_meeting(day, rules)
         for label, days, moved in (
-            ("ärendestopp", rules.case_stop_days, deadlines.case_stop),
-            ("presidieberedning", rules.presidium_days, deadlines.presidium),
-            ("kallelse", rules.kallelse_days, deadlines.kallelse),
+            ("ärendestopp", -rules.case_stop_days, deadlines.case_stop),
+            ("presidieberedning", -rules.presidium_days, deadlines.presidium),
+            ("kallelse", -rules.kallelse_days, deadlines.kallelse),
+            ("justering", rules.adjustment_days, after_meeting(day, rules).adjustment_deadline),
         ):
-            nominal = day - dt.timedelta(days=days)
+            nominal = day + dt.timedelta(days=days)
             why = why_not_workday(nominal)
             if why:
                 warnings.append(
@@ -104,10 +110,16 @@ def plan_warnings(
     return warnings
 
 
-def schedule_decision(organ_name: str, year: int, dates: list[dt.date]) -> dict:
-    """Fields of the ärende "Sammanträdesordning YYYY", written as in the seed."""
+def schedule_decision(
+    organ_name: str, year: int, dates: list[dt.date], administration: str = ""
+) -> dict:
+    """Fields of the ärende "Sammanträdesordning YYYY", written as in the seed.
+
+    The dates are a Markdown list, one "måndag 27 januari" a line as in the seed; the
+    förvaltning is named from the nämnd's when the organ has none registered.
+    """
     lines = "\n".join(f"- {weekday_day_month(day)}" for day in sorted(dates))
-    administration = organ_name.replace("nämnden", "förvaltningen")
+    administration = administration or organ_name.replace("nämnden", "förvaltningen")
     return {
         "title": f"Sammanträdesordning {year}",
         "kind": ArendeKind.DECISION,

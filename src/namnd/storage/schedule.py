@@ -41,9 +41,22 @@ def find_organ(*, session: Session, code: str | None) -> Organ:
 
 
 def rules_for(*, session: Session, organ_id: int) -> OrganRules:
-    """The organ's rules; defaults (not stored) when none have been saved."""
+    """The organ's rules; defaults (not stored) when none have been saved.
+
+    Unsaved, the usual time and place are those of the organ's latest meeting that has
+    them, so a nämnd already in the database keeps meeting where it did.
+    """
     stored = session.exec(select(OrganRules).where(OrganRules.organ_id == organ_id)).first()
-    return stored or OrganRules(organ_id=organ_id)
+    if stored is not None:
+        return stored
+    latest = session.exec(
+        select(Meeting)
+        .where(Meeting.organ_id == organ_id, col(Meeting.start_time).is_not(None))
+        .order_by(col(Meeting.date).desc())
+    ).first()
+    if latest is None:
+        return OrganRules(organ_id=organ_id)
+    return OrganRules(organ_id=organ_id, default_time=latest.start_time, default_place=latest.place)
 
 
 def save_rules(*, session: Session, organ_id: int, values: dict) -> OrganRules:
@@ -58,7 +71,7 @@ def save_rules(*, session: Session, organ_id: int, values: dict) -> OrganRules:
             )
     rules = session.exec(select(OrganRules).where(OrganRules.organ_id == organ_id)).first()
     if rules is None:
-        rules = OrganRules(organ_id=organ_id)
+        rules = rules_for(session=session, organ_id=organ_id)
         session.add(rules)
     for key, value in values.items():
         setattr(rules, key, value)

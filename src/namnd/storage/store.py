@@ -22,6 +22,7 @@ from namnd.domain.models import (
     LateChange,
     Meeting,
     MeetingStatusChange,
+    OrganRules,
 )
 from namnd.domain.views import AgendaView, AssignmentDetail, AssignmentView, MeetingSummary
 from namnd.storage import (
@@ -32,6 +33,7 @@ from namnd.storage import (
     ej_verkstallda,
     kallelse,
     queries,
+    schedule,
 )
 from namnd.storage.database import open_database, session_scope
 from namnd.storage.schedule import find_organ
@@ -352,6 +354,28 @@ class Store:
         with Session(self.engine) as session:
             organ = find_organ(session=session, code=organ_code)
             return unknown_codes(session=session, organ_id=organ.id)
+
+    # --- sammanträdesordning: the organ's rules and its planned meetings ------------
+
+    def organ_rules(self, organ_code: str | None = None) -> OrganRules:
+        """The organ's deadline rules and usual time and place (defaults if unsaved)."""
+        with Session(self.engine) as session:
+            organ = find_organ(session=session, code=organ_code)
+            rules = schedule.rules_for(session=session, organ_id=organ.id)
+            session.expunge_all()
+            return rules
+
+    def save_organ_rules(self, values: dict, organ_code: str | None = None) -> None:
+        """Store some of the organ's rules (InvalidInput on a negative day count)."""
+        with self.session() as session:
+            organ = find_organ(session=session, code=organ_code)
+            schedule.save_rules(session=session, organ_id=organ.id, values=values)
+
+    def plan_meetings(self, dates: list[dt.date], organ_code: str | None = None) -> int:
+        """Plan meetings on ``dates`` with the usual time and place; how many were new."""
+        with self.session() as session:
+            organ = find_organ(session=session, code=organ_code)
+            return schedule.add_meetings(session=session, organ_id=organ.id, dates=dates)
 
     def close(self) -> None:
         """Release the connection pool."""

@@ -8,7 +8,6 @@ from textual.widgets import Footer, Header, Input, Label
 
 from namnd.domain.models import OrganRules
 from namnd.errors import InvalidInput
-from namnd.operations.schedule import save_rules
 from namnd.services.swedish_dates import clock, parse_clock
 from namnd.storage.store import Store
 from namnd.tui.widgets.form_screen import FormScreen
@@ -54,4 +53,4 @@ class RulesScreen(FormScreen):
         time_text = self.query_one("#default_time", Input).value.strip()
         values["default_time"] = parse_clock(time_text) if time_text else None
         values["default_place"] = self.query_one("#default_place", Input).value.strip()
-        save_rules(self.store, values)
+        self.store.save_organ_rules(values)
