@@ -56,3 +56,16 @@ async def test_rules_are_edited_in_the_tui(demo_store):
     plan = year_plan(demo_store, 2020)
     assert plan.rules.kallelse_days == 5
     assert plan.meetings[0].before.kallelse == dt.date(2020, 1, 22)
+
+
+async def test_command_palette_opens_the_year_view(demo_store):
+    app = create_app(demo_store, today=TODAY, user="sekreteraren")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Sammanträdesordning: visa 2020")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ScheduleScreen) and app.screen.year == 2020
+        assert app.screen.query_one(DataTable).row_count == 10

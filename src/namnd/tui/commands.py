@@ -1,4 +1,4 @@
-"""Command palette entries: "Sammanträde: öppna …" and "Demo: läs in demonämnden"."""
+"""Command palette entries: open a meeting, a year's sammanträdesordning, the demo."""
 
 from __future__ import annotations
 
@@ -28,12 +28,26 @@ class MeetingCommands(Provider):
             )
             for m in summaries
         ]
+        entries += [
+            (
+                f"Sammanträdesordning: visa {year}",
+                partial(self._open_year, year),
+                "sammanträden och tidsfrister",
+            )
+            for year in sorted({m.date.year for m in summaries})
+        ]
         screen = app.screen
         if hasattr(screen, "action_load_demo"):
             entries.append(
                 ("Demo: läs in demonämnden", screen.action_load_demo, "Kallelsen 19 september 2019")
             )
         return entries
+
+    def _open_year(self, year: int) -> None:
+        from namnd.tui.screens.schedule import ScheduleScreen
+
+        app: NamndApp = self.app  # type: ignore[assignment]
+        app.push_screen(ScheduleScreen(app.store, year, today=app.today))
 
     async def discover(self) -> Hits:
         for title, callback, help_text in await self._entries():
