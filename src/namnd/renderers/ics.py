@@ -48,7 +48,10 @@ def plan_calendar(plan: YearPlan, *, deadlines: bool = False) -> Calendar:
                 deadline.add("dtend", day + dt.timedelta(days=1))
                 deadline.add("dtstamp", dt.datetime(m.date.year, 1, 1, tzinfo=dt.UTC))
                 calendar.add_component(deadline)
-    calendar.add_missing_timezones()
+    # Only the plan's own years of Stockholm's DST rules: a short file Outlook reads.
+    calendar.add_missing_timezones(
+        first_date=dt.date(plan.year - 1, 1, 1), last_date=dt.date(plan.year + 2, 1, 1)
+    )
     return calendar
 
 
