@@ -117,7 +117,7 @@ def test_cli_schedule_json_and_ics(workspace, capsys, tmp_path):
     )
     assert str(first["location"]) == "Alytus"
     assert str(first["uid"]) == "sammantrade-von-2020-01-27@namnd"
-    # Summer time from the file's own VTIMEZONE: 2 April 2020 18.30 is 16.30 UTC.
+    # Summer time: 2 April 2020 18.30 is 16.30 UTC.
     april = events[2].decoded("dtstart")
     assert april.astimezone(dt.UTC) == dt.datetime(2020, 4, 2, 16, 30, tzinfo=dt.UTC)
     assert main([*ws, "schedule", "2021", "--propose", "fredagen"]) == 1

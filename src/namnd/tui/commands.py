@@ -30,11 +30,13 @@ class MeetingCommands(Provider):
         ]
         entries += [
             (
-                f"Sammanträdesordning: visa {year}",
-                partial(self._open_year, year),
+                f"Sammanträdesordning: visa {year} ({name})",
+                partial(self._open_year, year, code),
                 "sammanträden och tidsfrister",
             )
-            for year in sorted({m.date.year for m in summaries})
+            for year, code, name in sorted(
+                {(m.date.year, m.organ_code, m.organ_name) for m in summaries}
+            )
         ]
         screen = app.screen
         if hasattr(screen, "action_load_demo"):
@@ -43,11 +45,11 @@ class MeetingCommands(Provider):
             )
         return entries
 
-    def _open_year(self, year: int) -> None:
+    def _open_year(self, year: int, organ_code: str) -> None:
         from namnd.tui.screens.schedule import ScheduleScreen
 
         app: NamndApp = self.app  # type: ignore[assignment]
-        app.push_screen(ScheduleScreen(app.store, year, today=app.today))
+        app.push_screen(ScheduleScreen(app.store, year, today=app.today, organ_code=organ_code))
 
     async def discover(self) -> Hits:
         for title, callback, help_text in await self._entries():

@@ -25,9 +25,9 @@ _DAYS = {
 class RulesScreen(FormScreen):
     """Edit and save the organ's deadline rules."""
 
-    def __init__(self, store: Store, rules: OrganRules) -> None:
+    def __init__(self, store: Store, rules: OrganRules, organ_code: str | None = None) -> None:
         super().__init__()
-        self.store, self.rules = store, rules
+        self.store, self.rules, self.organ_code = store, rules, organ_code
         self.sub_title = "Regler för tidsfrister"
 
     def compose(self) -> ComposeResult:
@@ -53,4 +53,4 @@ class RulesScreen(FormScreen):
         time_text = self.query_one("#default_time", Input).value.strip()
         values["default_time"] = parse_clock(time_text) if time_text else None
         values["default_place"] = self.query_one("#default_place", Input).value.strip()
-        self.store.save_organ_rules(values)
+        self.store.save_organ_rules(values, self.organ_code)

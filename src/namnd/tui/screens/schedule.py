@@ -39,9 +39,13 @@ class ScheduleScreen(Screen[None]):
         Binding("r", "rules", "Regler", id="rules"),
     ]
 
-    def __init__(self, store: Store, year: int, *, today: dt.date) -> None:
+    def __init__(
+        self, store: Store, year: int, *, today: dt.date, organ_code: str | None = None
+    ) -> None:
         super().__init__()
         self.store, self.year, self.today = store, year, today
+        #: None means the only organ there is (several organs: name one).
+        self.organ_code = organ_code
         self.plan: YearPlan | None = None
         #: (meeting date, deadline key) → late/due/done/coming, as shown.
         self.states: dict[tuple[dt.date, str], str] = {}
@@ -62,7 +66,7 @@ class ScheduleScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         try:
-            plan = year_plan(self.store, self.year)
+            plan = year_plan(self.store, self.year, self.organ_code)
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
@@ -110,4 +114,4 @@ class ScheduleScreen(Screen[None]):
         from namnd.tui.screens.rules import RulesScreen
 
         if self.plan is not None:
-            self.app.push_screen(RulesScreen(self.store, self.plan.rules))
+            self.app.push_screen(RulesScreen(self.store, self.plan.rules, self.plan.organ_code))
