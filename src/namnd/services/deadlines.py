@@ -5,9 +5,11 @@ midsommarafton, julafton and nyårsafton: the ``holidays`` package's ``public`` 
 ``de_facto`` categories for Sweden, never a hand-made list.
 
 Two directions, on purpose:
-- Deadlines *before* a meeting (ärendestopp, presidieberedning, kallelse utskick) and
-  the justering deadline are things the office must do by then: a day that is not a
-  vardag moves *earlier*, to the previous vardag, so the rule is still kept.
+- Deadlines *before* a meeting (ärendestopp, presidieberedning, kallelse utskick), the
+  justering deadline and the anslag deadline (second day after justering) are things
+  the office must do by then: a day that is not a vardag moves *earlier*, to the
+  previous vardag, so the rule is kept on a working day. 1930:173 would let the office
+  act on the next vardag instead; the plan shows the safe date.
 - A period someone else has (överklagandetid, three weeks from anslag) ends on the same
   weekday three weeks on; if that is not a vardag it moves *later*, to the next vardag
   (1930:173 §§ 2–3). The anslag stays up at least until that day.
