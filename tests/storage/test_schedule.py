@@ -122,6 +122,12 @@ def test_cli_schedule_json_and_ics(workspace, capsys, tmp_path):
     assert april.astimezone(dt.UTC) == dt.datetime(2020, 4, 2, 16, 30, tzinfo=dt.UTC)
     assert main([*ws, "schedule", "2021", "--propose", "fredagen"]) == 1
     assert "Okänd veckodag ”fredagen”" in capsys.readouterr().err
+    assert main([*ws, "schedule", "2021", "--propose", "torsdag", "--twice-in", "9,x"]) == 1
+    assert "”x” är inget månadsnummer" in capsys.readouterr().err
+    assert main([*ws, "schedule", "2021", "--propose", "måndag", "--nth", "-1"]) == 0
+    proposal = capsys.readouterr().out
+    assert "måndag 27 december 2021" in proposal and "juli" not in proposal
+    assert "--add 2021-01-25 2021-02-22" in proposal
 
 
 def test_cli_places_the_decision_on_an_agenda(workspace, capsys):

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from namnd.errors import InvalidInput
 from namnd.services.meeting_plan import (
     PlanRule,
+    parse_months,
     plan_warnings,
     propose_dates,
     schedule_decision,
@@ -83,3 +87,22 @@ def test_proposal_a_thursday_each_month_none_in_july_two_in_autumn():
     assert [d for d in dates if d.month == 9] == [D(2020, 9, 3), D(2020, 9, 17)]
     # Third Thursday of May 2020 is Kristi himmelsfärdsdag: moved a week on.
     assert [d for d in dates if d.month == 5] == [D(2020, 5, 28)]
+
+
+def test_last_weekday_and_no_skipped_months():
+    dates = propose_dates(2020, PlanRule(weekday=0, nth=-1, skip_months=frozenset()))
+    assert len(dates) == 12
+    assert dates[0] == D(2020, 1, 27) and dates[-1] == D(2020, 12, 28)
+    # Last Monday of May 2020 is 25 May; of April 27 April (annandag påsk was the 13th).
+    assert D(2020, 5, 25) in dates and D(2020, 4, 27) in dates
+
+
+def test_month_lists_and_rules_are_checked_in_swedish():
+    assert parse_months(" 9, 11,") == frozenset({9, 11})
+    assert parse_months("") == frozenset()
+    with pytest.raises(InvalidInput, match="”x” är inget månadsnummer"):
+        parse_months("9,x")
+    with pytest.raises(InvalidInput, match="månadsnummer"):
+        parse_months("13")
+    with pytest.raises(InvalidInput, match="1–5"):
+        PlanRule(nth=0)

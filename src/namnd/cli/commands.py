@@ -168,7 +168,7 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
 
     store = Store.open(workspace)
     if args.propose:
-        return _propose(args)
+        return _propose(args, store)
     if args.add:
         from namnd.services.swedish_dates import parse_iso_date
 
@@ -197,19 +197,26 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
-def _propose(args: argparse.Namespace) -> int:
-    from namnd.services.meeting_plan import PlanRule, plan_warnings, propose_dates
+def _propose(args: argparse.Namespace, store: Store) -> int:
+    from namnd.operations.schedule import propose
+    from namnd.services.meeting_plan import PlanRule, parse_months
     from namnd.services.swedish_dates import long_date, weekday_number
 
-    months = frozenset(int(m) for m in args.twice_in.split(",") if m.strip())
-    rule = PlanRule(weekday=weekday_number(args.propose), nth=args.nth, second_in_months=months)
-    dates = propose_dates(args.year, rule)
+    rule = PlanRule(
+        weekday=weekday_number(args.propose),
+        nth=args.nth,
+        skip_months=parse_months(args.skip_in),
+        second_in_months=parse_months(args.twice_in),
+    )
+    dates, warnings = propose(store, args.year, rule, args.organ)
     print(f"Förslag till sammanträdesordning {args.year}:")
     for day in dates:
         print(f"  {long_date(day)}")
-    for warning in plan_warnings(dates):
+    for warning in warnings:
         print(f"Obs: {warning}")
-    print("Spara med: namnd schedule", args.year, "--add", " ".join(d.isoformat() for d in dates))
+    organ = f" --organ {args.organ}" if args.organ else ""
+    iso = " ".join(d.isoformat() for d in dates)
+    print(f"Spara med: namnd schedule {args.year}{organ} --add {iso}")
     return 0
 
 

@@ -99,6 +99,9 @@ def build_parser() -> SwedishParser:
     )
     plan.add_argument("--nth", type=int, default=3, help="vilken veckodag i månaden (-1 = sista)")
     plan.add_argument(
+        "--skip-in", metavar="MÅNADER", default="7", help="inga sammanträden dessa månader (7)"
+    )
+    plan.add_argument(
         "--twice-in",
         metavar="MÅNADER",
         default="",

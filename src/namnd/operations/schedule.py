@@ -17,7 +17,7 @@ from namnd.services.deadlines import (
     after_meeting,
     before_meeting,
 )
-from namnd.services.meeting_plan import plan_warnings
+from namnd.services.meeting_plan import PlanRule, plan_warnings, propose_dates
 from namnd.storage import queries, schedule
 from namnd.storage.store import Store
 
@@ -95,6 +95,18 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
     ]
     warnings = plan_warnings([m.date for m in meetings], service, others)
     return YearPlan(organ.code, organ.name, year, rules, planned, warnings, organ.administration)
+
+
+def propose(
+    store: Store, year: int, rule: PlanRule, organ_code: str | None = None
+) -> tuple[list[dt.date], list[str]]:
+    """Dates from ``rule`` and their warnings under the organ's rules; nothing is saved."""
+    plan = year_plan(store, year, organ_code)
+    dates = propose_dates(year, rule)
+    others = [
+        (m.date, m.organ_name) for m in store.meetings(year) if m.organ_code != plan.organ_code
+    ]
+    return dates, plan_warnings(dates, service_rules(plan.rules), others)
 
 
 def add_dates(store: Store, dates: list[dt.date], organ_code: str | None = None) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from namnd.domain.kinds import ArendeKind
+from namnd.errors import InvalidInput
 from namnd.services.deadlines import (
     DEFAULT_RULES,
     Rules,
@@ -32,6 +33,25 @@ class PlanRule:
     skip_months: frozenset[int] = frozenset({7})
     second_in_months: frozenset[int] = frozenset()  # a second meeting two weeks later
 
+    def __post_init__(self) -> None:
+        if not 0 <= self.weekday <= 6:
+            raise InvalidInput("Veckodagen måste vara 0 (måndag) till 6 (söndag).")
+        if self.nth not in (1, 2, 3, 4, 5, -1):
+            raise InvalidInput("Vilken veckodag i månaden: 1–5, eller -1 för den sista.")
+
+
+def parse_months(text: str) -> frozenset[int]:
+    """``"9,11"`` → {9, 11}; a Swedish error for anything but month numbers 1–12."""
+    months = set()
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or not 1 <= int(part) <= 12:
+            raise InvalidInput(f"”{part}” är inget månadsnummer (1–12); skriv t.ex. 9,11.")
+        months.add(int(part))
+    return frozenset(months)
+
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     days = [
@@ -39,6 +59,7 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
         for d in range(1, calendar.monthrange(year, month)[1] + 1)
         if dt.date(year, month, d).weekday() == weekday
     ]
+    # A fifth weekday that a month lacks falls back to the last one.
     return days[-1] if nth == -1 else days[min(nth, len(days)) - 1]
 
 
