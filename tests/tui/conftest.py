@@ -21,6 +21,12 @@ def make_app():
 
 
 async def settle(app, pilot) -> None:
-    """Let workers finish and the screen repaint."""
+    """Let workers finish and the screen repaint (DataTable sizes its columns when idle,
+    which a loaded machine can delay: wait for that too)."""
     await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    for table in app.screen.query("DataTable"):
+        while table._require_update_dimensions:
+            await pilot.pause(0.05)
     await pilot.pause()
