@@ -138,3 +138,22 @@ def test_cli_places_the_decision_on_an_agenda(workspace, capsys):
     main([*ws, "agenda", "2019-09-19", "--json"])
     titles = [i["title"] for i in json.loads(capsys.readouterr().out)["items"]]
     assert titles[-1] == "Sammanträdesordning 2020" and len(titles) == 11
+
+
+def test_a_justerat_protokoll_leaves_nothing_late():
+    from namnd.domain.kinds import MeetingStatus
+    from namnd.domain.views import MeetingSummary
+    from namnd.operations.schedule import PlannedMeeting
+    from namnd.services.deadlines import after_meeting, before_meeting, deadline_state
+
+    day, today = dt.date(2019, 9, 19), dt.date(2020, 1, 15)
+
+    def states(status):
+        summary = MeetingSummary(1, "von", "VON", day, None, "", status, 10)
+        planned = PlannedMeeting(summary, before_meeting(day), after_meeting(day))
+        return {k: deadline_state(d, today, done=done) for k, _l, d, done in planned.steps()}
+
+    assert set(states(MeetingStatus.ADJUSTED).values()) == {"done"}
+    held = states(MeetingStatus.HELD)
+    assert held["kallelse"] == "done" and held["adjustment"] == "late"
+    assert held["posting"] == "late" and held["appeal_ends"] == "late"

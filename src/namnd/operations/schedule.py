@@ -34,20 +34,21 @@ class PlannedMeeting:
     after: AfterMeeting
 
     def steps(self) -> list[tuple[str, str, dt.date, bool]]:
-        """(key, Swedish label, date, done) for every deadline, in order."""
+        """(key, Swedish label, date, done) for every deadline, in order.
+
+        Until the anslag day itself is recorded, a justerat protokoll counts as anslaget
+        and its överklagandetid as running by itself: otherwise every past meeting would
+        stay red.
+        """
         status = self.meeting.status
+        adjusted = status == MeetingStatus.ADJUSTED
         return [
             ("case_stop", "Ärendestopp", self.before.case_stop, status in _PREPARED),
             ("presidium", "Presidieberedning", self.before.presidium, status in _PREPARED),
             ("kallelse", "Kallelse", self.before.kallelse, status in _SENT),
-            (
-                "adjustment",
-                "Justering senast",
-                self.after.adjustment_deadline,
-                status == MeetingStatus.ADJUSTED,
-            ),
-            ("posting", "Anslag senast", self.after.posting_deadline, False),
-            ("appeal_ends", "Överklagande t.o.m.", self.after.appeal_ends, False),
+            ("adjustment", "Justering senast", self.after.adjustment_deadline, adjusted),
+            ("posting", "Anslag senast", self.after.posting_deadline, adjusted),
+            ("appeal_ends", "Överklagande t.o.m.", self.after.appeal_ends, adjusted),
         ]
 
 
