@@ -120,11 +120,12 @@ class MeetingsScreen(Screen[None]):
         from namnd.tui.screens.schedule import ScheduleScreen
 
         table = self.query_one(DataTable)
-        year = self.today.year
+        year, organ = self.today.year, None
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            year = next(m.date.year for m in self._meetings if str(m.id) == key.value)
-        self.app.push_screen(ScheduleScreen(self.store, year, today=self.today))
+            meeting = next(m for m in self._meetings if str(m.id) == key.value)
+            year, organ = meeting.date.year, meeting.organ_code
+        self.app.push_screen(ScheduleScreen(self.store, year, today=self.today, organ_code=organ))
 
     def action_assignments(self) -> None:
         from namnd.tui.screens.assignments import AssignmentsScreen
