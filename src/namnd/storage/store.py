@@ -25,16 +25,10 @@ from namnd.domain.models import (
     OrganRules,
 )
 from namnd.domain.views import AgendaView, AssignmentDetail, AssignmentView, MeetingSummary
-from namnd.storage import (
-    agenda_editing,
-    agendas,
-    assignments,
-    delegation,
-    ej_verkstallda,
-    kallelse,
-    queries,
-    schedule,
-)
+
+# assignments, delegation and ej_verkstallda are imported where used: their regexes and
+# tables would otherwise cost the TUI's first paint (bench/startup.py).
+from namnd.storage import agenda_editing, agendas, kallelse, queries, schedule
 from namnd.storage.database import open_database, session_scope
 from namnd.storage.schedule import find_organ
 from namnd.storage.workspace import Workspace
@@ -193,6 +187,8 @@ class Store:
         today: dt.date | None = None,
     ) -> list[AssignmentView]:
         """The register of nämnduppdrag, soonest due first, filtered."""
+        from namnd.storage import assignments
+
         with Session(self.engine) as session:
             return assignments.list_assignments(
                 session=session,
@@ -205,6 +201,8 @@ class Store:
 
     def assignment(self, assignment_id: int, *, today: dt.date | None = None) -> AssignmentDetail:
         """One uppdrag with its history (who changed what, when)."""
+        from namnd.storage import assignments
+
         with Session(self.engine) as session:
             return assignments.get_assignment(
                 session=session, assignment_id=assignment_id, today=today or dt.date.today()
@@ -220,6 +218,8 @@ class Store:
         origin_arende_id: int | None = None,
     ) -> int:
         """Register an uppdrag (fields: see ``storage.assignments.FIELD_LABELS``); its id."""
+        from namnd.storage import assignments
+
         return self._write(
             assignments.create_assignment,
             organ_id=organ_id,
@@ -231,6 +231,8 @@ class Store:
 
     def update_assignment(self, assignment_id: int, changes: dict, *, by: str) -> None:
         """Change an uppdrag's text, assignee, due …; each change goes to its history."""
+        from namnd.storage import assignments
+
         self._write(
             assignments.update_assignment, assignment_id=assignment_id, changes=changes, by=by
         )
@@ -239,6 +241,8 @@ class Store:
         self, assignment_id: int, status: AssignmentStatus, *, by: str, note: str = ""
     ) -> None:
         """Ej påbörjad, pågår, återrapporterad, avslutad (any direction, logged)."""
+        from namnd.storage import assignments
+
         self._write(
             assignments.set_status,
             assignment_id=assignment_id,
@@ -249,6 +253,8 @@ class Store:
 
     def link_report_back(self, assignment_id: int, arende_id: int, *, by: str) -> None:
         """Record that an återrapportering ärende answers the uppdrag."""
+        from namnd.storage import assignments
+
         self._write(
             assignments.link_report_back,
             assignment_id=assignment_id,
@@ -260,6 +266,8 @@ class Store:
         self, arende_id: int, *, by: str, keep_open: Collection[int] = ()
     ) -> list[int]:
         """Mark the återrapportering decided; ids of the uppdrag now återrapporterade."""
+        from namnd.storage import assignments
+
         answered = self._write(
             assignments.decide_report_back, arende_id=arende_id, by=by, keep_open=keep_open
         )
@@ -269,12 +277,15 @@ class Store:
 
     def delegation_imports(self, meeting_id: int | None = None) -> list[ImportView]:
         """Imported lists (no rows), optionally of one meeting."""
+        from namnd.storage import delegation
+
         with Session(self.engine) as session:
             return delegation.list_imports(session=session, meeting_id=meeting_id)
 
     def delegation_summary(self, meeting_id: int) -> list[SummaryTable]:
         """Counts per insats, lagrum and month of the meeting's imported lists."""
         from namnd.services.delegation_summary import summarise
+        from namnd.storage import delegation
 
         with Session(self.engine) as session:
             ids = [i.id for i in delegation.list_imports(session=session, meeting_id=meeting_id)]
@@ -283,32 +294,44 @@ class Store:
 
     def delete_delegation_import(self, import_id: int) -> int:
         """Delete an imported list and its rows (gallring); rows deleted."""
+        from namnd.storage import delegation
+
         return self._write(delegation.delete_import, import_id=import_id)
 
     def ej_verkstallda(self, organ_code: str | None = None) -> list[Case]:
         """The register of ej verkställda beslut with their offers."""
+        from namnd.storage import ej_verkstallda
+
         with Session(self.engine) as session:
             organ = find_organ(session=session, code=organ_code)
             return ej_verkstallda.list_cases(session=session, organ_id=organ.id)
 
     def add_ej_verkstalld(self, case: Case, *, by: str, organ_code: str | None = None):
         """Register a beslut; its id, or None if the same beslut was already there."""
+        from namnd.storage import ej_verkstallda
+
         with self.session() as session:
             organ = find_organ(session=session, code=organ_code)
             return ej_verkstallda.add_case(session=session, organ_id=organ.id, case=case, by=by)
 
     def update_ej_verkstalld(self, case_id: int, version: int, changes: dict, *, by: str) -> int:
         """Change a registered beslut (StaleEdit if someone saved first); the new version."""
+        from namnd.storage import ej_verkstallda
+
         return self._write(
             ej_verkstallda.update_case, case_id=case_id, version=version, changes=changes, by=by
         )
 
     def add_ej_verkstalld_offer(self, case_id: int, offer: Offer, note: str = "") -> None:
         """Record an erbjudande made for a registered beslut."""
+        from namnd.storage import ej_verkstallda
+
         self._write(ej_verkstallda.add_offer, case_id=case_id, offer=offer, note=note)
 
     def delete_ej_verkstalld(self, case_id: int) -> None:
         """Remove a registered beslut and its offers."""
+        from namnd.storage import ej_verkstallda
+
         self._write(ej_verkstallda.delete_case, case_id=case_id)
 
     def ej_verkstallda_redovisning(
