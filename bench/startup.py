@@ -3,7 +3,9 @@
 Each run is a whole process (interpreter start, imports, database open, first paint of
 the meetings table with the demo meeting listed), like a user typing ``namnd``. The
 baseline is a bare Textual app with a Header, a DataTable and a Footer, started the same
-way (headless) in the same run, interleaved so machine noise hits both alike.
+way (headless) in the same run, interleaved so machine noise hits both alike. Both children
+leave with ``os._exit`` right after that paint: interpreter teardown (which grows with the
+number of modules loaded) comes after the user already sees the screen.
 
     python bench/startup.py [--runs 9]
 """
@@ -11,12 +13,18 @@ way (headless) in the same run, interleaved so machine noise hits both alike.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+
+def _painted() -> None:
+    """The first useful screen is painted: stop the clock (no teardown, nothing to flush)."""
+    os._exit(0)
 
 
 def _bare_child() -> None:
@@ -33,11 +41,9 @@ def _bare_child() -> None:
             table = self.query_one(DataTable)
             table.add_columns("Datum", "Nämnd")
             table.add_row("torsdag 19 september 2019", "Vård- och omsorgsnämnden")
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(_painted)
 
-    app = Bare()
-    app.run(headless=True)
-    sys.exit(app.return_code or 0)
+    Bare().run(headless=True)
 
 
 def _namnd_child(workspace: str) -> None:
@@ -49,11 +55,9 @@ def _namnd_child(workspace: str) -> None:
     class Timed(NamndApp):
         def on_meetings_loaded(self, message: MeetingsLoaded) -> None:
             assert message.count > 0, "the demo meeting must be listed"
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(_painted)
 
-    app = Timed(Store.open(resolve(workspace)))
-    app.run(headless=True)
-    sys.exit(app.return_code or 0)
+    Timed(Store.open(resolve(workspace))).run(headless=True)
 
 
 def _time(cmd: list[str]) -> float:

@@ -32,7 +32,10 @@ async def test_build_a_kallelse_and_mark_it_granskad(demo_store, make_app):
         await pilot.pause()
         await pilot.press("enter")  # first template: Information från förvaltningen
         await settle(app, pilot)
-        await pilot.press("n")
+        await pilot.press("a")  # the add menu: Nytt ärende is its first way
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         await pilot.press(*"Budget 2021")
         await pilot.press("enter")
         await settle(app, pilot)

@@ -61,11 +61,46 @@ async def test_command_palette_opens_a_meeting(demo_store, make_app):
         assert app.screen.query_one(DataTable).row_count == 10
 
 
+async def test_command_palette_loads_the_demo_from_the_empty_state(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"demo")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert app.screen.query_one(DataTable).row_count == 11
+    assert not store.is_empty()
+
+
+async def test_command_palette_offers_the_screens_own_actions(demo_store, make_app):
+    from namnd.tui.screens.review import ReviewScreen
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"kallelse granska")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+
+
 def test_tui_start_up_path_stays_light():
+    heavy = (
+        "docx",
+        "alembic",
+        "openpyxl",
+        "markdown_it",
+        "namnd.services.due_phrases",
+        "namnd.domain.delegation_tables",
+    )
     code = (
         "import sys, namnd.tui.app, namnd.cli.commands; "
-        "print(sorted(m for m in ('docx', 'alembic', 'openpyxl', 'markdown_it') "
-        "if m in sys.modules))"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -12,8 +12,17 @@ from textual.binding import Binding
 
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
-from namnd.tui.commands import MeetingCommands
+from namnd.tui.commands import MeetingCommands, ScreenCommands
 from namnd.tui.screens.meetings import MeetingsScreen
+
+
+def workspace_label(workspace: Workspace) -> str:
+    """Where the data lives, for the header: the folder, or the server without password."""
+    if workspace.is_sqlite:
+        home = Path.home()
+        root = workspace.root
+        return f"~/{root.relative_to(home)}" if root.is_relative_to(home) else str(root)
+    return workspace.database_url.split("@")[-1]
 
 
 class NamndApp(App[None]):
@@ -21,11 +30,12 @@ class NamndApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("namnd.tcss")
     TITLE = "namnd"
-    COMMANDS = App.COMMANDS | {MeetingCommands}
+    COMMANDS = App.COMMANDS | {MeetingCommands, ScreenCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
         Binding("q", "quit", "Avsluta", id="quit"),
-        Binding("ctrl+p", "command_palette", "Kommandon", id="palette"),
+        # Shown once, at the right of the footer, where Textual puts the palette key.
+        Binding("ctrl+p", "command_palette", "Kommandon", id="palette", show=False),
     ]
 
     def __init__(
@@ -40,11 +50,13 @@ class NamndApp(App[None]):
         self.store = store
         self.workspace = workspace or resolve()
         self.today = today or dt.date.today()
+        self.sub_title = workspace_label(self.workspace)
         #: Who is recorded in status and change logs.
         self.user = user or os.environ.get("NAMND_USER") or getpass.getuser()
 
-    def on_mount(self) -> None:
-        self.push_screen(MeetingsScreen(self.store, today=self.today))
+    def get_default_screen(self) -> MeetingsScreen:
+        """The meetings list is the bottom screen, so Escape elsewhere comes back to it."""
+        return MeetingsScreen(self.store, today=self.today)
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show a meeting's föredragningslista (from the list or the command palette)."""

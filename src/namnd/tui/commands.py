@@ -1,8 +1,14 @@
-"""Command palette entries: open a meeting, a year's sammanträdesordning, the demo."""
+"""Command palette entries, titled "Grupp: verb".
+
+:class:`MeetingCommands` opens any meeting or year plan from anywhere; :class:`ScreenCommands`
+offers what the screen the palette was opened from can do, read from its ``PALETTE``
+table, with the key that does the same shown beside each entry.
+"""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -13,14 +19,35 @@ from namnd.services.swedish_dates import long_date
 if TYPE_CHECKING:
     from namnd.tui.app import NamndApp
 
+#: (title, callback, help) for one palette entry.
+Entry = tuple[str, Callable[[], object], str]
 
-class MeetingCommands(Provider):
+
+class _EntryProvider(Provider):
+    """Discovery lists every entry; a search ranks them by the fuzzy matcher."""
+
+    async def entries(self) -> list[Entry]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in await self.entries():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in await self.entries():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class MeetingCommands(_EntryProvider):
     """Open any meeting by typing part of its date or the organ's name."""
 
-    async def _entries(self) -> list[tuple[str, object, str]]:
+    async def entries(self) -> list[Entry]:
         app: NamndApp = self.app  # type: ignore[assignment]
         summaries = await asyncio.to_thread(app.store.meetings)
-        entries = [
+        entries: list[Entry] = [
             (
                 f"Sammanträde: öppna {long_date(m.date)} ({m.organ_name})",
                 partial(app.open_meeting, m.id),
@@ -38,11 +65,6 @@ class MeetingCommands(Provider):
                 {(m.date.year, m.organ_code, m.organ_name) for m in summaries}
             )
         ]
-        screen = app.screen
-        if hasattr(screen, "action_load_demo"):
-            entries.append(
-                ("Demo: läs in demonämnden", screen.action_load_demo, "Kallelsen 19 september 2019")
-            )
         return entries
 
     def _open_year(self, year: int, organ_code: str) -> None:
@@ -51,13 +73,22 @@ class MeetingCommands(Provider):
         app: NamndApp = self.app  # type: ignore[assignment]
         app.push_screen(ScheduleScreen(app.store, year, today=app.today, organ_code=organ_code))
 
-    async def discover(self) -> Hits:
-        for title, callback, help_text in await self._entries():
-            yield DiscoveryHit(title, callback, help=help_text)
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, callback, help_text in await self._entries():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+class ScreenCommands(_EntryProvider):
+    """The calling screen's ``PALETTE``: ``(title, action)`` pairs, keys looked up."""
+
+    async def entries(self) -> list[Entry]:
+        screen = self.screen
+        keys = {
+            binding.action: self.app.get_key_display(binding)
+            for binding in getattr(type(screen), "BINDINGS", [])
+            if hasattr(binding, "action")
+        }
+        return [
+            (
+                title,
+                partial(self.app.run_action, action, screen),
+                f"tangent {keys[action]}" if action in keys else "",
+            )
+            for title, action in getattr(screen, "PALETTE", ())
+        ]

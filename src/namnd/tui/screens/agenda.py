@@ -20,6 +20,8 @@ from namnd.services.swedish_dates import clock, long_date
 from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
 
+_MOVE = Binding.Group("Flytta")
+
 
 class AgendaScreen(Screen[None]):
     """Föredragningslista of one meeting, read from the Store in a worker."""
@@ -27,13 +29,14 @@ class AgendaScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
         Binding("e", "edit", "Redigera", id="edit"),
-        Binding("n", "new", "Nytt", id="new"),
-        Binding("s", "standing", "Stående", id="standing"),
-        Binding("l", "place", "Registrerat", id="place"),
+        Binding("a", "add", "Lägg till", id="add"),
+        Binding("n", "new", "Nytt ärende", id="new", show=False),
+        Binding("s", "standing", "Stående punkt", id="standing", show=False),
+        Binding("l", "place", "Registrerat ärende", id="place", show=False),
         Binding("delete,x", "remove", "Ta bort", id="remove"),
-        Binding("ctrl+up,K", "move(-1)", "Upp", id="move_up"),
-        Binding("ctrl+down,J", "move(1)", "Ned", id="move_down"),
-        Binding("d", "due_assignments", "Återrapportera", id="due_assignments"),
+        Binding("ctrl+up,K", "move(-1)", "Upp", id="move_up", group=_MOVE),
+        Binding("ctrl+down,J", "move(1)", "Ned", id="move_down", group=_MOVE),
+        Binding("d", "due_assignments", "Återrapportera uppdrag", id="due_assignments", show=False),
         Binding("b", "decide_report_back", "Beslutad", id="decide_report_back", show=False),
         Binding("i", "import_delegation", "Importera lista", id="import_delegation", show=False),
         Binding("f", "propose_assignments", "Uppdrag i beslutet", id="propose", show=False),
@@ -41,6 +44,22 @@ class AgendaScreen(Screen[None]):
         Binding("g", "review", "Granska", id="review"),
         Binding("w", "export_word", "Word", id="export_word"),
     ]
+    PALETTE = (
+        ("Ärende: redigera markerat", "edit"),
+        ("Ärende: lägg till nytt", "new"),
+        ("Ärende: lägg till stående punkt", "standing"),
+        ("Ärende: lägg till registrerat ärende", "place"),
+        ("Ärende: ta bort från listan", "remove"),
+        ("Ärende: flytta upp", "move(-1)"),
+        ("Ärende: flytta ned", "move(1)"),
+        ("Nämnduppdrag: lägg till återrapportering", "due_assignments"),
+        ("Nämnduppdrag: markera återrapporteringen beslutad", "decide_report_back"),
+        ("Nämnduppdrag: läs uppdragen i förslaget", "propose_assignments"),
+        ("Delegationsbeslut: importera lista", "import_delegation"),
+        ("Kallelse: uppgifter (tid, plats, justering)", "details"),
+        ("Kallelse: granska (ordförandens läge)", "review"),
+        ("Kallelse: exportera till Word", "export_word"),
+    )
 
     def __init__(self, store: Store, meeting_id: int) -> None:
         super().__init__()
@@ -146,6 +165,22 @@ class AgendaScreen(Screen[None]):
             from namnd.tui.screens.arende_editor import ArendeEditorScreen
 
             self.app.push_screen(ArendeEditorScreen(self.store, item.arende_id, user=self.user))
+
+    def action_add(self) -> None:
+        """One key for every way to add: the menu names each way's own key."""
+        ways = ("new", "standing", "place", "due_assignments")
+        names = {
+            b.action: (b.description, b.key)
+            for b in self.BINDINGS
+            if isinstance(b, Binding) and b.action in ways
+        }
+        options = [(action, f"{names[action][0]} ({names[action][1]})") for action in ways]
+
+        async def chosen(action: str | None) -> None:
+            if action:
+                await self.app.run_action(action, self)
+
+        self.app.push_screen(PickDialog("Lägg till på föredragningslistan", options, ""), chosen)
 
     def action_new(self) -> None:
         def created(title: str | None) -> None:

@@ -105,6 +105,10 @@ class ArendeEditorScreen(Screen[None]):
         Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
         Binding("ctrl+s", "save_now", "Spara nu", id="save"),
     ]
+    PALETTE = (
+        ("Ärende: spara nu", "save_now"),
+        ("Ärende: spara och gå tillbaka", "leave"),
+    )
 
     def __init__(self, store: Store, arende_id: int, *, user: str) -> None:
         super().__init__()

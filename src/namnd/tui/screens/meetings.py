@@ -52,29 +52,46 @@ class MeetingsScreen(Screen[None]):
         Binding("v", "waiting_times", "Väntetider", id="waiting_times"),
     ]
 
+    PALETTE = (
+        ("Demo: läs in demonämnden", "load_demo"),
+        ("Sammanträden: uppdatera listan", "refresh"),
+        ("Sammanträdesordning: visa årsplanen för markerat sammanträde", "year_plan"),
+        ("Nämnduppdrag: visa alla uppdrag", "assignments"),
+        ("Ej verkställda beslut: visa väntetider", "waiting_times"),
+    )
+
     def __init__(self, store: Store, *, today: dt.date) -> None:
         super().__init__()
         self.store = store
         self.today = today
         self._meetings: list[MeetingSummary] = []
-        self.sub_title = "Sammanträden"
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="meetings-body"):
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-            with Vertical(id="empty-state"):
-                yield Static(EMPTY_TEXT, id="empty-text")
-                yield ProgressBar(id="demo-progress", show_eta=False)
-                yield Static("", id="demo-status")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Datum", "Tid", "Nämnd", "Plats", "Status", "Ärenden")
-        self.query_one("#empty-state").display = False
-        self.query_one("#demo-progress").display = False
         self.action_refresh()
+
+    def _empty_state(self) -> Vertical:
+        """The empty state, mounted only when needed (keeps the usual first paint light)."""
+        found = self.query("#empty-state")
+        if found:
+            return found.first(Vertical)
+        progress = ProgressBar(id="demo-progress", show_eta=False)
+        progress.display = False
+        state = Vertical(
+            Static(EMPTY_TEXT, id="empty-text"),
+            progress,
+            Static("", id="demo-status"),
+            id="empty-state",
+        )
+        self.query_one("#meetings-body").mount(state)
+        return state
 
     def action_refresh(self) -> None:
         self._load()
@@ -86,6 +103,9 @@ class MeetingsScreen(Screen[None]):
 
     def _show(self, meetings: list[MeetingSummary]) -> None:
         self._meetings = meetings
+        # The organ(s) once known; until then the header shows the app's workspace.
+        organs = sorted({m.organ_name for m in meetings})
+        self.sub_title = " · ".join(organs) if organs else None
         table = self.query_one(DataTable)
         table.clear()
         for m in meetings:
@@ -98,11 +118,12 @@ class MeetingsScreen(Screen[None]):
                 str(m.item_count),
                 key=str(m.id),
             )
-        empty = not meetings
-        table.display = not empty
-        self.query_one("#empty-state").display = empty
-        if not empty:
+        table.display = bool(meetings)
+        if meetings:
             table.focus()
+            self.query("#empty-state").remove()
+        else:
+            self._empty_state()
         self.post_message(MeetingsLoaded(len(meetings)))
 
     def action_open(self) -> None:
@@ -139,8 +160,7 @@ class MeetingsScreen(Screen[None]):
         self.app.push_screen(WaitingTimesScreen(self.store))
 
     def action_load_demo(self) -> None:
-        self.query_one("#empty-state").display = True
-        self.query_one("#demo-progress").display = True
+        self._empty_state().query_one(ProgressBar).display = True
         self._load_demo()
 
     @work(thread=True, exclusive=True, group="demo")
@@ -160,5 +180,8 @@ class MeetingsScreen(Screen[None]):
         self.app.call_from_thread(self._load)
 
     def _progress(self, done: int, total: int, message: str) -> None:
-        self.query_one(ProgressBar).update(total=total, progress=done)
-        self.query_one("#demo-status", Static).update(message)
+        # query, not query_one: a refresh may already have replaced the empty state
+        for bar in self.query(ProgressBar):
+            bar.update(total=total, progress=done)
+        for status in self.query("#demo-status").results(Static):
+            status.update(message)

@@ -74,6 +74,11 @@ class ReviewScreen(Screen[None]):
         Binding("u", "status('sent')", "Markera utskickad", id="sent"),
         Binding("t", "status('draft')", "Tillbaka till utkast", id="draft"),
     ]
+    PALETTE = (
+        ("Kallelse: markera granskad", "status('reviewed')"),
+        ("Kallelse: markera utskickad", "status('sent')"),
+        ("Kallelse: tillbaka till utkast", "status('draft')"),
+    )
 
     def __init__(self, store: Store, meeting_id: int, *, user: str) -> None:
         super().__init__()

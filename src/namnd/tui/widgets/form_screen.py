@@ -19,6 +19,10 @@ class FormScreen(Screen[None]):
         Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
         Binding("ctrl+s", "save", "Spara", id="save"),
     ]
+    PALETTE = (
+        ("Formulär: spara", "save"),
+        ("Formulär: spara och gå tillbaka", "leave"),
+    )
 
     def save(self) -> None:
         """Store the form; raise NamndError with a Swedish message if it cannot."""
