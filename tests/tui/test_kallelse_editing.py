@@ -193,3 +193,21 @@ async def test_kallelse_details_form_saves_and_refuses_bad_dates(demo_store, mak
     assert (meeting.place, meeting.start_time.strftime("%H:%M")) == ("Alytus", "18:30")
     assert meeting.kallelse_date.isoformat() == "2020-01-17"
     assert [(g.parties, g.place) for g in groups] == [("S, KD, MP, C och L", "sammanträdessalen")]
+
+
+async def test_quitting_saves_the_editor_first(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        editor = app.screen
+        assert "utskickad" in str(editor.query_one("#save-state", Label).render())
+        await pilot.press("tab", "tab", "tab")  # rubrik → dnr → typ → sekretess
+        assert editor.focused is editor.query_one("#confidential")
+        await pilot.press("space", "q")  # quit before the autosave's second has passed
+        await pilot.pause()
+    assert app.return_code == 0
+    assert demo_store.arende(editor.arende_id)[0].confidential is True
+    late = demo_store.late_changes(demo_store.find_meeting("2019-09-19").id)
+    assert [c.arende_title for c in late] == ["Information från förvaltningen"]

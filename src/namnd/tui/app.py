@@ -58,6 +58,14 @@ class NamndApp(App[None]):
         """The meetings list is the bottom screen, so Escape elsewhere comes back to it."""
         return MeetingsScreen(self.store, today=self.today)
 
+    async def action_quit(self) -> None:
+        """Quit, but first save every open form; a failed save keeps the app open."""
+        for screen in reversed(self.screen_stack):
+            save = getattr(screen, "save_before_quit", None)
+            if save is not None and not save():
+                return
+        self.exit()
+
     def open_meeting(self, meeting_id: int) -> None:
         """Show a meeting's föredragningslista (from the list or the command palette)."""
         from namnd.tui.screens.agenda import AgendaScreen

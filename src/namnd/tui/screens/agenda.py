@@ -164,7 +164,10 @@ class AgendaScreen(Screen[None]):
         if item is not None:
             from namnd.tui.screens.arende_editor import ArendeEditorScreen
 
-            self.app.push_screen(ArendeEditorScreen(self.store, item.arende_id, user=self.user))
+            late = self.view is not None and is_late(self.view.meeting.status)
+            self.app.push_screen(
+                ArendeEditorScreen(self.store, item.arende_id, user=self.user, late=late)
+            )
 
     def action_add(self) -> None:
         """One key for every way to add: the menu names each way's own key."""

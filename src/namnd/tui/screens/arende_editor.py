@@ -110,9 +110,11 @@ class ArendeEditorScreen(Screen[None]):
         ("Ärende: spara och gå tillbaka", "leave"),
     )
 
-    def __init__(self, store: Store, arende_id: int, *, user: str) -> None:
+    def __init__(self, store: Store, arende_id: int, *, user: str, late: bool = False) -> None:
         super().__init__()
         self.store, self.arende_id, self.user = store, arende_id, user
+        #: The kallelse is already utskickad: every save is logged as a late change.
+        self.late = late
         self.version = 0
         self.saved: dict[str, object] = {}
         self.dirty = False
@@ -244,8 +246,28 @@ class ArendeEditorScreen(Screen[None]):
 
     def _set_state(self, text: str, *, error: bool = False) -> None:
         label = self.query_one("#save-state", Label)
-        label.update(text)
+        late = " · kallelsen är utskickad: ändringar loggas som ändring efter utskick"
+        label.update(text + (late if self.late and not error else ""))
         label.set_class(error, "error")
+
+    def save_before_quit(self) -> bool:
+        """Save what is unsaved before the app quits; False keeps the app open."""
+        if self._timer is not None:
+            self._timer.stop()
+        if self.conflict:
+            self.notify(
+                "Dina ändringar är inte sparade (någon annan sparade först). "
+                "Kopiera din text, lämna sedan redigeringen med Esc.",
+                title="Avslutar inte",
+                severity="error",
+            )
+            return False
+        if self.dirty:
+            values = self.values()
+            error = self._save(values)
+            self._after_save(values, error)
+            return error is None
+        return True
 
     def action_save_now(self) -> None:
         if self.dirty and not self.conflict:

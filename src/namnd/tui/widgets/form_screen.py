@@ -40,6 +40,10 @@ class FormScreen(Screen[None]):
         state.remove_class("error")
         return True
 
+    def save_before_quit(self) -> bool:
+        """Quitting saves the form like leaving it does; False keeps the app open."""
+        return self.action_save()
+
     def action_leave(self) -> None:
         if self.action_save():
             self.dismiss()
