@@ -145,7 +145,18 @@ async def test_someone_elses_save_is_never_overwritten(demo_store, make_app):
         state = str(editor.query_one("#save-state", Label).render())
         assert state.startswith("Konflikt")
         assert editor.query_one("#title", Input).value == "Min rubrik"
-    assert demo_store.arende(editor.arende_id)[0].title == "Deras rubrik"
+        assert demo_store.arende(editor.arende_id)[0].title == "Deras rubrik"
+        # The user chooses to read the saved version; only then is their text replaced.
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")  # from "Avbryt" to "Läs in"
+        await pilot.pause()
+        assert editor.query_one("#title", Input).value == "Deras rubrik"
+        assert not editor.conflict
+        editor.query_one("#title", Input).value = "Vår gemensamma rubrik"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert demo_store.arende(editor.arende_id)[0].title == "Vår gemensamma rubrik"
 
 
 async def test_autosave_after_typing_stops(demo_store, make_app):

@@ -104,10 +104,12 @@ class ArendeEditorScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
         Binding("ctrl+s", "save_now", "Spara nu", id="save"),
+        Binding("ctrl+r", "reload", "Läs in den sparade versionen", id="reload"),
     ]
     PALETTE = (
         ("Ärende: spara nu", "save_now"),
         ("Ärende: spara och gå tillbaka", "leave"),
+        ("Ärende: läs in den sparade versionen (vid konflikt)", "reload"),
     )
 
     def __init__(self, store: Store, arende_id: int, *, user: str, late: bool = False) -> None:
@@ -240,7 +242,12 @@ class ArendeEditorScreen(Screen[None]):
             self.sub_title = str(values["title"])
         elif isinstance(error, StaleEdit):
             self.conflict = True
-            self._set_state(f"Konflikt – inte sparat: {error}", error=True)
+            self.refresh_bindings()
+            self._set_state(
+                f"Konflikt – inte sparat: {error} Din text finns kvar här; "
+                "ctrl+r läser in den sparade versionen.",
+                error=True,
+            )
         else:
             self._set_state(f"Inte sparat: {error}", error=True)
 
@@ -268,6 +275,25 @@ class ArendeEditorScreen(Screen[None]):
             self._after_save(values, error)
             return error is None
         return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Reloading is offered only in a conflict (it replaces the text on screen)."""
+        return self.conflict if action == "reload" else True
+
+    def action_reload(self) -> None:
+        """After a conflict: show the saved version instead, once the user agrees."""
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.conflict = self.dirty = False
+                self.refresh_bindings()
+                self._fill(*self.store.arende(self.arende_id))
+
+        question = (
+            "Ersätta din text med den version som sparades? Det du skrivit sedan "
+            "senaste sparning försvinner – kopiera det först om du vill behålla det."
+        )
+        self.app.push_screen(ConfirmDialog(question, yes="Läs in"), confirmed)
 
     def action_save_now(self) -> None:
         if self.dirty and not self.conflict:
