@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +22,9 @@ from namnd.services.standing_items import STANDING_ITEMS
 from namnd.services.swedish_dates import clock, long_date
 from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
+
+if TYPE_CHECKING:
+    from namnd.services.assignment_extraction import ProposedAssignment
 
 _MOVE = Binding.Group("Flytta")
 
@@ -144,7 +150,7 @@ class AgendaScreen(Screen[None]):
             return None
         return self.view.items[self.query_one(DataTable).cursor_row]
 
-    def _apply(self, change, *, cursor: int | None = None) -> None:
+    def _apply(self, change: Callable[[], object], *, cursor: int | None = None) -> None:
         """Run a Store write; errors become a Swedish notification, then reload."""
         try:
             result = change()
@@ -296,7 +302,7 @@ class AgendaScreen(Screen[None]):
             self.notify("Förslaget ger inga nämnduppdrag.", title="Nämnduppdrag")
             return
 
-        def confirmed(chosen) -> None:
+        def confirmed(chosen: list[ProposedAssignment] | None) -> None:
             if chosen:
                 added = confirm_proposals(
                     self.store, item.arende_id, self.meeting_id, chosen, by=self.user

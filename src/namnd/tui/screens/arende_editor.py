@@ -187,7 +187,9 @@ class ArendeEditorScreen(Screen[None]):
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
-    def _changed(self, event) -> None:
+    def _changed(
+        self, event: Input.Changed | TextArea.Changed | Select.Changed | Checkbox.Changed
+    ) -> None:
         if self._loading:
             return
         control = getattr(event, "text_area", None) or getattr(event, "control", None)
