@@ -106,6 +106,7 @@ class MeetingsScreen(Screen[None]):
         # The organ(s) once known; until then the header shows the app's workspace.
         organs = sorted({m.organ_name for m in meetings})
         self.sub_title = " · ".join(organs) if organs else None
+        self.refresh_bindings()
         table = self.query_one(DataTable)
         table.clear()
         for m in meetings:
@@ -125,6 +126,10 @@ class MeetingsScreen(Screen[None]):
         else:
             self._empty_state()
         self.post_message(MeetingsLoaded(len(meetings)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Öppna is dimmed while there is nothing to open."""
+        return (True if self._meetings else None) if action == "open" else True
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)
