@@ -232,7 +232,7 @@ def _delegation_codes(args: argparse.Namespace, workspace: Workspace) -> int:
         )
     elif not args.add:
         rows = [(c.code, c.matter, c.delegate) for c in codes]
-        print(output._table(("Kod", "Ärende", "Delegat"), rows) if rows else "Inga koder ännu.")
+        print(output.text_table(("Kod", "Ärende", "Delegat"), rows) if rows else "Inga koder ännu.")
     for code in store.unknown_delegation_codes(args.organ):
         print(
             f"Obs: koden {code} används i anmälda delegationsbeslut men saknas i ordningen.",

@@ -38,7 +38,7 @@ def plan_text(plan: YearPlan) -> str:
         (long_date(p.meeting.date), *[day.isoformat() for _k, _l, day, _d in p.steps()])
         for p in plan.meetings
     ]
-    text = f"Sammanträdesordning {plan.year}, {plan.organ_name}\n\n" + _table(
+    text = f"Sammanträdesordning {plan.year}, {plan.organ_name}\n\n" + text_table(
         ("Sammanträde", *labels), rows
     )
     if plan.warnings:
@@ -106,7 +106,7 @@ def meetings_table(meetings: list[MeetingSummary], *, year: int | None) -> str:
         )
         for m in meetings
     ]
-    return _table(("Id", "Datum", "Tid", "Nämnd", "Plats", "Status", "Ärenden"), rows)
+    return text_table(("Id", "Datum", "Tid", "Nämnd", "Plats", "Status", "Ärenden"), rows)
 
 
 def agenda_text(view: AgendaView) -> str:
@@ -125,12 +125,13 @@ def agenda_text(view: AgendaView) -> str:
         )
         for i in view.items
     ]
-    return f"{head}\nFöredragningslista ({m.status.label})\n\n" + _table(
+    return f"{head}\nFöredragningslista ({m.status.label})\n\n" + text_table(
         ("Nr", "Ärende", "Dnr", "Typ"), rows
     )
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def text_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """Columns padded to their widest cell, with a dashed line under the header."""
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = [
         "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
@@ -184,7 +185,7 @@ def assignments_table(views: list[AssignmentView]) -> str:
         )
         for v in views
     ]
-    return _table(("Id", "Status", "Senast", "Uppdrag", "Ansvarig", "Ursprung", "Till"), rows)
+    return text_table(("Id", "Status", "Senast", "Uppdrag", "Ansvarig", "Ursprung", "Till"), rows)
 
 
 def _iso(day) -> str | None:

@@ -74,6 +74,11 @@ class AssignmentStatus(_Labelled):
     REPORTED = "reported"
     CLOSED = "closed"
 
+    @property
+    def is_open(self) -> bool:
+        """Ej påbörjad or pågår: the uppdrag still waits for its återrapportering."""
+        return self in (AssignmentStatus.NOT_STARTED, AssignmentStatus.IN_PROGRESS)
+
 
 class DueKind(_Labelled):
     """How a nämnduppdrag's due date was worded: a day, a meeting in a month, a period."""

@@ -427,9 +427,9 @@ def _dump_item(number: int, entry: AgendaEntry) -> list[str]:
             out.extend([f"### {name}", "", text, ""])
 
     section(PREAMBLE, arende.preamble_md)
-    section(PROPOSAL, _dump_proposal(arende.proposal))
+    section(PROPOSAL, proposal_markdown(arende.proposal))
     if arende.administration_proposal is not None:
-        section(ADMIN_PROPOSAL, _dump_proposal(arende.administration_proposal))
+        section(ADMIN_PROPOSAL, proposal_markdown(arende.administration_proposal))
     section(SUMMARY, arende.summary_md)
     section(BODY, arende.body_md)
     section(ATTACHMENTS, "\n".join(_dump_attachment(a) for a in entry.attachments))
@@ -437,7 +437,8 @@ def _dump_item(number: int, entry: AgendaEntry) -> list[str]:
     return out
 
 
-def _dump_proposal(items: list[str]) -> str:
+def proposal_markdown(items: list[str]) -> str:
+    """A proposal as the kallelse prints it: one paragraph, or a numbered list."""
     if len(items) == 1:
         return items[0]
     return "\n".join(f"{n}. {text}" for n, text in enumerate(items, start=1))

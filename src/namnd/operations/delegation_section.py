@@ -15,19 +15,11 @@ from sqlmodel import Session, col, select
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import DelegationDecision
 from namnd.formats.agenda_document import AgendaDocument
+from namnd.formats.delegation_lists import COLUMNS
 from namnd.formats.markdown_table import markdown_table
 from namnd.services.delegation_summary import summarise
 from namnd.storage import delegation
 from namnd.storage.store import Store
-
-ROW_HEADERS = (
-    "Beslutsfattare",
-    "Beslutsdatum",
-    "Beslut",
-    "Anledning till avslag",
-    "Födelseår",
-    "Kön",
-)
 
 
 @dataclass
@@ -80,7 +72,7 @@ def delegation_extras(store: Store, meeting_id: int, doc: AgendaDocument) -> Kal
             (
                 f"{batch.list_name}, {batch.period}",
                 markdown_table(
-                    ROW_HEADERS,
+                    COLUMNS,
                     [
                         (
                             r.decided_by,

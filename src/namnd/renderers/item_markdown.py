@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from namnd.domain.views import AgendaItemView
-
-
-def proposal_markdown(att_satser: list[str]) -> str:
-    """A proposal as the kallelse prints it: one paragraph, or a numbered list."""
-    if len(att_satser) == 1:
-        return att_satser[0]
-    return "\n".join(f"{n}. {text}" for n, text in enumerate(att_satser, start=1))
+from namnd.formats.agenda_markdown import proposal_markdown
 
 
 def item_markdown(item: AgendaItemView) -> str:

@@ -13,6 +13,7 @@ from docx.document import Document
 from docx.enum.text import WD_BREAK
 
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
+from namnd.formats.agenda_markdown import proposal_markdown
 from namnd.renderers.docx_document import new_document, set_footer, set_properties
 from namnd.renderers.markdown_docx import MarkdownRenderer
 from namnd.services.publication import (
@@ -53,7 +54,7 @@ def write_kallelse_docx(
     )
     _first_page(document, doc)
     for number, entry in enumerate(doc.entries, start=1):
-        _item(document, number, entry)
+        _item(document, number, entry, public=public)
         if number in under_item and not (public and entry.arende.confidential):
             MarkdownRenderer(document, heading_offset=-1).render(under_item[number])
     if secret_bilagor and not public:
@@ -111,11 +112,11 @@ def _first_page(document: Document, doc: AgendaDocument) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _item(document: Document, number: int, entry: AgendaEntry) -> None:
+def _item(document: Document, number: int, entry: AgendaEntry, *, public: bool) -> None:
     arende = entry.arende
     heading = f"{number}. {arende.title}" + (f" ({arende.dnr})" if arende.dnr else "")
     document.add_heading(heading, level=1)
-    if arende.confidential and arende.summary_md == SECRET_PLACEHOLDER:
+    if public and arende.confidential:
         document.add_paragraph(SECRET_PLACEHOLDER)
         return
     if arende.sent_later:
@@ -136,7 +137,7 @@ def _item(document: Document, number: int, entry: AgendaEntry) -> None:
             text = attachment.title
             if attachment.sent_later:
                 text += " (skickas ut senare)"
-            if attachment.confidential and attachment.title != SECRET_PLACEHOLDER:
+            if attachment.confidential and not public:
                 text += " (sekretess)"
             document.add_paragraph(text, style="List Bullet")
     if arende.dispatch_to:
@@ -149,12 +150,7 @@ def _proposal(document: Document, heading: str, att_satser: list[str]) -> None:
     if not att_satser:
         return
     document.add_heading(heading, level=2)
-    if len(att_satser) == 1:
-        MarkdownRenderer(document).render(att_satser[0])
-    else:
-        MarkdownRenderer(document).render(
-            "\n".join(f"{n}. {_escape(t)}" for n, t in enumerate(att_satser, 1))
-        )
+    MarkdownRenderer(document).render(proposal_markdown(att_satser))
 
 
 def _section(document: Document, heading: str, markdown: str, heading_offset: int = 2) -> None:

@@ -33,7 +33,7 @@ def report_markdown(
         (f"Återrapporterade {closed_since}", _closed(rows, AssignmentStatus.REPORTED, since)),
         (f"Avslutade {closed_since}", _closed(rows, AssignmentStatus.CLOSED, since)),
     ]
-    open_count = sum(1 for r in rows if r.status in _OPEN)
+    open_count = sum(1 for r in rows if r.status.is_open)
     closed_count = sum(len(g) for _, g in groups[3:])
     lines = [f"# {TITLE}", ""]
     if organ_name:
@@ -50,9 +50,6 @@ def report_markdown(
         lines += ["", f"## {heading}", ""]
         lines += _table(group) if group else ["Inga uppdrag."]
     return "\n".join(lines) + "\n"
-
-
-_OPEN = frozenset({AssignmentStatus.NOT_STARTED, AssignmentStatus.IN_PROGRESS})
 
 
 def _open(rows: list[AssignmentView], status: AssignmentStatus) -> list[AssignmentView]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from namnd.domain.kinds import ArendeKind, AssignmentStatus
+from namnd.domain.kinds import ArendeKind
 from namnd.domain.views import AssignmentView
 
-OPEN = (AssignmentStatus.NOT_STARTED, AssignmentStatus.IN_PROGRESS)
 DUE_SOON = dt.timedelta(days=30)
 
 
@@ -21,7 +20,7 @@ def due_at_meeting(assignments: list[AssignmentView], meeting: dt.date) -> list[
     return [
         a
         for a in assignments
-        if a.status in OPEN
+        if a.status.is_open
         and a.report_arende_id is None
         and a.due_date is not None
         and a.due_date <= month_end
@@ -34,7 +33,7 @@ def urgency(assignment: AssignmentView, today: dt.date) -> str:
     if assignment.overdue:
         return "overdue"
     if (
-        assignment.status in OPEN
+        assignment.status.is_open
         and assignment.due_date is not None
         and assignment.due_date - today <= DUE_SOON
     ):

@@ -36,7 +36,6 @@ _OTHER_LABELS = {
     "status": "status",
     "report_arende_id": "återrapporteringsärende",
 }
-OPEN = frozenset({AssignmentStatus.NOT_STARTED, AssignmentStatus.IN_PROGRESS})
 
 
 def _now() -> dt.datetime:
@@ -203,7 +202,7 @@ def decide_report_back(
     answered: list[Assignment] = []
     where = f"ärende {arende.dnr or arende.id} ”{arende.title}”"
     for assignment in report_backs_for(session=session, arende_id=arende_id):
-        if assignment.status not in OPEN:
+        if not assignment.status.is_open:
             continue
         if assignment.id in keep_open:
             note = f"Återrapporteringen ({where}) behandlad; uppdraget hålls öppet."
@@ -341,7 +340,7 @@ def _view(
         report_to=assignment.report_to,
         status=assignment.status,
         status_since=assignment.status_since,
-        overdue=assignment.status in OPEN and due is not None and due < today,
+        overdue=assignment.status.is_open and due is not None and due < today,
         origin_meeting_id=assignment.origin_meeting_id,
         origin_meeting_date=meeting.date if meeting else None,
         origin_arende_id=assignment.origin_arende_id,

@@ -15,7 +15,7 @@ from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import LateChange, MeetingStatusChange
 from namnd.domain.views import AgendaView, AssignmentView
 from namnd.errors import NamndError
-from namnd.renderers.item_markdown import proposal_markdown
+from namnd.formats.agenda_markdown import proposal_markdown
 from namnd.services.report_back import due_at_meeting
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
