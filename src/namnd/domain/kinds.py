@@ -88,6 +88,32 @@ class DueKind(_Labelled):
     END_OF_PERIOD = "end_of_period"
 
 
+class AttendeeKind(_Labelled):
+    """How someone is present at a sammanträde, as the protokoll's first page groups them."""
+
+    MEMBER = "member"
+    SUBSTITUTE = "substitute"
+    OTHER = "other"
+
+
+class MotionKind(_Labelled):
+    """What a yrkande asks for."""
+
+    APPROVAL = "approval"
+    REJECTION = "rejection"
+    REFERRAL = "referral"
+    AMENDMENT = "amendment"
+    ADDITION = "addition"
+
+
+class VoteChoice(_Labelled):
+    """One serving member's answer to the voteringsproposition."""
+
+    YES = "yes"
+    NO = "no"
+    ABSTAIN = "abstain"
+
+
 _LABELS: dict[type, dict] = {
     ArendeKind: {
         ArendeKind.INFORMATION: "information",
@@ -125,5 +151,22 @@ _LABELS: dict[type, dict] = {
         DueKind.EXACT_DATE: "datum",
         DueKind.MEETING_IN_MONTH: "nämndens sammanträde i månaden",
         DueKind.END_OF_PERIOD: "periodens slut",
+    },
+    AttendeeKind: {
+        AttendeeKind.MEMBER: "ledamot",
+        AttendeeKind.SUBSTITUTE: "ersättare",
+        AttendeeKind.OTHER: "övrig",
+    },
+    MotionKind: {
+        MotionKind.APPROVAL: "bifall",
+        MotionKind.REJECTION: "avslag",
+        MotionKind.REFERRAL: "återremiss",
+        MotionKind.AMENDMENT: "ändring",
+        MotionKind.ADDITION: "tillägg",
+    },
+    VoteChoice: {
+        VoteChoice.YES: "Ja",
+        VoteChoice.NO: "Nej",
+        VoteChoice.ABSTAIN: "Avstår",
     },
 }

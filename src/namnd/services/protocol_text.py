@@ -1,0 +1,150 @@
+"""The protokoll's sentences in municipal Swedish, shared by the screen and the Word export.
+
+"Per Ek (M) yrkar avslag på förslaget till beslut.", the propositionsordning, the result
+of an omröstning and the närvaro lines of the first page ("Anna Berg (M) för Per Ek (M),
+§§ 14–20") are written here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
+from namnd.domain.protocol import Attendee, Motion, Protocol, ProtocolParagraph
+from namnd.services.protocol_rules import outcome, totals
+
+PROPOSAL = "förslaget till beslut"
+SECRET_PARAGRAPH = "Ärendet redovisas inte med hänvisning till sekretess."
+
+
+def join(words: Sequence[str]) -> str:
+    """'A', 'A och B', 'A, B och C'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} och {words[-1]}"
+
+
+def names(protocol: Protocol, people: Sequence[str]) -> str:
+    """Names with their party from the närvaro, joined: 'Per Ek (M) och Anna Berg (M)'."""
+    return join([protocol.display(name) for name in people])
+
+
+def genitive(display: str) -> str:
+    """'Per Ek (M)' → 'Per Eks (M)'; names ending in s, x or z take no s."""
+    name, bracket, rest = display.partition(" (")
+    suffix = "" if name[-1:].lower() in "sxz" else "s"
+    return f"{name}{suffix}{bracket}{rest}"
+
+
+def motion_sentence(protocol: Protocol, motion: Motion) -> str:
+    """The yrkande as minuted: 'Per Ek (M) yrkar avslag på förslaget till beslut.'."""
+    who = names(protocol, motion.by)
+    what = {
+        MotionKind.APPROVAL: f"bifall till {motion.text or PROPOSAL}",
+        MotionKind.REJECTION: f"avslag på {motion.text or PROPOSAL}",
+        MotionKind.REFERRAL: "att ärendet återremitteras"
+        + (f" med motiveringen {motion.text}" if motion.text else ""),
+        MotionKind.AMENDMENT: f"följande ändring: {motion.text}",
+        MotionKind.ADDITION: f"följande tillägg: {motion.text}",
+    }[motion.kind]
+    return f"{who} yrkar {what.rstrip('.')}."
+
+
+def options(protocol: Protocol, paragraph: ProtocolParagraph) -> list[str]:
+    """What the ordförande puts against each other, the proposal first."""
+    found = [f"bifall till {PROPOSAL}"]
+    for motion in paragraph.motions:
+        who = genitive(names(protocol, motion.by))
+        option = {
+            MotionKind.APPROVAL: f"bifall till {motion.text}" if motion.text else "",
+            MotionKind.REJECTION: "avslag",
+            MotionKind.REFERRAL: "",
+            MotionKind.AMENDMENT: f"bifall till {who} ändringsyrkande",
+            MotionKind.ADDITION: f"bifall till {who} tilläggsyrkande",
+        }[motion.kind]
+        if option and option not in found:
+            found.append(option)
+    return found
+
+
+def decision_process(protocol: Protocol, paragraph: ProtocolParagraph) -> str:
+    """The generated beslutsgång (propositionsordning and omröstning), '' without yrkanden."""
+    if not paragraph.motions:
+        return ""
+    parts = []
+    if any(m.kind is MotionKind.REFERRAL for m in paragraph.motions):
+        parts.append(
+            "Ordföranden ställer först proposition på om ärendet ska avgöras i dag eller "
+            "återremitteras och finner att ärendet ska avgöras i dag."
+        )
+    choices = options(protocol, paragraph)
+    if len(choices) > 1:
+        parts.append(
+            f"Ordföranden ställer proposition på {join(choices)} och finner att nämnden "
+            f"beslutar enligt {choices[0].removeprefix('bifall till ')}."
+        )
+    if paragraph.vote is not None:
+        parts.append("Votering begärs.")
+        parts.append(
+            f"Nämnden godkänner följande voteringsproposition: {paragraph.vote.proposition}"
+        )
+        parts.append(vote_result(protocol, paragraph))
+    return "\n\n".join(parts)
+
+
+def vote_result(protocol: Protocol, paragraph: ProtocolParagraph) -> str:
+    """The result as minuted: 'Omröstningen utfaller med 7 ja-röster mot 6 nej-röster …'."""
+    vote = paragraph.vote
+    assert vote is not None
+    count = totals(vote)
+    chair = protocol.chair
+    won = outcome(vote, chair.name if chair else None)
+    text = (
+        f"Omröstningen utfaller med {count.yes} ja-röster mot {count.no} nej-röster; "
+        f"{count.abstain} avstår."
+    )
+    if won is None:
+        return text + " Utfallet är oavgjort."
+    if count.yes == count.no:
+        text += " Ordföranden har utslagsröst."
+    decided = vote.yes_for if won is VoteChoice.YES else vote.no_for
+    return f"{text} Nämnden har därmed beslutat enligt {decided.removeprefix('bifall till ')}."
+
+
+def reservation_sentence(protocol: Protocol, by: Sequence[str], reason: str) -> str:
+    """The reservation as minuted: 'Per Ek (M) reserverar sig mot beslutet …'."""
+    tail = f" {reason.rstrip('.')}" if reason else ""
+    return f"{names(protocol, by)} reserverar sig mot beslutet{tail}."
+
+
+def attendance_line(protocol: Protocol, attendee: Attendee) -> str:
+    """One närvaro line: 'Tuva Lund (S), ordförande', 'Anna Berg (M) för Per Ek (M), §§ 14–20'."""
+    text = attendee.display
+    if attendee.replaces:
+        text += f" för {protocol.display(attendee.replaces)}"
+    if attendee.function:
+        text += f", {attendee.function}"
+    if attendee.paragraphs is not None:
+        text += f", {attendee.paragraphs.text}"
+    return text
+
+
+def attendance_groups(protocol: Protocol) -> list[tuple[str, list[str]]]:
+    """Beslutande, Ersättare (present, not serving) and Övriga närvarande, as printed."""
+    deciding = [
+        a
+        for a in protocol.attendees
+        if a.kind is AttendeeKind.MEMBER or (a.kind is AttendeeKind.SUBSTITUTE and a.replaces)
+    ]
+    substitutes = [
+        a for a in protocol.attendees if a.kind is AttendeeKind.SUBSTITUTE and not a.replaces
+    ]
+    others = [a for a in protocol.attendees if a.kind is AttendeeKind.OTHER]
+    return [
+        (label, [attendance_line(protocol, a) for a in group])
+        for label, group in (
+            ("Beslutande", deciding),
+            ("Ersättare", substitutes),
+            ("Övriga närvarande", others),
+        )
+    ]
