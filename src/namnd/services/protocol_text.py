@@ -100,7 +100,7 @@ def vote_result(protocol: Protocol, paragraph: ProtocolParagraph) -> str:
     chair = protocol.chair
     won = outcome(vote, chair.name if chair else None)
     text = (
-        f"Omröstningen utfaller med {count.yes} ja-röster mot {count.no} nej-röster; "
+        f"Omröstningen utfaller med {_votes(count.yes, 'ja')} mot {_votes(count.no, 'nej')}; "
         f"{count.abstain} avstår."
     )
     if won is None:
@@ -109,6 +109,10 @@ def vote_result(protocol: Protocol, paragraph: ProtocolParagraph) -> str:
         text += " Ordföranden har utslagsröst."
     decided = vote.yes_for if won is VoteChoice.YES else vote.no_for
     return f"{text} Nämnden har därmed beslutat enligt {decided.removeprefix('bifall till ')}."
+
+
+def _votes(count: int, word: str) -> str:
+    return f"{count} {word}-röst{'' if count == 1 else 'er'}"
 
 
 def reservation_sentence(protocol: Protocol, by: Sequence[str], reason: str) -> str:
@@ -121,7 +125,9 @@ def attendance_line(protocol: Protocol, attendee: Attendee) -> str:
     """One närvaro line: 'Tuva Lund (S), ordförande', 'Anna Berg (M) för Per Ek (M), §§ 14–20'."""
     text = attendee.display
     if attendee.replaces:
-        text += f" för {protocol.display(attendee.replaces)}"
+        # The replaced ledamot is usually absent, hence not in the närvaro: same party.
+        absent = protocol.attendee(attendee.replaces) or Attendee(attendee.replaces, attendee.party)
+        text += f" för {absent.display}"
     if attendee.function:
         text += f", {attendee.function}"
     if attendee.paragraphs is not None:
