@@ -171,7 +171,11 @@ class AgendaItem(SQLModel, table=True):
 
 
 class Paragraph(SQLModel, table=True):
-    """A § of the protokoll; numbered per organ through the calendar year."""
+    """A § of the protokoll; numbered per organ through the calendar year.
+
+    Yrkanden, the omröstning, reservationer and anteckningar are read and written with
+    the § as a whole, so they are JSON (see ``storage.protocol_codec``).
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     organ_id: int = Field(foreign_key="organ.id", index=True)
@@ -182,6 +186,17 @@ class Paragraph(SQLModel, table=True):
     title: str
     decision_md: str = ""
     confidential: bool = False
+    dnr: str | None = None
+    item: int | None = Field(default=None, description="Number on the föredragningslista.")
+    motions: list[dict] = Field(default_factory=list, sa_column=_json_list())
+    process_md: str = Field(default="", description="Beslutsgång as minuted.")
+    vote: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    reservations: list[dict] = Field(default_factory=list, sa_column=_json_list())
+    notes: list[dict] = Field(default_factory=list, sa_column=_json_list())
+    dispatch_to: list[str] = Field(default_factory=list, sa_column=_json_list())
+    recused: list[str] = Field(default_factory=list, sa_column=_json_list())
+    immediate: bool = Field(default=False, description="Omedelbart justerad.")
+    version: int = Field(default=1, description="Bumped on every save; guards concurrent edits.")
 
     __table_args__ = (UniqueConstraint("organ_id", "year", "number"),)
 
