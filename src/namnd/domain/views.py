@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from namnd.domain.kinds import ArendeKind, AssignmentStatus, DueKind, MeetingStatus
+from namnd.domain.protocol import Protocol
 
 
 @dataclass(frozen=True)
@@ -121,3 +122,14 @@ class AssignmentDetail:
     assignment: AssignmentView
     history: list[AssignmentChangeView]
     report_arende_title: str | None = None
+
+
+@dataclass(frozen=True)
+class ProtocolView:
+    """A protokoll as stored: each §'s version (for saving) and the seats (beslutsförhet)."""
+
+    meeting_id: int
+    protocol: Protocol
+    versions: dict[int, int]
+    head_version: int
+    seats: int

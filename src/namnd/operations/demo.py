@@ -8,7 +8,6 @@ second run changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -40,7 +39,8 @@ DEMO_AGENDA = "2019-09-19-von.md"
 SCHEDULE_FILE = "data/sammantradesordning-2020.yaml"
 DELEGATION_FILE = "data/delegationsbeslut-2019-09-19.yaml"
 CODES_FILE = "data/delegationsordning.yaml"
-# The seed names the ordförande only; her term is the 2019–2022 mandate period.
+ROSTER_FILE = "data/ledamoter.yaml"
+# The 2019–2022 mandate period.
 MANDATE_START, MANDATE_END = dt.date(2019, 1, 1), dt.date(2022, 12, 31)
 
 Progress = Callable[[int, int, str], None]
@@ -76,7 +76,7 @@ def load_demo(store: Store, progress: Progress | None = None) -> DemoReport:
     folder = demo_dir()
     steps: list[tuple[str, Callable[[Session, Path, DemoReport], None]]] = [
         ("Läser in kallelsen 19 september 2019", _load_agenda),
-        ("Lägger in ordförande och sekreterare", _load_people),
+        ("Lägger in ledamöter, ersättare och sekreterare", _load_people),
         ("Lägger in sammanträdesordningen 2020", _load_schedule),
         ("Lägger in delegationsbesluten", _load_delegation_decisions),
         ("Lägger in nämnduppdragen", _load_assignments),
@@ -106,7 +106,6 @@ def _load_agenda(session: Session, folder: Path, report: DemoReport) -> None:
         report.count("ärenden", len(doc.entries))
 
 
-_NAME_PARTY = re.compile(r"^(?P<name>.+?)\s*\((?P<party>[^)]+)\)\s*$")
 
 
 def _person(session: Session, name: str, title: str, report: DemoReport) -> Person:
@@ -120,31 +119,38 @@ def _person(session: Session, name: str, title: str, report: DemoReport) -> Pers
 
 
 def _load_people(session: Session, folder: Path, report: DemoReport) -> None:
+    """The ledamöter and ersättare (invented except the ordförande), and the secretary."""
     organ = _demo_organ(session)
-    meeting = session.exec(
-        select(Meeting).where(Meeting.organ_id == organ.id, Meeting.date == dt.date(2019, 9, 19))
-    ).one()
-    chair = _NAME_PARTY.match(meeting.chair_name)
-    if chair:
-        person = _person(session, chair["name"], "", report)
+    data = yaml.load(read_text(folder / ROSTER_FILE), Loader=yaml.BaseLoader)
+    seats = [(MemberRole.MEMBER, row) for row in data["ledamöter"]]
+    seats += [(MemberRole.SUBSTITUTE, row) for row in data["ersättare"]]
+    order = {MemberRole.MEMBER: 0, MemberRole.SUBSTITUTE: 0}
+    for role, row in seats:
+        order[role] += 1
+        person = _person(session, row["namn"], "", report)
         exists = session.exec(
             select(Membership).where(
                 Membership.organ_id == organ.id, Membership.person_id == person.id
             )
         ).first()
         if exists is None:
+            function = row.get("funktion")
             session.add(
                 Membership(
                     organ_id=organ.id,
                     person_id=person.id,
-                    role=MemberRole.MEMBER,
-                    party=chair["party"],
-                    position=Position.CHAIR,
+                    role=role,
+                    party=row["parti"],
+                    position=Position.from_label(function) if function else None,
+                    substitute_order=order[role] if role is MemberRole.SUBSTITUTE else None,
                     period_start=MANDATE_START,
                     period_end=MANDATE_END,
                 )
             )
             report.count("uppdrag i nämnden")
+    meeting = session.exec(
+        select(Meeting).where(Meeting.organ_id == organ.id, Meeting.date == dt.date(2019, 9, 19))
+    ).one()
     _person(session, meeting.secretary_name, meeting.secretary_title, report)
 
 

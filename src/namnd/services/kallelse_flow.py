@@ -16,6 +16,11 @@ _ALLOWED = {
     (MeetingStatus.REVIEWED, MeetingStatus.DRAFT),
     (MeetingStatus.REVIEWED, MeetingStatus.SENT),
     (MeetingStatus.DRAFT, MeetingStatus.SENT),
+    # The protokoll: opened at the meeting, then justerat.
+    (MeetingStatus.DRAFT, MeetingStatus.HELD),
+    (MeetingStatus.REVIEWED, MeetingStatus.HELD),
+    (MeetingStatus.SENT, MeetingStatus.HELD),
+    (MeetingStatus.HELD, MeetingStatus.ADJUSTED),
 }
 
 

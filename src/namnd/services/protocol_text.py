@@ -16,6 +16,21 @@ from namnd.services.protocol_rules import outcome, totals
 PROPOSAL = "förslaget till beslut"
 SECRET_PARAGRAPH = "Ärendet redovisas inte med hänvisning till sekretess."
 
+# The §§ that open a meeting, with the beslut they usually get (val av justerare is
+# completed with the name once chosen).
+STANDING_OPENERS = (
+    ("Val av justerare", ""),
+    ("Fastställande av föredragningslista", "Föredragningslistan fastställs."),
+    ("Jävsfrågan", "Ingen jäv anmäls."),
+)
+
+
+def decision_from_proposal(att_satser: Sequence[str]) -> str:
+    """The beslut pre-filled from the proposal: one att-sats as is, several numbered."""
+    if len(att_satser) == 1:
+        return att_satser[0]
+    return "\n".join(f"{n}. {text}" for n, text in enumerate(att_satser, start=1))
+
 
 def join(words: Sequence[str]) -> str:
     """'A', 'A och B', 'A, B och C'."""

@@ -34,7 +34,11 @@ from namnd.storage.schedule import find_organ
 from namnd.storage.workspace import Workspace
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from namnd.domain.delegation_tables import ReportLaw
+    from namnd.domain.protocol import Adjustment, Attendee, Protocol, ProtocolParagraph
+    from namnd.domain.views import ProtocolView
     from namnd.services.delegation_summary import SummaryTable
     from namnd.services.ej_verkstallda import Case, Offer, Quarter, Redovisning
     from namnd.storage.delegation import ImportView
@@ -377,6 +381,91 @@ class Store:
         with Session(self.engine) as session:
             organ = find_organ(session=session, code=organ_code)
             return unknown_codes(session=session, organ_id=organ.id)
+
+    # --- protokoll (read-only once justerat; rättelser are logged) ---------------------
+
+    def protocol(self, meeting_id: int) -> ProtocolView | None:
+        """The meeting's protokoll with §-versions and seats, or None if not yet opened."""
+        from namnd.storage import protocols
+
+        with Session(self.engine) as session:
+            return protocols.load_protocol(session=session, meeting_id=meeting_id)
+
+    def open_protocol(self, meeting_id: int, *, by: str, first_number: int | None = None) -> None:
+        """Protocol mode: §§ from the agenda after the standing openers, närvaro from members."""
+        from namnd.storage import protocols
+
+        self._write(
+            protocols.open_protocol, meeting_id=meeting_id, by=by, first_number=first_number
+        )
+
+    def save_paragraph(self, meeting_id: int, paragraph: ProtocolParagraph, version: int) -> int:
+        """Save one § (StaleEdit if someone saved it first); its new version."""
+        from namnd.storage import protocols
+
+        return self._write(
+            protocols.save_paragraph, meeting_id=meeting_id, paragraph=paragraph, version=version
+        )
+
+    def save_attendance(self, meeting_id: int, attendees: Sequence[Attendee]) -> None:
+        """Replace the närvaro."""
+        from namnd.storage import protocols
+
+        self._write(protocols.save_attendance, meeting_id=meeting_id, attendees=attendees)
+
+    def save_adjustment(
+        self, meeting_id: int, adjustment: Adjustment, end_time: dt.time | None, version: int
+    ) -> int:
+        """Justerare, place and day of justering, förvaring, end time; the new version."""
+        from namnd.storage import protocols
+
+        return self._write(
+            protocols.save_adjustment,
+            meeting_id=meeting_id,
+            adjustment=adjustment,
+            end_time=end_time,
+            version=version,
+        )
+
+    def add_paragraph(self, meeting_id: int, title: str, *, after: int | None) -> int:
+        """Insert a § (e.g. an extra ärende) after § ``after``; the new § number."""
+        from namnd.storage import protocols
+
+        return self._write(protocols.add_paragraph, meeting_id=meeting_id, title=title, after=after)
+
+    def remove_paragraph(self, meeting_id: int, number: int) -> None:
+        """Delete a § before justering; the following §§ move up."""
+        from namnd.storage import protocols
+
+        self._write(protocols.remove_paragraph, meeting_id=meeting_id, number=number)
+
+    def adjust_protocol(self, meeting_id: int, on: dt.date, *, by: str) -> None:
+        """Justera (InvalidInput listing what breaks the rules); then read-only."""
+        from namnd.storage import protocols
+
+        self._write(protocols.adjust, meeting_id=meeting_id, on=on, by=by)
+
+    def post_protocol(self, meeting_id: int, on: dt.date) -> None:
+        """Record the day the justering was anslagen."""
+        from namnd.storage import protocols
+
+        self._write(protocols.post, meeting_id=meeting_id, on=on)
+
+    def correct_paragraph(
+        self, meeting_id: int, paragraph: ProtocolParagraph, reason: str, *, by: str
+    ) -> str:
+        """A logged rättelse of a justerat §; returns what changed."""
+        from namnd.storage import protocols
+
+        return self._write(
+            protocols.correct, meeting_id=meeting_id, paragraph=paragraph, reason=reason, by=by
+        )
+
+    def replace_protocol(self, meeting_id: int, protocol: Protocol) -> None:
+        """Import a whole protokoll (all or nothing; a justerat one is never replaced)."""
+        from namnd.storage import protocols
+
+        self._write(protocols.replace_protocol, meeting_id=meeting_id, protocol=protocol)
 
     # --- sammanträdesordning: the organ's rules and its planned meetings ------------
 

@@ -1,0 +1,109 @@
+"""Between the protokoll's dataclasses and its rows: JSON parts of a § and the närvaro."""
+
+from __future__ import annotations
+
+from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
+from namnd.domain.models import Paragraph
+from namnd.domain.protocol import (
+    Attendee,
+    Ballot,
+    Motion,
+    Note,
+    ParagraphRange,
+    ProtocolParagraph,
+    Reservation,
+    Vote,
+)
+from namnd.domain.protocol_tables import AttendanceRow
+
+
+def paragraph_from_row(row: Paragraph) -> ProtocolParagraph:
+    """A stored § as the dataclass everything else reads."""
+    return ProtocolParagraph(
+        number=row.number,
+        title=row.title,
+        dnr=row.dnr,
+        item=row.item,
+        decision_md=row.decision_md,
+        motions=tuple(
+            Motion(tuple(m["by"]), MotionKind(m["kind"]), m.get("text", "")) for m in row.motions
+        ),
+        process_md=row.process_md,
+        vote=_vote(row.vote),
+        reservations=tuple(
+            Reservation(tuple(r["by"]), r.get("reason", ""), r.get("written", ""))
+            for r in row.reservations
+        ),
+        notes=tuple(Note(tuple(n["by"]), n["text"]) for n in row.notes),
+        dispatch_to=tuple(row.dispatch_to),
+        recused=tuple(row.recused),
+        immediate=row.immediate,
+        confidential=row.confidential,
+    )
+
+
+def fill_row(row: Paragraph, paragraph: ProtocolParagraph) -> None:
+    """Copy everything but the number into ``row`` (numbering is storage's job)."""
+    row.title = paragraph.title
+    row.dnr = paragraph.dnr
+    row.item = paragraph.item
+    row.decision_md = paragraph.decision_md
+    row.motions = [
+        {"by": list(m.by), "kind": m.kind.value, "text": m.text} for m in paragraph.motions
+    ]
+    row.process_md = paragraph.process_md
+    row.vote = None if paragraph.vote is None else _vote_json(paragraph.vote)
+    row.reservations = [
+        {"by": list(r.by), "reason": r.reason, "written": r.written} for r in paragraph.reservations
+    ]
+    row.notes = [{"by": list(n.by), "text": n.text} for n in paragraph.notes]
+    row.dispatch_to = list(paragraph.dispatch_to)
+    row.recused = list(paragraph.recused)
+    row.immediate = paragraph.immediate
+    row.confidential = paragraph.confidential
+
+
+def attendee_from_row(row: AttendanceRow) -> Attendee:
+    """A närvaro row as the dataclass (no range: the whole meeting)."""
+    span = None
+    if row.first_paragraph is not None:
+        span = ParagraphRange(row.first_paragraph, row.last_paragraph or row.first_paragraph)
+    return Attendee(
+        name=row.name,
+        party=row.party,
+        kind=AttendeeKind(row.kind),
+        function=row.function,
+        replaces=row.replaces,
+        paragraphs=span,
+    )
+
+
+def attendee_row(meeting_id: int, position: int, attendee: Attendee) -> AttendanceRow:
+    """The row for one närvaro line at ``position``."""
+    span = attendee.paragraphs
+    return AttendanceRow(
+        meeting_id=meeting_id,
+        position=position,
+        name=attendee.name,
+        party=attendee.party,
+        kind=attendee.kind,
+        function=attendee.function,
+        replaces=attendee.replaces,
+        first_paragraph=span.first if span else None,
+        last_paragraph=span.last if span else None,
+    )
+
+
+def _vote(data: dict | None) -> Vote | None:
+    if data is None:
+        return None
+    ballots = tuple(Ballot(name, VoteChoice(choice)) for name, choice in data["ballots"])
+    return Vote(data["yes_for"], data["no_for"], ballots)
+
+
+def _vote_json(vote: Vote) -> dict:
+    return {
+        "yes_for": vote.yes_for,
+        "no_for": vote.no_for,
+        "ballots": [[b.name, b.choice.value] for b in vote.ballots],
+    }

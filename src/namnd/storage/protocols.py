@@ -1,0 +1,552 @@
+"""The protokoll in the database: open it from the agenda, edit §§ live, justera, rätta.
+
+§§ are numbered per organ through the calendar year. Every § carries a ``version`` so two
+people minuting the same § cannot overwrite each other (:class:`StaleEdit`). Once
+justerat the protokoll is closed: only a logged rättelse changes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import fields
+
+from sqlalchemy import func
+from sqlmodel import Session, col, delete, select
+
+from namnd.domain.kinds import ArendeKind, AttendeeKind, MeetingStatus, MemberRole
+from namnd.domain.models import AgendaItem, Arende, Meeting, Membership, Organ, Paragraph, Person
+from namnd.domain.protocol import Adjustment, Attendee, Correction, Protocol, ProtocolParagraph
+from namnd.domain.protocol_tables import AttendanceRow, CorrectionRow, ProtocolRecord
+from namnd.domain.views import ProtocolView
+from namnd.errors import InvalidInput, NotFound, StaleEdit
+from namnd.services.protocol_rules import problems
+from namnd.services.protocol_text import STANDING_OPENERS, decision_from_proposal
+from namnd.storage.kallelse import set_status
+from namnd.storage.protocol_codec import (
+    attendee_from_row,
+    attendee_row,
+    fill_row,
+    paragraph_from_row,
+)
+
+CLOSED = "Protokollet är justerat och kan inte ändras; gör en rättelse i stället."
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _record(session: Session, meeting_id: int) -> ProtocolRecord | None:
+    return session.exec(
+        select(ProtocolRecord).where(ProtocolRecord.meeting_id == meeting_id)
+    ).first()
+
+
+def _open_record(session: Session, meeting_id: int) -> ProtocolRecord:
+    record = _record(session, meeting_id)
+    if record is None:
+        raise NotFound("Protokollet är inte öppnat: öppna sammanträdet i protokollsläge först.")
+    return record
+
+
+def _editable(session: Session, meeting_id: int) -> ProtocolRecord:
+    record = _open_record(session, meeting_id)
+    if record.adjusted_on is not None:
+        raise InvalidInput(CLOSED)
+    return record
+
+
+def _meeting(session: Session, meeting_id: int) -> Meeting:
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound(f"Det finns inget sammanträde med id {meeting_id}.")
+    return meeting
+
+
+def _rows(session: Session, meeting_id: int) -> list[Paragraph]:
+    return list(
+        session.exec(
+            select(Paragraph)
+            .where(Paragraph.meeting_id == meeting_id)
+            .order_by(col(Paragraph.number))
+        )
+    )
+
+
+def load_protocol(*, session: Session, meeting_id: int) -> ProtocolView | None:
+    """The protokoll with each §'s version and the number of seats, or None if not opened."""
+    record = _record(session, meeting_id)
+    if record is None:
+        return None
+    meeting = _meeting(session, meeting_id)
+    organ = session.get(Organ, meeting.organ_id)
+    rows = _rows(session, meeting_id)
+    attendance = session.exec(
+        select(AttendanceRow)
+        .where(AttendanceRow.meeting_id == meeting_id)
+        .order_by(col(AttendanceRow.position))
+    )
+    corrections = session.exec(
+        select(CorrectionRow)
+        .where(CorrectionRow.meeting_id == meeting_id)
+        .order_by(col(CorrectionRow.id))
+    )
+    protocol = Protocol(
+        organ_name=organ.name,
+        organ_code=organ.code,
+        date=meeting.date,
+        place=meeting.place,
+        start_time=meeting.start_time,
+        end_time=record.end_time,
+        secretary=meeting.secretary_name,
+        attendees=tuple(attendee_from_row(a) for a in attendance),
+        paragraphs=tuple(paragraph_from_row(r) for r in rows),
+        adjustment=Adjustment(
+            adjusters=tuple(record.adjusters),
+            place=record.adjustment_place,
+            date=record.adjustment_date,
+            adjusted_on=record.adjusted_on,
+            posted_on=record.posted_on,
+            archive=record.archive,
+        ),
+        corrections=tuple(
+            Correction(c.number, c.what, c.reason, c.corrected_by, c.corrected_at)
+            for c in corrections
+        ),
+    )
+    return ProtocolView(
+        meeting_id=meeting_id,
+        protocol=protocol,
+        versions={r.number: r.version for r in rows},
+        head_version=record.version,
+        seats=_seats(session, meeting),
+    )
+
+
+def _seats(session: Session, meeting: Meeting) -> int:
+    """Ledamöter of the organ on the meeting day (the base for beslutsförhet)."""
+    return session.exec(
+        select(func.count())
+        .select_from(Membership)
+        .where(
+            Membership.organ_id == meeting.organ_id,
+            Membership.role == MemberRole.MEMBER,
+            Membership.period_start <= meeting.date,
+            (col(Membership.period_end).is_(None)) | (col(Membership.period_end) >= meeting.date),
+        )
+    ).one()
+
+
+def next_number(*, session: Session, meeting: Meeting) -> int:
+    """The organ's last § of the calendar year before this meeting, plus one."""
+    last = session.exec(
+        select(func.max(Paragraph.number))
+        .join(Meeting, col(Meeting.id) == Paragraph.meeting_id)
+        .where(
+            Paragraph.organ_id == meeting.organ_id,
+            Paragraph.year == meeting.date.year,
+            Meeting.date < meeting.date,
+        )
+    ).one()
+    return (last or 0) + 1
+
+
+def _check_no_later_numbers(session: Session, meeting: Meeting) -> None:
+    later = session.exec(
+        select(Meeting.date)
+        .join(Paragraph, col(Paragraph.meeting_id) == Meeting.id)
+        .where(
+            Paragraph.organ_id == meeting.organ_id,
+            Paragraph.year == meeting.date.year,
+            Meeting.date > meeting.date,
+        )
+    ).first()
+    if later is not None:
+        raise InvalidInput(
+            f"Sammanträdet {later.isoformat()} har redan paragrafer för {meeting.date.year}: "
+            "§§ kan inte numreras om före dem. Ange första § själv eller ta dem i ordning."
+        )
+
+
+def open_protocol(
+    *, session: Session, meeting_id: int, by: str, first_number: int | None = None
+) -> None:
+    """Turn the föredragningslista into §§ after the standing openers.
+
+    The närvaro starts from the organ's members; the meeting becomes genomförd.
+    """
+    meeting = _meeting(session, meeting_id)
+    if _record(session, meeting_id) is not None:
+        raise InvalidInput("Protokollet är redan öppnat.")
+    if first_number is not None and first_number < 1:
+        raise InvalidInput("Första § måste vara 1 eller större.")
+    _check_no_later_numbers(session, meeting)
+    if meeting.status is not MeetingStatus.HELD:
+        set_status(session=session, meeting_id=meeting_id, target=MeetingStatus.HELD, by=by)
+    organ = session.get(Organ, meeting.organ_id)
+    session.add(ProtocolRecord(meeting_id=meeting_id, archive=organ.administration))
+    drafts = [ProtocolParagraph(0, title, decision_md=text) for title, text in STANDING_OPENERS]
+    for item, arende in _agenda(session, meeting_id):
+        drafts.append(
+            ProtocolParagraph(
+                0,
+                arende.title,
+                dnr=arende.dnr,
+                item=item.position,
+                decision_md=decision_from_proposal(arende.proposal),
+                dispatch_to=tuple(arende.dispatch_to),
+                confidential=arende.confidential,
+            )
+        )
+    start = first_number or next_number(session=session, meeting=meeting)
+    for offset, draft in enumerate(drafts):
+        _insert(session, meeting, start + offset, draft)
+    for position, attendee in enumerate(_roster(session, meeting), start=1):
+        session.add(attendee_row(meeting_id, position, attendee))
+    session.flush()
+
+
+def _agenda(session: Session, meeting_id: int) -> list[tuple[AgendaItem, Arende]]:
+    return list(
+        session.exec(
+            select(AgendaItem, Arende)
+            .join(Arende, col(Arende.id) == AgendaItem.arende_id)
+            .where(AgendaItem.meeting_id == meeting_id)
+            .order_by(col(AgendaItem.position))
+        )
+    )
+
+
+def _insert(session: Session, meeting: Meeting, number: int, draft: ProtocolParagraph) -> None:
+    item_id = None
+    if draft.item is not None:
+        item_id = session.exec(
+            select(AgendaItem.id).where(
+                AgendaItem.meeting_id == meeting.id, AgendaItem.position == draft.item
+            )
+        ).first()
+    row = Paragraph(
+        organ_id=meeting.organ_id,
+        meeting_id=meeting.id,
+        agenda_item_id=item_id,
+        year=meeting.date.year,
+        number=number,
+        title=draft.title,
+    )
+    fill_row(row, draft)
+    session.add(row)
+
+
+def _roster(session: Session, meeting: Meeting) -> list[Attendee]:
+    """Ledamöter (ordförande first) and ersättare in order, then the secretary."""
+    seats = session.exec(
+        select(Membership, Person)
+        .join(Person, col(Person.id) == Membership.person_id)
+        .where(
+            Membership.organ_id == meeting.organ_id,
+            Membership.period_start <= meeting.date,
+            (col(Membership.period_end).is_(None)) | (col(Membership.period_end) >= meeting.date),
+        )
+    ).all()
+
+    def order(pair: tuple[Membership, Person]) -> tuple:
+        seat = pair[0]
+        presidium = 9 if seat.position is None else list(type(seat.position)).index(seat.position)
+        return (seat.role is not MemberRole.MEMBER, presidium, seat.substitute_order or 0, seat.id)
+
+    people = [
+        Attendee(
+            name=person.name,
+            party=seat.party,
+            kind=AttendeeKind.MEMBER if seat.role is MemberRole.MEMBER else AttendeeKind.SUBSTITUTE,
+            function=seat.position.label if seat.position else "",
+        )
+        for seat, person in sorted(seats, key=order)
+    ]
+    if meeting.secretary_name:
+        people.append(
+            Attendee(
+                meeting.secretary_name,
+                kind=AttendeeKind.OTHER,
+                function=meeting.secretary_title.lower(),
+            )
+        )
+    return people
+
+
+def _row(session: Session, meeting_id: int, number: int) -> Paragraph:
+    row = session.exec(
+        select(Paragraph).where(Paragraph.meeting_id == meeting_id, Paragraph.number == number)
+    ).first()
+    if row is None:
+        raise NotFound(f"Protokollet har ingen § {number}.")
+    return row
+
+
+def save_paragraph(
+    *, session: Session, meeting_id: int, paragraph: ProtocolParagraph, version: int
+) -> int:
+    """Save one § (StaleEdit if someone saved it first); its new version."""
+    _editable(session, meeting_id)
+    row = _row(session, meeting_id, paragraph.number)
+    if row.version != version:
+        raise StaleEdit(
+            f"§ {paragraph.number} har sparats av någon annan medan du skrev. Ingenting "
+            "skrevs över; din text finns kvar."
+        )
+    fill_row(row, paragraph)
+    row.version += 1
+    session.flush()
+    return row.version
+
+
+def save_attendance(*, session: Session, meeting_id: int, attendees: Sequence[Attendee]) -> None:
+    """Replace the närvaro (names must be unique: §§ refer to people by name)."""
+    _editable(session, meeting_id)
+    _check_unique_names(attendees)
+    session.exec(delete(AttendanceRow).where(col(AttendanceRow.meeting_id) == meeting_id))
+    for position, attendee in enumerate(attendees, start=1):
+        session.add(attendee_row(meeting_id, position, attendee))
+    session.flush()
+
+
+def _check_unique_names(attendees: Sequence[Attendee]) -> None:
+    seen: set[str] = set()
+    for attendee in attendees:
+        if attendee.name in seen:
+            raise InvalidInput(f"{attendee.name} står två gånger i närvaron.")
+        seen.add(attendee.name)
+
+
+def save_adjustment(
+    *,
+    session: Session,
+    meeting_id: int,
+    adjustment: Adjustment,
+    end_time: dt.time | None,
+    version: int,
+) -> int:
+    """Justerare, place and day of justering, förvaring and the meeting's end time."""
+    record = _editable(session, meeting_id)
+    if record.version != version:
+        raise StaleEdit("Justeringsuppgifterna har ändrats av någon annan; ingenting skrevs över.")
+    record.adjusters = list(adjustment.adjusters)
+    record.adjustment_place = adjustment.place
+    record.adjustment_date = adjustment.date
+    record.archive = adjustment.archive
+    record.end_time = end_time
+    record.version += 1
+    session.flush()
+    return record.version
+
+
+def add_paragraph(*, session: Session, meeting_id: int, title: str, after: int | None) -> int:
+    """Insert a § after § ``after`` (first when None) and renumber; the new number."""
+    _editable(session, meeting_id)
+    meeting = _meeting(session, meeting_id)
+    if not title.strip():
+        raise InvalidInput("En paragraf behöver en rubrik.")
+    _check_no_later_numbers(session, meeting)
+    rows = _rows(session, meeting_id)
+    start = rows[0].number if rows else next_number(session=session, meeting=meeting)
+    index = (
+        0
+        if after is None
+        else next((i + 1 for i, r in enumerate(rows) if r.number == after), len(rows))
+    )
+    _renumber(session, rows, start, skip=start + index)
+    _insert(session, meeting, start + index, ProtocolParagraph(0, title.strip()))
+    session.flush()
+    return start + index
+
+
+def remove_paragraph(*, session: Session, meeting_id: int, number: int) -> None:
+    """Delete a § and close the gap."""
+    _editable(session, meeting_id)
+    meeting = _meeting(session, meeting_id)
+    _check_no_later_numbers(session, meeting)
+    row = _row(session, meeting_id, number)
+    rows = [r for r in _rows(session, meeting_id) if r.id != row.id]
+    start = min(row.number, rows[0].number) if rows else row.number
+    session.delete(row)
+    session.flush()
+    _renumber(session, rows, start)
+
+
+def _renumber(session: Session, rows: list[Paragraph], start: int, skip: int | None = None) -> None:
+    """Number ``rows`` from ``start`` leaving ``skip`` free, without a unique clash midway."""
+    for row in rows:
+        row.number = -row.number
+    session.flush()
+    number = start
+    for row in rows:
+        if number == skip:
+            number += 1
+        row.number = number
+        number += 1
+    session.flush()
+
+
+def adjust(*, session: Session, meeting_id: int, on: dt.date, by: str) -> None:
+    """Justera: check the rules, close the protokoll, mark the ärenden decided."""
+    record = _editable(session, meeting_id)
+    meeting = _meeting(session, meeting_id)
+    view = load_protocol(session=session, meeting_id=meeting_id)
+    assert view is not None
+    if not record.adjusters:
+        raise InvalidInput("Ange vem som justerar protokollet innan det justeras.")
+    if on < meeting.date:
+        raise InvalidInput("Protokollet kan inte justeras före sammanträdet.")
+    broken = problems(view.protocol)
+    if broken:
+        listed = "\n".join(p.message for p in broken[:5])
+        raise InvalidInput(f"Protokollet kan inte justeras förrän detta är rättat:\n{listed}")
+    from namnd.storage.assignments import decide_report_back
+
+    for _, arende in _agenda(session, meeting_id):
+        if arende.kind is ArendeKind.REPORT_BACK and not arende.decided:
+            decide_report_back(session=session, arende_id=arende.id, by=by, decided_on=meeting.date)
+        arende.decided = True
+    record.adjusted_on = on
+    record.version += 1
+    set_status(session=session, meeting_id=meeting_id, target=MeetingStatus.ADJUSTED, by=by)
+
+
+def post(*, session: Session, meeting_id: int, on: dt.date) -> None:
+    """Record the day the justering was anslagen."""
+    record = _open_record(session, meeting_id)
+    if record.adjusted_on is None:
+        raise InvalidInput("Protokollet måste vara justerat innan justeringen anslås.")
+    if on < record.adjusted_on:
+        raise InvalidInput("Anslaget kan inte sättas upp före justeringen.")
+    record.posted_on = on
+    record.version += 1
+
+
+def correct(
+    *,
+    session: Session,
+    meeting_id: int,
+    paragraph: ProtocolParagraph,
+    reason: str,
+    by: str,
+) -> str:
+    """A rättelse of a justerat §: applied, and logged with what changed and why."""
+    record = _open_record(session, meeting_id)
+    if record.adjusted_on is None:
+        raise InvalidInput("Protokollet är inte justerat: ändra paragrafen direkt.")
+    if not reason.strip():
+        raise InvalidInput("En rättelse måste ha ett skäl.")
+    row = _row(session, meeting_id, paragraph.number)
+    what = describe_change(paragraph_from_row(row), paragraph)
+    if not what:
+        raise InvalidInput("Rättelsen ändrar ingenting.")
+    fill_row(row, paragraph)
+    row.version += 1
+    session.add(
+        CorrectionRow(
+            meeting_id=meeting_id,
+            number=paragraph.number,
+            what=what,
+            reason=reason.strip(),
+            corrected_by=by,
+            corrected_at=_now(),
+        )
+    )
+    session.flush()
+    return what
+
+
+_FIELD_LABELS = {
+    "title": "Rubrik",
+    "dnr": "Dnr",
+    "decision_md": "Beslut",
+    "process_md": "Beslutsgång",
+    "motions": "Yrkanden",
+    "vote": "Omröstning",
+    "reservations": "Reservationer",
+    "notes": "Protokollsanteckningar",
+    "dispatch_to": "Expedieras till",
+    "recused": "Jäv",
+    "immediate": "Omedelbar justering",
+    "confidential": "Sekretess",
+}
+
+
+def describe_change(old: ProtocolParagraph, new: ProtocolParagraph) -> str:
+    """'Beslut: ”…” ändrat till ”…”' for each changed field; '' when nothing changed."""
+    parts = []
+    for name, label in _FIELD_LABELS.items():
+        before, after = getattr(old, name), getattr(new, name)
+        if before == after:
+            continue
+        if isinstance(before, str):
+            parts.append(f"{label}: ”{before}” ändrat till ”{after}”")
+        else:
+            parts.append(f"{label} ändrade")
+    assert {f.name for f in fields(ProtocolParagraph)} >= set(_FIELD_LABELS)
+    return "; ".join(parts)
+
+
+def replace_protocol(*, session: Session, meeting_id: int, protocol: Protocol) -> None:
+    """Import: the whole protokoll from a file, replacing an unjusterat one."""
+    meeting = _meeting(session, meeting_id)
+    record = _record(session, meeting_id)
+    if record is not None and record.adjusted_on is not None:
+        raise InvalidInput(CLOSED)
+    _check_unique_names(protocol.attendees)
+    if protocol.paragraphs:
+        _check_free_numbers(session, meeting, protocol)
+    for table in (Paragraph, AttendanceRow, CorrectionRow):
+        session.exec(delete(table).where(col(table.meeting_id) == meeting_id))
+    if record is None:
+        record = ProtocolRecord(meeting_id=meeting_id)
+        session.add(record)
+    adjustment = protocol.adjustment
+    record.end_time = protocol.end_time
+    record.adjusters = list(adjustment.adjusters)
+    record.adjustment_place = adjustment.place
+    record.adjustment_date = adjustment.date
+    record.adjusted_on = adjustment.adjusted_on
+    record.posted_on = adjustment.posted_on
+    record.archive = adjustment.archive
+    record.version += 1
+    session.flush()
+    for paragraph in protocol.paragraphs:
+        _insert(session, meeting, paragraph.number, paragraph)
+    for position, attendee in enumerate(protocol.attendees, start=1):
+        session.add(attendee_row(meeting_id, position, attendee))
+    for c in protocol.corrections:
+        session.add(
+            CorrectionRow(
+                meeting_id=meeting_id,
+                number=c.number,
+                what=c.what,
+                reason=c.reason,
+                corrected_by=c.by,
+                corrected_at=c.at,
+            )
+        )
+    meeting.status = MeetingStatus.ADJUSTED if protocol.is_adjusted else MeetingStatus.HELD
+    meeting.version += 1
+    session.flush()
+
+
+def _check_free_numbers(session: Session, meeting: Meeting, protocol: Protocol) -> None:
+    numbers = protocol.numbers
+    assert numbers is not None
+    taken = session.exec(
+        select(Meeting.date)
+        .join(Paragraph, col(Paragraph.meeting_id) == Meeting.id)
+        .where(
+            Paragraph.organ_id == meeting.organ_id,
+            Paragraph.year == meeting.date.year,
+            Paragraph.meeting_id != meeting.id,
+            col(Paragraph.number).between(numbers.first, numbers.last),
+        )
+    ).first()
+    if taken is not None:
+        raise InvalidInput(
+            f"{numbers.text} är redan använda i protokollet från {taken.isoformat()}."
+        )

@@ -1,0 +1,165 @@
+"""The protokoll in the database, on SQLite and a real PostgreSQL: open, minute, justera."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from namnd.domain.kinds import AssignmentStatus, AttendeeKind, MeetingStatus, MotionKind
+from namnd.domain.protocol import Motion
+from namnd.errors import InvalidInput, StaleEdit
+from namnd.operations.demo import load_demo
+from tests.protocol_sample import sample_protocol
+
+DAY = dt.date(2019, 9, 19)
+
+
+@pytest.fixture
+def demo(backend_store):
+    load_demo(backend_store)
+    return backend_store
+
+
+def _meeting(store, day=DAY):
+    return store.find_meeting(day.isoformat()).id
+
+
+def test_opening_turns_the_agenda_into_paragraphs_after_the_openers(demo):
+    meeting = _meeting(demo)
+    demo.open_protocol(meeting, by="sekr", first_number=82)
+    view = demo.protocol(meeting)
+    titles = [p.title for p in view.protocol.paragraphs]
+    assert [p.number for p in view.protocol.paragraphs] == list(range(82, 95))
+    assert titles[:3] == ["Val av justerare", "Fastställande av föredragningslista", "Jävsfrågan"]
+    p90 = view.protocol.paragraph(90)
+    assert (p90.item, p90.dnr) == (6, "von/2019:76")
+    assert p90.decision_md.startswith("Vård- och omsorgsnämnden föreslår kommunfullmäktige")
+    assert view.seats == 13
+    chair = view.protocol.chair
+    assert (chair.name, chair.party) == ("Tuva Lund", "S")
+    assert demo.find_meeting(str(meeting)).status is MeetingStatus.HELD
+    kinds = [a.kind for a in view.protocol.attendees]
+    assert kinds.count(AttendeeKind.MEMBER) == 13 and kinds.count(AttendeeKind.SUBSTITUTE) == 6
+
+
+def test_numbering_runs_on_through_the_year_and_restarts_the_next(demo):
+    september = _meeting(demo)
+    demo.open_protocol(september, by="sekr", first_number=82)
+    demo.plan_meetings([dt.date(2019, 10, 17), dt.date(2020, 1, 27)])
+    for day in (dt.date(2019, 10, 17), dt.date(2020, 1, 27)):
+        meeting = _meeting(demo, day)
+        demo.add_arende(meeting, {"title": "Budget", "proposal": ["Nämnden godkänner."]}, by="s")
+        demo.set_status(meeting, MeetingStatus.SENT, by="s")
+        demo.open_protocol(meeting, by="sekr")
+    october_numbers = [
+        p.number for p in demo.protocol(_meeting(demo, dt.date(2019, 10, 17))).protocol.paragraphs
+    ]
+    january_numbers = [
+        p.number for p in demo.protocol(_meeting(demo, dt.date(2020, 1, 27))).protocol.paragraphs
+    ]
+    assert october_numbers == [95, 96, 97, 98]
+    assert january_numbers == [1, 2, 3, 4]
+
+
+def test_an_earlier_meeting_cannot_take_numbers_a_later_one_holds(demo):
+    demo.plan_meetings([dt.date(2019, 10, 17)])
+    october = _meeting(demo, dt.date(2019, 10, 17))
+    demo.add_arende(october, {"title": "Budget"}, by="s")
+    demo.open_protocol(october, by="sekr", first_number=95)
+    with pytest.raises(InvalidInput, match="2019-10-17 har redan paragrafer"):
+        demo.open_protocol(_meeting(demo), by="sekr")
+
+
+def test_inserting_and_removing_a_paragraph_renumbers(demo):
+    meeting = _meeting(demo)
+    demo.open_protocol(meeting, by="sekr", first_number=82)
+    number = demo.add_paragraph(meeting, "Extra ärende: lokalfrågan", after=84)
+    protocol = demo.protocol(meeting).protocol
+    assert number == 85
+    assert protocol.paragraph(85).title == "Extra ärende: lokalfrågan"
+    assert protocol.paragraph(86).title == "Information från förvaltningen"
+    assert protocol.numbers.text == "§§ 82–95"
+    demo.remove_paragraph(meeting, 85)
+    protocol = demo.protocol(meeting).protocol
+    assert protocol.paragraph(85).title == "Information från förvaltningen"
+    assert protocol.numbers.text == "§§ 82–94"
+
+
+def test_two_people_minuting_the_same_paragraph_never_overwrite(demo):
+    meeting = _meeting(demo)
+    demo.open_protocol(meeting, by="sekr", first_number=82)
+    view = demo.protocol(meeting)
+    p90 = view.protocol.paragraph(90)
+    version = view.versions[90]
+    mine = dataclasses.replace(
+        p90, motions=(Motion(("Omar Haddad",), MotionKind.APPROVAL, "motionen"),)
+    )
+    theirs = dataclasses.replace(p90, decision_md="Annan text")
+    demo.save_paragraph(meeting, mine, version)
+    with pytest.raises(StaleEdit, match="din text finns kvar"):
+        demo.save_paragraph(meeting, theirs, version)
+    assert demo.protocol(meeting).protocol.paragraph(90).motions == mine.motions
+
+
+def test_import_round_trips_the_sample_and_justering_closes_it(demo):
+    meeting = _meeting(demo)
+    sample = sample_protocol()
+    unadjusted = dataclasses.replace(
+        sample, adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None)
+    )
+    demo.replace_protocol(meeting, unadjusted)
+    assert demo.protocol(meeting).protocol == unadjusted
+
+    demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr")
+    demo.post_protocol(meeting, dt.date(2019, 9, 27))
+    assert demo.protocol(meeting).protocol == sample
+    assert demo.find_meeting(str(meeting)).status is MeetingStatus.ADJUSTED
+
+    p90 = sample.paragraph(90)
+    with pytest.raises(InvalidInput, match="justerat"):
+        demo.save_paragraph(meeting, p90, demo.protocol(meeting).versions[90])
+    with pytest.raises(InvalidInput, match="skäl"):
+        demo.correct_paragraph(meeting, p90, " ", by="sekr")
+    fixed = dataclasses.replace(p90, dispatch_to=("Kommunstyrelsen", "Kommunfullmäktige"))
+    what = demo.correct_paragraph(meeting, fixed, "Expedieringen saknade fullmäktige.", by="sekr")
+    assert what == "Expedieras till ändrade"
+    stored = demo.protocol(meeting).protocol
+    assert stored.paragraph(90).dispatch_to == fixed.dispatch_to
+    (correction,) = stored.corrections
+    assert (correction.number, correction.reason) == (90, "Expedieringen saknade fullmäktige.")
+
+
+def test_justering_refuses_a_protocol_that_breaks_the_rules(demo):
+    meeting = _meeting(demo)
+    sample = sample_protocol()
+    p90 = sample.paragraph(90)
+    broken_vote = dataclasses.replace(p90.vote, ballots=p90.vote.ballots[1:])
+    broken = dataclasses.replace(
+        sample,
+        adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None),
+        paragraphs=tuple(
+            dataclasses.replace(p, vote=broken_vote) if p.number == 90 else p
+            for p in sample.paragraphs
+        ),
+    )
+    demo.replace_protocol(meeting, broken)
+    with pytest.raises(InvalidInput, match="Röst saknas för Tuva Lund"):
+        demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr")
+    assert demo.protocol(meeting).protocol.is_adjusted is False
+
+
+def test_justering_marks_the_report_backs_decided(demo):
+    meeting = _meeting(demo)
+    sample = sample_protocol()
+    demo.replace_protocol(
+        meeting,
+        dataclasses.replace(
+            sample,
+            adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None),
+        ),
+    )
+    demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr")
+    reported = demo.assignments(statuses=[AssignmentStatus.REPORTED], today=dt.date(2019, 10, 1))
+    assert reported, "the återrapportering ärenden 3 and 4 answer the December 2018 uppdrag"
