@@ -148,8 +148,8 @@ def test_the_minuted_sentences():
     )
     process = protocol_text.decision_process(protocol, p90)
     assert (
-        "Ordföranden ställer proposition på bifall till förslaget till beslut och bifall till motionen"
-        in process
+        "Ordföranden ställer proposition på bifall till förslaget till beslut och bifall "
+        "till motionen" in process
     )
     assert "Omröstningen utfaller med 12 ja-röster mot 1 nej-röst; 0 avstår." in process
     assert process.endswith("Nämnden har därmed beslutat enligt förslaget till beslut.")
