@@ -106,8 +106,6 @@ def _load_agenda(session: Session, folder: Path, report: DemoReport) -> None:
         report.count("ärenden", len(doc.entries))
 
 
-
-
 def _person(session: Session, name: str, title: str, report: DemoReport) -> Person:
     person = session.exec(select(Person).where(Person.name == name)).first()
     if person is None:
