@@ -136,6 +136,12 @@ def after_meeting(
     )
 
 
+def appeal_period(posted_on: dt.date, rules: Rules = DEFAULT_RULES) -> tuple[dt.date, dt.date]:
+    """From the actual anslag day: the last day to appeal, and the day the notice comes down."""
+    ends = period_of_weeks_end(posted_on, rules.appeal_weeks)
+    return ends, ends + ONE_DAY
+
+
 def deadline_state(day: dt.date, today: dt.date, *, done: bool) -> str:
     """``done``, ``late`` (passed, not done), ``due`` (this ISO week) or ``coming``."""
     if done:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
-from namnd.domain.protocol import Attendee, Motion, Protocol, ProtocolParagraph
+from namnd.domain.protocol import Attendee, Motion, Protocol, ProtocolParagraph, Vote
 from namnd.services.protocol_rules import outcome, totals
 
 PROPOSAL = "förslaget till beslut"
@@ -80,6 +80,24 @@ def options(protocol: Protocol, paragraph: ProtocolParagraph) -> list[str]:
         if option and option not in found:
             found.append(option)
     return found
+
+
+def default_vote(protocol: Protocol, paragraph: ProtocolParagraph) -> Vote:
+    """The usual voteringsproposition: the proposal (Ja) against the first counter-motion."""
+    counter = next(
+        (
+            m
+            for m in paragraph.motions
+            if m.kind is not MotionKind.REFERRAL
+            and not (m.kind is MotionKind.APPROVAL and not m.text)
+        ),
+        None,
+    )
+    if counter is None or counter.kind is MotionKind.REJECTION:
+        no_for = "avslag"
+    else:
+        no_for = f"bifall till {genitive(names(protocol, counter.by))} yrkande"
+    return Vote(f"bifall till {PROPOSAL}", no_for)
 
 
 def decision_process(protocol: Protocol, paragraph: ProtocolParagraph) -> str:

@@ -239,12 +239,16 @@ def _insert(session: Session, meeting: Meeting, number: int, draft: ProtocolPara
 
 
 def _roster(session: Session, meeting: Meeting) -> list[Attendee]:
-    """Ledamöter (ordförande first) and ersättare in order, then the secretary."""
+    """The ledamöter (presidium first) as present, then the secretary.
+
+    Ersättare are added by the secretary as they arrive: most do not come.
+    """
     seats = session.exec(
         select(Membership, Person)
         .join(Person, col(Person.id) == Membership.person_id)
         .where(
             Membership.organ_id == meeting.organ_id,
+            Membership.role == MemberRole.MEMBER,
             Membership.period_start <= meeting.date,
             (col(Membership.period_end).is_(None)) | (col(Membership.period_end) >= meeting.date),
         )
@@ -253,13 +257,13 @@ def _roster(session: Session, meeting: Meeting) -> list[Attendee]:
     def order(pair: tuple[Membership, Person]) -> tuple:
         seat = pair[0]
         presidium = 9 if seat.position is None else list(type(seat.position)).index(seat.position)
-        return (seat.role is not MemberRole.MEMBER, presidium, seat.substitute_order or 0, seat.id)
+        return (presidium, seat.id)
 
     people = [
         Attendee(
             name=person.name,
             party=seat.party,
-            kind=AttendeeKind.MEMBER if seat.role is MemberRole.MEMBER else AttendeeKind.SUBSTITUTE,
+            kind=AttendeeKind.MEMBER,
             function=seat.position.label if seat.position else "",
         )
         for seat, person in sorted(seats, key=order)

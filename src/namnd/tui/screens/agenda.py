@@ -49,6 +49,7 @@ class AgendaScreen(Screen[None]):
         Binding("k", "details", "Uppgifter", id="details"),
         Binding("g", "review", "Granska", id="review"),
         Binding("w", "export_word", "Word", id="export_word"),
+        Binding("p", "protocol", "Protokoll", id="protocol"),
     ]
     PALETTE = (
         ("Ärende: redigera markerat", "edit"),
@@ -65,6 +66,7 @@ class AgendaScreen(Screen[None]):
         ("Kallelse: uppgifter (tid, plats, justering)", "details"),
         ("Kallelse: granska (ordförandens läge)", "review"),
         ("Kallelse: exportera till Word", "export_word"),
+        ("Protokoll: öppna (protokollsläge)", "protocol"),
     )
 
     def __init__(self, store: Store, meeting_id: int) -> None:
@@ -342,3 +344,36 @@ class AgendaScreen(Screen[None]):
             self.app.call_from_thread(self.notify, str(err), title="Export", severity="error")
             return
         self.app.call_from_thread(self.notify, f"Skrev {path}", title="Export")
+
+    def action_protocol(self) -> None:
+        """Protocol mode; the first time, ask where the §§ start (default: on from the year)."""
+        from namnd.tui.screens.protocol import ProtocolScreen
+
+        if self.store.protocol(self.meeting_id) is not None:
+            self.app.push_screen(ProtocolScreen(self.store, self.meeting_id, today=self.app.today))  # type: ignore[attr-defined]
+            return
+
+        def start(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                first = int(text) if text.strip() else None
+                self.store.open_protocol(self.meeting_id, by=self.user, first_number=first)
+            except ValueError:
+                self.notify(
+                    f"”{text}” är inget paragrafnummer.", title="Protokoll", severity="error"
+                )
+                return
+            except NamndError as err:
+                self.notify(str(err), title="Protokoll", severity="error")
+                return
+            self.app.push_screen(ProtocolScreen(self.store, self.meeting_id, today=self.app.today))  # type: ignore[attr-defined]
+
+        self.app.push_screen(
+            TextDialog(
+                "Öppna protokollet. Första § (Enter = fortsätt årets numrering):",
+                "t.ex. 82",
+                allow_empty=True,
+            ),
+            start,
+        )

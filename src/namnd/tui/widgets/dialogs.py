@@ -38,17 +38,22 @@ class TextDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt")]
 
-    def __init__(self, prompt: str, placeholder: str = "") -> None:
+    def __init__(
+        self, prompt: str, placeholder: str = "", *, value: str = "", allow_empty: bool = False
+    ) -> None:
         super().__init__()
-        self.prompt, self.placeholder = prompt, placeholder
+        self.prompt, self.placeholder, self.value = prompt, placeholder, value
+        #: Enter on an empty line answers "" (a default) instead of cancelling.
+        self.allow_empty = allow_empty
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.prompt)
-            yield Input(placeholder=self.placeholder, id="answer")
+            yield Input(self.value, placeholder=self.placeholder, id="answer")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        answer = event.value.strip()
+        self.dismiss(answer if answer or self.allow_empty else None)
 
 
 class PickDialog(ModalScreen[str | None]):

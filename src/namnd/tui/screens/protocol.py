@@ -1,0 +1,528 @@
+"""The protokoll in the meeting room: the current § in focus, one key per event.
+
+The list of §§ has focus; letters record what happens (y yrkande, v votering, r
+reservation …) and Enter writes the beslut. The beslut is saved a second after typing
+stops and whenever the § changes, so closing the terminal loses at most that second.
+After justering the §§ are read-only and a change is a logged rättelse (c).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Label, Markdown, Static, TextArea
+
+from namnd.domain.kinds import MotionKind, VoteChoice
+from namnd.domain.protocol import Motion, Note, ProtocolParagraph, Reservation
+from namnd.domain.views import ProtocolView
+from namnd.errors import NamndError, StaleEdit
+from namnd.renderers.paragraph_markdown import paragraph_markdown
+from namnd.services import deadlines
+from namnd.services.protocol_rules import outcome, quorum_warning, serving
+from namnd.services.protocol_text import default_vote
+from namnd.services.swedish_dates import long_date, parse_iso_date
+from namnd.storage.store import Store
+from namnd.tui.screens.protocol_forms import AdjustmentScreen, AttendanceScreen
+from namnd.tui.screens.vote import VoteScreen
+from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
+from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+
+AUTOSAVE_DELAY = 1.0
+
+
+class ProtocolScreen(Screen[None]):
+    """Minute a meeting § by §; justera; rätta afterwards."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Tillbaka", id="back"),
+        Binding("e", "write", "Skriv beslut", id="write"),
+        Binding("n", "next", "Nästa §", id="next"),
+        Binding("y", "motion", "Yrkande", id="motion"),
+        Binding("v", "vote", "Votering", id="vote"),
+        Binding("r", "reservation", "Reservation", id="reservation"),
+        Binding("t", "note", "Anteckning", id="note", show=False),
+        Binding("j", "recusal", "Jäv", id="recusal", show=False),
+        Binding("o", "immediate", "Omedelbar justering", id="immediate", show=False),
+        Binding("plus", "add_paragraph", "Ny §", id="add_paragraph", show=False),
+        Binding("minus", "remove_paragraph", "Ta bort §", id="remove_paragraph", show=False),
+        Binding("a", "attendance", "Närvaro", id="attendance"),
+        Binding("u", "adjustment", "Justering", id="adjustment"),
+        Binding("J", "adjust", "Justera", id="adjust"),
+        Binding("A", "post", "Anslag", id="post", show=False),
+        Binding("c", "correct", "Rättelse", id="correct"),
+        Binding("ctrl+s", "save_now", "Spara", id="save", show=False),
+    ]
+    PALETTE = (
+        ("Protokoll: skriv beslut i markerad §", "write"),
+        ("Protokoll: nästa §", "next"),
+        ("Protokoll: lägg till yrkande", "motion"),
+        ("Protokoll: votering", "vote"),
+        ("Protokoll: reservation", "reservation"),
+        ("Protokoll: protokollsanteckning", "note"),
+        ("Protokoll: jäv", "recusal"),
+        ("Protokoll: omedelbar justering av §", "immediate"),
+        ("Protokoll: ny § efter markerad", "add_paragraph"),
+        ("Protokoll: ta bort markerad §", "remove_paragraph"),
+        ("Protokoll: närvaro", "attendance"),
+        ("Protokoll: justeringsuppgifter", "adjustment"),
+        ("Protokoll: justera", "adjust"),
+        ("Protokoll: anslag", "post"),
+        ("Protokoll: rättelse efter justering", "correct"),
+    )
+
+    def __init__(self, store: Store, meeting_id: int, *, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.store, self.meeting_id = store, meeting_id
+        self.today = today or dt.date.today()
+        self.view: ProtocolView | None = None
+        self.number: int | None = None
+        self.dirty = False
+        self.correcting = False
+        self._timer: Timer | None = None
+        self._loading = False
+
+    @property
+    def user(self) -> str:
+        return self.app.user  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="protocol-heading")
+        with Horizontal(id="protocol-body"):
+            yield DataTable(id="paragraphs", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="paragraph-detail"):
+                yield Label("", id="save-state")
+                yield Label("Beslut", classes="field-label")
+                yield TextArea(id="decision", soft_wrap=True, language="markdown")
+                yield Markdown("", id="paragraph-parts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("§", "Rubrik", "Dnr", "Läge")
+        self._reload()
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.view is not None:
+            self._reload()
+
+    # --- showing ------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        view = self.store.protocol(self.meeting_id)
+        if view is None:
+            self.dismiss()
+            return
+        self.view = view
+        protocol = view.protocol
+        table = self.query_one(DataTable)
+        keep = self.number
+        table.clear()
+        for p in protocol.paragraphs:
+            table.add_row(str(p.number), p.title, p.dnr or "", _marks(p), key=str(p.number))
+        numbers = [p.number for p in protocol.paragraphs]
+        if numbers:
+            row = numbers.index(keep) if keep in numbers else 0
+            table.move_cursor(row=row)
+            self._show(numbers[row])
+        self._heading()
+        self.query_one("#decision", TextArea).read_only = protocol.is_adjusted
+        self.refresh_bindings()
+
+    def _heading(self) -> None:
+        assert self.view is not None
+        protocol = self.view.protocol
+        span = protocol.numbers.text if protocol.numbers else "inga §§"
+        parts = [f"{protocol.organ_name} {long_date(protocol.date)}", span]
+        if self.number is not None:
+            count = len(serving(protocol, self.number))
+            parts.append(f"{count} tjänstgörande av {self.view.seats}")
+            warning = quorum_warning(protocol, self.number, self.view.seats)
+            if warning:
+                parts.append(f"[b red]{warning}[/]")
+        parts.append(self._deadline_text())
+        self.query_one("#protocol-heading", Static).update(" · ".join(parts))
+        self.sub_title = f"Protokoll {protocol.organ_name}, {long_date(protocol.date)}"
+
+    def _deadline_text(self) -> str:
+        assert self.view is not None
+        protocol = self.view.protocol
+        adjustment = protocol.adjustment
+        after = deadlines.after_meeting(protocol.date, adjusted_on=adjustment.adjusted_on)
+        if adjustment.adjusted_on is None:
+            late = " [b red](passerad)[/]" if after.adjustment_deadline < self.today else ""
+            return f"Justeras senast {long_date(after.adjustment_deadline)}{late}"
+        if adjustment.posted_on is None:
+            return (
+                f"Justerat {long_date(adjustment.adjusted_on)} · anslås senast "
+                f"{long_date(after.posting_deadline)}"
+            )
+        ends, down = deadlines.appeal_period(adjustment.posted_on)
+        return (
+            f"Anslaget {long_date(adjustment.posted_on)} · överklagandetid t.o.m. "
+            f"{long_date(ends)} · tas ned {long_date(down)}"
+        )
+
+    def _show(self, number: int) -> None:
+        assert self.view is not None
+        self.number = number
+        paragraph = self.view.protocol.paragraph(number)
+        area = self.query_one("#decision", TextArea)
+        self._loading = True
+        area.load_text(paragraph.decision_md)
+        self.call_after_refresh(self._loaded)
+        self.dirty = False
+        adjusted = self.view.protocol.is_adjusted
+        self._set_state("Justerat – skrivskyddat" if adjusted else "Sparat")
+        self.query_one("#paragraph-parts", Markdown).update(
+            paragraph_markdown(self.view.protocol, paragraph)
+        )
+        self._heading()
+
+    def _loaded(self) -> None:
+        self._loading = False
+
+    @on(DataTable.RowHighlighted, "#paragraphs")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is None or self.view is None:
+            return
+        number = int(event.row_key.value)
+        if number != self.number:
+            self._flush()
+            self._show(number)
+
+    @on(DataTable.RowSelected, "#paragraphs")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.action_write()
+
+    # --- the beslut, saved as typed ---------------------------------------------------
+
+    @on(TextArea.Changed, "#decision")
+    def _typed(self, event: TextArea.Changed) -> None:
+        if self._loading or self.correcting:
+            return
+        self.dirty = True
+        self._set_state("Osparade ändringar …")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(AUTOSAVE_DELAY, self._flush)
+
+    def _flush(self) -> bool:
+        """Save the beslut being typed, if any; False (with the message shown) on failure."""
+        if self._timer is not None:
+            self._timer.stop()
+        if not self.dirty or self.correcting:
+            return True
+        return self._save({})
+
+    def _save(self, changes: dict) -> bool:
+        """Save the current § with ``changes`` and the beslut as typed."""
+        assert self.view is not None and self.number is not None
+        paragraph = dataclasses.replace(
+            self.view.protocol.paragraph(self.number),
+            decision_md=self.query_one("#decision", TextArea).text,
+            **changes,
+        )
+        try:
+            version = self.store.save_paragraph(
+                self.meeting_id, paragraph, self.view.versions[self.number]
+            )
+        except StaleEdit as err:
+            self._set_state(f"Konflikt – inte sparat: {err}", error=True)
+            return False
+        except NamndError as err:
+            self._set_state(f"Inte sparat: {err}", error=True)
+            return False
+        self.dirty = False
+        self._replace(paragraph, version)
+        self._set_state(f"Sparat {dt.datetime.now():%H:%M:%S}")
+        return True
+
+    def _replace(self, paragraph: ProtocolParagraph, version: int) -> None:
+        """Keep the local copy in step with what was saved (no reload while typing)."""
+        assert self.view is not None
+        protocol = self.view.protocol
+        paragraphs = tuple(
+            paragraph if p.number == paragraph.number else p for p in protocol.paragraphs
+        )
+        self.view = dataclasses.replace(
+            self.view,
+            protocol=dataclasses.replace(protocol, paragraphs=paragraphs),
+            versions={**self.view.versions, paragraph.number: version},
+        )
+        table = self.query_one(DataTable)
+        table.update_cell(str(paragraph.number), table.ordered_columns[3].key, _marks(paragraph))
+        self.query_one("#paragraph-parts", Markdown).update(
+            paragraph_markdown(self.view.protocol, paragraph)
+        )
+
+    def _set_state(self, text: str, *, error: bool = False) -> None:
+        label = self.query_one("#save-state", Label)
+        label.update(text)
+        label.set_class(error, "error")
+
+    def save_before_quit(self) -> bool:
+        """Quitting the app saves the beslut being typed first."""
+        return self._flush()
+
+    def action_save_now(self) -> None:
+        if self.correcting:
+            self._finish_correction()
+        else:
+            self._flush()
+
+    def action_write(self) -> None:
+        if self.view is not None and not self.view.protocol.is_adjusted:
+            self.query_one("#decision", TextArea).focus()
+
+    def action_leave(self) -> None:
+        """From the beslut back to the list; from the list back to the agenda."""
+        if self.focused is self.query_one("#decision", TextArea):
+            if self.correcting:
+                self._finish_correction()
+            else:
+                self._flush()
+            self.query_one(DataTable).focus()
+            return
+        if self._flush():
+            self.dismiss()
+
+    def action_next(self) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Minuting keys while open; justering keys in their order; rättelse only after."""
+        if self.view is None:
+            return True
+        adjusted = self.view.protocol.is_adjusted
+        if action in ("correct", "post"):
+            return adjusted
+        if action in _MINUTING:
+            return not adjusted
+        return True
+
+    # --- events of the meeting ------------------------------------------------------
+
+    def _current(self) -> ProtocolParagraph:
+        assert self.view is not None and self.number is not None
+        return self.view.protocol.paragraph(self.number)
+
+    def _serving_options(self, first: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
+        assert self.view is not None and self.number is not None
+        people = serving(self.view.protocol, self.number)
+        people.sort(key=lambda a: a.name not in first)
+        return tuple((a.display, a.name) for a in people)
+
+    def action_motion(self) -> None:
+        kinds = tuple((k.label, k.value) for k in MotionKind)
+        fields = [
+            Field("by", "Vem yrkar", self._serving_options()),
+            Field("kind", "Yrkande", kinds),
+            Field("text", "Text (t.ex. ”motionen”, ändringens lydelse; tomt = förslaget)"),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values:
+                motion = Motion((values["by"],), MotionKind(values["kind"]), values["text"])
+                self._save({"motions": (*self._current().motions, motion)})
+
+        self.app.push_screen(EntryDialog("Yrkande", fields), done)
+
+    def action_vote(self) -> None:
+        assert self.view is not None and self.number is not None
+        paragraph = self._current()
+        protocol = self.view.protocol
+        vote = paragraph.vote or default_vote(protocol, paragraph)
+        chair = protocol.chair
+        screen = VoteScreen(serving(protocol, self.number), vote, chair.name if chair else None)
+        self.app.push_screen(screen, lambda v: self._save({"vote": v}) if v else None)
+
+    def action_reservation(self) -> None:
+        paragraph = self._current()
+        losers: tuple[str, ...] = ()
+        if paragraph.vote is not None:
+            assert self.view is not None
+            chair = self.view.protocol.chair
+            won = outcome(paragraph.vote, chair.name if chair else None)
+            lost = VoteChoice.NO if won is VoteChoice.YES else VoteChoice.YES
+            losers = tuple(b.name for b in paragraph.vote.ballots if b.choice is lost)
+        fields = [
+            Field("by", "Vem reserverar sig", self._serving_options(losers)),
+            Field("reason", "Skäl", (), "till förmån för eget yrkande"),
+            Field("written", "Skriftlig reservation (kan lämnas fram till justering)"),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values:
+                reservation = Reservation((values["by"],), values["reason"], values["written"])
+                self._save({"reservations": (*self._current().reservations, reservation)})
+
+        self.app.push_screen(EntryDialog("Reservation", fields), done)
+
+    def action_note(self) -> None:
+        fields = [
+            Field("by", "Vem", self._serving_options()),
+            Field("text", "Protokollsanteckning"),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and values["text"]:
+                note = Note((values["by"],), values["text"])
+                self._save({"notes": (*self._current().notes, note)})
+
+        self.app.push_screen(EntryDialog("Protokollsanteckning", fields), done)
+
+    def action_recusal(self) -> None:
+        fields = [Field("by", "Vem anmäler jäv", self._serving_options())]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values:
+                self._save({"recused": (*self._current().recused, values["by"])})
+
+        self.app.push_screen(EntryDialog("Jäv", fields), done)
+
+    def action_immediate(self) -> None:
+        self._save({"immediate": not self._current().immediate})
+
+    def action_add_paragraph(self) -> None:
+        def done(title: str | None) -> None:
+            if title and self._flush():
+                self._guard(
+                    lambda: self._goto(
+                        self.store.add_paragraph(self.meeting_id, title, after=self.number)
+                    )
+                )
+
+        self.app.push_screen(TextDialog("Rubrik för den nya paragrafen"), done)
+
+    def action_remove_paragraph(self) -> None:
+        paragraph = self._current()
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._guard(lambda: self.store.remove_paragraph(self.meeting_id, paragraph.number))
+                self._reload()
+
+        question = f"Ta bort § {paragraph.number} {paragraph.title}? Följande §§ numreras om."
+        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), done)
+
+    def _goto(self, number: int) -> None:
+        self.number = number
+        self._reload()
+
+    def _guard(self, step) -> bool:
+        """Run a store call; a Swedish error is shown, nothing else happens."""
+        try:
+            step()
+        except NamndError as err:
+            self.notify(str(err), title="Protokoll", severity="error")
+            return False
+        return True
+
+    # --- närvaro, justering, anslag, rättelse ---------------------------------------
+
+    def action_attendance(self) -> None:
+        if self._flush() and self.view is not None:
+            self.app.push_screen(AttendanceScreen(self.store, self.view))
+
+    def action_adjustment(self) -> None:
+        if self._flush() and self.view is not None:
+            self.app.push_screen(AdjustmentScreen(self.store, self.view))
+
+    def action_adjust(self) -> None:
+        if not self._flush():
+            return
+
+        def done(text: str | None) -> None:
+            if text and self._guard(
+                lambda: self.store.adjust_protocol(
+                    self.meeting_id, parse_iso_date(text, what="justeringsdatum"), by=self.user
+                )
+            ):
+                self.notify("Protokollet är justerat och nu skrivskyddat.", title="Justerat")
+                self._reload()
+
+        self.app.push_screen(
+            TextDialog("Justeringsdatum (ÅÅÅÅ-MM-DD)", value=self.today.isoformat()), done
+        )
+
+    def action_post(self) -> None:
+        def done(text: str | None) -> None:
+            if text and self._guard(
+                lambda: self.store.post_protocol(
+                    self.meeting_id, parse_iso_date(text, what="anslagsdatum")
+                )
+            ):
+                self._reload()
+
+        self.app.push_screen(
+            TextDialog("Anslaget den (ÅÅÅÅ-MM-DD)", value=self.today.isoformat()), done
+        )
+
+    def action_correct(self) -> None:
+        """Open the justerat beslut for a rättelse; ctrl+s asks for the reason."""
+        self.correcting = True
+        area = self.query_one("#decision", TextArea)
+        area.read_only = False
+        area.focus()
+        self._set_state("Rättelse: ändra beslutet, spara med ctrl+s och ange skäl.")
+
+    def _finish_correction(self) -> None:
+        paragraph = dataclasses.replace(
+            self._current(), decision_md=self.query_one("#decision", TextArea).text
+        )
+
+        def done(reason: str | None) -> None:
+            self.correcting = False
+            if reason and self._guard(
+                lambda: self.store.correct_paragraph(
+                    self.meeting_id, paragraph, reason, by=self.user
+                )
+            ):
+                self.notify("Rättelsen är gjord och loggad.", title="Rättelse")
+            self._reload()
+
+        self.app.push_screen(TextDialog("Skäl för rättelsen"), done)
+
+
+_MINUTING = frozenset(
+    {
+        "write",
+        "motion",
+        "vote",
+        "reservation",
+        "note",
+        "recusal",
+        "immediate",
+        "add_paragraph",
+        "remove_paragraph",
+        "attendance",
+        "adjustment",
+        "adjust",
+    }
+)
+
+
+def _marks(paragraph: ProtocolParagraph) -> str:
+    """Short markers of what a § holds: Y2 (yrkanden), V (votering), R, J, O, S."""
+    marks = []
+    if paragraph.motions:
+        marks.append(f"Y{len(paragraph.motions)}")
+    for flag, mark in (
+        (paragraph.vote, "V"),
+        (paragraph.reservations, "R"),
+        (paragraph.recused, "J"),
+        (paragraph.immediate, "O"),
+        (paragraph.confidential, "S"),
+    ):
+        if flag:
+            marks.append(mark)
+    return " ".join(marks) or ("beslut" if paragraph.decision_md else "")

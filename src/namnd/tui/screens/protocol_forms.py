@@ -1,0 +1,103 @@
+"""The protokoll's two forms: the närvaro as printed lines, and justering and anslag."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Input, Label, TextArea
+
+from namnd.domain.protocol import Adjustment
+from namnd.domain.views import ProtocolView
+from namnd.errors import InvalidInput
+from namnd.formats.attendance_lines import BOXES, boxes, parse_boxes
+from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
+from namnd.storage.store import Store
+from namnd.tui.widgets.form_screen import FormScreen
+
+
+class AttendanceScreen(FormScreen):
+    """Beslutande, ersättare and övriga närvarande, one person per line as printed."""
+
+    def __init__(self, store: Store, view: ProtocolView) -> None:
+        super().__init__()
+        self.store, self.view = store, view
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label(
+            "En person per rad, som i protokollet: ”Tuva Lund (S), ordförande”, "
+            "”Anna Berg (M) för Per Ek (M), §§ 14–20”, ”Tuire Hattula, enhetschef, § 85”.",
+            classes="form-help",
+        )
+        yield Label("", id="details-state")
+        texts = boxes(self.view.protocol)
+        with VerticalScroll():
+            for key, label in BOXES:
+                yield Label(label)
+                yield TextArea(texts[key], id=key, classes="attendance-box")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Närvaro"
+        self.query_one("#deciding", TextArea).focus()
+
+    def save(self) -> None:
+        texts = {key: self.query_one(f"#{key}", TextArea).text for key, _ in BOXES}
+        self.store.save_attendance(self.view.meeting_id, parse_boxes(texts))
+
+
+_ADJUSTMENT_FIELDS = (
+    ("adjusters", "Justerare (namn, åtskilda med komma)"),
+    ("place", "Justeringens plats"),
+    ("date", "Justeringens datum (ÅÅÅÅ-MM-DD)"),
+    ("archive", "Förvaringsplats för protokollet"),
+    ("end_time", "Sammanträdet slutade kl. (HH:MM)"),
+)
+
+
+class AdjustmentScreen(FormScreen):
+    """Who justerar, where and when; where the protokoll is kept; when the meeting ended."""
+
+    def __init__(self, store: Store, view: ProtocolView) -> None:
+        super().__init__()
+        self.store, self.view = store, view
+        self.version = view.head_version
+
+    def compose(self) -> ComposeResult:
+        protocol = self.view.protocol
+        adjustment = protocol.adjustment
+        values = {
+            "adjusters": ", ".join(adjustment.adjusters),
+            "place": adjustment.place,
+            "date": adjustment.date.isoformat() if adjustment.date else "",
+            "archive": adjustment.archive,
+            "end_time": clock(protocol.end_time) if protocol.end_time else "",
+        }
+        yield Header()
+        yield Label("", id="details-state")
+        with VerticalScroll():
+            for key, label in _ADJUSTMENT_FIELDS:
+                yield Label(label)
+                yield Input(values[key], id=key)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Justering"
+        self.query_one("#adjusters", Input).focus()
+
+    def save(self) -> None:
+        value = {
+            key: self.query_one(f"#{key}", Input).value.strip() for key, _ in _ADJUSTMENT_FIELDS
+        }
+        names = tuple(n.strip() for n in value["adjusters"].split(",") if n.strip())
+        for name in names:
+            if self.view.protocol.attendee(name) is None:
+                raise InvalidInput(f"{name} finns inte i närvaron (skriv namnet utan parti).")
+        date = parse_iso_date(value["date"], what="justeringens datum") if value["date"] else None
+        end = parse_clock(value["end_time"], what="sluttid") if value["end_time"] else None
+        adjustment = Adjustment(
+            adjusters=names, place=value["place"], date=date, archive=value["archive"]
+        )
+        self.version = self.store.save_adjustment(
+            self.view.meeting_id, adjustment, end, self.version
+        )

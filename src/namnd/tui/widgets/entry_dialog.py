@@ -1,0 +1,70 @@
+"""A small modal form: a few choices and lines of text, answered with ctrl+s or Enter.
+
+Used in the meeting room (yrkande, reservation, jäv …), where speed matters more than
+layout: the first field has focus, Enter in the last line saves, Escape cancels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question: a choice among ``options`` (label, value), or a line of text."""
+
+    key: str
+    label: str
+    options: tuple[tuple[str, str], ...] = ()
+    value: str = ""
+
+
+class EntryDialog(ModalScreen[dict[str, str] | None]):
+    """Ask for ``fields``; dismisses with their values, or None on Escape."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Avbryt"),
+        Binding("ctrl+s", "done", "Spara"),
+    ]
+
+    def __init__(self, title: str, fields: list[Field]) -> None:
+        super().__init__()
+        self.title_text, self.fields = title, fields
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog entry-dialog"):
+            yield Label(f"[b]{self.title_text}[/b]  (ctrl+s sparar, Esc avbryter)")
+            for field in self.fields:
+                yield Label(field.label)
+                if field.options:
+                    yield Select(
+                        list(field.options),
+                        value=field.value or field.options[0][1],
+                        allow_blank=False,
+                        id=field.key,
+                    )
+                else:
+                    yield Input(value=field.value, id=field.key)
+
+    def values(self) -> dict[str, str]:
+        """What is filled in now."""
+        out = {}
+        for field in self.fields:
+            widget = self.query_one(f"#{field.key}")
+            out[field.key] = str(widget.value).strip()
+        return out
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == self.fields[-1].key:
+            self.action_done()
+        else:
+            self.focus_next()
+
+    def action_done(self) -> None:
+        self.dismiss(self.values())

@@ -1,0 +1,104 @@
+"""Pilot test: a short meeting minuted with keys only, then justerat."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import TextArea
+
+from namnd.domain.kinds import AttendeeKind, MeetingStatus, MotionKind, VoteChoice
+from namnd.tui.screens.agenda import AgendaScreen
+from namnd.tui.screens.protocol import ProtocolScreen
+from namnd.tui.screens.protocol_forms import AdjustmentScreen, AttendanceScreen
+from namnd.tui.screens.vote import VoteScreen
+from tests.tui.conftest import settle
+
+DAY = "2019-09-19"
+
+
+def _protocol(store):
+    return store.protocol(store.find_meeting(DAY).id).protocol
+
+
+async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")  # the demo meeting, first in the list
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+
+        # Protocol mode: §§ from 82, as the organ's year had reached § 81.
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press(*"82", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ProtocolScreen)
+        assert _protocol(demo_store).numbers.text == "§§ 82–94"
+
+        # Närvaro: an ersättare arrives (second box, typed as printed).
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AttendanceScreen)
+        await pilot.press("tab", *"Johan Persson (V)", "enter", "escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ProtocolScreen)
+        johan = _protocol(demo_store).attendee("Johan Persson")
+        assert johan is not None and johan.kind is AttendeeKind.SUBSTITUTE
+
+        # § 82: the beslut typed, saved on leaving the text.
+        await pilot.press("e", *"Per Ek (M) utses att justera.", "escape")
+        await settle(app, pilot)
+        assert _protocol(demo_store).paragraph(82).decision_md == "Per Ek (M) utses att justera."
+
+        # On to § 90 (the motion): a yrkande by Omar Haddad (V), last in the list.
+        await pilot.press("n", *["down"] * 7)
+        await settle(app, pilot)
+        assert app.screen.number == 90
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("enter", "end", "enter")  # Vem yrkar: the last one
+        await pilot.press("tab", "tab", *"motionen", "enter")
+        await settle(app, pilot)
+        (motion,) = _protocol(demo_store).paragraph(90).motions
+        assert (motion.by, motion.kind, motion.text) == (
+            ("Omar Haddad",),
+            MotionKind.APPROVAL,
+            "motionen",
+        )
+
+        # Votering: twelve Ja, Omar Haddad Nej; totals checked against the närvaro.
+        await pilot.press("v")
+        await settle(app, pilot)
+        assert isinstance(app.screen, VoteScreen)
+        await pilot.press(*["j"] * 12, "n", "ctrl+s")
+        await settle(app, pilot)
+        vote = _protocol(demo_store).paragraph(90).vote
+        assert [b.choice for b in vote.ballots].count(VoteChoice.YES) == 12
+        assert vote.ballots[-1].name == "Omar Haddad" and vote.no_for.startswith("bifall till Omar")
+
+        # Reservation: the one who lost the vote is offered first.
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        (reservation,) = _protocol(demo_store).paragraph(90).reservations
+        assert reservation.by == ("Omar Haddad",)
+
+        # Justering: who and when, then justera.
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AdjustmentScreen)
+        await pilot.press(*"Per Ek", "tab", *"Tumba", "tab", *"2019-09-26", "escape")
+        await settle(app, pilot)
+        await pilot.press("J")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"2019-09-26", "enter")
+        await settle(app, pilot)
+
+        protocol = _protocol(demo_store)
+        assert protocol.adjustment.adjusted_on == dt.date(2019, 9, 26)
+        assert demo_store.find_meeting(DAY).status is MeetingStatus.ADJUSTED
+        assert app.screen.query_one("#decision", TextArea).read_only
+        heading = str(app.screen.query_one("#protocol-heading").render())
+        assert "anslås senast" in heading
