@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from textual.widgets import TextArea
@@ -102,3 +103,29 @@ async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
         assert app.screen.query_one("#decision", TextArea).read_only
         heading = str(app.screen.query_one("#protocol-heading").render())
         assert "anslås senast" in heading
+
+
+def test_snapshot_protocol_at_the_vote(demo_store, make_app, snap_compare):
+    """§ 90 of the decided sample: yrkanden, the omröstning table and the reservation."""
+    from tests.protocol_sample import sample_protocol
+
+    meeting = demo_store.find_meeting(DAY).id
+    sample = sample_protocol()
+    demo_store.replace_protocol(
+        meeting,
+        dataclasses.replace(
+            sample,
+            adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None),
+        ),
+    )
+
+    async def open_paragraph(pilot):
+        await settle(pilot.app, pilot)
+        await pilot.press("enter")
+        await settle(pilot.app, pilot)
+        await pilot.press("p")
+        await settle(pilot.app, pilot)
+        await pilot.press(*["down"] * 8)
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(make_app(demo_store), terminal_size=(130, 40), run_before=open_paragraph)

@@ -14,7 +14,6 @@ from namnd.domain.protocol import Attendee, Motion, Protocol, ProtocolParagraph,
 from namnd.services.protocol_rules import outcome, totals
 
 PROPOSAL = "förslaget till beslut"
-SECRET_PARAGRAPH = "Ärendet redovisas inte med hänvisning till sekretess."
 
 # The §§ that open a meeting, with the beslut they usually get (val av justerare is
 # completed with the name once chosen).

@@ -8,11 +8,15 @@ nothing else; a bilaga marked sekretess keeps nothing, not even its title. Both 
 
 from __future__ import annotations
 
+import dataclasses
+
 from namnd.domain.models import Arende, Attachment
+from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 
 SECRET_PLACEHOLDER = "Sekretessbelagd handling"
 NOT_FOR_PUBLICATION = "Innehåller sekretessbelagda uppgifter – ej för publicering"
+SECRET_PARAGRAPH = "Ärendet redovisas inte med hänvisning till sekretess."
 
 
 def has_secrets(doc: AgendaDocument) -> bool:
@@ -52,3 +56,18 @@ def _public_entry(entry: AgendaEntry) -> AgendaEntry:
         for a in entry.attachments
     ]
     return AgendaEntry(arende=arende, attachments=attachments)
+
+
+def public_protocol(protocol: Protocol) -> Protocol:
+    """The protokoll as published: a sekretess § keeps number, heading and dnr only."""
+    return dataclasses.replace(
+        protocol,
+        paragraphs=tuple(
+            ProtocolParagraph(
+                p.number, p.title, p.dnr, p.item, decision_md=SECRET_PARAGRAPH, confidential=True
+            )
+            if p.confidential
+            else p
+            for p in protocol.paragraphs
+        ),
+    )

@@ -105,7 +105,7 @@ class ProtocolScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("§", "Rubrik", "Dnr", "Läge")
+        self.query_one(DataTable).add_columns("§", "Läge", "Rubrik", "Dnr")
         self._reload()
         self.query_one(DataTable).focus()
 
@@ -126,7 +126,7 @@ class ProtocolScreen(Screen[None]):
         keep = self.number
         table.clear()
         for p in protocol.paragraphs:
-            table.add_row(str(p.number), p.title, p.dnr or "", _marks(p), key=str(p.number))
+            table.add_row(str(p.number), _marks(p), p.title, p.dnr or "", key=str(p.number))
         numbers = [p.number for p in protocol.paragraphs]
         if numbers:
             row = numbers.index(keep) if keep in numbers else 0
@@ -206,9 +206,11 @@ class ProtocolScreen(Screen[None]):
 
     @on(TextArea.Changed, "#decision")
     def _typed(self, event: TextArea.Changed) -> None:
-        if self._loading or self.correcting:
+        if self._loading or self.correcting or self.view is None or self.number is None:
             return
-        self.dirty = True
+        self.dirty = event.text_area.text != self._current().decision_md
+        if not self.dirty:
+            return
         self._set_state("Osparade ändringar …")
         if self._timer is not None:
             self._timer.stop()
@@ -258,7 +260,7 @@ class ProtocolScreen(Screen[None]):
             versions={**self.view.versions, paragraph.number: version},
         )
         table = self.query_one(DataTable)
-        table.update_cell(str(paragraph.number), table.ordered_columns[3].key, _marks(paragraph))
+        table.update_cell(str(paragraph.number), table.ordered_columns[1].key, _marks(paragraph))
         self.query_one("#paragraph-parts", Markdown).update(
             paragraph_markdown(self.view.protocol, paragraph)
         )

@@ -1,0 +1,117 @@
+"""Export and import a meeting's protokoll: the functions the CLI and the TUI both call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import Session
+
+from namnd.domain.protocol import Protocol
+from namnd.domain.views import ProtocolView
+from namnd.errors import InvalidInput, NotFound
+from namnd.formats.agenda_document import AgendaDocument
+from namnd.formats.text_files import read_text
+from namnd.services.publication import public_protocol
+from namnd.storage import agendas, queries
+from namnd.storage.store import Store
+from namnd.storage.workspace import Workspace
+
+FORMATS = ("md", "docx")
+
+
+def _stored(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
+    with Session(store.engine) as session:
+        meeting = queries.find_meeting(session=session, ref=ref)
+        agenda = agendas.load_agenda(session=session, meeting_id=meeting.id)
+    view = store.protocol(meeting.id)
+    if view is None:
+        raise NotFound(
+            f"Sammanträdet {meeting.date.isoformat()} har inget protokoll ännu: öppna det i "
+            "protokollsläge (p på kallelsen) eller läs in en protokollsfil."
+        )
+    return view, agenda
+
+
+def default_path(
+    workspace: Workspace,
+    store: Store,
+    ref: str,
+    fmt: str,
+    *,
+    public: bool,
+    number: int | None = None,
+) -> Path:
+    """``protocols/2019-09-19-von.docx``; ``-offentlig`` or ``-utdrag-§90`` as it applies."""
+    meeting = store.find_meeting(ref)
+    suffix = "-offentlig" if public else ""
+    if number is not None:
+        suffix = f"-utdrag-{number}"
+    return workspace.protocols / f"{meeting.date.isoformat()}-{meeting.organ_code}{suffix}.{fmt}"
+
+
+def export_protocol(
+    store: Store,
+    ref: str,
+    *,
+    fmt: str,
+    path: Path | None,
+    public: bool = False,
+    template: Path | None = None,
+) -> str | Path:
+    """Write the protokoll; Markdown without ``path`` is returned as text instead."""
+    view, agenda = _stored(store, ref)
+    protocol = view.protocol
+    if fmt == "md":
+        from namnd.formats.protocol_markdown import dump_protocol
+
+        text = dump_protocol(public_protocol(protocol) if public else protocol)
+        if path is None:
+            return text
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+    from namnd.operations.schedule import service_rules
+    from namnd.renderers.protocol_docx import write_protocol_docx
+
+    assert path is not None
+    rules = service_rules(store.organ_rules(protocol.organ_code))
+    return write_protocol_docx(
+        protocol, path, agenda=agenda, public=public, template=template, rules=rules
+    )
+
+
+def export_extract(
+    store: Store, ref: str, number: int, *, path: Path, template: Path | None = None
+) -> Path:
+    """Write a protokollsutdrag of § ``number``."""
+    from namnd.renderers.protocol_docx import write_extract_docx
+
+    view, agenda = _stored(store, ref)
+    return write_extract_docx(view.protocol, number, path, agenda=agenda, template=template)
+
+
+def import_protocol(store: Store, path: Path) -> Protocol:
+    """Read a protokoll file and store it whole, replacing an unjusterat draft.
+
+    The file is checked against the meeting's föredragningslista and the protokoll's
+    rules first; any mistake is an error naming its line and nothing is stored.
+    """
+    from namnd.formats.protocol_markdown import parse_protocol
+
+    text = read_text(path)
+    head = parse_protocol(text, check=False)
+    meeting = _meeting_for(store, head)
+    agenda = store.agenda(meeting.id)
+    protocol = parse_protocol(text, agenda_items=[item.position for item in agenda.items])
+    store.replace_protocol(meeting.id, protocol)
+    return protocol
+
+
+def _meeting_for(store: Store, protocol: Protocol):
+    for meeting in store.meetings(year=protocol.date.year):
+        if meeting.date == protocol.date and meeting.organ_code == protocol.organ_code:
+            return meeting
+    raise InvalidInput(
+        f"Det finns inget sammanträde för {protocol.organ_code} den {protocol.date.isoformat()}: "
+        "läs in kallelsen först."
+    )

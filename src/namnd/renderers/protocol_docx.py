@@ -1,0 +1,311 @@
+"""The protokoll and the protokollsutdrag as Word documents.
+
+First page as Swedish municipal protokoll have it (Plats och tid, Beslutande, Ersättare,
+Övriga närvarande, Utses att justera, Justeringens plats och tid, Underskrifter beside
+"Paragrafer N–M", then ANSLAG/BEVIS); then one Heading 1 per § with its parts as
+Heading 2. Every page's footer carries "Justerandes sign" and "Utdragsbestyrkande".
+Markdown text goes through the shared ``MarkdownRenderer``; sentences come from
+``services.protocol_text`` so the screen and the document say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx.document import Document
+from docx.enum.text import WD_BREAK
+from docx.shared import Cm
+
+from namnd.domain.protocol import Protocol, ProtocolParagraph
+from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
+from namnd.renderers.docx_document import new_document, set_footer, set_properties
+from namnd.renderers.markdown_docx import MarkdownRenderer
+from namnd.services import deadlines, protocol_text
+from namnd.services.protocol_rules import totals
+from namnd.services.publication import NOT_FOR_PUBLICATION, SECRET_PARAGRAPH
+from namnd.services.swedish_dates import clock, long_date
+
+SIGN_LINE = "_" * 24
+FOOTER_CELLS = ("Justerandes sign", "Utdragsbestyrkande")
+NOT_YET = "fylls i vid justering"
+
+
+def write_protocol_docx(
+    protocol: Protocol,
+    path: Path,
+    *,
+    agenda: AgendaDocument | None = None,
+    public: bool = False,
+    template: Path | None = None,
+    rules: deadlines.Rules = deadlines.DEFAULT_RULES,
+) -> Path:
+    """Write the whole protokoll; ``public`` leaves out sekretess §§ and secret bilagor."""
+    document = _document(protocol, "Protokoll", template)
+    _first_page(document, protocol, rules)
+    entries = _entries(agenda)
+    for paragraph in protocol.paragraphs:
+        _paragraph(document, protocol, paragraph, entries.get(paragraph.item), public=public)
+    if protocol.corrections:
+        document.add_heading("Rättelser efter justering", level=1)
+        for c in protocol.corrections:
+            document.add_paragraph(
+                f"§ {c.number}, {long_date(c.at.date())}, {c.by}: {c.what}. Skäl: {c.reason}"
+            )
+    if not public and any(p.confidential for p in protocol.paragraphs):
+        set_footer(document, NOT_FOR_PUBLICATION)
+    return _save(document, path)
+
+
+def write_extract_docx(
+    protocol: Protocol,
+    number: int,
+    path: Path,
+    *,
+    agenda: AgendaDocument | None = None,
+    template: Path | None = None,
+) -> Path:
+    """A protokollsutdrag: one § under PROTOKOLLSUTDRAG, certified by the secretary."""
+    paragraph = protocol.paragraph(number)
+    document = _document(protocol, f"Protokollsutdrag § {number}", template)
+    document.add_heading("PROTOKOLLSUTDRAG", level=0)
+    document.add_paragraph(protocol.organ_name)
+    document.add_paragraph(f"Sammanträdesdatum: {long_date(protocol.date)}")
+    _paragraph(document, protocol, paragraph, _entries(agenda).get(paragraph.item), public=False)
+    document.add_paragraph()
+    document.add_paragraph("Utdragsbestyrkande").runs[0].bold = True
+    document.add_paragraph(SIGN_LINE)
+    document.add_paragraph(protocol.secretary)
+    if paragraph.confidential:
+        set_footer(document, NOT_FOR_PUBLICATION)
+    return _save(document, path)
+
+
+def _document(protocol: Protocol, kind: str, template: Path | None) -> Document:
+    document = new_document(template)
+    set_properties(
+        document,
+        title=f"{kind} {protocol.organ_name} {long_date(protocol.date)}",
+        author=protocol.secretary or protocol.organ_name,
+        subject="Sammanträdesprotokoll",
+    )
+    _footer_cells(document)
+    return document
+
+
+def _save(document: Document, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+def _entries(agenda: AgendaDocument | None) -> dict[int | None, AgendaEntry]:
+    if agenda is None:
+        return {}
+    return {number: entry for number, entry in enumerate(agenda.entries, start=1)}
+
+
+def _footer_cells(document: Document) -> None:
+    """'Justerandes sign' and 'Utdragsbestyrkande' side by side on every page."""
+    for section in document.sections:
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        table = footer.add_table(rows=1, cols=2, width=Cm(16))
+        for cell, text in zip(table.rows[0].cells, FOOTER_CELLS, strict=True):
+            cell.text = text
+
+
+# --- first page -------------------------------------------------------------------
+
+
+def _first_page(document: Document, protocol: Protocol, rules: deadlines.Rules) -> None:
+    document.add_heading(protocol.organ_name, level=0)
+    document.add_paragraph(f"Sammanträdesprotokoll {long_date(protocol.date)}")
+    adjustment = protocol.adjustment
+    rows: list[tuple[str, Sequence[str]]] = [("Plats och tid", [_place_and_time(protocol)])]
+    rows += protocol_text.attendance_groups(protocol)
+    rows.append(("Utses att justera", [protocol_text.names(protocol, adjustment.adjusters)]))
+    when = long_date(adjustment.date) if adjustment.date else ""
+    rows.append(
+        ("Justeringens plats och tid", [", ".join(p for p in (adjustment.place, when) if p)])
+    )
+    _label_table(document, rows)
+
+    document.add_paragraph()
+    span = (
+        protocol.numbers.text.replace("§§", "Paragrafer").replace("§", "Paragraf")
+        if protocol.numbers
+        else ""
+    )
+    chair = protocol.chair
+    signers = [
+        ("Sekreterare", protocol.secretary, span),
+        ("Ordförande", chair.display if chair else "", ""),
+    ]
+    signers += [("Justerande", protocol.display(name), "") for name in adjustment.adjusters]
+    table = document.add_table(rows=0, cols=3)
+    for role, name, right in signers:
+        cells = table.add_row().cells
+        cells[0].text = role
+        cells[1].text = f"{SIGN_LINE}\n{name}"
+        cells[2].text = right
+
+    document.add_paragraph()
+    document.add_heading("ANSLAG/BEVIS", level=2)
+    document.add_paragraph("Protokollet är justerat. Justeringen har tillkännagivits genom anslag.")
+    up, down = _notice_dates(protocol, rules)
+    _label_table(
+        document,
+        [
+            ("Organ", [protocol.organ_name]),
+            ("Sammanträdesdatum", [long_date(protocol.date)]),
+            ("Datum då anslaget sätts upp", [up]),
+            ("Datum då anslaget tas ned", [down]),
+            ("Förvaringsplats för protokollet", [adjustment.archive]),
+            ("Underskrift", [f"{SIGN_LINE}\n{protocol.secretary}"]),
+        ],
+    )
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _place_and_time(protocol: Protocol) -> str:
+    if protocol.start_time is None:
+        return protocol.place
+    hours = f"kl. {clock(protocol.start_time, '.')}"
+    if protocol.end_time is not None:
+        hours += f"–{clock(protocol.end_time, '.')}"
+    return ", ".join(p for p in (protocol.place, hours) if p)
+
+
+def _notice_dates(protocol: Protocol, rules: deadlines.Rules) -> tuple[str, str]:
+    """The anslag up and down: the real day once posted, else the latest allowed day."""
+    adjustment = protocol.adjustment
+    if adjustment.adjusted_on is None:
+        return NOT_YET, NOT_YET
+    posted = (
+        adjustment.posted_on
+        or (
+            deadlines.after_meeting(protocol.date, rules, adjusted_on=adjustment.adjusted_on)
+        ).posting_deadline
+    )
+    _, down = deadlines.appeal_period(posted, rules)
+    return long_date(posted), long_date(down)
+
+
+def _label_table(document: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> None:
+    table = document.add_table(rows=0, cols=2)
+    for label, lines in rows:
+        cells = table.add_row().cells
+        cells[0].text = label
+        cells[0].paragraphs[0].runs[0].bold = True
+        cells[1].text = "\n".join(lines)
+        cells[0].width, cells[1].width = Cm(5), Cm(11)
+
+
+# --- one § ------------------------------------------------------------------------
+
+
+def _paragraph(
+    document: Document,
+    protocol: Protocol,
+    paragraph: ProtocolParagraph,
+    entry: AgendaEntry | None,
+    *,
+    public: bool,
+) -> None:
+    document.add_heading(f"§ {paragraph.number} {paragraph.title}", level=1)
+    if paragraph.dnr:
+        document.add_paragraph(f"Dnr {paragraph.dnr}")
+    if public and paragraph.confidential:
+        document.add_paragraph(SECRET_PARAGRAPH)
+        return
+    if paragraph.recused:
+        who = protocol_text.names(protocol, paragraph.recused)
+        document.add_paragraph(f"{who} anmäler jäv och deltar inte i handläggningen.")
+    _part(document, "Beslut", paragraph.decision_md)
+    if paragraph.immediate:
+        document.add_paragraph("Paragrafen är omedelbart justerad.")
+    _part(
+        document,
+        "Yrkanden",
+        _lines(protocol_text.motion_sentence(protocol, m) for m in paragraph.motions),
+    )
+    process = paragraph.process_md or protocol_text.decision_process(protocol, paragraph)
+    _part(document, "Beslutsgång", process)
+    if paragraph.vote is not None:
+        _vote(document, protocol, paragraph)
+    for reservation in paragraph.reservations:
+        text = protocol_text.reservation_sentence(protocol, reservation.by, reservation.reason)
+        _part(
+            document,
+            "Reservation",
+            text + (f"\n\n{reservation.written}" if reservation.written else ""),
+        )
+    for note in paragraph.notes:
+        who = protocol_text.names(protocol, note.by)
+        _part(document, "Protokollsanteckning", f"{who}: {note.text}")
+    if entry is not None:
+        _part(document, "Sammanfattning", entry.arende.summary_md)
+        _part(document, "Beslutsunderlag", _basis(entry, public=public))
+    _part(document, "Expedieras till", _lines(paragraph.dispatch_to))
+
+
+def _lines(lines) -> str:
+    return "\n\n".join(lines)
+
+
+def _part(document: Document, heading: str, markdown: str) -> None:
+    if markdown.strip():
+        document.add_heading(heading, level=2)
+        MarkdownRenderer(document, heading_offset=2).render(markdown)
+
+
+def _basis(entry: AgendaEntry, *, public: bool) -> str:
+    """The tjänsteskrivelse and the bilagor; secret bilagor only in the internal version."""
+    arende = entry.arende
+    items = []
+    if arende.memo_date:
+        items.append(f"Tjänsteskrivelse {long_date(arende.memo_date)}")
+    items += [
+        a.title + (" (sekretess)" if a.confidential else "")
+        for a in entry.attachments
+        if not (public and a.confidential)
+    ]
+    return "\n".join(f"- {_escape(item)}" for item in items)
+
+
+def _escape(text: str) -> str:
+    return text.replace("*", r"\*").replace("_", r"\_")
+
+
+def _vote(document: Document, protocol: Protocol, paragraph: ProtocolParagraph) -> None:
+    vote = paragraph.vote
+    assert vote is not None
+    document.add_heading("Omröstning", level=2)
+    document.add_paragraph(f"Voteringsproposition: {vote.proposition}")
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ("Ledamot", "Ja", "Nej", "Avstår"), strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for ballot in vote.ballots:
+        cells = table.add_row().cells
+        cells[0].text = protocol.display(ballot.name)
+        column = {"Ja": 1, "Nej": 2, "Avstår": 3}[ballot.choice.label]
+        cells[column].text = "X"
+    count = totals(vote)
+    cells = table.add_row().cells
+    for cell, text in zip(
+        cells, ("Summa", str(count.yes), str(count.no), str(count.abstain)), strict=True
+    ):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    _grid(table)
+    document.add_paragraph(protocol_text.vote_result(protocol, paragraph))
+
+
+def _grid(table) -> None:
+    """Borders where the template has a grid style (python-docx's default has)."""
+    try:
+        table.style = "Table Grid"
+    except KeyError:
+        pass
