@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import zipfile
 from pathlib import Path
 
 import docx
@@ -16,6 +13,7 @@ from namnd.domain.models import Arende, Attachment
 from namnd.errors import InvalidInput
 from namnd.operations.kallelse_export import export_kallelse
 from namnd.services.publication import NOT_FOR_PUBLICATION, SECRET_PLACEHOLDER
+from tests.renderers.docx_helpers import convert_to_pdf, package_text
 from tests.storage.test_demo import SEED_AGENDA
 
 
@@ -23,13 +21,6 @@ def _export(store, tmp_path, **kwargs) -> Path:
     return export_kallelse(
         store, "2019-09-19", fmt="docx", path=tmp_path / "kallelse.docx", **kwargs
     )
-
-
-def _package_text(path: Path) -> str:
-    with zipfile.ZipFile(path) as package:
-        return "\n".join(
-            package.read(name).decode("utf-8", "replace") for name in package.namelist()
-        )
 
 
 def test_ten_items_in_order_under_heading_styles(demo_store, tmp_path):
@@ -56,7 +47,7 @@ def test_language_and_properties(demo_store, tmp_path):
     )
     assert doc.core_properties.author == "Kerstin Frimodig"
     assert doc.core_properties.language == "sv-SE"
-    assert 'w:lang w:val="sv-SE"' in _package_text(path)
+    assert 'w:lang w:val="sv-SE"' in package_text(path)
 
 
 def test_demo_kallelse_says_it_is_not_for_publication(demo_store, tmp_path):
@@ -80,7 +71,7 @@ def _add_secrets(store) -> tuple[str, str]:
 def test_public_version_holds_no_sekretess_text_anywhere(demo_store, tmp_path):
     secret_item, secret_bilaga = _add_secrets(demo_store)
     path = _export(demo_store, tmp_path, public=True)
-    package = _package_text(path)
+    package = package_text(path)
     # Sekretess text of the ärende, bilagor (incl. the delegationsbeslut lists) and body.
     for secret in (
         secret_item,
@@ -99,7 +90,7 @@ def test_public_version_holds_no_sekretess_text_anywhere(demo_store, tmp_path):
         in (headings)
     )
     # ...while the internal version still has everything.
-    internal = _package_text(_export(demo_store, tmp_path / "intern"))
+    internal = package_text(_export(demo_store, tmp_path / "intern"))
     assert secret_bilaga in internal and "Kostpolicy för Botkyrka" in internal
 
 
@@ -141,17 +132,4 @@ def test_cli_export_docx_default_path_and_error(workspace, capsys):
 
 
 def test_libreoffice_converts_the_kallelse(demo_store, tmp_path):
-    office = shutil.which("libreoffice") or shutil.which("soffice")
-    if office is None:
-        if __import__("os").environ.get("NAMND_REQUIRE_LIBREOFFICE") == "1":
-            pytest.fail("LibreOffice is required in CI but not installed")
-        pytest.skip("LibreOffice is not installed")
-    path = _export(demo_store, tmp_path)
-    subprocess.run(
-        [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "kallelse.pdf"
-    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    convert_to_pdf(_export(demo_store, tmp_path), tmp_path)

@@ -76,6 +76,10 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
 
         handler = import_delegation if args.what == "delegationsbeslut" else import_register
         return handler(args, Store.open(workspace))
+    if args.what == "protokoll":
+        from namnd.cli.protocol_commands import import_file
+
+        return import_file(args, workspace)
     from namnd.operations.agenda_files import import_agenda_file
 
     result = import_agenda_file(Store.open(workspace), Path(args.file))
@@ -147,6 +151,10 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
 
     if args.what == "uppdrag":
         return _export_uppdrag(args, workspace)
+    if args.what in ("protokoll", "utdrag"):
+        from namnd.cli.protocol_commands import export
+
+        return export(args, workspace)
 
     store = Store.open(workspace)
     path = Path(args.output) if args.output else None

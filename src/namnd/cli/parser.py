@@ -197,6 +197,9 @@ def build_parser() -> SwedishParser:
     report.add_argument(
         "--template", metavar="MALL.docx", help="kommunens egen Word-mall (stilar, sidhuvud)"
     )
+    from namnd.cli.protocol_commands import add_arguments
+
+    add_arguments(exports, imports)
     reports = commands.add_parser("report", help="skriv en rapport").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
     )

@@ -1,0 +1,90 @@
+"""`namnd export protokoll|utdrag` and `namnd import protokoll`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from namnd.errors import InvalidInput
+from namnd.storage.store import Store
+from namnd.storage.workspace import Workspace
+
+
+def add_arguments(exports, imports) -> None:
+    """The protokoll's export and import verbs on the CLI's sub-parsers."""
+    protocol = exports.add_parser("protokoll", help="sammanträdesprotokoll (Word eller Markdown)")
+    protocol.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
+    protocol.add_argument(
+        "--format", choices=["md", "docx"], default="docx", help="filformat (docx eller md)"
+    )
+    protocol.add_argument(
+        "--public", action="store_true", help="offentlig version: sekretess utelämnas"
+    )
+    protocol.add_argument(
+        "--template", metavar="MALL.docx", help="kommunens egen Word-mall (stilar, sidhuvud)"
+    )
+    protocol.add_argument(
+        "-o", "--output", metavar="FIL", help="fil att skriva (annars protocols/DATUM-KOD.FORMAT)"
+    )
+    extract = exports.add_parser("utdrag", help="protokollsutdrag: en paragraf (Word)")
+    extract.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
+    extract.add_argument("paragraph", metavar="PARAGRAF", help="paragrafens nummer, t.ex. 90")
+    extract.add_argument(
+        "--template", metavar="MALL.docx", help="kommunens egen Word-mall (stilar, sidhuvud)"
+    )
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="FIL",
+        help="fil att skriva (annars protocols/DATUM-KOD-utdrag-N.docx)",
+    )
+    source = imports.add_parser("protokoll", help="en protokollsfil (docs/protocol-format.md)")
+    source.add_argument("file", metavar="FIL")
+
+
+def export(args: argparse.Namespace, workspace: Workspace) -> int:
+    """Write the protokoll or a protokollsutdrag."""
+    from namnd.operations.protocol_export import default_path, export_extract, export_protocol
+
+    store = Store.open(workspace)
+    template = Path(args.template) if args.template else None
+    if args.what == "utdrag":
+        number = _number(args.paragraph)
+        path = (
+            Path(args.output)
+            if args.output
+            else default_path(workspace, store, args.meeting, "docx", public=False, number=number)
+        )
+        print(f"Skrev {export_extract(store, args.meeting, number, path=path, template=template)}.")
+        return 0
+    path = (
+        Path(args.output)
+        if args.output
+        else default_path(workspace, store, args.meeting, args.format, public=args.public)
+    )
+    result = export_protocol(
+        store, args.meeting, fmt=args.format, path=path, public=args.public, template=template
+    )
+    if isinstance(result, str):
+        sys.stdout.write(result)
+    else:
+        print(f"Skrev {result}.")
+    return 0
+
+
+def import_file(args: argparse.Namespace, workspace: Workspace) -> int:
+    """Read a protokoll file into its meeting (all or nothing)."""
+    from namnd.operations.protocol_export import import_protocol
+
+    protocol = import_protocol(Store.open(workspace), Path(args.file))
+    span = protocol.numbers.text if protocol.numbers else "inga §§"
+    print(f"Läste in protokollet {protocol.date.isoformat()} ({span}).")
+    return 0
+
+
+def _number(text: str) -> int:
+    try:
+        return int(text.strip().lstrip("§").strip())
+    except ValueError:
+        raise InvalidInput(f"”{text}” är inget paragrafnummer (skriv t.ex. 90).") from None

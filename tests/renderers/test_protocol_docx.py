@@ -1,0 +1,136 @@
+"""The demo meeting decided, justerat and exported to Word, then read back with python-docx."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import docx
+import pytest
+
+from namnd.cli.main import main
+from namnd.errors import InvalidInput
+from namnd.operations.protocol_export import export_extract, export_protocol
+from namnd.services import deadlines
+from namnd.services.swedish_dates import long_date
+from tests.protocol_sample import sample_protocol
+from tests.renderers.docx_helpers import convert_to_pdf, package_text
+
+DAY = "2019-09-19"
+SECRET_DECISION = "Anmälan av delegationsbeslut läggs till handlingarna."
+
+
+@pytest.fixture
+def decided(demo_store):
+    """All ten items decided (§ 90 with yrkanden, omröstning, reservation), then justerat."""
+    meeting = demo_store.find_meeting(DAY).id
+    sample = sample_protocol()
+    draft = dataclasses.replace(
+        sample, adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None)
+    )
+    demo_store.replace_protocol(meeting, draft)
+    demo_store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+    demo_store.post_protocol(meeting, dt.date(2019, 9, 27))
+    return demo_store
+
+
+def _export(store, tmp_path: Path, **kwargs) -> Path:
+    return export_protocol(store, DAY, fmt="docx", path=tmp_path / "protokoll.docx", **kwargs)
+
+
+def _headings(document, level: int) -> list:
+    return [p for p in document.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def test_paragraphs_run_consecutively_under_heading_styles_with_their_dnr(decided, tmp_path):
+    document = docx.Document(str(_export(decided, tmp_path)))
+    headings = _headings(document, 1)
+    numbers = [int(h.text.split()[1]) for h in headings if h.text.startswith("§ ")]
+    assert numbers == list(range(82, 95))
+    paragraphs = document.paragraphs
+    for heading in headings:
+        if heading.text.startswith("§ 90 "):
+            following = paragraphs[[p._p for p in paragraphs].index(heading._p) + 1]
+            assert following.text == "Dnr von/2019:76"
+    assert document.core_properties.language == "sv-SE"
+
+
+def test_the_vote_table_totals_match_the_ballots(decided, tmp_path):
+    document = docx.Document(str(_export(decided, tmp_path)))
+    (table,) = [t for t in document.tables if t.rows[0].cells[0].text == "Ledamot"]
+    ballots = [[c.text for c in row.cells] for row in table.rows[1:-1]]
+    totals = [c.text for c in table.rows[-1].cells]
+    assert len(ballots) == 13
+    counted = [sum(1 for b in ballots if b[col] == "X") for col in (1, 2, 3)]
+    assert totals == ["Summa", *map(str, counted)] == ["Summa", "12", "1", "0"]
+    assert ["Omar Haddad (V)", "", "X", ""] in ballots
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Omar Haddad (V) reserverar sig mot beslutet till förmån för eget yrkande." in text
+
+
+def test_anslag_dates_follow_the_rules(decided, tmp_path):
+    document = docx.Document(str(_export(decided, tmp_path)))
+    cells = {
+        row.cells[0].text: row.cells[1].text
+        for table in document.tables
+        if len(table.columns) == 2
+        for row in table.rows
+    }
+    assert cells["Datum då anslaget sätts upp"] == "fredag 27 september 2019"
+    ends, down = deadlines.appeal_period(dt.date(2019, 9, 27))
+    assert ends == dt.date(2019, 10, 18)  # three weeks, same weekday
+    assert cells["Datum då anslaget tas ned"] == long_date(down) == "lördag 19 oktober 2019"
+    assert cells["Sammanträdesdatum"] == "torsdag 19 september 2019"
+    assert cells["Plats och tid"] == "Alytus, kl. 18.30–20.15"
+    assert "Anna Berg (M) för Anna Wikström (M)" in cells["Beslutande"]
+
+
+def test_every_page_has_the_two_footer_texts(decided, tmp_path):
+    document = docx.Document(str(_export(decided, tmp_path)))
+    for section in document.sections:
+        cells = [c.text for t in section.footer.tables for c in t.rows[0].cells]
+        assert cells == ["Justerandes sign", "Utdragsbestyrkande"]
+
+
+def test_public_version_leaves_out_the_secret_paragraph_everywhere(decided, tmp_path):
+    internal = package_text(_export(decided, tmp_path / "intern"))
+    assert SECRET_DECISION in internal
+    public_path = _export(decided, tmp_path / "offentlig", public=True)
+    public = package_text(public_path)
+    assert SECRET_DECISION not in public
+    assert "Ärendet redovisas inte med hänvisning till sekretess." in public
+    assert "§ 94 Delegationsbeslut" in public
+    # The delegation lists are personal data: their bilagor are never named publicly.
+    assert "Beslut LSS SFB, augusti 2019" in internal
+    assert "Beslut LSS SFB, augusti 2019" not in public
+
+
+def test_extract_holds_one_paragraph_under_protokollsutdrag(decided, tmp_path):
+    path = export_extract(decided, DAY, 90, path=tmp_path / "utdrag.docx")
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "PROTOKOLLSUTDRAG"
+    assert [h.text for h in _headings(document, 1)] == [
+        "§ 90 Yttrande över motion- Halvera matsvinnet till 2025 (V), KS/2019:161"
+    ]
+    assert "Utdragsbestyrkande" in texts and texts[-1] == "Kerstin Frimodig"
+
+
+def test_broken_template_is_a_swedish_error_and_writes_nothing(decided, tmp_path):
+    broken = tmp_path / "trasig.docx"
+    broken.write_bytes(b"PK\x03\x04 inte ett riktigt dokument")
+    with pytest.raises(InvalidInput, match=r"Mallen .* kunde inte läsas"):
+        _export(decided, tmp_path, template=broken)
+    assert not (tmp_path / "protokoll.docx").exists()
+
+
+def test_cli_exports_to_protocols_folder(workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    assert main([*ws, "export", "protokoll", DAY, "--format", "docx"]) == 1
+    assert "har inget protokoll ännu" in capsys.readouterr().err
+
+
+def test_libreoffice_converts_the_protokoll(decided, tmp_path):
+    convert_to_pdf(_export(decided, tmp_path), tmp_path)
