@@ -163,3 +163,40 @@ def test_justering_marks_the_report_backs_decided(demo):
     demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr")
     reported = demo.assignments(statuses=[AssignmentStatus.REPORTED], today=dt.date(2019, 10, 1))
     assert reported, "the återrapportering ärenden 3 and 4 answer the December 2018 uppdrag"
+
+
+def test_cli_import_then_export_of_the_demo_file_is_identical(workspace, capsys):
+    from namnd.cli.main import main
+    from tests.unit.test_protocol_markdown import DEMO_FILE
+
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    assert main([*ws, "import", "protokoll", str(DEMO_FILE)]) == 0
+    assert "§§ 82–94" in capsys.readouterr().out
+    out = workspace.root / "ut.md"
+    export = ["export", "protokoll", DAY.isoformat(), "--format", "md", "-o", str(out)]
+    assert main([*ws, *export]) == 0
+    assert out.read_text(encoding="utf-8") == DEMO_FILE.read_text(encoding="utf-8")
+    # A justerat protokoll is never replaced by an import.
+    capsys.readouterr()
+    assert main([*ws, "import", "protokoll", str(DEMO_FILE)]) == 1
+    assert "justerat" in capsys.readouterr().err
+
+
+def test_a_broken_file_leaves_nothing_half_imported(workspace, capsys, tmp_path):
+    from namnd.cli.main import main
+    from tests.unit.test_protocol_markdown import DEMO_FILE
+
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    broken = tmp_path / "fel.md"
+    broken.write_text(
+        DEMO_FILE.read_text(encoding="utf-8").replace("- Anna Berg: Ja", "- Johan Persson: Ja"),
+        encoding="utf-8",
+    )
+    assert main([*ws, "import", "protokoll", str(broken)]) == 1
+    assert "Johan Persson röstar men tjänstgör inte" in capsys.readouterr().err
+    from namnd.storage.store import Store
+
+    store = Store.open(workspace)
+    assert store.protocol(store.find_meeting(DAY.isoformat()).id) is None

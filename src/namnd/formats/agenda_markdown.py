@@ -119,7 +119,11 @@ def parse_agenda(text: str) -> AgendaDocument:
     return AgendaDocument(organ=organ, meeting=meeting, group_meetings=groups, entries=entries)
 
 
-def _parse_front_matter(lines: list[str]) -> tuple[int, Organ, Meeting, list[GroupMeeting]]:
+def load_front_matter(lines: list[str]) -> tuple[int, dict]:
+    """The YAML between the opening ``---`` lines, read as text; and where the body starts.
+
+    Shared with the protokoll file format (``formats.protocol_markdown``).
+    """
     if not lines or lines[0].strip() != "---":
         raise AgendaFormatError(1, "filen ska börja med --- och sammanträdets uppgifter (YAML).")
     try:
@@ -134,6 +138,12 @@ def _parse_front_matter(lines: list[str]) -> tuple[int, Organ, Meeting, list[Gro
         raise AgendaFormatError(line, f"uppgifterna överst går inte att läsa: {err}") from None
     if not isinstance(data, dict):
         raise AgendaFormatError(2, "uppgifterna överst ska vara nyckel: värde-rader.")
+    return end + 1, data
+
+
+def _parse_front_matter(lines: list[str]) -> tuple[int, Organ, Meeting, list[GroupMeeting]]:
+    body_start, data = load_front_matter(lines)
+    end = body_start - 1
 
     def line_of(key: str) -> int:
         for i in range(1, end):
@@ -373,7 +383,7 @@ def dump_agenda(doc: AgendaDocument) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-class _TextDumper(yaml.SafeDumper):
+class TextDumper(yaml.SafeDumper):
     """Emits every value as text, quoting only what YAML syntax needs (mirrors BaseLoader)."""
 
     yaml_implicit_resolvers: dict = {}  # noqa: RUF012  (PyYAML reads this class attribute)
@@ -406,7 +416,7 @@ def _dump_front_matter(doc: AgendaDocument) -> list[str]:
             }
             for group in doc.group_meetings
         ]
-    text = yaml.dump(data, Dumper=_TextDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    text = yaml.dump(data, Dumper=TextDumper, allow_unicode=True, sort_keys=False, width=10_000)
     return text.rstrip("\n").split("\n")
 
 

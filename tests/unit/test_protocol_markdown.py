@@ -1,0 +1,115 @@
+"""The protokoll file: exact round trip, and every mistake named with its line."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from namnd.domain.kinds import MotionKind
+from namnd.domain.protocol import Motion, Note
+from namnd.errors import InvalidInput
+from namnd.formats.protocol_markdown import dump_protocol, parse_protocol
+from tests.protocol_sample import sample_protocol
+
+DEMO_FILE = Path(__file__).resolve().parents[2] / "protocols" / "2019-09-19-von.md"
+
+
+def test_the_sample_round_trips_exactly():
+    protocol = sample_protocol()
+    text = dump_protocol(protocol)
+    assert parse_protocol(text, agenda_items=range(1, 11)) == protocol
+    assert dump_protocol(parse_protocol(text)) == text
+
+
+def test_the_demo_file_is_the_sample():
+    assert DEMO_FILE.read_text(encoding="utf-8") == dump_protocol(sample_protocol())
+
+
+def _line(text: str, start: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), start=1) if line.startswith(start))
+
+
+def _error(text: str, **kwargs) -> str:
+    with pytest.raises(InvalidInput) as caught:
+        parse_protocol(text, **kwargs)
+    return str(caught.value)
+
+
+def test_a_vote_by_someone_not_serving_names_its_paragraph_line():
+    text = dump_protocol(sample_protocol()).replace("- Anna Berg: Ja", "- Fredrik Olsson: Ja")
+    message = _error(text)
+    assert message.startswith(f"rad {_line(text, '## § 90')}: § 90: Fredrik Olsson röstar")
+
+
+def test_totals_that_do_not_add_up_name_the_line():
+    text = dump_protocol(sample_protocol()).replace("- Anna Berg: Ja\n", "")
+    assert _error(text) == (
+        f"rad {_line(text, '## § 90')}: § 90: Röst saknas för Anna Berg "
+        "(alla tjänstgörande ska räknas)."
+    )
+
+
+def test_a_paragraph_for_an_arende_not_on_the_agenda():
+    text = dump_protocol(sample_protocol())
+    message = _error(text, agenda_items=range(1, 10))
+    assert message.startswith(f"rad {_line(text, '## § 94')}: § 94 gäller ärende 10")
+
+
+def test_a_bad_date_and_an_unknown_motion_kind_name_their_lines():
+    text = dump_protocol(sample_protocol())
+    bad_date = text.replace("justerat: 2019-09-26", "justerat: 26/9 2019")
+    assert _error(bad_date).startswith(f"rad {_line(bad_date, 'justerat:')}:")
+    bad_kind = text.replace("- Omar Haddad: bifall – motionen", "- Omar Haddad: jubel – motionen")
+    assert _error(bad_kind).startswith(
+        f"rad {_line(bad_kind, '- Omar Haddad: jubel')}: Okänt värde"
+    )
+
+
+def test_a_reservation_by_someone_who_did_not_take_part():
+    text = dump_protocol(sample_protocol()).replace(
+        "- Omar Haddad: till förmån", "- Fredrik Olsson: till förmån"
+    )
+    assert "Fredrik Olsson reserverar sig men deltog inte i beslutet" in _error(text)
+
+
+_text = (
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\u0085"
+        ),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(lambda t: t and not t.startswith(("-", "#", "!", "&", "*", ">", "|", "%", "@", "`")))
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_text, _text)
+def test_free_texts_round_trip(decision, note):
+    sample = sample_protocol()
+    p90 = sample.paragraph(90)
+    changed = dataclasses.replace(
+        p90,
+        decision_md=decision,
+        notes=(Note(("Omar Haddad",), note.replace("\n", " ")),),
+        motions=(*p90.motions, Motion(("Per Ek",), MotionKind.AMENDMENT, note.replace("\n", " "))),
+    )
+    protocol = dataclasses.replace(
+        sample, paragraphs=tuple(changed if p.number == 90 else p for p in sample.paragraphs)
+    )
+    assert parse_protocol(dump_protocol(protocol)) == protocol
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_is_read_or_refused_in_swedish(text):
+    try:
+        parse_protocol(text)
+    except InvalidInput:
+        pass
