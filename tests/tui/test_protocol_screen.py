@@ -129,3 +129,32 @@ def test_snapshot_protocol_at_the_vote(demo_store, make_app, snap_compare):
         await settle(pilot.app, pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(130, 40), run_before=open_paragraph)
+
+
+async def test_word_export_and_rattelse_after_justering(demo_store, make_app):
+    from tests.protocol_sample import sample_protocol
+
+    meeting = demo_store.find_meeting(DAY).id
+    demo_store.replace_protocol(meeting, sample_protocol())
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ProtocolScreen)
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert (app.workspace.protocols / "2019-09-19-von.docx").is_file()
+
+        # Justerat: typing is refused; c opens a rättelse that asks for its reason.
+        await pilot.press("e", *"x")
+        await settle(app, pilot)
+        assert _protocol(demo_store).paragraph(82).decision_md.startswith("Per Ek")
+        await pilot.press("c", "end", *" Rättat.", "ctrl+s")
+        await pilot.pause()
+        await pilot.press(*"Felstavat namn", "enter")
+        await settle(app, pilot)
+        protocol = _protocol(demo_store)
+        assert protocol.paragraph(82).decision_md.endswith("Rättat.")
+        (correction,) = protocol.corrections
+        assert correction.reason == "Felstavat namn" and correction.number == 82

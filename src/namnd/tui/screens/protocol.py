@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -57,6 +57,8 @@ class ProtocolScreen(Screen[None]):
         Binding("J", "adjust", "Justera", id="adjust"),
         Binding("A", "post", "Anslag", id="post", show=False),
         Binding("c", "correct", "Rättelse", id="correct"),
+        Binding("w", "export_word", "Word", id="export_word"),
+        Binding("x", "export_extract", "Utdrag", id="export_extract", show=False),
         Binding("ctrl+s", "save_now", "Spara", id="save", show=False),
     ]
     PALETTE = (
@@ -75,6 +77,8 @@ class ProtocolScreen(Screen[None]):
         ("Protokoll: justera", "adjust"),
         ("Protokoll: anslag", "post"),
         ("Protokoll: rättelse efter justering", "correct"),
+        ("Protokoll: exportera till Word", "export_word"),
+        ("Protokoll: protokollsutdrag av markerad § (Word)", "export_extract"),
     )
 
     def __init__(self, store: Store, meeting_id: int, *, today: dt.date | None = None) -> None:
@@ -493,6 +497,34 @@ class ProtocolScreen(Screen[None]):
             self._reload()
 
         self.app.push_screen(TextDialog("Skäl för rättelsen"), done)
+
+    # --- export -----------------------------------------------------------------------
+
+    def action_export_word(self) -> None:
+        if self._flush():
+            self.notify("Skriver protokollet som Word …", title="Export")
+            self._export(None)
+
+    def action_export_extract(self) -> None:
+        if self._flush() and self.number is not None:
+            self._export(self.number)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, number: int | None) -> None:
+        from namnd.operations.protocol_export import default_path, export_extract, export_protocol
+
+        ref = str(self.meeting_id)
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        try:
+            path = default_path(workspace, self.store, ref, "docx", public=False, number=number)
+            if number is None:
+                export_protocol(self.store, ref, fmt="docx", path=path)
+            else:
+                export_extract(self.store, ref, number, path=path)
+        except NamndError as err:
+            self.app.call_from_thread(self.notify, str(err), title="Export", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Skrev {path}", title="Export")
 
 
 _MINUTING = frozenset(
