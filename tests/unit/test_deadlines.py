@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from namnd.services.deadlines import (
     Rules,
     after_meeting,
+    appeal_period,
     before_meeting,
     holiday_name,
     is_workday,
@@ -182,3 +183,20 @@ def test_after_meeting_chain_is_ordered_and_on_vardagar(day, adjustment_days):
     assert is_workday(after.appeal_ends)
     assert after.appeal_ends >= after.posting_deadline + dt.timedelta(weeks=3)
     assert after.notice_down == after.appeal_ends + dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("posted", "appeal_ends", "down"),
+    [
+        # Three weeks from anslag ends on the same weekday ...
+        (dt.date(2019, 9, 27), dt.date(2019, 10, 18), dt.date(2019, 10, 19)),
+        # ... unless that is midsommarafton (fredag 21 juni 2019): the next vardag.
+        (dt.date(2019, 5, 31), dt.date(2019, 6, 24), dt.date(2019, 6, 25)),
+        # julafton (tisdag 24 december 2019) and juldagen, annandag jul: fredag 27.
+        (dt.date(2019, 12, 3), dt.date(2019, 12, 27), dt.date(2019, 12, 28)),
+        # nyårsafton (tisdag 31 december 2019) and nyårsdagen: torsdag 2 januari.
+        (dt.date(2019, 12, 10), dt.date(2020, 1, 2), dt.date(2020, 1, 3)),
+    ],
+)
+def test_appeal_period_from_the_actual_anslag_day(posted, appeal_ends, down):
+    assert appeal_period(posted) == (appeal_ends, down)
