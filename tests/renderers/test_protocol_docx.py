@@ -134,3 +134,15 @@ def test_cli_exports_to_protocols_folder(workspace, capsys):
 
 def test_libreoffice_converts_the_protokoll(decided, tmp_path):
     convert_to_pdf(_export(decided, tmp_path), tmp_path)
+
+
+def test_delegation_counts_in_the_protokoll_but_never_a_row(decided, tmp_path):
+    from tests.renderers.test_kallelse_delegation import _with_lists
+
+    path = _export(_with_lists(decided), tmp_path)
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert "Beslut LSS SFB, 2019-08 (77 beslut)" in texts
+    assert "D2 Attesträtt, lokalstrateg, von/2019:29:17" in texts
+    package = package_text(path)
+    for personal in ("Silfver, Tomas", "Vergara Robello", "Ej bostadsrelaterad"):
+        assert personal not in package

@@ -70,13 +70,22 @@ def export_protocol(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         return path
+    from namnd.operations.delegation_section import delegation_extras
     from namnd.operations.schedule import service_rules
     from namnd.renderers.protocol_docx import write_protocol_docx
 
     assert path is not None
     rules = service_rules(store.organ_rules(protocol.organ_code))
+    # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
+    counts = delegation_extras(store, view.meeting_id, agenda).under_item
     return write_protocol_docx(
-        protocol, path, agenda=agenda, public=public, template=template, rules=rules
+        protocol,
+        path,
+        agenda=agenda,
+        public=public,
+        template=template,
+        rules=rules,
+        under_item=counts,
     )
 
 

@@ -39,13 +39,21 @@ def write_protocol_docx(
     public: bool = False,
     template: Path | None = None,
     rules: deadlines.Rules = deadlines.DEFAULT_RULES,
+    under_item: dict[int, str] | None = None,
 ) -> Path:
-    """Write the whole protokoll; ``public`` leaves out sekretess §§ and secret bilagor."""
+    """Write the whole protokoll; ``public`` leaves out sekretess §§ and secret bilagor.
+
+    ``under_item`` adds publishable Markdown (e.g. the delegationsbeslut counts) to the
+    § of that agenda item.
+    """
     document = _document(protocol, "Protokoll", template)
     _first_page(document, protocol, rules)
     entries = _entries(agenda)
     for paragraph in protocol.paragraphs:
         _paragraph(document, protocol, paragraph, entries.get(paragraph.item), public=public)
+        extra = (under_item or {}).get(paragraph.item or 0)
+        if extra and not (public and paragraph.confidential):
+            MarkdownRenderer(document, heading_offset=-1).render(extra)
     if protocol.corrections:
         document.add_heading("Rättelser efter justering", level=1)
         for c in protocol.corrections:
