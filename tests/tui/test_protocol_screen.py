@@ -86,6 +86,16 @@ async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
         (reservation,) = _protocol(demo_store).paragraph(90).reservations
         assert reservation.by == ("Omar Haddad",)
 
+        # Expedieras till, and sekretess on and off again.
+        await pilot.press("E", "ctrl+u", *"Kommunstyrelsen; Kommunfullmäktige", "enter")
+        await pilot.press("s")
+        await settle(app, pilot)
+        p90 = _protocol(demo_store).paragraph(90)
+        assert p90.dispatch_to == ("Kommunstyrelsen", "Kommunfullmäktige") and p90.confidential
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert not _protocol(demo_store).paragraph(90).confidential
+
         # Justering: who and when, then justera.
         await pilot.press("u")
         await settle(app, pilot)

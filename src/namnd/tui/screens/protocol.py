@@ -50,6 +50,8 @@ class ProtocolScreen(Screen[None]):
         Binding("t", "note", "Anteckning", id="note", show=False),
         Binding("j", "recusal", "Jäv", id="recusal", show=False),
         Binding("o", "immediate", "Omedelbar justering", id="immediate", show=False),
+        Binding("s", "confidential", "Sekretess", id="confidential", show=False),
+        Binding("E", "dispatch", "Expedieras till", id="dispatch", show=False),
         Binding("plus", "add_paragraph", "Ny §", id="add_paragraph", show=False),
         Binding("minus", "remove_paragraph", "Ta bort §", id="remove_paragraph", show=False),
         Binding("a", "attendance", "Närvaro", id="attendance"),
@@ -70,6 +72,8 @@ class ProtocolScreen(Screen[None]):
         ("Protokoll: protokollsanteckning", "note"),
         ("Protokoll: jäv", "recusal"),
         ("Protokoll: omedelbar justering av §", "immediate"),
+        ("Protokoll: sekretess för § (av/på)", "confidential"),
+        ("Protokoll: expedieras till", "dispatch"),
         ("Protokoll: ny § efter markerad", "add_paragraph"),
         ("Protokoll: ta bort markerad §", "remove_paragraph"),
         ("Protokoll: närvaro", "attendance"),
@@ -398,6 +402,19 @@ class ProtocolScreen(Screen[None]):
     def action_immediate(self) -> None:
         self._save({"immediate": not self._current().immediate})
 
+    def action_confidential(self) -> None:
+        self._save({"confidential": not self._current().confidential})
+
+    def action_dispatch(self) -> None:
+        def done(text: str | None) -> None:
+            if text is not None:
+                receivers = tuple(r.strip() for r in text.split(";") if r.strip())
+                self._save({"dispatch_to": receivers})
+
+        current = "; ".join(self._current().dispatch_to)
+        prompt = "Expedieras till (åtskilda med ;)"
+        self.app.push_screen(TextDialog(prompt, value=current, allow_empty=True), done)
+
     def action_add_paragraph(self) -> None:
         def done(title: str | None) -> None:
             if title and self._flush():
@@ -536,6 +553,8 @@ _MINUTING = frozenset(
         "note",
         "recusal",
         "immediate",
+        "confidential",
+        "dispatch",
         "add_paragraph",
         "remove_paragraph",
         "attendance",
