@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from namnd.domain.kinds import ArendeKind, AssignmentStatus, DueKind, MeetingStatus
-from namnd.domain.protocol import Protocol
+
+if TYPE_CHECKING:  # the protokoll's classes stay off the TUI's start-up path
+    from namnd.domain.protocol import Protocol
 
 
 @dataclass(frozen=True)
