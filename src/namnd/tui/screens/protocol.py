@@ -43,7 +43,7 @@ class ProtocolScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "leave", "Tillbaka", id="back"),
         Binding("e", "write", "Skriv beslut", id="write"),
-        Binding("n", "next", "Nästa §", id="next"),
+        Binding("n", "next", "Nästa §", id="next", show=False),
         Binding("y", "motion", "Yrkande", id="motion"),
         Binding("v", "vote", "Votering", id="vote"),
         Binding("r", "reservation", "Reservation", id="reservation"),
@@ -55,7 +55,7 @@ class ProtocolScreen(Screen[None]):
         Binding("plus", "add_paragraph", "Ny §", id="add_paragraph", show=False),
         Binding("minus", "remove_paragraph", "Ta bort §", id="remove_paragraph", show=False),
         Binding("a", "attendance", "Närvaro", id="attendance"),
-        Binding("u", "adjustment", "Justering", id="adjustment"),
+        Binding("u", "adjustment", "Justeringsuppgifter", id="adjustment", show=False),
         Binding("J", "adjust", "Justera", id="adjust"),
         Binding("A", "post", "Anslag", id="post", show=False),
         Binding("c", "correct", "Rättelse", id="correct"),
