@@ -22,6 +22,15 @@ HEADER = "Beslutsfattare\tBeslutsdatum\tBeslut\tAnledning till avslag\tFödelse�
 ROW = "Östman, Ylva\t20190827\tBifall Boendestöd enligt 4 kap, 1§ SoL\t\t1985\tKvinna"
 
 
+@pytest.fixture
+def demo_store(backend_store):
+    """Every import test on the embedded SQLite and on a real PostgreSQL server."""
+    from namnd.operations.demo import load_demo
+
+    load_demo(backend_store)
+    return backend_store
+
+
 def _counts(store) -> tuple[int, int]:
     with Session(store.engine) as session:
         imports = session.exec(select(func.count()).select_from(DelegationListImport)).one()
