@@ -105,6 +105,9 @@ def test_public_version_has_counts_only(cases):
             assert case.reason_text[:30] not in public
     assert "MÅNADER" not in public
     assert "| M |" not in public and "| K |" not in public
+    # Small counts (1–2 people) are suppressed in the published statistics.
+    assert "| Biträde av kontaktperson | – |" in public and "| Totalt | 14 |" in public
+    assert public.count("färre än 3 personer") == 1
     secret = render_redovisning(report)
     assert "ej för publicering" in secret and "2016-05-30" in secret
 

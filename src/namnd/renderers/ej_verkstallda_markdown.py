@@ -19,6 +19,7 @@ from namnd.services.ej_verkstallda import (
     comment,
 )
 from namnd.services.publication import NOT_FOR_PUBLICATION, SECRET_PLACEHOLDER
+from namnd.services.small_counts import NOTE, suppress
 
 NOT_EXECUTED_HEADING = "Gynnande beslut som inte verkställts inom tre månader"
 INTERRUPTED_HEADING = "Avbrott i verkställighet"
@@ -56,11 +57,8 @@ def render_redovisning(report: Redovisning, *, public: bool = False) -> str:
         summary="\n\n".join(report.summary()),
         background=report.texts.background,
         tables=_tables(report, public),
-        by_insats=_by_insats(report),
-        by_elapsed=markdown_table(
-            ("Tid som förflutit", "Antal"),
-            [(label, str(n)) for label, n in report.counts_by_elapsed()],
-        ),
+        by_insats=_by_insats_public(report) if public else _by_insats(report),
+        by_elapsed=_by_elapsed(report, public),
     )
 
 
@@ -94,6 +92,39 @@ def _row(reported: ReportedCase) -> tuple[str, ...]:
         case.sex,
         comment(case, reported.executed_on),
     )
+
+
+def _by_elapsed(report: Redovisning, public: bool) -> str:
+    labels, counts = zip(*report.counts_by_elapsed(), strict=True)
+    shown = suppress(counts) if public else [str(n) for n in counts]
+    table = markdown_table(("Tid som förflutit", "Antal"), list(zip(labels, shown, strict=True)))
+    return f"{table}\n\n{NOTE}" if public else table
+
+
+def _by_insats_public(report: Redovisning) -> str:
+    """Per insats and per kön as two lists, small counts suppressed.
+
+    No cross table: its cells are the smallest and the easiest to trace to a person.
+    """
+    rows = report.counts_by_insats_and_sex()
+    per_insats = suppress([total for _, _, total in rows])
+    per_sex = suppress([sum(counts[i] for _, counts, _ in rows) for i in range(len(SEX_COLUMNS))])
+    total = str(report.total)
+    insats_table = markdown_table(
+        ("Insats", "Antal"),
+        [
+            *((insats, n) for (insats, _, _), n in zip(rows, per_insats, strict=True)),
+            ("Totalt", total),
+        ],
+    )
+    sex_table = markdown_table(
+        ("Kön", "Antal"),
+        [
+            *((label, n) for (_, label), n in zip(SEX_COLUMNS, per_sex, strict=True)),
+            ("Totalt", total),
+        ],
+    )
+    return f"{insats_table}\n\n{sex_table}"
 
 
 def _by_insats(report: Redovisning) -> str:
