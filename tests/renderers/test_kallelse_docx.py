@@ -133,3 +133,27 @@ def test_cli_export_docx_default_path_and_error(workspace, capsys):
 
 def test_libreoffice_converts_the_kallelse(demo_store, tmp_path):
     convert_to_pdf(_export(demo_store, tmp_path), tmp_path)
+
+
+def test_anmalda_handlingar_as_a_table_and_a_secret_one_never_published(demo_store, tmp_path):
+    from namnd.domain.models import AnnouncedDocument
+
+    item9 = demo_store.agenda(demo_store.find_meeting("2019-09-19").id).items[8].arende_id
+    arende, _ = demo_store.arende(item9)
+    secret = AnnouncedDocument(
+        arende_id=item9, position=0, title="Lex Maria-anmälan om vårdskada", source="IVO",
+        dnr="von/2019:29:18", confidential=True,
+    )  # fmt: skip
+    demo_store.save_arende(
+        item9, arende.version, {}, by="test",
+        announcements=[*demo_store.announcements(item9), secret],
+    )  # fmt: skip
+    doc = docx.Document(str(_export(demo_store, tmp_path / "intern")))
+    (table,) = [t for t in doc.tables if t.rows[0].cells[0].text == "Handling"]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["Handling", "Dnr", "Från"]
+    assert rows[2][1:] == ["von/2019:4", "Myndighet"]
+    assert rows[-1] == ["Lex Maria-anmälan om vårdskada (sekretess)", "von/2019:29:18", "IVO"]
+    public = package_text(_export(demo_store, tmp_path / "offentlig", public=True))
+    assert "Lex Maria-anmälan" not in public and "von/2019:29:18" not in public
+    assert "Protokoll förvaltningssamverkan" in public

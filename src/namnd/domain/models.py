@@ -159,6 +159,21 @@ class Attachment(SQLModel, table=True):
     sent_later: bool = False
 
 
+class AnnouncedDocument(SQLModel, table=True):
+    """A handling anmäld to the nämnd under the Anmälningsärenden ärende (seed item 9).
+
+    Grouped by ``source`` when printed; a sekretess one is published without its title.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    arende_id: int = Field(foreign_key="arende.id", index=True, ondelete="CASCADE")
+    position: int
+    title: str
+    dnr: str | None = None
+    source: str = Field(default="", description="Who reports it, e.g. 'Myndighet'.")
+    confidential: bool = False
+
+
 class AgendaItem(SQLModel, table=True):
     """An ärende's place on a meeting's föredragningslista."""
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from namnd.domain.models import Arende, Attachment, GroupMeeting, Meeting, Organ
+from namnd.domain.models import (
+    AnnouncedDocument,
+    Arende,
+    Attachment,
+    GroupMeeting,
+    Meeting,
+    Organ,
+)
 
 
 @dataclass
@@ -13,6 +20,7 @@ class AgendaEntry:
 
     arende: Arende
     attachments: list[Attachment] = field(default_factory=list)
+    announcements: list[AnnouncedDocument] = field(default_factory=list)
 
 
 @dataclass

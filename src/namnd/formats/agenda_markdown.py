@@ -15,9 +15,11 @@ import yaml
 
 from namnd.domain.diarienummer import normalise
 from namnd.domain.kinds import ArendeKind, MeetingStatus
-from namnd.domain.models import Arende, Attachment, GroupMeeting, Meeting, Organ
+from namnd.domain.models import AnnouncedDocument, Arende, Attachment, GroupMeeting, Meeting, Organ
 from namnd.errors import InvalidInput
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
+from namnd.formats.announced_lines import dump_line as dump_announced
+from namnd.formats.announced_lines import parse_line as parse_announced
 from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
 
 
@@ -36,9 +38,10 @@ PROPOSAL = "Förslag till beslut"
 ADMIN_PROPOSAL = "Förvaltningens förslag till beslut"
 SUMMARY = "Sammanfattning"
 BODY = "Ärendet"
+ANNOUNCED = "Anmälda handlingar"
 ATTACHMENTS = "Bilagor"
 DISPATCH = "Expedieras till"
-SECTIONS = (PREAMBLE, PROPOSAL, ADMIN_PROPOSAL, SUMMARY, BODY, ATTACHMENTS, DISPATCH)
+SECTIONS = (PREAMBLE, PROPOSAL, ADMIN_PROPOSAL, SUMMARY, ANNOUNCED, BODY, ATTACHMENTS, DISPATCH)
 
 _ITEM_HEADING = re.compile(r"^## (\d+)\. (.+?)\s*$")
 _SECTION_HEADING = re.compile(r"^### (.+?)\s*$")
@@ -282,6 +285,7 @@ def _parse_item(lines: list[str], heading: int, stop: int, title: str) -> Agenda
                 "text utanför en rubrik; uppgiftsraderna ska stå direkt under ärendets rubrik.",
             )
     attachments: list[Attachment] = []
+    announcements: list[AnnouncedDocument] = []
     for name, (heading_line, body) in sections.items():
         text = "\n".join(body).strip("\n")
         # Line number of the line before the text's first line, for error messages.
@@ -298,9 +302,11 @@ def _parse_item(lines: list[str], heading: int, stop: int, title: str) -> Agenda
             arende.body_md = text
         elif name == ATTACHMENTS:
             attachments = _parse_attachments(body, heading_line)
+        elif name == ANNOUNCED:
+            announcements = _parse_announcements(body, heading_line)
         elif name == DISPATCH:
             arende.dispatch_to = [text for _, text in _bullets(body, heading_line, DISPATCH)]
-    return AgendaEntry(arende=arende, attachments=attachments)
+    return AgendaEntry(arende=arende, attachments=attachments, announcements=announcements)
 
 
 def _apply_meta(arende: Arende, line: str, line_no: int) -> None:
@@ -353,6 +359,16 @@ def _bullets(body: list[str], line_no: int, section: str) -> list[tuple[int, str
             )
         out.append((line_no + offset, line[2:].strip()))
     return out
+
+
+def _parse_announcements(body: list[str], line_no: int) -> list[AnnouncedDocument]:
+    documents = []
+    for line, text in _bullets(body, line_no, ANNOUNCED):
+        try:
+            documents.append(parse_announced(text, len(documents) + 1))
+        except InvalidInput as err:
+            raise AgendaFormatError(line, str(err)) from None
+    return documents
 
 
 def _parse_attachments(body: list[str], line_no: int) -> list[Attachment]:
@@ -441,6 +457,7 @@ def _dump_item(number: int, entry: AgendaEntry) -> list[str]:
     if arende.administration_proposal is not None:
         section(ADMIN_PROPOSAL, proposal_markdown(arende.administration_proposal))
     section(SUMMARY, arende.summary_md)
+    section(ANNOUNCED, "\n".join(f"- {dump_announced(d)}" for d in entry.announcements))
     section(BODY, arende.body_md)
     section(ATTACHMENTS, "\n".join(_dump_attachment(a) for a in entry.attachments))
     section(DISPATCH, "\n".join(f"- {recipient}" for recipient in arende.dispatch_to))

@@ -14,6 +14,7 @@ from docx.enum.text import WD_BREAK
 
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.formats.agenda_markdown import proposal_markdown
+from namnd.formats.markdown_table import markdown_table
 from namnd.renderers.docx_document import new_document, set_footer, set_properties
 from namnd.renderers.markdown_docx import MarkdownRenderer
 from namnd.services.publication import (
@@ -129,6 +130,16 @@ def _item(document: Document, number: int, entry: AgendaEntry, *, public: bool) 
     if arende.administration_proposal:
         _proposal(document, "Förvaltningens förslag till beslut", arende.administration_proposal)
     _section(document, "Sammanfattning", arende.summary_md)
+    if entry.announcements:
+        rows = [
+            (
+                d.title + (" (sekretess)" if d.confidential and not public else ""),
+                d.dnr or "",
+                d.source,
+            )
+            for d in entry.announcements
+        ]
+        _section(document, "Anmälda handlingar", markdown_table(("Handling", "Dnr", "Från"), rows))
     # The Ärendet text uses #### for its own headings; they sit under Heading 2.
     _section(document, "Ärendet", arende.body_md, heading_offset=-1)
     if entry.attachments:

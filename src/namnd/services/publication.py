@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from namnd.domain.models import Arende, Attachment
+from namnd.domain.models import AnnouncedDocument, Arende, Attachment
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 
@@ -20,9 +20,11 @@ SECRET_PARAGRAPH = "Ärendet redovisas inte med hänvisning till sekretess."
 
 
 def has_secrets(doc: AgendaDocument) -> bool:
-    """True if any ärende or bilaga is marked sekretess."""
+    """True if any ärende, bilaga or anmäld handling is marked sekretess."""
     return any(
-        entry.arende.confidential or any(a.confidential for a in entry.attachments)
+        entry.arende.confidential
+        or any(a.confidential for a in entry.attachments)
+        or any(d.confidential for d in entry.announcements)
         for entry in doc.entries
     )
 
@@ -55,7 +57,19 @@ def _public_entry(entry: AgendaEntry) -> AgendaEntry:
         else a
         for a in entry.attachments
     ]
-    return AgendaEntry(arende=arende, attachments=attachments)
+    announcements = [
+        AnnouncedDocument(
+            arende_id=0,
+            position=d.position,
+            title=SECRET_PLACEHOLDER,
+            source=d.source,
+            confidential=True,
+        )
+        if d.confidential
+        else d
+        for d in entry.announcements
+    ]
+    return AgendaEntry(arende=arende, attachments=attachments, announcements=announcements)
 
 
 def public_protocol(protocol: Protocol) -> Protocol:

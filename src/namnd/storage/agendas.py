@@ -6,6 +6,7 @@ from sqlmodel import Session, col, select
 
 from namnd.domain.models import (
     AgendaItem,
+    AnnouncedDocument,
     Arende,
     Attachment,
     GroupMeeting,
@@ -77,6 +78,7 @@ def insert_agenda(*, session: Session, doc: AgendaDocument) -> Meeting:
                     | {"arende_id": arende.id, "position": number}
                 )
             )
+        replace_announcements(session=session, arende_id=arende.id, documents=entry.announcements)
         session.add(AgendaItem(meeting_id=meeting.id, arende_id=arende.id, position=position))
     session.flush()
     return meeting
@@ -107,9 +109,37 @@ def load_agenda(*, session: Session, meeting_id: int) -> AgendaDocument:
                     .order_by(col(Attachment.position))
                 ).all()
             ),
+            announcements=load_announcements(session=session, arende_id=arende.id),
         )
         for arende in rows
     ]
     return AgendaDocument(
         organ=organ, meeting=meeting, group_meetings=list(groups), entries=entries
     )
+
+
+def load_announcements(*, session: Session, arende_id: int) -> list[AnnouncedDocument]:
+    """The handlingar anmälda under an ärende, in order."""
+    return list(
+        session.exec(
+            select(AnnouncedDocument)
+            .where(AnnouncedDocument.arende_id == arende_id)
+            .order_by(col(AnnouncedDocument.position))
+        ).all()
+    )
+
+
+def replace_announcements(
+    *, session: Session, arende_id: int, documents: list[AnnouncedDocument]
+) -> None:
+    """Store an ärende's anmälda handlingar in the given order."""
+    for old in load_announcements(session=session, arende_id=arende_id):
+        session.delete(old)
+    session.flush()
+    for position, document in enumerate(documents, start=1):
+        session.add(
+            AnnouncedDocument.model_validate(
+                document.model_dump(exclude={"id"}) | {"arende_id": arende_id, "position": position}
+            )
+        )
+    session.flush()

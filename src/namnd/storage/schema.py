@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, inspect, text
 
-HEAD = "0007"
+HEAD = "0008"
 
 
 def database_revision(connection: Connection) -> str | None:

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from namnd.domain.kinds import AssignmentStatus, MeetingStatus
 from namnd.domain.models import (
+    AnnouncedDocument,
     Arende,
     Attachment,
     DelegationCode,
@@ -135,6 +136,7 @@ class Store:
         *,
         by: str,
         attachments: list[Attachment] | None = None,
+        announcements: list[AnnouncedDocument] | None = None,
     ) -> int:
         """Save the editor's changes (StaleEdit if someone saved first); the new version."""
         with self.session() as session:
@@ -145,7 +147,18 @@ class Store:
                 agenda_editing.replace_attachments(
                     session=session, arende_id=arende_id, attachments=attachments
                 )
+            if announcements is not None:
+                agendas.replace_announcements(
+                    session=session, arende_id=arende_id, documents=announcements
+                )
             return saved.version
+
+    def announcements(self, arende_id: int) -> list[AnnouncedDocument]:
+        """The handlingar anmälda under an ärende (anmälningsärenden), in order."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            documents = agendas.load_announcements(session=session, arende_id=arende_id)
+            session.expunge_all()
+            return documents
 
     def set_status(self, meeting_id: int, target: MeetingStatus, *, by: str) -> None:
         """Move the kallelse along utkast → granskad → utskickad, logged."""

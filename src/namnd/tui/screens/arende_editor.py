@@ -18,9 +18,10 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Markdown, Select, TextArea
 
 from namnd.domain.kinds import ArendeKind
-from namnd.domain.models import Arende, Attachment
+from namnd.domain.models import AnnouncedDocument, Arende, Attachment
 from namnd.errors import NamndError, StaleEdit
 from namnd.formats.agenda_markdown import attachment_lines, parse_attachment_lines
+from namnd.formats.announced_lines import announcement_lines, parse_announcement_lines
 from namnd.services.swedish_dates import parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import ConfirmDialog
@@ -32,6 +33,7 @@ _AREAS = (
     "administration_proposal",
     "summary_md",
     "body_md",
+    "announcements",
     "attachments",
     "dispatch_to",
 )
@@ -46,6 +48,7 @@ _LABELS = {
     "administration_proposal": "Förvaltningens förslag, om det skiljer sig – en att-sats per rad",
     "summary_md": "Sammanfattning (Markdown)",
     "body_md": "Ärendet (Markdown)",
+    "announcements": "Anmälda handlingar – en per rad: Titel | dnr | källa [sekretess]",
     "attachments": "Bilagor – en per rad: Titel [sekretess] [skickas ut senare] [fil: X]",
     "dispatch_to": "Expedieras till – en mottagare per rad",
 }
@@ -55,7 +58,9 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def form_values(arende: Arende, attachments: list[Attachment]) -> dict[str, object]:
+def form_values(
+    arende: Arende, attachments: list[Attachment], announcements: list[AnnouncedDocument]
+) -> dict[str, object]:
     """The editor's widget values for a stored ärende."""
     return {
         "title": arende.title,
@@ -70,12 +75,15 @@ def form_values(arende: Arende, attachments: list[Attachment]) -> dict[str, obje
         "administration_proposal": "\n".join(arende.administration_proposal or []),
         "summary_md": arende.summary_md,
         "body_md": arende.body_md,
+        "announcements": announcement_lines(announcements),
         "attachments": attachment_lines(attachments),
         "dispatch_to": "\n".join(arende.dispatch_to),
     }
 
 
-def to_changes(values: dict[str, object]) -> tuple[dict, list[Attachment]]:
+def to_changes(
+    values: dict[str, object],
+) -> tuple[dict, list[Attachment], list[AnnouncedDocument]]:
     """Model fields from widget values; raises a Swedish InvalidInput for bad input."""
     memo = str(values["memo_date"]).strip()
     changes = {
@@ -95,7 +103,11 @@ def to_changes(values: dict[str, object]) -> tuple[dict, list[Attachment]]:
     }
     if not changes["title"]:
         raise NamndError("Ärendet behöver en rubrik.")
-    return changes, parse_attachment_lines(str(values["attachments"]))
+    return (
+        changes,
+        parse_attachment_lines(str(values["attachments"])),
+        parse_announcement_lines(str(values["announcements"])),
+    )
 
 
 class ArendeEditorScreen(Screen[None]):
@@ -151,14 +163,14 @@ class ArendeEditorScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        arende, attachments = self.store.arende(self.arende_id)
-        self._fill(arende, attachments)
+        self._fill(*self.store.arende(self.arende_id))
         self.query_one("#title", Input).focus()
 
     def _fill(self, arende: Arende, attachments: list[Attachment]) -> None:
+        announcements = self.store.announcements(arende.id)
         self._loading = True
         self.version = arende.version
-        self.saved = form_values(arende, attachments)
+        self.saved = form_values(arende, attachments, announcements)
         self.sub_title = arende.title
         for name, value in self.saved.items():
             widget = self.query_one(f"#{name}")
@@ -226,9 +238,14 @@ class ArendeEditorScreen(Screen[None]):
 
     def _save(self, values: dict[str, object]) -> NamndError | None:
         try:
-            changes, attachments = to_changes(values)
+            changes, attachments, announcements = to_changes(values)
             self.version = self.store.save_arende(
-                self.arende_id, self.version, changes, by=self.user, attachments=attachments
+                self.arende_id,
+                self.version,
+                changes,
+                by=self.user,
+                attachments=attachments,
+                announcements=announcements,
             )
         except NamndError as err:
             return err

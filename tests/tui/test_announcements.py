@@ -1,0 +1,41 @@
+"""Anmälningsärenden: the list of anmälda handlingar, edited as lines in the ärende editor."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from namnd.tui.screens.arende_editor import ArendeEditorScreen
+from tests.tui.conftest import settle
+
+
+def _item9(store):
+    view = store.agenda(store.find_meeting("2019-09-19").id)
+    return view.items[8].arende_id
+
+
+async def test_add_an_anmald_handling_with_keys(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press(*["down"] * 8, "e")
+        await settle(app, pilot)
+        editor = app.screen
+        assert isinstance(editor, ArendeEditorScreen)
+        area = editor.query_one("#announcements", TextArea)
+        assert "Redovisning av ej verkställda gynnande beslut enligt LSS" in area.text
+        area.focus()
+        # A new first line, typed where the cursor starts.
+        await pilot.press(*"Lex Maria-anmälan | von/2019:29:18 | IVO [sekretess]", "enter")
+        await pilot.press("escape")
+        await settle(app, pilot)
+    documents = demo_store.announcements(_item9(demo_store))
+    assert len(documents) == 4
+    first = documents[0]
+    assert (first.title, first.dnr, first.source, first.confidential) == (
+        "Lex Maria-anmälan",
+        "von/2019:29:18",
+        "IVO",
+        True,
+    )
