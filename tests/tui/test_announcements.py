@@ -39,3 +39,25 @@ async def test_add_an_anmald_handling_with_keys(demo_store, make_app):
         "IVO",
         True,
     )
+
+
+async def test_place_the_quarters_redovisning_from_the_agenda(demo_store, make_app):
+    from namnd.operations.ej_verkstallda_report import import_register
+    from tests.storage.test_delegation_import import DATA
+
+    import_register(demo_store, DATA, by="test")
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "enter")  # 2020-01-27, empty
+        await settle(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press(*"2019Q2", "enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+    view = demo_store.agenda(demo_store.find_meeting("2020-01-27").id)
+    (item,) = view.items
+    assert item.title == "Anmälningsärenden"
+    assert len(demo_store.announcements(item.arende_id)) == 2
+    assert [a.confidential for a in item.attachments] == [True, True]

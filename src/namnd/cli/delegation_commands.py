@@ -72,6 +72,8 @@ def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
     from namnd.services.swedish_dates import parse_iso_date
 
     as_of = parse_iso_date(args.as_of, what="referensdatum") if args.as_of else None
+    if args.meeting:
+        return _place(args, store, workspace, as_of)
     path = Path(args.output) if args.output else None
     if path is None and args.format == "docx":
         suffix = "-offentlig" if args.public else ""
@@ -90,4 +92,22 @@ def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
         sys.stdout.write(result)
     else:
         print(f"Skrev {result}.")
+    return 0
+
+
+def _place(args: argparse.Namespace, store: Store, workspace: Workspace, as_of) -> int:
+    """``--meeting``: the redovisning becomes anmälda handlingar with sekretess bilagor."""
+    from namnd.operations.ej_verkstallda_placing import place_redovisning
+
+    placed = place_redovisning(
+        store, workspace, args.quarter, args.meeting, by=_user(), law=args.lag, as_of=as_of
+    )
+    for title in placed.announced:
+        print(f"Anmäld handling: {title}")
+    for title in placed.attachments:
+        print(f"Bilaga (sekretess): {title}")
+    if not placed.announced and not placed.attachments:
+        print("Redovisningen fanns redan under anmälningsärendena; bilagorna är uppdaterade.")
+    for path in placed.files:
+        print(f"Skrev {path}.")
     return 0

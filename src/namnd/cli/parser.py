@@ -219,6 +219,11 @@ def build_parser() -> SwedishParser:
     )
     unexecuted.add_argument("--organ", metavar="KOD", help="nämndens kod, t.ex. von")
     unexecuted.add_argument(
+        "--meeting",
+        metavar="SAMMANTRÄDE",
+        help="lägg redovisningen under sammanträdets anmälningsärenden (bilaga med sekretess)",
+    )
+    unexecuted.add_argument(
         "-o", "--output", metavar="FIL", help="fil att skriva (md: annars stdout)"
     )
     summary = reports.add_parser(

@@ -50,6 +50,7 @@ class AgendaScreen(Screen[None]):
         Binding("g", "review", "Granska", id="review"),
         Binding("w", "export_word", "Word", id="export_word"),
         Binding("p", "protocol", "Protokoll", id="protocol"),
+        Binding("o", "place_unexecuted", "Ej verkställda", id="place_unexecuted", show=False),
     ]
     PALETTE = (
         ("Ärende: redigera markerat", "edit"),
@@ -67,6 +68,7 @@ class AgendaScreen(Screen[None]):
         ("Kallelse: granska (ordförandens läge)", "review"),
         ("Kallelse: exportera till Word", "export_word"),
         ("Protokoll: öppna (protokollsläge)", "protocol"),
+        ("Anmälningsärenden: lägg till kvartalets ej verkställda beslut", "place_unexecuted"),
     )
 
     def __init__(self, store: Store, meeting_id: int) -> None:
@@ -377,3 +379,43 @@ class AgendaScreen(Screen[None]):
             ),
             start,
         )
+
+    def action_place_unexecuted(self) -> None:
+        """The quarter's redovisning of ej verkställda beslut under anmälningsärendena."""
+        if self.view is None:
+            return
+        day = self.view.meeting.date
+        last = (day.month - 1) // 3 or 4
+        default = f"{day.year if last != 4 else day.year - 1}Q{last}"
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self._place_unexecuted(text or default)
+
+        self.app.push_screen(
+            TextDialog(f"Kvartal (Enter = {default}):", "ÅÅÅÅQN", allow_empty=True), chosen
+        )
+
+    @work(thread=True, exclusive=True, group="export")
+    def _place_unexecuted(self, quarter: str) -> None:
+        from namnd.operations.ej_verkstallda_placing import place_redovisning
+
+        try:
+            placed = place_redovisning(
+                self.store,
+                self.app.workspace,  # type: ignore[attr-defined]
+                quarter,
+                str(self.meeting_id),
+                by=self.user,
+            )
+        except NamndError as err:
+            self.app.call_from_thread(
+                self.notify, str(err), title="Ej verkställda", severity="error"
+            )
+            return
+        added = len(placed.announced)
+        message = f"{added} redovisningar lades till" if added else "Redovisningen fanns redan"
+        self.app.call_from_thread(
+            self.notify, f"{message} under anmälningsärendena.", title="Ej verkställda"
+        )
+        self.app.call_from_thread(self._load)

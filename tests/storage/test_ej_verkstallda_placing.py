@@ -1,0 +1,69 @@
+"""A quarter's redovisning placed on a meeting: anmälda handlingar plus sekretess bilagor."""
+
+from __future__ import annotations
+
+import docx
+
+from namnd.cli.main import main
+from namnd.operations.ej_verkstallda_placing import place_redovisning
+from tests.renderers.docx_helpers import package_text
+from tests.storage.test_delegation_import import DATA
+
+SECRET_TEXTS = ("2016-05-30", "MÅNADER", "tackat nej", "Resursbrist")
+
+
+def test_placing_on_a_new_meeting_adds_the_item_the_handlingar_and_secret_bilagor(
+    workspace, capsys
+):
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    assert main([*ws, "import", "ej-verkstallda", str(DATA)]) == 0
+    place = [*ws, "report", "ej-verkstallda", "--quarter", "2019Q2", "--as-of", "2019-08-27"]
+    assert main([*place, "--meeting", "2020-01-27"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Anmäld handling: Redovisning av ej verkställda gynnande beslut enligt LSS, kvartal 2 2019"
+        in out
+    )
+
+    from namnd.storage.store import Store
+
+    store = Store.open(workspace)
+    view = store.agenda(store.find_meeting("2020-01-27").id)
+    (item,) = [i for i in view.items if i.title == "Anmälningsärenden"]
+    titles = [d.title for d in store.announcements(item.arende_id)]
+    assert titles == [
+        "Redovisning av ej verkställda gynnande beslut enligt Socialtjänstlagen, kvartal 2 2019",
+        "Redovisning av ej verkställda gynnande beslut enligt LSS, kvartal 2 2019",
+    ]
+    assert all(a.confidential and a.file for a in item.attachments)
+    # The bilaga holds the individual tables ...
+    bilaga = workspace.agendas / item.attachments[1].file
+    cells = {c.text for t in docx.Document(str(bilaga)).tables for r in t.rows for c in r.cells}
+    assert "2016-05-30" in cells
+
+    # ... and placing again adds nothing.
+    assert main([*place, "--meeting", "2020-01-27"]) == 0
+    assert "fanns redan" in capsys.readouterr().out
+    assert len(store.announcements(item.arende_id)) == 2
+
+    # The public kallelse names the handlingar, never a row of the individual tables.
+    assert main([*ws, "export", "kallelse", "2020-01-27", "--format", "docx", "--public"]) == 0
+    public = package_text(workspace.agendas / "2020-01-27-von-offentlig.docx")
+    assert "Redovisning av ej verkställda gynnande beslut enligt LSS" in public
+    for secret in (*SECRET_TEXTS, "Sammanställning ej verkställda"):
+        assert secret not in public
+
+
+def test_the_seeds_own_lines_are_recognised_and_get_their_files(demo_store, workspace):
+    from namnd.operations.ej_verkstallda_report import import_register
+
+    import_register(demo_store, DATA, by="test")
+    placed = place_redovisning(demo_store, workspace, "2019Q2", "2019-09-19", by="test")
+    assert placed.announced == [] and placed.attachments == []
+    view = demo_store.agenda(demo_store.find_meeting("2019-09-19").id)
+    bilagor = [a for a in view.items[8].attachments if a.title.startswith("Sammanställning")]
+    assert [a.file for a in bilagor] == [
+        "bilagor/ej-verkstallda-2019Q2-lss.docx",
+        "bilagor/ej-verkstallda-2019Q2-sol.docx",
+    ]
