@@ -164,10 +164,7 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
     result = export_kallelse(
         store, args.meeting, fmt=args.format, path=path, public=args.public, template=template
     )
-    if isinstance(result, str):
-        sys.stdout.write(result)
-    else:
-        print(f"Skrev {result}.")
+    output.print_result(result)
     return 0
 
 

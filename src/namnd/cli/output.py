@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from namnd.domain.views import AgendaView, AssignmentView, MeetingSummary
@@ -195,3 +197,11 @@ def _iso(day) -> str | None:
 def _short(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def print_result(result: str | Path) -> None:
+    """An export's result: Markdown text to stdout as is, a written file as 'Skrev …'."""
+    if isinstance(result, str):
+        sys.stdout.write(result)
+    else:
+        print(f"Skrev {result}.")

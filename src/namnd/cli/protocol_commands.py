@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from namnd.cli.output import print_result
 from namnd.errors import InvalidInput
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
@@ -66,10 +66,7 @@ def export(args: argparse.Namespace, workspace: Workspace) -> int:
     result = export_protocol(
         store, args.meeting, fmt=args.format, path=path, public=args.public, template=template
     )
-    if isinstance(result, str):
-        sys.stdout.write(result)
-    else:
-        print(f"Skrev {result}.")
+    print_result(result)
     return 0
 
 

@@ -20,15 +20,11 @@ from namnd.errors import InvalidInput
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.formats.announced_lines import dump_line as dump_announced
 from namnd.formats.announced_lines import parse_line as parse_announced
+from namnd.formats.markdown_sections import FileFormatError, find_blocks, key_lines, split_parts
 from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
 
-
-class AgendaFormatError(InvalidInput):
-    """A mistake in an agenda file, with the line it is on."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(f"rad {line}: {message}")
-        self.line = line
+# A mistake in an agenda file, with the line it is on (shared with the protokoll file).
+AgendaFormatError = FileFormatError
 
 
 # --- sections and their order -------------------------------------------------------
@@ -44,8 +40,6 @@ DISPATCH = "Expedieras till"
 SECTIONS = (PREAMBLE, PROPOSAL, ADMIN_PROPOSAL, SUMMARY, ANNOUNCED, BODY, ATTACHMENTS, DISPATCH)
 
 _ITEM_HEADING = re.compile(r"^## (\d+)\. (.+?)\s*$")
-_SECTION_HEADING = re.compile(r"^### (.+?)\s*$")
-_FENCE = re.compile(r"^(```|~~~)")
 _NUMBERED = re.compile(r"^(\d+)[.)]\s+(.*)$")
 _FLAG = re.compile(r"\s*\[(sekretess|skickas ut senare|fil:\s*([^\]]+))\]\s*$")
 
@@ -228,62 +222,34 @@ def _parse_groups(raw: object, line: int) -> list[GroupMeeting]:
 
 def _parse_items(lines: list[str], start: int) -> list[AgendaEntry]:
     """Split the body into ``## N.`` items and each item into metadata and sections."""
-    headings: list[tuple[int, int, str]] = []  # (line index, number, title)
-    in_fence = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
-            continue
-        match = _ITEM_HEADING.match(line)
-        if match:
-            headings.append((index, int(match[1]), match[2]))
-        elif line.startswith("## ") or line.startswith("# "):
-            raise AgendaFormatError(index + 1, "ett ärende ska ha rubriken ”## N. Rubrik”.")
-        elif not headings and line.strip():
-            raise AgendaFormatError(index + 1, "text före första ärendet (”## 1. Rubrik”).")
+    blocks = find_blocks(
+        lines,
+        start,
+        _ITEM_HEADING,
+        expected="ett ärende ska ha rubriken ”## N. Rubrik”.",
+        before="text före första ärendet (”## 1. Rubrik”).",
+    )
     entries = []
-    for n, (index, number, title) in enumerate(headings, start=1):
-        if number != n:
-            raise AgendaFormatError(index + 1, f"ärendet har nummer {number}, väntat {n}.")
-        stop = headings[n][0] if n < len(headings) else len(lines)
-        entries.append(_parse_item(lines, index, stop, title))
+    for n, (index, match, stop) in enumerate(blocks, start=1):
+        if int(match[1]) != n:
+            raise AgendaFormatError(index + 1, f"ärendet har nummer {match[1]}, väntat {n}.")
+        entries.append(_parse_item(lines, index, stop, match[2]))
     return entries
 
 
 def _parse_item(lines: list[str], heading: int, stop: int, title: str) -> AgendaEntry:
     arende = Arende(organ_id=0, title=title)
-    index = heading + 1
-    while index < stop and not lines[index].strip():
-        index += 1
-    while index < stop and lines[index].strip() and not lines[index].startswith("#"):
-        _apply_meta(arende, lines[index], index + 1)
-        index += 1
-    sections: dict[str, tuple[int, list[str]]] = {}
-    current: str | None = None
-    in_fence = False
-    for i in range(index, stop):
-        line = lines[i]
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        match = None if in_fence else _SECTION_HEADING.match(line)
-        if match:
-            name = match[1]
-            if name not in SECTIONS:
-                allowed = ", ".join(SECTIONS)
-                raise AgendaFormatError(i + 1, f"okänd rubrik ”{name}” (tillåtna: {allowed}).")
-            if name in sections:
-                raise AgendaFormatError(i + 1, f"rubriken ”{name}” finns redan i ärendet.")
-            current = name
-            sections[name] = (i + 1, [])
-        elif current is not None:
-            sections[current][1].append(line)
-        elif line.strip():
-            raise AgendaFormatError(
-                i + 1,
-                "text utanför en rubrik; uppgiftsraderna ska stå direkt under ärendets rubrik.",
-            )
+    meta, index = key_lines(lines, heading, stop)
+    for line_no, line in meta:
+        _apply_meta(arende, line, line_no)
+    sections = split_parts(
+        lines,
+        index,
+        stop,
+        SECTIONS,
+        where="ärendet",
+        stray="text utanför en rubrik; uppgiftsraderna ska stå direkt under ärendets rubrik.",
+    )
     attachments: list[Attachment] = []
     announcements: list[AnnouncedDocument] = []
     for name, (heading_line, body) in sections.items():

@@ -32,6 +32,7 @@ from namnd.domain.protocol import (
 from namnd.errors import InvalidInput
 from namnd.formats.agenda_markdown import AgendaFormatError, TextDumper, load_front_matter
 from namnd.formats.attendance_lines import boxes, parse_line
+from namnd.formats.markdown_sections import find_blocks, key_lines, split_parts
 from namnd.services.protocol_rules import problems
 from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
 
@@ -41,8 +42,6 @@ PARTS = (DECISION, MOTIONS, PROCESS, VOTE, RESERVATIONS, NOTES, DISPATCH)
 _BOXES = (("beslutande", "deciding"), ("ersättare", "substitutes"), ("övriga närvarande", "others"))
 
 _HEADING = re.compile(r"^## § (\d+) (.+?)\s*$")
-_PART = re.compile(r"^### (.+?)\s*$")
-_FENCE = re.compile(r"^(```|~~~)")
 
 
 # --- writing --------------------------------------------------------------------------
@@ -260,26 +259,18 @@ def _parse_corrections(raw: object, lines: list[str], stop: int) -> list[Correct
 def _parse_paragraphs(
     lines: list[str], start: int
 ) -> tuple[list[ProtocolParagraph], dict[int, int]]:
-    headings: list[tuple[int, int, str]] = []
-    in_fence = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
-            continue
-        match = _HEADING.match(line)
-        if match:
-            headings.append((index, int(match[1]), match[2]))
-        elif line.startswith("## ") or line.startswith("# "):
-            raise AgendaFormatError(index + 1, "en paragraf ska ha rubriken ”## § N Rubrik”.")
-        elif not headings and line.strip():
-            raise AgendaFormatError(index + 1, "text före första paragrafen (”## § N Rubrik”).")
-    paragraphs = []
-    for n, (index, number, title) in enumerate(headings):
-        stop = headings[n + 1][0] if n + 1 < len(headings) else len(lines)
-        paragraphs.append(_parse_paragraph(lines, index, stop, number, title))
-    return paragraphs, {number: index + 1 for index, number, _ in headings}
+    blocks = find_blocks(
+        lines,
+        start,
+        _HEADING,
+        expected="en paragraf ska ha rubriken ”## § N Rubrik”.",
+        before="text före första paragrafen (”## § N Rubrik”).",
+    )
+    paragraphs = [
+        _parse_paragraph(lines, index, stop, int(match[1]), match[2])
+        for index, match, stop in blocks
+    ]
+    return paragraphs, {int(match[1]): index + 1 for index, match, _ in blocks}
 
 
 _META = {
@@ -295,20 +286,24 @@ def _parse_paragraph(
     lines: list[str], heading: int, stop: int, number: int, title: str
 ) -> ProtocolParagraph:
     fields: dict[str, object] = {}
-    index = heading + 1
-    while index < stop and not lines[index].strip():
-        index += 1
-    while index < stop and lines[index].strip() and not lines[index].startswith("#"):
-        key, sep, value = lines[index].partition(":")
+    meta, index = key_lines(lines, heading, stop)
+    for line_no, line in meta:
+        key, sep, value = line.partition(":")
         name = _META.get(key.strip().casefold())
         if not sep or name is None:
             allowed = "Dnr, Ärende, Jäv, Omedelbart justerad, Sekretess"
             raise AgendaFormatError(
-                index + 1, f"okänd uppgift ”{key.strip()}” (tillåtna: {allowed})."
+                line_no, f"okänd uppgift ”{key.strip()}” (tillåtna: {allowed})."
             )
-        fields[name] = _meta_value(name, value.strip(), index + 1)
-        index += 1
-    parts = _split_parts(lines, index, stop)
+        fields[name] = _meta_value(name, value.strip(), line_no)
+    parts = split_parts(
+        lines,
+        index,
+        stop,
+        PARTS,
+        where="paragrafen",
+        stray="text utanför en rubrik (### Beslut, ### Yrkanden …).",
+    )
     for name, (line_no, body) in parts.items():
         fields |= _parse_part(name, body, line_no)
     return ProtocolParagraph(number=number, title=title, **fields)  # type: ignore[arg-type]
@@ -328,31 +323,6 @@ def _meta_value(name: str, value: str, line: int) -> object:
     if name == "recused":
         return tuple(n.strip() for n in value.split(",") if n.strip())
     return value or None
-
-
-def _split_parts(lines: list[str], start: int, stop: int) -> dict[str, tuple[int, list[str]]]:
-    parts: dict[str, tuple[int, list[str]]] = {}
-    current = None
-    in_fence = False
-    for i in range(start, stop):
-        line = lines[i]
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        match = None if in_fence else _PART.match(line)
-        if match:
-            if match[1] not in PARTS:
-                raise AgendaFormatError(
-                    i + 1, f"okänd rubrik ”{match[1]}” (tillåtna: {', '.join(PARTS)})."
-                )
-            if match[1] in parts:
-                raise AgendaFormatError(i + 1, f"rubriken ”{match[1]}” finns redan i paragrafen.")
-            current = match[1]
-            parts[current] = (i + 1, [])
-        elif current is not None:
-            parts[current][1].append(line)
-        elif line.strip():
-            raise AgendaFormatError(i + 1, "text utanför en rubrik (### Beslut, ### Yrkanden …).")
-    return parts
 
 
 def _parse_part(name: str, body: list[str], heading_line: int) -> dict[str, object]:

@@ -59,3 +59,12 @@ def read_text(path: Path) -> str:
     except OSError as err:
         raise InvalidInput(f"Filen {path} kunde inte läsas: {err.strerror}.") from None
     return decode(data, name=str(path))
+
+
+def text_or_file(text: str, path: Path | None) -> str | Path:
+    """Write ``text`` as UTF-8 to ``path`` (folders made); without a path, return it."""
+    if path is None:
+        return text
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

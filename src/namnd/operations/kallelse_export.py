@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from namnd.formats.agenda_markdown import dump_agenda
+from namnd.formats.text_files import text_or_file
 from namnd.services.publication import public_version
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
@@ -36,12 +37,7 @@ def export_kallelse(
         meeting = queries.find_meeting(session=session, ref=ref)
         doc = agendas.load_agenda(session=session, meeting_id=meeting.id)
     if fmt == "md":
-        text = dump_agenda(public_version(doc) if public else doc)
-        if path is None:
-            return text
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return path
+        return text_or_file(dump_agenda(public_version(doc) if public else doc), path)
     from namnd.operations.delegation_section import delegation_extras
     from namnd.renderers.kallelse_docx import write_kallelse_docx
 

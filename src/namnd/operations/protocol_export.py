@@ -10,7 +10,7 @@ from namnd.domain.protocol import Protocol
 from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NotFound
 from namnd.formats.agenda_document import AgendaDocument
-from namnd.formats.text_files import read_text
+from namnd.formats.text_files import read_text, text_or_file
 from namnd.services.publication import public_protocol
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
@@ -64,12 +64,7 @@ def export_protocol(
     if fmt == "md":
         from namnd.formats.protocol_markdown import dump_protocol
 
-        text = dump_protocol(public_protocol(protocol) if public else protocol)
-        if path is None:
-            return text
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return path
+        return text_or_file(dump_protocol(public_protocol(protocol) if public else protocol), path)
     from namnd.operations.delegation_section import delegation_extras
     from namnd.operations.schedule import service_rules
     from namnd.renderers.protocol_docx import write_protocol_docx
