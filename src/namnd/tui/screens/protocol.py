@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -19,25 +19,21 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Markdown, Static, TextArea
 
-from namnd.domain.kinds import MotionKind, VoteChoice
-from namnd.domain.protocol import Motion, Note, ProtocolParagraph, Reservation
+from namnd.domain.protocol import ProtocolParagraph
 from namnd.domain.views import ProtocolView
 from namnd.errors import NamndError, StaleEdit
 from namnd.renderers.paragraph_markdown import paragraph_markdown
 from namnd.services import deadlines
-from namnd.services.protocol_rules import outcome, quorum_warning, serving
-from namnd.services.protocol_text import default_vote
-from namnd.services.swedish_dates import long_date, parse_iso_date
+from namnd.services.protocol_rules import quorum_warning, serving
+from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
-from namnd.tui.screens.protocol_forms import AdjustmentScreen, AttendanceScreen
-from namnd.tui.screens.vote import VoteScreen
-from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
-from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+from namnd.tui.screens.protocol_closing import Closing
+from namnd.tui.screens.protocol_events import MeetingEvents
 
 AUTOSAVE_DELAY = 1.0
 
 
-class ProtocolScreen(Screen[None]):
+class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
     """Minute a meeting § by §; justera; rätta afterwards."""
 
     BINDINGS = [
@@ -82,6 +78,7 @@ class ProtocolScreen(Screen[None]):
         ("Protokoll: anslag", "post"),
         ("Protokoll: rättelse efter justering", "correct"),
         ("Protokoll: exportera till Word", "export_word"),
+        ("Protokoll: exportera offentlig version till Word", "export_public"),
         ("Protokoll: protokollsutdrag av markerad § (Word)", "export_extract"),
     )
 
@@ -319,123 +316,9 @@ class ProtocolScreen(Screen[None]):
             return not adjusted
         return True
 
-    # --- events of the meeting ------------------------------------------------------
-
     def _current(self) -> ProtocolParagraph:
         assert self.view is not None and self.number is not None
         return self.view.protocol.paragraph(self.number)
-
-    def _serving_options(self, first: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
-        assert self.view is not None and self.number is not None
-        people = serving(self.view.protocol, self.number)
-        people.sort(key=lambda a: a.name not in first)
-        return tuple((a.display, a.name) for a in people)
-
-    def action_motion(self) -> None:
-        kinds = tuple((k.label, k.value) for k in MotionKind)
-        fields = [
-            Field("by", "Vem yrkar", self._serving_options()),
-            Field("kind", "Yrkande", kinds),
-            Field("text", "Text (t.ex. ”motionen”, ändringens lydelse; tomt = förslaget)"),
-        ]
-
-        def done(values: dict[str, str] | None) -> None:
-            if values:
-                motion = Motion((values["by"],), MotionKind(values["kind"]), values["text"])
-                self._save({"motions": (*self._current().motions, motion)})
-
-        self.app.push_screen(EntryDialog("Yrkande", fields), done)
-
-    def action_vote(self) -> None:
-        assert self.view is not None and self.number is not None
-        paragraph = self._current()
-        protocol = self.view.protocol
-        vote = paragraph.vote or default_vote(protocol, paragraph)
-        chair = protocol.chair
-        screen = VoteScreen(serving(protocol, self.number), vote, chair.name if chair else None)
-        self.app.push_screen(screen, lambda v: self._save({"vote": v}) if v else None)
-
-    def action_reservation(self) -> None:
-        paragraph = self._current()
-        losers: tuple[str, ...] = ()
-        if paragraph.vote is not None:
-            assert self.view is not None
-            chair = self.view.protocol.chair
-            won = outcome(paragraph.vote, chair.name if chair else None)
-            lost = VoteChoice.NO if won is VoteChoice.YES else VoteChoice.YES
-            losers = tuple(b.name for b in paragraph.vote.ballots if b.choice is lost)
-        fields = [
-            Field("by", "Vem reserverar sig", self._serving_options(losers)),
-            Field("reason", "Skäl", (), "till förmån för eget yrkande"),
-            Field("written", "Skriftlig reservation (kan lämnas fram till justering)"),
-        ]
-
-        def done(values: dict[str, str] | None) -> None:
-            if values:
-                reservation = Reservation((values["by"],), values["reason"], values["written"])
-                self._save({"reservations": (*self._current().reservations, reservation)})
-
-        self.app.push_screen(EntryDialog("Reservation", fields), done)
-
-    def action_note(self) -> None:
-        fields = [
-            Field("by", "Vem", self._serving_options()),
-            Field("text", "Protokollsanteckning"),
-        ]
-
-        def done(values: dict[str, str] | None) -> None:
-            if values and values["text"]:
-                note = Note((values["by"],), values["text"])
-                self._save({"notes": (*self._current().notes, note)})
-
-        self.app.push_screen(EntryDialog("Protokollsanteckning", fields), done)
-
-    def action_recusal(self) -> None:
-        fields = [Field("by", "Vem anmäler jäv", self._serving_options())]
-
-        def done(values: dict[str, str] | None) -> None:
-            if values:
-                self._save({"recused": (*self._current().recused, values["by"])})
-
-        self.app.push_screen(EntryDialog("Jäv", fields), done)
-
-    def action_immediate(self) -> None:
-        self._save({"immediate": not self._current().immediate})
-
-    def action_confidential(self) -> None:
-        self._save({"confidential": not self._current().confidential})
-
-    def action_dispatch(self) -> None:
-        def done(text: str | None) -> None:
-            if text is not None:
-                receivers = tuple(r.strip() for r in text.split(";") if r.strip())
-                self._save({"dispatch_to": receivers})
-
-        current = "; ".join(self._current().dispatch_to)
-        prompt = "Expedieras till (åtskilda med ;)"
-        self.app.push_screen(TextDialog(prompt, value=current, allow_empty=True), done)
-
-    def action_add_paragraph(self) -> None:
-        def done(title: str | None) -> None:
-            if title and self._flush():
-                self._guard(
-                    lambda: self._goto(
-                        self.store.add_paragraph(self.meeting_id, title, after=self.number)
-                    )
-                )
-
-        self.app.push_screen(TextDialog("Rubrik för den nya paragrafen"), done)
-
-    def action_remove_paragraph(self) -> None:
-        paragraph = self._current()
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self._guard(lambda: self.store.remove_paragraph(self.meeting_id, paragraph.number))
-                self._reload()
-
-        question = f"Ta bort § {paragraph.number} {paragraph.title}? Följande §§ numreras om."
-        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), done)
 
     def _goto(self, number: int) -> None:
         self.number = number
@@ -449,99 +332,6 @@ class ProtocolScreen(Screen[None]):
             self.notify(str(err), title="Protokoll", severity="error")
             return False
         return True
-
-    # --- närvaro, justering, anslag, rättelse ---------------------------------------
-
-    def action_attendance(self) -> None:
-        if self._flush() and self.view is not None:
-            self.app.push_screen(AttendanceScreen(self.store, self.view))
-
-    def action_adjustment(self) -> None:
-        if self._flush() and self.view is not None:
-            self.app.push_screen(AdjustmentScreen(self.store, self.view))
-
-    def action_adjust(self) -> None:
-        if not self._flush():
-            return
-
-        def done(text: str | None) -> None:
-            if text and self._guard(
-                lambda: self.store.adjust_protocol(
-                    self.meeting_id, parse_iso_date(text, what="justeringsdatum"), by=self.user
-                )
-            ):
-                self.notify("Protokollet är justerat och nu skrivskyddat.", title="Justerat")
-                self._reload()
-
-        self.app.push_screen(
-            TextDialog("Justeringsdatum (ÅÅÅÅ-MM-DD)", value=self.today.isoformat()), done
-        )
-
-    def action_post(self) -> None:
-        def done(text: str | None) -> None:
-            if text and self._guard(
-                lambda: self.store.post_protocol(
-                    self.meeting_id, parse_iso_date(text, what="anslagsdatum")
-                )
-            ):
-                self._reload()
-
-        self.app.push_screen(
-            TextDialog("Anslaget den (ÅÅÅÅ-MM-DD)", value=self.today.isoformat()), done
-        )
-
-    def action_correct(self) -> None:
-        """Open the justerat beslut for a rättelse; ctrl+s asks for the reason."""
-        self.correcting = True
-        area = self.query_one("#decision", TextArea)
-        area.read_only = False
-        area.focus()
-        self._set_state("Rättelse: ändra beslutet, spara med ctrl+s och ange skäl.")
-
-    def _finish_correction(self) -> None:
-        paragraph = dataclasses.replace(
-            self._current(), decision_md=self.query_one("#decision", TextArea).text
-        )
-
-        def done(reason: str | None) -> None:
-            self.correcting = False
-            if reason and self._guard(
-                lambda: self.store.correct_paragraph(
-                    self.meeting_id, paragraph, reason, by=self.user
-                )
-            ):
-                self.notify("Rättelsen är gjord och loggad.", title="Rättelse")
-            self._reload()
-
-        self.app.push_screen(TextDialog("Skäl för rättelsen"), done)
-
-    # --- export -----------------------------------------------------------------------
-
-    def action_export_word(self) -> None:
-        if self._flush():
-            self.notify("Skriver protokollet som Word …", title="Export")
-            self._export(None)
-
-    def action_export_extract(self) -> None:
-        if self._flush() and self.number is not None:
-            self._export(self.number)
-
-    @work(thread=True, exclusive=True, group="export")
-    def _export(self, number: int | None) -> None:
-        from namnd.operations.protocol_export import default_path, export_extract, export_protocol
-
-        ref = str(self.meeting_id)
-        workspace = self.app.workspace  # type: ignore[attr-defined]
-        try:
-            path = default_path(workspace, self.store, ref, "docx", public=False, number=number)
-            if number is None:
-                export_protocol(self.store, ref, fmt="docx", path=path)
-            else:
-                export_extract(self.store, ref, number, path=path)
-        except NamndError as err:
-            self.app.call_from_thread(self.notify, str(err), title="Export", severity="error")
-            return
-        self.app.call_from_thread(self.notify, f"Skrev {path}", title="Export")
 
 
 _MINUTING = frozenset(

@@ -1,0 +1,116 @@
+"""After the meeting: närvaro and justering forms, justera, anslag, rättelse, Word.
+
+Mixed into :class:`~namnd.tui.screens.protocol.ProtocolScreen` (see
+``protocol_events`` for what the screen provides).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual import work
+from textual.widgets import TextArea
+
+from namnd.errors import NamndError
+from namnd.services.swedish_dates import parse_iso_date
+from namnd.tui.screens.protocol_forms import AdjustmentScreen, AttendanceScreen
+from namnd.tui.widgets.dialogs import TextDialog
+
+
+class Closing:
+    """The protocol screen's actions from justering to publication."""
+
+    def action_attendance(self) -> None:
+        if self._flush() and self.view is not None:
+            self.app.push_screen(AttendanceScreen(self.store, self.view))
+
+    def action_adjustment(self) -> None:
+        if self._flush() and self.view is not None:
+            self.app.push_screen(AdjustmentScreen(self.store, self.view))
+
+    def action_adjust(self) -> None:
+        if not self._flush():
+            return
+
+        def done(text: str | None) -> None:
+            if text and self._guard(
+                lambda: self.store.adjust_protocol(
+                    self.meeting_id, parse_iso_date(text, what="justeringsdatum"), by=self.user
+                )
+            ):
+                self.notify("Protokollet är justerat och nu skrivskyddat.", title="Justerat")
+                self._reload()
+
+        self.app.push_screen(
+            TextDialog("Justeringsdatum (ÅÅÅÅ-MM-DD)", value=self.today.isoformat()), done
+        )
+
+    def action_post(self) -> None:
+        def done(text: str | None) -> None:
+            if text and self._guard(
+                lambda: self.store.post_protocol(
+                    self.meeting_id, parse_iso_date(text, what="anslagsdatum")
+                )
+            ):
+                self._reload()
+
+        self.app.push_screen(
+            TextDialog("Anslaget den (ÅÅÅÅ-MM-DD)", value=self.today.isoformat()), done
+        )
+
+    def action_correct(self) -> None:
+        """Open the justerat beslut for a rättelse; ctrl+s asks for the reason."""
+        self.correcting = True
+        area = self.query_one("#decision", TextArea)
+        area.read_only = False
+        area.focus()
+        self._set_state("Rättelse: ändra beslutet, spara med ctrl+s och ange skäl.")
+
+    def _finish_correction(self) -> None:
+        paragraph = dataclasses.replace(
+            self._current(), decision_md=self.query_one("#decision", TextArea).text
+        )
+
+        def done(reason: str | None) -> None:
+            self.correcting = False
+            if reason and self._guard(
+                lambda: self.store.correct_paragraph(
+                    self.meeting_id, paragraph, reason, by=self.user
+                )
+            ):
+                self.notify("Rättelsen är gjord och loggad.", title="Rättelse")
+            self._reload()
+
+        self.app.push_screen(TextDialog("Skäl för rättelsen"), done)
+
+    # --- export -----------------------------------------------------------------------
+
+    def action_export_word(self) -> None:
+        if self._flush():
+            self.notify("Skriver protokollet som Word …", title="Export")
+            self._export(None)
+
+    def action_export_public(self) -> None:
+        if self._flush():
+            self._export(None, public=True)
+
+    def action_export_extract(self) -> None:
+        if self._flush() and self.number is not None:
+            self._export(self.number)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, number: int | None, *, public: bool = False) -> None:
+        from namnd.operations.protocol_export import default_path, export_extract, export_protocol
+
+        ref = str(self.meeting_id)
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        try:
+            path = default_path(workspace, self.store, ref, "docx", public=public, number=number)
+            if number is None:
+                export_protocol(self.store, ref, fmt="docx", path=path, public=public)
+            else:
+                export_extract(self.store, ref, number, path=path)
+        except NamndError as err:
+            self.app.call_from_thread(self.notify, str(err), title="Export", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Skrev {path}", title="Export")

@@ -1,0 +1,136 @@
+"""What happens at a § in the meeting room: yrkanden, votering, reservationer and jäv.
+
+Mixed into :class:`~namnd.tui.screens.protocol.ProtocolScreen`, which provides
+``store``, ``meeting_id``, ``view``, ``number``, ``_current()``, ``_save(changes)``,
+``_flush()``, ``_guard(step)``, ``_goto(number)`` and ``_reload()``. Each event is one
+key and at most one small dialog, so the secretary keeps up with the meeting.
+"""
+
+from __future__ import annotations
+
+from namnd.domain.kinds import MotionKind, VoteChoice
+from namnd.domain.protocol import Motion, Note, Reservation
+from namnd.services.protocol_rules import outcome, serving
+from namnd.services.protocol_text import default_vote
+from namnd.tui.screens.vote import VoteScreen
+from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
+from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+
+
+class MeetingEvents:
+    """The protocol screen's actions for the events of one §."""
+
+    def _serving_options(self, first: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
+        assert self.view is not None and self.number is not None
+        people = serving(self.view.protocol, self.number)
+        people.sort(key=lambda a: a.name not in first)
+        return tuple((a.display, a.name) for a in people)
+
+    def action_motion(self) -> None:
+        kinds = tuple((k.label, k.value) for k in MotionKind)
+        fields = [
+            Field("by", "Vem yrkar", self._serving_options()),
+            Field("kind", "Yrkande", kinds),
+            Field("text", "Text (t.ex. ”motionen”, ändringens lydelse; tomt = förslaget)"),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values:
+                motion = Motion((values["by"],), MotionKind(values["kind"]), values["text"])
+                self._save({"motions": (*self._current().motions, motion)})
+
+        self.app.push_screen(EntryDialog("Yrkande", fields), done)
+
+    def action_vote(self) -> None:
+        assert self.view is not None and self.number is not None
+        paragraph = self._current()
+        protocol = self.view.protocol
+        vote = paragraph.vote or default_vote(protocol, paragraph)
+        chair = protocol.chair
+        screen = VoteScreen(serving(protocol, self.number), vote, chair.name if chair else None)
+        self.app.push_screen(screen, lambda v: self._save({"vote": v}) if v else None)
+
+    def action_reservation(self) -> None:
+        paragraph = self._current()
+        losers: tuple[str, ...] = ()
+        if paragraph.vote is not None:
+            assert self.view is not None
+            chair = self.view.protocol.chair
+            won = outcome(paragraph.vote, chair.name if chair else None)
+            lost = VoteChoice.NO if won is VoteChoice.YES else VoteChoice.YES
+            losers = tuple(b.name for b in paragraph.vote.ballots if b.choice is lost)
+        fields = [
+            Field("by", "Vem reserverar sig", self._serving_options(losers)),
+            Field("reason", "Skäl", (), "till förmån för eget yrkande"),
+            Field("written", "Skriftlig reservation (kan lämnas fram till justering)"),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values:
+                # One reservation per person: a second r replaces it (the written text
+                # may be handed in until justering).
+                reservation = Reservation((values["by"],), values["reason"], values["written"])
+                others = [r for r in self._current().reservations if r.by != reservation.by]
+                self._save({"reservations": (*others, reservation)})
+
+        self.app.push_screen(EntryDialog("Reservation", fields), done)
+
+    def action_note(self) -> None:
+        fields = [
+            Field("by", "Vem", self._serving_options()),
+            Field("text", "Protokollsanteckning"),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and values["text"]:
+                note = Note((values["by"],), values["text"])
+                self._save({"notes": (*self._current().notes, note)})
+
+        self.app.push_screen(EntryDialog("Protokollsanteckning", fields), done)
+
+    def action_recusal(self) -> None:
+        fields = [Field("by", "Vem anmäler jäv", self._serving_options())]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values:
+                self._save({"recused": (*self._current().recused, values["by"])})
+
+        self.app.push_screen(EntryDialog("Jäv", fields), done)
+
+    def action_immediate(self) -> None:
+        self._save({"immediate": not self._current().immediate})
+
+    def action_confidential(self) -> None:
+        self._save({"confidential": not self._current().confidential})
+
+    def action_dispatch(self) -> None:
+        def done(text: str | None) -> None:
+            if text is not None:
+                receivers = tuple(r.strip() for r in text.split(";") if r.strip())
+                self._save({"dispatch_to": receivers})
+
+        current = "; ".join(self._current().dispatch_to)
+        prompt = "Expedieras till (åtskilda med ;)"
+        self.app.push_screen(TextDialog(prompt, value=current, allow_empty=True), done)
+
+    def action_add_paragraph(self) -> None:
+        def done(title: str | None) -> None:
+            if title and self._flush():
+                self._guard(
+                    lambda: self._goto(
+                        self.store.add_paragraph(self.meeting_id, title, after=self.number)
+                    )
+                )
+
+        self.app.push_screen(TextDialog("Rubrik för den nya paragrafen"), done)
+
+    def action_remove_paragraph(self) -> None:
+        paragraph = self._current()
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._guard(lambda: self.store.remove_paragraph(self.meeting_id, paragraph.number))
+                self._reload()
+
+        question = f"Ta bort § {paragraph.number} {paragraph.title}? Följande §§ numreras om."
+        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), done)
