@@ -157,3 +157,19 @@ def test_anmalda_handlingar_as_a_table_and_a_secret_one_never_published(demo_sto
     public = package_text(_export(demo_store, tmp_path / "offentlig", public=True))
     assert "Lex Maria-anmälan" not in public and "von/2019:29:18" not in public
     assert "Protokoll förvaltningssamverkan" in public
+
+
+def test_changes_after_utskick_are_listed_with_only_what_changed(demo_store, tmp_path):
+    item1 = demo_store.agenda(demo_store.find_meeting("2019-09-19").id).items[0].arende_id
+    arende, attachments = demo_store.arende(item1)
+    unchanged = {"title": arende.title, "dnr": arende.dnr, "proposal": arende.proposal}
+    demo_store.save_arende(
+        item1, arende.version, unchanged | {"summary_md": "Ny text."}, by="test",
+        attachments=attachments,
+    )  # fmt: skip
+    doc = docx.Document(str(_export(demo_store, tmp_path)))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Tillägg och ändringar efter utskick" in texts
+    assert (
+        "Ändring efter utskick: Information från förvaltningen – Ändrat: sammanfattning" in texts
+    )

@@ -50,4 +50,7 @@ def export_kallelse(
         template=template,
         under_item=extras.under_item,
         secret_bilagor=extras.secret_bilagor,
+        late_changes=[
+            (c.label, c.arende_title, c.description) for c in store.late_changes(meeting.id)
+        ],
     )

@@ -34,12 +34,14 @@ def write_kallelse_docx(
     template: Path | None = None,
     under_item: dict[int, str] | None = None,
     secret_bilagor: list[tuple[str, str]] | None = None,
+    late_changes: list[tuple[str, str, str]] | None = None,
 ) -> Path:
     """Write the kallelse of ``doc`` to ``path``; ``public`` leaves sekretess out.
 
     ``under_item`` adds (publishable) Markdown under the ärende at that list position;
     ``secret_bilagor`` are (title, Markdown) printed as sekretess bilagor at the end of
-    the internal version only.
+    the internal version only. ``late_changes`` (label, ärende, what) are the tillägg and
+    ändringar made after utskick, listed on the first page so members see what changed.
     """
     under_item, secret_bilagor = under_item or {}, secret_bilagor or []
     secrets = has_secrets(doc) or bool(secret_bilagor)
@@ -53,7 +55,7 @@ def write_kallelse_docx(
         author=meeting.secretary_name or organ.name,
         subject="Kallelse med föredragningslista",
     )
-    _first_page(document, doc)
+    _first_page(document, doc, late_changes or [])
     for number, entry in enumerate(doc.entries, start=1):
         _item(document, number, entry, public=public)
         if number in under_item and not (public and entry.arende.confidential):
@@ -72,7 +74,9 @@ def write_kallelse_docx(
     return path
 
 
-def _first_page(document: Document, doc: AgendaDocument) -> None:
+def _first_page(
+    document: Document, doc: AgendaDocument, late_changes: list[tuple[str, str, str]]
+) -> None:
     meeting = doc.meeting
     document.add_heading(doc.organ.name, level=0)
     document.add_paragraph("Kallelse")
@@ -92,6 +96,10 @@ def _first_page(document: Document, doc: AgendaDocument) -> None:
         lines.append(line)
     markdown = MarkdownRenderer(document)
     markdown.render("\n".join(f"{n}. {_escape(t)}" for n, t in enumerate(lines, 1)))
+    if late_changes:
+        document.add_heading("Tillägg och ändringar efter utskick", level=2)
+        for label, title, what in late_changes:
+            document.add_paragraph(f"{label}: {title} – {what}", style="List Bullet")
     _labelled(document, "Justering", meeting.adjustment_text)
     for name, role in (
         (meeting.chair_name, "Ordförande"),

@@ -7,6 +7,8 @@ person's work.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
@@ -173,9 +175,19 @@ def move_arende(
 
 
 def save_arende(
-    *, session: Session, arende_id: int, version: int, changes: dict, by: str = ""
+    *,
+    session: Session,
+    arende_id: int,
+    version: int,
+    changes: dict,
+    by: str = "",
+    also_changed: Sequence[str] = (),
 ) -> Arende:
-    """Apply ``changes`` if nobody saved since ``version`` was read; bump the version."""
+    """Apply ``changes`` if nobody saved since ``version`` was read; bump the version.
+
+    After utskick the late-change log names the fields that really changed, plus
+    ``also_changed`` (e.g. "bilagor", saved beside the ärende).
+    """
     unknown = set(changes) - EDITABLE
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -183,6 +195,8 @@ def save_arende(
         changes = changes | {"dnr": normalise(changes["dnr"])}
     if changes.get("external_ref"):
         changes = changes | {"external_ref": normalise(changes["external_ref"])}
+    before = session.get(Arende, arende_id)
+    changed = [k for k, v in changes.items() if before is None or getattr(before, k) != v]
     # One UPDATE … WHERE version = :read makes the check and the write atomic.
     result = session.execute(
         update(Arende)
@@ -203,13 +217,14 @@ def save_arende(
     meetings = session.exec(
         select(Meeting).join(AgendaItem).where(AgendaItem.arende_id == arende_id)
     ).all()
-    for meeting in meetings:
+    what = sorted(FIELD_LABELS.get(k, k) for k in changed) + list(also_changed)
+    for meeting in meetings if what else []:
         note_if_late(
             session=session,
             meeting=meeting,
             title=arende.title,
             label=late_change_label(added=False),
-            description="Ändrat: " + ", ".join(sorted(FIELD_LABELS.get(k, k) for k in changes)),
+            description="Ändrat: " + ", ".join(what),
             by=by,
         )
     return arende
@@ -245,13 +260,19 @@ def load_arende(*, session: Session, arende_id: int) -> tuple[Arende, list[Attac
     return arende, list(attachments)
 
 
-def replace_attachments(*, session: Session, arende_id: int, attachments: list[Attachment]) -> None:
-    """Store the editor's list of bilagor in its order (title required)."""
+def replace_attachments(*, session: Session, arende_id: int, attachments: list[Attachment]) -> bool:
+    """Store the editor's list of bilagor in its order (title required); True if changed."""
     for attachment in attachments:
         if not attachment.title.strip():
             raise InvalidInput("Varje bilaga behöver en titel.")
-    for old in session.exec(select(Attachment).where(Attachment.arende_id == arende_id)):
-        session.delete(old)
+    old = session.exec(
+        select(Attachment)
+        .where(Attachment.arende_id == arende_id)
+        .order_by(col(Attachment.position))
+    ).all()
+    changed = [_attachment_key(a) for a in old] != [_attachment_key(a) for a in attachments]
+    for row in old:
+        session.delete(row)
     session.flush()
     for position, attachment in enumerate(attachments, start=1):
         session.add(
@@ -265,3 +286,13 @@ def replace_attachments(*, session: Session, arende_id: int, attachments: list[A
             )
         )
     session.flush()
+    return changed
+
+
+def _attachment_key(attachment: Attachment) -> tuple:
+    return (
+        attachment.title.strip(),
+        attachment.file or None,
+        attachment.confidential,
+        attachment.sent_later,
+    )

@@ -131,10 +131,12 @@ def load_announcements(*, session: Session, arende_id: int) -> list[AnnouncedDoc
 
 def replace_announcements(
     *, session: Session, arende_id: int, documents: list[AnnouncedDocument]
-) -> None:
-    """Store an ärende's anmälda handlingar in the given order."""
-    for old in load_announcements(session=session, arende_id=arende_id):
-        session.delete(old)
+) -> bool:
+    """Store an ärende's anmälda handlingar in the given order; True if they changed."""
+    old = load_announcements(session=session, arende_id=arende_id)
+    changed = [_key(d) for d in old] != [_key(d) for d in documents]
+    for row in old:
+        session.delete(row)
     session.flush()
     for position, document in enumerate(documents, start=1):
         session.add(
@@ -143,3 +145,8 @@ def replace_announcements(
             )
         )
     session.flush()
+    return changed
+
+
+def _key(document: AnnouncedDocument) -> tuple:
+    return (document.title, document.dnr, document.source, document.confidential)

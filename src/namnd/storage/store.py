@@ -140,17 +140,24 @@ class Store:
     ) -> int:
         """Save the editor's changes (StaleEdit if someone saved first); the new version."""
         with self.session() as session:
+            # The lists first: a StaleEdit below rolls them back with the rest.
+            also = []
+            if attachments is not None and agenda_editing.replace_attachments(
+                session=session, arende_id=arende_id, attachments=attachments
+            ):
+                also.append("bilagor")
+            if announcements is not None and agendas.replace_announcements(
+                session=session, arende_id=arende_id, documents=announcements
+            ):
+                also.append("anmälda handlingar")
             saved = agenda_editing.save_arende(
-                session=session, arende_id=arende_id, version=version, changes=changes, by=by
+                session=session,
+                arende_id=arende_id,
+                version=version,
+                changes=changes,
+                by=by,
+                also_changed=also,
             )
-            if attachments is not None:
-                agenda_editing.replace_attachments(
-                    session=session, arende_id=arende_id, attachments=attachments
-                )
-            if announcements is not None:
-                agendas.replace_announcements(
-                    session=session, arende_id=arende_id, documents=announcements
-                )
             return saved.version
 
     def announcements(self, arende_id: int) -> list[AnnouncedDocument]:
