@@ -1,0 +1,108 @@
+"""What a föredragningslista turns into: the Word kallelse, the protokoll, reports.
+
+The quarter's redovisning of ej verkställda beslut is placed under its anmälningsärenden.
+
+Mixed into :class:`~namnd.tui.screens.agenda.AgendaScreen`, which provides ``store``,
+``meeting_id``, ``view``, ``user`` and ``_load()``.
+"""
+
+from __future__ import annotations
+
+from textual import work
+
+from namnd.errors import NamndError
+from namnd.tui.widgets.dialogs import TextDialog
+
+
+class AgendaDocuments:
+    """The agenda screen's actions that write or open documents."""
+
+    def action_export_word(self) -> None:
+        self.notify("Skriver kallelsen som Word …", title="Export")
+        self._export_word()
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_word(self) -> None:
+        from namnd.operations.kallelse_export import default_path, export_kallelse
+
+        ref = str(self.meeting_id)
+        try:
+            path = default_path(self.app.workspace, ref, self.store, "docx", False)  # type: ignore[attr-defined]
+            export_kallelse(self.store, ref, fmt="docx", path=path)
+        except NamndError as err:
+            self.app.call_from_thread(self.notify, str(err), title="Export", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Skrev {path}", title="Export")
+
+    def action_protocol(self) -> None:
+        """Protocol mode; the first time, ask where the §§ start (default: on from the year)."""
+        from namnd.tui.screens.protocol import ProtocolScreen
+
+        if self.store.protocol(self.meeting_id) is not None:
+            self.app.push_screen(ProtocolScreen(self.store, self.meeting_id, today=self.app.today))  # type: ignore[attr-defined]
+            return
+
+        def start(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                first = int(text) if text.strip() else None
+                self.store.open_protocol(self.meeting_id, by=self.user, first_number=first)
+            except ValueError:
+                self.notify(
+                    f"”{text}” är inget paragrafnummer.", title="Protokoll", severity="error"
+                )
+                return
+            except NamndError as err:
+                self.notify(str(err), title="Protokoll", severity="error")
+                return
+            self.app.push_screen(ProtocolScreen(self.store, self.meeting_id, today=self.app.today))  # type: ignore[attr-defined]
+
+        self.app.push_screen(
+            TextDialog(
+                "Öppna protokollet. Första § (Enter = fortsätt årets numrering):",
+                "t.ex. 82",
+                allow_empty=True,
+            ),
+            start,
+        )
+
+    def action_place_unexecuted(self) -> None:
+        """The quarter's redovisning of ej verkställda beslut under anmälningsärendena."""
+        if self.view is None:
+            return
+        day = self.view.meeting.date
+        last = (day.month - 1) // 3 or 4
+        default = f"{day.year if last != 4 else day.year - 1}Q{last}"
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self._place_unexecuted(text or default)
+
+        self.app.push_screen(
+            TextDialog(f"Kvartal (Enter = {default}):", "ÅÅÅÅQN", allow_empty=True), chosen
+        )
+
+    @work(thread=True, exclusive=True, group="export")
+    def _place_unexecuted(self, quarter: str) -> None:
+        from namnd.operations.ej_verkstallda_placing import place_redovisning
+
+        try:
+            placed = place_redovisning(
+                self.store,
+                self.app.workspace,  # type: ignore[attr-defined]
+                quarter,
+                str(self.meeting_id),
+                by=self.user,
+            )
+        except NamndError as err:
+            self.app.call_from_thread(
+                self.notify, str(err), title="Ej verkställda", severity="error"
+            )
+            return
+        added = len(placed.announced)
+        message = f"{added} redovisningar lades till" if added else "Redovisningen fanns redan"
+        self.app.call_from_thread(
+            self.notify, f"{message} under anmälningsärendena.", title="Ej verkställda"
+        )
+        self.app.call_from_thread(self._load)
