@@ -157,6 +157,7 @@ def _first_page(document: Document, protocol: Protocol, rules: deadlines.Rules) 
         cells[0].text = role
         cells[1].text = f"{SIGN_LINE}\n{name}"
         cells[2].text = right
+    _widths(table, Cm(3.5), Cm(7.5), Cm(5))
 
     document.add_paragraph()
     document.add_heading("ANSLAG/BEVIS", level=2)
@@ -207,7 +208,16 @@ def _label_table(document: Document, rows: Sequence[tuple[str, Sequence[str]]]) 
         cells[0].text = label
         cells[0].paragraphs[0].runs[0].bold = True
         cells[1].text = "\n".join(lines)
-        cells[0].width, cells[1].width = Cm(5), Cm(11)
+    _widths(table, Cm(5.5), Cm(10.5))
+
+
+def _widths(table, *widths) -> None:
+    """Fixed column widths (Word reads the cells', LibreOffice the grid's)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 # --- one § ------------------------------------------------------------------------
