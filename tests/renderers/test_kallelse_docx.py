@@ -170,6 +170,4 @@ def test_changes_after_utskick_are_listed_with_only_what_changed(demo_store, tmp
     doc = docx.Document(str(_export(demo_store, tmp_path)))
     texts = [p.text for p in doc.paragraphs]
     assert "Tillägg och ändringar efter utskick" in texts
-    assert (
-        "Ändring efter utskick: Information från förvaltningen – Ändrat: sammanfattning" in texts
-    )
+    assert "Ändring efter utskick: Information från förvaltningen – Ändrat: sammanfattning" in texts

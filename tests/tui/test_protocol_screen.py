@@ -168,3 +168,38 @@ async def test_word_export_and_rattelse_after_justering(demo_store, make_app):
         assert protocol.paragraph(82).decision_md.endswith("Rättat.")
         (correction,) = protocol.corrections
         assert correction.reason == "Felstavat namn" and correction.number == 82
+
+
+async def test_uppdrag_in_a_minuted_beslut_are_proposed_for_the_register(demo_store, make_app):
+    from textual.widgets import Button
+
+    from namnd.tui.widgets.assignment_proposals import AssignmentProposalsDialog
+    from tests.tui.conftest import TODAY
+
+    before = len(demo_store.assignments(today=TODAY))
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "p")
+        await pilot.pause()
+        await pilot.press(*"82", "enter")
+        await settle(app, pilot)
+        # § 85: the nämnd gives an uppdrag at the meeting, typed into the beslut.
+        await pilot.press(*["down"] * 3, "e")
+        await pilot.press(
+            *"Vård- och omsorgsnämnden uppdrar åt förvaltningen att ta fram en plan mot "
+            "matsvinnet. Planen ska återrapporteras senast mars 2020.",
+            "enter",
+            "escape",
+        )
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AssignmentProposalsDialog)
+        dialog.query_one("#register", Button).press()
+        await settle(app, pilot)
+    rows = demo_store.assignments(today=TODAY)
+    assert len(rows) == before + 1
+    (added,) = [a for a in rows if "matsvinnet" in a.text]
+    assert added.due_date.isoformat().startswith("2020-03")

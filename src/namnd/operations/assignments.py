@@ -10,6 +10,7 @@ uppdrag those items and item 5 give.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from sqlmodel import Session, select
@@ -22,6 +23,9 @@ from namnd.storage import assignments
 from namnd.storage.store import Store
 
 DEMO_BY = "demo"
+
+
+_NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
 
 
 def fields_from_proposal(proposal: ProposedAssignment, given_on: dt.date | None) -> dict:
@@ -39,11 +43,19 @@ def fields_from_proposal(proposal: ProposedAssignment, given_on: dt.date | None)
 
 
 def proposals_in(
-    session: Session, *, arende: Arende, meeting: Meeting, organ: Organ
+    session: Session,
+    *,
+    arende: Arende,
+    meeting: Meeting,
+    organ: Organ,
+    att_satser: list[str] | None = None,
 ) -> list[ProposedAssignment]:
-    """The uppdrag an ärende's proposal gives, dated from the meeting that decides it."""
+    """The uppdrag an ärende's proposal gives, dated from the meeting that decides it.
+
+    ``att_satser`` reads the beslut as minuted instead of the kallelse's proposal.
+    """
     return extract_assignments(
-        arende.proposal,
+        arende.proposal if att_satser is None else att_satser,
         given_on=meeting.date,
         meetings=assignments.meeting_dates(session=session, organ_id=organ.id),
         supporting_text="\n".join((arende.summary_md, arende.body_md)),
@@ -56,6 +68,29 @@ def propose_for_arende(store: Store, arende_id: int, meeting_id: int) -> list[Pr
     with store.session() as session:
         arende, meeting, organ = _context(session, arende_id, meeting_id)
         return proposals_in(session, arende=arende, meeting=meeting, organ=organ)
+
+
+def propose_for_paragraph(
+    store: Store, meeting_id: int, item: int, decision_md: str
+) -> tuple[int, list[ProposedAssignment]]:
+    """The uppdrag a minuted beslut gives, and the id of the §'s ärende to register them.
+
+    The beslut is read as numbered att-satser, or as one att-sats per line.
+    """
+    att_satser = [
+        _NUMBERED.sub("", line).strip() for line in decision_md.splitlines() if line.strip()
+    ]
+    with store.session() as session:
+        arende_id = session.exec(
+            select(AgendaItem.arende_id).where(
+                AgendaItem.meeting_id == meeting_id, AgendaItem.position == item
+            )
+        ).one()
+        arende, meeting, organ = _context(session, arende_id, meeting_id)
+        proposals = proposals_in(
+            session, arende=arende, meeting=meeting, organ=organ, att_satser=att_satser
+        )
+        return arende_id, proposals
 
 
 def register_proposals(

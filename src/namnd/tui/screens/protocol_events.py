@@ -134,3 +134,28 @@ class MeetingEvents:
 
         question = f"Ta bort § {paragraph.number} {paragraph.title}? Följande §§ numreras om."
         self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), done)
+
+    def action_propose_assignments(self) -> None:
+        """Read the uppdrag the minuted beslut gives; confirm them into the register."""
+        from namnd.operations.assignments import confirm_proposals, propose_for_paragraph
+        from namnd.tui.widgets.assignment_proposals import AssignmentProposalsDialog
+
+        paragraph = self._current()
+        if paragraph.item is None or not self._flush():
+            self.notify("Paragrafen hör inte till något ärende.", title="Nämnduppdrag")
+            return
+        arende_id, proposals = propose_for_paragraph(
+            self.store, self.meeting_id, paragraph.item, self._current().decision_md
+        )
+        if not proposals:
+            self.notify("Beslutet ger inga nämnduppdrag.", title="Nämnduppdrag")
+            return
+
+        def confirmed(chosen: list | None) -> None:
+            if chosen:
+                added = confirm_proposals(
+                    self.store, arende_id, self.meeting_id, chosen, by=self.user
+                )
+                self.notify(f"{added} nämnduppdrag registrerade.", title="Nämnduppdrag")
+
+        self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)
