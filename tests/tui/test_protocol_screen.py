@@ -86,6 +86,15 @@ async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
         (reservation,) = _protocol(demo_store).paragraph(90).reservations
         assert reservation.by == ("Omar Haddad",)
 
+        # The generated beslutsgång, edited: it is kept as typed from then on.
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press(*"Överläggning. ", "ctrl+s")
+        await settle(app, pilot)
+        process = _protocol(demo_store).paragraph(90).process_md
+        assert process.startswith("Överläggning. Ordföranden ställer proposition på")
+        assert "Votering begärs." in process
+
         # Expedieras till, and sekretess on and off again.
         await pilot.press("E", "ctrl+u", *"Kommunstyrelsen; Kommunfullmäktige", "enter")
         await pilot.press("s")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from namnd.domain.kinds import MotionKind, VoteChoice
 from namnd.domain.protocol import Motion, Note, Reservation
 from namnd.services.protocol_rules import outcome, serving
-from namnd.services.protocol_text import default_vote
+from namnd.services.protocol_text import decision_process, default_vote
 from namnd.tui.screens.vote import VoteScreen
-from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
+from namnd.tui.widgets.dialogs import ConfirmDialog, TextAreaDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 
 
@@ -159,3 +159,16 @@ class MeetingEvents:
                 self.notify(f"{added} nämnduppdrag registrerade.", title="Nämnduppdrag")
 
         self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)
+
+    def action_process(self) -> None:
+        """Edit the beslutsgång; left as generated it keeps following the yrkanden."""
+        assert self.view is not None
+        paragraph = self._current()
+        generated = decision_process(self.view.protocol, paragraph)
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self._save({"process_md": "" if text.strip() == generated else text.strip()})
+
+        prompt = "Beslutsgång (propositionsordning, votering)"
+        self.app.push_screen(TextAreaDialog(prompt, paragraph.process_md or generated), done)

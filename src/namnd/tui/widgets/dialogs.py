@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets import Button, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 
@@ -75,3 +75,24 @@ class PickDialog(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+class TextAreaDialog(ModalScreen[str | None]):
+    """Several lines of Markdown, e.g. a beslutsgång; ctrl+s keeps them, Escape cancels."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Avbryt"),
+        Binding("ctrl+s", "done", "Spara"),
+    ]
+
+    def __init__(self, prompt: str, text: str) -> None:
+        super().__init__()
+        self.prompt, self.text = prompt, text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide-dialog"):
+            yield Label(f"{self.prompt}  (ctrl+s sparar, Esc avbryter)")
+            yield TextArea(self.text, id="answer", soft_wrap=True, classes="dialog-area")
+
+    def action_done(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
