@@ -212,3 +212,26 @@ async def test_uppdrag_in_a_minuted_beslut_are_proposed_for_the_register(demo_st
     assert len(rows) == before + 1
     (added,) = [a for a in rows if "matsvinnet" in a.text]
     assert added.due_date.isoformat().startswith("2020-03")
+
+
+async def test_someone_leaves_between_two_paragraphs(demo_store, make_app):
+    from namnd.domain.protocol import ParagraphRange
+    from tests.protocol_sample import sample_protocol
+
+    sample = sample_protocol()
+    draft = dataclasses.replace(
+        sample, adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None)
+    )
+    demo_store.replace_protocol(demo_store.find_meeting(DAY).id, draft)
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "p")
+        await settle(app, pilot)
+        await pilot.press(*["down"] * 8, "N")  # at § 90
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # Tuva Lund (S), the first; lämnar efter denna §
+        await settle(app, pilot)
+        heading = str(app.screen.query_one("#protocol-heading").render())
+    assert _protocol(demo_store).attendee("Tuva Lund").paragraphs == ParagraphRange(82, 90)
+    assert "13 tjänstgörande av 13" in heading  # still § 90: she leaves after it

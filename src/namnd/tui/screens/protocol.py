@@ -53,6 +53,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         Binding("plus", "add_paragraph", "Ny §", id="add_paragraph", show=False),
         Binding("minus", "remove_paragraph", "Ta bort §", id="remove_paragraph", show=False),
         Binding("a", "attendance", "Närvaro", id="attendance"),
+        Binding("N", "attendance_change", "Närvaroändring", id="attendance_change", show=False),
         Binding("u", "adjustment", "Justeringsuppgifter", id="adjustment", show=False),
         Binding("J", "adjust", "Justera", id="adjust"),
         Binding("A", "post", "Anslag", id="post", show=False),
@@ -77,6 +78,10 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         ("Protokoll: ny § efter markerad", "add_paragraph"),
         ("Protokoll: ta bort markerad §", "remove_paragraph"),
         ("Protokoll: närvaro", "attendance"),
+        (
+            "Protokoll: närvaroändring vid markerad § (lämnar, kommer, ersättare går in)",
+            "attendance_change",
+        ),
         ("Protokoll: justeringsuppgifter", "adjustment"),
         ("Protokoll: justera", "adjust"),
         ("Protokoll: anslag", "post"),
@@ -353,6 +358,7 @@ _MINUTING = frozenset(
         "add_paragraph",
         "remove_paragraph",
         "attendance",
+        "attendance_change",
         "adjustment",
         "adjust",
     }

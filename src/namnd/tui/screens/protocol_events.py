@@ -8,8 +8,9 @@ key and at most one small dialog, so the secretary keeps up with the meeting.
 
 from __future__ import annotations
 
-from namnd.domain.kinds import MotionKind, VoteChoice
+from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
 from namnd.domain.protocol import Motion, Note, Reservation
+from namnd.services.attendance_changes import CHANGES, change
 from namnd.services.protocol_rules import outcome, serving
 from namnd.services.protocol_text import decision_process, default_vote
 from namnd.tui.screens.vote import VoteScreen
@@ -172,3 +173,31 @@ class MeetingEvents:
 
         prompt = "Beslutsgång (propositionsordning, votering)"
         self.app.push_screen(TextAreaDialog(prompt, paragraph.process_md or generated), done)
+
+    def action_attendance_change(self) -> None:
+        """Someone leaves, arrives or an ersättare steps in, at the current §."""
+        assert self.view is not None and self.number is not None
+        protocol, number = self.view.protocol, self.number
+        people = tuple((a.display, a.name) for a in protocol.attendees)
+        members = tuple(
+            (a.display, a.name) for a in protocol.attendees if a.kind is AttendeeKind.MEMBER
+        )
+        fields = [
+            Field("name", "Vem", people),
+            Field("what", "Ändring", tuple((label, code) for code, label in CHANGES)),
+            Field("replaces", "För (bara när en ersättare går in)", members),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and self._flush():
+                self._guard(
+                    lambda: self.store.save_attendance(
+                        self.meeting_id,
+                        change(
+                            protocol, values["name"], values["what"], number, values["replaces"]
+                        ),
+                    )
+                )
+                self._reload()
+
+        self.app.push_screen(EntryDialog(f"Närvaroändring vid § {number}", fields), done)
