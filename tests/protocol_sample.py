@@ -8,6 +8,7 @@ yrkande, an omröstning and a reservation.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
@@ -191,3 +192,10 @@ def sample_protocol() -> Protocol:
             archive="Vård- och omsorgsförvaltningen, Munkhättevägen 45, Tumba",
         ),
     )
+
+
+def draft_protocol() -> Protocol:
+    """The same protokoll before justering (no justerat or anslaget date)."""
+    protocol = sample_protocol()
+    adjustment = dataclasses.replace(protocol.adjustment, adjusted_on=None, posted_on=None)
+    return dataclasses.replace(protocol, adjustment=adjustment)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from namnd.errors import InvalidInput
 from namnd.operations.protocol_export import export_extract, export_protocol
 from namnd.services import deadlines
 from namnd.services.swedish_dates import long_date
-from tests.protocol_sample import sample_protocol
+from tests.protocol_sample import draft_protocol
 from tests.renderers.docx_helpers import convert_to_pdf, package_text
 
 DAY = "2019-09-19"
@@ -25,11 +24,7 @@ SECRET_DECISION = "Anmälan av delegationsbeslut läggs till handlingarna."
 def decided(demo_store):
     """All ten items decided (§ 90 with yrkanden, omröstning, reservation), then justerat."""
     meeting = demo_store.find_meeting(DAY).id
-    sample = sample_protocol()
-    draft = dataclasses.replace(
-        sample, adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None)
-    )
-    demo_store.replace_protocol(meeting, draft)
+    demo_store.replace_protocol(meeting, draft_protocol())
     demo_store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekreteraren")
     demo_store.post_protocol(meeting, dt.date(2019, 9, 27))
     return demo_store

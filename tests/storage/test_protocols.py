@@ -11,7 +11,7 @@ from namnd.domain.kinds import AssignmentStatus, AttendeeKind, MeetingStatus, Mo
 from namnd.domain.protocol import Motion
 from namnd.errors import InvalidInput, StaleEdit
 from namnd.operations.demo import load_demo
-from tests.protocol_sample import sample_protocol
+from tests.protocol_sample import draft_protocol, sample_protocol
 
 DAY = dt.date(2019, 9, 19)
 
@@ -105,10 +105,7 @@ def test_two_people_minuting_the_same_paragraph_never_overwrite(demo):
 
 def test_import_round_trips_the_sample_and_justering_closes_it(demo):
     meeting = _meeting(demo)
-    sample = sample_protocol()
-    unadjusted = dataclasses.replace(
-        sample, adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None)
-    )
+    sample, unadjusted = sample_protocol(), draft_protocol()
     demo.replace_protocol(meeting, unadjusted)
     assert demo.protocol(meeting).protocol == unadjusted
 
@@ -133,12 +130,11 @@ def test_import_round_trips_the_sample_and_justering_closes_it(demo):
 
 def test_justering_refuses_a_protocol_that_breaks_the_rules(demo):
     meeting = _meeting(demo)
-    sample = sample_protocol()
+    sample = draft_protocol()
     p90 = sample.paragraph(90)
     broken_vote = dataclasses.replace(p90.vote, ballots=p90.vote.ballots[1:])
     broken = dataclasses.replace(
         sample,
-        adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None),
         paragraphs=tuple(
             dataclasses.replace(p, vote=broken_vote) if p.number == 90 else p
             for p in sample.paragraphs
@@ -152,14 +148,7 @@ def test_justering_refuses_a_protocol_that_breaks_the_rules(demo):
 
 def test_justering_marks_the_report_backs_decided(demo):
     meeting = _meeting(demo)
-    sample = sample_protocol()
-    demo.replace_protocol(
-        meeting,
-        dataclasses.replace(
-            sample,
-            adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None),
-        ),
-    )
+    demo.replace_protocol(meeting, draft_protocol())
     demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr")
     reported = demo.assignments(statuses=[AssignmentStatus.REPORTED], today=dt.date(2019, 10, 1))
     assert reported, "the återrapportering ärenden 3 and 4 answer the December 2018 uppdrag"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from textual.widgets import TextArea
@@ -126,17 +125,9 @@ async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
 
 def test_snapshot_protocol_at_the_vote(demo_store, make_app, snap_compare):
     """§ 90 of the decided sample: yrkanden, the omröstning table and the reservation."""
-    from tests.protocol_sample import sample_protocol
+    from tests.protocol_sample import draft_protocol
 
-    meeting = demo_store.find_meeting(DAY).id
-    sample = sample_protocol()
-    demo_store.replace_protocol(
-        meeting,
-        dataclasses.replace(
-            sample,
-            adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None),
-        ),
-    )
+    demo_store.replace_protocol(demo_store.find_meeting(DAY).id, draft_protocol())
 
     async def open_paragraph(pilot):
         await settle(pilot.app, pilot)
@@ -216,13 +207,9 @@ async def test_uppdrag_in_a_minuted_beslut_are_proposed_for_the_register(demo_st
 
 async def test_someone_leaves_between_two_paragraphs(demo_store, make_app):
     from namnd.domain.protocol import ParagraphRange
-    from tests.protocol_sample import sample_protocol
+    from tests.protocol_sample import draft_protocol
 
-    sample = sample_protocol()
-    draft = dataclasses.replace(
-        sample, adjustment=dataclasses.replace(sample.adjustment, adjusted_on=None, posted_on=None)
-    )
-    demo_store.replace_protocol(demo_store.find_meeting(DAY).id, draft)
+    demo_store.replace_protocol(demo_store.find_meeting(DAY).id, draft_protocol())
     app = make_app(demo_store)
     async with app.run_test(size=(140, 44)) as pilot:
         await settle(app, pilot)
