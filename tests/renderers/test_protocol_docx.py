@@ -60,6 +60,7 @@ def test_the_vote_table_totals_match_the_ballots(decided, tmp_path):
     counted = [sum(1 for b in ballots if b[col] == "X") for col in (1, 2, 3)]
     assert totals == ["Summa", *map(str, counted)] == ["Summa", "12", "1", "0"]
     assert ["Omar Haddad (V)", "", "X", ""] in ballots
+    assert table.rows[0]._tr.trPr.xml.count("tblHeader") == 1  # an accessible header row
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Omar Haddad (V) reserverar sig mot beslutet till förmån för eget yrkande." in text
 

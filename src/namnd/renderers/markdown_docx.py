@@ -146,7 +146,7 @@ class MarkdownRenderer:
                 for c, inline in enumerate(row):
                     cell = table.cell(r, c)
                     self._inline(cell.paragraphs[0], inline, bold=r == 0)
-            _repeat_header(table.rows[0])
+            repeat_header(table.rows[0])
         return end + 1
 
     # --- inline -------------------------------------------------------------------
@@ -226,7 +226,8 @@ def _set_num(paragraph: Paragraph, num_id: int) -> None:
     num_pr.get_or_add_numId().val = num_id
 
 
-def _repeat_header(row) -> None:
+def repeat_header(row) -> None:
+    """Mark a table's first row as its header (announced by screen readers, repeated)."""
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")

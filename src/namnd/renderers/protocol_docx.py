@@ -20,7 +20,7 @@ from docx.shared import Cm
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.renderers.docx_document import new_document, set_footer, set_properties
-from namnd.renderers.markdown_docx import MarkdownRenderer
+from namnd.renderers.markdown_docx import MarkdownRenderer, repeat_header
 from namnd.services import deadlines, protocol_text
 from namnd.services.protocol_rules import totals
 from namnd.services.publication import NOT_FOR_PUBLICATION, SECRET_PARAGRAPH
@@ -305,6 +305,7 @@ def _vote(document: Document, protocol: Protocol, paragraph: ProtocolParagraph) 
     for cell, text in zip(table.rows[0].cells, ("Ledamot", "Ja", "Nej", "Avstår"), strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
+    repeat_header(table.rows[0])  # a header row screen readers announce, repeated per page
     for ballot in vote.ballots:
         cells = table.add_row().cells
         cells[0].text = protocol.display(ballot.name)
