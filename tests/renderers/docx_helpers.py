@@ -19,13 +19,19 @@ def package_text(path: Path) -> str:
         )
 
 
-def convert_to_pdf(path: Path, outdir: Path) -> Path:
-    """LibreOffice converts ``path`` to PDF without error (required in CI, else skipped)."""
+def require_libreoffice() -> str:
+    """The LibreOffice program; the test fails in CI without it, else is skipped."""
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if office is None:
         if os.environ.get("NAMND_REQUIRE_LIBREOFFICE") == "1":
             pytest.fail("LibreOffice is required in CI but not installed")
         pytest.skip("LibreOffice is not installed")
+    return office
+
+
+def convert_to_pdf(path: Path, outdir: Path) -> Path:
+    """LibreOffice converts ``path`` to PDF without error (required in CI, else skipped)."""
+    office = require_libreoffice()
     subprocess.run(
         [office, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(path)],
         check=True,

@@ -14,7 +14,7 @@ from namnd.operations.protocol_export import export_extract, export_protocol
 from namnd.services import deadlines
 from namnd.services.swedish_dates import long_date
 from tests.protocol_sample import draft_protocol
-from tests.renderers.docx_helpers import convert_to_pdf, package_text
+from tests.renderers.docx_helpers import convert_to_pdf, package_text, require_libreoffice
 
 DAY = "2019-09-19"
 SECRET_DECISION = "Anmälan av delegationsbeslut läggs till handlingarna."
@@ -142,3 +142,14 @@ def test_delegation_counts_in_the_protokoll_but_never_a_row(decided, tmp_path):
     package = package_text(path)
     for personal in ("Silfver, Tomas", "Vergara Robello", "Ej bostadsrelaterad"):
         assert personal not in package
+
+
+def test_pdfa_for_publication_and_the_archive(decided, workspace, capsys):
+    require_libreoffice()
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "export", "protokoll", DAY, "--format", "pdf", "--public"]) == 0
+    pdf = workspace.protocols / "2019-09-19-von-offentlig.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and b"pdfaid:part>2<" in data
+    assert main([*ws, "export", "kallelse", DAY, "--format", "pdf"]) == 0
+    assert (workspace.agendas / "2019-09-19-von.pdf").read_bytes().startswith(b"%PDF")

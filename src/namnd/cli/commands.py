@@ -158,7 +158,7 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
 
     store = Store.open(workspace)
     path = Path(args.output) if args.output else None
-    if path is None and args.format == "docx":
+    if path is None and args.format in ("docx", "pdf"):
         path = default_path(workspace, args.meeting, store, args.format, args.public)
     template = Path(args.template) if args.template else None
     result = export_kallelse(

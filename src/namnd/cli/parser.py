@@ -165,7 +165,10 @@ def build_parser() -> SwedishParser:
     kallelse = exports.add_parser("kallelse", help="kallelse med föredragningslista")
     kallelse.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
     kallelse.add_argument(
-        "--format", choices=["md", "docx"], default="md", help="filformat (md eller docx)"
+        "--format",
+        choices=["md", "docx", "pdf"],
+        default="md",
+        help="filformat: md, docx eller pdf (PDF/A via LibreOffice, för publicering och arkiv)",
     )
     kallelse.add_argument(
         "--public", action="store_true", help="offentlig version: sekretess utelämnas"

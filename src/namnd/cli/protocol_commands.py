@@ -16,7 +16,10 @@ def add_arguments(exports, imports) -> None:
     protocol = exports.add_parser("protokoll", help="sammanträdesprotokoll (Word eller Markdown)")
     protocol.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
     protocol.add_argument(
-        "--format", choices=["md", "docx"], default="docx", help="filformat (docx eller md)"
+        "--format",
+        choices=["docx", "md", "pdf"],
+        default="docx",
+        help="filformat: docx, md eller pdf (PDF/A via LibreOffice, för publicering och arkiv)",
     )
     protocol.add_argument(
         "--public", action="store_true", help="offentlig version: sekretess utelämnas"

@@ -13,7 +13,7 @@ from namnd.storage import agendas, queries
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
-FORMATS = ("md", "docx")
+FORMATS = ("md", "docx", "pdf")
 
 
 def default_path(workspace: Workspace, ref: str, store: Store, fmt: str, public: bool) -> Path:
@@ -32,7 +32,17 @@ def export_kallelse(
     public: bool = False,
     template: Path | None = None,
 ) -> str | Path:
-    """Write the kallelse; Markdown without ``path`` is returned as text instead."""
+    """Write the kallelse (md, docx or PDF/A); Markdown without ``path`` is returned."""
+    if fmt == "pdf":
+        from namnd.renderers.pdf_archive import via_word
+
+        assert path is not None
+        return via_word(
+            lambda docx: export_kallelse(
+                store, ref, fmt="docx", path=docx, public=public, template=template
+            ),
+            path,
+        )
     with Session(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
         doc = agendas.load_agenda(session=session, meeting_id=meeting.id)

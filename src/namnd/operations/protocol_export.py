@@ -16,7 +16,7 @@ from namnd.storage import agendas, queries
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
-FORMATS = ("md", "docx")
+FORMATS = ("docx", "md", "pdf")
 
 
 def _stored(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
@@ -58,7 +58,17 @@ def export_protocol(
     public: bool = False,
     template: Path | None = None,
 ) -> str | Path:
-    """Write the protokoll; Markdown without ``path`` is returned as text instead."""
+    """Write the protokoll (md, docx or PDF/A); Markdown without ``path`` is returned."""
+    if fmt == "pdf":
+        from namnd.renderers.pdf_archive import via_word
+
+        assert path is not None
+        return via_word(
+            lambda docx: export_protocol(
+                store, ref, fmt="docx", path=docx, public=public, template=template
+            ),
+            path,
+        )
     view, agenda = _stored(store, ref)
     protocol = view.protocol
     if fmt == "md":

@@ -88,6 +88,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         ("Protokoll: rättelse efter justering", "correct"),
         ("Protokoll: exportera till Word", "export_word"),
         ("Protokoll: exportera offentlig version till Word", "export_public"),
+        ("Protokoll: exportera offentlig version som PDF/A (anslag, arkiv)", "export_pdf"),
         ("Protokoll: protokollsutdrag av markerad § (Word)", "export_extract"),
     )
 

@@ -94,20 +94,26 @@ class Closing:
         if self._flush():
             self._export(None, public=True)
 
+    def action_export_pdf(self) -> None:
+        """The public protokoll as PDF/A, for the anslagstavla and the archive."""
+        if self._flush():
+            self.notify("Gör PDF/A av den offentliga versionen …", title="Export")
+            self._export(None, public=True, fmt="pdf")
+
     def action_export_extract(self) -> None:
         if self._flush() and self.number is not None:
             self._export(self.number)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, number: int | None, *, public: bool = False) -> None:
+    def _export(self, number: int | None, *, public: bool = False, fmt: str = "docx") -> None:
         from namnd.operations.protocol_export import default_path, export_extract, export_protocol
 
         ref = str(self.meeting_id)
         workspace = self.app.workspace  # type: ignore[attr-defined]
         try:
-            path = default_path(workspace, self.store, ref, "docx", public=public, number=number)
+            path = default_path(workspace, self.store, ref, fmt, public=public, number=number)
             if number is None:
-                export_protocol(self.store, ref, fmt="docx", path=path, public=public)
+                export_protocol(self.store, ref, fmt=fmt, path=path, public=public)
             else:
                 export_extract(self.store, ref, number, path=path)
         except NamndError as err:
