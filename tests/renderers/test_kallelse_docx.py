@@ -50,6 +50,15 @@ def test_language_and_properties(demo_store, tmp_path):
     assert 'w:lang w:val="sv-SE"' in package_text(path)
 
 
+def test_default_page_is_a4_numbered_the_swedish_way(demo_store, tmp_path):
+    path = _export(demo_store, tmp_path)
+    section = docx.Document(str(path)).sections[0]
+    assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)
+    assert section.left_margin.mm == pytest.approx(25, abs=0.1)
+    header = section.header.paragraphs[0]._p.xml
+    assert header.index('w:instr=" PAGE "') < header.index(" (") < header.index(" NUMPAGES ")
+
+
 def test_demo_kallelse_says_it_is_not_for_publication(demo_store, tmp_path):
     doc = docx.Document(str(_export(demo_store, tmp_path)))
     assert doc.sections[0].footer.paragraphs[-1].text == NOT_FOR_PUBLICATION
@@ -108,6 +117,7 @@ def test_template_keeps_header_and_styles_and_drops_sample_text(demo_store, tmp_
     path = _export(demo_store, tmp_path, template=_template(tmp_path))
     doc = docx.Document(str(path))
     assert doc.sections[0].header.paragraphs[0].text == "Botkyrka kommun – sidhuvud med logga"
+    assert "NUMPAGES" not in package_text(path), "the municipality's header is left as it is"
     assert "Kommunstil" in [s.name for s in doc.styles]
     assert all("Exempeltext" not in p.text for p in doc.paragraphs)
 

@@ -82,6 +82,13 @@ def test_anslag_dates_follow_the_rules(decided, tmp_path):
     assert "Anna Berg (M) för Anna Wikström (M)" in cells["Beslutande"]
 
 
+def test_the_anslag_box_is_never_split_across_pages(decided, tmp_path):
+    document = docx.Document(str(_export(decided, tmp_path)))
+    box = next(t for t in document.tables if t.rows[0].cells[0].text == "Organ")
+    kept = [p.paragraph_format.keep_with_next for row in box.rows for p in row.cells[0].paragraphs]
+    assert kept == [True] * (len(box.rows) - 1) + [None]
+
+
 def test_every_page_has_the_two_footer_texts(decided, tmp_path):
     document = docx.Document(str(_export(decided, tmp_path)))
     for section in document.sections:

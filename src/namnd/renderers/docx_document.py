@@ -2,7 +2,9 @@
 
 Sets what every namnd export needs: Swedish as the document language (sv-SE, so spell
 checking and screen readers read Swedish), title and author in the core properties, and
-a footer line. A broken template is a clear Swedish error, not a traceback.
+a footer line. Without a municipal template the page is A4 with 25 mm margins and the
+header numbers the pages the Swedish way, "2 (7)" (python-docx's own template is US
+Letter). A broken template is a clear Swedish error, not a traceback.
 """
 
 from __future__ import annotations
@@ -12,19 +14,24 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Mm
 
 from namnd.errors import InvalidInput
 
 LANGUAGE = "sv-SE"
+A4 = (Mm(210), Mm(297))
+MARGIN = Mm(25)
 
 
 def new_document(template: Path | None = None) -> Document:
-    """An empty document: from ``template`` (styles, headers, logo kept) or python-docx's."""
+    """An empty document: from ``template`` (styles, headers, logo kept) or an A4 default."""
     if template is None:
         document = docx.Document()
+        _a4_with_page_numbers(document)
     else:
         document = _open_template(Path(template))
         _clear_body(document)
@@ -49,6 +56,32 @@ def _clear_body(document: Document) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+
+
+def _a4_with_page_numbers(document: Document) -> None:
+    """A4, 25 mm margins, and "sida (antal sidor)" at the right of every page's header."""
+    for section in document.sections:
+        section.page_width, section.page_height = A4
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, MARGIN)
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _field(header, "PAGE")
+        header.add_run(" (")
+        _field(header, "NUMPAGES")
+        header.add_run(")")
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
 
 
 def _set_language(document: Document) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm
+from docx.table import Table
 
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
@@ -161,9 +162,10 @@ def _first_page(document: Document, protocol: Protocol, rules: deadlines.Rules) 
 
     document.add_paragraph()
     document.add_heading("ANSLAG/BEVIS", level=2)
-    document.add_paragraph("Protokollet är justerat. Justeringen har tillkännagivits genom anslag.")
+    intro = "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+    document.add_paragraph(intro).paragraph_format.keep_with_next = True
     up, down = _notice_dates(protocol, rules)
-    _label_table(
+    notice = _label_table(
         document,
         [
             ("Organ", [protocol.organ_name]),
@@ -174,6 +176,7 @@ def _first_page(document: Document, protocol: Protocol, rules: deadlines.Rules) 
             ("Underskrift", [f"{SIGN_LINE}\n{protocol.secretary}"]),
         ],
     )
+    _keep_on_one_page(notice)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
@@ -201,7 +204,7 @@ def _notice_dates(protocol: Protocol, rules: deadlines.Rules) -> tuple[str, str]
     return long_date(posted), long_date(down)
 
 
-def _label_table(document: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> None:
+def _label_table(document: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> Table:
     table = document.add_table(rows=0, cols=2)
     for label, lines in rows:
         cells = table.add_row().cells
@@ -209,6 +212,15 @@ def _label_table(document: Document, rows: Sequence[tuple[str, Sequence[str]]]) 
         cells[0].paragraphs[0].runs[0].bold = True
         cells[1].text = "\n".join(lines)
     _widths(table, Cm(5.5), Cm(10.5))
+    return table
+
+
+def _keep_on_one_page(table: Table) -> None:
+    """The ANSLAG/BEVIS box moves to the next page whole rather than split across two."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _widths(table, *widths) -> None:
