@@ -1,7 +1,7 @@
 """Time to the first useful screen, as a ratio against a bare Textual app.
 
 Each run is a whole process (interpreter start, imports, database open, first paint of
-the meetings table with the demo meeting listed), like a user typing ``namnd``. The
+the meetings table with the demo meeting listed) through the real ``namnd`` entry point. The
 baseline is a bare Textual app with a Header, a DataTable and a Footer, started the same
 way (headless) in the same run, interleaved so machine noise hits both alike. Both children
 leave with ``os._exit`` right after that paint: interpreter teardown (which grows with the
@@ -47,17 +47,18 @@ def _bare_child() -> None:
 
 
 def _namnd_child(workspace: str) -> None:
-    from namnd.storage.store import Store
-    from namnd.storage.workspace import resolve
+    """``namnd --workspace DIR`` exactly as users start it, headless, timed to the list."""
+    from namnd.cli.main import main
     from namnd.tui.app import NamndApp
-    from namnd.tui.screens.meetings import MeetingsLoaded
 
-    class Timed(NamndApp):
-        def on_meetings_loaded(self, message: MeetingsLoaded) -> None:
-            assert message.count > 0, "the demo meeting must be listed"
-            self.call_after_refresh(_painted)
+    def on_meetings_loaded(self: NamndApp, message) -> None:
+        assert message.count > 0, "the demo meeting must be listed"
+        self.call_after_refresh(_painted)
 
-    Timed(Store.open(resolve(workspace))).run(headless=True)
+    run = NamndApp.run
+    NamndApp.on_meetings_loaded = on_meetings_loaded  # type: ignore[attr-defined]
+    NamndApp.run = lambda self, **kw: run(self, headless=True)  # type: ignore[method-assign]
+    main(["--workspace", workspace])
 
 
 def _time(cmd: list[str]) -> float:

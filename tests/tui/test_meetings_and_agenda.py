@@ -7,9 +7,11 @@ import sys
 
 from textual.widgets import DataTable, Markdown
 
+from namnd.storage.meeting_peek import peek_meetings
+from namnd.tui.app import create_app
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.meetings import MeetingsScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import TODAY, settle
 
 
 async def test_empty_database_offers_the_demo_and_loads_it(store, make_app):
@@ -25,6 +27,23 @@ async def test_empty_database_offers_the_demo_and_loads_it(store, make_app):
         assert table.display and table.row_count == 11
         assert table.get_row_at(0)[0] == "torsdag 19 september 2019"
     assert not store.is_empty()
+
+
+async def test_as_namnd_starts_the_peeked_list_paints_then_the_store_opens(demo_store, workspace):
+    first = peek_meetings(workspace)
+    app = create_app(None, workspace=workspace, today=TODAY, first_meetings=first[:1])
+    async with app.run_test(size=(120, 36)) as pilot:
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1, "what was read without the ORM is painted as it is"
+        await settle(app, pilot)
+        assert app._store is not None, "opened in the background after the first paint"
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert table.row_count == 11
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+    app.store.close()
 
 
 async def test_open_meeting_and_read_an_items_proposal(demo_store, make_app):

@@ -7,10 +7,13 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from namnd.cli import output
-from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
+
+if TYPE_CHECKING:
+    from namnd.storage.store import Store
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,17 +34,29 @@ def run(args: argparse.Namespace) -> int:
     return handler(args, workspace)
 
 
+def open_store(workspace: Workspace) -> Store:
+    """Open the workspace (imported here: SQLAlchemy would slow the TUI's first paint)."""
+    from namnd.storage.store import Store
+
+    return Store.open(workspace)
+
+
 def _tui(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.storage.meeting_peek import peek_meetings
     from namnd.tui.app import create_app
 
-    create_app(Store.open(workspace), workspace=workspace).run()
+    # An up-to-date SQLite workspace paints its meetings before the ORM is imported;
+    # anything else opens the Store first, so a database error is a CLI message.
+    first = peek_meetings(workspace)
+    store = None if first is not None else open_store(workspace)
+    create_app(store, workspace=workspace, first_meetings=first).run()
     return 0
 
 
 def _demo(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.operations.demo import load_demo
 
-    store = Store.open(workspace)
+    store = open_store(workspace)
     report = load_demo(store)
     if report.changed:
         added = ", ".join(f"{n} {what}" for what, n in report.added.items() if n)
@@ -52,7 +67,7 @@ def _demo(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _meetings(args: argparse.Namespace, workspace: Workspace) -> int:
-    meetings = Store.open(workspace).meetings(year=args.year)
+    meetings = open_store(workspace).meetings(year=args.year)
     if args.json:
         _print_json({"meetings": [output.meeting_json(m) for m in meetings]})
     else:
@@ -61,7 +76,7 @@ def _meetings(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _agenda(args: argparse.Namespace, workspace: Workspace) -> int:
-    store = Store.open(workspace)
+    store = open_store(workspace)
     view = store.agenda(store.find_meeting(args.meeting).id)
     if args.json:
         _print_json(output.agenda_json(view))
@@ -75,14 +90,14 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
         from namnd.cli.delegation_commands import import_delegation, import_register
 
         handler = import_delegation if args.what == "delegationsbeslut" else import_register
-        return handler(args, Store.open(workspace))
+        return handler(args, open_store(workspace))
     if args.what == "protokoll":
         from namnd.cli.protocol_commands import import_file
 
         return import_file(args, workspace)
     from namnd.operations.agenda_files import import_agenda_file
 
-    result = import_agenda_file(Store.open(workspace), Path(args.file))
+    result = import_agenda_file(open_store(workspace), Path(args.file))
     print(f"Läste in sammanträdet (id {result.meeting_id}) med {result.items} ärenden.")
     return 0
 
@@ -103,7 +118,7 @@ def _uppdrag(args: argparse.Namespace, workspace: Workspace) -> int:
             raise InvalidInput(
                 f"Okänd status ”{args.status}”: välj {choices} eller försenad."
             ) from None
-    views = Store.open(workspace).assignments(
+    views = open_store(workspace).assignments(
         statuses=statuses,
         overdue=overdue,
         due_before=_date(args.due_before, "datum för --due-before"),
@@ -124,7 +139,7 @@ def _export_uppdrag(args: argparse.Namespace, workspace: Workspace) -> int:
     today = _date(args.today, "datum för --today") or dt.date.today()
     path = Path(args.output) if args.output else default_path(workspace, today)
     result = export_assignment_report(
-        Store.open(workspace),
+        open_store(workspace),
         path,
         today=today,
         since=_date(args.since, "datum för --since"),
@@ -143,7 +158,7 @@ def _date(text: str | None, what: str):
 def _report(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.cli.delegation_commands import report
 
-    return report(args, Store.open(workspace), workspace)
+    return report(args, open_store(workspace), workspace)
 
 
 def _export(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -156,7 +171,7 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
 
         return export(args, workspace)
 
-    store = Store.open(workspace)
+    store = open_store(workspace)
     path = Path(args.output) if args.output else None
     if path is None and args.format in ("docx", "pdf"):
         path = default_path(workspace, args.meeting, store, args.format, args.public)
@@ -171,7 +186,7 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
 def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.operations.schedule import add_dates, year_plan
 
-    store = Store.open(workspace)
+    store = open_store(workspace)
     if args.propose:
         return _propose(args, store)
     if args.add:
@@ -226,7 +241,7 @@ def _propose(args: argparse.Namespace, store: Store) -> int:
 
 
 def _delegation_codes(args: argparse.Namespace, workspace: Workspace) -> int:
-    store = Store.open(workspace)
+    store = open_store(workspace)
     if args.add:
         store.save_delegation_code(*args.add, organ_code=args.organ)
         print(f"Sparade delegationskod {args.add[0].upper()}.")

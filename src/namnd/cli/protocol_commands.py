@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from namnd.cli.commands import open_store
 from namnd.cli.output import print_result
 from namnd.errors import InvalidInput
-from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
 
@@ -50,7 +50,7 @@ def export(args: argparse.Namespace, workspace: Workspace) -> int:
     """Write the protokoll or a protokollsutdrag."""
     from namnd.operations.protocol_export import default_path, export_extract, export_protocol
 
-    store = Store.open(workspace)
+    store = open_store(workspace)
     template = Path(args.template) if args.template else None
     if args.what == "utdrag":
         number = _number(args.paragraph)
@@ -77,7 +77,7 @@ def import_file(args: argparse.Namespace, workspace: Workspace) -> int:
     """Read a protokoll file into its meeting (all or nothing)."""
     from namnd.operations.protocol_export import import_protocol
 
-    protocol = import_protocol(Store.open(workspace), Path(args.file))
+    protocol = import_protocol(open_store(workspace), Path(args.file))
     span = protocol.numbers.text if protocol.numbers else "inga §§"
     print(f"Läste in protokollet {protocol.date.isoformat()} ({span}).")
     return 0

@@ -5,15 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
 from namnd.tui.commands import MeetingCommands, ScreenCommands
 from namnd.tui.screens.meetings import MeetingsScreen
+
+if TYPE_CHECKING:
+    from namnd.domain.views import MeetingSummary
+    from namnd.storage.store import Store
 
 
 def workspace_label(workspace: Workspace) -> str:
@@ -40,23 +46,52 @@ class NamndApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         *,
         workspace: Workspace | None = None,
         today: dt.date | None = None,
         user: str | None = None,
+        first_meetings: list[MeetingSummary] | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
+        self._store = store
+        self._store_lock = threading.Lock()
+        #: The meetings list read without the ORM (``storage.meeting_peek``), if any.
+        self.first_meetings = first_meetings
         self.workspace = workspace or resolve()
         self.today = today or dt.date.today()
         self.sub_title = workspace_label(self.workspace)
         #: Who is recorded in status and change logs.
         self.user = user or os.environ.get("NAMND_USER") or getpass.getuser()
 
+    @property
+    def store(self) -> Store:
+        """The workspace's Store, opened on first use when the app started without it.
+
+        ``namnd`` paints the meetings list before SQLAlchemy is imported and opens the
+        Store in a worker right after (:meth:`open_store_in_background`); a key pressed
+        before that finishes waits here for it.
+        """
+        with self._store_lock:
+            if self._store is None:
+                from namnd.storage.store import Store
+
+                self._store = Store.open(self.workspace)
+            return self._store
+
+    @work(thread=True, exclusive=True, group="store")
+    def open_store_in_background(self) -> None:
+        """Import the ORM and open the database while the user reads the first screen."""
+        from namnd.errors import NamndError
+
+        try:
+            self.store  # noqa: B018 - opening is the point
+        except NamndError as err:
+            self.call_from_thread(self.notify, str(err), title="Databasen", severity="error")
+
     def get_default_screen(self) -> MeetingsScreen:
         """The meetings list is the bottom screen, so Escape elsewhere comes back to it."""
-        return MeetingsScreen(self.store, today=self.today)
+        return MeetingsScreen(today=self.today, first=self.first_meetings)
 
     async def action_quit(self) -> None:
         """Quit, but first save every open form; a failed save keeps the app open."""
@@ -74,11 +109,18 @@ class NamndApp(App[None]):
 
 
 def create_app(
-    store: Store,
+    store: Store | None,
     *,
     workspace: Workspace | None = None,
     today: dt.date | None = None,
     user: str | None = None,
+    first_meetings: list[MeetingSummary] | None = None,
 ) -> NamndApp:
-    """Build the app the way users get it; ``today`` is fixed in tests and snapshots."""
-    return NamndApp(store, workspace=workspace, today=today, user=user)
+    """Build the app the way users get it; ``today`` is fixed in tests and snapshots.
+
+    Without a ``store`` the app opens the workspace's own when first needed; with
+    ``first_meetings`` (from ``storage.meeting_peek``) it paints them before that.
+    """
+    return NamndApp(
+        store, workspace=workspace, today=today, user=user, first_meetings=first_meetings
+    )

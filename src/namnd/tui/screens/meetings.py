@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,7 +15,9 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from namnd.domain.views import MeetingSummary
 from namnd.services.swedish_dates import clock, long_date
-from namnd.storage.store import Store
+
+if TYPE_CHECKING:
+    from namnd.storage.store import Store
 
 EMPTY_TEXT = (
     "[b]Det finns inga sammanträden ännu.[/b]\n\n"
@@ -60,11 +63,16 @@ class MeetingsScreen(Screen[None]):
         ("Ej verkställda beslut: visa väntetider", "waiting_times"),
     )
 
-    def __init__(self, store: Store, *, today: dt.date) -> None:
+    def __init__(self, *, today: dt.date, first: list[MeetingSummary] | None = None) -> None:
         super().__init__()
-        self.store = store
         self.today = today
+        self._first = first
         self._meetings: list[MeetingSummary] = []
+
+    @property
+    def store(self) -> Store:
+        """The app's Store: opened lazily when ``namnd`` painted this list without it."""
+        return self.app.store  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,7 +83,12 @@ class MeetingsScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Datum", "Tid", "Nämnd", "Plats", "Status", "Ärenden")
-        self.action_refresh()
+        if self._first is None:
+            self.action_refresh()
+        else:
+            # Read without the ORM: show it now, open the Store once this has painted.
+            self._show(upcoming_first(self._first, self.today))
+            self.call_after_refresh(self.app.open_store_in_background)  # type: ignore[attr-defined]
 
     def _empty_state(self) -> Vertical:
         """The empty state, mounted only when needed (keeps the usual first paint light)."""
