@@ -11,6 +11,7 @@ from namnd.domain.kinds import AssignmentStatus, AttendeeKind, MeetingStatus, Mo
 from namnd.domain.protocol import Motion
 from namnd.errors import InvalidInput, StaleEdit
 from namnd.operations.demo import load_demo
+from namnd.services.attendance_changes import STANDS_IN, change
 from tests.protocol_sample import draft_protocol, sample_protocol
 
 DAY = dt.date(2019, 9, 19)
@@ -126,6 +127,19 @@ def test_import_round_trips_the_sample_and_justering_closes_it(demo):
     assert stored.paragraph(90).dispatch_to == fixed.dispatch_to
     (correction,) = stored.corrections
     assert (correction.number, correction.reason) == (90, "Expedieringen saknade fullmäktige.")
+
+
+def test_an_ersattare_stands_twice_only_over_separate_paragraphs(demo):
+    meeting = _meeting(demo)
+    protocol = draft_protocol()
+    demo.replace_protocol(meeting, protocol)
+    stepped_in = change(protocol, "Fredrik Olsson", STANDS_IN, 89, "Erik Holm")
+    demo.save_attendance(meeting, stepped_in)
+    assert demo.protocol(meeting).protocol.attendees == stepped_in
+    overlapping = (*stepped_in, dataclasses.replace(stepped_in[-1], replaces=None))
+    with pytest.raises(InvalidInput, match="två gånger i närvaron för samma paragrafer"):
+        demo.save_attendance(meeting, overlapping)
+    assert demo.protocol(meeting).protocol.attendees == stepped_in
 
 
 def test_justering_refuses_a_protocol_that_breaks_the_rules(demo):

@@ -10,7 +10,7 @@ from namnd.domain.protocol import ParagraphRange
 from namnd.errors import InvalidInput
 from namnd.services.attendance_changes import ARRIVES, LEAVES, STANDS_IN, change
 from namnd.services.protocol_rules import serving
-from namnd.services.protocol_text import attendance_line
+from namnd.services.protocol_text import attendance_groups, attendance_line
 from tests.protocol_sample import sample_protocol
 
 
@@ -37,11 +37,32 @@ def test_an_ersattare_steps_in_for_a_member_who_leaves():
     protocol = sample_protocol()
     after = _with(protocol, change(protocol, "Fredrik Olsson", STANDS_IN, 89, "Erik Holm"))
     assert after.attendee("Erik Holm").paragraphs == ParagraphRange(82, 88)
-    line = attendance_line(after, after.attendee("Fredrik Olsson"))
-    assert line == "Fredrik Olsson (S) för Erik Holm (S), §§ 89–94"
+    groups = dict(attendance_groups(after))
+    assert "Fredrik Olsson (S) för Erik Holm (S), §§ 89–94" in groups["Beslutande"]
+    assert "Fredrik Olsson (S), §§ 82–88" in groups["Ersättare"], "in the room before"
     names = [a.name for a in serving(after, 90)]
     assert "Fredrik Olsson" in names and "Erik Holm" not in names
     assert len(names) == len(serving(protocol, 90))
+    assert "Fredrik Olsson" not in [a.name for a in serving(after, 88)]
+
+
+def test_later_changes_find_the_line_that_covers_the_paragraph():
+    protocol = sample_protocol()
+    protocol = _with(protocol, change(protocol, "Fredrik Olsson", STANDS_IN, 89, "Erik Holm"))
+    after = _with(protocol, change(protocol, "Fredrik Olsson", LEAVES, 92))
+    lines = [attendance_line(after, a) for a in after.attendees if a.name == "Fredrik Olsson"]
+    assert lines == [
+        "Fredrik Olsson (S) för Erik Holm (S), §§ 89–92",
+        "Fredrik Olsson (S), §§ 82–88",
+    ]
+
+
+def test_an_ersattare_who_arrives_to_serve_stands_once():
+    protocol = sample_protocol()
+    protocol = _with(protocol, change(protocol, "Fredrik Olsson", ARRIVES, 89))
+    after = _with(protocol, change(protocol, "Fredrik Olsson", STANDS_IN, 89, "Erik Holm"))
+    lines = [attendance_line(after, a) for a in after.attendees if a.name == "Fredrik Olsson"]
+    assert lines == ["Fredrik Olsson (S) för Erik Holm (S), §§ 89–94"]
 
 
 def test_mistakes_are_swedish_errors():

@@ -13,6 +13,7 @@ from namnd.domain.kinds import MotionKind
 from namnd.domain.protocol import Motion, Note
 from namnd.errors import InvalidInput
 from namnd.formats.protocol_markdown import dump_protocol, parse_protocol
+from namnd.services.attendance_changes import STANDS_IN, change
 from tests.protocol_sample import sample_protocol
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "protocols" / "2019-09-19-von.md"
@@ -23,6 +24,16 @@ def test_the_sample_round_trips_exactly():
     text = dump_protocol(protocol)
     assert parse_protocol(text, agenda_items=range(1, 11)) == protocol
     assert dump_protocol(parse_protocol(text)) == text
+
+
+def test_an_ersattare_in_the_room_before_stepping_in_round_trips():
+    protocol = sample_protocol()
+    attendees = change(protocol, "Fredrik Olsson", STANDS_IN, 91, "Erik Holm")
+    protocol = dataclasses.replace(protocol, attendees=attendees)
+    text = dump_protocol(protocol)
+    assert "- Fredrik Olsson (S), §§ 82–90" in text
+    assert "- Fredrik Olsson (S) för Erik Holm (S), §§ 91–94" in text
+    assert parse_protocol(text) == protocol
 
 
 def test_the_demo_file_is_the_sample():

@@ -2,7 +2,9 @@
 
 "Per Ek (M) lämnar sammanträdet efter § 88", "Elin Strand (SD) kommer till § 86",
 "Anna Berg (M) tjänstgör för Per Ek (M) från § 89": each is a change to the § ranges of
-the närvaro, computed here so the screen only picks who and what.
+the närvaro, computed here so the screen only picks who and what. An ersättare who was
+in the room before stepping in stands twice, as the protokoll prints it: under Ersättare
+for the §§ before, under Beslutande ("för Per Ek (M)") from the § on.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def change(
     numbers = protocol.numbers
     if numbers is None or number not in numbers:
         raise InvalidInput(f"§ {number} finns inte i protokollet.")
-    person = protocol.attendee(name)
+    person = _entry_at(protocol, name, number)
     if person is None:
         raise InvalidInput(f"{name} finns inte i närvaron.")
     span = person.paragraphs or numbers
@@ -48,20 +50,38 @@ def _stand_in(
         raise InvalidInput(f"{person.name} är inte ersättare.")
     if not replaces or replaces == person.name:
         raise InvalidInput("Ange vilken ledamot ersättaren tjänstgör för.")
-    attendees = _replace(
-        protocol, person, replaces=replaces, paragraphs=ParagraphRange(number, last)
-    )
-    member = protocol.attendee(replaces)
+    serves = ParagraphRange(number, last)
+    first = (person.paragraphs or protocol.numbers).first  # type: ignore[union-attr]
+    if person.replaces is None and first < number:
+        # In the room as ersättare before: that line stays, ending before this §, and
+        # the serving line joins the end of Beslutande, where the protokoll prints it.
+        before = dataclasses.replace(person, paragraphs=ParagraphRange(first, number - 1))
+        attendees = _replace(protocol, person, paragraphs=before.paragraphs)
+        deciding = [
+            i for i, a in enumerate(attendees) if a.kind is AttendeeKind.MEMBER or a.replaces
+        ]
+        at = deciding[-1] + 1 if deciding else 0
+        serving = dataclasses.replace(person, replaces=replaces, paragraphs=serves)
+        attendees = (*attendees[:at], serving, *attendees[at:])
+    else:
+        attendees = _replace(protocol, person, replaces=replaces, paragraphs=serves)
+    member = _entry_at(protocol, replaces, number)
     if member is not None and member.present_at(number):
         # The ledamot leaves before this §: the ersättare takes the seat.
         first = (member.paragraphs or protocol.numbers).first  # type: ignore[union-attr]
         if first >= number:
             raise InvalidInput(f"{replaces} har inte tjänstgjort före § {number}.")
         updated = dataclasses.replace(member, paragraphs=ParagraphRange(first, number - 1))
-        attendees = tuple(updated if a.name == replaces else a for a in attendees)
+        attendees = tuple(updated if a is member else a for a in attendees)
     return attendees
+
+
+def _entry_at(protocol: Protocol, name: str, number: int) -> Attendee | None:
+    """The person's närvaro line that covers § ``number``, else their last one."""
+    entries = [a for a in protocol.attendees if a.name == name]
+    return next((a for a in entries if a.present_at(number)), entries[-1] if entries else None)
 
 
 def _replace(protocol: Protocol, person: Attendee, **changes) -> tuple[Attendee, ...]:
     updated = dataclasses.replace(person, **changes)
-    return tuple(updated if a.name == person.name else a for a in protocol.attendees)
+    return tuple(updated if a is person else a for a in protocol.attendees)

@@ -16,7 +16,14 @@ from sqlmodel import Session, col, delete, select
 
 from namnd.domain.kinds import ArendeKind, AttendeeKind, MeetingStatus, MemberRole
 from namnd.domain.models import AgendaItem, Arende, Meeting, Membership, Organ, Paragraph, Person
-from namnd.domain.protocol import Adjustment, Attendee, Correction, Protocol, ProtocolParagraph
+from namnd.domain.protocol import (
+    Adjustment,
+    Attendee,
+    Correction,
+    ParagraphRange,
+    Protocol,
+    ProtocolParagraph,
+)
 from namnd.domain.protocol_tables import AttendanceRow, CorrectionRow, ProtocolRecord
 from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NotFound, StaleEdit
@@ -306,7 +313,7 @@ def save_paragraph(
 
 
 def save_attendance(*, session: Session, meeting_id: int, attendees: Sequence[Attendee]) -> None:
-    """Replace the närvaro (names must be unique: §§ refer to people by name)."""
+    """Replace the närvaro (§§ refer to people by name: one line per person and §)."""
     _editable(session, meeting_id)
     _check_unique_names(attendees)
     session.exec(delete(AttendanceRow).where(col(AttendanceRow.meeting_id) == meeting_id))
@@ -316,11 +323,19 @@ def save_attendance(*, session: Session, meeting_id: int, attendees: Sequence[At
 
 
 def _check_unique_names(attendees: Sequence[Attendee]) -> None:
-    seen: set[str] = set()
+    """A name twice only over separate §§ (an ersättare present, then serving)."""
+    seen: dict[str, list[Attendee]] = {}
     for attendee in attendees:
-        if attendee.name in seen:
-            raise InvalidInput(f"{attendee.name} står två gånger i närvaron.")
-        seen.add(attendee.name)
+        earlier = seen.setdefault(attendee.name, [])
+        if any(not _apart(e.paragraphs, attendee.paragraphs) for e in earlier):
+            raise InvalidInput(f"{attendee.name} står två gånger i närvaron för samma paragrafer.")
+        earlier.append(attendee)
+
+
+def _apart(one: ParagraphRange | None, other: ParagraphRange | None) -> bool:
+    return (
+        one is not None and other is not None and (one.last < other.first or other.last < one.first)
+    )
 
 
 def save_adjustment(

@@ -178,7 +178,8 @@ class MeetingEvents:
         """Someone leaves, arrives or an ersättare steps in, at the current §."""
         assert self.view is not None and self.number is not None
         protocol, number = self.view.protocol, self.number
-        people = tuple((a.display, a.name) for a in protocol.attendees)
+        # An ersättare present before stepping in has two lines but is one person.
+        people = tuple(dict.fromkeys((a.display, a.name) for a in protocol.attendees))
         members = tuple(
             (a.display, a.name) for a in protocol.attendees if a.kind is AttendeeKind.MEMBER
         )
