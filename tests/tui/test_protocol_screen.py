@@ -171,9 +171,10 @@ async def test_word_export_and_rattelse_after_justering(demo_store, make_app):
 
 
 async def test_uppdrag_in_a_minuted_beslut_are_proposed_for_the_register(demo_store, make_app):
-    from textual.widgets import Button
+    from textual.widgets import Button, Label
 
     from namnd.tui.widgets.assignment_proposals import AssignmentProposalsDialog
+    from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
     from tests.tui.conftest import TODAY
 
     before = len(demo_store.assignments(today=TODAY))
@@ -193,12 +194,24 @@ async def test_uppdrag_in_a_minuted_beslut_are_proposed_for_the_register(demo_st
             "escape",
         )
         await settle(app, pilot)
+        # Justering reminds of the uppdrag not yet registered; Escape goes back.
+        await pilot.press("J")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "inte är registrerade (1 st., § 85)" in str(app.screen.query_one(Label).render())
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("f")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, AssignmentProposalsDialog)
         dialog.query_one("#register", Button).press()
         await settle(app, pilot)
+        # Registered: justering goes straight to its date.
+        await pilot.press("J")
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        await pilot.press("escape")
     rows = demo_store.assignments(today=TODAY)
     assert len(rows) == before + 1
     (added,) = [a for a in rows if "matsvinnet" in a.text]

@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from namnd.domain.kinds import AssignmentStatus
 from namnd.domain.models import AgendaItem, Arende, Assignment, Meeting, Organ
+from namnd.domain.protocol import ProtocolParagraph
 from namnd.services.assignment_extraction import ProposedAssignment, extract_assignments
 from namnd.services.due_phrases import read_due
 from namnd.storage import assignments
@@ -104,14 +105,7 @@ def register_proposals(
     """Store confirmed proposals with their origin; ones already registered are skipped."""
     added = []
     for proposal in proposals:
-        exists = session.exec(
-            select(Assignment).where(
-                Assignment.origin_arende_id == arende.id,
-                Assignment.origin_meeting_id == meeting.id,
-                Assignment.text == proposal.text,
-            )
-        ).first()
-        if exists is None:
+        if not _registered(session, arende.id, meeting.id, proposal):
             added.append(
                 assignments.create_assignment(
                     session=session,
@@ -123,6 +117,45 @@ def register_proposals(
                 )
             )
     return added
+
+
+def unregistered_in_protocol(
+    store: Store, meeting_id: int, paragraphs: Iterable[ProtocolParagraph]
+) -> list[tuple[int, ProposedAssignment]]:
+    """(§, uppdrag) the minuted beslut give that are not in the register yet.
+
+    Justering asks about these: an uppdrag typed into a beslut at the meeting and never
+    confirmed would otherwise never be followed up.
+    """
+    missing = []
+    for paragraph in paragraphs:
+        if paragraph.item is None:
+            continue
+        arende_id, proposals = propose_for_paragraph(
+            store, meeting_id, paragraph.item, paragraph.decision_md
+        )
+        with store.session() as session:
+            missing += [
+                (paragraph.number, p)
+                for p in proposals
+                if not _registered(session, arende_id, meeting_id, p)
+            ]
+    return missing
+
+
+def _registered(
+    session: Session, arende_id: int, meeting_id: int, proposal: ProposedAssignment
+) -> bool:
+    return (
+        session.exec(
+            select(Assignment.id).where(
+                Assignment.origin_arende_id == arende_id,
+                Assignment.origin_meeting_id == meeting_id,
+                Assignment.text == proposal.text,
+            )
+        ).first()
+        is not None
+    )
 
 
 def _context(session: Session, arende_id: int, meeting_id: int) -> tuple[Arende, Meeting, Organ]:

@@ -14,7 +14,7 @@ from textual.widgets import TextArea
 from namnd.errors import NamndError
 from namnd.services.swedish_dates import parse_iso_date
 from namnd.tui.screens.protocol_forms import AdjustmentScreen, AttendanceScreen
-from namnd.tui.widgets.dialogs import TextDialog
+from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
 
 
 class Closing:
@@ -29,9 +29,27 @@ class Closing:
             self.app.push_screen(AdjustmentScreen(self.store, self.view))
 
     def action_adjust(self) -> None:
+        """Justera; first ask about uppdrag in the beslut that were never registered."""
+        from namnd.operations.assignments import unregistered_in_protocol
+
         if not self._flush():
             return
+        paragraphs = self.store.protocol(self.meeting_id).protocol.paragraphs
+        missing = unregistered_in_protocol(self.store, self.meeting_id, paragraphs)
+        if not missing:
+            self._ask_adjustment_date()
+            return
+        where = ", ".join(f"§ {n}" for n in dict.fromkeys(n for n, _ in missing))
+        question = (
+            f"Besluten ger nämnduppdrag som inte är registrerade ({len(missing)} st., {where}). "
+            "Registrera dem med f på paragrafen, annars följs de inte upp. Justera ändå?"
+        )
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Justera ändå"),
+            lambda anyway: self._ask_adjustment_date() if anyway else None,
+        )
 
+    def _ask_adjustment_date(self) -> None:
         def done(text: str | None) -> None:
             if text and self._guard(
                 lambda: self.store.adjust_protocol(
