@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
         "agenda": _agenda,
         "import": _import,
         "schedule": _schedule,
+        "members": _members,
         "delegation-codes": _delegation_codes,
         "export": _export,
         "uppdrag": _uppdrag,
@@ -95,10 +96,36 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
         from namnd.cli.protocol_commands import import_file
 
         return import_file(args, workspace)
+    if args.what == "ledamoter":
+        from namnd.formats.roster_file import parse_roster
+        from namnd.formats.text_files import read_text
+
+        seats = parse_roster(read_text(Path(args.file)))
+        added = open_store(workspace).import_seats(seats, organ_code=args.organ)
+        print(
+            f"Läste in {added} av {len(seats)} platser."
+            if added
+            else "Alla platser i filen fanns redan; inget ändrades."
+        )
+        return 0
     from namnd.operations.agenda_files import import_agenda_file
 
     result = import_agenda_file(open_store(workspace), Path(args.file))
     print(f"Läste in sammanträdet (id {result.meeting_id}) med {result.items} ärenden.")
+    return 0
+
+
+def _members(args: argparse.Namespace, workspace: Workspace) -> int:
+    import datetime as dt
+
+    day = _date(args.on, "datum för --on") or dt.date.today()
+    seats = open_store(workspace).seats(organ_code=args.organ)
+    if not args.all:
+        seats = [s for s in seats if s.holds_on(day)]
+    if args.json:
+        _print_json({"seats": [output.seat_json(s) for s in seats]})
+    else:
+        print(output.seats_table(seats, day=None if args.all else day))
     return 0
 
 

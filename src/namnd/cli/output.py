@@ -11,7 +11,10 @@ from namnd.services.swedish_dates import clock, long_date
 from namnd.storage.workspace import Workspace
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from namnd.operations.schedule import YearPlan
+    from namnd.services.roster import Seat
 
 
 def plan_json(plan: YearPlan) -> dict:
@@ -130,6 +133,33 @@ def agenda_text(view: AgendaView) -> str:
     return f"{head}\nFöredragningslista ({m.status.label})\n\n" + text_table(
         ("Nr", "Ärende", "Dnr", "Typ"), rows
     )
+
+
+def seats_table(seats: list[Seat], *, day: dt.date | None) -> str:
+    """The register as text: ledamöter, then ersättare in inkallelseordning."""
+    from namnd.services.roster import COLUMNS, seat_cells
+
+    if not seats:
+        when = f" den {long_date(day)}" if day else ""
+        return (
+            f"Nämnden har inga ledamöter{when}. Läs in dem med "
+            "”namnd import ledamoter FIL” (se docs/roster-format.md)."
+        )
+    return text_table(("Id", *COLUMNS), [(str(s.id), *seat_cells(s)) for s in seats])
+
+
+def seat_json(seat: Seat) -> dict:
+    """One seat with stable English keys (docs/cli.md)."""
+    return {
+        "id": seat.id,
+        "name": seat.name,
+        "party": seat.party,
+        "role": seat.role.value,
+        "position": seat.position.value if seat.position else None,
+        "substitute_order": seat.order,
+        "from": seat.first_day.isoformat(),
+        "to": _iso(seat.last_day),
+    }
 
 
 def text_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:

@@ -123,6 +123,14 @@ def build_parser() -> SwedishParser:
     )
     uppdrag.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
 
+    members = commands.add_parser("members", help="ledamöter och ersättare")
+    members.add_argument("--organ", metavar="KOD", help="nämndens kod, t.ex. von")
+    members.add_argument(
+        "--on", metavar="DATUM", help="de som har en plats detta datum (annars i dag)"
+    )
+    members.add_argument("--all", action="store_true", help="alla platser, även avslutade")
+    members.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
+
     codes = commands.add_parser(
         "delegation-codes", help="delegationsordningen: koder, ärenden och delegater"
     )
@@ -153,6 +161,11 @@ def build_parser() -> SwedishParser:
         metavar="RUBRIK=KOLUMN",
         help="filens rubrik för en kolumn, t.ex. ”Handläggare=Beslutsfattare” (upprepa)",
     )
+    roster = imports.add_parser(
+        "ledamoter", help="ledamöter och ersättare för en mandatperiod (docs/roster-format.md)"
+    )
+    roster.add_argument("file", metavar="FIL")
+    roster.add_argument("--organ", metavar="KOD", help="nämndens kod, t.ex. von")
     register = imports.add_parser(
         "ej-verkstallda", help="ej verkställda beslut till registret (YAML, se docs/cli.md)"
     )

@@ -17,22 +17,22 @@ import yaml
 from sqlmodel import Session, select
 
 from namnd.domain.diarienummer import normalise
-from namnd.domain.kinds import MeetingStatus, MemberRole, Position
+from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import (
     AgendaItem,
     Arende,
     DelegationDecision,
     Meeting,
-    Membership,
     Organ,
     Person,
 )
 from namnd.errors import NamndError
 from namnd.formats.agenda_markdown import parse_agenda
+from namnd.formats.roster_file import parse_roster
 from namnd.formats.text_files import read_text
 from namnd.operations.assignments import load_demo_assignments
 from namnd.services.swedish_dates import parse_iso_date
-from namnd.storage import agendas
+from namnd.storage import agendas, members
 from namnd.storage.store import Store
 
 DEMO_AGENDA = "2019-09-19-von.md"
@@ -40,8 +40,6 @@ SCHEDULE_FILE = "data/sammantradesordning-2020.yaml"
 DELEGATION_FILE = "data/delegationsbeslut-2019-09-19.yaml"
 CODES_FILE = "data/delegationsordning.yaml"
 ROSTER_FILE = "data/ledamoter.yaml"
-# The 2019–2022 mandate period.
-MANDATE_START, MANDATE_END = dt.date(2019, 1, 1), dt.date(2022, 12, 31)
 
 Progress = Callable[[int, int, str], None]
 
@@ -119,33 +117,10 @@ def _person(session: Session, name: str, title: str, report: DemoReport) -> Pers
 def _load_people(session: Session, folder: Path, report: DemoReport) -> None:
     """The ledamöter and ersättare (invented except the ordförande), and the secretary."""
     organ = _demo_organ(session)
-    data = yaml.load(read_text(folder / ROSTER_FILE), Loader=yaml.BaseLoader)
-    seats = [(MemberRole.MEMBER, row) for row in data["ledamöter"]]
-    seats += [(MemberRole.SUBSTITUTE, row) for row in data["ersättare"]]
-    order = {MemberRole.MEMBER: 0, MemberRole.SUBSTITUTE: 0}
-    for role, row in seats:
-        order[role] += 1
-        person = _person(session, row["namn"], "", report)
-        exists = session.exec(
-            select(Membership).where(
-                Membership.organ_id == organ.id, Membership.person_id == person.id
-            )
-        ).first()
-        if exists is None:
-            function = row.get("funktion")
-            session.add(
-                Membership(
-                    organ_id=organ.id,
-                    person_id=person.id,
-                    role=role,
-                    party=row["parti"],
-                    position=Position.from_label(function) if function else None,
-                    substitute_order=order[role] if role is MemberRole.SUBSTITUTE else None,
-                    period_start=MANDATE_START,
-                    period_end=MANDATE_END,
-                )
-            )
-            report.count("uppdrag i nämnden")
+    seats = parse_roster(read_text(folder / ROSTER_FILE))
+    added = members.import_seats(session=session, organ_id=organ.id, seats=seats)
+    if added:
+        report.count("uppdrag i nämnden", added)
     meeting = session.exec(
         select(Meeting).where(Meeting.organ_id == organ.id, Meeting.date == dt.date(2019, 9, 19))
     ).one()

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from namnd.domain.views import ProtocolView
     from namnd.services.delegation_summary import SummaryTable
     from namnd.services.ej_verkstallda import Case, Offer, Quarter, Redovisning
+    from namnd.services.roster import Seat
     from namnd.storage.delegation import ImportView
 
 
@@ -401,6 +402,42 @@ class Store:
         with Session(self.engine) as session:
             organ = find_organ(session=session, code=organ_code)
             return unknown_codes(session=session, organ_id=organ.id)
+
+    # --- ledamöter and ersättare ----------------------------------------------------
+
+    def seats(self, organ_code: str | None = None) -> list[Seat]:
+        """Every seat the organ has had (ended ones too), in roster order."""
+        from namnd.storage import members
+
+        with Session(self.engine) as session:
+            organ = find_organ(session=session, code=organ_code)
+            return members.list_seats(session=session, organ_id=organ.id)
+
+    def save_seat(self, seat: Seat, organ_code: str | None = None) -> Seat:
+        """Add a seat (no id) or change one; a Swedish error if it clashes with another."""
+        from namnd.storage import members
+
+        with self.session() as session:
+            organ = find_organ(session=session, code=organ_code)
+            return members.save_seat(session=session, organ_id=organ.id, seat=seat)
+
+    def end_seat(self, seat_id: int, last_day: dt.date, organ_code: str | None = None) -> Seat:
+        """End a seat after ``last_day``; the seat stays in the register's history."""
+        from namnd.storage import members
+
+        with self.session() as session:
+            organ = find_organ(session=session, code=organ_code)
+            return members.end_seat(
+                session=session, organ_id=organ.id, seat_id=seat_id, last_day=last_day
+            )
+
+    def import_seats(self, seats: Sequence[Seat], organ_code: str | None = None) -> int:
+        """Add a roster file's seats, all or nothing; how many were new."""
+        from namnd.storage import members
+
+        with self.session() as session:
+            organ = find_organ(session=session, code=organ_code)
+            return members.import_seats(session=session, organ_id=organ.id, seats=seats)
 
     # --- protokoll (read-only once justerat; rättelser are logged) ---------------------
 

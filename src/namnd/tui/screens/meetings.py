@@ -53,6 +53,7 @@ class MeetingsScreen(Screen[None]):
         Binding("y", "year_plan", "Årsplan", id="year_plan"),
         Binding("u", "assignments", "Uppdrag", id="assignments"),
         Binding("v", "waiting_times", "Väntetider", id="waiting_times"),
+        Binding("l", "members", "Ledamöter", id="members"),
     ]
 
     PALETTE = (
@@ -61,6 +62,7 @@ class MeetingsScreen(Screen[None]):
         ("Sammanträdesordning: visa årsplanen för markerat sammanträde", "year_plan"),
         ("Nämnduppdrag: visa alla uppdrag", "assignments"),
         ("Ej verkställda beslut: visa väntetider", "waiting_times"),
+        ("Ledamöter: visa ledamöter och ersättare", "members"),
     )
 
     def __init__(self, *, today: dt.date, first: list[MeetingSummary] | None = None) -> None:
@@ -176,6 +178,11 @@ class MeetingsScreen(Screen[None]):
         from namnd.tui.screens.waiting_times import WaitingTimesScreen
 
         self.app.push_screen(WaitingTimesScreen(self.store))
+
+    def action_members(self) -> None:
+        from namnd.tui.screens.members import MembersScreen
+
+        self.app.push_screen(MembersScreen(self.store, today=self.today))
 
     def action_load_demo(self) -> None:
         self._empty_state().query_one(ProgressBar).display = True

@@ -1,0 +1,150 @@
+"""The nämnd's seats: who sits as ledamot or ersättare, for which party, and when.
+
+Pure rules the register, the roster file and the TUI share: what a valid seat is, which
+seats overlap, and the order a kallelse or protokoll lists them in (presidium first,
+then ledamöter as entered, then ersättare in inkallelseordning).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from namnd.domain.kinds import MemberRole, Position
+from namnd.errors import InvalidInput
+from namnd.services.swedish_dates import parse_iso_date
+
+_PARTY = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}$")
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One person's seat in the organ over a period (``last_day`` None: until further)."""
+
+    name: str
+    party: str
+    role: MemberRole
+    first_day: dt.date
+    last_day: dt.date | None = None
+    position: Position | None = None
+    #: Inkallelseordning for ersättare (1 is called first); None for ledamöter.
+    order: int | None = None
+    #: The register's id once stored.
+    id: int | None = None
+
+    @property
+    def display(self) -> str:
+        """'Tuva Lund (S)', as närvaro and kallelse print it."""
+        return f"{self.name} ({self.party})"
+
+    def holds_on(self, day: dt.date) -> bool:
+        return self.first_day <= day and (self.last_day is None or day <= self.last_day)
+
+    def overlaps(self, other: Seat) -> bool:
+        return self.first_day <= (other.last_day or dt.date.max) and other.first_day <= (
+            self.last_day or dt.date.max
+        )
+
+
+def checked(seat: Seat) -> Seat:
+    """The seat with its text trimmed, or a Swedish error saying what is wrong."""
+    seat = dataclasses.replace(seat, name=" ".join(seat.name.split()), party=seat.party.strip())
+    if not seat.name:
+        raise InvalidInput("Namn saknas.")
+    if not _PARTY.match(seat.party):
+        raise InvalidInput(
+            f"Partiet ”{seat.party}” ska skrivas som sin förkortning, t.ex. S, M, MP eller KD."
+        )
+    if seat.last_day is not None and seat.last_day < seat.first_day:
+        raise InvalidInput(f"{seat.name}: uppdraget kan inte sluta före det börjar.")
+    if seat.role is MemberRole.SUBSTITUTE and seat.position is not None:
+        raise InvalidInput(f"{seat.name}: en ersättare kan inte vara {seat.position.label}.")
+    if seat.role is MemberRole.MEMBER and seat.order is not None:
+        seat = dataclasses.replace(seat, order=None)
+    return seat
+
+
+def conflicts(seat: Seat, others: Iterable[Seat]) -> list[str]:
+    """Why ``seat`` cannot stand beside ``others`` (the same person twice, two chairs)."""
+    problems = []
+    for other in others:
+        if (other.id is not None and other.id == seat.id) or not seat.overlaps(other):
+            continue
+        if other.name == seat.name:
+            problems.append(
+                f"{seat.name} har redan en plats i nämnden under samma tid "
+                f"({other.role.label}, {period(other)})."
+            )
+        elif seat.position is not None and other.position is seat.position:
+            problems.append(
+                f"{other.display} är redan {seat.position.label} under samma tid ({period(other)})."
+            )
+    return problems
+
+
+def period(seat: Seat) -> str:
+    """'2019-01-01–2022-12-31', or '2019-01-01–' while it runs."""
+    last = seat.last_day.isoformat() if seat.last_day else ""
+    return f"{seat.first_day.isoformat()}–{last}"
+
+
+def roster_order(seats: Sequence[Seat]) -> list[Seat]:
+    """Ledamöter (ordförande, vice ordförande, then as entered), then ersättare by order."""
+    presidium = list(Position)
+
+    def key(seat: Seat) -> tuple:
+        if seat.role is MemberRole.MEMBER:
+            rank = presidium.index(seat.position) if seat.position else len(presidium)
+            return (0, rank, seat.id or 0)
+        return (1, seat.order or 999, seat.id or 0)
+
+    return sorted(seats, key=key)
+
+
+def next_order(seats: Iterable[Seat], day: dt.date) -> int:
+    """The inkallelseordning a new ersättare gets: after those holding a seat on ``day``."""
+    orders = [
+        s.order
+        for s in seats
+        if s.role is MemberRole.SUBSTITUTE and s.order is not None and s.holds_on(day)
+    ]
+    return max(orders, default=0) + 1
+
+
+COLUMNS = ("Roll", "Nr", "Namn", "Parti", "Funktion", "Period")
+
+
+def seat_cells(seat: Seat) -> tuple[str, ...]:
+    """One seat as the register's table shows it (terminal list and TUI alike)."""
+    return (
+        seat.role.label,
+        str(seat.order) if seat.order is not None else "",
+        seat.name,
+        seat.party,
+        seat.position.label if seat.position else "",
+        period(seat),
+    )
+
+
+def seat_from_fields(values: dict[str, str], *, seat_id: int | None = None) -> Seat:
+    """A seat from the form's text fields, or a Swedish error naming the field."""
+    function = values.get("position", "")
+    order = values.get("order", "").strip()
+    if order and not order.isdigit():
+        raise InvalidInput(f"Inkallelseordningen ”{order}” ska vara ett heltal, t.ex. 3.")
+    last = values.get("last_day", "").strip()
+    return checked(
+        Seat(
+            id=seat_id,
+            name=values.get("name", ""),
+            party=values.get("party", ""),
+            role=MemberRole(values.get("role") or MemberRole.MEMBER),
+            position=Position(function) if function else None,
+            order=int(order) if order else None,
+            first_day=parse_iso_date(values.get("first_day", ""), what="första dag"),
+            last_day=parse_iso_date(last, what="sista dag") if last else None,
+        )
+    )

@@ -1,0 +1,104 @@
+"""The seats register: Membership rows (with their Person) read and written as Seats."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, select
+
+from namnd.domain.kinds import MemberRole
+from namnd.domain.models import Membership, Person
+from namnd.errors import InvalidInput, NotFound
+from namnd.services.roster import Seat, checked, conflicts, next_order, roster_order
+
+
+def list_seats(*, session: Session, organ_id: int) -> list[Seat]:
+    """Every seat the organ has had, in roster order."""
+    rows = session.exec(
+        select(Membership, Person)
+        .join(Person, col(Person.id) == Membership.person_id)
+        .where(Membership.organ_id == organ_id)
+    ).all()
+    return roster_order([_seat(m, p) for m, p in rows])
+
+
+def save_seat(*, session: Session, organ_id: int, seat: Seat) -> Seat:
+    """Add a seat (``seat.id`` None) or change one; refused if it clashes with another."""
+    seat = checked(seat)
+    seats = list_seats(session=session, organ_id=organ_id)
+    problems = conflicts(seat, seats)
+    if problems:
+        raise InvalidInput(problems[0])
+    if seat.role is MemberRole.SUBSTITUTE and seat.order is None:
+        seat = dataclasses.replace(seat, order=next_order(seats, seat.first_day))
+    row = Membership(organ_id=organ_id) if seat.id is None else _row(session, organ_id, seat.id)
+    row.person_id = _person(session, seat.name).id
+    row.party, row.role, row.position = seat.party, seat.role, seat.position
+    row.substitute_order = seat.order
+    row.period_start, row.period_end = seat.first_day, seat.last_day
+    session.add(row)
+    session.flush()
+    return dataclasses.replace(seat, id=row.id)
+
+
+def end_seat(*, session: Session, organ_id: int, seat_id: int, last_day: dt.date) -> Seat:
+    """The seat ends after ``last_day`` (entledigad, avgått); its history stays."""
+    row = _row(session, organ_id, seat_id)
+    if last_day < row.period_start:
+        raise InvalidInput("Uppdraget kan inte sluta före det började.")
+    row.period_end = last_day
+    session.flush()
+    return _seat(row, session.get(Person, row.person_id))
+
+
+def import_seats(*, session: Session, organ_id: int, seats: Sequence[Seat]) -> int:
+    """Add a roster's seats; a clash with the register is an error naming the person.
+
+    Seats already registered alike are skipped, so importing a file again changes nothing.
+    """
+    existing = list_seats(session=session, organ_id=organ_id)
+    added = 0
+    for seat in seats:
+        if any(_same(seat, other) for other in existing):
+            continue
+        problems = conflicts(seat, existing)
+        if problems:
+            raise InvalidInput(problems[0])
+        existing.append(save_seat(session=session, organ_id=organ_id, seat=seat))
+        added += 1
+    return added
+
+
+def _same(seat: Seat, other: Seat) -> bool:
+    return dataclasses.replace(other, id=None) == dataclasses.replace(seat, id=None)
+
+
+def _row(session: Session, organ_id: int, seat_id: int) -> Membership:
+    row = session.get(Membership, seat_id)
+    if row is None or row.organ_id != organ_id:
+        raise NotFound(f"Det finns ingen plats med id {seat_id} i nämnden.")
+    return row
+
+
+def _person(session: Session, name: str) -> Person:
+    person = session.exec(select(Person).where(Person.name == name)).first()
+    if person is None:
+        person = Person(name=name)
+        session.add(person)
+        session.flush()
+    return person
+
+
+def _seat(row: Membership, person: Person) -> Seat:
+    return Seat(
+        id=row.id,
+        name=person.name,
+        party=row.party,
+        role=row.role,
+        position=row.position,
+        order=row.substitute_order,
+        first_day=row.period_start,
+        last_day=row.period_end,
+    )

@@ -1,0 +1,197 @@
+"""Ledamöter och ersättare: the seats register, as of today or with its history.
+
+The närvaro of a new protokoll is drawn from here, so keeping it current is part of the
+secretary's work after every fyllnadsval and entledigande.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from namnd.domain.kinds import MemberRole, Position
+from namnd.errors import NamndError
+from namnd.services.roster import COLUMNS, Seat, seat_cells, seat_from_fields
+from namnd.services.swedish_dates import long_date
+from namnd.storage.store import Store
+from namnd.tui.widgets.dialogs import TextDialog
+from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+
+ROLES = tuple((role.label, role.value) for role in MemberRole)
+POSITIONS = (("–", ""), *((p.label, p.value) for p in Position))
+
+
+def seat_fields(seat: Seat | None, values: dict[str, str] | None = None) -> list[Field]:
+    """The form for a seat: filled from ``values`` (a failed try) or the seat."""
+    if values is None:
+        values = (
+            {}
+            if seat is None
+            else {
+                "name": seat.name,
+                "party": seat.party,
+                "role": seat.role.value,
+                "position": seat.position.value if seat.position else "",
+                "first_day": seat.first_day.isoformat(),
+                "last_day": seat.last_day.isoformat() if seat.last_day else "",
+                "order": str(seat.order) if seat.order is not None else "",
+            }
+        )
+    return [
+        Field("name", "Namn", value=values.get("name", "")),
+        Field("party", "Parti (förkortning, t.ex. S eller MP)", value=values.get("party", "")),
+        Field("role", "Roll", ROLES, value=values.get("role", "")),
+        Field("position", "Funktion", POSITIONS, value=values.get("position", "")),
+        Field("first_day", "Första dag (ÅÅÅÅ-MM-DD)", value=values.get("first_day", "")),
+        Field("last_day", "Sista dag (tomt = tills vidare)", value=values.get("last_day", "")),
+        Field(
+            "order",
+            "Inkallelseordning för ersättare (tomt = sist)",
+            value=values.get("order", ""),
+        ),
+    ]
+
+
+class MembersScreen(Screen[None]):
+    """The seats holding today (h: all, ended ones too); n adds, e edits, x ends a seat."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
+        Binding("n", "new", "Ny plats", id="new"),
+        Binding("e", "edit", "Ändra", id="edit"),
+        Binding("x", "end", "Avsluta uppdrag", id="end"),
+        Binding("h", "history", "Visa avslutade", id="history"),
+    ]
+
+    PALETTE = (
+        ("Ledamöter: ny ledamot eller ersättare", "new"),
+        ("Ledamöter: ändra markerad plats", "edit"),
+        ("Ledamöter: avsluta markerat uppdrag (entledigande, avgång)", "end"),
+        ("Ledamöter: visa även avslutade uppdrag", "history"),
+    )
+
+    def __init__(self, store: Store, *, today: dt.date) -> None:
+        super().__init__()
+        self.store, self.today = store, today
+        self.show_all = False
+        self.seats: list[Seat] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="members-heading")
+        yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="members-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Ledamöter och ersättare"
+        self.query_one(DataTable).add_columns(*COLUMNS)
+        self._load()
+
+    @work(thread=True, exclusive=True, group="members")
+    def _load(self, focus: int | None = None) -> None:
+        try:
+            seats = self.store.seats()
+        except NamndError as err:
+            self.app.call_from_thread(self.notify, str(err), severity="error")
+            return
+        self.app.call_from_thread(self._show, seats, focus)
+
+    def _show(self, seats: list[Seat], focus: int | None) -> None:
+        shown = seats if self.show_all else [s for s in seats if s.holds_on(self.today)]
+        self.seats = shown
+        table = self.query_one(DataTable)
+        table.clear()
+        for seat in shown:
+            table.add_row(*seat_cells(seat), key=str(seat.id))
+        members = sum(s.role is MemberRole.MEMBER for s in shown)
+        scope = "alla uppdrag, även avslutade" if self.show_all else long_date(self.today)
+        self.query_one("#members-heading", Static).update(
+            f"[b]Ledamöter och ersättare[/b] · {scope} · "
+            f"{members} ledamöter, {len(shown) - members} ersättare"
+        )
+        empty = self.query_one("#members-empty", Static)
+        empty.display = not shown
+        if not shown:
+            empty.update(
+                f"Ingen har en plats i nämnden {long_date(self.today)}.\n\n"
+                "Tryck [b]n[/b] för en ny ledamot eller ersättare, [b]h[/b] för att visa "
+                "avslutade uppdrag, eller läs in en hel mandatperiod med "
+                "[i]namnd import ledamoter FIL[/i] (se docs/roster-format.md)."
+            )
+        table.display = bool(shown)
+        if focus is not None and str(focus) in [str(s.id) for s in shown]:
+            table.move_cursor(row=[s.id for s in shown].index(focus))
+        table.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ändra and Avsluta are dimmed while no seat is listed."""
+        return (True if self.seats else None) if action in ("edit", "end") else True
+
+    def _selected(self) -> Seat | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next(s for s in self.seats if str(s.id) == key)
+
+    def action_history(self) -> None:
+        self.show_all = not self.show_all
+        self._load()
+
+    def action_new(self) -> None:
+        self._ask(None, {"first_day": self.today.isoformat()})
+
+    def action_edit(self) -> None:
+        seat = self._selected()
+        if seat is not None:
+            self._ask(seat, None)
+
+    def _ask(self, seat: Seat | None, values: dict[str, str] | None) -> None:
+        """The seat form; a mistake is shown and the form comes back with what was typed."""
+        title = "Ny plats i nämnden" if seat is None else f"Ändra {seat.display}"
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                return
+            try:
+                saved = self.store.save_seat(
+                    seat_from_fields(answer, seat_id=seat.id if seat else None)
+                )
+            except NamndError as err:
+                self.notify(str(err), title="Kunde inte spara", severity="error")
+                self._ask(seat, answer)
+                return
+            self.notify(f"{saved.display} är sparad som {saved.role.label}.", title="Ledamöter")
+            self._load(saved.id)
+
+        self.app.push_screen(EntryDialog(title, seat_fields(seat, values)), done)
+
+    def action_end(self) -> None:
+        seat = self._selected()
+        if seat is None:
+            return
+
+        def done(text: str | None) -> None:
+            if not text:
+                return
+            from namnd.services.swedish_dates import parse_iso_date
+
+            try:
+                ended = self.store.end_seat(seat.id, parse_iso_date(text, what="sista dag"))
+            except NamndError as err:
+                self.notify(str(err), title="Kunde inte avsluta", severity="error")
+                return
+            self.notify(
+                f"{ended.display}s uppdrag slutar {long_date(ended.last_day)}.", title="Ledamöter"
+            )
+            self._load(ended.id)
+
+        prompt = f"Sista dag för {seat.display} som {seat.role.label} (ÅÅÅÅ-MM-DD)"
+        self.app.push_screen(TextDialog(prompt, value=self.today.isoformat()), done)

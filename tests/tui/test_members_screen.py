@@ -1,0 +1,49 @@
+"""Pilot test: the secretary registers a new ersättare with keys only, then ends the seat."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, Input
+
+from namnd.domain.kinds import MemberRole
+from namnd.tui.screens.members import MembersScreen
+from namnd.tui.widgets.entry_dialog import EntryDialog
+from tests.tui.conftest import settle
+
+
+async def test_register_an_ersattare_fix_a_typo_and_end_the_seat(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MembersScreen)
+        assert app.screen.query_one(DataTable).row_count == 19
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryDialog)
+        await pilot.press(*"Lina Ek", "enter", *"MP", "enter")
+        await pilot.press("enter", "down", "enter")  # Roll: ersättare
+        await pilot.press("tab", "tab", "ctrl+u", *"1 sept", "ctrl+s")
+        await settle(app, pilot)
+        # The mistake is shown and the form is back with everything typed.
+        assert isinstance(app.screen, EntryDialog)
+        assert app.screen.query_one("#name", Input).value == "Lina Ek"
+        assert app.screen.values()["role"] == "substitute"
+        await pilot.press("tab", "tab", "tab", "tab", "ctrl+u", *"2019-09-01", "ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MembersScreen)
+        lina = next(s for s in demo_store.seats() if s.name == "Lina Ek")
+        assert (lina.role, lina.party, lina.order) == (MemberRole.SUBSTITUTE, "MP", 7)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 20
+        assert table.get_row_at(table.cursor_row)[2] == "Lina Ek", "the new seat is selected"
+
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"2019-12-31", "enter")
+        await settle(app, pilot)
+    lina = next(s for s in demo_store.seats() if s.name == "Lina Ek")
+    assert lina.last_day == dt.date(2019, 12, 31)
