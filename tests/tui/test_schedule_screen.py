@@ -69,3 +69,41 @@ async def test_command_palette_opens_the_year_view(demo_store):
         await settle(app, pilot)
         assert isinstance(app.screen, ScheduleScreen) and app.screen.year == 2020
         assert app.screen.query_one(DataTable).row_count == 10
+
+
+async def test_plan_a_year_from_a_rule_and_add_one_meeting(demo_store):
+    from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
+    from namnd.tui.widgets.entry_dialog import EntryDialog
+
+    app = create_app(demo_store, today=TODAY, user="sekreteraren")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y", "right")  # 2021: nothing planned yet
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen.year == 2021 and "Tryck p" in str(
+            screen.query_one("#schedule-warnings").render()
+        )
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryDialog)
+        await pilot.press("ctrl+s")  # the usual rule: third Thursday, none in July
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = str(app.screen.query_one("Label").render())
+        assert "torsdag 21 januari 2021" in question and "juli" not in question
+        await pilot.press("shift+tab", "enter")
+        await settle(app, pilot)
+        assert len(demo_store.meetings(year=2021)) == 11
+        assert screen.query_one(DataTable).row_count == 11
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        await pilot.press(*"2021-13-01", "enter")
+        await settle(app, pilot)
+        assert len(demo_store.meetings(year=2021)) == 11, "a bad date adds nothing"
+        assert app.screen.query_one(Input).value == "2021-13-01", "and loses nothing typed"
+        await pilot.press("ctrl+u", *"2022-01-13", "enter")
+        await settle(app, pilot)
+        assert screen.year == 2022 and screen.query_one(DataTable).row_count == 1

@@ -246,8 +246,8 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _propose(args: argparse.Namespace, store: Store) -> int:
     from namnd.operations.schedule import propose
-    from namnd.services.meeting_plan import PlanRule, parse_months
-    from namnd.services.swedish_dates import long_date, weekday_number
+    from namnd.services.meeting_plan import PlanRule, parse_months, proposal_lines
+    from namnd.services.swedish_dates import weekday_number
 
     rule = PlanRule(
         weekday=weekday_number(args.propose),
@@ -257,10 +257,7 @@ def _propose(args: argparse.Namespace, store: Store) -> int:
     )
     dates, warnings = propose(store, args.year, rule, args.organ)
     print(f"Förslag till sammanträdesordning {args.year}:")
-    for day in dates:
-        print(f"  {long_date(day)}")
-    for warning in warnings:
-        print(f"Obs: {warning}")
+    print("\n".join(proposal_lines(dates, warnings)))
     organ = f" --organ {args.organ}" if args.organ else ""
     iso = " ".join(d.isoformat() for d in dates)
     print(f"Spara med: namnd schedule {args.year}{organ} --add {iso}")

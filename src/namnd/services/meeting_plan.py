@@ -148,3 +148,8 @@ def schedule_decision(
         "summary_md": f"{administration} föreslår följande sammanträdesordning för nämndens "
         f"sammanträden {year}:\n\n{lines}",
     }
+
+
+def proposal_lines(dates: list[dt.date], warnings: list[str]) -> list[str]:
+    """A proposal as the CLI prints it and the TUI asks about it: dates, then warnings."""
+    return [f"  {long_date(day)}" for day in dates] + [f"Obs: {w}" for w in warnings]

@@ -12,10 +12,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from namnd.errors import NamndError
-from namnd.operations.schedule import YearPlan, year_plan
+from namnd.operations.schedule import YearPlan, add_dates, propose, year_plan
 from namnd.services.deadlines import deadline_state
-from namnd.services.swedish_dates import long_date
+from namnd.services.meeting_plan import PlanRule, parse_months, proposal_lines
+from namnd.services.swedish_dates import long_date, parse_iso_date
 from namnd.storage.store import Store
+from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
+from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 
 STYLES = {
     "late": "bold white on dark_red",
@@ -23,6 +26,16 @@ STYLES = {
     "done": "dim",
     "coming": "",
 }
+WEEKDAYS = tuple(
+    (name, str(n)) for n, name in enumerate(("måndag", "tisdag", "onsdag", "torsdag", "fredag"))
+)
+NTH = (("första", "1"), ("andra", "2"), ("tredje", "3"), ("fjärde", "4"), ("sista", "-1"))
+RULE_FIELDS = [
+    Field("weekday", "Veckodag", WEEKDAYS, value="3"),
+    Field("nth", "Vilken i månaden", NTH, value="3"),
+    Field("skip", "Inga sammanträden i månad (t.ex. 7 för juli)", value="7"),
+    Field("twice", "Två sammanträden i månad (t.ex. 9,11)"),
+]
 LEGEND = (
     "[bold white on dark_red] sen [/] passerad, inte klar   "
     "[bold black on yellow] denna vecka [/]   [dim]klar[/]"
@@ -36,8 +49,16 @@ class ScheduleScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
         Binding("left", "year(-1)", "Föregående år", id="prev_year"),
         Binding("right", "year(1)", "Nästa år", id="next_year"),
+        Binding("n", "new_meeting", "Nytt sammanträde", id="new_meeting"),
+        Binding("p", "propose", "Föreslå datum", id="propose"),
         Binding("r", "rules", "Regler", id="rules"),
     ]
+
+    PALETTE = (
+        ("Sammanträdesordning: nytt sammanträde", "new_meeting"),
+        ("Sammanträdesordning: föreslå årets datum efter en regel", "propose"),
+        ("Sammanträdesordning: regler för tidsfrister, tid och plats", "rules"),
+    )
 
     def __init__(
         self, store: Store, year: int, *, today: dt.date, organ_code: str | None = None
@@ -83,8 +104,9 @@ class ScheduleScreen(Screen[None]):
         table.clear(columns=True)
         if not plan.meetings:
             self.query_one("#schedule-warnings", Static).update(
-                f"Inga sammanträden planerade {plan.year}. Planera med "
-                f"[i]namnd schedule {plan.year} --propose torsdag[/i] och --add."
+                f"Inga sammanträden planerade {plan.year}. Tryck [b]p[/b] för att föreslå "
+                "årets datum efter en regel (t.ex. tredje torsdagen i månaden) eller "
+                "[b]n[/b] för ett sammanträde i taget."
             )
             return
         table.add_columns(
@@ -115,3 +137,59 @@ class ScheduleScreen(Screen[None]):
 
         if self.plan is not None:
             self.app.push_screen(RulesScreen(self.store, self.plan.rules, self.plan.organ_code))
+
+    def action_new_meeting(self, typed: str = "") -> None:
+        """Plan one meeting on a date, at the organ's usual time and place."""
+
+        def done(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                day = parse_iso_date(text, what="sammanträdesdatum")
+                added = add_dates(self.store, [day], self.organ_code)
+            except NamndError as err:
+                self.notify(str(err), title="Sammanträdesordning", severity="error")
+                self.action_new_meeting(text)  # back, with what was typed
+                return
+            what = "är planerat" if added else "fanns redan"
+            self.notify(f"Sammanträdet {long_date(day)} {what}.", title="Sammanträdesordning")
+            self.year = day.year
+            self._load()
+
+        self.app.push_screen(
+            TextDialog(
+                "Datum för nytt sammanträde (ÅÅÅÅ-MM-DD)", f"t.ex. {self.year}-09-17", value=typed
+            ),
+            done,
+        )
+
+    def action_propose(self) -> None:
+        """Dates from a rule, shown with their warnings; saved only when confirmed."""
+
+        def ask(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            try:
+                rule = PlanRule(
+                    weekday=int(values["weekday"]),
+                    nth=int(values["nth"]),
+                    skip_months=parse_months(values["skip"]),
+                    second_in_months=parse_months(values["twice"]),
+                )
+                dates, warnings = propose(self.store, self.year, rule, self.organ_code)
+            except NamndError as err:
+                self.notify(str(err), title="Sammanträdesordning", severity="error")
+                return
+            lines = "\n".join(proposal_lines(dates, warnings))
+            question = f"Förslag till sammanträdesordning {self.year}:\n{lines}\n\nPlanera dem?"
+            self.app.push_screen(
+                ConfirmDialog(question, yes="Planera"),
+                lambda yes: self._plan(dates) if yes else None,
+            )
+
+        self.app.push_screen(EntryDialog(f"Föreslå datum {self.year}", RULE_FIELDS), ask)
+
+    def _plan(self, dates: list[dt.date]) -> None:
+        added = add_dates(self.store, dates, self.organ_code)
+        self.notify(f"{added} sammanträden planerade {self.year}.", title="Sammanträdesordning")
+        self._load()
