@@ -14,7 +14,7 @@ import datetime as dt
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Markdown, Static, TextArea
@@ -111,7 +111,9 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         yield Header()
         yield Static("", id="protocol-heading")
         with Horizontal(id="protocol-body"):
-            yield DataTable(id="paragraphs", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="paragraph-list"):
+                yield DataTable(id="paragraphs", cursor_type="row", zebra_stripes=True)
+                yield Static(MARKS_LEGEND, id="marks-legend")
             with VerticalScroll(id="paragraph-detail"):
                 yield Label("", id="save-state")
                 yield Label("Beslut", classes="field-label")
@@ -363,6 +365,12 @@ _MINUTING = frozenset(
         "adjustment",
         "adjust",
     }
+)
+
+
+MARKS_LEGEND = (
+    "[b]Läge:[/b] Y2 två yrkanden · V votering · R reservation · J jäv · "
+    "O omedelbar justering · S sekretess"
 )
 
 
