@@ -120,6 +120,20 @@ def test_extract_holds_one_paragraph_under_protokollsutdrag(decided, tmp_path):
     assert "Utdragsbestyrkande" in texts and texts[-1] == "Kerstin Frimodig"
 
 
+def test_footers_reach_a_templates_first_and_even_pages(decided, tmp_path):
+    template = docx.Document()
+    template.sections[0].different_first_page_header_footer = True
+    template.settings.odd_and_even_pages_header_footer = True
+    template.sections[0].first_page_footer.paragraphs[0].text = "Botkyrka kommun, första sidan"
+    template.save(str(tmp_path / "mall.docx"))
+    document = docx.Document(str(_export(decided, tmp_path, template=tmp_path / "mall.docx")))
+    section = document.sections[0]
+    for footer in (section.footer, section.first_page_footer, section.even_page_footer):
+        cells = [c.text for t in footer.tables for c in t.rows[0].cells]
+        assert cells == ["Justerandes sign", "Utdragsbestyrkande"]
+    assert section.first_page_footer.paragraphs[0].text == "Botkyrka kommun, första sidan"
+
+
 def test_broken_template_is_a_swedish_error_and_writes_nothing(decided, tmp_path):
     broken = tmp_path / "trasig.docx"
     broken.write_bytes(b"PK\x03\x04 inte ett riktigt dokument")

@@ -118,9 +118,26 @@ def set_properties(document: Document, *, title: str, author: str, subject: str 
     props.keywords = ""
 
 
+def footers_in_use(document: Document) -> list:
+    """Every footer a page can show, unlinked so each can be written.
+
+    A municipal template may have its own first-page and even-page footers; a text that
+    belongs on every page must go into each of them.
+    """
+    found = []
+    even_pages = document.settings.odd_and_even_pages_header_footer
+    for section in document.sections:
+        found.append(section.footer)
+        if section.different_first_page_header_footer:
+            found.append(section.first_page_footer)
+        if even_pages:
+            found.append(section.even_page_footer)
+    for footer in found:
+        footer.is_linked_to_previous = False
+    return found
+
+
 def set_footer(document: Document, text: str) -> None:
     """One footer line on every page of every section (kept beside a template's own)."""
-    for section in document.sections:
-        footer = section.footer
-        footer.is_linked_to_previous = False
+    for footer in footers_in_use(document):
         footer.add_paragraph(text)

@@ -20,7 +20,12 @@ from docx.table import Table
 
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
-from namnd.renderers.docx_document import new_document, set_footer, set_properties
+from namnd.renderers.docx_document import (
+    footers_in_use,
+    new_document,
+    set_footer,
+    set_properties,
+)
 from namnd.renderers.markdown_docx import MarkdownRenderer, repeat_header
 from namnd.services import deadlines, protocol_text
 from namnd.services.protocol_rules import totals
@@ -116,9 +121,7 @@ def _entries(agenda: AgendaDocument | None) -> dict[int | None, AgendaEntry]:
 
 def _footer_cells(document: Document) -> None:
     """'Justerandes sign' and 'Utdragsbestyrkande' side by side on every page."""
-    for section in document.sections:
-        footer = section.footer
-        footer.is_linked_to_previous = False
+    for footer in footers_in_use(document):
         table = footer.add_table(rows=1, cols=2, width=Cm(16))
         for cell, text in zip(table.rows[0].cells, FOOTER_CELLS, strict=True):
             cell.text = text
