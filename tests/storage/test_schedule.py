@@ -157,3 +157,39 @@ def test_a_justerat_protokoll_leaves_nothing_late():
     held = states(MeetingStatus.HELD)
     assert held["kallelse"] == "done" and held["adjustment"] == "late"
     assert held["posting"] == "late" and held["appeal_ends"] == "late"
+
+
+def test_a_planned_meeting_is_removed_one_in_use_is_not(backend_store):
+    from sqlmodel import select
+
+    from namnd.storage import assignments
+
+    store = backend_store
+    load_demo(store)
+    store.remove_planned_meetings([dt.date(2020, 1, 27)])
+    assert dt.date(2020, 1, 27) not in [m.date for m in store.meetings(2020)]
+    with pytest.raises(InvalidInput, match="är utskickad och har en föredragningslista"):
+        store.remove_planned_meetings([dt.date(2020, 4, 2), dt.date(2019, 9, 19)])
+    assert dt.date(2020, 4, 2) in [m.date for m in store.meetings(2020)], "all or none"
+    march = store.find_meeting("2020-03-05")
+    with store.session() as session:
+        organ = session.exec(select(Organ)).one()
+        assignments.create_assignment(
+            session=session,
+            organ_id=organ.id,
+            fields={"text": "Ta fram en plan", "assignee": "förvaltningen"},
+            by="test",
+            origin_meeting_id=march.id,
+        )
+    with pytest.raises(InvalidInput, match="har handlingar kopplade till sig"):
+        store.remove_planned_meetings([march.date])
+    assert len(store.meetings(2020)) == 9, "the refused removal changed nothing"
+
+
+def test_cli_removes_a_planned_date(workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    assert main([*ws, "schedule", "2020", "--remove", "2020-01-27", "2020-03-05"]) == 0
+    assert "Tog bort 2 planerade sammanträden." in capsys.readouterr().out
+    assert main([*ws, "schedule", "2020", "--remove", "2020-01-28"]) == 1
+    assert "inget sammanträde den tisdag 28 januari 2020" in capsys.readouterr().err

@@ -107,3 +107,11 @@ async def test_plan_a_year_from_a_rule_and_add_one_meeting(demo_store):
         await pilot.press("ctrl+u", *"2022-01-13", "enter")
         await settle(app, pilot)
         assert screen.year == 2022 and screen.query_one(DataTable).row_count == 1
+
+        # Planned on the wrong day: x takes it off again once confirmed.
+        await pilot.press("x")
+        await pilot.pause()
+        assert "13 januari 2022" in str(app.screen.query_one("Label").render())
+        await pilot.press("shift+tab", "enter")
+        await settle(app, pilot)
+        assert demo_store.meetings(year=2022) == []

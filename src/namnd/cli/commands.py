@@ -222,6 +222,12 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
         dates = [parse_iso_date(text, what="sammanträdesdatum") for text in args.add]
         added = add_dates(store, dates, args.organ)
         print(f"Lade till {added} sammanträden ({len(dates) - added} fanns redan).")
+    if args.remove:
+        from namnd.services.swedish_dates import parse_iso_date
+
+        dates = [parse_iso_date(text, what="sammanträdesdatum") for text in args.remove]
+        store.remove_planned_meetings(dates, args.organ)
+        print(f"Tog bort {len(dates)} planerade sammanträden.")
     if args.decision:
         import getpass
 

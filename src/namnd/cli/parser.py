@@ -88,6 +88,12 @@ def build_parser() -> SwedishParser:
         "--add", nargs="+", metavar="DATUM", help="lägg till sammanträden (ÅÅÅÅ-MM-DD …)"
     )
     plan.add_argument(
+        "--remove",
+        nargs="+",
+        metavar="DATUM",
+        help="ta bort planerade sammanträden som ännu saknar föredragningslista",
+    )
+    plan.add_argument(
         "--propose",
         metavar="VECKODAG",
         help="föreslå datum: en veckodag i månaden (t.ex. torsdag), inget i juli",

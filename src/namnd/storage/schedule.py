@@ -79,6 +79,32 @@ def save_rules(*, session: Session, organ_id: int, values: dict) -> OrganRules:
     return rules
 
 
+def remove_meeting(*, session: Session, organ_id: int, day: dt.date) -> None:
+    """Take a planned meeting off the plan; one with an agenda or anything tied to it stays."""
+    from sqlalchemy.exc import IntegrityError
+
+    from namnd.services.swedish_dates import long_date
+
+    meeting = session.exec(
+        select(Meeting).where(Meeting.organ_id == organ_id, Meeting.date == day)
+    ).first()
+    if meeting is None:
+        raise NotFound(f"Det finns inget sammanträde den {long_date(day)}.")
+    if meeting.status is not MeetingStatus.PLANNED:
+        raise InvalidInput(
+            f"Sammanträdet {long_date(day)} är {meeting.status.label} och har en "
+            "föredragningslista: det tas inte bort. Flytta eller ta bort ärendena först."
+        )
+    try:
+        session.delete(meeting)
+        session.flush()  # the caller's transaction rolls back on the error below
+    except IntegrityError:
+        raise InvalidInput(
+            f"Sammanträdet {long_date(day)} har handlingar kopplade till sig "
+            "(t.ex. anmälda delegationsbeslut) och kan inte tas bort."
+        ) from None
+
+
 def add_meetings(*, session: Session, organ_id: int, dates: list[dt.date]) -> int:
     """Plan meetings on ``dates`` (default time and place); existing dates are kept."""
     rules = rules_for(session=session, organ_id=organ_id)

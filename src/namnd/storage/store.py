@@ -546,6 +546,15 @@ class Store:
             organ = find_organ(session=session, code=organ_code)
             return schedule.add_meetings(session=session, organ_id=organ.id, dates=dates)
 
+    def remove_planned_meetings(
+        self, days: Sequence[dt.date], organ_code: str | None = None
+    ) -> None:
+        """Take planned meetings (no agenda yet) off the sammanträdesordning, all or none."""
+        with self.session() as session:
+            organ = find_organ(session=session, code=organ_code)
+            for day in days:
+                schedule.remove_meeting(session=session, organ_id=organ.id, day=day)
+
     def close(self) -> None:
         """Release the connection pool."""
         self.engine.dispose()

@@ -51,12 +51,14 @@ class ScheduleScreen(Screen[None]):
         Binding("right", "year(1)", "Nästa år", id="next_year"),
         Binding("n", "new_meeting", "Nytt sammanträde", id="new_meeting"),
         Binding("p", "propose", "Föreslå datum", id="propose"),
+        Binding("x,delete", "remove", "Ta bort", id="remove"),
         Binding("r", "rules", "Regler", id="rules"),
     ]
 
     PALETTE = (
         ("Sammanträdesordning: nytt sammanträde", "new_meeting"),
         ("Sammanträdesordning: föreslå årets datum efter en regel", "propose"),
+        ("Sammanträdesordning: ta bort markerat planerat sammanträde", "remove"),
         ("Sammanträdesordning: regler för tidsfrister, tid och plats", "rules"),
     )
 
@@ -122,7 +124,7 @@ class ScheduleScreen(Screen[None]):
                 state = deadline_state(day, self.today, done=done)
                 self.states[(planned.meeting.date, key)] = state
                 cells.append(Text(day.isoformat(), style=STYLES[state]))
-            table.add_row(*cells)
+            table.add_row(*cells, key=planned.meeting.date.isoformat())
         self.query_one("#schedule-warnings", Static).update(
             "\n".join(f"Obs: {w}" for w in plan.warnings)
         )
@@ -193,3 +195,25 @@ class ScheduleScreen(Screen[None]):
         added = add_dates(self.store, dates, self.organ_code)
         self.notify(f"{added} sammanträden planerade {self.year}.", title="Sammanträdesordning")
         self._load()
+
+    def action_remove(self) -> None:
+        """Take the highlighted planned meeting off the plan, once confirmed."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        day = dt.date.fromisoformat(str(key))
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.remove_planned_meetings([day], self.organ_code)
+            except NamndError as err:
+                self.notify(str(err), title="Sammanträdesordning", severity="error")
+                return
+            self.notify(f"Sammanträdet {long_date(day)} är borttaget.", title="Sammanträdesordning")
+            self._load()
+
+        question = f"Ta bort det planerade sammanträdet {long_date(day)}?"
+        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), done)
