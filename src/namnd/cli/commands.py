@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
         "import": _import,
         "schedule": _schedule,
         "members": _members,
+        "search": _search,
         "delegation-codes": _delegation_codes,
         "export": _export,
         "uppdrag": _uppdrag,
@@ -112,6 +113,20 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
 
     result = import_agenda_file(open_store(workspace), Path(args.file))
     print(f"Läste in sammanträdet (id {result.meeting_id}) med {result.items} ärenden.")
+    return 0
+
+
+def _search(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.services.search import COLUMNS, hit_cells
+
+    query = " ".join(args.query)
+    hits = open_store(workspace).search(query, limit=args.limit)
+    if args.json:
+        _print_json({"hits": [output.hit_json(h) for h in hits]})
+    elif hits:
+        print(output.text_table(COLUMNS, [hit_cells(h) for h in hits]))
+    else:
+        print(f"Inga träffar för ”{query}”.")
     return 0
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from namnd.operations.schedule import YearPlan
     from namnd.services.roster import Seat
+    from namnd.services.search import Hit
 
 
 def plan_json(plan: YearPlan) -> dict:
@@ -159,6 +160,22 @@ def seat_json(seat: Seat) -> dict:
         "substitute_order": seat.order,
         "from": seat.first_day.isoformat(),
         "to": _iso(seat.last_day),
+    }
+
+
+def hit_json(hit: Hit) -> dict:
+    """One search hit with stable keys; a sekretess hit has no snippet."""
+    d = hit.document
+    return {
+        "kind": "paragraph" if d.kind == "paragraf" else "arende",
+        "title": d.title,
+        "dnr": d.dnr or None,
+        "meeting_id": d.meeting_id,
+        "meeting_date": _iso(d.meeting_date),
+        "number": d.number,
+        "confidential": d.confidential,
+        "snippet": None if d.confidential else hit.snippet,
+        "score": hit.score,
     }
 
 

@@ -129,6 +129,11 @@ def build_parser() -> SwedishParser:
     )
     uppdrag.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
 
+    search = commands.add_parser("search", help="sök ärenden och paragrafer i alla år")
+    search.add_argument("query", nargs="+", metavar="ORD", help="ord, namn eller diarienummer")
+    search.add_argument("--limit", type=int, default=50, metavar="N", help="högst N träffar")
+    search.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
+
     members = commands.add_parser("members", help="ledamöter och ersättare")
     members.add_argument("--organ", metavar="KOD", help="nämndens kod, t.ex. von")
     members.add_argument(

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from namnd.services.delegation_summary import SummaryTable
     from namnd.services.ej_verkstallda import Case, Offer, Quarter, Redovisning
     from namnd.services.roster import Seat
+    from namnd.services.search import Hit
     from namnd.storage.delegation import ImportView
 
 
@@ -402,6 +403,14 @@ class Store:
         with Session(self.engine) as session:
             organ = find_organ(session=session, code=organ_code)
             return unknown_codes(session=session, organ_id=organ.id)
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Ärenden and §§ of all years where every word of ``query`` occurs, best first."""
+        from namnd.services.search import ranked
+        from namnd.storage.search import documents
+
+        with Session(self.engine) as session:
+            return ranked(documents(session=session), query, limit)
 
     # --- ledamöter and ersättare ----------------------------------------------------
 

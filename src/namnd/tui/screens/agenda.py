@@ -72,12 +72,12 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         ("Anmälningsärenden: lägg till kvartalets ej verkställda beslut", "place_unexecuted"),
     )
 
-    def __init__(self, store: Store, meeting_id: int) -> None:
+    def __init__(self, store: Store, meeting_id: int, *, position: int = 1) -> None:
         super().__init__()
         self.store = store
         self.meeting_id = meeting_id
         self.view: AgendaView | None = None
-        self._keep_cursor = 0
+        self._keep_cursor = position - 1
 
     @property
     def user(self) -> str:

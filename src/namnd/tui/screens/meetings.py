@@ -54,6 +54,7 @@ class MeetingsScreen(Screen[None]):
         Binding("u", "assignments", "Uppdrag", id="assignments"),
         Binding("v", "waiting_times", "Väntetider", id="waiting_times"),
         Binding("l", "members", "Ledamöter", id="members"),
+        Binding("slash,ctrl+f", "search", "Sök", id="search"),
     ]
 
     PALETTE = (
@@ -63,6 +64,7 @@ class MeetingsScreen(Screen[None]):
         ("Nämnduppdrag: visa alla uppdrag", "assignments"),
         ("Ej verkställda beslut: visa väntetider", "waiting_times"),
         ("Ledamöter: visa ledamöter och ersättare", "members"),
+        ("Sök: ärenden och paragrafer i alla år", "search"),
     )
 
     def __init__(self, *, today: dt.date, first: list[MeetingSummary] | None = None) -> None:
@@ -178,6 +180,11 @@ class MeetingsScreen(Screen[None]):
         from namnd.tui.screens.waiting_times import WaitingTimesScreen
 
         self.app.push_screen(WaitingTimesScreen(self.store))
+
+    def action_search(self) -> None:
+        from namnd.tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.store))
 
     def action_members(self) -> None:
         from namnd.tui.screens.members import MembersScreen

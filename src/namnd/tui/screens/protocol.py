@@ -92,12 +92,20 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         ("Protokoll: protokollsutdrag av markerad § (Word)", "export_extract"),
     )
 
-    def __init__(self, store: Store, meeting_id: int, *, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: int,
+        *,
+        today: dt.date | None = None,
+        number: int | None = None,
+    ) -> None:
         super().__init__()
         self.store, self.meeting_id = store, meeting_id
         self.today = today or dt.date.today()
         self.view: ProtocolView | None = None
-        self.number: int | None = None
+        #: The § in focus (``number`` opens the screen on it).
+        self.number: int | None = number
         self.dirty = False
         self.correcting = False
         self._timer: Timer | None = None

@@ -1,0 +1,37 @@
+"""Search over the stored nämnd, on SQLite and a real PostgreSQL, and from the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from namnd.cli.main import main
+from namnd.operations.demo import load_demo
+from tests.protocol_sample import sample_protocol
+
+
+def test_finds_the_arende_and_its_paragraph_by_dnr_and_by_who_moved(backend_store):
+    store = backend_store
+    load_demo(store)
+    store.replace_protocol(store.find_meeting("2019-09-19").id, sample_protocol())
+    hits = store.search("von/2019:76")
+    assert [(h.document.kind, h.document.number) for h in hits] == [("ärende", 6), ("paragraf", 90)]
+    (haddad,) = store.search("Omar Haddad")
+    assert (haddad.document.kind, haddad.document.number) == ("paragraf", 90)
+    assert store.search("genomlysning ÄLDREOMSORG")[0].document.title.endswith(
+        "genomlysning Myndighet"
+    )
+    assert store.search("ingenting sådant här") == []
+
+
+def test_cli_search(workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    capsys.readouterr()
+    assert main([*ws, "search", "statsbidrag", "äldreomsorg"]) == 0
+    out = capsys.readouterr().out
+    assert "ärende 5" in out and "Statsbidrag för 2019" in out
+    assert main([*ws, "search", "von/2019:76", "--json"]) == 0
+    (hit,) = json.loads(capsys.readouterr().out)["hits"]
+    assert (hit["kind"], hit["dnr"], hit["meeting_date"]) == ("arende", "von/2019:76", "2019-09-19")
+    assert main([*ws, "search", "kanelbulle"]) == 0
+    assert "Inga träffar för ”kanelbulle”." in capsys.readouterr().out

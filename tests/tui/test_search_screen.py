@@ -1,0 +1,37 @@
+"""Pilot test: search as you type, then open the § the hit is in."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from namnd.tui.screens.agenda import AgendaScreen
+from namnd.tui.screens.protocol import ProtocolScreen
+from namnd.tui.screens.search import SearchScreen
+from tests.protocol_sample import draft_protocol
+from tests.tui.conftest import settle
+
+
+async def test_search_then_open_the_paragraph_and_the_arende(demo_store, make_app):
+    demo_store.replace_protocol(demo_store.find_meeting("2019-09-19").id, draft_protocol())
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"matsvinn")
+        await pilot.pause(0.4)  # typing pauses: the search runs
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        rows = [table.get_row_at(r)[1] for r in range(table.row_count)]
+        assert rows[:2] == ["ärende 6", "§ 90"]
+        await pilot.press("enter", "down", "enter")  # to the hits, the §, open it
+        await settle(app, pilot)
+        assert isinstance(app.screen, ProtocolScreen) and app.screen.number == 90
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("up", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        agenda = app.screen.query_one(DataTable)
+        assert agenda.cursor_row == 5, "the list opens on the ärende found"
