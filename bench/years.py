@@ -5,7 +5,8 @@ Two workspaces are built: the demo nämnd (one meeting with an agenda), and the 
 under new dnr). For each, the same operations are timed and the ratio years/demo printed:
 
 - the first paint of ``namnd`` (whole headless process, as ``bench/startup.py``),
-- listing the meetings and opening the newest föredragningslista through the Store.
+- listing the meetings, opening the newest föredragningslista and searching every year
+  through the Store.
 
 A ratio near 1 means the cost does not grow with the years kept.
 
@@ -86,6 +87,7 @@ def _in_process(root: Path) -> dict[str, float]:
     result = {
         "meetings list": timed(store.meetings),
         "open the newest föredragningslista": timed(lambda: store.agenda(newest)),
+        "search all years for 'matsvinn'": timed(lambda: store.search("matsvinn")),
     }
     store.close()
     return result

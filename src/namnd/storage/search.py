@@ -1,6 +1,6 @@
 """The documents search ranks: every ärende on every list, and every § of every protokoll.
 
-A compact projection (no ORM objects kept), read in one query per kind, so ranking ten
+A projection of plain columns (no ORM objects), read in one query per kind, so ranking ten
 years of a nämnd's work stays a matter of milliseconds (``bench/years.py``).
 """
 
@@ -16,24 +16,32 @@ def documents(*, session: Session) -> list[Document]:
     """Ärenden (with the meeting whose list they are on, if any) and §§."""
     found = []
     rows = session.exec(
-        select(Arende, AgendaItem.position, Meeting.id, Meeting.date)
+        select(
+            Arende.title,
+            Arende.dnr,
+            Arende.proposal,
+            Arende.summary_md,
+            Arende.body_md,
+            Arende.external_ref,
+            Arende.confidential,
+            AgendaItem.position,
+            Meeting.id,
+            Meeting.date,
+        )
         .outerjoin(AgendaItem, col(AgendaItem.arende_id) == col(Arende.id))
         .outerjoin(Meeting, col(Meeting.id) == col(AgendaItem.meeting_id))
     )
-    for arende, position, meeting_id, meeting_date in rows:
-        text = "\n".join(
-            [*arende.proposal, arende.summary_md, arende.body_md, arende.external_ref or ""]
-        )
+    for title, dnr, proposal, summary, body, ref, secret, position, meeting_id, day in rows:
         found.append(
             Document(
                 kind="ärende",
-                title=arende.title,
-                dnr=arende.dnr or "",
-                text=text,
+                title=title,
+                dnr=dnr or "",
+                text="\n".join([*(proposal or []), summary, body, ref or ""]),
                 meeting_id=meeting_id,
-                meeting_date=meeting_date,
+                meeting_date=day,
                 number=position,
-                confidential=arende.confidential,
+                confidential=secret,
             )
         )
     paragraphs = session.exec(
