@@ -174,3 +174,19 @@ def test_pdfa_for_publication_and_the_archive(decided, workspace, capsys):
     assert data.startswith(b"%PDF") and b"pdfaid:part>2<" in data
     assert main([*ws, "export", "kallelse", DAY, "--format", "pdf"]) == 0
     assert (workspace.agendas / "2019-09-19-von.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_dispatch_writes_each_utdrag_and_the_list(decided, workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "export", "expediering", DAY]) == 0
+    out = capsys.readouterr().out
+    assert "Kommunstyrelsen: § 90" in out and "Skrev 3 utdrag" in out
+    folder = workspace.protocols
+    listing = docx.Document(str(folder / "2019-09-19-von-expediering.docx"))
+    rows = [[c.text for c in row.cells] for row in listing.tables[0].rows]
+    assert rows[0] == ["Mottagare", "Paragrafer", "Utdrag"]
+    assert ["Kommunstyrelsen", "§ 90", "2019-09-19-von-utdrag-90.docx"] in rows
+    for number in (87, 90, 91):
+        extract = docx.Document(str(folder / f"2019-09-19-von-utdrag-{number}.docx"))
+        assert extract.paragraphs[0].text == "PROTOKOLLSUTDRAG"
+        assert any(p.text.startswith(f"§ {number} ") for p in extract.paragraphs)

@@ -155,6 +155,11 @@ async def test_word_export_and_rattelse_after_justering(demo_store, make_app):
         await pilot.press("w")
         await settle(app, pilot)
         assert (app.workspace.protocols / "2019-09-19-von.docx").is_file()
+        await pilot.press("X")  # expediera: utdrag to every recipient, and the list
+        await settle(app, pilot)
+        written = sorted(p.name for p in app.workspace.protocols.glob("*-utdrag-*.docx"))
+        assert written == [f"2019-09-19-von-utdrag-{n}.docx" for n in (87, 90, 91)]
+        assert (app.workspace.protocols / "2019-09-19-von-expediering.docx").is_file()
 
         # Justerat: typing is refused; c opens a rättelse that asks for its reason.
         await pilot.press("e", *"x")

@@ -208,7 +208,7 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
 
     if args.what == "uppdrag":
         return _export_uppdrag(args, workspace)
-    if args.what in ("protokoll", "utdrag"):
+    if args.what in ("protokoll", "utdrag", "expediering"):
         from namnd.cli.protocol_commands import export
 
         return export(args, workspace)

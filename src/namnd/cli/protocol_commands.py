@@ -42,6 +42,13 @@ def add_arguments(exports, imports) -> None:
         metavar="FIL",
         help="fil att skriva (annars protocols/DATUM-KOD-utdrag-N.docx)",
     )
+    dispatching = exports.add_parser(
+        "expediering", help="utdrag till alla mottagare under ”Expedieras till”, med lista"
+    )
+    dispatching.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
+    dispatching.add_argument(
+        "-o", "--output", metavar="MAPP", help="mapp att skriva i (annars protocols/)"
+    )
     source = imports.add_parser("protokoll", help="en protokollsfil (docs/protocol-format.md)")
     source.add_argument("file", metavar="FIL")
 
@@ -51,6 +58,8 @@ def export(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.operations.protocol_export import default_path, export_extract, export_protocol
 
     store = open_store(workspace)
+    if args.what == "expediering":
+        return _dispatch(args, workspace, store)
     template = Path(args.template) if args.template else None
     if args.what == "utdrag":
         number = _number(args.paragraph)
@@ -88,3 +97,17 @@ def _number(text: str) -> int:
         return int(text.strip().lstrip("§").strip())
     except ValueError:
         raise InvalidInput(f"”{text}” är inget paragrafnummer (skriv t.ex. 90).") from None
+
+
+def _dispatch(args: argparse.Namespace, workspace: Workspace, store) -> int:
+    from namnd.operations.protocol_export import export_dispatch
+    from namnd.services.dispatch import paragraph_list
+
+    folder = Path(args.output) if args.output else None
+    listing, plan = export_dispatch(store, args.meeting, workspace, folder=folder)
+    for name, numbers in plan.recipients:
+        print(f"{name}: {paragraph_list(numbers)}")
+    if plan.waiting:
+        print(f"Väntar på justering: {paragraph_list(plan.waiting)}.")
+    print(f"Skrev {len(plan.numbers)} utdrag och expedieringslistan {listing}.")
+    return 0

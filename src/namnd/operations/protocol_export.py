@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -15,6 +17,9 @@ from namnd.services.publication import public_protocol
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from namnd.services.dispatch import Dispatch
 
 FORMATS = ("docx", "md", "pdf")
 
@@ -102,6 +107,42 @@ def export_extract(
 
     view, agenda = _stored(store, ref)
     return write_extract_docx(view.protocol, number, path, agenda=agenda, template=template)
+
+
+def export_dispatch(
+    store: Store,
+    ref: str,
+    workspace: Workspace,
+    *,
+    folder: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Path, Dispatch]:
+    """Expediera: an utdrag of every § with recipients that may go out, and the list.
+
+    Files go to ``protocols/`` (or ``folder``) under the usual names; the list
+    ``DATUM-KOD-expediering.docx`` says who gets which §§ and which wait for justering.
+    """
+    from namnd.renderers.protocol_docx import write_dispatch_docx, write_extract_docx
+    from namnd.services.dispatch import dispatch, dispatch_markdown
+
+    view, agenda = _stored(store, ref)
+    protocol = view.protocol
+    plan = dispatch(protocol)
+
+    def place(path: Path) -> Path:
+        return path if folder is None else folder / path.name
+
+    files = {}
+    for done, number in enumerate(plan.numbers, start=1):
+        path = place(default_path(workspace, store, ref, "docx", public=False, number=number))
+        write_extract_docx(protocol, number, path, agenda=agenda)
+        files[number] = path.name
+        if progress is not None:
+            progress(done, len(plan.numbers))
+    listing = place(default_path(workspace, store, ref, "docx", public=False))
+    listing = listing.with_name(f"{listing.stem}-expediering.docx")
+    write_dispatch_docx(protocol, dispatch_markdown(protocol, plan, files), listing)
+    return listing, plan
 
 
 def import_protocol(store: Store, path: Path) -> Protocol:

@@ -95,6 +95,21 @@ def write_extract_docx(
     return _save(document, path)
 
 
+def write_dispatch_docx(
+    protocol: Protocol, markdown: str, path: Path, *, template: Path | None = None
+) -> Path:
+    """The expedieringslista (``services.dispatch``) as a Word document."""
+    document = new_document(template)
+    set_properties(
+        document,
+        title=f"Expedieringslista {protocol.organ_name} {long_date(protocol.date)}",
+        author=protocol.secretary or protocol.organ_name,
+        subject="Expediering av protokollsutdrag",
+    )
+    MarkdownRenderer(document).render(markdown)
+    return _save(document, path)
+
+
 def _document(protocol: Protocol, kind: str, template: Path | None) -> Document:
     document = new_document(template)
     set_properties(

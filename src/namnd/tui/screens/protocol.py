@@ -60,6 +60,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         Binding("c", "correct", "Rättelse", id="correct"),
         Binding("w", "export_word", "Word", id="export_word"),
         Binding("x", "export_extract", "Utdrag", id="export_extract", show=False),
+        Binding("X", "export_dispatch", "Expediera", id="export_dispatch", show=False),
         Binding("ctrl+s", "save_now", "Spara", id="save", show=False),
     ]
     PALETTE = (
@@ -90,6 +91,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         ("Protokoll: exportera offentlig version till Word", "export_public"),
         ("Protokoll: exportera offentlig version som PDF/A (anslag, arkiv)", "export_pdf"),
         ("Protokoll: protokollsutdrag av markerad § (Word)", "export_extract"),
+        ("Protokoll: expediera – utdrag till alla mottagare, med lista", "export_dispatch"),
     )
 
     def __init__(

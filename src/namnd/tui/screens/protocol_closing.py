@@ -118,6 +118,29 @@ class Closing:
             self.notify("Gör PDF/A av den offentliga versionen …", title="Export")
             self._export(None, public=True, fmt="pdf")
 
+    def action_export_dispatch(self) -> None:
+        """Expediera: utdrag to every recipient under "Expedieras till", and the list."""
+        if self._flush():
+            self.notify("Skriver utdrag till alla mottagare …", title="Expediering")
+            self._dispatch()
+
+    @work(thread=True, exclusive=True, group="export")
+    def _dispatch(self) -> None:
+        from namnd.operations.protocol_export import export_dispatch
+        from namnd.services.dispatch import paragraph_list
+
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        try:
+            listing, plan = export_dispatch(self.store, str(self.meeting_id), workspace)
+        except NamndError as err:
+            self.app.call_from_thread(self.notify, str(err), title="Expediering", severity="error")
+            return
+        lines = [f"{name}: {paragraph_list(numbers)}" for name, numbers in plan.recipients]
+        if plan.waiting:
+            lines.append(f"Väntar på justering: {paragraph_list(plan.waiting)}")
+        lines.append(f"{len(plan.numbers)} utdrag och listan {listing.name} i {listing.parent}")
+        self.app.call_from_thread(self.notify, "\n".join(lines), title="Expediering", timeout=12)
+
     def action_export_extract(self) -> None:
         if self._flush() and self.number is not None:
             self._export(self.number)
