@@ -32,7 +32,7 @@ async def test_register_an_ersattare_fix_a_typo_and_end_the_seat(demo_store, mak
         assert isinstance(app.screen, EntryDialog)
         assert app.screen.query_one("#name", Input).value == "Lina Ek"
         assert app.screen.values()["role"] == "substitute"
-        await pilot.press("tab", "tab", "tab", "tab", "ctrl+u", *"2019-09-01", "ctrl+s")
+        await pilot.press("tab", "tab", "tab", "tab", "ctrl+u", *"2019-08-01", "ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, MembersScreen)
         lina = next(s for s in demo_store.seats() if s.name == "Lina Ek")
@@ -43,7 +43,18 @@ async def test_register_an_ersattare_fix_a_typo_and_end_the_seat(demo_store, mak
 
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press("ctrl+u", *"2019-12-31", "enter")
+        await pilot.press("ctrl+u", *"2019-08-31", "enter")
         await settle(app, pilot)
+        assert table.row_count == 19, "ended before today: no longer listed"
+        shown = [b.binding.description for b in app.screen.active_bindings.values() if b.enabled]
+        assert "Visa avslutade" in shown and "Dölj avslutade" not in shown
+        await pilot.press("h")
+        await settle(app, pilot)
+        assert table.row_count == 20 and "även avslutade" in str(
+            app.screen.query_one("#members-heading").render()
+        )
+        await pilot.press("h")
+        await settle(app, pilot)
+        assert table.row_count == 19
     lina = next(s for s in demo_store.seats() if s.name == "Lina Ek")
-    assert lina.last_day == dt.date(2019, 12, 31)
+    assert lina.last_day == dt.date(2019, 8, 31)

@@ -65,14 +65,16 @@ class MembersScreen(Screen[None]):
         Binding("n", "new", "Ny plats", id="new"),
         Binding("e", "edit", "Ändra", id="edit"),
         Binding("x", "end", "Avsluta uppdrag", id="end"),
-        Binding("h", "history", "Visa avslutade", id="history"),
+        Binding("h", "history(True)", "Visa avslutade", id="history_on"),
+        Binding("h", "history(False)", "Dölj avslutade", id="history_off"),
     ]
 
     PALETTE = (
         ("Ledamöter: ny ledamot eller ersättare", "new"),
         ("Ledamöter: ändra markerad plats", "edit"),
         ("Ledamöter: avsluta markerat uppdrag (entledigande, avgång)", "end"),
-        ("Ledamöter: visa även avslutade uppdrag", "history"),
+        ("Ledamöter: visa även avslutade uppdrag", "history(True)"),
+        ("Ledamöter: visa bara de som har en plats i dag", "history(False)"),
     )
 
     def __init__(self, store: Store, *, today: dt.date) -> None:
@@ -131,7 +133,9 @@ class MembersScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Ändra and Avsluta are dimmed while no seat is listed."""
+        """Ändra and Avsluta are dimmed while no seat is listed; h shows what it will do."""
+        if action == "history":
+            return parameters[0] != self.show_all
         return (True if self.seats else None) if action in ("edit", "end") else True
 
     def _selected(self) -> Seat | None:
@@ -141,8 +145,8 @@ class MembersScreen(Screen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next(s for s in self.seats if str(s.id) == key)
 
-    def action_history(self) -> None:
-        self.show_all = not self.show_all
+    def action_history(self, show_all: bool) -> None:
+        self.show_all = show_all
         self._load()
 
     def action_new(self) -> None:
