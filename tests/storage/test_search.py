@@ -14,9 +14,10 @@ def test_finds_the_arende_and_its_paragraph_by_dnr_and_by_who_moved(backend_stor
     load_demo(store)
     store.replace_protocol(store.find_meeting("2019-09-19").id, sample_protocol())
     hits = store.search("von/2019:76")
-    assert [(h.document.kind, h.document.number) for h in hits] == [("ärende", 6), ("paragraf", 90)]
+    found = [(h.document.kind, h.document.number) for h in hits]
+    assert found == [("arende", 6), ("paragraph", 90)]
     (haddad,) = store.search("Omar Haddad")
-    assert (haddad.document.kind, haddad.document.number) == ("paragraf", 90)
+    assert (haddad.document.kind, haddad.document.number) == ("paragraph", 90)
     assert store.search("genomlysning ÄLDREOMSORG")[0].document.title.endswith(
         "genomlysning Myndighet"
     )

@@ -18,7 +18,7 @@ from namnd.services.search import (
 
 
 def _doc(title, text="", dnr="", day=dt.date(2019, 9, 19), number=1, **kw) -> Document:
-    kind = kw.pop("kind", "ärende")
+    kind = kw.pop("kind", "arende")
     return Document(kind, title, dnr, text, 1, day, number, **kw)
 
 

@@ -167,7 +167,7 @@ def hit_json(hit: Hit) -> dict:
     """One search hit with stable keys; a sekretess hit has no snippet."""
     d = hit.document
     return {
-        "kind": "paragraph" if d.kind == "paragraf" else "arende",
+        "kind": d.kind,
         "title": d.title,
         "dnr": d.dnr or None,
         "meeting_id": d.meeting_id,

@@ -24,7 +24,7 @@ SNIPPET_WIDTH = 90
 class Document:
     """One searchable thing: an ärende on a meeting's list, or a § of a protokoll."""
 
-    kind: str  # "ärende" or "paragraf"
+    kind: str  # "arende" or "paragraph"
     title: str
     dnr: str
     text: str
@@ -103,6 +103,6 @@ COLUMNS = ("Sammanträde", "Var", "Rubrik", "Dnr", "Träff")
 def hit_cells(hit: Hit) -> tuple[str, ...]:
     """One hit as the terminal list and the TUI show it; sekretess text is never shown."""
     d = hit.document
-    where = f"§ {d.number}" if d.kind == "paragraf" else f"ärende {d.number or '–'}"
+    where = f"§ {d.number}" if d.kind == "paragraph" else f"ärende {d.number or '–'}"
     when = long_date(d.meeting_date) if d.meeting_date else "ej på någon lista"
     return (when, where, d.title, d.dnr, "[sekretess]" if d.confidential else hit.snippet)

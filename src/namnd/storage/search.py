@@ -34,7 +34,7 @@ def documents(*, session: Session) -> list[Document]:
     for title, dnr, proposal, summary, body, ref, secret, position, meeting_id, day in rows:
         found.append(
             Document(
-                kind="ärende",
+                kind="arende",
                 title=title,
                 dnr=dnr or "",
                 text="\n".join([*(proposal or []), summary, body, ref or ""]),
@@ -51,7 +51,7 @@ def documents(*, session: Session) -> list[Document]:
         text = "\n".join([paragraph.decision_md, paragraph.process_md, *_said(paragraph)])
         found.append(
             Document(
-                kind="paragraf",
+                kind="paragraph",
                 title=paragraph.title,
                 dnr=paragraph.dnr or "",
                 text=text,

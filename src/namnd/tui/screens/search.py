@@ -92,7 +92,7 @@ class SearchScreen(Screen[None]):
         d = self.hits[int(str(event.row_key.value))].document
         if d.meeting_id is None:
             self.notify("Ärendet står inte på någon föredragningslista.", title="Sök")
-        elif d.kind == "paragraf":
+        elif d.kind == "paragraph":
             today = self.app.today  # type: ignore[attr-defined]
             self.app.push_screen(
                 ProtocolScreen(self.store, d.meeting_id, today=today, number=d.number)
