@@ -141,3 +141,15 @@ def test_snapshot_agenda(demo_store, make_app, snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(demo_store), terminal_size=(120, 36), run_before=open_item)
+
+
+async def test_backup_from_the_command_palette(demo_store, workspace):
+    app = create_app(demo_store, workspace=workspace, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"säkerhetskopiera")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+    (copy,) = (workspace.root / "backups").glob("namnd-*.db")
+    assert copy.stat().st_size > 0

@@ -28,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
         "schedule": _schedule,
         "members": _members,
         "search": _search,
+        "backup": _backup,
         "delegation-codes": _delegation_codes,
         "export": _export,
         "uppdrag": _uppdrag,
@@ -113,6 +114,17 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
 
     result = import_agenda_file(open_store(workspace), Path(args.file))
     print(f"Läste in sammanträdet (id {result.meeting_id}) med {result.items} ärenden.")
+    return 0
+
+
+def _backup(args: argparse.Namespace, workspace: Workspace) -> int:
+    import datetime as dt
+
+    from namnd.operations.backup import backup, default_path
+
+    target = Path(args.output) if args.output else default_path(workspace, dt.datetime.now())
+    path = backup(workspace, target)
+    print(f"Säkerhetskopian är skriven: {path} ({path.stat().st_size // 1024} kB).")
     return 0
 
 

@@ -129,6 +129,11 @@ def build_parser() -> SwedishParser:
     )
     uppdrag.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
 
+    copy = commands.add_parser("backup", help="säkerhetskopiera databasen (även medan namnd körs)")
+    copy.add_argument(
+        "-o", "--output", metavar="FIL", help="fil att skriva (annars backups/namnd-DATUM-TID)"
+    )
+
     search = commands.add_parser("search", help="sök ärenden och paragrafer i alla år")
     search.add_argument("query", nargs="+", metavar="ORD", help="ord, namn eller diarienummer")
     search.add_argument("--limit", type=int, default=50, metavar="N", help="högst N träffar")

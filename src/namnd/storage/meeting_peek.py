@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from pathlib import Path
 
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.views import MeetingSummary
@@ -29,7 +28,7 @@ ORDER BY meeting.date, meeting.start_time, meeting.id
 
 def peek_meetings(workspace: Workspace) -> list[MeetingSummary] | None:
     """All meetings in date order, or None when only the Store can answer."""
-    path = _sqlite_path(workspace.database_url)
+    path = workspace.sqlite_path
     if path is None or not path.is_file():
         return None
     try:
@@ -43,13 +42,6 @@ def peek_meetings(workspace: Workspace) -> list[MeetingSummary] | None:
             connection.close()
     except (sqlite3.Error, ValueError):
         return None
-
-
-def _sqlite_path(url: str) -> Path | None:
-    prefix = "sqlite:///"
-    if not url.startswith(prefix) or url == prefix or ":memory:" in url or "?" in url:
-        return None
-    return Path(url[len(prefix) :])
 
 
 def _summary(row: tuple) -> MeetingSummary:

@@ -32,6 +32,15 @@ class Workspace:
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The database file of a plain ``sqlite:///PATH`` URL, else None."""
+        prefix = "sqlite:///"
+        url = self.database_url
+        if not url.startswith(prefix) or url == prefix or ":memory:" in url or "?" in url:
+            return None
+        return Path(url[len(prefix) :])
+
 
 def resolve(workspace: str | os.PathLike | None = None, db_url: str | None = None) -> Workspace:
     """Resolve the workspace from arguments, then the environment, then the current folder."""

@@ -65,6 +65,7 @@ class MeetingsScreen(Screen[None]):
         ("Ej verkställda beslut: visa väntetider", "waiting_times"),
         ("Ledamöter: visa ledamöter och ersättare", "members"),
         ("Sök: ärenden och paragrafer i alla år", "search"),
+        ("Databas: säkerhetskopiera nu (backups/ i arbetsmappen)", "backup"),
     )
 
     def __init__(self, *, today: dt.date, first: list[MeetingSummary] | None = None) -> None:
@@ -180,6 +181,22 @@ class MeetingsScreen(Screen[None]):
         from namnd.tui.screens.waiting_times import WaitingTimesScreen
 
         self.app.push_screen(WaitingTimesScreen(self.store))
+
+    @work(thread=True, exclusive=True, group="backup")
+    def action_backup(self) -> None:
+        """A consistent copy of the database, taken while everything stays open."""
+        from namnd.errors import NamndError
+        from namnd.operations.backup import backup, default_path
+
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        try:
+            path = backup(workspace, default_path(workspace, dt.datetime.now()))
+        except NamndError as err:
+            self.app.call_from_thread(
+                self.notify, str(err), title="Säkerhetskopia", severity="error"
+            )
+            return
+        self.app.call_from_thread(self.notify, f"Skrev {path}", title="Säkerhetskopia")
 
     def action_search(self) -> None:
         from namnd.tui.screens.search import SearchScreen
