@@ -240,3 +240,26 @@ async def test_someone_leaves_between_two_paragraphs(demo_store, make_app):
         heading = str(app.screen.query_one("#protocol-heading").render())
     assert _protocol(demo_store).attendee("Tuva Lund").paragraphs == ParagraphRange(82, 90)
     assert "13 tjänstgörande av 13" in heading  # still § 90: she leaves after it
+
+
+async def test_narvaro_proposes_whom_to_call_in_for_a_missing_ledamot(demo_store, make_app):
+    from textual.widgets import Static
+
+    from namnd.tui.screens.protocol_forms import AttendanceScreen
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "p")
+        await pilot.pause()
+        await pilot.press(*"82", "enter")
+        await settle(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AttendanceScreen)
+        hint = app.screen.query_one("#call-in", Static)
+        assert not hint.display, "all thirteen ledamöter are in the room"
+        await pilot.press("down", "down", "shift+end", "delete")  # Per Ek (M) is away
+        await settle(app, pilot)
+        assert hint.display
+        assert "Per Ek (M) saknas: kalla in Anna Berg (M)" in str(hint.render())

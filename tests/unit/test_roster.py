@@ -14,6 +14,8 @@ from namnd.errors import InvalidInput
 from namnd.formats.roster_file import parse_roster
 from namnd.services.roster import (
     Seat,
+    call_in,
+    call_in_text,
     checked,
     conflicts,
     next_order,
@@ -129,3 +131,27 @@ def test_any_text_is_seats_or_a_swedish_error(text):
         assert str(err).startswith("rad ")
     else:
         assert seats and all(s.name and s.party for s in seats)
+
+
+def test_call_in_own_party_first_then_the_rest_each_once():
+    seats = parse_roster(DEMO_ROSTER.read_text(encoding="utf-8"))
+    day = dt.date(2019, 9, 19)
+    members = {s.name for s in seats if s.role is MemberRole.MEMBER}
+    present = members - {"Per Ek", "Anna Wikström", "Karin Sjöberg"}
+    proposals = call_in(seats, day, present, replaced=set())
+    first = {member.name: order[0].display for member, order in proposals}
+    # Anna Berg is the only M ersättare and goes to the first M seat on the list; the
+    # others are filled in list order (Sjöberg before Wikström) from the inkallelseordning.
+    assert first == {
+        "Per Ek": "Anna Berg (M)",
+        "Karin Sjöberg": "Fredrik Olsson (S)",
+        "Anna Wikström": "Elin Strand (SD)",
+    }
+    text = call_in_text(proposals)
+    assert text.splitlines()[0] == (
+        "Per Ek (M) saknas: kalla in Anna Berg (M) (sedan Fredrik Olsson (S), Elin Strand (SD))."
+    )
+    later = call_in(seats, day, present | {"Anna Berg"}, replaced={"Per Ek"})
+    assert [member.name for member, _ in later] == ["Karin Sjöberg", "Anna Wikström"]
+    assert "Anna Berg" not in {s.name for _, order in later for s in order}, "in the room"
+    assert call_in(seats, dt.date(2023, 1, 1), set(), set()) == [], "no seats that day"

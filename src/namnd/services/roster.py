@@ -148,3 +148,39 @@ def seat_from_fields(values: dict[str, str], *, seat_id: int | None = None) -> S
             last_day=parse_iso_date(last, what="sista dag") if last else None,
         )
     )
+
+
+def call_in(
+    seats: Sequence[Seat], day: dt.date, present: set[str], replaced: set[str]
+) -> list[tuple[Seat, list[Seat]]]:
+    """Each ledamot neither present nor replaced on ``day``, with the ersättare to call.
+
+    Ersättare of the ledamot's own party come first, in inkallelseordning, then the
+    others in theirs; each is proposed for one empty seat only, and no one already in
+    the room is proposed.
+    """
+    holding = [s for s in roster_order(seats) if s.holds_on(day)]
+    free = [s for s in holding if s.role is MemberRole.SUBSTITUTE and s.name not in present]
+    proposed: list[tuple[Seat, list[Seat]]] = []
+    for member in (s for s in holding if s.role is MemberRole.MEMBER):
+        if member.name in present or member.name in replaced:
+            continue
+        own = [s for s in free if s.party == member.party]
+        others = [s for s in free if s.party != member.party]
+        order = own + others
+        if order:
+            free.remove(order[0])
+        proposed.append((member, order))
+    return proposed
+
+
+def call_in_text(proposals: list[tuple[Seat, list[Seat]]]) -> str:
+    """'Per Ek (M) saknas: kalla in Anna Berg (M) (sedan Fredrik Olsson (S))', one a line."""
+    lines = []
+    for member, order in proposals:
+        if not order:
+            lines.append(f"{member.display} saknas: ingen ersättare kvar att kalla in.")
+            continue
+        then = f" (sedan {', '.join(s.display for s in order[1:3])})" if order[1:] else ""
+        lines.append(f"{member.display} saknas: kalla in {order[0].display}{then}.")
+    return "\n".join(lines)

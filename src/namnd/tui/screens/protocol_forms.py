@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, TextArea
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from namnd.domain.protocol import Adjustment
 from namnd.domain.views import ProtocolView
-from namnd.errors import InvalidInput
+from namnd.errors import InvalidInput, NamndError
 from namnd.formats.attendance_lines import BOXES, boxes, parse_boxes
+from namnd.services.roster import Seat, call_in, call_in_text
 from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.widgets.form_screen import FormScreen
@@ -21,6 +23,7 @@ class AttendanceScreen(FormScreen):
     def __init__(self, store: Store, view: ProtocolView) -> None:
         super().__init__()
         self.store, self.view = store, view
+        self.seats: list[Seat] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -30,6 +33,7 @@ class AttendanceScreen(FormScreen):
             classes="form-help",
         )
         yield Label("", id="details-state")
+        yield Static("", id="call-in")
         texts = boxes(self.view.protocol)
         with VerticalScroll():
             for key, label in BOXES:
@@ -40,6 +44,36 @@ class AttendanceScreen(FormScreen):
     def on_mount(self) -> None:
         self.sub_title = "Närvaro"
         self.query_one("#deciding", TextArea).focus()
+        self._load_seats()
+
+    @work(thread=True, exclusive=True, group="seats")
+    def _load_seats(self) -> None:
+        try:
+            seats = self.store.seats()
+        except NamndError:
+            return  # no register: nothing to suggest
+        self.app.call_from_thread(self._seats_loaded, seats)
+
+    def _seats_loaded(self, seats: list[Seat]) -> None:
+        self.seats = seats
+        self._suggest()
+
+    @on(TextArea.Changed)
+    def _suggest(self) -> None:
+        """Who is missing among the ledamöter, and which ersättare is next to call in."""
+        if not self.seats:
+            return
+        texts = {key: self.query_one(f"#{key}", TextArea).text for key, _ in BOXES}
+        try:
+            people = parse_boxes(texts)
+        except InvalidInput:
+            return  # a line being typed: keep the last suggestion
+        present = {p.name for p in people}
+        replaced = {p.replaces for p in people if p.replaces}
+        text = call_in_text(call_in(self.seats, self.view.protocol.date, present, replaced))
+        hint = self.query_one("#call-in", Static)
+        hint.update(f"[b]Inkallelse:[/b] {text}" if text else "")
+        hint.display = bool(text)
 
     def save(self) -> None:
         texts = {key: self.query_one(f"#{key}", TextArea).text for key, _ in BOXES}
