@@ -34,6 +34,7 @@ def _seat(name, party="S", role=MemberRole.MEMBER, **kw) -> Seat:
 
 def test_checked_trims_and_explains_in_swedish():
     assert checked(_seat("  Tuva   Lund ", " S ")).name == "Tuva Lund"
+    assert checked(_seat("Ola Obunden", "-")).display == "Ola Obunden (-)"
     with pytest.raises(InvalidInput, match="Namn saknas"):
         checked(_seat(" "))
     with pytest.raises(InvalidInput, match="förkortning"):

@@ -17,7 +17,8 @@ from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import InvalidInput
 from namnd.services.swedish_dates import parse_iso_date
 
-_PARTY = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}$")
+#: A party's abbreviation as printed ("S", "MP", "KD"), or "-" for a politiskt obunden.
+_PARTY = re.compile(r"^(?:-|[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5})$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ def checked(seat: Seat) -> Seat:
         raise InvalidInput("Namn saknas.")
     if not _PARTY.match(seat.party):
         raise InvalidInput(
-            f"Partiet ”{seat.party}” ska skrivas som sin förkortning, t.ex. S, M, MP eller KD."
+            f"Partiet ”{seat.party}” ska skrivas som sin förkortning, t.ex. S, M, MP eller KD "
+            "(- för politiskt obunden)."
         )
     if seat.last_day is not None and seat.last_day < seat.first_day:
         raise InvalidInput(f"{seat.name}: uppdraget kan inte sluta före det börjar.")
