@@ -10,7 +10,7 @@ import pytest
 
 from namnd.cli.main import main
 from namnd.domain.kinds import MemberRole, Position
-from namnd.errors import InvalidInput
+from namnd.errors import InvalidInput, StaleEdit
 from namnd.formats.roster_file import parse_roster
 from namnd.operations.demo import load_demo
 from namnd.services.roster import Seat
@@ -65,8 +65,12 @@ def test_clashes_are_refused_and_change_nothing(demo):
     with pytest.raises(InvalidInput, match="Tuva Lund har redan en plats"):
         demo.import_seats(clash)
     assert demo.seats() == before, "an import is all or nothing"
-    renamed = demo.save_seat(dataclasses.replace(per, party="KD"))
+    renamed = demo.save_seat(dataclasses.replace(per, party="KD"), expected=per)
     assert renamed.id == per.id and demo.seats()[2].party == "KD"
+    # A second secretary's form still shows the old seat: nothing is overwritten.
+    with pytest.raises(StaleEdit, match="har ändrats av någon annan"):
+        demo.save_seat(dataclasses.replace(per, party="L"), expected=per)
+    assert demo.seats()[2].party == "KD"
 
 
 def test_cli_lists_and_imports(workspace, capsys, tmp_path):

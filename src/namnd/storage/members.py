@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from namnd.domain.kinds import MemberRole
 from namnd.domain.models import Membership, Person
-from namnd.errors import InvalidInput, NotFound
+from namnd.errors import InvalidInput, NotFound, StaleEdit
 from namnd.services.roster import Seat, checked, conflicts, next_order, roster_order
 
 
@@ -24,10 +24,21 @@ def list_seats(*, session: Session, organ_id: int) -> list[Seat]:
     return roster_order([_seat(m, p) for m, p in rows])
 
 
-def save_seat(*, session: Session, organ_id: int, seat: Seat) -> Seat:
-    """Add a seat (``seat.id`` None) or change one; refused if it clashes with another."""
+def save_seat(*, session: Session, organ_id: int, seat: Seat, expected: Seat | None = None) -> Seat:
+    """Add a seat (``seat.id`` None) or change one; refused if it clashes with another.
+
+    ``expected`` is the seat as the form showed it: if someone else has changed it since,
+    nothing is written (StaleEdit) rather than their change silently overwritten.
+    """
     seat = checked(seat)
     seats = list_seats(session=session, organ_id=organ_id)
+    if expected is not None and seat.id is not None:
+        stored = next((s for s in seats if s.id == seat.id), None)
+        if stored != expected:
+            raise StaleEdit(
+                f"{expected.display} har ändrats av någon annan sedan du öppnade formuläret; "
+                "inget skrevs över. Öppna platsen igen."
+            )
     problems = conflicts(seat, seats)
     if problems:
         raise InvalidInput(problems[0])

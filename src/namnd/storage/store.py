@@ -422,13 +422,20 @@ class Store:
             organ = find_organ(session=session, code=organ_code)
             return members.list_seats(session=session, organ_id=organ.id)
 
-    def save_seat(self, seat: Seat, organ_code: str | None = None) -> Seat:
-        """Add a seat (no id) or change one; a Swedish error if it clashes with another."""
+    def save_seat(
+        self, seat: Seat, organ_code: str | None = None, *, expected: Seat | None = None
+    ) -> Seat:
+        """Add a seat (no id) or change one; a Swedish error if it clashes with another.
+
+        StaleEdit if the seat is no longer as ``expected`` (someone else saved first).
+        """
         from namnd.storage import members
 
         with self.session() as session:
             organ = find_organ(session=session, code=organ_code)
-            return members.save_seat(session=session, organ_id=organ.id, seat=seat)
+            return members.save_seat(
+                session=session, organ_id=organ.id, seat=seat, expected=expected
+            )
 
     def end_seat(self, seat_id: int, last_day: dt.date, organ_code: str | None = None) -> Seat:
         """End a seat after ``last_day``; the seat stays in the register's history."""

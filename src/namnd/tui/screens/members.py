@@ -166,7 +166,7 @@ class MembersScreen(Screen[None]):
                 return
             try:
                 saved = self.store.save_seat(
-                    seat_from_fields(answer, seat_id=seat.id if seat else None)
+                    seat_from_fields(answer, seat_id=seat.id if seat else None), expected=seat
                 )
             except NamndError as err:
                 self.notify(str(err), title="Kunde inte spara", severity="error")
