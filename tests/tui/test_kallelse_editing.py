@@ -90,6 +90,9 @@ async def test_review_shows_both_proposals_where_they_differ(demo_store, make_ap
         source = app.screen.query_one(Markdown).source
     assert "| Förslag till beslut | Förvaltningens förslag |" in source
     assert "besvarad" in source and "avstyrker" in source
+    # The seed's IOP remiss wanted the yttrande by 15 September; the meeting is the 19th.
+    assert "## Remisstiden går ut före sammanträdet" in source
+    assert "svar senast söndag 15 september 2019, fyra dagar före sammanträdet" in source
 
 
 async def test_remove_after_utskick_is_logged_as_a_late_change(demo_store, make_app):

@@ -101,6 +101,7 @@ def test_headings_inside_code_fences_are_text():
         ("## 1. X\n\n### Beslut\n", 9, "okänd rubrik ”Beslut”"),
         ("## 1. X\n\n### Sammanfattning\n\na\n\n### Sammanfattning\n", 13, "finns redan"),
         ("## 1. X\n\nDatum: 2019-13-01\n", 9, "Ogiltigt datum"),
+        ("## 1. X\n\nSvar senast: 15 sept\n", 9, "Ogiltigt datum för svar senast ”15 sept”"),
         ("Lös text\n", 7, "text före första ärendet"),
         ("## 1. X\n\n### Förslag till beslut\n\n1. a\n3. b\n", 12, "att-sats 3, väntat 2"),
         ("## 1. X\n\n### Bilagor\n\n* fel punkt\n", 11, "börja med ”- ”"),
@@ -173,6 +174,7 @@ def documents(draw):
             body_md=draw(st.just("") | paragraphs.map(lambda p: "#### Bakgrund\n\n" + p)),
             dispatch_to=draw(st.lists(plain, max_size=2)),
             sent_later=draw(st.none() | plain),
+            reply_by=draw(st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31))),
             confidential=draw(st.booleans()),
         )
         attachments = [

@@ -88,6 +88,7 @@ def agenda_json(view: AgendaView) -> dict:
                 "kind": item.kind.value,
                 "kind_label": item.kind.label,
                 "sent_later": item.sent_later,
+                "reply_by": _iso(item.reply_by),
                 "confidential": item.confidential,
             }
             for item in view.items

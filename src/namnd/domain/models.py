@@ -121,6 +121,9 @@ class Arende(SQLModel, table=True):
     handlers: list[str] = Field(default_factory=list, sa_column=_json_list())
     recipients: list[str] = Field(default_factory=list, sa_column=_json_list())
     memo_date: dt.date | None = Field(default=None, description="Tjänsteskrivelsens datum.")
+    reply_by: dt.date | None = Field(
+        default=None, description="Svar senast: the remiss's deadline for the yttrande."
+    )
     memo_title: str = Field(default="", description="Title of the tjänsteskrivelse if it differs.")
     proposal: list[str] = Field(
         default_factory=list,

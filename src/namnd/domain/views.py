@@ -51,6 +51,8 @@ class AgendaItemView:
     sent_later: str | None
     confidential: bool
     attachments: list[AttachmentView] = field(default_factory=list)
+    #: Svar senast, for a yttrande over a remiss.
+    reply_by: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,12 @@ _META: tuple[_MetaKey, ...] = (
     _MetaKey("Referens", "handlers", _split_list, "; ".join),
     _MetaKey("Mottagare", "recipients", _split_list, "; ".join),
     _MetaKey("Datum", "memo_date", parse_iso_date, lambda d: d.isoformat()),
+    _MetaKey(
+        "Svar senast",
+        "reply_by",
+        lambda v: parse_iso_date(v, what="datum för svar senast"),
+        lambda d: d.isoformat(),
+    ),
     _MetaKey("Tjänsteskrivelse", "memo_title", str.strip, str),
     _MetaKey("Underskrifter", "signatures", _split_list, "; ".join),
     _MetaKey("Skickas ut", "sent_later", str.strip, str),

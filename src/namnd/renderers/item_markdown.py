@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from namnd.domain.views import AgendaItemView
 from namnd.formats.agenda_markdown import proposal_markdown
+from namnd.services.reply_deadlines import reply_warning
+from namnd.services.swedish_dates import long_date
 
 
-def item_markdown(item: AgendaItemView) -> str:
-    """Heading, dnr, both proposals where they differ, sammanfattning and bilagor."""
+def item_markdown(item: AgendaItemView, meeting_date: dt.date | None = None) -> str:
+    """Heading, facts, both proposals where they differ, sammanfattning and bilagor.
+
+    With ``meeting_date``, a svar senast before the meeting is pointed out.
+    """
     heading = f"## {item.position}. {item.title}"
     facts = [f"**{item.kind.label.capitalize()}**"]
     if item.dnr:
@@ -16,7 +23,12 @@ def item_markdown(item: AgendaItemView) -> str:
         facts.append(f"*skickas ut {item.sent_later}*")
     if item.confidential:
         facts.append("**Sekretess**")
+    if item.reply_by:
+        facts.append(f"svar senast {long_date(item.reply_by)}")
     parts = [heading, " · ".join(facts)]
+    warning = reply_warning(item.title, item.reply_by, meeting_date) if meeting_date else None
+    if warning:
+        parts.append(f"> **Obs: remisstiden går ut före sammanträdet.** {warning}")
     if item.proposal:
         parts += ["### Förslag till beslut", proposal_markdown(item.proposal)]
     if item.administration_proposal:

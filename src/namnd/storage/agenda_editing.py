@@ -30,6 +30,7 @@ EDITABLE = frozenset(
         "handlers",
         "recipients",
         "memo_date",
+        "reply_by",
         "memo_title",
         "proposal",
         "administration_proposal",
@@ -55,6 +56,7 @@ FIELD_LABELS = {
     "kind": "typ",
     "handlers": "referens",
     "memo_date": "datum",
+    "reply_by": "svar senast",
     "sent_later": "skickas ut senare",
     "confidential": "sekretess",
 }

@@ -102,6 +102,7 @@ def agenda_for(*, session: Session, meeting_id: int) -> AgendaView:
             sent_later=arende.sent_later,
             confidential=arende.confidential,
             attachments=attachments.get(arende.id, []),
+            reply_by=arende.reply_by,
         )
         for item, arende in rows
     ]

@@ -142,7 +142,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
             return
         item = self.view.items[int(event.row_key.value) - 1]
         self._keep_cursor = item.position - 1
-        self.query_one(Markdown).update(item_markdown(item))
+        self.query_one(Markdown).update(item_markdown(item, self.view.meeting.date))
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:

@@ -27,7 +27,7 @@ from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import ConfirmDialog
 
 AUTOSAVE_DELAY = 1.0
-_INPUTS = ("title", "dnr", "external_ref", "handlers", "memo_date", "sent_later")
+_INPUTS = ("title", "dnr", "external_ref", "handlers", "memo_date", "reply_by", "sent_later")
 _AREAS = (
     "proposal",
     "administration_proposal",
@@ -43,6 +43,7 @@ _LABELS = {
     "external_ref": "Extern referens (t.ex. KS/2019:161)",
     "handlers": "Referens (handläggare, åtskilda med ;)",
     "memo_date": "Tjänsteskrivelsens datum (ÅÅÅÅ-MM-DD)",
+    "reply_by": "Svar senast – remissens sista dag för yttrandet (ÅÅÅÅ-MM-DD)",
     "sent_later": "Skickas ut senare (t.ex. 16 september)",
     "proposal": "Förslag till beslut – en att-sats per rad",
     "administration_proposal": "Förvaltningens förslag, om det skiljer sig – en att-sats per rad",
@@ -68,6 +69,7 @@ def form_values(
         "external_ref": arende.external_ref or "",
         "handlers": "; ".join(arende.handlers),
         "memo_date": arende.memo_date.isoformat() if arende.memo_date else "",
+        "reply_by": arende.reply_by.isoformat() if arende.reply_by else "",
         "sent_later": arende.sent_later or "",
         "kind": arende.kind,
         "confidential": arende.confidential,
@@ -86,12 +88,14 @@ def to_changes(
 ) -> tuple[dict, list[Attachment], list[AnnouncedDocument]]:
     """Model fields from widget values; raises a Swedish InvalidInput for bad input."""
     memo = str(values["memo_date"]).strip()
+    reply = str(values["reply_by"]).strip()
     changes = {
         "title": str(values["title"]).strip(),
         "dnr": str(values["dnr"]).strip() or None,
         "external_ref": str(values["external_ref"]).strip() or None,
         "handlers": [h.strip() for h in str(values["handlers"]).split(";") if h.strip()],
         "memo_date": parse_iso_date(memo, what="tjänsteskrivelsens datum") if memo else None,
+        "reply_by": parse_iso_date(reply, what="datum för svar senast") if reply else None,
         "sent_later": str(values["sent_later"]).strip() or None,
         "kind": values["kind"],
         "confidential": bool(values["confidential"]),

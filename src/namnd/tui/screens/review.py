@@ -16,6 +16,7 @@ from namnd.domain.models import LateChange, MeetingStatusChange
 from namnd.domain.views import AgendaView, AssignmentView
 from namnd.errors import NamndError
 from namnd.formats.agenda_markdown import proposal_markdown
+from namnd.services.reply_deadlines import reply_warning
 from namnd.services.report_back import due_at_meeting
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
@@ -44,6 +45,12 @@ def review_markdown(
     if late:
         out.append("## Ändringar efter utskick")
         out.append("\n".join(f"- **{c.label}**: {c.arende_title} – {c.description}" for c in late))
+    late_replies = [
+        w for w in (reply_warning(i.title, i.reply_by, m.date) for i in view.items) if w is not None
+    ]
+    if late_replies:
+        out.append("## Remisstiden går ut före sammanträdet")
+        out.append("\n".join(f"- {w}" for w in late_replies))
     if missing:
         out.append("## Uppdrag som ska återrapporteras men saknas på listan")
         out.append("\n".join(f"- **{a.due_label}**: {a.text} ({a.origin_label})" for a in missing))
