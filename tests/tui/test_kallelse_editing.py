@@ -225,3 +225,26 @@ async def test_quitting_saves_the_editor_first(demo_store, make_app):
     assert demo_store.arende(editor.arende_id)[0].confidential is True
     late = demo_store.late_changes(demo_store.find_meeting("2019-09-19").id)
     assert [c.arende_title for c in late] == ["Information från förvaltningen"]
+
+
+async def test_placing_a_yttrande_after_its_remiss_ran_out_warns_at_once(demo_store, make_app):
+    from textual.widgets import OptionList
+
+    from namnd.tui.widgets.dialogs import PickDialog
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "enter")  # 27 January 2020
+        await settle(app, pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        options = app.screen.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        iop = next(i for i, label in enumerate(labels) if "Idéburet" in label)
+        options.focus()
+        await pilot.press(*["down"] * iop, "enter")
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+    assert any("svar senast söndag 15 september 2019, 134 dagar före" in m for m in messages)

@@ -25,6 +25,7 @@ from namnd.tui.screens.agenda_documents import AgendaDocuments
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
 
 if TYPE_CHECKING:
+    from namnd.domain.models import Arende
     from namnd.services.assignment_extraction import ProposedAssignment
 
 _MOVE = Binding.Group("Flytta")
@@ -230,9 +231,19 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
                     lambda: self.store.place_arende(self.meeting_id, int(key), by=self.user),
                     cursor=count,
                 )
+                self._warn_if_late_reply(next(a for a in arenden if str(a.id) == key))
 
         empty = "Det finns inga registrerade, obeslutade ärenden som inte redan står på listan."
         self.app.push_screen(PickDialog("Lägg till registrerat ärende", options, empty), chosen)
+
+    def _warn_if_late_reply(self, arende: Arende) -> None:
+        """Placed after its remiss's svar senast: say so now, while there is time to act."""
+        from namnd.services.reply_deadlines import reply_warning
+
+        if self.view is not None:
+            warning = reply_warning(arende.title, arende.reply_by, self.view.meeting.date)
+            if warning:
+                self.notify(warning, title="Remisstid", severity="warning", timeout=12)
 
     def action_remove(self) -> None:
         item = self._current()
