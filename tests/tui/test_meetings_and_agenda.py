@@ -153,3 +153,21 @@ async def test_backup_from_the_command_palette(demo_store, workspace):
         await settle(app, pilot)
     (copy,) = (workspace.root / "backups").glob("namnd-*.db")
     assert copy.stat().st_size > 0
+
+
+def test_the_cursor_starts_on_the_next_meeting_else_the_latest_with_arenden():
+    import datetime as dt
+
+    from namnd.domain.kinds import MeetingStatus
+    from namnd.domain.views import MeetingSummary
+    from namnd.tui.screens.meetings import first_to_open, upcoming_first
+
+    def meeting(day, items):
+        return MeetingSummary(1, "von", "VON", day, None, "", MeetingStatus.PLANNED, items)
+
+    meetings = [meeting(dt.date(2019, 9, 19), 10), meeting(dt.date(2020, 1, 27), 0)]
+    later = upcoming_first(meetings, dt.date(2026, 12, 1))
+    assert later[first_to_open(later, dt.date(2026, 12, 1))].date == dt.date(2019, 9, 19)
+    before = upcoming_first(meetings, dt.date(2019, 9, 1))
+    assert first_to_open(before, dt.date(2019, 9, 1)) == 0
+    assert first_to_open([], dt.date(2019, 9, 1)) == 0

@@ -43,6 +43,13 @@ def upcoming_first(meetings: list[MeetingSummary], today: dt.date) -> list[Meeti
     return coming + sorted(past, key=lambda m: m.date, reverse=True)
 
 
+def first_to_open(meetings: list[MeetingSummary], today: dt.date) -> int:
+    """The row to start on: the next meeting, else the latest with ärenden (not a bare date)."""
+    if meetings and meetings[0].date >= today:
+        return 0
+    return next((row for row, m in enumerate(meetings) if m.item_count), 0)
+
+
 class MeetingsScreen(Screen[None]):
     """All meetings in one table; Enter opens the föredragningslista."""
 
@@ -139,6 +146,7 @@ class MeetingsScreen(Screen[None]):
             )
         table.display = bool(meetings)
         if meetings:
+            table.move_cursor(row=first_to_open(meetings, self.today))
             table.focus()
             self.query("#empty-state").remove()
         else:
