@@ -33,3 +33,29 @@ def test_the_demo_item_shows_its_deadline_and_the_warning(demo_store):
     assert "svar senast söndag 15 september 2019" in text
     assert "> **Obs: remisstiden går ut före sammanträdet.**" in text
     assert "Obs" not in item_markdown(view.items[5], view.meeting.date)
+
+
+def test_where_an_open_remiss_stands_in_the_year():
+    from namnd.services.reply_deadlines import remiss_line
+
+    plan = [
+        (dt.date(2019, 9, 19), dt.date(2019, 8, 29)),
+        (dt.date(2019, 10, 17), dt.date(2019, 9, 26)),
+    ]
+    due = dt.date(2019, 10, 1)
+    assert remiss_line("R", due, None, plan) == (
+        "R: svar senast tisdag 1 oktober 2019; sista sammanträdet före är torsdag 19 september "
+        "2019 (ärendestopp torsdag 29 augusti 2019)."
+    )
+    assert remiss_line("R", due, dt.date(2019, 9, 19), plan).endswith("2019, i tid.")
+    assert remiss_line("R", due, dt.date(2019, 10, 17), plan).endswith("begär anstånd.")
+    assert "inget sammanträde före dess" in remiss_line("R", dt.date(2019, 9, 1), None, plan)
+
+
+def test_the_year_plan_lists_the_demos_open_remiss(demo_store):
+    from namnd.operations.schedule import year_plan
+
+    (line,) = year_plan(demo_store, 2019).remisser
+    assert line.startswith("Yttrande angående Riktlinjer Idéburet offentligt partnerskap: svar")
+    assert line.endswith("torsdag 19 september 2019, efter svar senast: begär anstånd.")
+    assert year_plan(demo_store, 2020).remisser == []

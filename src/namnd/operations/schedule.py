@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
@@ -18,6 +18,7 @@ from namnd.services.deadlines import (
     before_meeting,
 )
 from namnd.services.meeting_plan import PlanRule, plan_warnings, propose_dates
+from namnd.services.reply_deadlines import remiss_line
 from namnd.storage import queries, schedule
 from namnd.storage.store import Store
 
@@ -63,6 +64,8 @@ class YearPlan:
     meetings: list[PlannedMeeting]
     warnings: list[str]
     administration: str = ""
+    #: Open remisser due this year: where each stands (``services.reply_deadlines``).
+    remisser: list[str] = field(default_factory=list)
 
 
 def service_rules(rules: OrganRules) -> Rules:
@@ -89,13 +92,28 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
             if m.organ_code == organ.code
         ]
         others = schedule.other_organs_meetings(session=session, organ_id=organ.id, year=year)
+        remisser = [
+            r
+            for r in schedule.open_remisser(session=session, organ_id=organ.id)
+            if r[1].year == year
+        ]
     service = service_rules(rules)
     planned = [
         PlannedMeeting(m, before_meeting(m.date, service), after_meeting(m.date, service))
         for m in meetings
     ]
     warnings = plan_warnings([m.date for m in meetings], service, others)
-    return YearPlan(organ.code, organ.name, year, rules, planned, warnings, organ.administration)
+    stops = [(p.meeting.date, p.before.case_stop) for p in planned]
+    return YearPlan(
+        organ.code,
+        organ.name,
+        year,
+        rules,
+        planned,
+        warnings,
+        organ.administration,
+        [remiss_line(title, due, placed, stops) for title, due, placed in remisser],
+    )
 
 
 def propose(

@@ -26,3 +26,24 @@ def reply_warning(title: str, reply_by: dt.date | None, meeting: dt.date) -> str
         f"{title}: svar senast {long_date(reply_by)}, {late} före sammanträdet. "
         "Begär anstånd hos remissinstansen eller skicka ett förvaltningssvar i tid."
     )
+
+
+def remiss_line(
+    title: str,
+    reply_by: dt.date,
+    placed_on: dt.date | None,
+    meetings: list[tuple[dt.date, dt.date]],
+) -> str:
+    """Where an open remiss stands: placed in time or late, or which meeting it must reach.
+
+    ``meetings`` are (meeting day, its ärendestopp) in date order.
+    """
+    due = f"{title}: svar senast {long_date(reply_by)}"
+    if placed_on is not None:
+        when = "i tid" if placed_on <= reply_by else "efter svar senast: begär anstånd"
+        return f"{due}; står på sammanträdet {long_date(placed_on)}, {when}."
+    before = [(day, stop) for day, stop in meetings if day <= reply_by]
+    if not before:
+        return f"{due}; inget sammanträde före dess: begär anstånd eller svara på delegation."
+    day, stop = before[-1]
+    return f"{due}; sista sammanträdet före är {long_date(day)} (ärendestopp {long_date(stop)})."

@@ -145,3 +145,23 @@ def other_organs_meetings(
         )
     )
     return [(day, name) for day, name in rows]
+
+
+def open_remisser(*, session: Session, organ_id: int) -> list[tuple[str, dt.date, dt.date | None]]:
+    """(title, svar senast, meeting it is placed on or None) for undecided yttranden."""
+    from namnd.domain.kinds import ArendeKind
+    from namnd.domain.models import AgendaItem, Arende
+
+    rows = session.exec(
+        select(Arende.title, Arende.reply_by, Meeting.date)
+        .outerjoin(AgendaItem, col(AgendaItem.arende_id) == col(Arende.id))
+        .outerjoin(Meeting, col(Meeting.id) == col(AgendaItem.meeting_id))
+        .where(
+            Arende.organ_id == organ_id,
+            Arende.kind == ArendeKind.STATEMENT,
+            col(Arende.decided).is_(False),
+            col(Arende.reply_by).is_not(None),
+        )
+        .order_by(col(Arende.reply_by))
+    )
+    return [(title, reply_by, placed) for title, reply_by, placed in rows]

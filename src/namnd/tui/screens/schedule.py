@@ -125,9 +125,9 @@ class ScheduleScreen(Screen[None]):
                 self.states[(planned.meeting.date, key)] = state
                 cells.append(Text(day.isoformat(), style=STYLES[state]))
             table.add_row(*cells, key=planned.meeting.date.isoformat())
-        self.query_one("#schedule-warnings", Static).update(
-            "\n".join(f"Obs: {w}" for w in plan.warnings)
-        )
+        lines = [f"Obs: {w}" for w in plan.warnings]
+        lines += [f"[b]Remiss:[/b] {r}" for r in plan.remisser]
+        self.query_one("#schedule-warnings", Static).update("\n".join(lines))
         table.focus()
 
     def action_year(self, delta: int) -> None:
