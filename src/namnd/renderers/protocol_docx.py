@@ -99,26 +99,31 @@ def write_dispatch_docx(
     protocol: Protocol, markdown: str, path: Path, *, template: Path | None = None
 ) -> Path:
     """The expedieringslista (``services.dispatch``) as a Word document."""
-    document = new_document(template)
-    set_properties(
-        document,
-        title=f"Expedieringslista {protocol.organ_name} {long_date(protocol.date)}",
-        author=protocol.secretary or protocol.organ_name,
-        subject="Expediering av protokollsutdrag",
+    document = _document(
+        protocol, "Expedieringslista", template, subject="Expediering", signed_pages=False
     )
     MarkdownRenderer(document).render(markdown)
     return _save(document, path)
 
 
-def _document(protocol: Protocol, kind: str, template: Path | None) -> Document:
+def _document(
+    protocol: Protocol,
+    kind: str,
+    template: Path | None,
+    *,
+    subject: str = "Sammanträdesprotokoll",
+    signed_pages: bool = True,
+) -> Document:
+    """A document titled for the meeting; protokoll pages carry the signature footers."""
     document = new_document(template)
     set_properties(
         document,
         title=f"{kind} {protocol.organ_name} {long_date(protocol.date)}",
         author=protocol.secretary or protocol.organ_name,
-        subject="Sammanträdesprotokoll",
+        subject=subject,
     )
-    _footer_cells(document)
+    if signed_pages:
+        _footer_cells(document)
     return document
 
 
