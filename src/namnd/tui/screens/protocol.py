@@ -379,7 +379,7 @@ _MINUTING = frozenset(
 
 
 MARKS_LEGEND = (
-    "[b]Läge:[/b] Y2 två yrkanden · V votering · R reservation · J jäv · "
+    "[b]Läge:[/b] beslut ifyllt · Y2 två yrkanden · V votering · R reservation · J jäv · "
     "O omedelbar justering · S sekretess"
 )
 
