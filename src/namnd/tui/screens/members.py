@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import NamndError
 from namnd.services.roster import COLUMNS, Seat, seat_cells, seat_from_fields
-from namnd.services.swedish_dates import long_date
+from namnd.services.swedish_dates import long_date, parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
@@ -127,8 +127,9 @@ class MembersScreen(Screen[None]):
                 "[i]namnd import ledamoter FIL[/i] (se docs/roster-format.md)."
             )
         table.display = bool(shown)
-        if focus is not None and str(focus) in [str(s.id) for s in shown]:
-            table.move_cursor(row=[s.id for s in shown].index(focus))
+        ids = [s.id for s in shown]
+        if focus in ids:
+            table.move_cursor(row=ids.index(focus))
         table.focus()
         self.refresh_bindings()
 
@@ -185,8 +186,6 @@ class MembersScreen(Screen[None]):
         def done(text: str | None) -> None:
             if not text:
                 return
-            from namnd.services.swedish_dates import parse_iso_date
-
             try:
                 ended = self.store.end_seat(seat.id, parse_iso_date(text, what="sista dag"))
             except NamndError as err:
