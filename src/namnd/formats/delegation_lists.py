@@ -28,15 +28,13 @@ Parsing is pure: bytes in, rows out; nothing here touches the database.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from namnd.errors import InvalidInput
-from namnd.formats.text_files import decode
+from namnd.formats.tables import Record, Records, cell_text, read_records
 
 Progress = Callable[[int, int], None]
 
@@ -71,8 +69,6 @@ DEFAULT_ALIASES: dict[str, str] = {
     "kön (k/m)": SEX,
 }
 
-_XLSX_MAGIC = b"PK\x03\x04"
-_XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 _DATE_FORMATS = (
     (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), (1, 2, 3)),
     (re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"), (1, 2, 3)),
@@ -127,65 +123,12 @@ def parse_delegation_list(
     ``{"Handläggare": "Beslutsfattare"}``; ``progress(done, total)`` is called now and
     then for a progress bar.
     """
-    if not data.strip():
-        raise InvalidInput(f"{name} är tom.")
-    if data.startswith(_XLS_MAGIC):
-        raise InvalidInput(
-            f"{name} är en äldre Excel-fil (.xls); spara den som .xlsx eller CSV och försök igen."
-        )
-    if data.startswith(_XLSX_MAGIC):
-        from namnd.formats.xlsx_tables import read_xlsx
-
-        table = read_xlsx(data, name=name)
-        records = _Records(table.total, table.rows, fixed_width=True, errors=table.errors)
-        warnings, file_format = table.warnings, "xlsx"
-    else:
-        text = decode(data, name=name)
-        records, file_format = _text_records(text)
-        warnings = []
+    records = read_records(data, name=name)
     parser = _RowParser(name=name, aliases=_aliases(columns), progress=progress)
     parsed = parser.parse(records)
-    parsed.warnings[:0] = warnings
-    parsed.file_format = file_format
+    parsed.warnings[:0] = records.warnings
+    parsed.file_format = records.file_format
     return parsed
-
-
-# --- records -------------------------------------------------------------------------
-
-Record = tuple[int, list[object]]
-"""A line number (or sheet row) and its raw cells."""
-
-
-@dataclass
-class _Records:
-    """Records with their count known up front (for progress)."""
-
-    total: int
-    rows: Iterable[Record]
-    fixed_width: bool = False
-    errors: list[str] = field(default_factory=list)
-
-
-def _text_records(text: str) -> tuple[_Records, str]:
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = _sniff_delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    total = text.count("\n") + 1
-
-    def rows() -> Iterator[Record]:
-        line = 1
-        for cells in reader:
-            yield line, cells
-            line = reader.line_num + 1
-
-    return _Records(total, rows()), "tsv" if delimiter == "\t" else "csv"
-
-
-def _sniff_delimiter(header: str) -> str:
-    """Tab, semicolon or comma: whichever splits the heading row most (tab on a tie)."""
-    counts = {d: header.count(d) for d in ("\t", ";", ",")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else "\t"
 
 
 # --- rows ----------------------------------------------------------------------------
@@ -208,14 +151,6 @@ def _aliases(columns: Mapping[str, str] | None) -> dict[str, str]:
     return aliases
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).replace("\xa0", " ").split())
-
-
 @dataclass
 class _RowParser:
     name: str
@@ -226,7 +161,7 @@ class _RowParser:
     index: dict[str, int] = field(default_factory=dict)
     width: int = 0
 
-    def parse(self, records: _Records) -> DelegationList:
+    def parse(self, records: Records) -> DelegationList:
         rows: list[dict[str, object]] = []
         lines = iter(records.rows)
         if not self._header(lines):
@@ -237,7 +172,7 @@ class _RowParser:
             done += 1
             if self.progress and done % PROGRESS_EVERY == 0:
                 self.progress(done, max(records.total, done))
-            cells = [_text(c) for c in raw]
+            cells = [cell_text(c) for c in raw]
             if not any(cells):
                 continue
             if records.fixed_width:
@@ -271,7 +206,7 @@ class _RowParser:
 
     def _header(self, lines: Iterator[Record]) -> bool:
         for line, raw in lines:
-            cells = [_text(c) for c in raw]
+            cells = [cell_text(c) for c in raw]
             if not any(cells):
                 continue
             while cells and not cells[-1]:
