@@ -94,3 +94,10 @@ def test_cli_lists_and_imports(workspace, capsys, tmp_path):
     roster.write_text("från: 2023-01-01\nledamöter:\n- {namn: Per Ek}\n", encoding="utf-8")
     assert main([*ws, "import", "ledamoter", str(roster)]) == 1
     assert "rad 3: Partiet ”” ska skrivas" in capsys.readouterr().err
+    table = tmp_path / "ledamöter 2023.csv"
+    table.write_text("Namn;Parti;Roll\nPer Ek;M;ledamot\nAnna Berg;M;ersättare\n", "utf-16")
+    command = [*ws, "import", "ledamoter", str(table), "--from", "2023-01-01"]
+    assert main([*command, "--to", "2026-12-31"]) == 0
+    assert "Läste in 2 av 2 platser." in capsys.readouterr().out
+    assert main([*ws, "members", "--on", "2023-06-01"]) == 0
+    assert "Per Ek" in capsys.readouterr().out

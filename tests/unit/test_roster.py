@@ -156,3 +156,67 @@ def test_call_in_own_party_first_then_the_rest_each_once():
     assert [member.name for member, _ in later] == ["Karin Sjöberg", "Anna Wikström"]
     assert "Anna Berg" not in {s.name for _, order in later for s in order}, "in the room"
     assert call_in(seats, dt.date(2023, 1, 1), set(), set()) == [], "no seats that day"
+
+
+CSV_ROSTER = (
+    "Namn;Parti;Roll;Funktion\n"
+    "Tuva Lund;S;ledamot;ordförande\n"
+    "Per Ek;M;Ledamot;\n"
+    "\n"
+    "Fredrik Olsson;S;ersättare;\n"
+    "Anna Berg;M;ersättare;\n"
+)
+
+
+def test_a_table_from_excel_or_csv_reads_like_the_file():
+    from namnd.formats.roster_table import parse_roster_table
+
+    seats = parse_roster_table(CSV_ROSTER.encode("cp1252"), first_day=START, last_day=END)
+    assert [seat_cells(s)[:5] for s in seats] == [
+        ("ledamot", "", "Tuva Lund", "S", "ordförande"),
+        ("ledamot", "", "Per Ek", "M", ""),
+        ("ersättare", "1", "Fredrik Olsson", "S", ""),
+        ("ersättare", "2", "Anna Berg", "M", ""),
+    ]
+    assert {(s.first_day, s.last_day) for s in seats} == {(START, END)}
+
+
+def test_an_xlsx_roster_with_its_own_dates(tmp_path):
+    import io
+
+    import openpyxl
+
+    from namnd.formats.roster_table import parse_roster_table
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Namn", "Parti", "Roll", "Från", "Till"])
+    sheet.append(["Sofia Ahl", "S", "ledamot", dt.datetime(2021, 3, 1), None])
+    data = io.BytesIO()
+    book.save(data)
+    (seat,) = parse_roster_table(data.getvalue())
+    assert (seat.name, seat.first_day, seat.last_day) == ("Sofia Ahl", dt.date(2021, 3, 1), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Namn;Parti\nA;S\n", "rad 1: kolumnen Roll saknas"),
+        ("Namn;Parti;Roll\nA;S;ordförande\n", "rad 2: Okänt värde ”ordförande”"),
+        ("Namn;Parti;Roll\nA;S;ledamot\nA;S;ersättare\n", "rad 3: A har redan en plats"),
+        ("Namn;Parti;Roll;Från\nA;S;ledamot;i våras\n", "rad 2: Ogiltigt datum i kolumnen Från"),
+        ("Namn;Parti;Roll\n", "listar varken ledamöter eller ersättare"),
+    ],
+)
+def test_table_mistakes_name_their_line(text, message):
+    from namnd.formats.roster_table import parse_roster_table
+
+    with pytest.raises(InvalidInput, match=message):
+        parse_roster_table(text.encode(), first_day=START)
+
+
+def test_a_table_without_dates_needs_the_mandate_period():
+    from namnd.formats.roster_table import parse_roster_table
+
+    with pytest.raises(InvalidInput, match=r"rad 2: Från saknas: .* --from"):
+        parse_roster_table(b"Namn;Parti;Roll\nA;S;ledamot\n")

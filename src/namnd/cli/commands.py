@@ -99,10 +99,13 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
 
         return import_file(args, workspace)
     if args.what == "ledamoter":
-        from namnd.formats.roster_file import parse_roster
-        from namnd.formats.text_files import read_text
+        from namnd.operations.roster_import import read_roster
 
-        seats = parse_roster(read_text(Path(args.file)))
+        seats = read_roster(
+            Path(args.file),
+            first_day=_date(args.first_day, "datum för --from"),
+            last_day=_date(args.last_day, "datum för --to"),
+        )
         added = open_store(workspace).import_seats(seats, organ_code=args.organ)
         print(
             f"Läste in {added} av {len(seats)} platser."

@@ -178,10 +178,18 @@ def build_parser() -> SwedishParser:
         help="filens rubrik för en kolumn, t.ex. ”Handläggare=Beslutsfattare” (upprepa)",
     )
     roster = imports.add_parser(
-        "ledamoter", help="ledamöter och ersättare för en mandatperiod (docs/roster-format.md)"
+        "ledamoter",
+        help="ledamöter och ersättare för en mandatperiod: YAML, CSV eller XLSX "
+        "(docs/roster-format.md)",
     )
     roster.add_argument("file", metavar="FIL")
     roster.add_argument("--organ", metavar="KOD", help="nämndens kod, t.ex. von")
+    roster.add_argument(
+        "--from", dest="first_day", metavar="DATUM", help="mandatperiodens första dag (tabeller)"
+    )
+    roster.add_argument(
+        "--to", dest="last_day", metavar="DATUM", help="mandatperiodens sista dag (tabeller)"
+    )
     register = imports.add_parser(
         "ej-verkstallda", help="ej verkställda beslut till registret (YAML, se docs/cli.md)"
     )

@@ -1,0 +1,100 @@
+"""The roster as a table from Excel or another system: one row per seat.
+
+Headings (any order, case and spacing ignored): ``Namn``, ``Parti``, ``Roll`` (ledamot
+or ersättare) and optionally ``Funktion``, ``Från`` and ``Till``. Rows without Från take
+the mandate period given on the command line. Ersättare are numbered 1, 2, … in the
+order listed. Every mistake names its line; documented in ``docs/roster-format.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from namnd.domain.kinds import MemberRole, Position
+from namnd.errors import InvalidInput
+from namnd.formats.markdown_sections import FileFormatError
+from namnd.formats.tables import cell_text, read_records
+from namnd.services.roster import Seat, checked, conflicts
+from namnd.services.swedish_dates import parse_iso_date
+
+HEADINGS = {"namn": "name", "parti": "party", "roll": "role", "funktion": "position"}
+HEADINGS |= {"från": "first_day", "till": "last_day"}
+REQUIRED = ("name", "party", "role")
+
+
+def parse_roster_table(
+    data: bytes,
+    *,
+    name: str = "Filen",
+    first_day: dt.date | None = None,
+    last_day: dt.date | None = None,
+) -> list[Seat]:
+    """The seats the table lists, checked against each other.
+
+    The first mistake is a Swedish error naming its line; nothing is returned then.
+    """
+    records = read_records(data, name=name)
+    if records.errors:
+        raise InvalidInput(records.errors[0])
+    rows = iter(records.rows)
+    columns = _columns(rows)
+    seats: list[Seat] = []
+    substitutes = 0
+    for line, cells in rows:
+        values = {key: cell_text(cells[i]) if i < len(cells) else "" for key, i in columns.items()}
+        if not any(values.values()):
+            continue
+        try:
+            role = MemberRole.from_label(values["role"])
+            substitutes += role is MemberRole.SUBSTITUTE
+            seat = checked(
+                Seat(
+                    name=values["name"],
+                    party=values["party"],
+                    role=role,
+                    position=Position.from_label(values["position"])
+                    if values.get("position")
+                    else None,
+                    order=substitutes if role is MemberRole.SUBSTITUTE else None,
+                    first_day=_day(values.get("first_day"), first_day, "från"),
+                    last_day=_day(values.get("last_day"), last_day, "till", required=False),
+                )
+            )
+            problems = conflicts(seat, seats)
+            if problems:
+                raise InvalidInput(problems[0])
+        except InvalidInput as err:
+            raise FileFormatError(line, str(err)) from None
+        seats.append(seat)
+    if not seats:
+        raise InvalidInput(f"{name} listar varken ledamöter eller ersättare.")
+    return seats
+
+
+def _columns(rows) -> dict[str, int]:
+    for line, cells in rows:
+        headings = [cell_text(c).casefold() for c in cells]
+        if not any(headings):
+            continue
+        columns = {HEADINGS[h]: i for i, h in enumerate(headings) if h in HEADINGS}
+        missing = [
+            h.capitalize() for h, key in HEADINGS.items() if key in REQUIRED and key not in columns
+        ]
+        if missing:
+            raise FileFormatError(
+                line,
+                f"kolumnen {', '.join(missing)} saknas (rubriker: Namn, Parti, Roll, "
+                "Funktion, Från, Till).",
+            )
+        return columns
+    raise InvalidInput("Filen har ingen rubrikrad.")
+
+
+def _day(text: str | None, default: dt.date | None, what: str, *, required: bool = True):
+    if text:
+        return parse_iso_date(text[:10], what=f"datum i kolumnen {what.capitalize()}")
+    if default is None and required:
+        raise InvalidInput(
+            f"{what.capitalize()} saknas: fyll i kolumnen eller ange mandatperioden med --from."
+        )
+    return default
