@@ -58,3 +58,24 @@ async def test_register_an_ersattare_fix_a_typo_and_end_the_seat(demo_store, mak
         assert table.row_count == 19
     lina = next(s for s in demo_store.seats() if s.name == "Lina Ek")
     assert lina.last_day == dt.date(2019, 8, 31)
+
+
+async def test_a_mandate_period_is_read_from_a_spreadsheet(demo_store, make_app, tmp_path):
+    table = tmp_path / "ledamöter 2023.csv"
+    table.write_text("Namn;Parti;Roll\nSofia Ahl;S;ledamot\nLina Ek;MP;ersättare\n", "cp1252")
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("l")
+        await settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*str(tmp_path / "saknas.csv"), "enter", "enter", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, EntryDialog), "the form is back after the mistake"
+        assert app.screen.query_one("#path", Input).value.endswith("saknas.csv")
+        await pilot.press("ctrl+u", *str(table), "enter", *"2023-01-01", "enter", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MembersScreen)
+    new = {s.name: s for s in demo_store.seats() if s.first_day == dt.date(2023, 1, 1)}
+    assert set(new) == {"Sofia Ahl", "Lina Ek"} and new["Lina Ek"].order == 1

@@ -218,5 +218,5 @@ def test_table_mistakes_name_their_line(text, message):
 def test_a_table_without_dates_needs_the_mandate_period():
     from namnd.formats.roster_table import parse_roster_table
 
-    with pytest.raises(InvalidInput, match=r"rad 2: Från saknas: .* --from"):
+    with pytest.raises(InvalidInput, match=r"rad 2: Från saknas: .*\(--from\)"):
         parse_roster_table(b"Namn;Parti;Roll\nA;S;ledamot\n")

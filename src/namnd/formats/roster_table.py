@@ -95,6 +95,7 @@ def _day(text: str | None, default: dt.date | None, what: str, *, required: bool
         return parse_iso_date(text[:10], what=f"datum i kolumnen {what.capitalize()}")
     if default is None and required:
         raise InvalidInput(
-            f"{what.capitalize()} saknas: fyll i kolumnen eller ange mandatperioden med --from."
+            f"{what.capitalize()} saknas: fyll i kolumnen eller ange mandatperiodens första dag "
+            "(--from)."
         )
     return default

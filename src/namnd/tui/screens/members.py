@@ -65,6 +65,7 @@ class MembersScreen(Screen[None]):
         Binding("n", "new", "Ny plats", id="new"),
         Binding("e", "edit", "Ändra", id="edit"),
         Binding("x", "end", "Avsluta uppdrag", id="end"),
+        Binding("i", "import_roster", "Läs in fil", id="import_roster"),
         Binding("h", "history(True)", "Visa avslutade", id="history_on"),
         Binding("h", "history(False)", "Dölj avslutade", id="history_off"),
     ]
@@ -73,6 +74,7 @@ class MembersScreen(Screen[None]):
         ("Ledamöter: ny ledamot eller ersättare", "new"),
         ("Ledamöter: ändra markerad plats", "edit"),
         ("Ledamöter: avsluta markerat uppdrag (entledigande, avgång)", "end"),
+        ("Ledamöter: läs in en mandatperiod från fil (Excel, CSV eller YAML)", "import_roster"),
         ("Ledamöter: visa även avslutade uppdrag", "history(True)"),
         ("Ledamöter: visa bara de som har en plats i dag", "history(False)"),
     )
@@ -177,6 +179,42 @@ class MembersScreen(Screen[None]):
             self._load(saved.id)
 
         self.app.push_screen(EntryDialog(title, seat_fields(seat, values)), done)
+
+    def action_import_roster(self, values: dict[str, str] | None = None) -> None:
+        """A whole mandate period from a file; a mistake brings the form back as typed."""
+        values = values or {}
+        fields = [
+            Field("path", "Fil (XLSX, CSV eller YAML)", value=values.get("path", "")),
+            Field(
+                "first_day", "Första dag, om filen saknar Från", value=values.get("first_day", "")
+            ),
+            Field("last_day", "Sista dag, om filen saknar Till", value=values.get("last_day", "")),
+        ]
+
+        def done(answer: dict[str, str] | None) -> None:
+            if not answer:
+                return
+            from pathlib import Path
+
+            from namnd.operations.roster_import import read_roster
+
+            try:
+                first, last = (
+                    parse_iso_date(answer[k], what="datum") if answer[k] else None
+                    for k in ("first_day", "last_day")
+                )
+                seats = read_roster(
+                    Path(answer["path"]).expanduser(), first_day=first, last_day=last
+                )
+                added = self.store.import_seats(seats)
+            except NamndError as err:
+                self.notify(str(err), title="Kunde inte läsa in", severity="error", timeout=12)
+                self.action_import_roster(answer)
+                return
+            self.notify(f"Läste in {added} av {len(seats)} platser.", title="Ledamöter")
+            self._load()
+
+        self.app.push_screen(EntryDialog("Läs in ledamöter och ersättare", fields), done)
 
     def action_end(self) -> None:
         seat = self._selected()
