@@ -97,6 +97,17 @@ def test_ics_parses_back_with_the_same_events(demo_store, tmp_path):
     assert calendar.walk("VTIMEZONE")
 
 
+def test_ics_deadlines_hold_the_open_remisser(demo_store):
+    plan = year_plan(demo_store, 2019)
+    calendar = Calendar.from_ical(plan_calendar(plan, deadlines=True).to_ical())
+    (remiss,) = [e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("svar-senast")]
+    assert str(remiss["uid"]) == "svar-senast-von-von/2019:133@namnd"
+    assert str(remiss["summary"]).startswith("Svar senast: Yttrande angående Riktlinjer")
+    assert remiss.decoded("dtstart") == dt.date(2019, 9, 15)
+    plain = Calendar.from_ical(plan_calendar(plan).to_ical())
+    assert not [e for e in plain.walk("VEVENT") if str(e["uid"]).startswith("svar-senast")]
+
+
 def test_cli_schedule_json_and_ics(workspace, capsys, tmp_path):
     ws = ["--workspace", str(workspace.root)]
     main([*ws, "demo"])

@@ -55,7 +55,8 @@ def test_where_an_open_remiss_stands_in_the_year():
 def test_the_year_plan_lists_the_demos_open_remiss(demo_store):
     from namnd.operations.schedule import year_plan
 
-    (line,) = year_plan(demo_store, 2019).remisser
+    (remiss,) = year_plan(demo_store, 2019).remisser
+    line = remiss.text
     assert line.startswith("Yttrande angående Riktlinjer Idéburet offentligt partnerskap: svar")
     assert line.endswith("torsdag 19 september 2019, efter svar senast: begär anstånd.")
     assert year_plan(demo_store, 2020).remisser == []

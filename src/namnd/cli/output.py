@@ -32,7 +32,7 @@ def plan_json(plan: YearPlan) -> dict:
             for p in plan.meetings
         ],
         "warnings": plan.warnings,
-        "remisser": plan.remisser,
+        "remisser": [r.text for r in plan.remisser],
     }
 
 
@@ -51,7 +51,7 @@ def plan_text(plan: YearPlan) -> str:
     if plan.warnings:
         text += "\n\n" + "\n".join(f"Obs: {w}" for w in plan.warnings)
     if plan.remisser:
-        text += "\n\nRemisser:\n" + "\n".join(f"- {r}" for r in plan.remisser)
+        text += "\n\nRemisser:\n" + "\n".join(f"- {r.text}" for r in plan.remisser)
     return text
 
 

@@ -18,7 +18,7 @@ from namnd.services.deadlines import (
     before_meeting,
 )
 from namnd.services.meeting_plan import PlanRule, plan_warnings, propose_dates
-from namnd.services.reply_deadlines import remiss_line
+from namnd.services.reply_deadlines import OpenRemiss, remiss_line
 from namnd.storage import queries, schedule
 from namnd.storage.store import Store
 
@@ -65,7 +65,7 @@ class YearPlan:
     warnings: list[str]
     administration: str = ""
     #: Open remisser due this year: where each stands (``services.reply_deadlines``).
-    remisser: list[str] = field(default_factory=list)
+    remisser: list[OpenRemiss] = field(default_factory=list)
 
 
 def service_rules(rules: OrganRules) -> Rules:
@@ -95,7 +95,7 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
         remisser = [
             r
             for r in schedule.open_remisser(session=session, organ_id=organ.id)
-            if r[1].year == year
+            if r[2].year == year
         ]
     service = service_rules(rules)
     planned = [
@@ -112,7 +112,10 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
         planned,
         warnings,
         organ.administration,
-        [remiss_line(title, due, placed, stops) for title, due, placed in remisser],
+        [
+            OpenRemiss(title, dnr, due, remiss_line(title, due, placed, stops))
+            for title, dnr, due, placed in remisser
+        ],
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
 from namnd.operations.schedule import YearPlan
+from namnd.services.reply_deadlines import OpenRemiss
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 MEETING_LENGTH = dt.timedelta(hours=3)
@@ -48,11 +50,27 @@ def plan_calendar(plan: YearPlan, *, deadlines: bool = False) -> Calendar:
                 deadline.add("dtend", day + dt.timedelta(days=1))
                 deadline.add("dtstamp", dt.datetime(m.date.year, 1, 1, tzinfo=dt.UTC))
                 calendar.add_component(deadline)
+    if deadlines:
+        for remiss in plan.remisser:
+            calendar.add_component(_reply_by_event(plan, remiss))
     # Only the plan's own years of Stockholm's DST rules: a short file Outlook reads.
     calendar.add_missing_timezones(
         first_date=dt.date(plan.year - 1, 1, 1), last_date=dt.date(plan.year + 2, 1, 1)
     )
     return calendar
+
+
+def _reply_by_event(plan: YearPlan, remiss: OpenRemiss) -> Event:
+    """A remiss's svar senast as an all-day event; the dnr keeps its UID stable."""
+    key = remiss.dnr or hashlib.sha1(remiss.title.encode()).hexdigest()[:12]
+    event = Event()
+    event.add("uid", f"svar-senast-{plan.organ_code}-{key}@namnd")
+    event.add("summary", f"Svar senast: {remiss.title}")
+    event.add("description", remiss.text)
+    event.add("dtstart", remiss.reply_by)
+    event.add("dtend", remiss.reply_by + dt.timedelta(days=1))
+    event.add("dtstamp", dt.datetime(remiss.reply_by.year, 1, 1, tzinfo=dt.UTC))
+    return event
 
 
 def write_ics(plan: YearPlan, path: Path, *, deadlines: bool = False) -> Path:

@@ -9,6 +9,7 @@ to ask for anstånd or to send a förvaltningssvar ahead of the nämnd's decisio
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from namnd.services.swedish_dates import long_date
 from namnd.services.swedish_numbers import number_word
@@ -26,6 +27,16 @@ def reply_warning(title: str, reply_by: dt.date | None, meeting: dt.date) -> str
         f"{title}: svar senast {long_date(reply_by)}, {late} före sammanträdet. "
         "Begär anstånd hos remissinstansen eller skicka ett förvaltningssvar i tid."
     )
+
+
+@dataclass(frozen=True)
+class OpenRemiss:
+    """An undecided yttrande with a svar senast, and where it stands as one line."""
+
+    title: str
+    dnr: str | None
+    reply_by: dt.date
+    text: str
 
 
 def remiss_line(

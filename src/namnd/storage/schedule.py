@@ -153,7 +153,7 @@ def open_remisser(*, session: Session, organ_id: int) -> list[tuple[str, dt.date
     from namnd.domain.models import AgendaItem, Arende
 
     rows = session.exec(
-        select(Arende.title, Arende.reply_by, Meeting.date)
+        select(Arende.title, Arende.dnr, Arende.reply_by, Meeting.date)
         .outerjoin(AgendaItem, col(AgendaItem.arende_id) == col(Arende.id))
         .outerjoin(Meeting, col(Meeting.id) == col(AgendaItem.meeting_id))
         .where(
@@ -164,4 +164,4 @@ def open_remisser(*, session: Session, organ_id: int) -> list[tuple[str, dt.date
         )
         .order_by(col(Arende.reply_by))
     )
-    return [(title, reply_by, placed) for title, reply_by, placed in rows]
+    return [(title, dnr, reply_by, placed) for title, dnr, reply_by, placed in rows]

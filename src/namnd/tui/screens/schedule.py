@@ -126,7 +126,7 @@ class ScheduleScreen(Screen[None]):
                 cells.append(Text(day.isoformat(), style=STYLES[state]))
             table.add_row(*cells, key=planned.meeting.date.isoformat())
         lines = [f"Obs: {w}" for w in plan.warnings]
-        lines += [f"[b]Remiss:[/b] {r}" for r in plan.remisser]
+        lines += [f"[b]Remiss:[/b] {r.text}" for r in plan.remisser]
         self.query_one("#schedule-warnings", Static).update("\n".join(lines))
         table.focus()
 
