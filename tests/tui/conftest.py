@@ -23,8 +23,11 @@ def make_app():
 async def settle(app, pilot) -> None:
     """Let workers finish and the screen repaint (DataTable sizes its columns when idle,
     which a loaded machine can delay: wait for that too)."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    # Twice: a worker may start another after the next refresh (the meetings list's
+    # "att göra" once the list has painted).
+    for _ in range(2):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     for table in app.screen.query("DataTable"):
         while table._require_update_dimensions:

@@ -171,3 +171,14 @@ def test_the_cursor_starts_on_the_next_meeting_else_the_latest_with_arenden():
     before = upcoming_first(meetings, dt.date(2019, 9, 1))
     assert first_to_open(before, dt.date(2019, 9, 1)) == 0
     assert first_to_open([], dt.date(2019, 9, 1)) == 0
+
+
+async def test_what_is_due_soon_shows_under_the_list(demo_store, make_app):
+    app = make_app(demo_store)  # today: 1 September 2019
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        todo = app.screen.query_one("#todo")
+        assert todo.display
+        text = str(todo.render())
+        assert "Att göra snart" in text
+        assert "söndag 15 september 2019 (om 14 d): Svar senast: Yttrande angående" in text

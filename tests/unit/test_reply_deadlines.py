@@ -60,3 +60,26 @@ def test_the_year_plan_lists_the_demos_open_remiss(demo_store):
     assert line.startswith("Yttrande angående Riktlinjer Idéburet offentligt partnerskap: svar")
     assert line.endswith("torsdag 19 september 2019, efter svar senast: begär anstånd.")
     assert year_plan(demo_store, 2020).remisser == []
+
+
+def test_todo_window_and_order():
+    from namnd.services.todo import Task, deadline_tasks, reply_tasks, summary
+
+    today = dt.date(2020, 1, 10)
+    steps = [
+        (dt.date(2020, 1, 27), "Ärendestopp", dt.date(2020, 1, 3), False),
+        (dt.date(2020, 1, 27), "Kallelse", dt.date(2020, 1, 20), False),
+        (dt.date(2020, 1, 27), "Justering senast", dt.date(2020, 2, 10), False),
+        (dt.date(2019, 12, 5), "Anslag senast", dt.date(2019, 12, 20), False),
+        (dt.date(2020, 1, 27), "Presidieberedning", dt.date(2020, 1, 17), True),
+    ]
+    tasks = deadline_tasks(steps, today) + reply_tasks([("Remiss", dt.date(2020, 1, 10))], today)
+    lines = summary(tasks, today, overdue=2, due_soon=0)
+    assert lines == [
+        "fredag 3 januari 2020 (7 d sen): Ärendestopp – sammanträdet måndag 27 januari 2020",
+        "fredag 10 januari 2020 (i dag): Svar senast: Remiss",
+        "måndag 20 januari 2020 (om 10 d): Kallelse – sammanträdet måndag 27 januari 2020",
+        "Nämnduppdrag: 2 försenade, 0 ska återrapporteras inom 30 dagar (u: uppdragen)",
+    ]
+    many = [Task(today, str(n)) for n in range(9)]
+    assert summary(many, today, overdue=0, due_soon=0)[-1] == "… och 3 till (y: årsplanen)"

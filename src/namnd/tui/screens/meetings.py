@@ -54,7 +54,8 @@ class MeetingsScreen(Screen[None]):
     """All meetings in one table; Enter opens the föredragningslista."""
 
     BINDINGS = [
-        Binding("enter", "open", "Öppna", id="open", show=True),
+        # priority: shown in the footer and taken before the table's own (silent) Enter.
+        Binding("enter", "open", "Öppna", id="open", priority=True),
         Binding("d", "load_demo", "Läs in demo", id="load_demo"),
         Binding("r", "refresh", "Uppdatera", id="refresh"),
         Binding("y", "year_plan", "Årsplan", id="year_plan"),
@@ -90,6 +91,7 @@ class MeetingsScreen(Screen[None]):
         yield Header()
         with Vertical(id="meetings-body"):
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="todo")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -149,9 +151,27 @@ class MeetingsScreen(Screen[None]):
             table.move_cursor(row=first_to_open(meetings, self.today))
             table.focus()
             self.query("#empty-state").remove()
+            self.call_after_refresh(self._load_todo)
         else:
             self._empty_state()
         self.post_message(MeetingsLoaded(len(meetings)))
+
+    @work(thread=True, exclusive=True, group="todo")
+    def _load_todo(self) -> None:
+        """What is due soon, once the first screen is up (it needs the Store and rules)."""
+        from namnd.errors import NamndError
+        from namnd.operations.todo import todo_lines
+
+        try:
+            lines = todo_lines(self.store, self.today)
+        except NamndError:
+            lines = []
+        self.app.call_from_thread(self._show_todo, lines)
+
+    def _show_todo(self, lines: list[str]) -> None:
+        todo = self.query_one("#todo", Static)
+        todo.update("[b]Att göra snart[/b]\n" + "\n".join(lines) if lines else "")
+        todo.display = bool(lines)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Öppna is dimmed while there is nothing to open."""

@@ -1,0 +1,28 @@
+"""The first screen's short list of what is due, gathered from plan, remisser and uppdrag."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from namnd.operations.schedule import year_plan
+from namnd.services.report_back import urgency
+from namnd.services.todo import Task, deadline_tasks, reply_tasks, summary
+from namnd.storage.store import Store
+
+
+def todo_lines(store: Store, today: dt.date) -> list[str]:
+    """Deadlines and remisser near ``today`` for every organ, then the uppdrag counts."""
+    tasks: list[Task] = []
+    organs = sorted({m.organ_code for m in store.meetings()})
+    for organ in organs:
+        for year in {(today - dt.timedelta(days=7)).year, (today + dt.timedelta(days=14)).year}:
+            plan = year_plan(store, year, organ)
+            steps = [
+                (p.meeting.date, label, day, done)
+                for p in plan.meetings
+                for _key, label, day, done in p.steps()
+            ]
+            tasks += deadline_tasks(steps, today)
+            tasks += reply_tasks(((r.title, r.reply_by) for r in plan.remisser), today)
+    marks = [urgency(a, today) for a in store.assignments(today=today)]
+    return summary(tasks, today, overdue=marks.count("overdue"), due_soon=marks.count("soon"))
