@@ -20,6 +20,14 @@ def _protocol(store):
     return store.protocol(store.find_meeting(DAY).id).protocol
 
 
+async def _open_new_protocol(app, pilot) -> None:
+    """From the meetings list: the demo meeting, protocol mode, §§ from 82."""
+    await pilot.press("enter", "p")
+    await pilot.pause()
+    await pilot.press(*"82", "enter")
+    await settle(app, pilot)
+
+
 async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
     app = make_app(demo_store)
     async with app.run_test(size=(140, 44)) as pilot:
@@ -186,10 +194,7 @@ async def test_uppdrag_in_a_minuted_beslut_are_proposed_for_the_register(demo_st
     app = make_app(demo_store)
     async with app.run_test(size=(140, 44)) as pilot:
         await settle(app, pilot)
-        await pilot.press("enter", "p")
-        await pilot.pause()
-        await pilot.press(*"82", "enter")
-        await settle(app, pilot)
+        await _open_new_protocol(app, pilot)
         # § 85: the nämnd gives an uppdrag at the meeting, typed into the beslut.
         await pilot.press(*["down"] * 3, "e")
         await pilot.press(
@@ -250,10 +255,7 @@ async def test_narvaro_proposes_whom_to_call_in_for_a_missing_ledamot(demo_store
     app = make_app(demo_store)
     async with app.run_test(size=(140, 44)) as pilot:
         await settle(app, pilot)
-        await pilot.press("enter", "p")
-        await pilot.pause()
-        await pilot.press(*"82", "enter")
-        await settle(app, pilot)
+        await _open_new_protocol(app, pilot)
         await pilot.press("a")
         await settle(app, pilot)
         assert isinstance(app.screen, AttendanceScreen)
