@@ -79,3 +79,12 @@ async def test_a_mandate_period_is_read_from_a_spreadsheet(demo_store, make_app,
         assert isinstance(app.screen, MembersScreen)
     new = {s.name: s for s in demo_store.seats() if s.first_day == dt.date(2023, 1, 1)}
     assert set(new) == {"Sofia Ahl", "Lina Ek"} and new["Lina Ek"].order == 1
+
+
+def test_snapshot_members(demo_store, make_app, snap_compare):
+    async def members(pilot):
+        await settle(pilot.app, pilot)
+        await pilot.press("l")
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(make_app(demo_store), terminal_size=(110, 30), run_before=members)

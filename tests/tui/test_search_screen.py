@@ -35,3 +35,13 @@ async def test_search_then_open_the_paragraph_and_the_arende(demo_store, make_ap
         assert isinstance(app.screen, AgendaScreen)
         agenda = app.screen.query_one(DataTable)
         assert agenda.cursor_row == 5, "the list opens on the ärende found"
+
+
+def test_snapshot_search(demo_store, make_app, snap_compare):
+    async def search(pilot):
+        await settle(pilot.app, pilot)
+        await pilot.press("slash", *"boendestöd")
+        await pilot.pause(0.4)
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(make_app(demo_store), terminal_size=(130, 24), run_before=search)

@@ -18,6 +18,7 @@ from namnd.services.swedish_dates import long_date
 _WORD = re.compile(r"[\w/:.-]+")
 _MARKUP = re.compile(r"[*`#>|]+")  # Markdown emphasis, headings, quotes and tables
 SNIPPET_WIDTH = 90
+SNIPPET_LEAD = 20  # characters shown before the first word found
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_WIDTH) -> str:
     starts = [folded.find(w) for w in words if w in folded]
     if not starts:
         return flat[:width] + ("…" if len(flat) > width else "")
-    begin = max(0, min(starts) - width // 3)
+    begin = max(0, min(starts) - SNIPPET_LEAD)
     part = flat[begin : begin + width]
     return ("…" if begin else "") + part + ("…" if begin + width < len(flat) else "")
 

@@ -17,6 +17,7 @@ HINT = (
     "(von/2019:76). Alla ord måste finnas med; stora och små bokstäver spelar ingen roll."
 )
 DEBOUNCE_SECONDS = 0.25
+TITLE_WIDTH = 40
 
 
 class SearchScreen(Screen[None]):
@@ -43,7 +44,9 @@ class SearchScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Sök"
         table = self.query_one(DataTable)
-        table.add_columns(*COLUMNS)
+        for label in COLUMNS:
+            # A long rubrik is cut so the hit's own words stay in view.
+            table.add_column(label, width=TITLE_WIDTH if label == "Rubrik" else None)
         table.display = False
         self.query_one(Input).focus()
         if self.initial:
