@@ -204,3 +204,17 @@ def test_cli_removes_a_planned_date(workspace, capsys):
     assert "Tog bort 2 planerade sammanträden." in capsys.readouterr().out
     assert main([*ws, "schedule", "2020", "--remove", "2020-01-28"]) == 1
     assert "inget sammanträde den tisdag 28 januari 2020" in capsys.readouterr().err
+
+
+def test_cli_todo(workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    capsys.readouterr()
+    assert main([*ws, "todo", "--today", "2020-01-10"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        "fredag 3 januari 2020 (7 d sen): Ärendestopp – sammanträdet måndag 27 januari 2020"
+    )
+    assert lines[-1].endswith("(namnd uppdrag)")
+    assert main([*ws, "todo", "--today", "2019-06-01"]) == 0
+    assert capsys.readouterr().out.strip() == "Inget att göra de närmaste två veckorna."

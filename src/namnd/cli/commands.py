@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
         "members": _members,
         "search": _search,
         "backup": _backup,
+        "todo": _todo,
         "delegation-codes": _delegation_codes,
         "export": _export,
         "uppdrag": _uppdrag,
@@ -117,6 +118,17 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
 
     result = import_agenda_file(open_store(workspace), Path(args.file))
     print(f"Läste in sammanträdet (id {result.meeting_id}) med {result.items} ärenden.")
+    return 0
+
+
+def _todo(args: argparse.Namespace, workspace: Workspace) -> int:
+    import datetime as dt
+
+    from namnd.operations.todo import todo_lines
+
+    today = _date(args.today, "datum för --today") or dt.date.today()
+    lines = todo_lines(open_store(workspace), today, keys=False)
+    print("\n".join(lines) if lines else "Inget att göra de närmaste två veckorna.")
     return 0
 
 

@@ -129,6 +129,11 @@ def build_parser() -> SwedishParser:
     )
     uppdrag.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
 
+    todo = commands.add_parser(
+        "todo", help="att göra snart: tidsfrister, remisser och nämnduppdrag"
+    )
+    todo.add_argument("--today", metavar="DATUM", help="räkna från detta datum (annars i dag)")
+
     copy = commands.add_parser("backup", help="säkerhetskopiera databasen (även medan namnd körs)")
     copy.add_argument(
         "-o", "--output", metavar="FIL", help="fil att skriva (annars backups/namnd-DATUM-TID)"

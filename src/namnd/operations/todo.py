@@ -10,8 +10,11 @@ from namnd.services.todo import Task, deadline_tasks, reply_tasks, summary
 from namnd.storage.store import Store
 
 
-def todo_lines(store: Store, today: dt.date) -> list[str]:
-    """Deadlines and remisser near ``today`` for every organ, then the uppdrag counts."""
+def todo_lines(store: Store, today: dt.date, *, keys: bool = True) -> list[str]:
+    """Deadlines and remisser near ``today`` for every organ, then the uppdrag counts.
+
+    ``keys``: hints name the TUI's keys (else the CLI's commands).
+    """
     tasks: list[Task] = []
     organs = sorted({m.organ_code for m in store.meetings()})
     for organ in organs:
@@ -25,4 +28,6 @@ def todo_lines(store: Store, today: dt.date) -> list[str]:
             tasks += deadline_tasks(steps, today)
             tasks += reply_tasks(((r.title, r.reply_by) for r in plan.remisser), today)
     marks = [urgency(a, today) for a in store.assignments(today=today)]
-    return summary(tasks, today, overdue=marks.count("overdue"), due_soon=marks.count("soon"))
+    return summary(
+        tasks, today, overdue=marks.count("overdue"), due_soon=marks.count("soon"), keys=keys
+    )

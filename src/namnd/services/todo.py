@@ -52,15 +52,28 @@ def reply_tasks(remisser: Iterable[tuple[str, dt.date]], today: dt.date) -> list
     ]
 
 
-def summary(tasks: list[Task], today: dt.date, *, overdue: int, due_soon: int) -> list[str]:
-    """The lines to show, soonest first, with the nämnduppdrag counts last."""
+def summary(
+    tasks: list[Task], today: dt.date, *, overdue: int, due_soon: int, keys: bool = True
+) -> list[str]:
+    """The lines to show, soonest first, with the nämnduppdrag counts last.
+
+    ``keys`` points to the TUI's keys for more; otherwise to the CLI's commands.
+    """
+    plan_hint, uppdrag_hint = (
+        ("y: årsplanen", "u: uppdragen")
+        if keys
+        else (
+            "namnd schedule ÅR",
+            "namnd uppdrag",
+        )
+    )
     ordered = sorted(tasks, key=lambda t: t.day)
     lines = [t.line(today) for t in ordered[:SHOWN]]
     if len(ordered) > SHOWN:
-        lines.append(f"… och {len(ordered) - SHOWN} till (y: årsplanen)")
+        lines.append(f"… och {len(ordered) - SHOWN} till ({plan_hint})")
     if overdue or due_soon:
         lines.append(
             f"Nämnduppdrag: {overdue} försenade, {due_soon} ska återrapporteras inom 30 dagar "
-            "(u: uppdragen)"
+            f"({uppdrag_hint})"
         )
     return lines
