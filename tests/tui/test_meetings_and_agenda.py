@@ -182,3 +182,16 @@ async def test_what_is_due_soon_shows_under_the_list(demo_store, make_app):
         text = str(todo.render())
         assert "Att göra snart" in text
         assert "söndag 15 september 2019 (om 14 d): Svar senast: Yttrande angående" in text
+
+
+async def test_the_demo_is_offered_only_to_an_empty_workspace(demo_store, make_app):
+    before = demo_store.meetings()
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        shown = [b.binding.description for b in app.screen.active_bindings.values() if b.enabled]
+        assert "Läs in demo" not in shown
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert not app.screen.query("#empty-state")
+    assert demo_store.meetings() == before

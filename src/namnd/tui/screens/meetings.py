@@ -174,8 +174,15 @@ class MeetingsScreen(Screen[None]):
         todo.display = bool(lines)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Öppna is dimmed while there is nothing to open."""
-        return (True if self._meetings else None) if action == "open" else True
+        """Öppna is dimmed while there is nothing to open; the demo is for an empty workspace.
+
+        (``namnd demo`` on the command line still loads it anywhere, on purpose.)
+        """
+        if action == "open":
+            return True if self._meetings else None
+        if action == "load_demo":
+            return not self._meetings
+        return True
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)
