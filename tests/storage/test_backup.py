@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import shutil
 import subprocess
 
@@ -11,7 +10,7 @@ import pytest
 
 from namnd.cli.main import main
 from namnd.errors import NamndError
-from namnd.operations.backup import backup, default_path
+from namnd.operations.backup import backup, default_path, pg_tool
 from namnd.operations.demo import load_demo
 from namnd.storage.store import Store
 from namnd.storage.workspace import resolve
@@ -56,9 +55,7 @@ def test_postgres_backup_restores_into_an_empty_database(tmp_path, postgres_url)
     load_demo(store)
     dump = backup(source, tmp_path / "namnd.dump")
     target_url = _empty_database_beside(postgres_url)
-    pg_restore = (
-        shutil.which("pg_restore") or sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_restore"))[-1]
-    )
+    pg_restore = pg_tool("pg_restore")
     libpq = "postgresql://" + target_url.split("://", 1)[1]
     subprocess.run([pg_restore, "--no-owner", "--dbname", libpq, str(dump)], check=True)
     copy = Store.open(resolve(tmp_path / "ws2", target_url))

@@ -17,10 +17,10 @@ import datetime as dt
 
 import yaml
 
-from namnd.domain.kinds import MemberRole, Position
+from namnd.domain.kinds import MemberRole
 from namnd.errors import InvalidInput
 from namnd.formats.markdown_sections import FileFormatError
-from namnd.services.roster import Seat, checked, conflicts
+from namnd.services.roster import Seat, listed_seat
 
 _GROUPS = (("ledamöter", MemberRole.MEMBER), ("ersättare", MemberRole.SUBSTITUTE))
 _ROW_KEYS = {"namn", "parti", "funktion"}
@@ -50,11 +50,7 @@ def parse_roster(text: str) -> list[Seat]:
         if not isinstance(rows, yaml.SequenceNode):
             raise FileFormatError(_line(key), f"{group}: ska vara en lista med ”- namn: …”.")
         for order, row in enumerate(rows.value, start=1):
-            seat = _seat(row, role, order, first_day, last_day)
-            problems = conflicts(seat, seats)
-            if problems:
-                raise FileFormatError(_line(row), problems[0])
-            seats.append(seat)
+            seats.append(_seat(seats, row, role, order, first_day, last_day))
     if not seats:
         raise FileFormatError(1, "filen listar varken ledamöter eller ersättare.")
     return seats
@@ -87,7 +83,12 @@ def _date(top: dict, name: str, *, required: bool) -> dt.date | None:
 
 
 def _seat(
-    row: yaml.Node, role: MemberRole, order: int, first_day: dt.date, last_day: dt.date | None
+    listed: list[Seat],
+    row: yaml.Node,
+    role: MemberRole,
+    order: int,
+    first_day: dt.date,
+    last_day: dt.date | None,
 ) -> Seat:
     line = _line(row)
     if not isinstance(row, yaml.MappingNode):
@@ -97,17 +98,15 @@ def _seat(
     if unknown:
         raise FileFormatError(line, f"okänt fält ”{sorted(unknown)[0]}” (namn, parti, funktion).")
     try:
-        function = values.get("funktion", "").strip()
-        return checked(
-            Seat(
-                name=values.get("namn", ""),
-                party=values.get("parti", ""),
-                role=role,
-                first_day=first_day,
-                last_day=last_day,
-                position=Position.from_label(function) if function else None,
-                order=order if role is MemberRole.SUBSTITUTE else None,
-            )
+        return listed_seat(
+            listed,
+            name=values.get("namn", ""),
+            party=values.get("parti", ""),
+            role=role,
+            function=values.get("funktion", ""),
+            order=order,
+            first_day=first_day,
+            last_day=last_day,
         )
     except InvalidInput as err:
         raise FileFormatError(line, str(err)) from None

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from namnd.domain.kinds import MemberRole, Position
+from namnd.domain.kinds import MemberRole
 from namnd.errors import InvalidInput
 from namnd.formats.markdown_sections import FileFormatError
 from namnd.formats.tables import cell_text, read_records
-from namnd.services.roster import Seat, checked, conflicts
+from namnd.services.roster import Seat, listed_seat
 from namnd.services.swedish_dates import parse_iso_date
 
 HEADINGS = {"namn": "name", "parti": "party", "roll": "role", "funktion": "position"}
@@ -47,22 +47,16 @@ def parse_roster_table(
         try:
             role = MemberRole.from_label(values["role"])
             substitutes += role is MemberRole.SUBSTITUTE
-            seat = checked(
-                Seat(
-                    name=values["name"],
-                    party=values["party"],
-                    role=role,
-                    position=Position.from_label(values["position"])
-                    if values.get("position")
-                    else None,
-                    order=substitutes if role is MemberRole.SUBSTITUTE else None,
-                    first_day=_day(values.get("first_day"), first_day, "från"),
-                    last_day=_day(values.get("last_day"), last_day, "till", required=False),
-                )
+            seat = listed_seat(
+                seats,
+                name=values["name"],
+                party=values["party"],
+                role=role,
+                function=values.get("position", ""),
+                order=substitutes,
+                first_day=_day(values.get("first_day"), first_day, "från"),
+                last_day=_day(values.get("last_day"), last_day, "till", required=False),
             )
-            problems = conflicts(seat, seats)
-            if problems:
-                raise InvalidInput(problems[0])
         except InvalidInput as err:
             raise FileFormatError(line, str(err)) from None
         seats.append(seat)

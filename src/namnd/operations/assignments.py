@@ -78,20 +78,26 @@ def propose_for_paragraph(
 
     The beslut is read as numbered att-satser, or as one att-sats per line.
     """
+    with store.session() as session:
+        return _paragraph_proposals(session, meeting_id, item, decision_md)
+
+
+def _paragraph_proposals(
+    session: Session, meeting_id: int, item: int, decision_md: str
+) -> tuple[int, list[ProposedAssignment]]:
     att_satser = [
         _NUMBERED.sub("", line).strip() for line in decision_md.splitlines() if line.strip()
     ]
-    with store.session() as session:
-        arende_id = session.exec(
-            select(AgendaItem.arende_id).where(
-                AgendaItem.meeting_id == meeting_id, AgendaItem.position == item
-            )
-        ).one()
-        arende, meeting, organ = _context(session, arende_id, meeting_id)
-        proposals = proposals_in(
-            session, arende=arende, meeting=meeting, organ=organ, att_satser=att_satser
+    arende_id = session.exec(
+        select(AgendaItem.arende_id).where(
+            AgendaItem.meeting_id == meeting_id, AgendaItem.position == item
         )
-        return arende_id, proposals
+    ).one()
+    arende, meeting, organ = _context(session, arende_id, meeting_id)
+    proposals = proposals_in(
+        session, arende=arende, meeting=meeting, organ=organ, att_satser=att_satser
+    )
+    return arende_id, proposals
 
 
 def register_proposals(
@@ -128,13 +134,13 @@ def unregistered_in_protocol(
     confirmed would otherwise never be followed up.
     """
     missing = []
-    for paragraph in paragraphs:
-        if paragraph.item is None:
-            continue
-        arende_id, proposals = propose_for_paragraph(
-            store, meeting_id, paragraph.item, paragraph.decision_md
-        )
-        with store.session() as session:
+    with store.session() as session:
+        for paragraph in paragraphs:
+            if paragraph.item is None:
+                continue
+            arende_id, proposals = _paragraph_proposals(
+                session, meeting_id, paragraph.item, paragraph.decision_md
+            )
             missing += [
                 (paragraph.number, p)
                 for p in proposals

@@ -53,10 +53,14 @@ def _sqlite(workspace: Workspace, target: Path) -> Path:
     return target
 
 
+def pg_tool(name: str) -> str | None:
+    """A PostgreSQL client program: on PATH, else the newest server package's own."""
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return shutil.which(name) or (found[-1] if found else None)
+
+
 def _postgres(url: str, target: Path) -> Path:
-    pg_dump = shutil.which("pg_dump") or next(
-        iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_dump"), reverse=True)), None
-    )
+    pg_dump = pg_tool("pg_dump")
     if pg_dump is None:
         raise NamndError(
             "pg_dump saknas: installera PostgreSQL-klienten (t.ex. paketet postgresql-client) "

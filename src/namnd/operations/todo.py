@@ -6,7 +6,7 @@ import datetime as dt
 
 from namnd.operations.schedule import year_plan
 from namnd.services.report_back import urgency
-from namnd.services.todo import Task, deadline_tasks, reply_tasks, summary
+from namnd.services.todo import AHEAD, BACK, Task, deadline_tasks, reply_tasks, summary
 from namnd.storage.store import Store
 
 
@@ -18,7 +18,7 @@ def todo_lines(store: Store, today: dt.date, *, keys: bool = True) -> list[str]:
     tasks: list[Task] = []
     organs = sorted({m.organ_code for m in store.meetings()})
     for organ in organs:
-        for year in {(today - dt.timedelta(days=7)).year, (today + dt.timedelta(days=14)).year}:
+        for year in {(today - BACK).year, (today + AHEAD).year}:
             plan = year_plan(store, year, organ)
             steps = [
                 (p.meeting.date, label, day, done)

@@ -69,6 +69,38 @@ def checked(seat: Seat) -> Seat:
     return seat
 
 
+def listed_seat(
+    listed: Sequence[Seat],
+    *,
+    name: str,
+    party: str,
+    role: MemberRole,
+    function: str,
+    order: int,
+    first_day: dt.date,
+    last_day: dt.date | None,
+) -> Seat:
+    """A row of a roster list (file or table): checked, and clashing with no row before it.
+
+    ``order`` is the row's place among the ersättare; ledamöter have none.
+    """
+    seat = checked(
+        Seat(
+            name=name,
+            party=party,
+            role=role,
+            first_day=first_day,
+            last_day=last_day,
+            position=Position.from_label(function) if function.strip() else None,
+            order=order if role is MemberRole.SUBSTITUTE else None,
+        )
+    )
+    problems = conflicts(seat, listed)
+    if problems:
+        raise InvalidInput(problems[0])
+    return seat
+
+
 def conflicts(seat: Seat, others: Iterable[Seat]) -> list[str]:
     """Why ``seat`` cannot stand beside ``others`` (the same person twice, two chairs)."""
     problems = []

@@ -147,8 +147,10 @@ def other_organs_meetings(
     return [(day, name) for day, name in rows]
 
 
-def open_remisser(*, session: Session, organ_id: int) -> list[tuple[str, dt.date, dt.date | None]]:
-    """(title, svar senast, meeting it is placed on or None) for undecided yttranden."""
+def open_remisser(
+    *, session: Session, organ_id: int
+) -> list[tuple[str, str | None, dt.date, dt.date | None]]:
+    """(title, dnr, svar senast, meeting it is placed on or None) of undecided yttranden."""
     from namnd.domain.kinds import ArendeKind
     from namnd.domain.models import AgendaItem, Arende
 
