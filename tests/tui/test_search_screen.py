@@ -11,6 +11,15 @@ from tests.protocol_sample import draft_protocol
 from tests.tui.conftest import settle
 
 
+async def _wait_for_hits(pilot) -> None:
+    """The search runs once typing pauses; on a busy machine that can take a while."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        await settle(pilot.app, pilot)
+        if pilot.app.screen.hits:
+            return
+
+
 async def test_search_then_open_the_paragraph_and_the_arende(demo_store, make_app):
     demo_store.replace_protocol(demo_store.find_meeting("2019-09-19").id, draft_protocol())
     app = make_app(demo_store)
@@ -20,8 +29,7 @@ async def test_search_then_open_the_paragraph_and_the_arende(demo_store, make_ap
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"matsvinn")
-        await pilot.pause(0.4)  # typing pauses: the search runs
-        await settle(app, pilot)
+        await _wait_for_hits(pilot)
         table = app.screen.query_one(DataTable)
         rows = [table.get_row_at(r)[1] for r in range(table.row_count)]
         assert rows[:2] == ["ärende 6", "§ 90"]
@@ -41,7 +49,6 @@ def test_snapshot_search(demo_store, make_app, snap_compare):
     async def search(pilot):
         await settle(pilot.app, pilot)
         await pilot.press("slash", *"boendestöd")
-        await pilot.pause(0.4)
-        await settle(pilot.app, pilot)
+        await _wait_for_hits(pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(130, 24), run_before=search)
