@@ -64,6 +64,11 @@ def postgres_server():
 @pytest.fixture
 def postgres_url(postgres_server) -> str:
     """A fresh, empty database on the test server."""
+    return new_postgres_database(postgres_server)
+
+
+def new_postgres_database(postgres_server: str) -> str:
+    """Create an empty database on the test server (one per hypothesis example, say)."""
     import psycopg
     from sqlalchemy.engine import make_url
 

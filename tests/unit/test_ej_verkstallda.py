@@ -25,6 +25,7 @@ from namnd.services.ej_verkstallda import (
     elapsed_half_months,
     elapsed_text,
 )
+from namnd.services.small_counts import NOTE
 from namnd.services.swedish_numbers import number_word
 
 DATA = Path(__file__).parents[1] / "data" / "ej-verkstallda-2019Q2.yaml"
@@ -107,7 +108,7 @@ def test_public_version_has_counts_only(cases):
     assert "| M |" not in public and "| K |" not in public
     # Small counts (1–2 people) are suppressed in the published statistics.
     assert "| Biträde av kontaktperson | – |" in public and "| Totalt | 14 |" in public
-    assert public.count("färre än 3 personer") == 1
+    assert public.count(NOTE) == 1
     secret = render_redovisning(report)
     assert "ej för publicering" in secret and "2016-05-30" in secret
 
@@ -158,3 +159,18 @@ def test_quarter_parsing_and_bad_register():
         parse_register("beslut:\n  - {lag: SoL, beslutsdatum: 2019-01-01}\n")
     with pytest.raises(InvalidInput, match="Okänd lag"):
         parse_register("beslut:\n  - {lag: HSL, insats: x, lagrum: y, beslutsdatum: 2019-01-01}\n")
+
+
+def test_public_summary_states_no_count_the_tables_hide(cases):
+    """Issue 11, route 6: the Sammanfattning once said "två beslut gällande …"."""
+    report = build_redovisning(cases, ReportLaw.LSS, Q2, SEED_DATE)
+    public = render_redovisning(report, public=True)
+    summary = public.split("## Sammanfattning")[1].split("## Bakgrund")[0]
+    for word in ("ett beslut", "två beslut", "ett ", "två "):
+        assert word not in summary
+    assert "färre än tre gällande" in summary and "fjorton" in summary
+    # every hidden cell of a list is hidden with another, so Totalt gives none back
+    for table in public.split("| Antal |")[1:]:
+        lines = table.strip().split("\n\n")[0].split("\n")[1:]
+        cells = [line.split("|")[2].strip() for line in lines]
+        assert cells.count("–") != 1

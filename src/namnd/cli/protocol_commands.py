@@ -86,7 +86,10 @@ def import_file(args: argparse.Namespace, workspace: Workspace) -> int:
     """Read a protokoll file into its meeting (all or nothing)."""
     from namnd.operations.protocol_export import import_protocol
 
-    protocol = import_protocol(open_store(workspace), Path(args.file))
+    warnings: list[str] = []
+    protocol = import_protocol(open_store(workspace), Path(args.file), warnings)
+    for warning in warnings:
+        print(f"Obs: {warning}")
     span = protocol.numbers.text if protocol.numbers else "inga §§"
     print(f"Läste in protokollet {protocol.date.isoformat()} ({span}).")
     return 0

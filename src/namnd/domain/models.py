@@ -37,6 +37,10 @@ class Organ(SQLModel, table=True):
     administration: str = Field(
         default="", description="The förvaltning serving it, e.g. 'Vård- och omsorgsförvaltningen'."
     )
+    osl_reference: str = Field(
+        default="",
+        description="Sekretessgrund named where sekretess is withheld, e.g. '26 kap. 1 § OSL'.",
+    )
 
 
 class Person(SQLModel, table=True):

@@ -163,13 +163,18 @@ class Adjustment:
 
 @dataclass(frozen=True)
 class Correction:
-    """A rättelse after justering: visible, with what changed and why."""
+    """A rättelse after justering: visible, with what changed and why.
+
+    ``confidential`` marks the published form of a rättelse of a sekretess §: it keeps
+    only the § and the day (``services.publication``).
+    """
 
     number: int
     what: str
     reason: str
     by: str
     at: dt.datetime
+    confidential: bool = False
 
 
 @dataclass(frozen=True)

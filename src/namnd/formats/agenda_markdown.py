@@ -97,6 +97,7 @@ _FRONT_KEYS = (
     "kod",
     "diarieprefix",
     "förvaltning",
+    "sekretessgrund",
     "datum",
     "tid",
     "plats",
@@ -182,6 +183,7 @@ def _parse_front_matter(lines: list[str]) -> tuple[int, Organ, Meeting, list[Gro
         name=text_of("nämnd", required=True),
         diarium_prefix=text_of("diarieprefix") or code,
         administration=text_of("förvaltning"),
+        osl_reference=text_of("sekretessgrund"),
     )
     if not text_of("datum", required=True):
         raise AgendaFormatError(line_of("datum"), "uppgiften ”datum” saknas.")
@@ -384,6 +386,7 @@ def _dump_front_matter(doc: AgendaDocument) -> list[str]:
         "kod": o.code,
         "diarieprefix": o.diarium_prefix,
         "förvaltning": o.administration,
+        **({"sekretessgrund": o.osl_reference} if o.osl_reference else {}),
         "datum": m.date.isoformat(),
         "tid": clock(m.start_time),
         "plats": m.place,

@@ -10,6 +10,7 @@ every broken rule of the protokoll (a vote by someone not serving, …).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Collection
@@ -142,12 +143,19 @@ def _dump_reservation(r: Reservation) -> str:
 
 
 def parse_protocol(
-    text: str, *, agenda_items: Collection[int] | None = None, check: bool = True
+    text: str,
+    *,
+    agenda_items: Collection[int] | None = None,
+    secret_items: Collection[int] = (),
+    warnings: list[str] | None = None,
+    check: bool = True,
 ) -> Protocol:
     """Read a protokoll file; with ``check`` every rule it breaks is an error with its line.
 
     ``agenda_items`` are the meeting's numbers on the föredragningslista: a § for any
-    other ärende is an error.
+    other ärende is an error. A § for one of ``secret_items`` (sekretess ärenden) is
+    sekretess: without the flag it is marked so, with a warning in ``warnings``;
+    ``Sekretess: nej`` on it is an error.
     """
     lines = text.replace("\r\n", "\n").split("\n")
     body_start, data = load_front_matter(lines)
@@ -155,8 +163,41 @@ def parse_protocol(
     paragraphs, heading_lines = _parse_paragraphs(lines, body_start)
     protocol = Protocol(**head, paragraphs=tuple(paragraphs))
     if check:
+        protocol = _secret_items_marked(protocol, lines, heading_lines, secret_items, warnings)
         _check(protocol, heading_lines, agenda_items)
     return protocol
+
+
+def _secret_items_marked(
+    protocol: Protocol,
+    lines: list[str],
+    heading_lines: dict[int, int],
+    secret_items: Collection[int],
+    warnings: list[str] | None,
+) -> Protocol:
+    """Every § of a sekretess ärende marked sekretess (an ärende's sekretess rules its §)."""
+    paragraphs = []
+    for p in protocol.paragraphs:
+        if p.item in secret_items and not p.confidential:
+            heading = heading_lines[p.number]
+            meta, _ = key_lines(lines, heading - 1, len(lines))
+            for line_no, line in meta:
+                key, _, value = line.partition(":")
+                if key.strip().casefold() == "sekretess":
+                    raise AgendaFormatError(
+                        line_no,
+                        f"§ {p.number} gäller ärende {p.item}, som har sekretess, och kan inte "
+                        f"publiceras (”Sekretess: {value.strip()}”). Skriv ”Sekretess: ja”; "
+                        "ett ärendes sekretess ändras på ärendet, inte i protokollet.",
+                    )
+            if warnings is not None:
+                warnings.append(
+                    f"rad {heading}: § {p.number} gäller ärende {p.item}, som har sekretess; "
+                    "paragrafen markeras med sekretess."
+                )
+            p = dataclasses.replace(p, confidential=True)
+        paragraphs.append(p)
+    return dataclasses.replace(protocol, paragraphs=tuple(paragraphs))
 
 
 def _check(
@@ -248,12 +289,17 @@ def _parse_corrections(raw: object, lines: list[str], stop: int) -> list[Correct
                 r["vad"],
                 r["skäl"],
                 r["av"],
-                dt.datetime.fromisoformat(r["tid"]),
+                _aware(dt.datetime.fromisoformat(r["tid"])),
             )
             for r in raw
         ]
     except (KeyError, ValueError) as err:
         raise AgendaFormatError(line, f"en rättelse går inte att läsa ({err}).") from None
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """A time written without an offset is the secretary's local time."""
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def _parse_paragraphs(

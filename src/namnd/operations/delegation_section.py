@@ -18,15 +18,22 @@ from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.delegation_lists import COLUMNS
 from namnd.formats.markdown_table import markdown_table
 from namnd.services.delegation_summary import summarise
+from namnd.services.publication import public_delegation_tables, public_text
+from namnd.services.small_counts import NOTE
 from namnd.storage import delegation
 from namnd.storage.store import Store
 
 
 @dataclass
 class KallelseExtras:
-    """Markdown added under ärenden (by list position) and sekretess bilagor."""
+    """Markdown added under ärenden (by list position) and sekretess bilagor.
+
+    ``public_under_item`` is what the published kallelse and protokoll print instead of
+    ``under_item``: counts by lagrum and month only, small counts suppressed.
+    """
 
     under_item: dict[int, str] = field(default_factory=dict)
+    public_under_item: dict[int, str] = field(default_factory=dict)
     secret_bilagor: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -52,7 +59,7 @@ def delegation_extras(store: Store, meeting_id: int, doc: AgendaDocument) -> Kal
         ).all()
         imports = delegation.list_imports(session=session, meeting_id=meeting_id)
         rows = delegation.list_rows(session=session, import_ids=[i.id for i in imports])
-    parts = []
+    parts, public_parts = [], []
     if decisions:
         parts.append("#### Anmälda delegationsbeslut")
         group = None
@@ -64,10 +71,14 @@ def delegation_extras(store: Store, meeting_id: int, doc: AgendaDocument) -> Kal
                 p for p in (f"{decision.code} {decision.matter}".strip(), decision.dnr) if p
             )
             parts.append(f"- {line}")
+    public_parts = [public_text(part) for part in parts]
     for batch in imports:
         batch_rows = [row for name, row in rows if name == batch.list_name]
         parts.append(f"#### {batch.list_name}, {batch.period} ({batch.row_count} beslut)")
         parts.extend(table.markdown() for table in summarise(batch_rows))
+        public_parts.append(f"#### {public_text(batch.list_name)}, {batch.period}")
+        public_parts.extend(table.markdown() for table in public_delegation_tables(batch_rows))
+        public_parts.append(NOTE)
         extras.secret_bilagor.append(
             (
                 f"{batch.list_name}, {batch.period}",
@@ -89,4 +100,5 @@ def delegation_extras(store: Store, meeting_id: int, doc: AgendaDocument) -> Kal
         )
     if parts:
         extras.under_item[position] = "\n\n".join(parts)
+        extras.public_under_item[position] = "\n\n".join(public_parts)
     return extras

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from namnd.formats.agenda_markdown import dump_agenda
 from namnd.formats.text_files import text_or_file
-from namnd.services.publication import public_version
+from namnd.services.publication import public_text, public_version
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
@@ -32,35 +32,56 @@ def export_kallelse(
     public: bool = False,
     template: Path | None = None,
 ) -> str | Path:
-    """Write the kallelse (md, docx or PDF/A); Markdown without ``path`` is returned."""
+    """Write the kallelse (md, docx or PDF/A); Markdown without ``path`` is returned.
+
+    The public version is rendered from the public projection only and written through
+    the publication gate (``operations.publishing``).
+    """
+    if public:
+        from namnd.operations.publishing import publish
+
+        return publish(
+            store,
+            path,
+            fmt,
+            lambda target: _write(store, ref, fmt=fmt, path=target, public=True, template=template),
+        )
+    return _write(store, ref, fmt=fmt, path=path, public=False, template=template)
+
+
+def _write(
+    store: Store, ref: str, *, fmt: str, path: Path | None, public: bool, template: Path | None
+) -> str | Path:
     if fmt == "pdf":
         from namnd.renderers.pdf_archive import via_word
 
         assert path is not None
         return via_word(
-            lambda docx: export_kallelse(
+            lambda docx: _write(
                 store, ref, fmt="docx", path=docx, public=public, template=template
             ),
             path,
         )
     with Session(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
-        doc = agendas.load_agenda(session=session, meeting_id=meeting.id)
+        internal = agendas.load_agenda(session=session, meeting_id=meeting.id)
+    doc = public_version(internal, internal.organ.osl_reference) if public else internal
     if fmt == "md":
-        return text_or_file(dump_agenda(public_version(doc) if public else doc), path)
+        return text_or_file(dump_agenda(doc), path)
     from namnd.operations.delegation_section import delegation_extras
     from namnd.renderers.kallelse_docx import write_kallelse_docx
 
     assert path is not None
-    extras = delegation_extras(store, meeting.id, doc)
+    extras = delegation_extras(store, meeting.id, internal)
+    late = [(c.label, c.arende_title, c.description) for c in store.late_changes(meeting.id)]
+    if public:
+        late = [tuple(public_text(text) for text in change) for change in late]
     return write_kallelse_docx(
         doc,
         path,
         public=public,
         template=template,
-        under_item=extras.under_item,
-        secret_bilagor=extras.secret_bilagor,
-        late_changes=[
-            (c.label, c.arende_title, c.description) for c in store.late_changes(meeting.id)
-        ],
+        under_item=extras.public_under_item if public else extras.under_item,
+        secret_bilagor=[] if public else extras.secret_bilagor,
+        late_changes=late,  # type: ignore[arg-type]
     )

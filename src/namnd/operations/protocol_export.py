@@ -13,7 +13,7 @@ from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NotFound
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.text_files import read_text, text_or_file
-from namnd.services.publication import public_protocol
+from namnd.services.publication import public_protocol, public_version
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
@@ -63,23 +63,45 @@ def export_protocol(
     public: bool = False,
     template: Path | None = None,
 ) -> str | Path:
-    """Write the protokoll (md, docx or PDF/A); Markdown without ``path`` is returned."""
+    """Write the protokoll (md, docx or PDF/A); Markdown without ``path`` is returned.
+
+    The public version is rendered from the public projection only and written through
+    the publication gate (``operations.publishing``).
+    """
+    if public:
+        from namnd.operations.publishing import publish
+
+        return publish(
+            store,
+            path,
+            fmt,
+            lambda target: _write(store, ref, fmt=fmt, path=target, public=True, template=template),
+        )
+    return _write(store, ref, fmt=fmt, path=path, public=False, template=template)
+
+
+def _write(
+    store: Store, ref: str, *, fmt: str, path: Path | None, public: bool, template: Path | None
+) -> str | Path:
     if fmt == "pdf":
         from namnd.renderers.pdf_archive import via_word
 
         assert path is not None
         return via_word(
-            lambda docx: export_protocol(
+            lambda docx: _write(
                 store, ref, fmt="docx", path=docx, public=public, template=template
             ),
             path,
         )
-    view, agenda = _stored(store, ref)
-    protocol = view.protocol
+    view, internal = _stored(store, ref)
+    protocol, agenda = view.protocol, internal
+    if public:
+        osl = internal.organ.osl_reference
+        protocol, agenda = public_protocol(protocol, internal, osl), public_version(internal, osl)
     if fmt == "md":
         from namnd.formats.protocol_markdown import dump_protocol
 
-        return text_or_file(dump_protocol(public_protocol(protocol) if public else protocol), path)
+        return text_or_file(dump_protocol(protocol), path)
     from namnd.operations.delegation_section import delegation_extras
     from namnd.operations.schedule import service_rules
     from namnd.renderers.protocol_docx import write_protocol_docx
@@ -87,7 +109,7 @@ def export_protocol(
     assert path is not None
     rules = service_rules(store.organ_rules(protocol.organ_code))
     # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
-    counts = delegation_extras(store, view.meeting_id, agenda).under_item
+    extras = delegation_extras(store, view.meeting_id, internal)
     return write_protocol_docx(
         protocol,
         path,
@@ -95,7 +117,7 @@ def export_protocol(
         public=public,
         template=template,
         rules=rules,
-        under_item=counts,
+        under_item=extras.public_under_item if public else extras.under_item,
     )
 
 
@@ -145,11 +167,13 @@ def export_dispatch(
     return listing, plan
 
 
-def import_protocol(store: Store, path: Path) -> Protocol:
+def import_protocol(store: Store, path: Path, warnings: list[str] | None = None) -> Protocol:
     """Read a protokoll file and store it whole, replacing an unjusterat draft.
 
     The file is checked against the meeting's föredragningslista and the protokoll's
-    rules first; any mistake is an error naming its line and nothing is stored.
+    rules first; any mistake is an error naming its line and nothing is stored. What was
+    accepted but changed (a § of a sekretess ärende marked sekretess) is added to
+    ``warnings``, by line.
     """
     from namnd.formats.protocol_markdown import parse_protocol
 
@@ -157,7 +181,12 @@ def import_protocol(store: Store, path: Path) -> Protocol:
     head = parse_protocol(text, check=False)
     meeting = _meeting_for(store, head)
     agenda = store.agenda(meeting.id)
-    protocol = parse_protocol(text, agenda_items=[item.position for item in agenda.items])
+    protocol = parse_protocol(
+        text,
+        agenda_items=[item.position for item in agenda.items],
+        secret_items=[item.position for item in agenda.items if item.confidential],
+        warnings=warnings,
+    )
     store.replace_protocol(meeting.id, protocol)
     return protocol
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from namnd.operations.schedule import year_plan
+from namnd.services.publication import public_text
 from namnd.services.report_back import urgency
 from namnd.services.todo import AHEAD, BACK, Task, deadline_tasks, reply_tasks, summary
 from namnd.storage.store import Store
@@ -26,7 +27,7 @@ def todo_lines(store: Store, today: dt.date, *, keys: bool = True) -> list[str]:
                 for _key, label, day, done in p.steps()
             ]
             tasks += deadline_tasks(steps, today)
-            tasks += reply_tasks(((r.title, r.reply_by) for r in plan.remisser), today)
+            tasks += reply_tasks(((public_text(r.title), r.reply_by) for r in plan.remisser), today)
     marks = [urgency(a, today) for a in store.assignments(today=today)]
     return summary(
         tasks, today, overdue=marks.count("overdue"), due_soon=marks.count("soon"), keys=keys

@@ -1,9 +1,10 @@
 """The quarterly redovisning of ej verkställda beslut as Markdown, from a template.
 
 The template (``templates/ej_verkstallda.md``) holds the layout; this module fills it.
-With ``public=True`` the two tables on individual level become "Sekretessbelagd
-handling" and only counts remain, so no birth year, date of a single beslut, kön of a
-single person or free-text reason can reach a published version.
+With ``public=True`` only ``services.publication``'s public statistics are printed: the
+two tables on individual level become "Sekretessbelagd handling", counts are suppressed
+and the Sammanfattning is written from the suppressed lists, so no birth year, date of a
+single beslut, kön of a single person, free-text reason or small count is published.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ from namnd.services.ej_verkstallda import (
     ReportedCase,
     comment,
 )
-from namnd.services.publication import NOT_FOR_PUBLICATION, SECRET_PLACEHOLDER
-from namnd.services.small_counts import NOTE, suppress
+from namnd.services.publication import (
+    NOT_FOR_PUBLICATION,
+    SECRET_PLACEHOLDER,
+    public_redovisning,
+)
+from namnd.services.small_counts import NOTE
 
 NOT_EXECUTED_HEADING = "Gynnande beslut som inte verkställts inom tre månader"
 INTERRUPTED_HEADING = "Avbrott i verkställighet"
@@ -47,18 +52,38 @@ def _template() -> Template:
 
 
 def render_redovisning(report: Redovisning, *, public: bool = False) -> str:
-    """The redovisning as Markdown; ``public`` keeps counts only."""
-    notice = "" if public else f"**{NOT_FOR_PUBLICATION}.**\n\n"
+    """The redovisning as Markdown; ``public`` prints the public projection's statistics."""
+    common = {
+        "title": report.texts.title,
+        "quarter": report.quarter.words,
+        "as_of": report.as_of.isoformat(),
+        "background": report.texts.background,
+    }
+    if public:
+        stats = public_redovisning(report)
+        return _template().substitute(
+            common,
+            notice="",
+            summary="\n\n".join(stats.summary),
+            tables="\n\n".join(
+                f"### {heading}\n\n{SECRET_PLACEHOLDER}"
+                for heading in (NOT_EXECUTED_HEADING, INTERRUPTED_HEADING)
+            ),
+            by_insats=f"{markdown_table(('Insats', 'Antal'), stats.by_insats)}\n\n"
+            f"{markdown_table(('Kön', 'Antal'), stats.by_sex)}",
+            by_elapsed=f"{markdown_table(('Tid som förflutit', 'Antal'), stats.by_elapsed)}"
+            f"\n\n{NOTE}",
+        )
     return _template().substitute(
-        title=report.texts.title,
-        notice=notice,
-        quarter=report.quarter.words,
-        as_of=report.as_of.isoformat(),
+        common,
+        notice=f"**{NOT_FOR_PUBLICATION}.**\n\n",
         summary="\n\n".join(report.summary()),
-        background=report.texts.background,
-        tables=_tables(report, public),
-        by_insats=_by_insats_public(report) if public else _by_insats(report),
-        by_elapsed=_by_elapsed(report, public),
+        tables=_tables(report),
+        by_insats=_by_insats(report),
+        by_elapsed=markdown_table(
+            ("Tid som förflutit", "Antal"),
+            [(label, str(n)) for label, n in report.counts_by_elapsed()],
+        ),
     )
 
 
@@ -67,15 +92,13 @@ def render_redovisningar(reports: list[Redovisning], *, public: bool = False) ->
     return "\n---\n\n".join(render_redovisning(r, public=public) for r in reports)
 
 
-def _tables(report: Redovisning, public: bool) -> str:
+def _tables(report: Redovisning) -> str:
     sections = []
     for heading, columns, rows in (
         (NOT_EXECUTED_HEADING, _NOT_EXECUTED_COLUMNS, report.not_executed),
         (INTERRUPTED_HEADING, _INTERRUPTED_COLUMNS, report.interruptions),
     ):
-        if public:
-            body = SECRET_PLACEHOLDER
-        elif rows:
+        if rows:
             body = markdown_table(columns, [_row(r) for r in rows])
         else:
             body = "Inga beslut."
@@ -92,39 +115,6 @@ def _row(reported: ReportedCase) -> tuple[str, ...]:
         case.sex,
         comment(case, reported.executed_on),
     )
-
-
-def _by_elapsed(report: Redovisning, public: bool) -> str:
-    labels, counts = zip(*report.counts_by_elapsed(), strict=True)
-    shown = suppress(counts) if public else [str(n) for n in counts]
-    table = markdown_table(("Tid som förflutit", "Antal"), list(zip(labels, shown, strict=True)))
-    return f"{table}\n\n{NOTE}" if public else table
-
-
-def _by_insats_public(report: Redovisning) -> str:
-    """Per insats and per kön as two lists, small counts suppressed.
-
-    No cross table: its cells are the smallest and the easiest to trace to a person.
-    """
-    rows = report.counts_by_insats_and_sex()
-    per_insats = suppress([total for _, _, total in rows])
-    per_sex = suppress([sum(counts[i] for _, counts, _ in rows) for i in range(len(SEX_COLUMNS))])
-    total = str(report.total)
-    insats_table = markdown_table(
-        ("Insats", "Antal"),
-        [
-            *((insats, n) for (insats, _, _), n in zip(rows, per_insats, strict=True)),
-            ("Totalt", total),
-        ],
-    )
-    sex_table = markdown_table(
-        ("Kön", "Antal"),
-        [
-            *((label, n) for (_, label), n in zip(SEX_COLUMNS, per_sex, strict=True)),
-            ("Totalt", total),
-        ],
-    )
-    return f"{insats_table}\n\n{sex_table}"
 
 
 def _by_insats(report: Redovisning) -> str:

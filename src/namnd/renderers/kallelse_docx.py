@@ -17,12 +17,7 @@ from namnd.formats.agenda_markdown import proposal_markdown
 from namnd.formats.markdown_table import markdown_table
 from namnd.renderers.docx_document import new_document, set_footer, set_properties
 from namnd.renderers.markdown_docx import MarkdownRenderer
-from namnd.services.publication import (
-    NOT_FOR_PUBLICATION,
-    SECRET_PLACEHOLDER,
-    has_secrets,
-    public_version,
-)
+from namnd.services.publication import NOT_FOR_PUBLICATION, has_secrets
 from namnd.services.swedish_dates import clock, day_month, long_date
 
 
@@ -36,7 +31,11 @@ def write_kallelse_docx(
     secret_bilagor: list[tuple[str, str]] | None = None,
     late_changes: list[tuple[str, str, str]] | None = None,
 ) -> Path:
-    """Write the kallelse of ``doc`` to ``path``; ``public`` leaves sekretess out.
+    """Write the kallelse of ``doc`` to ``path``.
+
+    With ``public`` the document is the published one: ``doc`` and ``under_item`` must
+    come from ``services.publication`` (the renderer only drops the internal labels and
+    the sekretess bilagor; it decides nothing about what is public).
 
     ``under_item`` adds (publishable) Markdown under the ärende at that list position;
     ``secret_bilagor`` are (title, Markdown) printed as sekretess bilagor at the end of
@@ -45,8 +44,6 @@ def write_kallelse_docx(
     """
     under_item, secret_bilagor = under_item or {}, secret_bilagor or []
     secrets = has_secrets(doc) or bool(secret_bilagor)
-    if public:
-        doc = public_version(doc)
     document = new_document(template)
     meeting, organ = doc.meeting, doc.organ
     set_properties(
@@ -125,8 +122,8 @@ def _item(document: Document, number: int, entry: AgendaEntry, *, public: bool) 
     arende = entry.arende
     heading = f"{number}. {arende.title}" + (f" ({arende.dnr})" if arende.dnr else "")
     document.add_heading(heading, level=1)
-    if public and arende.confidential:
-        document.add_paragraph(SECRET_PLACEHOLDER)
+    if public and arende.confidential:  # the projection left only its placeholder
+        document.add_paragraph(arende.summary_md)
         return
     if arende.sent_later:
         document.add_paragraph().add_run(

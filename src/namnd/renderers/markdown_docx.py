@@ -19,6 +19,8 @@ from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from namnd.services.publication import without_comments
+
 _LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -98,8 +100,10 @@ class MarkdownRenderer:
         if kind == "hr":
             self.document.add_paragraph("")
             return i + 1
-        if kind == "html_block":
-            self.document.add_paragraph(token.content.strip())
+        if kind == "html_block":  # raw HTML is shown as text; comments are notes, never printed
+            text = without_comments(token.content).strip()
+            if text:
+                self.document.add_paragraph(text)
             return i + 1
         return i + 1  # list_item_open/close and other structure carry no text
 
@@ -184,7 +188,9 @@ class MarkdownRenderer:
             elif kind == "image":
                 _add_run(paragraph, target, child.content or "", style)
             elif kind == "html_inline":
-                _add_run(paragraph, target, child.content, style)
+                text = without_comments(child.content)
+                if text:
+                    _add_run(paragraph, target, text, style)
 
 
 def _matching_close(tokens: list[Token], i: int) -> int:

@@ -29,7 +29,7 @@ from namnd.renderers.docx_document import (
 from namnd.renderers.markdown_docx import MarkdownRenderer, repeat_header
 from namnd.services import deadlines, protocol_text
 from namnd.services.protocol_rules import totals
-from namnd.services.publication import NOT_FOR_PUBLICATION, SECRET_PARAGRAPH
+from namnd.services.publication import NOT_FOR_PUBLICATION
 from namnd.services.swedish_dates import clock, long_date
 
 SIGN_LINE = "_" * 24
@@ -63,9 +63,7 @@ def write_protocol_docx(
     if protocol.corrections:
         document.add_heading("Rättelser efter justering", level=1)
         for c in protocol.corrections:
-            document.add_paragraph(
-                f"§ {c.number}, {long_date(c.at.date())}, {c.by}: {c.what}. Skäl: {c.reason}"
-            )
+            document.add_paragraph(protocol_text.correction_line(c))
     if not public and any(p.confidential for p in protocol.paragraphs):
         set_footer(document, NOT_FOR_PUBLICATION)
     return _save(document, path)
@@ -269,8 +267,8 @@ def _paragraph(
     document.add_heading(f"§ {paragraph.number} {paragraph.title}", level=1)
     if paragraph.dnr:
         document.add_paragraph(f"Dnr {paragraph.dnr}")
-    if public and paragraph.confidential:
-        document.add_paragraph(SECRET_PARAGRAPH)
+    if public and paragraph.confidential:  # the public projection left only its placeholder
+        document.add_paragraph(paragraph.decision_md)
         return
     if paragraph.recused:
         who = protocol_text.names(protocol, paragraph.recused)

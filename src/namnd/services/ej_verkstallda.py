@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from namnd.domain.delegation_tables import DelayReason, ReportLaw
 from namnd.errors import InvalidInput
-from namnd.services.swedish_numbers import capitalised, number_word
+from namnd.services.swedish_numbers import capitalised, lower_first, number_word
 
 HALF_MONTH_DAYS = 15
 _QUARTER = re.compile(r"^\s*(\d{4})\s*[-_ ]?\s*(?:Q|K|KV|KVARTAL)\s*([1-4])\s*$", re.IGNORECASE)
@@ -288,18 +288,12 @@ def _insats_phrase(reported: list[ReportedCase]) -> str:
     """'sju beslut gällande bostad med särskild service … samt två beslut gällande …'."""
     counts = Counter(r.case.insats for r in reported)
     parts = [
-        f"{number_word(n)} beslut gällande {_lower_first(insats)}"
+        f"{number_word(n)} beslut gällande {lower_first(insats)}"
         for insats, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
     if len(parts) > 1:
         return ", ".join(parts[:-1]) + " samt " + parts[-1]
     return parts[0] if parts else ""
-
-
-def _lower_first(text: str) -> str:
-    if len(text) > 1 and text[:2].isupper():
-        return text  # an abbreviation such as "LSS-boende" keeps its capitals
-    return text[:1].lower() + text[1:]
 
 
 def comment(case: Case, executed_on: dt.date | None = None) -> str:

@@ -10,8 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
-from namnd.domain.protocol import Attendee, Motion, Protocol, ProtocolParagraph, Vote
+from namnd.domain.protocol import (
+    Attendee,
+    Correction,
+    Motion,
+    Protocol,
+    ProtocolParagraph,
+    Vote,
+)
 from namnd.services.protocol_rules import outcome, totals
+from namnd.services.swedish_dates import day_month, long_date
 
 PROPOSAL = "förslaget till beslut"
 
@@ -186,3 +194,15 @@ def attendance_groups(protocol: Protocol) -> list[tuple[str, list[str]]]:
             ("Övriga närvarande", others),
         )
     ]
+
+
+def correction_line(correction: Correction) -> str:
+    """A rättelse as printed; the published one of a sekretess § names only § and day."""
+    day = long_date(correction.at.date())
+    if correction.confidential:
+        when = f"{day_month(correction.at.date())} {correction.at.year}"
+        return f"Rättelse i § {correction.number} den {when}."
+    return (
+        f"§ {correction.number}, {day}, {correction.by}: {correction.what}. "
+        f"Skäl: {correction.reason}"
+    )

@@ -39,3 +39,10 @@ def number_word(n: int, *, neuter: bool = True) -> str:
 def capitalised(text: str) -> str:
     """First letter upper case (a sentence starting with a count: "Sju beslut …")."""
     return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """'Daglig verksamhet' → 'daglig verksamhet'; an abbreviation keeps its capitals."""
+    if len(text) > 1 and text[:2].isupper():
+        return text  # such as "LSS-boende"
+    return text[:1].lower() + text[1:]

@@ -69,6 +69,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         ("Kallelse: uppgifter (tid, plats, justering)", "details"),
         ("Kallelse: granska (ordförandens läge)", "review"),
         ("Kallelse: exportera till Word", "export_word"),
+        ("Kallelse: offentlig version för webben (Word)", "export_public"),
         ("Protokoll: öppna (protokollsläge)", "protocol"),
         ("Anmälningsärenden: lägg till kvartalets ej verkställda beslut", "place_unexecuted"),
     )

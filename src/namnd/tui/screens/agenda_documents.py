@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from textual import work
 
-from namnd.errors import NamndError
-from namnd.tui.widgets.dialogs import TextDialog
+from namnd.errors import NamndError, PublicationRefused
+from namnd.tui.widgets.dialogs import TextDialog, show_refusal
 
 
 class AgendaDocuments:
@@ -19,16 +19,24 @@ class AgendaDocuments:
 
     def action_export_word(self) -> None:
         self.notify("Skriver kallelsen som Word …", title="Export")
-        self._export_word()
+        self._export_word(public=False)
+
+    def action_export_public(self) -> None:
+        """The kallelse for the website: the public projection, through the gate."""
+        self.notify("Skriver den offentliga kallelsen som Word …", title="Export")
+        self._export_word(public=True)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export_word(self) -> None:
+    def _export_word(self, *, public: bool) -> None:
         from namnd.operations.kallelse_export import default_path, export_kallelse
 
         ref = str(self.meeting_id)
         try:
-            path = default_path(self.app.workspace, ref, self.store, "docx", False)  # type: ignore[attr-defined]
-            export_kallelse(self.store, ref, fmt="docx", path=path)
+            path = default_path(self.app.workspace, ref, self.store, "docx", public)  # type: ignore[attr-defined]
+            export_kallelse(self.store, ref, fmt="docx", path=path, public=public)
+        except PublicationRefused as err:
+            self.app.call_from_thread(show_refusal, self.app, err)
+            return
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), title="Export", severity="error")
             return

@@ -11,10 +11,10 @@ import dataclasses
 from textual import work
 from textual.widgets import TextArea
 
-from namnd.errors import NamndError
+from namnd.errors import NamndError, PublicationRefused
 from namnd.services.swedish_dates import parse_iso_date
 from namnd.tui.screens.protocol_forms import AdjustmentScreen, AttendanceScreen
-from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
+from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog, show_refusal
 
 
 class Closing:
@@ -157,6 +157,9 @@ class Closing:
                 export_protocol(self.store, ref, fmt=fmt, path=path, public=public)
             else:
                 export_extract(self.store, ref, number, path=path)
+        except PublicationRefused as err:
+            self.app.call_from_thread(show_refusal, self.app, err)
+            return
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), title="Export", severity="error")
             return

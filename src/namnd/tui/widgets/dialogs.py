@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -96,3 +98,40 @@ class TextAreaDialog(ModalScreen[str | None]):
 
     def action_done(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
+
+
+class FindingsDialog(ModalScreen[None]):
+    """Why a public file was not written: each finding of the publication gate, and where.
+
+    The secretary removes the personnummer, the HTML comment or the confidential text
+    named here (or marks the ärende sekretess) and exports again; nothing was written.
+    """
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Stäng"), Binding("enter", "dismiss(None)")]
+
+    def __init__(self, title: str, findings: Sequence[str]) -> None:
+        super().__init__()
+        self.title_text, self.findings = title, list(findings)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog findings"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(*(Option(line) for line in self.findings), id="findings")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Stäng", id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#findings", OptionList).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+
+def show_refusal(app, err) -> None:
+    """Show a ``PublicationRefused`` as the findings dialog (nothing was written)."""
+    app.push_screen(
+        FindingsDialog(
+            f"{err.target} skrevs inte – det här får inte publiceras:",
+            [finding.message for finding in err.findings],
+        )
+    )

@@ -1,0 +1,46 @@
+"""Writing a public file: render it aside, let the publication gate read it, then place it.
+
+Every public output (kallelse, protokoll, reports, in every format) is written through
+``publish``. The file is first rendered to a temporary folder; the gate
+(``operations.public_gate``) reads the result back and refuses it — nothing written, a
+Swedish message naming each finding — if it holds a personnummer, an HTML comment or
+text of anything confidential in the workspace. Only a clean file reaches ``target``,
+and it arrives whole (written aside and renamed).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from namnd.errors import PublicationRefused
+from namnd.operations.confidential_texts import confidential_texts
+from namnd.operations.public_gate import check_public_file, write_public
+from namnd.storage.store import Store
+
+
+def publish(
+    store: Store,
+    target: Path | None,
+    kind: str,
+    render: Callable[[Path | None], str | Path],
+) -> str | Path:
+    """Render with ``render`` and write it to ``target`` only if the gate passes it.
+
+    ``render`` gets the path to write (a temporary one) or None, when the caller wants the
+    text itself (Markdown on standard output), which is checked the same way.
+    """
+    secrets = confidential_texts(store)
+    if target is None:
+        text = render(None)
+        assert isinstance(text, str)
+        findings = check_public_file(text.encode("utf-8"), kind, secrets)
+        if findings:
+            raise PublicationRefused("Den offentliga texten", findings)
+        return text
+    with tempfile.TemporaryDirectory(prefix="namnd-offentlig-") as tmp:
+        draft = Path(tmp) / target.name
+        render(draft)
+        write_public(draft.read_bytes(), target, kind=kind, secrets=secrets)
+    return target
