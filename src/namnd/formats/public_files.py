@@ -19,6 +19,7 @@ from typing import NamedTuple
 from xml.etree import ElementTree
 
 from namnd.errors import InvalidInput
+from namnd.formats.text_files import decode
 
 KINDS = ("docx", "pdf", "md", "txt", "json", "ics", "html")
 
@@ -54,7 +55,7 @@ def extract_parts(data: bytes, kind: str, name: str = "filen") -> list[Part]:
         return _docx(data, name)
     if kind == "pdf":
         return _pdf(data, name)
-    text = _decode(data, name)
+    text = decode(data, name=name)
     if kind == "json":
         return [Part(name, _json_strings(text, name))]
     if kind == "ics":
@@ -62,13 +63,6 @@ def extract_parts(data: bytes, kind: str, name: str = "filen") -> list[Part]:
     if kind == "html":
         return [Part(name, _html_text(text))]
     return [Part(name, text)]
-
-
-def _decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 # --- Word --------------------------------------------------------------------------------
