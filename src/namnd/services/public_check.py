@@ -117,19 +117,23 @@ class SecretIndex:
 
     @classmethod
     def build(cls, secrets: Iterable[Secret], *, common: Iterable[str] = ()) -> SecretIndex:
-        """Index ``secrets``, leaving out shingles that also occur in ``common`` texts."""
-        boilerplate: set[str] = set()
-        for text in (*STANDARD_PHRASES, *common):
-            boilerplate.update(_shingles(normalise(text)[0]))
+        """Index ``secrets``, leaving out shingles that also occur in ``common`` texts.
+
+        Only the secrets' shingles are kept in memory; the common texts (all the public
+        text of a workspace, perhaps years of it) are streamed past them once.
+        """
         index = cls(secrets=[])
         for secret in secrets:
-            own = set(_shingles(normalise(secret.text)[0])) - boilerplate
+            own = set(_shingles(normalise(secret.text)[0]))
             if not own:
-                continue  # shorter than a run, or all boilerplate
+                continue  # shorter than a run
             index.secrets.append(secret)
             number = len(index.secrets) - 1
             for shingle in own:
                 index.shingles.setdefault(shingle, number)
+        for text in (*STANDARD_PHRASES, *common):
+            for shingle in _shingles(normalise(text)[0]):
+                index.shingles.pop(shingle, None)
         return index
 
 
