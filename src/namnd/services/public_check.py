@@ -1,0 +1,219 @@
+"""The publication gate's rule: what in a public document's text must never be published.
+
+A rendered public file is read back as text (``formats.public_files``) and checked here,
+so a renderer that lets something slip is caught whatever route the text took. Three
+things are refused: a personnummer or samordningsnummer, an HTML comment (a note to
+colleagues, never meant to be printed), and any run of 20 or more characters of a text
+that belongs to something confidential (a sekretess ärende, bilaga, §, rättelse,
+delegation row or ej verkställt beslut).
+
+Runs are compared on a normalised form (case folded, no accents, only letters and
+digits), so line breaks, Markdown markup, PDF spacing and hyphenation do not hide a
+copy. Each confidential text is cut into 20-character shingles once
+(:class:`SecretIndex`); the output's shingles are then looked up one by one. Shingles
+that also occur in public text (the organ's name, standard phrases, the ärende's own
+rubrik, which stays public) are common boilerplate and do not count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from namnd.services.personnummer import find_personnummer
+
+RUN = 20
+"""A copy this long (letters and digits) of a confidential text is a leak."""
+
+EXCERPT = 80
+
+# Text every public document may carry whatever the secrets say (placeholders, headings).
+STANDARD_PHRASES = (
+    "Sekretessbelagd handling",
+    "Innehåller sekretessbelagda uppgifter – ej för publicering",
+    "Ärendet redovisas inte med hänvisning till sekretess.",
+    "Ärendet redovisas inte med hänvisning till sekretess (26 kap. 1 § OSL)",
+    "Förslag till beslut",
+    "Förvaltningens förslag till beslut",
+    "Sammanfattning av ärendet",
+    "Nämnden beslutar att",
+    "beslutar i enlighet med förvaltningens förslag",
+    "Offentlighets- och sekretesslagen",
+)
+
+_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.DOTALL)
+
+
+class FindingKind(StrEnum):
+    """What was found; the value is the Swedish word shown to the user."""
+
+    PERSONNUMMER = "personnummer"
+    HTML_COMMENT = "html-kommentar"
+    CONFIDENTIAL = "sekretess"
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A confidential text and where it comes from, in Swedish for messages.
+
+    ``source`` names the ärende or § and the field, e.g.
+    'ärende 7 (VON/2019:35), Sammanfattning'.
+    """
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in a public file that must not be published."""
+
+    where: str
+    """The part of the file, e.g. 'word/document.xml' or 'sida 3'."""
+    kind: FindingKind
+    source: str
+    """For a confidential text, the :attr:`Secret.source`; else empty."""
+    excerpt: str
+    """The offending text (a personnummer with its last four digits hidden)."""
+    message: str
+    """The whole finding as one Swedish sentence."""
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Letters and digits of ``text``, case folded, and each one's index in ``text``.
+
+    Accents are dropped (NFKD without combining marks), so a PDF's decomposed 'å' and the
+    database's composed one compare equal.
+    """
+    chars: list[str] = []
+    positions: list[int] = []
+    for i, char in enumerate(text):
+        if char.isascii():
+            if char.isalnum():
+                chars.append(char.lower())
+                positions.append(i)
+            continue
+        for c in unicodedata.normalize("NFKD", char).casefold():
+            if c.isalnum():
+                chars.append(c)
+                positions.append(i)
+    return "".join(chars), positions
+
+
+def _shingles(normalised: str) -> Iterable[str]:
+    return (normalised[i : i + RUN] for i in range(len(normalised) - RUN + 1))
+
+
+@dataclass
+class SecretIndex:
+    """Every confidential text's 20-character shingles, built once for many checks."""
+
+    secrets: list[Secret]
+    shingles: dict[str, int] = field(default_factory=dict)
+    """Shingle → index in ``secrets`` of the first secret it belongs to."""
+
+    @classmethod
+    def build(cls, secrets: Iterable[Secret], *, common: Iterable[str] = ()) -> SecretIndex:
+        """Index ``secrets``, leaving out shingles that also occur in ``common`` texts.
+
+        Only the secrets' shingles are kept in memory; the common texts (all the public
+        text of a workspace, perhaps years of it) are streamed past them once.
+        """
+        index = cls(secrets=[])
+        for secret in secrets:
+            own = set(_shingles(normalise(secret.text)[0]))
+            if not own:
+                continue  # shorter than a run
+            index.secrets.append(secret)
+            number = len(index.secrets) - 1
+            for shingle in own:
+                index.shingles.setdefault(shingle, number)
+        for text in (*STANDARD_PHRASES, *common):
+            for shingle in _shingles(normalise(text)[0]):
+                index.shingles.pop(shingle, None)
+        return index
+
+
+def check_text(
+    text: str, *, where: str, secrets: Sequence[Secret] | SecretIndex
+) -> list[Finding]:
+    """Everything in ``text`` (one part of a public file) that must not be published."""
+    index = secrets if isinstance(secrets, SecretIndex) else SecretIndex.build(secrets)
+    return [
+        *_personnummer(text, where),
+        *_comments(text, where),
+        *_confidential(text, where, index),
+    ]
+
+
+def _personnummer(text: str, where: str) -> list[Finding]:
+    findings = []
+    for match in find_personnummer(text):
+        kind = "samordningsnummer" if match.samordningsnummer else "personnummer"
+        findings.append(
+            Finding(
+                where=where,
+                kind=FindingKind.PERSONNUMMER,
+                source="",
+                excerpt=match.masked,
+                message=f"{where}: {kind} {match.masked} får inte publiceras.",
+            )
+        )
+    return findings
+
+
+def _comments(text: str, where: str) -> list[Finding]:
+    findings = []
+    for match in _COMMENT.finditer(text):
+        excerpt = _cut(match.group().strip())
+        findings.append(
+            Finding(
+                where=where,
+                kind=FindingKind.HTML_COMMENT,
+                source="",
+                excerpt=excerpt,
+                message=f"{where}: en HTML-kommentar ”{excerpt}” får inte publiceras "
+                "(kommentarer är anteckningar, inte text).",
+            )
+        )
+    return findings
+
+
+def _confidential(text: str, where: str, index: SecretIndex) -> list[Finding]:
+    """One finding per secret: its longest copied run in ``text``."""
+    if not index.shingles:
+        return []
+    flat, positions = normalise(text)
+    longest: dict[int, tuple[int, int]] = {}  # secret → (start, end) in flat
+    run_secret, run_start, previous = -1, 0, -2
+    for i, shingle in enumerate(_shingles(flat)):
+        secret = index.shingles.get(shingle)
+        if secret is None:
+            continue
+        if secret != run_secret or i != previous + 1:
+            run_secret, run_start = secret, i
+        previous = i
+        start, end = longest.get(secret, (0, 0))
+        if i + RUN - run_start > end - start:
+            longest[secret] = (run_start, i + RUN)
+    findings = []
+    for secret, (start, end) in sorted(longest.items(), key=lambda item: item[1]):
+        source = index.secrets[secret].source
+        excerpt = _cut(" ".join(text[positions[start] : positions[end - 1] + 1].split()))
+        findings.append(
+            Finding(
+                where=where,
+                kind=FindingKind.CONFIDENTIAL,
+                source=source,
+                excerpt=excerpt,
+                message=f"{where}: text ur {source} får inte publiceras: ”{excerpt}”.",
+            )
+        )
+    return findings
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"

@@ -1,0 +1,193 @@
+"""Every confidential text in the database, and the public text beside it, for the gate.
+
+Confidential: everything of a sekretess ärende but its rubrik (the public kallelse keeps
+number, rubrik and dnr), its bilagor and anmälda handlingar; a sekretess bilaga or anmäld
+handling of any ärende; every text of a sekretess § and of a § whose ärende is sekretess
+(even when the § itself lacks the flag); the rättelser of such §§; every row of an
+imported delegation list; the comments on ej verkställda beslut and their erbjudanden.
+
+Public: the rest of the ärenden and §§, every rubrik, the organs' names and the
+delegationsordning. A 20-character run that also occurs there is not a leak.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from sqlmodel import Session, col, select
+
+from namnd.domain.delegation_tables import (
+    DelegationListImport,
+    DelegationListRow,
+    UnexecutedDecision,
+    UnexecutedOffer,
+)
+from namnd.domain.models import (
+    AgendaItem,
+    AnnouncedDocument,
+    Arende,
+    Attachment,
+    DelegationCode,
+    Meeting,
+    Organ,
+    Paragraph,
+)
+from namnd.domain.protocol_tables import CorrectionRow
+from namnd.formats.agenda_markdown import ADMIN_PROPOSAL, BODY, PREAMBLE, PROPOSAL, SUMMARY
+from namnd.formats.protocol_markdown import DECISION, MOTIONS, NOTES, PROCESS, RESERVATIONS, VOTE
+from namnd.services.public_check import Secret
+
+
+def confidential_texts(*, session: Session) -> list[Secret]:
+    """Every confidential text once, with the first place it was found."""
+    seen: dict[str, Secret] = {}
+    for secret in _secrets(session):
+        text = secret.text.strip()
+        if text and text not in seen:
+            seen[text] = Secret(text, secret.source)
+    return list(seen.values())
+
+
+def public_texts(*, session: Session) -> list[str]:
+    """The workspace's public text: what may appear in a public file anyway."""
+    texts: list[str] = []
+    for arende, _ in _arenden(session).values():
+        texts.append(arende.title)
+        if not arende.confidential:
+            texts += (text for _, text in _arende_fields(arende))
+    texts += session.exec(
+        select(Attachment.title)
+        .join(Arende, col(Arende.id) == Attachment.arende_id)
+        .where(col(Attachment.confidential).is_(False), col(Arende.confidential).is_(False))
+    )
+    texts += session.exec(
+        select(AnnouncedDocument.title)
+        .join(Arende, col(Arende.id) == AnnouncedDocument.arende_id)
+        .where(col(AnnouncedDocument.confidential).is_(False), col(Arende.confidential).is_(False))
+    )
+    for paragraph, _, secret in _paragraphs(session):
+        texts.append(paragraph.title)
+        if not secret:
+            texts += (text for _, text in _paragraph_fields(paragraph))
+    for organ in session.exec(select(Organ)):
+        texts += [organ.name, organ.administration]
+    texts += session.exec(select(DelegationCode.matter))
+    return [text for text in dict.fromkeys(texts) if text]
+
+
+def _secrets(session: Session) -> Iterator[Secret]:
+    arenden = _arenden(session)
+    for arende, where in arenden.values():
+        if arende.confidential:
+            for field, text in _arende_fields(arende):
+                yield Secret(text, f"{where}, {field}")
+    for row in session.exec(select(Attachment).order_by(Attachment.arende_id, Attachment.position)):
+        arende, where = arenden[row.arende_id]
+        if row.confidential or arende.confidential:
+            yield Secret(row.title, f"{where}, bilaga {row.position}")
+    announced = select(AnnouncedDocument).order_by(
+        AnnouncedDocument.arende_id, AnnouncedDocument.position
+    )
+    for row in session.exec(announced):
+        arende, where = arenden[row.arende_id]
+        if row.confidential or arende.confidential:
+            yield Secret(row.title, f"{where}, anmäld handling {row.position}")
+    secret_paragraphs: set[tuple[int, int]] = set()
+    for paragraph, day, secret in _paragraphs(session):
+        if secret:
+            secret_paragraphs.add((paragraph.meeting_id, paragraph.number))
+            where = f"§ {paragraph.number} den {day.isoformat()}"
+            for field, text in _paragraph_fields(paragraph):
+                yield Secret(text, f"{where}, {field}")
+    corrections = session.exec(
+        select(CorrectionRow, Meeting.date).join(
+            Meeting, col(Meeting.id) == CorrectionRow.meeting_id
+        )
+    )
+    for row, day in corrections:
+        if (row.meeting_id, row.number) in secret_paragraphs:
+            where = f"rättelsen i § {row.number} den {day.isoformat()}"
+            yield Secret(row.what, f"{where}, Vad som rättats")
+            yield Secret(row.reason, f"{where}, Skäl")
+    yield from _personal_rows(session)
+
+
+def _personal_rows(session: Session) -> Iterator[Secret]:
+    """Delegation list rows and ej verkställda beslut: personal data, all of it."""
+    rows = session.exec(
+        select(DelegationListRow, DelegationListImport)
+        .join(DelegationListImport, col(DelegationListImport.id) == DelegationListRow.import_id)
+        .order_by(DelegationListRow.import_id, DelegationListRow.line)
+    )
+    for row, batch in rows:
+        where = f"delegationslistan {batch.list_name} ({batch.period}), rad {row.line}"
+        yield Secret(row.decision, f"{where}, Beslut")
+        yield Secret(row.rejection_reason, f"{where}, Anledning till avslag")
+    cases = {case.id: case for case in session.exec(select(UnexecutedDecision))}
+    for case in cases.values():
+        yield Secret(case.reason_text, f"{_case_where(case)}, Övriga kommentarer")
+    for offer in session.exec(select(UnexecutedOffer)):
+        case = cases[offer.decision_id]
+        yield Secret(offer.note, f"{_case_where(case)}, erbjudandet {offer.offered_on.isoformat()}")
+
+
+def _case_where(case: UnexecutedDecision) -> str:
+    return f"ej verkställt beslut ({case.insats}, beslut {case.decision_date.isoformat()})"
+
+
+def _arenden(session: Session) -> dict[int, tuple[Arende, str]]:
+    """Every ärende and how a message names it: 'ärende 7 den 2019-09-19 (von/2019:35)'."""
+    rows = session.exec(
+        select(Arende, AgendaItem.position, Meeting.date)
+        .outerjoin(AgendaItem, col(AgendaItem.arende_id) == col(Arende.id))
+        .outerjoin(Meeting, col(Meeting.id) == col(AgendaItem.meeting_id))
+        .order_by(col(Arende.id), col(Meeting.date))
+    )
+    found: dict[int, tuple[Arende, str]] = {}
+    for arende, position, day in rows:
+        if arende.id in found:
+            continue
+        dnr = f" ({arende.dnr})" if arende.dnr else ""
+        if position is not None and isinstance(day, dt.date):
+            found[arende.id] = (arende, f"ärende {position} den {day.isoformat()}{dnr}")
+        else:
+            found[arende.id] = (arende, f"ärendet ”{arende.title}”{dnr}")
+    return found
+
+
+def _arende_fields(arende: Arende) -> list[tuple[str, str]]:
+    return [
+        (PREAMBLE, arende.preamble_md),
+        (PROPOSAL, "\n".join(arende.proposal)),
+        (ADMIN_PROPOSAL, "\n".join(arende.administration_proposal or [])),
+        (SUMMARY, arende.summary_md),
+        (BODY, arende.body_md),
+        ("Tjänsteskrivelse", arende.memo_title),
+    ]
+
+
+def _paragraphs(session: Session) -> list[tuple[Paragraph, dt.date, bool]]:
+    """Every § with its meeting's date and whether it is secret (itself or its ärende)."""
+    rows = session.exec(
+        select(Paragraph, Meeting.date, Arende.confidential)
+        .join(Meeting, col(Meeting.id) == Paragraph.meeting_id)
+        .outerjoin(AgendaItem, col(AgendaItem.id) == Paragraph.agenda_item_id)
+        .outerjoin(Arende, col(Arende.id) == AgendaItem.arende_id)
+        .order_by(col(Meeting.date), col(Paragraph.number))
+    )
+    return [(p, day, bool(p.confidential or secret)) for p, day, secret in rows]
+
+
+def _paragraph_fields(paragraph: Paragraph) -> list[tuple[str, str]]:
+    fields = [(DECISION, paragraph.decision_md), (PROCESS, paragraph.process_md)]
+    fields += [(MOTIONS, m.get("text", "")) for m in paragraph.motions]
+    fields += [
+        (RESERVATIONS, r.get(key, ""))
+        for r in paragraph.reservations
+        for key in ("reason", "written")
+    ]
+    fields += [(NOTES, n.get("text", "")) for n in paragraph.notes]
+    vote = paragraph.vote or {}
+    fields += [(VOTE, vote.get(key, "")) for key in ("yes_for", "no_for")]
+    return fields
