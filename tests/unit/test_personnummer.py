@@ -43,7 +43,7 @@ def test_samordningsnummer_day_plus_sixty():
 @pytest.mark.parametrize(
     "text",
     [
-        "19780312-4567",  # wrong check digit
+        "7803124567",  # bare ten digits with a wrong check digit
         "780332-4563",  # 32 March
         "781312-4567",  # month 13
         "780230-4560",  # 30 February
@@ -64,6 +64,7 @@ def test_samordningsnummer_day_plus_sixty():
     ],
 )
 def test_not_flagged(text):
+    """Not a personnummer: no real date, part of a longer number, or bare and not Luhn."""
     assert find_personnummer(text) == []
 
 
@@ -151,3 +152,9 @@ _dnr_plain = st.builds("{}/{}:{}".format, st.sampled_from(["VON", "KS"]), st.int
 def test_diarienummer_dates_and_phone_numbers_are_not_flagged(parts):
     assert find_personnummer(" ".join(parts)) == []
     assert find_personnummer(", ".join(parts)) == []
+
+
+@pytest.mark.parametrize("text", ["19780312-4567", "780312-4567", "197803124567", "780312+4567"])
+def test_spelled_out_with_a_wrong_check_digit_is_still_flagged(text):
+    """A mistyped check digit is still someone's personnummer to a reader (issue 11)."""
+    assert len(find_personnummer(text)) == 1

@@ -281,9 +281,17 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
         print(f"Lade ”Sammanträdesordning {args.year}” på dagordningen {meeting.date}.")
     plan = year_plan(store, args.year, args.organ)
     if args.ics:
+        from namnd.operations.publishing import publish
         from namnd.renderers.ics import write_ics
+        from namnd.services.publication import public_plan
 
-        path = write_ics(plan, Path(args.ics), deadlines=args.deadlines)
+        published = public_plan(plan)
+        path = publish(
+            store,
+            Path(args.ics),
+            "ics",
+            lambda target: write_ics(published, target, deadlines=args.deadlines),
+        )
         print(f"Skrev {path} ({len(plan.meetings)} sammanträden).")
     elif args.json:
         _print_json(output.plan_json(plan))

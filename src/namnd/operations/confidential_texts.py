@@ -21,4 +21,5 @@ def secret_index(store: Store) -> SecretIndex:
         return SecretIndex.build(
             confidential.confidential_texts(session=session),
             common=confidential.public_texts(session=session),
+            sources=confidential.public_sources(session=session),
         )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from namnd.domain.delegation_tables import ReportLaw
 from namnd.formats.ej_verkstallda_file import parse_law, parse_register
-from namnd.formats.text_files import read_text
+from namnd.formats.text_files import read_text, text_or_file
 from namnd.renderers.ej_verkstallda_markdown import render_redovisningar
 from namnd.services.ej_verkstallda import Quarter, Redovisning, build_redovisning
 from namnd.storage import ej_verkstallda
@@ -48,19 +48,28 @@ def export_report(
     as_of: dt.date | None = None,
     organ: str | None = None,
 ) -> str | Path:
-    """Write the report; Markdown without ``path`` is returned as text instead."""
+    """Write the report; Markdown without ``path`` is returned as text instead.
+
+    The public version prints the public projection's statistics only and is written
+    through the publication gate (``operations.publishing``).
+    """
     reports = redovisningar(store, quarter, law=law, as_of=as_of, organ=organ)
     markdown = render_redovisningar(reports, public=public)
-    if fmt == "md":
-        if path is None:
-            return markdown
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown, encoding="utf-8")
-        return path
-    if path is None:
+    if fmt != "md" and path is None:
         suffix = "-offentlig" if public else ""
         path = Path(f"ej-verkstallda-{reports[0].quarter}{suffix}.docx")
-    return _write_docx(markdown, path, reports[0].quarter, public)
+
+    def write(target: Path | None) -> str | Path:
+        if fmt == "md":
+            return text_or_file(markdown, target)
+        assert target is not None
+        return _write_docx(markdown, target, reports[0].quarter, public)
+
+    if public:
+        from namnd.operations.publishing import publish
+
+        return publish(store, path, fmt, write)
+    return write(path)
 
 
 def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool) -> Path:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from namnd.errors import PublicationRefused
-from namnd.operations.confidential_texts import confidential_texts
+from namnd.operations.confidential_texts import secret_index
 from namnd.operations.public_gate import check_public_file, write_public
 from namnd.storage.store import Store
 
@@ -31,7 +31,7 @@ def publish(
     ``render`` gets the path to write (a temporary one) or None, when the caller wants the
     text itself (Markdown on standard output), which is checked the same way.
     """
-    secrets = confidential_texts(store)
+    secrets = secret_index(store)
     if target is None:
         text = render(None)
         assert isinstance(text, str)

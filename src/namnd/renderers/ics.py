@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from namnd.operations.schedule import YearPlan
-from namnd.services.publication import public_text
 from namnd.services.reply_deadlines import OpenRemiss
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -66,7 +65,7 @@ def _reply_by_event(plan: YearPlan, remiss: OpenRemiss) -> Event:
     key = remiss.dnr or hashlib.sha1(remiss.title.encode()).hexdigest()[:12]
     event = Event()
     event.add("uid", f"svar-senast-{plan.organ_code}-{key}@namnd")
-    event.add("summary", f"Svar senast: {public_text(remiss.title)}")
+    event.add("summary", f"Svar senast: {remiss.title}")
     event.add("description", remiss.text)
     event.add("dtstart", remiss.reply_by)
     event.add("dtend", remiss.reply_by + dt.timedelta(days=1))
@@ -75,7 +74,7 @@ def _reply_by_event(plan: YearPlan, remiss: OpenRemiss) -> Event:
 
 
 def write_ics(plan: YearPlan, path: Path, *, deadlines: bool = False) -> Path:
-    """Write the plan to ``path``."""
+    """Write the plan to ``path``; a published calendar is ``services.publication``'s plan."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(plan_calendar(plan, deadlines=deadlines).to_ical())
     return path

@@ -5,12 +5,14 @@ carry one. Every spelling seen in practice is recognised: ``19780312-4567``,
 ``780312-4567``, ``7803124567``, ``197803124567`` and ``780312+4567`` (the ``+`` of
 someone over 100), and samordningsnummer, whose day is the birth day plus 60.
 
-False alarms are kept low because a number is only reported when the date is a real
-date and the Luhn check digit over the ten-digit form is right, and when its digits are
-not part of a longer number (a phone number, an amount, a diarienummer's year and
-running number). One in ten random ten-digit strings with a valid date still passes the
-Luhn check, so a bare ``0701234567`` may be reported; that is the price of finding
-``7803124567``.
+A number is reported when its date is a real date and its digits are not part of a
+longer number (a phone number, an amount, a diarienummer's year and running number).
+Written the way personnummer are written — with a separator (``780312-4567``) or with
+the century (``197803124567``) — that is enough: a number with a mistyped check digit
+is still someone's personnummer to a reader. A bare ten-digit run must also have the
+right Luhn check digit, which keeps most phone numbers and reference numbers out; one
+in ten random ten-digit strings with a valid date still passes, so a bare
+``0701234567`` may be reported; that is the price of finding ``7803124564``.
 """
 
 from __future__ import annotations
@@ -86,7 +88,8 @@ def find_personnummer(text: str) -> list[Match]:
     for m in _PATTERN.finditer(text):
         ok, coordination = _valid_date(m["century"], m["yy"], m["mm"], m["dd"])
         ten = m["yy"] + m["mm"] + m["dd"] + m["serial"] + m["check"]
-        if not ok or not luhn_ok(ten):
+        spelled_out = bool(m["sep"]) or m["century"] is not None
+        if not ok or not (spelled_out or luhn_ok(ten)):
             continue
         sep = "+" if m["sep"] == "+" else "-"
         found.append(

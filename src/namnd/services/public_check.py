@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,7 +27,9 @@ from enum import StrEnum
 from namnd.services.personnummer import find_personnummer
 
 RUN = 20
-"""A copy this long (letters and digits) of a confidential text is a leak."""
+"""A copy this long (letters and digits) of a confidential text is a leak..."""
+MIN_WORDS = 3
+"""... when it spans at least this many words (Swedish compounds are long)."""
 
 EXCERPT = 80
 
@@ -116,11 +119,21 @@ class SecretIndex:
     """Shingle → index in ``secrets`` of the first secret it belongs to."""
 
     @classmethod
-    def build(cls, secrets: Iterable[Secret], *, common: Iterable[str] = ()) -> SecretIndex:
-        """Index ``secrets``, leaving out shingles that also occur in ``common`` texts.
+    def build(
+        cls,
+        secrets: Iterable[Secret],
+        *,
+        common: Iterable[str] = (),
+        sources: Iterable[str] = (),
+        min_sources: int = 2,
+    ) -> SecretIndex:
+        """Index ``secrets``, leaving out the shingles that are boilerplate.
 
-        Only the secrets' shingles are kept in memory; the common texts (all the public
-        text of a workspace, perhaps years of it) are streamed past them once.
+        Boilerplate is what occurs in a ``common`` text (names and rubriker, which are
+        public by rule) or in the public text of at least ``min_sources`` of the
+        ``sources`` (one text per public ärende, say): a standard phrase. A secret copied
+        into *one* public ärende is therefore still caught. Only the secrets' shingles are
+        kept in memory; the public texts (years of them, perhaps) stream past once.
         """
         index = cls(secrets=[])
         for secret in secrets:
@@ -133,6 +146,12 @@ class SecretIndex:
                 index.shingles.setdefault(shingle, number)
         for text in (*STANDARD_PHRASES, *common):
             for shingle in _shingles(normalise(text)[0]):
+                index.shingles.pop(shingle, None)
+        seen: Counter[str] = Counter()
+        for text in sources:
+            seen.update(set(_shingles(normalise(text)[0])) & index.shingles.keys())
+        for shingle, count in seen.items():
+            if count >= min_sources:
                 index.shingles.pop(shingle, None)
         return index
 
@@ -183,22 +202,27 @@ def _comments(text: str, where: str) -> list[Finding]:
 
 
 def _confidential(text: str, where: str, index: SecretIndex) -> list[Finding]:
-    """One finding per secret: its longest copied run in ``text``."""
+    """One finding per secret: its longest copied run of ``MIN_WORDS`` words or more."""
     if not index.shingles:
         return []
     flat, positions = normalise(text)
-    longest: dict[int, tuple[int, int]] = {}  # secret → (start, end) in flat
-    run_secret, run_start, previous = -1, 0, -2
+    runs: list[tuple[int, int, int]] = []  # (secret, start, end) in flat
     for i, shingle in enumerate(_shingles(flat)):
         secret = index.shingles.get(shingle)
         if secret is None:
             continue
-        if secret != run_secret or i != previous + 1:
-            run_secret, run_start = secret, i
-        previous = i
-        start, end = longest.get(secret, (0, 0))
-        if i + RUN - run_start > end - start:
-            longest[secret] = (run_start, i + RUN)
+        if runs and runs[-1][0] == secret and runs[-1][2] == i + RUN - 1:
+            runs[-1] = (secret, runs[-1][1], i + RUN)
+        else:
+            runs.append((secret, i, i + RUN))
+    longest: dict[int, tuple[int, int]] = {}
+    for secret, start, end in runs:
+        span = text[positions[start] : positions[end - 1] + 1]
+        if len(span.split()) < MIN_WORDS:
+            continue  # one long compound and a word ("förvaltningsrätten om") is no copy
+        best = longest.get(secret, (0, 0))
+        if end - start > best[1] - best[0]:
+            longest[secret] = (start, end)
     findings = []
     for secret, (start, end) in sorted(longest.items(), key=lambda item: item[1]):
         source = index.secrets[secret].source

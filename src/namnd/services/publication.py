@@ -177,6 +177,18 @@ def public_protocol(
     )
 
 
+# --- the year plan ---------------------------------------------------------------------
+
+
+def public_plan(plan: T) -> T:
+    """The year plan as published in the calendar: the remisser's texts cleaned.
+
+    Meetings and deadlines carry no free text; an open remiss carries its ärende's
+    rubrik, which is public but may hold a personnummer typed by mistake.
+    """
+    return dataclasses.replace(plan, remisser=[_scrubbed(r) for r in plan.remisser])  # type: ignore[attr-defined,type-var]
+
+
 # --- statistics ------------------------------------------------------------------------
 
 OTHER = "Övrigt"

@@ -50,30 +50,49 @@ def confidential_texts(*, session: Session) -> list[Secret]:
 
 
 def public_texts(*, session: Session) -> list[str]:
-    """The workspace's public text: what may appear in a public file anyway."""
-    texts: list[str] = []
-    for arende, _ in _arenden(session).values():
-        texts.append(arende.title)
-        if not arende.confidential:
-            texts += (text for _, text in _arende_fields(arende))
-    texts += session.exec(
-        select(Attachment.title)
-        .join(Arende, col(Arende.id) == Attachment.arende_id)
-        .where(col(Attachment.confidential).is_(False), col(Arende.confidential).is_(False))
-    )
-    texts += session.exec(
-        select(AnnouncedDocument.title)
-        .join(Arende, col(Arende.id) == AnnouncedDocument.arende_id)
-        .where(col(AnnouncedDocument.confidential).is_(False), col(Arende.confidential).is_(False))
-    )
-    for paragraph, _, secret in _paragraphs(session):
-        texts.append(paragraph.title)
-        if not secret:
-            texts += (text for _, text in _paragraph_fields(paragraph))
+    """Text that is public by rule wherever it occurs: names, rubriker, delegationsordning."""
+    texts: list[str] = [arende.title for arende, _ in _arenden(session).values()]
+    texts += (paragraph.title for paragraph, _, _ in _paragraphs(session))
     for organ in session.exec(select(Organ)):
         texts += [organ.name, organ.administration]
     texts += session.exec(select(DelegationCode.matter))
     return [text for text in dict.fromkeys(texts) if text]
+
+
+def public_sources(*, session: Session) -> list[str]:
+    """The public text of each public ärende with its §§ and bilagor, one text apiece.
+
+    A phrase found in several of them is a standard phrase; one found in a single
+    ärende may be a secret copied into it, so the gate still looks for it.
+    """
+    by_arende: dict[int, list[str]] = {}
+    for arende, _ in _arenden(session).values():
+        if not arende.confidential:
+            by_arende[arende.id] = [text for _, text in _arende_fields(arende)]
+    for arende_id, title in session.exec(
+        select(Attachment.arende_id, Attachment.title).where(
+            col(Attachment.confidential).is_(False)
+        )
+    ):
+        by_arende.get(arende_id, []).append(title)
+    for arende_id, title in session.exec(
+        select(AnnouncedDocument.arende_id, AnnouncedDocument.title).where(
+            col(AnnouncedDocument.confidential).is_(False)
+        )
+    ):
+        by_arende.get(arende_id, []).append(title)
+    loose: list[str] = []
+    items = dict(session.exec(select(AgendaItem.id, AgendaItem.arende_id)).all())
+    for paragraph, _, secret in _paragraphs(session):
+        if secret:
+            continue
+        texts = [text for _, text in _paragraph_fields(paragraph)]
+        arende_id = items.get(paragraph.agenda_item_id)
+        if arende_id in by_arende:
+            by_arende[arende_id] += texts
+        else:
+            loose.append("\n".join(texts))
+    return ["\n".join(texts) for texts in by_arende.values()] + loose
 
 
 def _secrets(session: Session) -> Iterator[Secret]:
