@@ -108,3 +108,13 @@ def test_any_run_of_twenty_is_found_inside_other_text(secret_text, start, before
     findings = check_text(f"{before}\n{piece}\n{after}", where="x", secrets=[secret])
     if len(piece) == RUN:
         assert [f.source for f in findings] == [secret.source]
+
+
+def test_two_secrets_sharing_text_are_each_found_whole():
+    lss = Secret("Sammanställning ej verkställda beslut enligt LSS, kvartal 2", "bilaga 2")
+    sol = Secret("Sammanställning ej verkställda beslut enligt SoL, kvartal 2", "bilaga 3")
+    findings = check_text(f"{lss.text}\n{sol.text}", where="x", secrets=[lss, sol])
+    assert {(f.source, f.excerpt) for f in findings} == {
+        ("bilaga 2", lss.text),
+        ("bilaga 3", sol.text),
+    }

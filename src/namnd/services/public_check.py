@@ -112,8 +112,8 @@ class SecretIndex:
     """Every confidential text's 20-character shingles, built once for many checks."""
 
     secrets: list[Secret]
-    shingles: dict[str, int] = field(default_factory=dict)
-    """Shingle → index in ``secrets`` of the first secret it belongs to."""
+    shingles: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    """Shingle → index in ``secrets`` of the secret it belongs to (a tuple if several)."""
 
     @classmethod
     def build(cls, secrets: Iterable[Secret], *, common: Iterable[str] = ()) -> SecretIndex:
@@ -130,7 +130,10 @@ class SecretIndex:
             index.secrets.append(secret)
             number = len(index.secrets) - 1
             for shingle in own:
-                index.shingles.setdefault(shingle, number)
+                before = index.shingles.setdefault(shingle, number)
+                if before != number:  # shared, e.g. two bilagor with similar titles
+                    shared = before if isinstance(before, tuple) else (before,)
+                    index.shingles[shingle] = (*shared, number)
         for text in (*STANDARD_PHRASES, *common):
             for shingle in _shingles(normalise(text)[0]):
                 index.shingles.pop(shingle, None)
@@ -188,17 +191,19 @@ def _confidential(text: str, where: str, index: SecretIndex) -> list[Finding]:
         return []
     flat, positions = normalise(text)
     longest: dict[int, tuple[int, int]] = {}  # secret → (start, end) in flat
-    run_secret, run_start, previous = -1, 0, -2
+    runs: dict[int, tuple[int, int]] = {}  # secret → (start, last shingle) of its run
     for i, shingle in enumerate(_shingles(flat)):
-        secret = index.shingles.get(shingle)
-        if secret is None:
+        entry = index.shingles.get(shingle)
+        if entry is None:
             continue
-        if secret != run_secret or i != previous + 1:
-            run_secret, run_start = secret, i
-        previous = i
-        start, end = longest.get(secret, (0, 0))
-        if i + RUN - run_start > end - start:
-            longest[secret] = (run_start, i + RUN)
+        for secret in entry if isinstance(entry, tuple) else (entry,):
+            start, last = runs.get(secret, (i, -2))
+            if last != i - 1:
+                start = i
+            runs[secret] = (start, i)
+            best_start, best_end = longest.get(secret, (0, 0))
+            if i + RUN - start > best_end - best_start:
+                longest[secret] = (start, i + RUN)
     findings = []
     for secret, (start, end) in sorted(longest.items(), key=lambda item: item[1]):
         source = index.secrets[secret].source
