@@ -118,3 +118,15 @@ def test_two_secrets_sharing_text_are_each_found_whole():
         ("bilaga 2", lss.text),
         ("bilaga 3", sol.text),
     }
+
+
+def test_secrets_copied_in_the_same_place_are_one_finding():
+    rows = [
+        Secret(f"Bifall Avlösarservice i hemmet enligt 9 § 5 LSS, {n} tim", f"rad {n}")
+        for n in (4, 9, 12)
+    ]
+    (finding,) = check_text("Insats: Avlösarservice i hemmet enligt 9 § 5 LSS", where="x",
+                            secrets=rows)  # fmt: skip
+    assert finding.source == "rad 4"
+    assert finding.excerpt == "Avlösarservice i hemmet enligt 9 § 5 LSS"
+    assert "text ur rad 4 (och 2 källor till) får inte publiceras" in finding.message

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -82,29 +82,40 @@ class Finding:
     """The whole finding as one Swedish sentence."""
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """Letters and digits of ``text``, case folded, and each one's index in ``text``.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
-    Accents are dropped (NFKD without combining marks), so a PDF's decomposed 'å' and the
-    database's composed one compare equal.
+
+def flatten(text: str) -> str:
+    """Letters and digits of ``text``, case folded, accents dropped: what runs compare.
+
+    NFKD without combining marks, so a PDF's decomposed 'å' and the database's composed
+    one, and a ligature 'ﬁ' and 'fi', compare equal.
+    """
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text).casefold())
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """:func:`flatten` of ``text`` and each flat character's index in ``text``.
+
+    Character by character, so slower: used only to quote a finding.
     """
     chars: list[str] = []
     positions: list[int] = []
     for i, char in enumerate(text):
-        if char.isascii():
-            if char.isalnum():
-                chars.append(char.lower())
-                positions.append(i)
-            continue
-        for c in unicodedata.normalize("NFKD", char).casefold():
-            if c.isalnum():
-                chars.append(c)
-                positions.append(i)
+        flat = char.lower() if char.isascii() and char.isalnum() else flatten(char)
+        chars.append(flat)
+        positions += [i] * len(flat)
     return "".join(chars), positions
 
 
-def _shingles(normalised: str) -> Iterable[str]:
-    return (normalised[i : i + RUN] for i in range(len(normalised) - RUN + 1))
+def _shingles(flat: str) -> Iterator[int]:
+    """The hash of every RUN-character window of ``flat``, in order (all in C, no loop).
+
+    Hashes, not the windows: less memory for a large workspace, and a
+    collision between two different 20-character windows is a 1 in 2⁶⁴ chance.
+    """
+    count = max(0, len(flat) - RUN + 1)
+    return map(hash, map(flat.__getitem__, map(slice, range(count), range(RUN, RUN + count))))
 
 
 @dataclass
@@ -112,7 +123,7 @@ class SecretIndex:
     """Every confidential text's 20-character shingles, built once for many checks."""
 
     secrets: list[Secret]
-    shingles: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    shingles: dict[int, int | tuple[int, ...]] = field(default_factory=dict)
     """Shingle → index in ``secrets`` of the secret it belongs to (a tuple if several)."""
 
     @classmethod
@@ -123,20 +134,23 @@ class SecretIndex:
         text of a workspace, perhaps years of it) are streamed past them once.
         """
         index = cls(secrets=[])
+        shingles = index.shingles
+        shared: dict[int, list[int]] = {}
         for secret in secrets:
-            own = set(_shingles(normalise(secret.text)[0]))
+            own = set(_shingles(flatten(secret.text)))
             if not own:
                 continue  # shorter than a run
             index.secrets.append(secret)
             number = len(index.secrets) - 1
-            for shingle in own:
-                before = index.shingles.setdefault(shingle, number)
-                if before != number:  # shared, e.g. two bilagor with similar titles
-                    shared = before if isinstance(before, tuple) else (before,)
-                    index.shingles[shingle] = (*shared, number)
+            seen = own & shingles.keys()
+            for shingle in seen:  # e.g. two delegation rows with the same insats
+                shared.setdefault(shingle, [shingles[shingle]]).append(number)
+            shingles.update(dict.fromkeys(own - seen if seen else own, number))
+        for shingle, numbers in shared.items():
+            shingles[shingle] = tuple(numbers)
         for text in (*STANDARD_PHRASES, *common):
-            for shingle in _shingles(normalise(text)[0]):
-                index.shingles.pop(shingle, None)
+            for shingle in filter(shingles.__contains__, _shingles(flatten(text))):
+                shingles.pop(shingle, None)
         return index
 
 
@@ -189,7 +203,7 @@ def _confidential(text: str, where: str, index: SecretIndex) -> list[Finding]:
     """One finding per secret: its longest copied run in ``text``."""
     if not index.shingles:
         return []
-    flat, positions = normalise(text)
+    flat = flatten(text)
     longest: dict[int, tuple[int, int]] = {}  # secret → (start, end) in flat
     runs: dict[int, tuple[int, int]] = {}  # secret → (start, last shingle) of its run
     for i, shingle in enumerate(_shingles(flat)):
@@ -204,20 +218,41 @@ def _confidential(text: str, where: str, index: SecretIndex) -> list[Finding]:
             best_start, best_end = longest.get(secret, (0, 0))
             if i + RUN - start > best_end - best_start:
                 longest[secret] = (start, i + RUN)
+    if not longest:
+        return []
+    # Secrets copied in the same place (rows with the same insats) are one finding.
+    spans: dict[tuple[int, int], list[int]] = {}
+    for secret, span in longest.items():
+        spans.setdefault(span, []).append(secret)
+    quote = _quoter(text, flat)
     findings = []
-    for secret, (start, end) in sorted(longest.items(), key=lambda item: item[1]):
-        source = index.secrets[secret].source
-        excerpt = _cut(" ".join(text[positions[start] : positions[end - 1] + 1].split()))
+    for (start, end), secrets in sorted(spans.items()):
+        source = index.secrets[min(secrets)].source
+        more = len(secrets) - 1
+        also = f" (och {more} {'källa' if more == 1 else 'källor'} till)" if more else ""
+        excerpt = quote(start, end)
         findings.append(
             Finding(
                 where=where,
                 kind=FindingKind.CONFIDENTIAL,
                 source=source,
                 excerpt=excerpt,
-                message=f"{where}: text ur {source} får inte publiceras: ”{excerpt}”.",
+                message=f"{where}: text ur {source}{also} får inte publiceras: ”{excerpt}”.",
             )
         )
     return findings
+
+
+def _quoter(text: str, flat: str):
+    """Turn a span of the flat text into the original words, as written."""
+    slow, positions = normalise(text)
+    if slow != flat:  # an exotic character flattened differently alone: quote the flat text
+        return lambda start, end: _cut(flat[start:end])
+
+    def quote(start: int, end: int) -> str:
+        return _cut(" ".join(text[positions[start] : positions[end - 1] + 1].split()))
+
+    return quote
 
 
 def _cut(text: str) -> str:
