@@ -27,12 +27,13 @@ def test_the_internal_kallelse_is_refused_the_public_one_passes(ws, tmp_path, ca
 
     assert main([*ws, "check-public", str(internal)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith(f"{internal}: 5 fynd\n")
+    assert out.startswith(f"{internal}: 4 fynd\n")
     assert (
         "  - word/document.xml: text ur ärende 10 den 2019-09-19 (von/2019:1), bilaga 1 får "
         "inte publiceras: ”Beslut LSS SFB, augusti 2019”.\n"
     ) in out
-    assert "ärende 9 den 2019-09-19 (von/2019:2), bilaga 2" in out
+    # the two ej verkställda bilagor share their title up to the law
+    assert "ärende 9 den 2019-09-19 (von/2019:2), bilaga 2 (och 1 källa till)" in out
     assert out.endswith("Publicera inte filen förrän fynden är åtgärdade.\n")
 
     assert main([*ws, "check-public", str(public), str(public_md)]) == 0
@@ -133,5 +134,28 @@ def test_public_kallelse_with_a_comment_and_a_personnummer(ws, store, tmp_path, 
     store.save_arende(item1, arende.version, {"summary_md": summary}, by="test")
     public = tmp_path / f"off.{fmt}"
     _export(ws, public, "--format", fmt, "--public")
+    capsys.readouterr()
+    assert main([*ws, "check-public", str(public)]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="issue 11 route 2: a § of a sekretess ärende without 'Sekretess: ja' prints the "
+    "ärende's Sammanfattning in the public protokoll",
+)
+def test_public_protokoll_of_a_sekretess_arende_whose_paragraph_lacks_the_flag(ws, store, tmp_path,
+                                                                              capsys):  # fmt: skip
+    from tests.protocol_sample import draft_protocol
+
+    meeting = store.find_meeting("2019-09-19").id
+    item7 = store.agenda(meeting).items[6].arende_id
+    arende, _ = store.arende(item7)
+    summary = "Den enskilde har sedan mars bott på korttidsboendet Solrosen i Tumba."
+    store.save_arende(item7, arende.version, {"confidential": True, "summary_md": summary},
+                      by="test")  # fmt: skip
+    store.replace_protocol(meeting, draft_protocol())  # § 91 (item 7) is not marked
+    public = tmp_path / "off.docx"
+    assert main([*ws, "export", "protokoll", "2019-09-19", "--format", "docx", "--public",
+                 "-o", str(public)]) == 0  # fmt: skip
     capsys.readouterr()
     assert main([*ws, "check-public", str(public)]) == 0, capsys.readouterr().out

@@ -250,7 +250,13 @@ def _quoter(text: str, flat: str):
         return lambda start, end: _cut(flat[start:end])
 
     def quote(start: int, end: int) -> str:
-        return _cut(" ".join(text[positions[start] : positions[end - 1] + 1].split()))
+        first, last = positions[start], positions[end - 1] + 1
+        # Whole words, so the user can search the document for the excerpt.
+        while first > 0 and not text[first - 1].isspace() and positions[start] - first < 30:
+            first -= 1
+        while last < len(text) and not text[last].isspace() and last - positions[end - 1] < 30:
+            last += 1
+        return _cut(" ".join(text[first:last].split()).rstrip(".,;:!?"))
 
     return quote
 
