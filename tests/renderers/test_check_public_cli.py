@@ -58,6 +58,19 @@ def test_the_public_kallelse_with_an_imported_delegation_list_passes(ws, tmp_pat
     assert main([*ws, "check-public", str(public)]) == 0, capsys.readouterr().out
 
 
+def test_the_pdf_kallelse_internal_refused_public_passes(ws, tmp_path, capsys):
+    from tests.renderers.docx_helpers import require_libreoffice
+
+    require_libreoffice()
+    internal, public = tmp_path / "intern.pdf", tmp_path / "off.pdf"
+    _export(ws, internal, "--format", "pdf")
+    _export(ws, public, "--format", "pdf", "--public")
+    capsys.readouterr()
+    assert main([*ws, "check-public", str(internal)]) == 1
+    assert "ärende 10 den 2019-09-19 (von/2019:1), bilaga 1" in capsys.readouterr().out
+    assert main([*ws, "check-public", str(public)]) == 0, capsys.readouterr().out
+
+
 def test_a_file_made_elsewhere_with_a_personnummer_and_a_comment(ws, tmp_path, capsys):
     page = tmp_path / "nyhet.md"
     page.write_text("Kontakta 19780312-4564 <!-- internt: ring handläggaren -->\n")
