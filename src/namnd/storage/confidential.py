@@ -6,8 +6,9 @@ handling of any ärende; every text of a sekretess § and of a § whose ärende 
 (even when the § itself lacks the flag); the rättelser of such §§; every row of an
 imported delegation list; the comments on ej verkställda beslut and their erbjudanden.
 
-Public: the rest of the ärenden and §§, every rubrik, the organs' names and the
-delegationsordning. A 20-character run that also occurs there is not a leak.
+Public: the rest of the ärenden and §§, every rubrik, the organs' names, the
+delegationsordning and the delegationsbeslut listed in the kallelse, places. A
+20-character run that also occurs there is not a leak.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ from namnd.domain.models import (
     Arende,
     Attachment,
     DelegationCode,
+    DelegationDecision,
     Meeting,
     Organ,
     Paragraph,
 )
-from namnd.domain.protocol_tables import CorrectionRow
+from namnd.domain.protocol_tables import CorrectionRow, ProtocolRecord
 from namnd.formats.agenda_markdown import ADMIN_PROPOSAL, BODY, PREAMBLE, PROPOSAL, SUMMARY
 from namnd.formats.protocol_markdown import DECISION, MOTIONS, NOTES, PROCESS, RESERVATIONS, VOTE
 from namnd.services.public_check import Secret
@@ -73,6 +75,11 @@ def public_texts(*, session: Session) -> list[str]:
     for organ in session.exec(select(Organ)):
         texts += [organ.name, organ.administration]
     texts += session.exec(select(DelegationCode.matter))
+    texts += session.exec(select(DelegationDecision.matter))
+    for meeting in session.exec(select(Meeting)):
+        texts += [meeting.place, meeting.adjustment_text]
+    for record in session.exec(select(ProtocolRecord)):
+        texts += [record.adjustment_place, record.archive]
     return [text for text in dict.fromkeys(texts) if text]
 
 
