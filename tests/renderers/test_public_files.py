@@ -27,7 +27,8 @@ def _where(parts, kind, secrets=()):
 
 @pytest.fixture
 def word_file(tmp_path):
-    """A .docx with a personnummer in a header, the title, a table and a link target."""
+    """A .docx with a personnummer in a header, the title, a table, a link target, a custom
+    property and a footnote; a comment that is an HTML comment; a secret split in runs."""
     document = docx.Document()
     document.add_paragraph("Kallelse till Vård- och omsorgsnämnden")
     document.sections[0].header.paragraphs[0].text = "Sidhuvud 19780312-4564"
@@ -49,6 +50,12 @@ def word_file(tmp_path):
             'officeDocument/2006/custom-properties"><property name="Handläggare">'
             "<lpwstr>Pnr 7803124564</lpwstr></property></Properties>",
         )
+        package.writestr(
+            "word/footnotes.xml",
+            '<?xml version="1.0"?><w:footnotes xmlns:w="http://schemas.openxmlformats.org/'
+            'wordprocessingml/2006/main"><w:footnote w:id="1"><w:p><w:r><w:t>Se 19780312-</w:t>'
+            "</w:r><w:r><w:t>4564</w:t></w:r></w:p></w:footnote></w:footnotes>",
+        )
     return path
 
 
@@ -62,6 +69,7 @@ def test_every_part_of_a_docx_is_read(word_file):
         "word/document.xml",
         "word/_rels/document.xml.rels",
         "docProps/custom.xml",
+        "word/footnotes.xml",
     }
     assert _where(parts, FindingKind.HTML_COMMENT) == {"word/comments.xml"}
     assert _where(parts, FindingKind.CONFIDENTIAL, [SECRET]) == {"word/document.xml"}

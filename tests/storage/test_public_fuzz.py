@@ -74,7 +74,8 @@ def cases(draw) -> tuple[Case, str, str, str, str]:
                 f"## {n}. Riktlinjer för {text.lower()}\n\n"
                 f"Dnr: sn/2026:{100 + n}\n\n"
                 f"### Förslag till beslut\n\nSocialnämnden antar riktlinjerna.\n\n"
-                f"### Sammanfattning\n\n{text} {pnr}. <!-- internt: {case.token(draw, note=True)} -->\n\n"
+                f"### Sammanfattning\n\n{text} {pnr}. "
+                f"<!-- internt: {case.token(draw, note=True)} -->\n\n"
                 f"### Bilagor\n\n- Riktlinjer\n- Klagomål {case.token(draw)} [sekretess]\n"
             )
     sections.append(

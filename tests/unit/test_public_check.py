@@ -119,3 +119,25 @@ def test_any_run_of_twenty_is_found_inside_other_text(words, start, before, afte
     findings = check_text(f"{before}\n{piece}\n{after}", where="x", secrets=[secret])
     if end - start >= 3 and len(normalise(piece)[0]) >= RUN:
         assert [f.source for f in findings] == [secret.source]
+
+
+def test_two_secrets_sharing_text_are_each_found_whole():
+    lss = Secret("Sammanställning ej verkställda beslut enligt LSS, kvartal 2", "bilaga 2")
+    sol = Secret("Sammanställning ej verkställda beslut enligt SoL, kvartal 2", "bilaga 3")
+    findings = check_text(f"{lss.text}\n{sol.text}", where="x", secrets=[lss, sol])
+    assert {(f.source, f.excerpt) for f in findings} == {
+        ("bilaga 2", lss.text),
+        ("bilaga 3", sol.text),
+    }
+
+
+def test_secrets_copied_in_the_same_place_are_one_finding():
+    rows = [
+        Secret(f"Bifall Avlösarservice i hemmet enligt 9 § 5 LSS, {n} tim", f"rad {n}")
+        for n in (4, 9, 12)
+    ]
+    (finding,) = check_text("Insats: Avlösarservice i hemmet enligt 9 § 5 LSS", where="x",
+                            secrets=rows)  # fmt: skip
+    assert finding.source == "rad 4"
+    assert finding.excerpt == "Avlösarservice i hemmet enligt 9 § 5 LSS"
+    assert "text ur rad 4 (och 2 källor till) får inte publiceras" in finding.message

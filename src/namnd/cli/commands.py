@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
         "export": _export,
         "uppdrag": _uppdrag,
         "report": _report,
+        "check-public": _check_public,
     }[args.command]
     return handler(args, workspace)
 
@@ -339,6 +340,35 @@ def _delegation_codes(args: argparse.Namespace, workspace: Workspace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _check_public(args: argparse.Namespace, workspace: Workspace) -> int:
+    """Exit 1 and list the findings when any file holds what must not be published."""
+    from namnd.errors import InvalidInput
+    from namnd.formats.public_files import kind_of
+    from namnd.operations.confidential_texts import secret_index
+    from namnd.operations.public_gate import check_public_file
+
+    paths = [Path(name) for name in args.files]
+    for path in paths:
+        kind_of(path)
+        if not path.is_file():
+            raise InvalidInput(f"Filen {path} finns inte.")
+    index = secret_index(open_store(workspace))
+    leaking = 0
+    for path in paths:
+        findings = check_public_file(path, secrets=index)
+        if findings:
+            leaking += 1
+            print(f"{path}: {len(findings)} fynd")
+            print("\n".join(f"  - {finding.message}" for finding in findings))
+    if len(paths) == 1:
+        print("Publicera inte filen förrän fynden är åtgärdade." if leaking else "Inga fynd.")
+    elif leaking:
+        print(f"Fynd i {leaking} av {len(paths)} filer: publicera inte förrän de är åtgärdade.")
+    else:
+        print(f"Inga fynd i de {len(paths)} filerna.")
+    return 1 if leaking else 0
 
 
 def _print_json(data: object) -> None:

@@ -161,6 +161,15 @@ def build_parser() -> SwedishParser:
     )
     codes.add_argument("--json", action="store_true", help="skriv JSON (se docs/cli.md)")
 
+    check = commands.add_parser(
+        "check-public",
+        help="granska filer före publicering: personnummer, HTML-kommentarer och text ur "
+        "sekretessärenden",
+    )
+    check.add_argument(
+        "files", nargs="+", metavar="FIL", help="docx, pdf, md, txt, json, ics eller html"
+    )
+
     imports = commands.add_parser("import", help="läs in en fil").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
     )

@@ -68,6 +68,10 @@ def extract_parts(data: bytes, kind: str, name: str = "filen") -> list[Part]:
 # --- Word --------------------------------------------------------------------------------
 
 
+RECORD = "\x1e"
+"""Separates texts that do not run on into each other (``public_check`` checks each alone)."""
+
+
 def _docx(data: bytes, name: str) -> list[Part]:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
@@ -98,7 +102,9 @@ def _xml_text(raw: bytes) -> str:
 
 
 def _walk(elem: ElementTree.Element, lines: list[str], paragraph: list[str] | None) -> None:
-    lines.extend(elem.attrib.values())
+    # Each attribute value is a record of its own: a style name ("Title") beside the
+    # paragraph's text is no run of it.
+    lines.extend(f"{RECORD}{value}{RECORD}" for value in elem.attrib.values())
     if elem.tag == _PARAGRAPH:
         own: list[str] = []
         for child in elem:

@@ -20,16 +20,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from namnd.services.personnummer import find_personnummer
 
 RUN = 20
-"""A copy this long (letters and digits) of a confidential text is a leak..."""
+"""A copy this long (letters and digits) of a confidential text is a leak."""
+RECORD = "\x1e"
+"""Separates texts of one part that do not run on into each other (attribute values)."""
 MIN_WORDS = 3
-"""... when it spans at least this many words (Swedish compounds are long)."""
+"""A copy spans at least this many words: Swedish compounds make two words 20 letters."""
 
 EXCERPT = 80
 
@@ -45,6 +47,18 @@ STANDARD_PHRASES = (
     "Nämnden beslutar att",
     "beslutar i enlighet med förvaltningens förslag",
     "Offentlighets- och sekretesslagen",
+    # The formulaic beslut of the standing items: they identify no one.
+    "läggs till handlingarna",
+    "lägger informationen till handlingarna",
+    "lägger anmälningarna till handlingarna",
+    "noterar informationen till protokollet",
+    "noterar till protokollet att de tagit del av informationen",
+    "tar del av informationen",
+    "godkänner redovisningen",
+    "beslutar enligt förslaget",
+    "bifaller förslaget",
+    "avslår förslaget",
+    "justeras omedelbart",
 )
 
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.DOTALL)
@@ -68,6 +82,9 @@ class Secret:
 
     text: str
     source: str
+    beside: str = ""
+    """Public text that stands beside it (a sekretess bilaga's own public ärende): what
+    it shares with that text is published there anyway and is no leak."""
 
 
 @dataclass(frozen=True)
@@ -85,29 +102,40 @@ class Finding:
     """The whole finding as one Swedish sentence."""
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """Letters and digits of ``text``, case folded, and each one's index in ``text``.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
-    Accents are dropped (NFKD without combining marks), so a PDF's decomposed 'å' and the
-    database's composed one compare equal.
+
+def flatten(text: str) -> str:
+    """Letters and digits of ``text``, case folded, accents dropped: what runs compare.
+
+    NFKD without combining marks, so a PDF's decomposed 'å' and the database's composed
+    one, and a ligature 'ﬁ' and 'fi', compare equal.
+    """
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text).casefold())
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """:func:`flatten` of ``text`` and each flat character's index in ``text``.
+
+    Character by character, so slower: used only to quote a finding.
     """
     chars: list[str] = []
     positions: list[int] = []
     for i, char in enumerate(text):
-        if char.isascii():
-            if char.isalnum():
-                chars.append(char.lower())
-                positions.append(i)
-            continue
-        for c in unicodedata.normalize("NFKD", char).casefold():
-            if c.isalnum():
-                chars.append(c)
-                positions.append(i)
+        flat = char.lower() if char.isascii() and char.isalnum() else flatten(char)
+        chars.append(flat)
+        positions += [i] * len(flat)
     return "".join(chars), positions
 
 
-def _shingles(normalised: str) -> Iterable[str]:
-    return (normalised[i : i + RUN] for i in range(len(normalised) - RUN + 1))
+def _shingles(flat: str) -> Iterator[int]:
+    """The hash of every RUN-character window of ``flat``, in order (all in C, no loop).
+
+    Hashes, not the windows: less memory for a large workspace, and a
+    collision between two different 20-character windows is a 1 in 2⁶⁴ chance.
+    """
+    count = max(0, len(flat) - RUN + 1)
+    return map(hash, map(flat.__getitem__, map(slice, range(count), range(RUN, RUN + count))))
 
 
 @dataclass
@@ -115,8 +143,8 @@ class SecretIndex:
     """Every confidential text's 20-character shingles, built once for many checks."""
 
     secrets: list[Secret]
-    shingles: dict[str, int] = field(default_factory=dict)
-    """Shingle → index in ``secrets`` of the first secret it belongs to."""
+    shingles: dict[int, int | tuple[int, ...]] = field(default_factory=dict)
+    """Shingle → index in ``secrets`` of the secret it belongs to (a tuple if several)."""
 
     @classmethod
     def build(
@@ -129,30 +157,38 @@ class SecretIndex:
     ) -> SecretIndex:
         """Index ``secrets``, leaving out the shingles that are boilerplate.
 
-        Boilerplate is what occurs in a ``common`` text (names and rubriker, which are
-        public by rule) or in the public text of at least ``min_sources`` of the
-        ``sources`` (one text per public ärende, say): a standard phrase. A secret copied
-        into *one* public ärende is therefore still caught. Only the secrets' shingles are
-        kept in memory; the public texts (years of them, perhaps) stream past once.
+        Boilerplate is what occurs in a ``common`` text (names and rubriker, public by
+        rule) or in the public text of at least ``min_sources`` of the ``sources`` (one
+        text per public ärende): a standard phrase. A secret copied into *one* public
+        ärende is therefore still caught. Only the secrets' shingles are kept in memory;
+        the public texts (years of them, perhaps) are streamed past them once.
         """
         index = cls(secrets=[])
+        shingles = index.shingles
+        shared: dict[int, list[int]] = {}
         for secret in secrets:
-            own = set(_shingles(normalise(secret.text)[0]))
+            own = set(_shingles(flatten(secret.text)))
+            if secret.beside:
+                own -= set(_shingles(flatten(secret.beside)))
             if not own:
                 continue  # shorter than a run
             index.secrets.append(secret)
             number = len(index.secrets) - 1
-            for shingle in own:
-                index.shingles.setdefault(shingle, number)
+            seen = own & shingles.keys()
+            for shingle in seen:  # e.g. two delegation rows with the same insats
+                shared.setdefault(shingle, [shingles[shingle]]).append(number)
+            shingles.update(dict.fromkeys(own - seen if seen else own, number))
+        for shingle, numbers in shared.items():
+            shingles[shingle] = tuple(numbers)
         for text in (*STANDARD_PHRASES, *common):
-            for shingle in _shingles(normalise(text)[0]):
-                index.shingles.pop(shingle, None)
-        seen: Counter[str] = Counter()
+            for shingle in filter(shingles.__contains__, _shingles(flatten(text))):
+                shingles.pop(shingle, None)
+        seen_in: Counter[int] = Counter()
         for text in sources:
-            seen.update(set(_shingles(normalise(text)[0])) & index.shingles.keys())
-        for shingle, count in seen.items():
+            seen_in.update(set(filter(shingles.__contains__, _shingles(flatten(text)))))
+        for shingle, count in seen_in.items():
             if count >= min_sources:
-                index.shingles.pop(shingle, None)
+                shingles.pop(shingle, None)
         return index
 
 
@@ -164,7 +200,7 @@ def check_text(
     return [
         *_personnummer(text, where),
         *_comments(text, where),
-        *_confidential(text, where, index),
+        *(f for record in text.split(RECORD) for f in _confidential(record, where, index)),
     ]
 
 
@@ -205,38 +241,93 @@ def _confidential(text: str, where: str, index: SecretIndex) -> list[Finding]:
     """One finding per secret: its longest copied run of ``MIN_WORDS`` words or more."""
     if not index.shingles:
         return []
-    flat, positions = normalise(text)
-    runs: list[tuple[int, int, int]] = []  # (secret, start, end) in flat
+    flat = flatten(text)
+    found: list[tuple[int, int, int]] = []  # (secret, start, end) in flat, each run
+    runs: dict[int, int] = {}  # secret → index in ``found`` of its current run
     for i, shingle in enumerate(_shingles(flat)):
-        secret = index.shingles.get(shingle)
-        if secret is None:
+        entry = index.shingles.get(shingle)
+        if entry is None:
             continue
-        if runs and runs[-1][0] == secret and runs[-1][2] == i + RUN - 1:
-            runs[-1] = (secret, runs[-1][1], i + RUN)
-        else:
-            runs.append((secret, i, i + RUN))
-    longest: dict[int, tuple[int, int]] = {}
-    for secret, start, end in runs:
-        span = text[positions[start] : positions[end - 1] + 1]
-        if len(span.split()) < MIN_WORDS:
-            continue  # one long compound and a word ("förvaltningsrätten om") is no copy
-        best = longest.get(secret, (0, 0))
-        if end - start > best[1] - best[0]:
+        for secret in entry if isinstance(entry, tuple) else (entry,):
+            at = runs.get(secret)
+            if at is not None and found[at][2] == i + RUN - 1:
+                found[at] = (secret, found[at][1], i + RUN)
+            else:
+                runs[secret] = len(found)
+                found.append((secret, i, i + RUN))
+    if not found:
+        return []
+    words = _word_counter(text, flat)
+    longest: dict[int, tuple[int, int]] = {}  # secret → (start, end) in flat
+    for secret, start, end in found:
+        if words(start, end) < MIN_WORDS:
+            continue  # a long compound and a word ("förvaltningsrätten om") is no copy
+        best_start, best_end = longest.get(secret, (0, 0))
+        if end - start > best_end - best_start:
             longest[secret] = (start, end)
+    if not longest:
+        return []
+    # Secrets copied in the same place (rows with the same insats) are one finding.
+    spans: dict[tuple[int, int], list[int]] = {}
+    for secret, span in longest.items():
+        spans.setdefault(span, []).append(secret)
+    quote = _quoter(text, flat)
     findings = []
-    for secret, (start, end) in sorted(longest.items(), key=lambda item: item[1]):
-        source = index.secrets[secret].source
-        excerpt = _cut(" ".join(text[positions[start] : positions[end - 1] + 1].split()))
+    for (start, end), secrets in sorted(spans.items()):
+        source = index.secrets[min(secrets)].source
+        more = len(secrets) - 1
+        also = f" (och {more} {'källa' if more == 1 else 'källor'} till)" if more else ""
+        excerpt = quote(start, end)
         findings.append(
             Finding(
                 where=where,
                 kind=FindingKind.CONFIDENTIAL,
                 source=source,
                 excerpt=excerpt,
-                message=f"{where}: text ur {source} får inte publiceras: ”{excerpt}”.",
+                message=f"{where}: text ur {source}{also} får inte publiceras: ”{excerpt}”.",
             )
         )
     return findings
+
+
+def _word_counter(text: str, flat: str):
+    """How many whole words of ``text`` a span of the flat text covers.
+
+    Flat text runs words together, so "…kontaktperson, ett" and "…kontaktperson enligt"
+    share "kontaktpersone": words cut at either end of the span do not count.
+    """
+    slow, positions = normalise(text)
+    if slow != flat:  # cannot map back: count it as a copy
+        return lambda start, end: MIN_WORDS
+
+    def count(start: int, end: int) -> int:
+        first, last = positions[start], positions[end - 1] + 1
+        words = text[first:last].split()
+        if words and first > 0 and text[first - 1].isalnum():
+            words.pop(0)
+        if words and last < len(text) and text[last].isalnum():
+            words.pop()
+        return len(words)
+
+    return count
+
+
+def _quoter(text: str, flat: str):
+    """Turn a span of the flat text into the original words, as written."""
+    slow, positions = normalise(text)
+    if slow != flat:  # an exotic character flattened differently alone: quote the flat text
+        return lambda start, end: _cut(flat[start:end])
+
+    def quote(start: int, end: int) -> str:
+        first, last = positions[start], positions[end - 1] + 1
+        # Whole words, so the user can search the document for the excerpt.
+        while first > 0 and not text[first - 1].isspace() and positions[start] - first < 30:
+            first -= 1
+        while last < len(text) and not text[last].isspace() and last - positions[end - 1] < 30:
+            last += 1
+        return _cut(" ".join(text[first:last].split()).rstrip(".,;:!?"))
+
+    return quote
 
 
 def _cut(text: str) -> str:

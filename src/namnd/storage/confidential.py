@@ -6,13 +6,15 @@ handling of any ärende; every text of a sekretess § and of a § whose ärende 
 (even when the § itself lacks the flag); the rättelser of such §§; every row of an
 imported delegation list; the comments on ej verkställda beslut and their erbjudanden.
 
-Public: the rest of the ärenden and §§, every rubrik, the organs' names and the
-delegationsordning. A 20-character run that also occurs there is not a leak.
+Public: the rest of the ärenden and §§, every rubrik, the organs' names, the
+delegationsordning and the delegationsbeslut listed in the kallelse, places. A
+20-character run that also occurs there is not a leak.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 
 from sqlmodel import Session, col, select
@@ -29,14 +31,17 @@ from namnd.domain.models import (
     Arende,
     Attachment,
     DelegationCode,
+    DelegationDecision,
     Meeting,
     Organ,
     Paragraph,
 )
-from namnd.domain.protocol_tables import CorrectionRow
+from namnd.domain.protocol_tables import CorrectionRow, ProtocolRecord
 from namnd.formats.agenda_markdown import ADMIN_PROPOSAL, BODY, PREAMBLE, PROPOSAL, SUMMARY
 from namnd.formats.protocol_markdown import DECISION, MOTIONS, NOTES, PROCESS, RESERVATIONS, VOTE
+from namnd.services.delegation_summary import classify
 from namnd.services.public_check import Secret
+from namnd.services.small_counts import THRESHOLD
 
 
 def confidential_texts(*, session: Session) -> list[Secret]:
@@ -45,7 +50,7 @@ def confidential_texts(*, session: Session) -> list[Secret]:
     for secret in _secrets(session):
         text = secret.text.strip()
         if text and text not in seen:
-            seen[text] = Secret(text, secret.source)
+            seen[text] = Secret(text, secret.source, secret.beside)
     return list(seen.values())
 
 
@@ -56,7 +61,24 @@ def public_texts(*, session: Session) -> list[str]:
     for organ in session.exec(select(Organ)):
         texts += [organ.name, organ.administration]
     texts += session.exec(select(DelegationCode.matter))
+    texts += session.exec(select(DelegationDecision.matter))
+    for meeting in session.exec(select(Meeting)):
+        texts += [meeting.place, meeting.adjustment_text]
+    for record in session.exec(select(ProtocolRecord)):
+        texts += [record.adjustment_place, record.archive]
+    texts += _insats_categories(session)
     return [text for text in dict.fromkeys(texts) if text]
+
+
+def _insats_categories(session: Session) -> list[str]:
+    """Insatser named in at least ``THRESHOLD`` delegation rows: a category, not a person.
+
+    As with published counts, what three or more beslut share singles no one out, and the
+    förvaltning's own texts name these insatser ("biträde av kontaktperson").
+    """
+    rows = session.exec(select(DelegationListRow.decision, DelegationListRow.rejection_reason))
+    counts = Counter(classify(decision, reason).insats for decision, reason in rows)
+    return [insats for insats, count in counts.items() if count >= THRESHOLD]
 
 
 def public_sources(*, session: Session) -> list[str]:
@@ -101,17 +123,39 @@ def _secrets(session: Session) -> Iterator[Secret]:
         if arende.confidential:
             for field, text in _arende_fields(arende):
                 yield Secret(text, f"{where}, {field}")
+    def beside(arende: Arende) -> str:
+        """A public ärende's own text: a sekretess bilaga's title may echo it."""
+        if arende.confidential:
+            return ""
+        texts = [arende.title, *(text for _, text in _arende_fields(arende)), *own[arende.id]]
+        return "\n".join(texts)
+
+    own: dict[int, list[str]] = {}
+    for arende_id, title in session.exec(
+        select(AnnouncedDocument.arende_id, AnnouncedDocument.title).where(
+            col(AnnouncedDocument.confidential).is_(False)
+        )
+    ):
+        own.setdefault(arende_id, []).append(title)
+    for arende_id, title in session.exec(
+        select(Attachment.arende_id, Attachment.title).where(
+            col(Attachment.confidential).is_(False)
+        )
+    ):
+        own.setdefault(arende_id, []).append(title)
+    for arende_id in arenden:
+        own.setdefault(arende_id, [])
     for row in session.exec(select(Attachment).order_by(Attachment.arende_id, Attachment.position)):
         arende, where = arenden[row.arende_id]
         if row.confidential or arende.confidential:
-            yield Secret(row.title, f"{where}, bilaga {row.position}")
+            yield Secret(row.title, f"{where}, bilaga {row.position}", beside(arende))
     announced = select(AnnouncedDocument).order_by(
         AnnouncedDocument.arende_id, AnnouncedDocument.position
     )
     for row in session.exec(announced):
         arende, where = arenden[row.arende_id]
         if row.confidential or arende.confidential:
-            yield Secret(row.title, f"{where}, anmäld handling {row.position}")
+            yield Secret(row.title, f"{where}, anmäld handling {row.position}", beside(arende))
     secret_paragraphs: set[tuple[int, int]] = set()
     for paragraph, day, secret in _paragraphs(session):
         if secret:
