@@ -81,11 +81,9 @@ def export_protocol(
 
         return text_or_file(dump_protocol(public_protocol(protocol) if public else protocol), path)
     from namnd.operations.delegation_section import delegation_extras
-    from namnd.operations.schedule import service_rules
     from namnd.renderers.protocol_docx import write_protocol_docx
 
     assert path is not None
-    rules = service_rules(store.organ_rules(protocol.organ_code))
     # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
     counts = delegation_extras(store, view.meeting_id, agenda).under_item
     return write_protocol_docx(
@@ -94,7 +92,7 @@ def export_protocol(
         agenda=agenda,
         public=public,
         template=template,
-        rules=rules,
+        after=store.meeting_deadlines(view.meeting_id),
         under_item=counts,
     )
 
@@ -106,7 +104,14 @@ def export_extract(
     from namnd.renderers.protocol_docx import write_extract_docx
 
     view, agenda = _stored(store, ref)
-    return write_extract_docx(view.protocol, number, path, agenda=agenda, template=template)
+    return write_extract_docx(
+        view.protocol,
+        number,
+        path,
+        agenda=agenda,
+        template=template,
+        after=store.meeting_deadlines(view.meeting_id),
+    )
 
 
 def export_dispatch(
