@@ -332,3 +332,29 @@ def test_kl_5_69_late_justering_is_warned_of(backend_store):
     assert len(warnings) == 2
     assert "5 kap. 69 § kommunallagen" in warnings[0] and "3 oktober 2019" in warnings[0]
     assert "8 kap. 12 § kommunallagen" in warnings[1] and "11 oktober 2019" in warnings[1]
+
+
+def test_kl_5_69_and_8_12_cli_warns_when_a_late_justering_is_imported(workspace, capsys):
+    from tests.unit.test_protocol_markdown import DEMO_FILE
+
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    late = workspace.root / "sent.md"
+    late.write_text(
+        DEMO_FILE.read_text(encoding="utf-8")
+        .replace("justerat: 2019-09-26", "justerat: 2019-10-09")
+        .replace("anslaget: 2019-09-27", "anslaget: 2019-10-14"),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main([*ws, "import", "protokoll", str(late)]) == 0
+    out = capsys.readouterr().out
+    assert "Obs: Protokollet justerades onsdag 9 oktober 2019" in out
+    assert "5 kap. 69 § kommunallagen" in out and "torsdag 3 oktober 2019" in out
+    assert "8 kap. 12 § kommunallagen" in out and "fredag 11 oktober 2019" in out
+    # The year plan names them too, and counts the överklagandetid from the real anslag.
+    assert main([*ws, "schedule", "2019", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sum("kommunallagen" in w for w in data["warnings"]) == 2
+    (meeting,) = [m for m in data["meetings"] if m["date"] == "2019-09-19"]
+    assert meeting["deadlines"]["appeal_ends"] == "2019-11-04"

@@ -13,6 +13,7 @@ from namnd.domain.views import MeetingSummary
 from namnd.services.deadlines import AfterMeeting, BeforeMeeting, before_meeting
 from namnd.services.meeting_plan import PlanRule, plan_warnings, propose_dates
 from namnd.services.reply_deadlines import OpenRemiss, remiss_line
+from namnd.services.swedish_dates import long_date
 from namnd.storage import queries, schedule
 from namnd.storage.schedule import service_rules
 from namnd.storage.store import Store
@@ -89,6 +90,8 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
         PlannedMeeting(m, before_meeting(m.date, service), after[m.id]) for m in meetings
     ]
     warnings = plan_warnings([m.date for m in meetings], service, others)
+    # A justering or anslag recorded after the law's last day (KL 5:69, 8:12).
+    warnings += [f"{long_date(p.meeting.date)}: {w}" for p in planned for w in p.after.warnings]
     stops = [(p.meeting.date, p.before.case_stop) for p in planned]
     return YearPlan(
         organ.code,
