@@ -358,3 +358,17 @@ def test_kl_5_69_and_8_12_cli_warns_when_a_late_justering_is_imported(workspace,
     assert sum("kommunallagen" in w for w in data["warnings"]) == 2
     (meeting,) = [m for m in data["meetings"] if m["date"] == "2019-09-19"]
     assert meeting["deadlines"]["appeal_ends"] == "2019-11-04"
+
+
+def test_kl_rules_stored_past_the_law_are_named_in_the_plan(backend_store):
+    from sqlmodel import select
+
+    from namnd.domain.models import OrganRules
+
+    load_demo(backend_store)
+    save_rules(backend_store, {"kallelse_days": 7})
+    with backend_store.session() as session:  # as an older version could store them
+        session.exec(select(OrganRules)).one().adjustment_days = 20
+    warnings = year_plan(backend_store, 2020).warnings
+    assert warnings[0].startswith("Nämndens regler: Justering 20 dagar")
+    assert "5 kap. 69 § kommunallagen" in warnings[0]

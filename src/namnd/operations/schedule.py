@@ -10,7 +10,8 @@ from sqlmodel import Session
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import OrganRules
 from namnd.domain.views import MeetingSummary
-from namnd.services.deadlines import AfterMeeting, BeforeMeeting, before_meeting
+from namnd.errors import InvalidInput
+from namnd.services.deadlines import AfterMeeting, BeforeMeeting, before_meeting, check_rules
 from namnd.services.meeting_plan import PlanRule, plan_warnings, propose_dates
 from namnd.services.reply_deadlines import OpenRemiss, remiss_line
 from namnd.services.swedish_dates import long_date
@@ -90,7 +91,12 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
         PlannedMeeting(m, before_meeting(m.date, service), after[m.id]) for m in meetings
     ]
     warnings = plan_warnings([m.date for m in meetings], service, others)
-    # A justering or anslag recorded after the law's last day (KL 5:69, 8:12).
+    # Rules stored before the law was checked on saving, then a justering or anslag
+    # recorded after the law's last day (KL 5:69, 8:12, 13:5).
+    try:
+        check_rules(service)
+    except InvalidInput as err:
+        warnings[:0] = [f"Nämndens regler: {line}" for line in str(err).splitlines()]
     warnings += [f"{long_date(p.meeting.date)}: {w}" for p in planned for w in p.after.warnings]
     stops = [(p.meeting.date, p.before.case_stop) for p in planned]
     return YearPlan(
