@@ -197,7 +197,8 @@ def _late(meeting: dt.date, adjusted_on: dt.date | None, posted_on: dt.date | No
     if adjusted_on is not None and adjusted_on > (last := statutory_adjustment_day(meeting)):
         warnings.append(
             f"Protokollet justerades {long_date(adjusted_on)}, efter lagens sista dag "
-            f"{long_date(last)}: det ska justeras senast 14 dagar efter sammanträdet "
+            f"{long_date(last)}: det ska justeras senast {LAW_ADJUSTMENT_DAYS} dagar efter "
+            "sammanträdet "
             f"({LAW_ADJUSTMENT})."
         )
     if (

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from babel.dates import format_date, get_month_names
 
 from namnd.domain.kinds import DueKind
-from namnd.services.deadlines import is_workday, previous_workday
+from namnd.services.deadlines import previous_workday
 
 LOCALE = "sv_SE"
 
@@ -180,7 +180,7 @@ def _week(m: re.Match, ctx: _Context) -> DueReading:
         return _flag(m[0], f"Vecka {int(m['week'])} finns inte år {year}.")
     # The week's last vardag (lag 1930:173): Friday, earlier when that is a holiday.
     last = previous_workday(monday + dt.timedelta(days=4))
-    if last < monday or not is_workday(last):
+    if last < monday:
         return _flag(m[0], f"Vecka {int(m['week'])} {year} har ingen vardag.")
     return DueReading(last, DueKind.END_OF_PERIOD, m[0])
 

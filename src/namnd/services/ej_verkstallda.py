@@ -158,7 +158,7 @@ def report_status(case: Case, quarter: Quarter, as_of: dt.date) -> ReportedCase 
     start = case.interrupted_on or case.decision_date
     deadline = add_months(start, 3)
     executed = case.executed_on if case.executed_on and case.executed_on <= as_of else None
-    if executed is not None and executed < start:
+    if executed is not None and case.interrupted_on is not None and executed < start:
         executed = None  # the first verkställighet, before the avbrott: not resumed yet
     if deadline > as_of:
         return None
