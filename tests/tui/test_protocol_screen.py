@@ -267,7 +267,7 @@ async def test_narvaro_proposes_whom_to_call_in_for_a_missing_ledamot(demo_store
         assert "Per Ek (M) saknas: kalla in Anna Berg (M)" in str(hint.render())
 
 
-async def _open_drafted(demo_store, make_app):
+def _drafted_app(demo_store, make_app):
     from tests.protocol_sample import draft_protocol
 
     demo_store.replace_protocol(demo_store.find_meeting(DAY).id, draft_protocol())
@@ -282,7 +282,7 @@ async def test_the_heading_uses_the_organs_rules_like_the_year_plan(demo_store, 
     from namnd.operations.schedule import save_rules, year_plan
 
     save_rules(demo_store, {"adjustment_days": 7})
-    app = await _open_drafted(demo_store, make_app)
+    app = _drafted_app(demo_store, make_app)
     (planned,) = [p for p in year_plan(demo_store, 2019).meetings if p.meeting.date.day == 19]
     assert planned.after.adjustment_deadline == dt.date(2019, 9, 26)
     async with app.run_test(size=(200, 44)) as pilot:
@@ -294,7 +294,7 @@ async def test_the_heading_uses_the_organs_rules_like_the_year_plan(demo_store, 
 
 
 async def test_kl_5_69_and_8_12_late_justering_and_anslag_are_warned_of(demo_store, make_app):
-    app = await _open_drafted(demo_store, make_app)
+    app = _drafted_app(demo_store, make_app)
     async with app.run_test(size=(240, 44)) as pilot:
         await settle(app, pilot)
         await pilot.press("enter", "p")
@@ -324,7 +324,7 @@ async def test_kl_5_69_and_8_12_late_justering_and_anslag_are_warned_of(demo_sto
 async def test_kl_8_12_an_omedelbart_justerad_paragraph_shows_its_own_dates(
     demo_store, make_app
 ):
-    app = await _open_drafted(demo_store, make_app)
+    app = _drafted_app(demo_store, make_app)
     async with app.run_test(size=(160, 44)) as pilot:
         await settle(app, pilot)
         await pilot.press("enter", "p")
