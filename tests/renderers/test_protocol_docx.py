@@ -11,7 +11,6 @@ import pytest
 from namnd.cli.main import main
 from namnd.errors import InvalidInput
 from namnd.operations.protocol_export import export_extract, export_protocol
-from namnd.services import deadlines
 from namnd.services.swedish_dates import long_date
 from tests.protocol_sample import draft_protocol
 from tests.renderers.docx_helpers import convert_to_pdf, package_text, require_libreoffice
@@ -74,12 +73,65 @@ def test_anslag_dates_follow_the_rules(decided, tmp_path):
         for row in table.rows
     }
     assert cells["Datum då anslaget sätts upp"] == "fredag 27 september 2019"
-    ends, down = deadlines.appeal_period(dt.date(2019, 9, 27))
-    assert ends == dt.date(2019, 10, 18)  # three weeks, same weekday
+    after = decided.meeting_deadlines(decided.find_meeting(DAY).id)
+    assert after.appeal_ends == dt.date(2019, 10, 18)  # three weeks, same weekday
+    down = after.notice_down
     assert cells["Datum då anslaget tas ned"] == long_date(down) == "lördag 19 oktober 2019"
     assert cells["Sammanträdesdatum"] == "torsdag 19 september 2019"
     assert cells["Plats och tid"] == "Alytus, kl. 18.30–20.15"
     assert "Anna Berg (M) för Anna Wikström (M)" in cells["Beslutande"]
+
+
+def _cells(document) -> dict[str, str]:
+    return {
+        row.cells[0].text: row.cells[1].text
+        for table in document.tables
+        if len(table.columns) == 2
+        for row in table.rows
+    }
+
+
+def test_kl_13_5_anslag_box_follows_a_late_justering_and_the_organs_rules(demo_store, tmp_path):
+    from namnd.operations.schedule import save_rules
+
+    save_rules(demo_store, {"posting_days": 1})
+    meeting = demo_store.find_meeting(DAY).id
+    demo_store.replace_protocol(meeting, draft_protocol())
+    demo_store.adjust_protocol(meeting, dt.date(2019, 10, 9), by="sekreteraren")
+    # Not yet anslaget: the organ's own rule, one day after the (late) justering.
+    cells = _cells(docx.Document(str(_export(demo_store, tmp_path / "a"))))
+    assert cells["Datum då anslaget sätts upp"] == "torsdag 10 oktober 2019"
+    assert cells["Datum då anslaget tas ned"] == "fredag 1 november 2019"
+    demo_store.post_protocol(meeting, dt.date(2019, 10, 11))
+    cells = _cells(docx.Document(str(_export(demo_store, tmp_path / "b"))))
+    assert cells["Datum då anslaget sätts upp"] == "fredag 11 oktober 2019"
+    assert cells["Datum då anslaget tas ned"] == "lördag 2 november 2019"
+
+
+def test_kl_8_12_omedelbart_justerad_paragraph_has_its_own_anslag_in_the_protokoll(
+    demo_store, tmp_path
+):
+    import dataclasses
+
+    meeting = demo_store.find_meeting(DAY).id
+    protocol = draft_protocol()
+    paragraphs = tuple(
+        dataclasses.replace(p, immediate=p.number == 90) for p in protocol.paragraphs
+    )
+    demo_store.replace_protocol(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
+    demo_store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+    document = docx.Document(str(_export(demo_store, tmp_path)))
+    assert _cells(document)["Omedelbart justerade paragrafer"] == (
+        "§ 90: justerad torsdag 19 september 2019, anslås senast fredag 20 september 2019, "
+        "överklagandetid t.o.m. fredag 11 oktober 2019"
+    )
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert (
+        "Paragrafen är omedelbart justerad. Justeringen anslås senast fredag 20 september "
+        "2019; överklagandetiden löper till och med fredag 11 oktober 2019" in text
+    )
+    extract = export_extract(demo_store, DAY, 90, path=tmp_path / "utdrag.docx")
+    assert "till och med fredag 11 oktober 2019" in package_text(extract)
 
 
 def test_the_anslag_box_is_never_split_across_pages(decided, tmp_path):

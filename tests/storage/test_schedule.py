@@ -218,3 +218,157 @@ def test_cli_todo(workspace, capsys):
     assert lines[-1].endswith("(namnd uppdrag)")
     assert main([*ws, "todo", "--today", "2019-06-01"]) == 0
     assert capsys.readouterr().out.strip() == "Inget att göra de närmaste två veckorna."
+
+
+def _justerat(store, adjusted_on: dt.date, posted_on: dt.date | None = None) -> int:
+    """The demo meeting minuted, justerat (and anslaget) on the given days."""
+    from tests.protocol_sample import draft_protocol
+
+    meeting = store.find_meeting("2019-09-19").id
+    store.replace_protocol(meeting, draft_protocol())
+    store.adjust_protocol(meeting, adjusted_on, by="sekreteraren")
+    if posted_on is not None:
+        store.post_protocol(meeting, posted_on)
+    return meeting
+
+
+@pytest.mark.parametrize(
+    ("adjusted_on", "posted_on", "appeal_ends"),
+    [
+        # Justerat nine days late, anslaget two days later: 1 November, not the plan's
+        # 25 October.
+        (dt.date(2019, 10, 9), dt.date(2019, 10, 11), dt.date(2019, 11, 1)),
+        # Justerat late, not yet anslaget: from the anslag deadline, Friday 11 October.
+        (dt.date(2019, 10, 9), None, dt.date(2019, 11, 1)),
+        # In time and anslaget the next day.
+        (dt.date(2019, 9, 26), dt.date(2019, 9, 27), dt.date(2019, 10, 18)),
+    ],
+)
+def test_kl_13_5_year_plan_and_ics_follow_the_recorded_justering_and_anslag(
+    backend_store, adjusted_on, posted_on, appeal_ends
+):
+    load_demo(backend_store)
+    meeting = _justerat(backend_store, adjusted_on, posted_on)
+    planned = next(p for p in year_plan(backend_store, 2019).meetings if p.meeting.id == meeting)
+    steps = {key: day for key, _l, day, _d in planned.steps()}
+    assert steps["appeal_ends"] == appeal_ends
+    assert planned.after == backend_store.meeting_deadlines(meeting)
+    calendar = Calendar.from_ical(
+        plan_calendar(year_plan(backend_store, 2019), deadlines=True).to_ical()
+    )
+    (event,) = [
+        e for e in calendar.walk("VEVENT") if str(e["uid"]) == "appeal_ends-von-2019-09-19@namnd"
+    ]
+    assert event.decoded("dtstart") == appeal_ends
+
+
+def test_kl_13_5_cli_schedule_json_follows_the_recorded_days(workspace, capsys):
+    from namnd.storage.store import Store
+
+    ws = ["--workspace", str(workspace.root)]
+    main([*ws, "demo"])
+    _justerat(Store.open(workspace), dt.date(2019, 10, 9), dt.date(2019, 10, 11))
+    capsys.readouterr()
+    assert main([*ws, "schedule", "2019", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (meeting,) = [m for m in data["meetings"] if m["date"] == "2019-09-19"]
+    assert meeting["deadlines"]["appeal_ends"] == "2019-11-01"
+    assert meeting["deadlines"]["posting"] == "2019-10-11"
+
+
+def test_one_place_computes_a_meetings_deadlines_from_the_organs_rules(backend_store):
+    load_demo(backend_store)
+    save_rules(backend_store, {"adjustment_days": 7})
+    meeting = backend_store.find_meeting("2019-09-19").id
+    after = backend_store.meeting_deadlines(meeting)
+    assert after.adjustment_deadline == dt.date(2019, 9, 26)
+    planned = next(p for p in year_plan(backend_store, 2019).meetings if p.meeting.id == meeting)
+    assert planned.after == after
+
+
+@pytest.mark.parametrize(
+    ("rule", "value", "law"),
+    [
+        ("adjustment_days", 15, "5 kap. 69 § kommunallagen"),
+        ("posting_days", 3, "8 kap. 12 § kommunallagen"),
+        ("appeal_weeks", 2, "13 kap. 5 § kommunallagen"),
+        ("appeal_weeks", 4, "13 kap. 5 § kommunallagen"),
+    ],
+)
+def test_kl_rules_past_the_law_are_refused_and_nothing_is_stored(backend_store, rule, value, law):
+    load_demo(backend_store)
+    before = backend_store.organ_rules()
+    with pytest.raises(InvalidInput, match=law):
+        save_rules(backend_store, {rule: value, "kallelse_days": 5})
+    after = backend_store.organ_rules()
+    assert (getattr(after, rule), after.kallelse_days) == (
+        getattr(before, rule),
+        before.kallelse_days,
+    )
+
+
+def test_kl_8_12_omedelbart_justerade_paragraphs_reach_the_deadlines(backend_store):
+    import dataclasses
+
+    from tests.protocol_sample import draft_protocol
+
+    load_demo(backend_store)
+    meeting = backend_store.find_meeting("2019-09-19").id
+    protocol = draft_protocol()
+    paragraphs = tuple(
+        dataclasses.replace(p, immediate=p.number == 90) for p in protocol.paragraphs
+    )
+    backend_store.replace_protocol(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
+    (immediate,) = backend_store.meeting_deadlines(meeting).immediate
+    assert immediate.number == 90
+    assert immediate.posting_deadline == dt.date(2019, 9, 20)
+    assert immediate.appeal_ends == dt.date(2019, 10, 11)
+
+
+def test_kl_5_69_late_justering_is_warned_of(backend_store):
+    load_demo(backend_store)
+    meeting = _justerat(backend_store, dt.date(2019, 10, 9), dt.date(2019, 10, 14))
+    warnings = backend_store.meeting_deadlines(meeting).warnings
+    assert len(warnings) == 2
+    assert "5 kap. 69 § kommunallagen" in warnings[0] and "3 oktober 2019" in warnings[0]
+    assert "8 kap. 12 § kommunallagen" in warnings[1] and "11 oktober 2019" in warnings[1]
+
+
+def test_kl_5_69_and_8_12_cli_warns_when_a_late_justering_is_imported(workspace, capsys):
+    from tests.unit.test_protocol_markdown import DEMO_FILE
+
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    late = workspace.root / "sent.md"
+    late.write_text(
+        DEMO_FILE.read_text(encoding="utf-8")
+        .replace("justerat: 2019-09-26", "justerat: 2019-10-09")
+        .replace("anslaget: 2019-09-27", "anslaget: 2019-10-14"),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main([*ws, "import", "protokoll", str(late)]) == 0
+    out = capsys.readouterr().out
+    assert "Obs: Protokollet justerades onsdag 9 oktober 2019" in out
+    assert "5 kap. 69 § kommunallagen" in out and "torsdag 3 oktober 2019" in out
+    assert "8 kap. 12 § kommunallagen" in out and "fredag 11 oktober 2019" in out
+    # The year plan names them too, and counts the överklagandetid from the real anslag.
+    assert main([*ws, "schedule", "2019", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sum("kommunallagen" in w for w in data["warnings"]) == 2
+    (meeting,) = [m for m in data["meetings"] if m["date"] == "2019-09-19"]
+    assert meeting["deadlines"]["appeal_ends"] == "2019-11-04"
+
+
+def test_kl_rules_stored_past_the_law_are_named_in_the_plan(backend_store):
+    from sqlmodel import select
+
+    from namnd.domain.models import OrganRules
+
+    load_demo(backend_store)
+    save_rules(backend_store, {"kallelse_days": 7})
+    with backend_store.session() as session:  # as an older version could store them
+        session.exec(select(OrganRules)).one().adjustment_days = 20
+    warnings = year_plan(backend_store, 2020).warnings
+    assert warnings[0].startswith("Nämndens regler: Justering 20 dagar")
+    assert "5 kap. 69 § kommunallagen" in warnings[0]

@@ -265,3 +265,75 @@ async def test_narvaro_proposes_whom_to_call_in_for_a_missing_ledamot(demo_store
         await settle(app, pilot)
         assert hint.display
         assert "Per Ek (M) saknas: kalla in Anna Berg (M)" in str(hint.render())
+
+
+def _drafted_app(demo_store, make_app):
+    from tests.protocol_sample import draft_protocol
+
+    demo_store.replace_protocol(demo_store.find_meeting(DAY).id, draft_protocol())
+    return make_app(demo_store)
+
+
+def _heading(app) -> str:
+    return str(app.screen.query_one("#protocol-heading").render())
+
+
+async def test_the_heading_uses_the_organs_rules_like_the_year_plan(demo_store, make_app):
+    from namnd.operations.schedule import save_rules, year_plan
+
+    save_rules(demo_store, {"adjustment_days": 7})
+    app = _drafted_app(demo_store, make_app)
+    (planned,) = [p for p in year_plan(demo_store, 2019).meetings if p.meeting.date.day == 19]
+    assert planned.after.adjustment_deadline == dt.date(2019, 9, 26)
+    async with app.run_test(size=(200, 44)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ProtocolScreen)
+        assert "Justeras senast torsdag 26 september 2019" in _heading(app)
+
+
+async def test_kl_5_69_and_8_12_late_justering_and_anslag_are_warned_of(demo_store, make_app):
+    app = _drafted_app(demo_store, make_app)
+    async with app.run_test(size=(240, 44)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "p")
+        await settle(app, pilot)
+        await pilot.press("J")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"2019-10-09", "enter")
+        await settle(app, pilot)
+        assert _protocol(demo_store).adjustment.adjusted_on == dt.date(2019, 10, 9)
+        messages = [n.message for n in app._notifications]
+        (late,) = [m for m in messages if "5 kap. 69 § kommunallagen" in m]
+        assert "torsdag 3 oktober 2019" in late
+        assert "5 kap. 69 § kommunallagen" in _heading(app)
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"2019-10-14", "enter")
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        (late,) = [m for m in messages if "8 kap. 12 § kommunallagen" in m]
+        assert "fredag 11 oktober 2019" in late
+        heading = _heading(app)
+        # The överklagandetid counts from the real anslag: 4 November, not the plan's date.
+        assert "överklagandetid t.o.m. måndag 4 november 2019" in heading
+        assert "8 kap. 12 § kommunallagen" in heading
+
+
+async def test_kl_8_12_an_omedelbart_justerad_paragraph_shows_its_own_dates(
+    demo_store, make_app
+):
+    app = _drafted_app(demo_store, make_app)
+    async with app.run_test(size=(160, 44)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "p")
+        await settle(app, pilot)
+        await pilot.press(*["down"] * 8)  # § 90
+        await settle(app, pilot)
+        await pilot.press("o")
+        await settle(app, pilot)
+        assert _protocol(demo_store).paragraph(90).immediate
+        shown = app.screen.query_one("#paragraph-parts").source
+        assert "Justeringen anslås senast fredag 20 september 2019" in shown
+        assert "till och med fredag 11 oktober 2019" in shown

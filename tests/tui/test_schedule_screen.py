@@ -115,3 +115,42 @@ async def test_plan_a_year_from_a_rule_and_add_one_meeting(demo_store):
         await pilot.press("shift+tab", "enter")
         await settle(app, pilot)
         assert demo_store.meetings(year=2022) == []
+
+
+async def test_kl_5_69_rules_past_the_law_are_refused_in_the_tui(demo_store):
+    from textual.widgets import Label
+
+    app = create_app(demo_store, today=TODAY, user="sekreteraren")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#adjustment_days", Input).value = "21"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RulesScreen)
+        state = str(app.screen.query_one("#details-state", Label).render())
+        assert "Inte sparat" in state and "5 kap. 69 § kommunallagen" in state
+    assert demo_store.organ_rules().adjustment_days == 14
+
+
+async def test_kl_13_5_year_view_shows_the_overklagandetid_from_the_recorded_days(demo_store):
+    from tests.protocol_sample import draft_protocol
+
+    meeting = demo_store.find_meeting("2019-09-19").id
+    demo_store.replace_protocol(meeting, draft_protocol())
+    demo_store.adjust_protocol(meeting, dt.date(2019, 10, 9), by="sekreteraren")
+    demo_store.post_protocol(meeting, dt.date(2019, 10, 11))
+    app = create_app(demo_store, today=dt.date(2019, 10, 28), user="sekreteraren")
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ScheduleScreen(demo_store, 2019, today=dt.date(2019, 10, 28)))
+        await settle(app, pilot)
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        cells = [str(table.get_cell_at(Coordinate(0, c))) for c in range(len(table.columns))]
+        # Justering senast 3 Oct, anslag senast 11 Oct (from the real justering day),
+        # överklagande t.o.m. 1 November: still open on 28 October.
+        assert cells[-3:] == ["2019-10-03", "2019-10-11", "2019-11-01"]

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from namnd.services.deadlines import (
     Rules,
     after_meeting,
-    appeal_period,
     before_meeting,
+    check_rules,
     holiday_name,
     is_workday,
     next_workday,
@@ -196,7 +196,118 @@ def test_after_meeting_chain_is_ordered_and_on_vardagar(day, adjustment_days):
         (dt.date(2019, 12, 3), dt.date(2019, 12, 27), dt.date(2019, 12, 28)),
         # nyårsafton (tisdag 31 december 2019) and nyårsdagen: torsdag 2 januari.
         (dt.date(2019, 12, 10), dt.date(2020, 1, 2), dt.date(2020, 1, 3)),
+        # långfredagen 10 april 2020, påsk, annandag påsk: tisdag 14 april.
+        (dt.date(2020, 3, 20), dt.date(2020, 4, 14), dt.date(2020, 4, 15)),
     ],
 )
-def test_appeal_period_from_the_actual_anslag_day(posted, appeal_ends, down):
-    assert appeal_period(posted) == (appeal_ends, down)
+def test_kl_13_5_overklagande_three_weeks_from_anslag(posted, appeal_ends, down):
+    """KL 13 kap. 5 §: three weeks from the anslag day; lag (1930:173) moves a holiday end."""
+    after = after_meeting(posted - dt.timedelta(days=8), adjusted_on=posted, posted_on=posted)
+    assert (after.appeal_ends, after.notice_down) == (appeal_ends, down)
+
+
+@pytest.mark.parametrize(
+    ("adjusted_on", "posted_on", "appeal_ends"),
+    [
+        # Justerat in time, nothing posted yet: from the anslag deadline (2 days on).
+        (None, None, D(2019, 10, 25)),
+        (D(2019, 9, 26), None, D(2019, 10, 18)),
+        # Justerat late (9 Oct, deadline 3 Oct): the period runs from the real days,
+        # a week after the plan's 25 October.
+        (D(2019, 10, 9), None, D(2019, 11, 1)),
+        (D(2019, 10, 9), D(2019, 10, 11), D(2019, 11, 1)),
+        (D(2019, 10, 9), D(2019, 10, 9), D(2019, 10, 30)),
+    ],
+)
+def test_kl_13_5_overklagande_follows_the_recorded_justering_and_anslag(
+    adjusted_on, posted_on, appeal_ends
+):
+    after = after_meeting(D(2019, 9, 19), adjusted_on=adjusted_on, posted_on=posted_on)
+    assert after.appeal_ends == appeal_ends
+    assert after.notice_down == appeal_ends + dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("rule", "value", "law"),
+    [
+        ("adjustment_days", 15, "5 kap. 69 § kommunallagen"),
+        ("adjustment_days", 30, "5 kap. 69 § kommunallagen"),
+        ("posting_days", 3, "8 kap. 12 § kommunallagen"),
+        ("appeal_weeks", 2, "13 kap. 5 § kommunallagen"),
+        ("appeal_weeks", 4, "13 kap. 5 § kommunallagen"),
+    ],
+)
+def test_kl_rules_past_the_law_are_refused(rule, value, law):
+    from namnd.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match=law):
+        check_rules(Rules(**{rule: value}))
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [Rules(), Rules(adjustment_days=14, posting_days=2), Rules(adjustment_days=7, posting_days=0)],
+)
+def test_kl_rules_within_the_law_pass(rules):
+    check_rules(rules)
+
+
+@pytest.mark.parametrize(
+    ("meeting", "posting", "appeal_ends"),
+    [
+        # Justerad at the meeting (Thursday): anslag within two days, so by Friday 20th;
+        # three weeks on from that anslag.
+        (D(2019, 9, 19), D(2019, 9, 20), D(2019, 10, 11)),
+        # Meeting on Thursday 23 Dec 2021: two days on is juldagen → the day itself;
+        # three weeks on, Thursday 13 January 2022.
+        (D(2021, 12, 23), D(2021, 12, 23), D(2022, 1, 13)),
+    ],
+)
+def test_kl_8_12_omedelbart_justerad_paragraph_has_its_own_anslag_and_overklagande(
+    meeting, posting, appeal_ends
+):
+    after = after_meeting(meeting, adjusted_on=meeting + dt.timedelta(days=10), immediate=(5, 7))
+    assert [p.number for p in after.immediate] == [5, 7]
+    five = after.immediate[0]
+    assert five.adjusted_on == meeting
+    assert five.posting_deadline == posting
+    assert five.appeal_ends == appeal_ends
+    assert five.notice_down == appeal_ends + dt.timedelta(days=1)
+    # The protokoll as a whole keeps its own later dates.
+    assert after.appeal_ends > five.appeal_ends
+
+
+@pytest.mark.parametrize(
+    ("meeting", "adjusted_on", "last_day"),
+    [
+        # 14 days after Thursday 19 September 2019: Thursday 3 October.
+        (D(2019, 9, 19), D(2019, 10, 4), "torsdag 3 oktober 2019"),
+        # 14 days after 10 Dec 2020 is julafton: lag (1930:173) gives Monday 28 December.
+        (D(2020, 12, 10), D(2020, 12, 29), "måndag 28 december 2020"),
+    ],
+)
+def test_kl_5_69_justering_after_the_last_day_warns(meeting, adjusted_on, last_day):
+    after = after_meeting(meeting, Rules(adjustment_days=10), adjusted_on=adjusted_on)
+    (warning,) = after.warnings
+    assert "5 kap. 69 § kommunallagen" in warning and last_day in warning
+    on_time = after_meeting(meeting, adjusted_on=adjusted_on - dt.timedelta(days=1))
+    assert on_time.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("adjusted_on", "posted_on", "last_day"),
+    [
+        # Justerat Thursday 26 Sept 2019: anslag by Saturday 28th → Monday 30th (1930:173).
+        (D(2019, 9, 26), D(2019, 10, 1), "måndag 30 september 2019"),
+        # Justerat Monday 30 Sept: by Wednesday 2 October.
+        (D(2019, 9, 30), D(2019, 10, 3), "onsdag 2 oktober 2019"),
+    ],
+)
+def test_kl_8_12_anslag_after_the_last_day_warns(adjusted_on, posted_on, last_day):
+    after = after_meeting(D(2019, 9, 19), adjusted_on=adjusted_on, posted_on=posted_on)
+    (warning,) = after.warnings
+    assert "8 kap. 12 § kommunallagen" in warning and last_day in warning
+    in_time = after_meeting(
+        D(2019, 9, 19), adjusted_on=adjusted_on, posted_on=posted_on - dt.timedelta(days=1)
+    )
+    assert in_time.warnings == ()

@@ -180,3 +180,45 @@ def test_a_month_is_always_read_within_that_month(year, month, meetings):
     reading = read_due(f"senast {name}", meetings=meetings)
     assert (reading.date.year, reading.date.month) == (year, month)
     assert reading.meeting_planned == (reading.date in meetings)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # "Före" a period: the day before it begins (the module's seasons: våren to 30
+        # June, sommaren July–August, hösten from 1 September).
+        ("före sommaren 2020", D(2020, 6, 30)),
+        ("återrapporteras före sommaren", D(2020, 6, 30)),
+        ("före hösten 2020", D(2020, 8, 31)),
+        ("före våren 2020", D(2019, 12, 31)),
+        ("före mars 2020", D(2020, 2, 29)),
+        ("före mars", D(2020, 2, 29)),
+        ("före januari 2021", D(2020, 12, 31)),
+    ],
+)
+def test_before_a_period_is_the_day_before_it_begins(text, due):
+    reading = read_due(text, given_on=GIVEN, meetings=MEETINGS)
+    assert (reading.date, reading.kind, reading.reason) == (due, PERIOD, None)
+
+
+@pytest.mark.parametrize("text", ["efter sommaren", "efter sommaren 2020", "efter mars 2020"])
+def test_after_a_period_has_no_last_day(text):
+    reading = read_due(text, given_on=GIVEN, meetings=MEETINGS)
+    assert reading.date is None and "ingen sista dag" in reading.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # Week 15 of 2020 ends with långfredagen (10 April): skärtorsdagen is its last vardag.
+        ("vecka 15 2020", D(2020, 4, 9)),
+        # Week 52 of 2020: juldagen Friday, julafton Thursday → Wednesday 23 December.
+        ("senast vecka 52 2020", D(2020, 12, 23)),
+        # Week 25 of 2020: midsommarafton Friday 19 June → Thursday 18 June.
+        ("vecka 25 2020", D(2020, 6, 18)),
+        ("vecka 12 2020", D(2020, 3, 20)),
+    ],
+)
+def test_lag_1930_173_a_week_ends_on_its_last_vardag(text, due):
+    reading = read_due(text, given_on=GIVEN, meetings=MEETINGS)
+    assert (reading.date, reading.kind) == (due, PERIOD)

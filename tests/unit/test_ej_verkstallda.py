@@ -174,3 +174,68 @@ def test_public_summary_states_no_count_the_tables_hide(cases):
         lines = table.strip().split("\n\n")[0].split("\n")[1:]
         cells = [line.split("|")[2].strip() for line in lines]
         assert cells.count("–") != 1
+
+
+AVBROTT_BEFORE = """
+beslut:
+  - lag: SoL
+    insats: Hemtjänst
+    lagrum: 4 kap. 1 § SoL
+    beslutsdatum: 2019-01-10
+  - lag: SoL
+    insats: Kontaktperson
+    lagrum: 4 kap. 1 § SoL
+    beslutsdatum: 2018-10-01
+    verkställt: 2018-11-01
+    avbrott: 2019-02-15
+"""
+
+
+def test_a_verkstallt_date_before_the_avbrott_is_refused_naming_the_row():
+    with pytest.raises(InvalidInput) as error:
+        parse_register(AVBROTT_BEFORE)
+    message = str(error.value)
+    assert "Beslut 2:" in message and "Beslut 1:" not in message
+    assert "2018-11-01" in message and "2019-02-15" in message
+    assert "återupptogs" in message
+
+
+def test_a_stored_verkstallt_before_the_avbrott_is_still_reported():
+    """An older row (entered before the check) counts as not yet resumed, never dropped."""
+    case = Case(
+        ReportLaw.SOL,
+        "Kontaktperson",
+        "4 kap. 1 § SoL",
+        dt.date(2018, 10, 1),
+        executed_on=dt.date(2018, 11, 1),
+        interrupted_on=dt.date(2019, 2, 15),
+    )
+    (reported,) = build_redovisning([case], ReportLaw.SOL, Q2).reported
+    assert reported.interrupted and reported.start == dt.date(2019, 2, 15)
+    assert reported.executed_on is None
+
+
+def test_the_register_refuses_a_verkstallt_before_the_avbrott(backend_store):
+    from namnd.operations.demo import load_demo
+
+    load_demo(backend_store)
+    case = Case(
+        ReportLaw.SOL,
+        "Kontaktperson",
+        "4 kap. 1 § SoL",
+        dt.date(2018, 10, 1),
+        executed_on=dt.date(2018, 11, 1),
+        interrupted_on=dt.date(2019, 2, 15),
+    )
+    before = len(backend_store.ej_verkstallda())
+    with pytest.raises(InvalidInput, match="avbrottet"):
+        backend_store.add_ej_verkstalld(case, by="test")
+    assert len(backend_store.ej_verkstallda()) == before
+    fine = dataclasses.replace(case, executed_on=None)
+    case_id = backend_store.add_ej_verkstalld(fine, by="test")
+    with pytest.raises(InvalidInput, match="avbrottet"):
+        backend_store.update_ej_verkstalld(
+            case_id, 1, {"executed_on": dt.date(2019, 1, 5)}, by="test"
+        )
+    stored = next(c for c in backend_store.ej_verkstallda() if c.id == case_id)
+    assert stored.executed_on is None

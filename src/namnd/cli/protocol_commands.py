@@ -86,12 +86,18 @@ def import_file(args: argparse.Namespace, workspace: Workspace) -> int:
     """Read a protokoll file into its meeting (all or nothing)."""
     from namnd.operations.protocol_export import import_protocol
 
+    store = open_store(workspace)
     warnings: list[str] = []
-    protocol = import_protocol(open_store(workspace), Path(args.file), warnings)
+    protocol = import_protocol(store, Path(args.file), warnings)
     for warning in warnings:
         print(f"Obs: {warning}")
     span = protocol.numbers.text if protocol.numbers else "inga §§"
     print(f"Läste in protokollet {protocol.date.isoformat()} ({span}).")
+    # A justering or anslag in the file after the law's last day (KL 5:69, 8:12).
+    for meeting in store.meetings(year=protocol.date.year):
+        if (meeting.date, meeting.organ_code) == (protocol.date, protocol.organ_code):
+            for warning in store.meeting_deadlines(meeting.id).warnings:
+                print(f"Obs: {warning}")
     return 0
 
 

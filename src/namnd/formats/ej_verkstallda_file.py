@@ -14,7 +14,7 @@ import yaml
 
 from namnd.domain.delegation_tables import DelayReason, ReportLaw
 from namnd.errors import InvalidInput
-from namnd.services.ej_verkstallda import Case, Offer
+from namnd.services.ej_verkstallda import Case, Offer, check_case
 
 _REASONS = {
     "resursbrist": DelayReason.RESOURCES,
@@ -76,7 +76,7 @@ def _case(item: object) -> Case:
         Offer(_date(o.get("datum"), "erbjudandets datum"), str(o.get("svar") or "").strip())
         for o in item.get("erbjudanden") or []
     )
-    return Case(
+    case = Case(
         law=parse_law(item["lag"]),
         insats=str(item["insats"]).strip(),
         lagrum=str(item["lagrum"]).strip(),
@@ -88,6 +88,8 @@ def _case(item: object) -> Case:
         reason_text=str(item.get("kommentar") or "").strip(),
         offers=offers,
     )
+    check_case(case)
+    return case
 
 
 def _date(value: object, what: str) -> dt.date:

@@ -103,11 +103,9 @@ def _write(
 
         return text_or_file(dump_protocol(protocol), path)
     from namnd.operations.delegation_section import delegation_extras
-    from namnd.operations.schedule import service_rules
     from namnd.renderers.protocol_docx import write_protocol_docx
 
     assert path is not None
-    rules = service_rules(store.organ_rules(protocol.organ_code))
     # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
     extras = delegation_extras(store, view.meeting_id, internal)
     return write_protocol_docx(
@@ -116,7 +114,7 @@ def _write(
         agenda=agenda,
         public=public,
         template=template,
-        rules=rules,
+        after=store.meeting_deadlines(view.meeting_id),
         under_item=extras.public_under_item if public else extras.under_item,
     )
 
@@ -128,7 +126,14 @@ def export_extract(
     from namnd.renderers.protocol_docx import write_extract_docx
 
     view, agenda = _stored(store, ref)
-    return write_extract_docx(view.protocol, number, path, agenda=agenda, template=template)
+    return write_extract_docx(
+        view.protocol,
+        number,
+        path,
+        agenda=agenda,
+        template=template,
+        after=store.meeting_deadlines(view.meeting_id),
+    )
 
 
 def export_dispatch(

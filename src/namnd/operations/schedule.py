@@ -10,16 +10,13 @@ from sqlmodel import Session
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import OrganRules
 from namnd.domain.views import MeetingSummary
-from namnd.services.deadlines import (
-    AfterMeeting,
-    BeforeMeeting,
-    Rules,
-    after_meeting,
-    before_meeting,
-)
+from namnd.errors import InvalidInput
+from namnd.services.deadlines import AfterMeeting, BeforeMeeting, before_meeting, check_rules
 from namnd.services.meeting_plan import PlanRule, plan_warnings, propose_dates
 from namnd.services.reply_deadlines import OpenRemiss, remiss_line
+from namnd.services.swedish_dates import long_date
 from namnd.storage import queries, schedule
+from namnd.storage.schedule import service_rules
 from namnd.storage.store import Store
 
 _SENT = (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.ADJUSTED)
@@ -37,12 +34,13 @@ class PlannedMeeting:
     def steps(self) -> list[tuple[str, str, dt.date, bool]]:
         """(key, Swedish label, date, done) for every deadline, in order.
 
-        Until the anslag day itself is recorded, a justerat protokoll counts as anslaget
-        and its överklagandetid as running by itself: otherwise every past meeting would
-        stay red.
+        The dates after the meeting follow the justering and anslag days recorded
+        (``services.deadlines.after_meeting``). Until the anslag day itself is recorded,
+        a justerat protokoll counts as anslaget and its överklagandetid as running by
+        itself: otherwise every past meeting would stay red.
         """
         status = self.meeting.status
-        adjusted = status == MeetingStatus.ADJUSTED
+        adjusted = status == MeetingStatus.ADJUSTED or self.after.adjusted_on is not None
         return [
             ("case_stop", "Ärendestopp", self.before.case_stop, status in _PREPARED),
             ("presidium", "Presidieberedning", self.before.presidium, status in _PREPARED),
@@ -68,18 +66,6 @@ class YearPlan:
     remisser: list[OpenRemiss] = field(default_factory=list)
 
 
-def service_rules(rules: OrganRules) -> Rules:
-    """The stored rules as the deadline service takes them."""
-    return Rules(
-        kallelse_days=rules.kallelse_days,
-        case_stop_days=rules.case_stop_days,
-        presidium_days=rules.presidium_days,
-        adjustment_days=rules.adjustment_days,
-        posting_days=rules.posting_days,
-        appeal_weeks=rules.appeal_weeks,
-    )
-
-
 def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPlan:
     """The plan of ``year`` with deadlines computed from the organ's rules."""
     with Session(store.engine) as session:
@@ -91,6 +77,9 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
             for m in queries.list_meetings(session=session, year=year)
             if m.organ_code == organ.code
         ]
+        after = schedule.meeting_deadlines(
+            session=session, organ_id=organ.id, meetings=[(m.id, m.date) for m in meetings]
+        )
         others = schedule.other_organs_meetings(session=session, organ_id=organ.id, year=year)
         remisser = [
             r
@@ -99,10 +88,16 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
         ]
     service = service_rules(rules)
     planned = [
-        PlannedMeeting(m, before_meeting(m.date, service), after_meeting(m.date, service))
-        for m in meetings
+        PlannedMeeting(m, before_meeting(m.date, service), after[m.id]) for m in meetings
     ]
     warnings = plan_warnings([m.date for m in meetings], service, others)
+    # Rules stored before the law was checked on saving, then a justering or anslag
+    # recorded after the law's last day (KL 5:69, 8:12, 13:5).
+    try:
+        check_rules(service)
+    except InvalidInput as err:
+        warnings[:0] = [f"Nämndens regler: {line}" for line in str(err).splitlines()]
+    warnings += [f"{long_date(p.meeting.date)}: {w}" for p in planned for w in p.after.warnings]
     stops = [(p.meeting.date, p.before.case_stop) for p in planned]
     return YearPlan(
         organ.code,

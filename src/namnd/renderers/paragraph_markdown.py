@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.services import protocol_text
+from namnd.services.deadlines import ImmediateParagraph
 from namnd.services.protocol_rules import problems, serving, totals
 
 
-def paragraph_markdown(protocol: Protocol, paragraph: ProtocolParagraph) -> str:
-    """Yrkanden, beslutsgång, omröstning, reservationer … and what breaks a rule."""
+def paragraph_markdown(
+    protocol: Protocol, paragraph: ProtocolParagraph, immediate: ImmediateParagraph | None = None
+) -> str:
+    """Yrkanden, beslutsgång, omröstning, reservationer … and what breaks a rule.
+
+    ``immediate``: an omedelbart justerad §'s own anslag and överklagande dates.
+    """
     parts: list[str] = []
     if paragraph.dnr:
         parts.append(f"Dnr {paragraph.dnr}")
     flags = [
         text
         for flag, text in (
-            (paragraph.immediate, "Paragrafen är omedelbart justerad."),
+            (paragraph.immediate, protocol_text.immediate_sentence(immediate)),
             (paragraph.confidential, "Sekretess: redovisas inte i den offentliga versionen."),
         )
         if flag

@@ -44,19 +44,28 @@ def write_protocol_docx(
     agenda: AgendaDocument | None = None,
     public: bool = False,
     template: Path | None = None,
-    rules: deadlines.Rules = deadlines.DEFAULT_RULES,
+    after: deadlines.AfterMeeting,
     under_item: dict[int, str] | None = None,
 ) -> Path:
     """Write the whole protokoll; ``public`` leaves out sekretess §§ and secret bilagor.
 
-    ``under_item`` adds publishable Markdown (e.g. the delegationsbeslut counts) to the
-    § of that agenda item.
+    ``after`` holds the meeting's anslag dates as ``storage.schedule.meeting_deadlines``
+    computes them (the organ's rules, the recorded days), so the document and the
+    screens never disagree. ``under_item`` adds publishable Markdown (e.g. the
+    delegationsbeslut counts) to the § of that agenda item.
     """
     document = _document(protocol, "Protokoll", template)
-    _first_page(document, protocol, rules)
+    _first_page(document, protocol, after)
     entries = _entries(agenda)
     for paragraph in protocol.paragraphs:
-        _paragraph(document, protocol, paragraph, entries.get(paragraph.item), public=public)
+        _paragraph(
+            document,
+            protocol,
+            paragraph,
+            entries.get(paragraph.item),
+            public=public,
+            immediate=after.for_paragraph(paragraph.number),
+        )
         extra = (under_item or {}).get(paragraph.item or 0)
         if extra and not (public and paragraph.confidential):
             MarkdownRenderer(document, heading_offset=-1).render(extra)
@@ -76,14 +85,26 @@ def write_extract_docx(
     *,
     agenda: AgendaDocument | None = None,
     template: Path | None = None,
+    after: deadlines.AfterMeeting | None = None,
 ) -> Path:
-    """A protokollsutdrag: one § under PROTOKOLLSUTDRAG, certified by the secretary."""
+    """A protokollsutdrag: one § under PROTOKOLLSUTDRAG, certified by the secretary.
+
+    ``after`` (``storage.schedule.meeting_deadlines``) gives an omedelbart justerad § its
+    anslag and överklagandetid.
+    """
     paragraph = protocol.paragraph(number)
     document = _document(protocol, f"Protokollsutdrag § {number}", template)
     document.add_heading("PROTOKOLLSUTDRAG", level=0)
     document.add_paragraph(protocol.organ_name)
     document.add_paragraph(f"Sammanträdesdatum: {long_date(protocol.date)}")
-    _paragraph(document, protocol, paragraph, _entries(agenda).get(paragraph.item), public=False)
+    _paragraph(
+        document,
+        protocol,
+        paragraph,
+        _entries(agenda).get(paragraph.item),
+        public=False,
+        immediate=after.for_paragraph(number) if after else None,
+    )
     document.add_paragraph()
     document.add_paragraph("Utdragsbestyrkande").runs[0].bold = True
     document.add_paragraph(SIGN_LINE)
@@ -148,7 +169,7 @@ def _footer_cells(document: Document) -> None:
 # --- first page -------------------------------------------------------------------
 
 
-def _first_page(document: Document, protocol: Protocol, rules: deadlines.Rules) -> None:
+def _first_page(document: Document, protocol: Protocol, after: deadlines.AfterMeeting) -> None:
     document.add_heading(protocol.organ_name, level=0)
     document.add_paragraph(f"Sammanträdesprotokoll {long_date(protocol.date)}")
     adjustment = protocol.adjustment
@@ -185,18 +206,21 @@ def _first_page(document: Document, protocol: Protocol, rules: deadlines.Rules) 
     document.add_heading("ANSLAG/BEVIS", level=2)
     intro = "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
     document.add_paragraph(intro).paragraph_format.keep_with_next = True
-    up, down = _notice_dates(protocol, rules)
-    notice = _label_table(
-        document,
-        [
-            ("Organ", [protocol.organ_name]),
-            ("Sammanträdesdatum", [long_date(protocol.date)]),
-            ("Datum då anslaget sätts upp", [up]),
-            ("Datum då anslaget tas ned", [down]),
-            ("Förvaringsplats för protokollet", [adjustment.archive]),
-            ("Underskrift", [f"{SIGN_LINE}\n{protocol.secretary}"]),
-        ],
-    )
+    up, down = _notice_dates(protocol, after)
+    rows = [
+        ("Organ", [protocol.organ_name]),
+        ("Sammanträdesdatum", [long_date(protocol.date)]),
+        ("Datum då anslaget sätts upp", [up]),
+        ("Datum då anslaget tas ned", [down]),
+    ]
+    if after.immediate:
+        lines = [_immediate_line(p) for p in after.immediate]
+        rows.append(("Omedelbart justerade paragrafer", lines))
+    rows += [
+        ("Förvaringsplats för protokollet", [adjustment.archive]),
+        ("Underskrift", [f"{SIGN_LINE}\n{protocol.secretary}"]),
+    ]
+    notice = _label_table(document, rows)
     _keep_on_one_page(notice)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -210,19 +234,20 @@ def _place_and_time(protocol: Protocol) -> str:
     return ", ".join(p for p in (protocol.place, hours) if p)
 
 
-def _notice_dates(protocol: Protocol, rules: deadlines.Rules) -> tuple[str, str]:
+def _notice_dates(protocol: Protocol, after: deadlines.AfterMeeting) -> tuple[str, str]:
     """The anslag up and down: the real day once posted, else the latest allowed day."""
-    adjustment = protocol.adjustment
-    if adjustment.adjusted_on is None:
+    if protocol.adjustment.adjusted_on is None:
         return NOT_YET, NOT_YET
-    posted = (
-        adjustment.posted_on
-        or (
-            deadlines.after_meeting(protocol.date, rules, adjusted_on=adjustment.adjusted_on)
-        ).posting_deadline
+    return long_date(after.posted_on or after.posting_deadline), long_date(after.notice_down)
+
+
+def _immediate_line(paragraph: deadlines.ImmediateParagraph) -> str:
+    """One omedelbart justerad §'s own anslag and överklagandetid (KL 8:12, 13:5)."""
+    return (
+        f"§ {paragraph.number}: justerad {long_date(paragraph.adjusted_on)}, anslås senast "
+        f"{long_date(paragraph.posting_deadline)}, överklagandetid t.o.m. "
+        f"{long_date(paragraph.appeal_ends)}"
     )
-    _, down = deadlines.appeal_period(posted, rules)
-    return long_date(posted), long_date(down)
 
 
 def _label_table(document: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> Table:
@@ -263,6 +288,7 @@ def _paragraph(
     entry: AgendaEntry | None,
     *,
     public: bool,
+    immediate: deadlines.ImmediateParagraph | None = None,
 ) -> None:
     document.add_heading(f"§ {paragraph.number} {paragraph.title}", level=1)
     if paragraph.dnr:
@@ -275,7 +301,7 @@ def _paragraph(
         document.add_paragraph(f"{who} anmäler jäv och deltar inte i handläggningen.")
     _part(document, "Beslut", paragraph.decision_md)
     if paragraph.immediate:
-        document.add_paragraph("Paragrafen är omedelbart justerad.")
+        document.add_paragraph(protocol_text.immediate_sentence(immediate))
     _part(
         document,
         "Yrkanden",

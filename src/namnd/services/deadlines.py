@@ -13,6 +13,12 @@ Two directions, on purpose:
 - A period someone else has (överklagandetid, three weeks from anslag) ends on the same
   weekday three weeks on; if that is not a vardag it moves *later*, to the next vardag
   (1930:173 §§ 2–3). The anslag stays up at least until that day.
+
+:func:`after_meeting` is the one place a meeting's justering, anslag and överklagande
+dates are computed: from the organ's rules and the days actually recorded, for the
+protokoll and for each omedelbart justerad §. Every screen and export reads its result.
+The law's own limits are here too: :func:`check_rules` refuses an organ rule past them,
+and :attr:`AfterMeeting.warnings` says when a recorded day was past the statutory one.
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ from dataclasses import dataclass
 from functools import cache
 
 import holidays
+
+from namnd.errors import InvalidInput
+from namnd.services.swedish_dates import long_date
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -99,16 +108,145 @@ class BeforeMeeting:
 
 
 @dataclass(frozen=True)
-class AfterMeeting:
-    """Justering, anslag and överklagande after the meeting."""
+class ImmediateParagraph:
+    """An omedelbart justerad §: justerad at the meeting, so anslag and appeal of its own."""
 
-    adjustment_deadline: dt.date
+    number: int
+    adjusted_on: dt.date
     posting_deadline: dt.date
     appeal_ends: dt.date
     notice_down: dt.date
 
 
+@dataclass(frozen=True)
+class AfterMeeting:
+    """Justering, anslag and överklagande after the meeting.
+
+    ``posting_deadline`` counts from the recorded justering day (else from its deadline);
+    ``appeal_ends`` from the recorded anslag day (else from the posting deadline).
+    """
+
+    adjustment_deadline: dt.date
+    posting_deadline: dt.date
+    appeal_ends: dt.date
+    notice_down: dt.date
+    adjusted_on: dt.date | None = None
+    posted_on: dt.date | None = None
+    #: Omedelbart justerade §§, in § order.
+    immediate: tuple[ImmediateParagraph, ...] = ()
+    #: Swedish: a recorded justering or anslag after its statutory last day.
+    warnings: tuple[str, ...] = ()
+
+    def for_paragraph(self, number: int) -> ImmediateParagraph | None:
+        """The dates of § ``number`` if it was omedelbart justerad."""
+        return next((p for p in self.immediate if p.number == number), None)
+
+
 DEFAULT_RULES = Rules()
+
+#: The law's limits (kommunallagen 2017:725): an organ's rules may be stricter, never laxer.
+LAW_ADJUSTMENT = "5 kap. 69 § kommunallagen (2017:725)"
+LAW_POSTING = "8 kap. 12 § kommunallagen (2017:725)"
+LAW_APPEAL = "13 kap. 5 § kommunallagen (2017:725)"
+LAW_ADJUSTMENT_DAYS = 14
+LAW_POSTING_DAYS = 2
+LAW_APPEAL_WEEKS = 3
+
+
+def check_rules(rules: Rules) -> None:
+    """Refuse rules the law does not allow, naming the paragraph (InvalidInput)."""
+    problems = []
+    if rules.adjustment_days > LAW_ADJUSTMENT_DAYS:
+        problems.append(
+            f"Justering {rules.adjustment_days} dagar efter sammanträdet är för sent: "
+            f"protokollet ska justeras senast {LAW_ADJUSTMENT_DAYS} dagar efter "
+            f"sammanträdet ({LAW_ADJUSTMENT})."
+        )
+    if rules.posting_days > LAW_POSTING_DAYS:
+        problems.append(
+            f"Anslag {rules.posting_days} dagar efter justeringen är för sent: justeringen "
+            f"ska tillkännages på anslagstavlan senast andra dagen efter justeringen "
+            f"({LAW_POSTING})."
+        )
+    if rules.appeal_weeks != LAW_APPEAL_WEEKS:
+        problems.append(
+            f"Överklagandetiden kan inte vara {rules.appeal_weeks} veckor: den är tre veckor "
+            f"från den dag tillkännagivandet anslogs ({LAW_APPEAL})."
+        )
+    if problems:
+        raise InvalidInput("\n".join(problems))
+
+
+def statutory_adjustment_day(meeting: dt.date) -> dt.date:
+    """The law's last justering day: 14 days on, a non-vardag moved on per 1930:173."""
+    return next_workday(meeting + dt.timedelta(days=LAW_ADJUSTMENT_DAYS))
+
+
+def statutory_posting_day(adjusted_on: dt.date) -> dt.date:
+    """The law's last anslag day: the second day after justering, per 1930:173."""
+    return next_workday(adjusted_on + dt.timedelta(days=LAW_POSTING_DAYS))
+
+
+def _posting_deadline(adjusted_on: dt.date, rules: Rules) -> dt.date:
+    return max(adjusted_on, previous_workday(adjusted_on + dt.timedelta(days=rules.posting_days)))
+
+
+def _late(meeting: dt.date, adjusted_on: dt.date | None, posted_on: dt.date | None) -> list[str]:
+    """Swedish warnings for a justering or anslag recorded after the statutory last day."""
+    warnings = []
+    if adjusted_on is not None and adjusted_on > (last := statutory_adjustment_day(meeting)):
+        warnings.append(
+            f"Protokollet justerades {long_date(adjusted_on)}, efter lagens sista dag "
+            f"{long_date(last)}: det ska justeras senast {LAW_ADJUSTMENT_DAYS} dagar efter "
+            "sammanträdet "
+            f"({LAW_ADJUSTMENT})."
+        )
+    if (
+        adjusted_on is not None
+        and posted_on is not None
+        and posted_on > (last := statutory_posting_day(adjusted_on))
+    ):
+        warnings.append(
+            f"Justeringen anslogs {long_date(posted_on)}, efter lagens sista dag "
+            f"{long_date(last)}: den ska anslås senast andra dagen efter justeringen "
+            f"({LAW_POSTING})."
+        )
+    return warnings
+
+
+def after_meeting(
+    meeting: dt.date,
+    rules: Rules = DEFAULT_RULES,
+    *,
+    adjusted_on: dt.date | None = None,
+    posted_on: dt.date | None = None,
+    immediate: tuple[int, ...] = (),
+) -> AfterMeeting:
+    """Every date after a meeting, from the organ's rules and the recorded days.
+
+    Justering deadline from the meeting; anslag from the justering day (or its
+    deadline); överklagande three weeks from the anslag day (or its deadline), KL 13
+    kap. 5 §. An omedelbart justerad § (``immediate``: its numbers) is justerad at the
+    meeting, so its anslag and överklagande count from the meeting day.
+    """
+    deadline = previous_workday(meeting + dt.timedelta(days=rules.adjustment_days))
+    posting = _posting_deadline(adjusted_on or deadline, rules)
+    appeal_ends = period_of_weeks_end(posted_on or posting, rules.appeal_weeks)
+    own_posting = _posting_deadline(meeting, rules)
+    own_ends = period_of_weeks_end(own_posting, rules.appeal_weeks)
+    return AfterMeeting(
+        adjustment_deadline=deadline,
+        posting_deadline=posting,
+        appeal_ends=appeal_ends,
+        notice_down=appeal_ends + ONE_DAY,
+        adjusted_on=adjusted_on,
+        posted_on=posted_on,
+        immediate=tuple(
+            ImmediateParagraph(number, meeting, own_posting, own_ends, own_ends + ONE_DAY)
+            for number in sorted(immediate)
+        ),
+        warnings=tuple(_late(meeting, adjusted_on, posted_on)),
+    )
 
 
 def before_meeting(meeting: dt.date, rules: Rules = DEFAULT_RULES) -> BeforeMeeting:
@@ -118,28 +256,6 @@ def before_meeting(meeting: dt.date, rules: Rules = DEFAULT_RULES) -> BeforeMeet
         presidium=previous_workday(meeting - dt.timedelta(days=rules.presidium_days)),
         kallelse=previous_workday(meeting - dt.timedelta(days=rules.kallelse_days)),
     )
-
-
-def after_meeting(
-    meeting: dt.date, rules: Rules = DEFAULT_RULES, *, adjusted_on: dt.date | None = None
-) -> AfterMeeting:
-    """Justering deadline; then, from the justering day (or its deadline), the anslag."""
-    deadline = previous_workday(meeting + dt.timedelta(days=rules.adjustment_days))
-    justerat = adjusted_on or deadline
-    posting = max(justerat, previous_workday(justerat + dt.timedelta(days=rules.posting_days)))
-    appeal_ends = period_of_weeks_end(posting, rules.appeal_weeks)
-    return AfterMeeting(
-        adjustment_deadline=deadline,
-        posting_deadline=posting,
-        appeal_ends=appeal_ends,
-        notice_down=appeal_ends + ONE_DAY,
-    )
-
-
-def appeal_period(posted_on: dt.date, rules: Rules = DEFAULT_RULES) -> tuple[dt.date, dt.date]:
-    """From the actual anslag day: the last day to appeal, and the day the notice comes down."""
-    ends = period_of_weeks_end(posted_on, rules.appeal_weeks)
-    return ends, ends + ONE_DAY
 
 
 def deadline_state(day: dt.date, today: dt.date, *, done: bool) -> str:

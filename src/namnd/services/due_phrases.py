@@ -7,6 +7,12 @@ nämnd's meeting in a month, the end of a period) and from which words. What it 
 read ("snarast", "31 februari") comes back flagged with a Swedish reason: a register of
 uppdrag must never show a deadline nobody decided.
 
+"Före" a period means the day before it begins ("före sommaren 2020" is 30 June 2020,
+"före mars 2020" is 29 February); "efter" a period names no last day and is flagged.
+A week ends on its last vardag (lag 1930:173: not långfredagen, not midsommarafton).
+The seasons split the year without gaps: våren to 30 June, sommaren July–August,
+hösten from 1 September.
+
 A month reported "to the nämnd" means the nämnd's last meeting that month per the
 sammanträdesordning (passed in as ``meetings``); before that is planned the month's
 last day stands in, and the reading says so.
@@ -23,6 +29,7 @@ from dataclasses import dataclass
 from babel.dates import format_date, get_month_names
 
 from namnd.domain.kinds import DueKind
+from namnd.services.deadlines import previous_workday
 
 LOCALE = "sv_SE"
 
@@ -84,6 +91,9 @@ _NUMBERS = {
 }  # fmt: skip
 _SEASON_END = {"våren": (6, 30), "vårterminen": (6, 30), "sommaren": (8, 31)}
 _SEASON_END |= {"hösten": (12, 31), "höstterminen": (12, 31)}
+#: The first day of each season, the day after the one before it ends.
+_SEASON_START = {"våren": (1, 1), "vårterminen": (1, 1), "sommaren": (7, 1)}
+_SEASON_START |= {"hösten": (9, 1), "höstterminen": (9, 1)}
 
 
 @dataclass(frozen=True)
@@ -165,12 +175,14 @@ def _week(m: re.Match, ctx: _Context) -> DueReading:
     if year is None:
         return _no_year(m[0])
     try:
-        # The week's last vardag before the weekend: Friday.
-        return DueReading(
-            dt.date.fromisocalendar(year, int(m["week"]), 5), DueKind.END_OF_PERIOD, m[0]
-        )
+        monday = dt.date.fromisocalendar(year, int(m["week"]), 1)
     except ValueError:
         return _flag(m[0], f"Vecka {int(m['week'])} finns inte år {year}.")
+    # The week's last vardag (lag 1930:173): Friday, earlier when that is a holiday.
+    last = previous_workday(monday + dt.timedelta(days=4))
+    if last < monday:
+        return _flag(m[0], f"Vecka {int(m['week'])} {year} har ingen vardag.")
+    return DueReading(last, DueKind.END_OF_PERIOD, m[0])
 
 
 def _part_of_year(size: int) -> Callable[[re.Match, _Context], DueReading]:
@@ -219,6 +231,25 @@ def _season(m: re.Match, ctx: _Context) -> DueReading:
     if year is None:
         return _no_year(m[0])
     return _period_end(m[0], _safe_date(year, month, day))
+
+
+def _before_or_after(m: re.Match, ctx: _Context) -> DueReading:
+    """``före sommaren 2020``: the day before it begins; ``efter …`` names no last day."""
+    if m["word"].casefold() == "efter":
+        return _flag(m[0], f"”{m[0]}” anger ingen sista dag; skriv ett datum eller en månad.")
+    season = (m.groupdict().get("season") or "").casefold()
+    if season == "vintern":
+        return _flag(m[0], f"”{m[0]}” kan betyda två olika år; skriv en månad eller ett datum.")
+    month, day = _SEASON_START[season] if season else (_month(m), 1)
+    if month is None:
+        return _flag(m[0], f"”{m[0]}” är ingen månad.")
+    year = _year(m, ctx, after=(month, day))
+    if year is None:
+        return _no_year(m[0].strip())
+    start = _safe_date(year, month, day)
+    if start is None or start == dt.date.min:
+        return _flag(m[0], f"”{m[0]}” ger inget giltigt datum.")
+    return DueReading(start - dt.timedelta(days=1), DueKind.END_OF_PERIOD, m[0])
 
 
 def _part_of(m: re.Match, ctx: _Context) -> DueReading:
@@ -288,10 +319,12 @@ _RULES: list[tuple[re.Pattern, Callable[[re.Match, _Context], DueReading]]] = [
     (rf"\b{_ORD}\s+halvåret(?:\s+{_Y})?\b", _part_of_year(6)),
     (rf"\bi\s+(?P<part>början|mitten|slutet)\s+av\s+(?:{_M}\s+)?{_Y}\b", _part_of),
     (rf"{_TURN}(?:\s+{_Y}(?:\s*/\s*[0-9]{{2,4}})?)?", _turn_of_year),
+    (rf"\b(?P<word>före|efter)\s+{_SEASON}(?:\s+{_Y})?\b", _before_or_after),
+    (rf"\b(?P<word>före|efter)\s+{_M}(?:\s+{_Y})?(?![\wåäö])", _before_or_after),
     (rf"\b{_MEETING}\s+{_WIDE_M}(?:\s+{_Y})?(?![\wåäö])", _meeting_month),
     (rf"\b{_WIDE_M}sammanträde(?:t|n)?(?:\s+{_Y})?(?![\wåäö])", _meeting_month),
     (rf"(?P<end>\b(?:utgången|slutet)\s+av\s+)?\b{_M}\s+{_Y}\b", _meeting_month),
-    (rf"\b(?:senast|till|i|under|före)\s+{_WIDE_M}(?![\wåäö])", _meeting_month),
+    (rf"\b(?:senast|till|i|under)\s+{_WIDE_M}(?![\wåäö])", _meeting_month),
     (rf"\b(?:under\s+)?{_SEASON}(?:\s+{_Y})?\b", _season),
     (rf"\binom\s+{_NUM}\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad|år)\b", _within),
     (rf"\b(?:under|senast|till|före\s+utgången\s+av|under\s+år|år)\s+{_Y}\b", _whole_year),

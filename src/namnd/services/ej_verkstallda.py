@@ -3,6 +3,10 @@
 Rules (SoL 16 kap. 6 f § and LSS 28 f–g §§; lagrum are editable text in the register):
 
 * **Start** is the beslutsdatum, or the date of the avbrott for an interrupted beslut.
+  For an interrupted beslut the verkställt date is the day verkställigheten was
+  resumed (verkställt på nytt); a date before the avbrott is the first verkställighet
+  and is refused on input (:func:`check_case`). A row stored before that check counts
+  as not yet resumed, so it is reported rather than silently left out.
 * **Deadline** is the start plus three calendar months (31 May + 3 months = 31 August;
   30 November + 3 months = 28/29 February).
 * **Reference date** is the quarter's last day unless the caller names another (the
@@ -135,11 +139,27 @@ class ReportedCase:
         return elapsed_text(self.half_months)
 
 
+def check_case(case: Case) -> None:
+    """Refuse a verkställt date before the avbrott: it cannot be the resumption."""
+    if (
+        case.interrupted_on is not None
+        and case.executed_on is not None
+        and case.executed_on < case.interrupted_on
+    ):
+        raise InvalidInput(
+            f"verkställt {case.executed_on.isoformat()} ligger före avbrottet "
+            f"{case.interrupted_on.isoformat()}. Ange dagen då verkställigheten återupptogs "
+            "efter avbrottet, eller lämna verkställt tomt tills den har återupptagits."
+        )
+
+
 def report_status(case: Case, quarter: Quarter, as_of: dt.date) -> ReportedCase | None:
     """The case as reported for ``quarter`` at reference date ``as_of``, or None."""
     start = case.interrupted_on or case.decision_date
     deadline = add_months(start, 3)
     executed = case.executed_on if case.executed_on and case.executed_on <= as_of else None
+    if executed is not None and case.interrupted_on is not None and executed < start:
+        executed = None  # the first verkställighet, before the avbrott: not resumed yet
     if deadline > as_of:
         return None
     if executed is not None and (executed <= deadline or executed < quarter.first_day):

@@ -18,8 +18,11 @@ from namnd.domain.protocol import (
     ProtocolParagraph,
     Vote,
 )
+from namnd.services.deadlines import ImmediateParagraph
 from namnd.services.protocol_rules import outcome, totals
 from namnd.services.swedish_dates import day_month, long_date
+
+IMMEDIATE = "Paragrafen är omedelbart justerad."
 
 PROPOSAL = "förslaget till beslut"
 
@@ -153,6 +156,17 @@ def vote_result(protocol: Protocol, paragraph: ProtocolParagraph) -> str:
 
 def _votes(count: int, word: str) -> str:
     return f"{count} {word}-röst{'' if count == 1 else 'er'}"
+
+
+def immediate_sentence(dates: ImmediateParagraph | None) -> str:
+    """An omedelbart justerad § with its own anslag and överklagandetid (KL 8:12, 13:5)."""
+    if dates is None:
+        return IMMEDIATE
+    return (
+        f"{IMMEDIATE} Justeringen anslås senast {long_date(dates.posting_deadline)}; "
+        f"överklagandetiden löper till och med {long_date(dates.appeal_ends)} "
+        f"(tre veckor från anslaget)."
+    )
 
 
 def reservation_sentence(protocol: Protocol, by: Sequence[str], reason: str) -> str:

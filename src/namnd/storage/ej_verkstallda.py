@@ -12,8 +12,8 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from namnd.domain.delegation_tables import UnexecutedDecision, UnexecutedOffer
-from namnd.errors import NotFound, StaleEdit
-from namnd.services.ej_verkstallda import Case, Offer
+from namnd.errors import InvalidInput, NotFound, StaleEdit
+from namnd.services.ej_verkstallda import Case, Offer, check_case
 
 EDITABLE = (
     "law", "insats", "lagrum", "decision_date", "sex", "executed_on",
@@ -63,6 +63,7 @@ def _same(row: UnexecutedDecision, case: Case) -> bool:
 
 def add_case(*, session: Session, organ_id: int, case: Case, by: str) -> int | None:
     """Register a beslut with its offers; None if the same beslut is already there."""
+    _check(case)
     existing = session.exec(
         select(UnexecutedDecision).where(
             UnexecutedDecision.organ_id == organ_id,
@@ -94,10 +95,21 @@ def update_case(*, session: Session, case_id: int, version: int, changes: dict, 
         raise StaleEdit("Någon annan har ändrat beslutet under tiden; läs in det igen.")
     for name, value in changes.items():
         setattr(row, name, value)
+    _check(_case(row, []))
     row.version += 1
     row.updated_by, row.updated_at = by, dt.datetime.now(dt.UTC)
     session.add(row)
     return row.version
+
+
+def _check(case: Case) -> None:
+    """``check_case``, the message naming the beslut (the caller's transaction rolls back)."""
+    try:
+        check_case(case)
+    except InvalidInput as err:
+        raise InvalidInput(
+            f"Beslutet {case.decision_date.isoformat()} ({case.insats}): {err}"
+        ) from None
 
 
 def add_offer(*, session: Session, case_id: int, offer: Offer, note: str = "") -> None:

@@ -1,14 +1,21 @@
-"""The sammanträdesordning in the database: an organ's rules and its year of meetings."""
+"""The sammanträdesordning in the database: an organ's rules and its year of meetings.
+
+:func:`meeting_deadlines` is the one query behind every meeting's justering, anslag and
+överklagande dates: it feeds ``services.deadlines.after_meeting`` the organ's rules and
+the days recorded in the protokoll.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from sqlmodel import Session, col, select
 
 from namnd.domain.kinds import MeetingStatus
-from namnd.domain.models import Meeting, Organ, OrganRules
+from namnd.domain.models import Meeting, Organ, OrganRules, Paragraph
 from namnd.errors import InvalidInput, NotFound
+from namnd.services import deadlines
 
 RULE_FIELDS = (
     "kallelse_days",
@@ -59,8 +66,61 @@ def rules_for(*, session: Session, organ_id: int) -> OrganRules:
     return OrganRules(organ_id=organ_id, default_time=latest.start_time, default_place=latest.place)
 
 
+def service_rules(rules: OrganRules) -> deadlines.Rules:
+    """The stored rules as the deadline service takes them."""
+    return deadlines.Rules(
+        kallelse_days=rules.kallelse_days,
+        case_stop_days=rules.case_stop_days,
+        presidium_days=rules.presidium_days,
+        adjustment_days=rules.adjustment_days,
+        posting_days=rules.posting_days,
+        appeal_weeks=rules.appeal_weeks,
+    )
+
+
+def meeting_deadlines(
+    *, session: Session, organ_id: int, meetings: Iterable[tuple[int, dt.date]]
+) -> dict[int, deadlines.AfterMeeting]:
+    """Justering, anslag and överklagande of each (meeting id, date), by meeting id.
+
+    From the organ's rules and the justering, anslag and omedelbart justerade §§
+    recorded in each protokoll.
+    """
+    from namnd.domain.protocol_tables import ProtocolRecord
+
+    days = dict(meetings)
+    if not days:
+        return {}
+    rules = service_rules(rules_for(session=session, organ_id=organ_id))
+    recorded = {
+        meeting_id: (adjusted_on, posted_on)
+        for meeting_id, adjusted_on, posted_on in session.exec(
+            select(ProtocolRecord.meeting_id, ProtocolRecord.adjusted_on, ProtocolRecord.posted_on)
+            .where(col(ProtocolRecord.meeting_id).in_(list(days)))
+        )
+    }
+    immediate: dict[int, list[int]] = {}
+    for meeting_id, number in session.exec(
+        select(Paragraph.meeting_id, Paragraph.number).where(
+            col(Paragraph.meeting_id).in_(list(days)), col(Paragraph.immediate).is_(True)
+        )
+    ):
+        immediate.setdefault(meeting_id, []).append(number)
+    result = {}
+    for meeting_id, day in days.items():
+        adjusted_on, posted_on = recorded.get(meeting_id, (None, None))
+        result[meeting_id] = deadlines.after_meeting(
+            day,
+            rules,
+            adjusted_on=adjusted_on,
+            posted_on=posted_on,
+            immediate=tuple(immediate.get(meeting_id, ())),
+        )
+    return result
+
+
 def save_rules(*, session: Session, organ_id: int, values: dict) -> OrganRules:
-    """Store the organ's rules; day counts must be whole, non-negative numbers."""
+    """Store the organ's rules: whole, non-negative day counts within the law."""
     unknown = set(values) - set(RULE_FIELDS)
     if unknown:
         raise ValueError(f"not a rule: {sorted(unknown)}")
@@ -72,7 +132,16 @@ def save_rules(*, session: Session, organ_id: int, values: dict) -> OrganRules:
     rules = session.exec(select(OrganRules).where(OrganRules.organ_id == organ_id)).first()
     if rules is None:
         rules = rules_for(session=session, organ_id=organ_id)
-        session.add(rules)
+    current = service_rules(rules)
+    deadlines.check_rules(
+        deadlines.Rules(
+            **{
+                name: values.get(name, getattr(current, name))
+                for name in deadlines.Rules.__dataclass_fields__
+            }
+        )
+    )
+    session.add(rules)
     for key, value in values.items():
         setattr(rules, key, value)
     session.flush()

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from namnd.domain.delegation_tables import ReportLaw
     from namnd.domain.protocol import Adjustment, Attendee, Protocol, ProtocolParagraph
     from namnd.domain.views import ProtocolView
+    from namnd.services.deadlines import AfterMeeting
     from namnd.services.delegation_summary import SummaryTable
     from namnd.services.ej_verkstallda import Case, Offer, Quarter, Redovisning
     from namnd.services.roster import Seat
@@ -550,8 +551,19 @@ class Store:
             session.expunge_all()
             return rules
 
+    def meeting_deadlines(self, meeting_id: int) -> AfterMeeting:
+        """Justering, anslag and överklagande of one meeting (``schedule.meeting_deadlines``)."""
+        with Session(self.engine) as session:
+            meeting = queries.find_meeting(session=session, ref=str(meeting_id))
+            return schedule.meeting_deadlines(
+                session=session, organ_id=meeting.organ_id, meetings=[(meeting_id, meeting.date)]
+            )[meeting_id]
+
     def save_organ_rules(self, values: dict, organ_code: str | None = None) -> None:
-        """Store some of the organ's rules (InvalidInput on a negative day count)."""
+        """Store some of the organ's rules.
+
+        InvalidInput on a negative day count or one past the law (naming the paragraph).
+        """
         with self.session() as session:
             organ = find_organ(session=session, code=organ_code)
             schedule.save_rules(session=session, organ_id=organ.id, values=values)

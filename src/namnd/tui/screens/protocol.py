@@ -23,7 +23,7 @@ from namnd.domain.protocol import ProtocolParagraph
 from namnd.domain.views import ProtocolView
 from namnd.errors import NamndError, StaleEdit
 from namnd.renderers.paragraph_markdown import paragraph_markdown
-from namnd.services import deadlines
+from namnd.services.deadlines import AfterMeeting, ImmediateParagraph
 from namnd.services.protocol_rules import quorum_warning, serving
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
@@ -106,6 +106,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self.store, self.meeting_id = store, meeting_id
         self.today = today or dt.date.today()
         self.view: ProtocolView | None = None
+        #: The meeting's dates after it, as every screen and export has them.
+        self.after: AfterMeeting | None = None
         #: The § in focus (``number`` opens the screen on it).
         self.number: int | None = number
         self.dirty = False
@@ -148,6 +150,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             self.dismiss()
             return
         self.view = view
+        self.after = self.store.meeting_deadlines(self.meeting_id)
         protocol = view.protocol
         table = self.query_one(DataTable)
         keep = self.number
@@ -179,23 +182,26 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self.sub_title = f"Protokoll {protocol.organ_name}, {long_date(protocol.date)}"
 
     def _deadline_text(self) -> str:
-        assert self.view is not None
-        protocol = self.view.protocol
-        adjustment = protocol.adjustment
-        after = deadlines.after_meeting(protocol.date, adjusted_on=adjustment.adjusted_on)
-        if adjustment.adjusted_on is None:
+        """Justering, anslag, överklagande as ``storage.schedule.meeting_deadlines`` has them.
+
+        A day recorded past the law's last day is named in red.
+        """
+        assert self.after is not None
+        after = self.after
+        if after.adjusted_on is None:
             late = " [b red](passerad)[/]" if after.adjustment_deadline < self.today else ""
-            return f"Justeras senast {long_date(after.adjustment_deadline)}{late}"
-        if adjustment.posted_on is None:
-            return (
-                f"Justerat {long_date(adjustment.adjusted_on)} · anslås senast "
+            text = f"Justeras senast {long_date(after.adjustment_deadline)}{late}"
+        elif after.posted_on is None:
+            text = (
+                f"Justerat {long_date(after.adjusted_on)} · anslås senast "
                 f"{long_date(after.posting_deadline)}"
             )
-        ends, down = deadlines.appeal_period(adjustment.posted_on)
-        return (
-            f"Anslaget {long_date(adjustment.posted_on)} · överklagandetid t.o.m. "
-            f"{long_date(ends)} · tas ned {long_date(down)}"
-        )
+        else:
+            text = (
+                f"Anslaget {long_date(after.posted_on)} · överklagandetid t.o.m. "
+                f"{long_date(after.appeal_ends)} · tas ned {long_date(after.notice_down)}"
+            )
+        return " · ".join([text, *(f"[b red]{w}[/]" for w in after.warnings)])
 
     def _show(self, number: int) -> None:
         assert self.view is not None
@@ -209,9 +215,15 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         adjusted = self.view.protocol.is_adjusted
         self._set_state("Justerat – skrivskyddat" if adjusted else "Sparat")
         self.query_one("#paragraph-parts", Markdown).update(
-            paragraph_markdown(self.view.protocol, paragraph)
+            paragraph_markdown(self.view.protocol, paragraph, self._immediate(paragraph))
         )
         self._heading()
+
+    def _immediate(self, paragraph: ProtocolParagraph) -> ImmediateParagraph | None:
+        """The §'s own anslag and överklagande dates when omedelbart justerad."""
+        if not paragraph.immediate or self.after is None:
+            return None
+        return self.after.for_paragraph(paragraph.number)
 
     def _loaded(self) -> None:
         self._loading = False
@@ -278,6 +290,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         """Keep the local copy in step with what was saved (no reload while typing)."""
         assert self.view is not None
         protocol = self.view.protocol
+        if paragraph.immediate != protocol.paragraph(paragraph.number).immediate:
+            self.after = self.store.meeting_deadlines(self.meeting_id)
         paragraphs = tuple(
             paragraph if p.number == paragraph.number else p for p in protocol.paragraphs
         )
@@ -289,7 +303,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         table = self.query_one(DataTable)
         table.update_cell(str(paragraph.number), table.ordered_columns[1].key, _marks(paragraph))
         self.query_one("#paragraph-parts", Markdown).update(
-            paragraph_markdown(self.view.protocol, paragraph)
+            paragraph_markdown(self.view.protocol, paragraph, self._immediate(paragraph))
         )
 
     def _set_state(self, text: str, *, error: bool = False) -> None:

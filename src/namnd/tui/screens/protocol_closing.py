@@ -58,6 +58,7 @@ class Closing:
             ):
                 self.notify("Protokollet är justerat och nu skrivskyddat.", title="Justerat")
                 self._reload()
+                self._warn_late()
 
         self.app.push_screen(
             TextDialog("Justeringsdatum (ÅÅÅÅ-MM-DD)", value=self.today.isoformat()), done
@@ -71,10 +72,16 @@ class Closing:
                 )
             ):
                 self._reload()
+                self._warn_late()
 
         self.app.push_screen(
             TextDialog("Anslaget den (ÅÅÅÅ-MM-DD)", value=self.today.isoformat()), done
         )
+
+    def _warn_late(self) -> None:
+        """A justering or anslag just recorded after the law's last day (KL 5:69, 8:12)."""
+        for warning in self.after.warnings if self.after is not None else ():
+            self.notify(warning, title="Efter lagens sista dag", severity="warning", timeout=15)
 
     def action_correct(self) -> None:
         """Open the justerat beslut for a rättelse; ctrl+s asks for the reason."""

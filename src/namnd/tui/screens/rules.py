@@ -16,9 +16,9 @@ _DAYS = {
     "kallelse_days": "Kallelsen skickas ut, dagar före sammanträdet",
     "case_stop_days": "Ärendestopp för tjänsteskrivelser, dagar före",
     "presidium_days": "Presidieberedning, dagar före",
-    "adjustment_days": "Justering senast, dagar efter",
-    "posting_days": "Anslag senast, dagar efter justering",
-    "appeal_weeks": "Överklagandetid från anslag, veckor",
+    "adjustment_days": "Justering senast, dagar efter (högst 14, 5 kap. 69 § KL)",
+    "posting_days": "Anslag senast, dagar efter justering (högst 2, 8 kap. 12 § KL)",
+    "appeal_weeks": "Överklagandetid från anslag, veckor (3, 13 kap. 5 § KL)",
 }
 
 
