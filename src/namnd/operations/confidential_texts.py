@@ -20,6 +20,8 @@ def secret_index(store: Store) -> SecretIndex:
     with Session(store.engine) as session:
         return SecretIndex.build(
             confidential.confidential_texts(session=session),
-            common=confidential.public_texts(session=session),
-            sources=confidential.public_sources(session=session),
+            common=[
+                *confidential.public_texts(session=session),
+                *confidential.public_sources(session=session),
+            ],
         )

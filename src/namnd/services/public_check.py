@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -147,21 +146,13 @@ class SecretIndex:
     """Shingle → index in ``secrets`` of the secret it belongs to (a tuple if several)."""
 
     @classmethod
-    def build(
-        cls,
-        secrets: Iterable[Secret],
-        *,
-        common: Iterable[str] = (),
-        sources: Iterable[str] = (),
-        min_sources: int = 2,
-    ) -> SecretIndex:
-        """Index ``secrets``, leaving out the shingles that are boilerplate.
+    def build(cls, secrets: Iterable[Secret], *, common: Iterable[str] = ()) -> SecretIndex:
+        """Index ``secrets``, leaving out shingles that also occur in ``common`` texts.
 
-        Boilerplate is what occurs in a ``common`` text (names and rubriker, public by
-        rule) or in the public text of at least ``min_sources`` of the ``sources`` (one
-        text per public ärende): a standard phrase. A secret copied into *one* public
-        ärende is therefore still caught. Only the secrets' shingles are kept in memory;
-        the public texts (years of them, perhaps) are streamed past them once.
+        ``common`` is the workspace's public text: what a public field says may be
+        printed, so the gate looks for what only confidential text says — a renderer
+        that prints a confidential field. Only the secrets' shingles are kept in memory;
+        the common texts (years of them, perhaps) are streamed past them once.
         """
         index = cls(secrets=[])
         shingles = index.shingles
@@ -182,12 +173,6 @@ class SecretIndex:
             shingles[shingle] = tuple(numbers)
         for text in (*STANDARD_PHRASES, *common):
             for shingle in filter(shingles.__contains__, _shingles(flatten(text))):
-                shingles.pop(shingle, None)
-        seen_in: Counter[int] = Counter()
-        for text in sources:
-            seen_in.update(set(filter(shingles.__contains__, _shingles(flatten(text)))))
-        for shingle, count in seen_in.items():
-            if count >= min_sources:
                 shingles.pop(shingle, None)
         return index
 

@@ -84,8 +84,8 @@ def _insats_categories(session: Session) -> list[str]:
 def public_sources(*, session: Session) -> list[str]:
     """The public text of each public ärende with its §§ and bilagor, one text apiece.
 
-    A phrase found in several of them is a standard phrase; one found in a single
-    ärende may be a secret copied into it, so the gate still looks for it.
+    What a public field says may be printed: the gate looks for what only confidential
+    text says, i.e. a renderer that printed a confidential field.
     """
     by_arende: dict[int, list[str]] = {}
     for arende, _ in _arenden(session).values():
