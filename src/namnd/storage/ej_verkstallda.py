@@ -12,8 +12,9 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from namnd.domain.delegation_tables import UnexecutedDecision, UnexecutedOffer
-from namnd.errors import NotFound, StaleEdit
+from namnd.errors import NotFound
 from namnd.services.ej_verkstallda import Case, Offer
+from namnd.storage.optimistic import save_versioned
 
 EDITABLE = (
     "law", "insats", "lagrum", "decision_date", "sex", "executed_on",
@@ -89,15 +90,15 @@ def update_case(*, session: Session, case_id: int, version: int, changes: dict, 
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    row = _get(session, case_id)
-    if row.version != version:
-        raise StaleEdit("Någon annan har ändrat beslutet under tiden; läs in det igen.")
-    for name, value in changes.items():
-        setattr(row, name, value)
-    row.version += 1
-    row.updated_by, row.updated_at = by, dt.datetime.now(dt.UTC)
-    session.add(row)
-    return row.version
+    return save_versioned(
+        session,
+        UnexecutedDecision,
+        case_id,
+        {**changes, "updated_by": by, "updated_at": dt.datetime.now(dt.UTC)},
+        version=version,
+        conflict="Någon annan har ändrat beslutet under tiden; läs in det igen.",
+        missing=f"Det finns inget registrerat beslut med id {case_id}.",
+    )
 
 
 def add_offer(*, session: Session, case_id: int, offer: Offer, note: str = "") -> None:
