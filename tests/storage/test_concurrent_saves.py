@@ -190,6 +190,26 @@ def test_an_uppdrag_status_from_an_old_screen_is_refused(backend_store):
     assert backend_store.assignment(plan.id).assignment.status is AssignmentStatus.IN_PROGRESS
 
 
+def test_two_saves_of_the_same_ej_verkstallt_beslut_at_once(stores):
+    from namnd.domain.delegation_tables import ReportLaw
+    from namnd.services.ej_verkstallda import Case
+
+    main, one, two = stores
+    for round_ in range(ROUNDS):
+        case = Case(ReportLaw.SOL, "Särskilt boende", "4 kap. 1 §", dt.date(2019, 1, 1 + round_))
+        case_id = main.add_ej_verkstalld(case, by="sekr")
+        texts = [f"Runda {round_}: plats saknas", f"Runda {round_}: avböjt"]
+        results = race(
+            *(
+                partial(s.update_ej_verkstalld, case_id, 1, {"reason_text": t}, by="sekr")
+                for s, t in zip((one, two), texts, strict=True)
+            )
+        )
+        winner = one_wins(results, "Någon annan har ändrat beslutet")
+        (stored,) = [c for c in main.ej_verkstallda() if c.id == case_id]
+        assert stored.reason_text == texts[winner]
+
+
 # --- §§ are addressed by their id, never by their number --------------------------------
 
 
