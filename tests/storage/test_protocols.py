@@ -76,13 +76,14 @@ def test_an_earlier_meeting_cannot_take_numbers_a_later_one_holds(demo):
 def test_inserting_and_removing_a_paragraph_renumbers(demo):
     meeting = _meeting(demo)
     demo.open_protocol(meeting, by="sekr", first_number=82)
-    number = demo.add_paragraph(meeting, "Extra ärende: lokalfrågan", after=84)
+    ids = demo.protocol(meeting).ids
+    number = demo.add_paragraph(meeting, "Extra ärende: lokalfrågan", after_id=ids[84])
     protocol = demo.protocol(meeting).protocol
     assert number == 85
     assert protocol.paragraph(85).title == "Extra ärende: lokalfrågan"
     assert protocol.paragraph(86).title == "Information från förvaltningen"
     assert protocol.numbers.text == "§§ 82–95"
-    demo.remove_paragraph(meeting, 85)
+    demo.remove_paragraph(meeting, paragraph_id=demo.protocol(meeting).ids[85])
     protocol = demo.protocol(meeting).protocol
     assert protocol.paragraph(85).title == "Information från förvaltningen"
     assert protocol.numbers.text == "§§ 82–94"
@@ -98,9 +99,9 @@ def test_two_people_minuting_the_same_paragraph_never_overwrite(demo):
         p90, motions=(Motion(("Omar Haddad",), MotionKind.APPROVAL, "motionen"),)
     )
     theirs = dataclasses.replace(p90, decision_md="Annan text")
-    demo.save_paragraph(meeting, mine, version)
+    demo.save_paragraph(meeting, mine, version, paragraph_id=view.ids[90])
     with pytest.raises(StaleEdit, match="din text finns kvar"):
-        demo.save_paragraph(meeting, theirs, version)
+        demo.save_paragraph(meeting, theirs, version, paragraph_id=view.ids[90])
     assert demo.protocol(meeting).protocol.paragraph(90).motions == mine.motions
 
 
@@ -116,12 +117,21 @@ def test_import_round_trips_the_sample_and_justering_closes_it(demo):
     assert demo.find_meeting(str(meeting)).status is MeetingStatus.ADJUSTED
 
     p90 = sample.paragraph(90)
+    view = demo.protocol(meeting)
+    ref = view.ids[90]
     with pytest.raises(InvalidInput, match="justerat"):
-        demo.save_paragraph(meeting, p90, demo.protocol(meeting).versions[90])
+        demo.save_paragraph(meeting, p90, view.versions[90], paragraph_id=ref)
     with pytest.raises(InvalidInput, match="skäl"):
-        demo.correct_paragraph(meeting, p90, " ", by="sekr")
+        demo.correct_paragraph(meeting, p90, " ", by="sekr", paragraph_id=ref)
     fixed = dataclasses.replace(p90, dispatch_to=("Kommunstyrelsen", "Kommunfullmäktige"))
-    what = demo.correct_paragraph(meeting, fixed, "Expedieringen saknade fullmäktige.", by="sekr")
+    reason = "Expedieringen saknade fullmäktige."
+    what = demo.correct_paragraph(
+        meeting, fixed, reason, by="sekr", paragraph_id=ref, version=view.versions[90]
+    )
+    with pytest.raises(StaleEdit, match="har rättats av någon annan"):
+        demo.correct_paragraph(
+            meeting, p90, "Tillbaka", by="sekr", paragraph_id=ref, version=view.versions[90]
+        )
     assert what == "Expedieras till ändrade"
     stored = demo.protocol(meeting).protocol
     assert stored.paragraph(90).dispatch_to == fixed.dispatch_to

@@ -337,3 +337,60 @@ async def test_kl_8_12_an_omedelbart_justerad_paragraph_shows_its_own_dates(
         shown = app.screen.query_one("#paragraph-parts").source
         assert "Justeringen anslås senast fredag 20 september 2019" in shown
         assert "till och med fredag 11 oktober 2019" in shown
+
+
+async def test_paragraphs_added_and_removed_with_plus_and_minus(demo_store, make_app):
+    from textual.widgets import Button
+
+    from namnd.tui.widgets.dialogs import ConfirmDialog
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        await _open_new_protocol(app, pilot)
+        await pilot.press(*["down"] * 2, "plus")  # after § 84
+        await settle(app, pilot)
+        await pilot.press(*"Extra ärende: lokalfrågan", "enter")
+        await settle(app, pilot)
+        protocol = _protocol(demo_store)
+        assert protocol.paragraph(85).title == "Extra ärende: lokalfrågan"
+        assert protocol.numbers.text == "§§ 82–95" and app.screen.number == 85
+
+        await pilot.press("minus")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        app.screen.query_one("#yes", Button).press()
+        await settle(app, pilot)
+        protocol = _protocol(demo_store)
+        assert protocol.numbers.text == "§§ 82–94"
+        assert "Extra ärende: lokalfrågan" not in [p.title for p in protocol.paragraphs]
+
+
+async def test_a_paragraph_inserted_by_someone_else_never_takes_my_beslut(
+    demo_store, workspace, make_app
+):
+    """The other secretary inserts a § while I minute § 90: a conflict, never § 89."""
+    from namnd.storage.store import Store
+
+    meeting = demo_store.find_meeting(DAY).id
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        await _open_new_protocol(app, pilot)
+        await pilot.press(*["down"] * 8)
+        await settle(app, pilot)
+        assert app.screen.number == 90
+        title = _protocol(demo_store).paragraph(90).title
+
+        other = Store.open(workspace)
+        ids = other.protocol(meeting).ids
+        other.add_paragraph(meeting, "Extra ärende", after_id=ids[84])
+        other.close()
+
+        await pilot.press("e", *"Mitt beslut", "escape")
+        await settle(app, pilot)
+        state = str(app.screen.query_one("#save-state").render())
+        assert state.startswith("Konflikt")
+        protocol = _protocol(demo_store)
+        assert [p.number for p in protocol.paragraphs if p.decision_md == "Mitt beslut"] == []
+        assert protocol.paragraph(91).title == title

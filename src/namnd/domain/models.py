@@ -258,6 +258,7 @@ class Assignment(SQLModel, table=True):
     status_since: dt.date | None = Field(
         default=None, description="When the status took effect (återrapporterad: the meeting)."
     )
+    version: int = Field(default=1, description="Bumped on every save; guards concurrent edits.")
 
 
 class AssignmentChange(SQLModel, table=True):

@@ -90,6 +90,8 @@ class AssignmentView:
     due_label: str
     """Swedish, e.g. ``nämndens sammanträde i december 2019 (datum ej satt)``."""
     report_arende_id: int | None
+    version: int = 1
+    """Sent back with a change, so a change from an old screen is refused."""
 
     @property
     def status_label(self) -> str:
@@ -131,10 +133,15 @@ class AssignmentDetail:
 
 @dataclass(frozen=True)
 class ProtocolView:
-    """A protokoll as stored: each §'s version (for saving) and the seats (beslutsförhet)."""
+    """A protokoll as stored: each §'s id and version (for saving) and the seats.
+
+    ``ids`` and ``versions`` are keyed by the § number as loaded; saves address a § by its
+    id, since another user may renumber the §§ meanwhile.
+    """
 
     meeting_id: int
     protocol: Protocol
     versions: dict[int, int]
     head_version: int
     seats: int
+    ids: dict[int, int] = field(default_factory=dict)

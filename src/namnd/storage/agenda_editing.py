@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from namnd.domain.diarienummer import normalise
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import AgendaItem, Arende, Attachment, Meeting
-from namnd.errors import InvalidInput, NotFound, StaleEdit
+from namnd.errors import InvalidInput, NotFound
 from namnd.services.kallelse_flow import late_change_label
 from namnd.storage.kallelse import note_if_late, set_status
+from namnd.storage.optimistic import save_versioned
 
 # Fields an editor may change; anything else in ``changes`` is a programming error.
 EDITABLE = frozenset(
@@ -199,21 +199,21 @@ def save_arende(
         changes = changes | {"external_ref": normalise(changes["external_ref"])}
     before = session.get(Arende, arende_id)
     changed = [k for k, v in changes.items() if before is None or getattr(before, k) != v]
-    # One UPDATE … WHERE version = :read makes the check and the write atomic.
-    result = session.execute(
-        update(Arende)
-        .where(col(Arende.id) == arende_id, col(Arende.version) == version)
-        .values(**changes, version=version + 1)
-    )
-    if result.rowcount != 1:
-        current = session.get(Arende, arende_id)
-        if current is None:
-            raise NotFound("Ärendet finns inte längre.")
-        raise StaleEdit(
-            f"”{current.title}” har sparats av någon annan sedan du öppnade det. "
+    if before is None:
+        raise NotFound("Ärendet finns inte längre.")
+    save_versioned(
+        session,
+        Arende,
+        arende_id,
+        changes,
+        version=version,
+        conflict=(
+            f"”{before.title}” har sparats av någon annan sedan du öppnade det. "
             "Dina ändringar är inte sparade över deras: kopiera din text, öppna ärendet "
             "på nytt och för in den."
-        )
+        ),
+        missing="Ärendet finns inte längre.",
+    )
     session.expire_all()
     arende = session.get(Arende, arende_id)
     meetings = session.exec(

@@ -18,6 +18,7 @@ from namnd.domain.models import AgendaItem, Arende, Assignment, AssignmentChange
 from namnd.domain.views import AssignmentChangeView, AssignmentDetail, AssignmentView
 from namnd.errors import InvalidInput, NotFound
 from namnd.services.due_phrases import due_label, last_meeting_in
+from namnd.storage.optimistic import save_versioned
 
 # Fields an editor may set, with the Swedish words the history shows.
 FIELD_LABELS = {
@@ -81,9 +82,30 @@ def _check_fields(fields: dict) -> None:
         raise InvalidInput("Ett nämnduppdrag måste ha en text.")
 
 
-def _check_due(assignment: Assignment) -> None:
-    if assignment.due_kind is not None and assignment.due_date is None:
+def _check_due(assignment: Assignment, changes: dict | None = None) -> None:
+    """A kind of due needs a date (``changes`` as they would be applied)."""
+    changes = changes or {}
+    kind = changes.get("due_kind", assignment.due_kind)
+    if kind is not None and changes.get("due_date", assignment.due_date) is None:
         raise InvalidInput("Typ av tidpunkt kräver ett datum.")
+
+
+def _save(
+    session: Session, assignment: Assignment, values: dict, version: int | None
+) -> None:
+    """Write ``values`` if nobody changed the uppdrag since ``version`` (None: no check)."""
+    save_versioned(
+        session,
+        Assignment,
+        assignment.id,
+        values,
+        version=version,
+        conflict=(
+            f"Uppdraget har ändrats av någon annan sedan du öppnade det (”{assignment.text}”). "
+            "Inget skrevs över: öppna det igen och gör om ändringen."
+        ),
+        missing=f"Det finns inget nämnduppdrag med id {assignment.id}.",
+    )
 
 
 def create_assignment(
@@ -119,19 +141,28 @@ def create_assignment(
 
 
 def update_assignment(
-    *, session: Session, assignment_id: int, changes: dict, by: str
+    *,
+    session: Session,
+    assignment_id: int,
+    changes: dict,
+    by: str,
+    version: int | None = None,
 ) -> Assignment:
-    """Change editable fields; each real change is logged with its old and new value."""
+    """Change editable fields; each real change is logged with its old and new value.
+
+    With ``version`` (as the editor read it) StaleEdit if someone changed it since.
+    """
     _check_fields(changes)
     assignment = _assignment(session, assignment_id)
-    for key, value in changes.items():
-        old = getattr(assignment, key)
-        if old != value:
-            setattr(assignment, key, value)
-            _log(session, assignment_id, key, old, value, by)
-    _check_due(assignment)
-    session.flush()
-    return assignment
+    changed = {k: v for k, v in changes.items() if getattr(assignment, k) != v}
+    old = {k: getattr(assignment, k) for k in changed}
+    _check_due(assignment, changed)
+    if changed:
+        _save(session, assignment, changed, version)
+        for key, value in changed.items():
+            _log(session, assignment_id, key, old[key], value, by)
+        session.flush()
+    return _assignment(session, assignment_id)
 
 
 def set_status(
@@ -142,15 +173,20 @@ def set_status(
     by: str,
     on: dt.date | None = None,
     note: str = "",
+    version: int | None = None,
 ) -> Assignment:
-    """Move an uppdrag to ``status`` (any direction: reopening is allowed, and logged)."""
+    """Move an uppdrag to ``status`` (any direction: reopening is allowed, and logged).
+
+    With ``version`` (as the screen read it) StaleEdit if someone changed it since.
+    """
     assignment = _assignment(session, assignment_id)
     if assignment.status != status:
-        _log(session, assignment_id, "status", assignment.status, status, by, note)
-        assignment.status = status
-        assignment.status_since = on or dt.date.today()
+        old = assignment.status
+        values = {"status": status, "status_since": on or dt.date.today()}
+        _save(session, assignment, values, version)
+        _log(session, assignment_id, "status", old, status, by, note)
         session.flush()
-    return assignment
+    return _assignment(session, assignment_id)
 
 
 def link_report_back(*, session: Session, assignment_id: int, arende_id: int, by: str) -> None:
@@ -165,7 +201,7 @@ def link_report_back(*, session: Session, assignment_id: int, arende_id: int, by
         )
     if assignment.report_arende_id != arende_id:
         _log(session, assignment_id, "report_arende_id", assignment.report_arende_id, arende_id, by)
-        assignment.report_arende_id = arende_id
+        _save(session, assignment, {"report_arende_id": arende_id}, None)
         session.flush()
 
 
@@ -352,6 +388,7 @@ def _view(
         due_text=assignment.due_text,
         due_label=due_label(kind, due, meeting_planned=planned) if due else "ingen tidpunkt",
         report_arende_id=assignment.report_arende_id,
+        version=assignment.version,
     )
 
 

@@ -12,8 +12,9 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from namnd.domain.delegation_tables import UnexecutedDecision, UnexecutedOffer
-from namnd.errors import InvalidInput, NotFound, StaleEdit
+from namnd.errors import InvalidInput, NotFound
 from namnd.services.ej_verkstallda import Case, Offer, check_case
+from namnd.storage.optimistic import save_versioned
 
 EDITABLE = (
     "law", "insats", "lagrum", "decision_date", "sex", "executed_on",
@@ -91,15 +92,17 @@ def update_case(*, session: Session, case_id: int, version: int, changes: dict, 
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     row = _get(session, case_id)
-    if row.version != version:
-        raise StaleEdit("Någon annan har ändrat beslutet under tiden; läs in det igen.")
-    for name, value in changes.items():
-        setattr(row, name, value)
-    _check(_case(row, []))
-    row.version += 1
-    row.updated_by, row.updated_at = by, dt.datetime.now(dt.UTC)
-    session.add(row)
-    return row.version
+    # The rules see the beslut as it would be saved, before anything is written.
+    _check(_case(UnexecutedDecision(**(row.model_dump() | changes)), []))
+    return save_versioned(
+        session,
+        UnexecutedDecision,
+        case_id,
+        {**changes, "updated_by": by, "updated_at": dt.datetime.now(dt.UTC)},
+        version=version,
+        conflict="Någon annan har ändrat beslutet under tiden; läs in det igen.",
+        missing=f"Det finns inget registrerat beslut med id {case_id}.",
+    )
 
 
 def _check(case: Case) -> None:

@@ -8,8 +8,9 @@ from sqlmodel import Session, col, delete, select
 
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import GroupMeeting, LateChange, Meeting, MeetingStatusChange
-from namnd.errors import NotFound, StaleEdit
+from namnd.errors import NotFound
 from namnd.services.kallelse_flow import check_transition, is_late
+from namnd.storage.optimistic import claim, save_versioned
 
 # Kallelse details an editor may change on the meeting itself.
 DETAILS = frozenset(
@@ -41,6 +42,8 @@ def set_status(
     *, session: Session, meeting_id: int, target: MeetingStatus, by: str
 ) -> MeetingStatusChange:
     """Move the kallelse to ``target`` if the flow allows it, and log who and when."""
+    # Claimed first, so two moves at once are checked one after the other.
+    claim(session, Meeting, col(Meeting.id) == meeting_id)
     meeting = _meeting(session, meeting_id)
     check_transition(meeting.status, target)
     change = MeetingStatusChange(
@@ -108,15 +111,19 @@ def save_details(
     unknown = set(changes) - DETAILS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    meeting = _meeting(session, meeting_id)
-    if meeting.version != version:
-        raise StaleEdit(
+    save_versioned(
+        session,
+        Meeting,
+        meeting_id,
+        changes,
+        version=version,
+        conflict=(
             "Kallelseuppgifterna har sparats av någon annan sedan du öppnade dem. "
             "Inget skrevs över: öppna dem på nytt och för in dina ändringar."
-        )
-    for key, value in changes.items():
-        setattr(meeting, key, value)
-    meeting.version += 1
+        ),
+        missing=f"Det finns inget sammanträde med id {meeting_id}.",
+    )
+    meeting = _meeting(session, meeting_id)
     if groups is not None:
         session.exec(delete(GroupMeeting).where(col(GroupMeeting.meeting_id) == meeting_id))
         for position, group in enumerate(groups, start=1):

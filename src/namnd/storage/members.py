@@ -12,6 +12,7 @@ from namnd.domain.kinds import MemberRole
 from namnd.domain.models import Membership, Person
 from namnd.errors import InvalidInput, NotFound, StaleEdit
 from namnd.services.roster import Seat, checked, conflicts, next_order, roster_order
+from namnd.storage.optimistic import claim
 
 
 def list_seats(*, session: Session, organ_id: int) -> list[Seat]:
@@ -28,9 +29,13 @@ def save_seat(*, session: Session, organ_id: int, seat: Seat, expected: Seat | N
     """Add a seat (``seat.id`` None) or change one; refused if it clashes with another.
 
     ``expected`` is the seat as the form showed it: if someone else has changed it since,
-    nothing is written (StaleEdit) rather than their change silently overwritten.
+    nothing is written (StaleEdit) rather than their change silently overwritten. Seats
+    have no version: the row is claimed first, so the comparison and the write are not
+    split by another save.
     """
     seat = checked(seat)
+    if seat.id is not None:
+        claim(session, Membership, col(Membership.id) == seat.id)
     seats = list_seats(session=session, organ_id=organ_id)
     if expected is not None and seat.id is not None:
         stored = next((s for s in seats if s.id == seat.id), None)

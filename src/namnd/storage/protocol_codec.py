@@ -44,23 +44,32 @@ def paragraph_from_row(row: Paragraph) -> ProtocolParagraph:
 
 def fill_row(row: Paragraph, paragraph: ProtocolParagraph) -> None:
     """Copy everything but the number into ``row`` (numbering is storage's job)."""
-    row.title = paragraph.title
-    row.dnr = paragraph.dnr
-    row.item = paragraph.item
-    row.decision_md = paragraph.decision_md
-    row.motions = [
-        {"by": list(m.by), "kind": m.kind.value, "text": m.text} for m in paragraph.motions
-    ]
-    row.process_md = paragraph.process_md
-    row.vote = None if paragraph.vote is None else _vote_json(paragraph.vote)
-    row.reservations = [
-        {"by": list(r.by), "reason": r.reason, "written": r.written} for r in paragraph.reservations
-    ]
-    row.notes = [{"by": list(n.by), "text": n.text} for n in paragraph.notes]
-    row.dispatch_to = list(paragraph.dispatch_to)
-    row.recused = list(paragraph.recused)
-    row.immediate = paragraph.immediate
-    row.confidential = paragraph.confidential
+    for key, value in paragraph_values(paragraph).items():
+        setattr(row, key, value)
+
+
+def paragraph_values(paragraph: ProtocolParagraph) -> dict:
+    """The § as column values, everything but the number (numbering is storage's job)."""
+    return {
+        "title": paragraph.title,
+        "dnr": paragraph.dnr,
+        "item": paragraph.item,
+        "decision_md": paragraph.decision_md,
+        "motions": [
+            {"by": list(m.by), "kind": m.kind.value, "text": m.text} for m in paragraph.motions
+        ],
+        "process_md": paragraph.process_md,
+        "vote": None if paragraph.vote is None else _vote_json(paragraph.vote),
+        "reservations": [
+            {"by": list(r.by), "reason": r.reason, "written": r.written}
+            for r in paragraph.reservations
+        ],
+        "notes": [{"by": list(n.by), "text": n.text} for n in paragraph.notes],
+        "dispatch_to": list(paragraph.dispatch_to),
+        "recused": list(paragraph.recused),
+        "immediate": paragraph.immediate,
+        "confidential": paragraph.confidential,
+    }
 
 
 def attendee_from_row(row: AttendanceRow) -> Attendee:

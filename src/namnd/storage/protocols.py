@@ -1,17 +1,21 @@
 """The protokoll in the database: open it from the agenda, edit §§ live, justera, rätta.
 
-§§ are numbered per organ through the calendar year. Every § carries a ``version`` so two
-people minuting the same § cannot overwrite each other (:class:`StaleEdit`). Once
-justerat the protokoll is closed: only a logged rättelse changes it.
+§§ are numbered per organ through the calendar year; a save addresses a § by its id,
+never its number, since a § inserted or removed elsewhere renumbers the rest. Every §
+carries a ``version`` so two people minuting the same § cannot overwrite each other
+(:class:`StaleEdit`); renumbering bumps it too. Once justerat the protokoll is closed:
+only a logged rättelse changes it. Every write first claims the protokoll's row, so a
+save and a justering at the same instant are taken one after the other.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import fields
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, delete, select
 
 from namnd.domain.kinds import ArendeKind, AttendeeKind, MeetingStatus, MemberRole
@@ -26,15 +30,17 @@ from namnd.domain.protocol import (
 )
 from namnd.domain.protocol_tables import AttendanceRow, CorrectionRow, ProtocolRecord
 from namnd.domain.views import ProtocolView
-from namnd.errors import InvalidInput, NotFound, StaleEdit
+from namnd.errors import InvalidInput, NotFound
 from namnd.services.protocol_rules import problems
 from namnd.services.protocol_text import STANDING_OPENERS, decision_from_proposal
 from namnd.storage.kallelse import set_status
+from namnd.storage.optimistic import claim, save_versioned
 from namnd.storage.protocol_codec import (
     attendee_from_row,
     attendee_row,
     fill_row,
     paragraph_from_row,
+    paragraph_values,
 )
 
 CLOSED = "Protokollet är justerat och kan inte ändras; gör en rättelse i stället."
@@ -58,10 +64,23 @@ def _open_record(session: Session, meeting_id: int) -> ProtocolRecord:
 
 
 def _editable(session: Session, meeting_id: int) -> ProtocolRecord:
-    record = _open_record(session, meeting_id)
-    if record.adjusted_on is not None:
+    """The open protokoll, claimed until commit: a justering cannot slip in meanwhile."""
+    if not claim(session, ProtocolRecord, _not_adjusted(meeting_id)):
+        _open_record(session, meeting_id)
         raise InvalidInput(CLOSED)
-    return record
+    return _open_record(session, meeting_id)
+
+
+def _claimed(session: Session, meeting_id: int) -> ProtocolRecord:
+    """The protokoll, open or justerat, claimed until commit."""
+    claim(session, ProtocolRecord, col(ProtocolRecord.meeting_id) == meeting_id)
+    return _open_record(session, meeting_id)
+
+
+def _not_adjusted(meeting_id: int):
+    return (col(ProtocolRecord.meeting_id) == meeting_id) & col(ProtocolRecord.adjusted_on).is_(
+        None
+    )
 
 
 def _meeting(session: Session, meeting_id: int) -> Meeting:
@@ -128,6 +147,7 @@ def load_protocol(*, session: Session, meeting_id: int) -> ProtocolView | None:
         versions={r.number: r.version for r in rows},
         head_version=record.version,
         seats=_seats(session, meeting),
+        ids={r.number: r.id for r in rows},
     )
 
 
@@ -286,30 +306,44 @@ def _roster(session: Session, meeting: Meeting) -> list[Attendee]:
     return people
 
 
-def _row(session: Session, meeting_id: int, number: int) -> Paragraph:
-    row = session.exec(
-        select(Paragraph).where(Paragraph.meeting_id == meeting_id, Paragraph.number == number)
-    ).first()
-    if row is None:
-        raise NotFound(f"Protokollet har ingen § {number}.")
+def _row(session: Session, meeting_id: int, paragraph_id: int, number: int) -> Paragraph:
+    """The § with this id (``number`` is how the user saw it, for the message)."""
+    row = session.get(Paragraph, paragraph_id)
+    if row is None or row.meeting_id != meeting_id:
+        raise NotFound(_gone(number))
     return row
 
 
+def _gone(number: int) -> str:
+    return f"§ {number} har tagits bort av någon annan; din text finns kvar."
+
+
 def save_paragraph(
-    *, session: Session, meeting_id: int, paragraph: ProtocolParagraph, version: int
+    *,
+    session: Session,
+    meeting_id: int,
+    paragraph_id: int,
+    paragraph: ProtocolParagraph,
+    version: int,
 ) -> int:
-    """Save one § (StaleEdit if someone saved it first); its new version."""
+    """Save the § with this id (StaleEdit if someone saved or renumbered it); its new version.
+
+    ``paragraph.number`` is only how the editor showed it: the number is never written.
+    """
     _editable(session, meeting_id)
-    row = _row(session, meeting_id, paragraph.number)
-    if row.version != version:
-        raise StaleEdit(
-            f"§ {paragraph.number} har sparats av någon annan medan du skrev. Ingenting "
-            "skrevs över; din text finns kvar."
-        )
-    fill_row(row, paragraph)
-    row.version += 1
-    session.flush()
-    return row.version
+    return save_versioned(
+        session,
+        Paragraph,
+        paragraph_id,
+        paragraph_values(paragraph),
+        version=version,
+        where=(col(Paragraph.meeting_id) == meeting_id,),
+        conflict=(
+            f"§ {paragraph.number} har sparats av någon annan, eller §§ har numrerats om, "
+            "medan du skrev. Ingenting skrevs över; din text finns kvar."
+        ),
+        missing=_gone(paragraph.number),
+    )
 
 
 def save_attendance(*, session: Session, meeting_id: int, attendees: Sequence[Attendee]) -> None:
@@ -348,20 +382,26 @@ def save_adjustment(
 ) -> int:
     """Justerare, place and day of justering, förvaring and the meeting's end time."""
     record = _editable(session, meeting_id)
-    if record.version != version:
-        raise StaleEdit("Justeringsuppgifterna har ändrats av någon annan; ingenting skrevs över.")
-    record.adjusters = list(adjustment.adjusters)
-    record.adjustment_place = adjustment.place
-    record.adjustment_date = adjustment.date
-    record.archive = adjustment.archive
-    record.end_time = end_time
-    record.version += 1
-    session.flush()
-    return record.version
+    return save_versioned(
+        session,
+        ProtocolRecord,
+        record.id,
+        {
+            "adjusters": list(adjustment.adjusters),
+            "adjustment_place": adjustment.place,
+            "adjustment_date": adjustment.date,
+            "archive": adjustment.archive,
+            "end_time": end_time,
+        },
+        version=version,
+        conflict="Justeringsuppgifterna har ändrats av någon annan; ingenting skrevs över.",
+    )
 
 
-def add_paragraph(*, session: Session, meeting_id: int, title: str, after: int | None) -> int:
-    """Insert a § after § ``after`` (first when None) and renumber; the new number."""
+def add_paragraph(
+    *, session: Session, meeting_id: int, title: str, after_id: int | None
+) -> int:
+    """Insert a § after the § with id ``after_id`` (first when None), renumber; its number."""
     _editable(session, meeting_id)
     meeting = _meeting(session, meeting_id)
     if not title.strip():
@@ -369,23 +409,27 @@ def add_paragraph(*, session: Session, meeting_id: int, title: str, after: int |
     _check_no_later_numbers(session, meeting)
     rows = _rows(session, meeting_id)
     start = rows[0].number if rows else next_number(session=session, meeting=meeting)
-    index = (
-        0
-        if after is None
-        else next((i + 1 for i, r in enumerate(rows) if r.number == after), len(rows))
-    )
+    index = 0
+    if after_id is not None:
+        index = next((i + 1 for i, r in enumerate(rows) if r.id == after_id), -1)
+        if index < 0:
+            raise NotFound(
+                "Paragrafen som den nya skulle följa har tagits bort av någon annan."
+            )
     _renumber(session, rows, start, skip=start + index)
     _insert(session, meeting, start + index, ProtocolParagraph(0, title.strip()))
     session.flush()
     return start + index
 
 
-def remove_paragraph(*, session: Session, meeting_id: int, number: int) -> None:
-    """Delete a § and close the gap."""
+def remove_paragraph(*, session: Session, meeting_id: int, paragraph_id: int) -> None:
+    """Delete the § with this id and close the gap."""
     _editable(session, meeting_id)
     meeting = _meeting(session, meeting_id)
     _check_no_later_numbers(session, meeting)
-    row = _row(session, meeting_id, number)
+    row = session.get(Paragraph, paragraph_id)
+    if row is None or row.meeting_id != meeting_id:
+        raise NotFound("Paragrafen har redan tagits bort av någon annan.")
     rows = [r for r in _rows(session, meeting_id) if r.id != row.id]
     start = min(row.number, rows[0].number) if rows else row.number
     session.delete(row)
@@ -394,17 +438,36 @@ def remove_paragraph(*, session: Session, meeting_id: int, number: int) -> None:
 
 
 def _renumber(session: Session, rows: list[Paragraph], start: int, skip: int | None = None) -> None:
-    """Number ``rows`` from ``start`` leaving ``skip`` free, without a unique clash midway."""
-    for row in rows:
-        row.number = -row.number
-    session.flush()
+    """Number ``rows`` from ``start`` leaving ``skip`` free, without a unique clash midway.
+
+    A § that gets a new number gets a new version too: an editor still showing the old
+    number gets a conflict instead of saving what it believes is that §.
+    """
+    moves: dict[int, int] = {}
     number = start
     for row in rows:
         if number == skip:
             number += 1
-        row.number = number
+        if row.number != number:
+            moves[row.id] = number
         number += 1
+    table = Paragraph.__table__  # type: ignore[attr-defined]
     session.flush()
+    # Through negative numbers first: the new numbers overlap the old ones.
+    for row_id, new in moves.items():
+        session.execute(
+            update(table)
+            .where(table.c.id == row_id)
+            .values(number=-new, version=table.c.version + 1)
+        )
+    if moves:
+        session.execute(
+            update(table)
+            .where(table.c.id.in_(list(moves)))
+            .values(number=-table.c.number)
+        )
+    for row in rows:
+        session.expire(row)
 
 
 def adjust(*, session: Session, meeting_id: int, on: dt.date, by: str) -> None:
@@ -434,7 +497,7 @@ def adjust(*, session: Session, meeting_id: int, on: dt.date, by: str) -> None:
 
 def post(*, session: Session, meeting_id: int, on: dt.date) -> None:
     """Record the day the justering was anslagen."""
-    record = _open_record(session, meeting_id)
+    record = _claimed(session, meeting_id)
     if record.adjusted_on is None:
         raise InvalidInput("Protokollet måste vara justerat innan justeringen anslås.")
     if on < record.adjusted_on:
@@ -447,26 +510,42 @@ def correct(
     *,
     session: Session,
     meeting_id: int,
+    paragraph_id: int,
     paragraph: ProtocolParagraph,
     reason: str,
     by: str,
+    version: int | None = None,
 ) -> str:
-    """A rättelse of a justerat §: applied, and logged with what changed and why."""
-    record = _open_record(session, meeting_id)
+    """A rättelse of a justerat §: applied, and logged with what changed and why.
+
+    With ``version`` (the § as the editor read it) a rättelse made meanwhile by someone
+    else is not overwritten (StaleEdit).
+    """
+    record = _claimed(session, meeting_id)
     if record.adjusted_on is None:
         raise InvalidInput("Protokollet är inte justerat: ändra paragrafen direkt.")
     if not reason.strip():
         raise InvalidInput("En rättelse måste ha ett skäl.")
-    row = _row(session, meeting_id, paragraph.number)
-    what = describe_change(paragraph_from_row(row), paragraph)
+    row = _row(session, meeting_id, paragraph_id, paragraph.number)
+    number = row.number
+    what = describe_change(paragraph_from_row(row), dataclasses.replace(paragraph, number=number))
     if not what:
         raise InvalidInput("Rättelsen ändrar ingenting.")
-    fill_row(row, paragraph)
-    row.version += 1
+    save_versioned(
+        session,
+        Paragraph,
+        paragraph_id,
+        paragraph_values(paragraph),
+        version=version,
+        conflict=(
+            f"§ {number} har rättats av någon annan medan du skrev. Ingenting skrevs över; "
+            "din text finns kvar."
+        ),
+    )
     session.add(
         CorrectionRow(
             meeting_id=meeting_id,
-            number=paragraph.number,
+            number=number,
             what=what,
             reason=reason.strip(),
             corrected_by=by,
@@ -511,6 +590,7 @@ def describe_change(old: ProtocolParagraph, new: ProtocolParagraph) -> str:
 def replace_protocol(*, session: Session, meeting_id: int, protocol: Protocol) -> None:
     """Import: the whole protokoll from a file, replacing an unjusterat one."""
     meeting = _meeting(session, meeting_id)
+    claim(session, ProtocolRecord, col(ProtocolRecord.meeting_id) == meeting_id)
     record = _record(session, meeting_id)
     if record is not None and record.adjusted_on is not None:
         raise InvalidInput(CLOSED)

@@ -256,18 +256,36 @@ class Store:
             origin_arende_id=origin_arende_id,
         ).id
 
-    def update_assignment(self, assignment_id: int, changes: dict, *, by: str) -> None:
-        """Change an uppdrag's text, assignee, due …; each change goes to its history."""
+    def update_assignment(
+        self, assignment_id: int, changes: dict, *, by: str, version: int | None = None
+    ) -> None:
+        """Change an uppdrag's text, assignee, due …; each change goes to its history.
+
+        With ``version`` (``AssignmentView.version``) StaleEdit if someone changed it since.
+        """
         from namnd.storage import assignments
 
         self._write(
-            assignments.update_assignment, assignment_id=assignment_id, changes=changes, by=by
+            assignments.update_assignment,
+            assignment_id=assignment_id,
+            changes=changes,
+            by=by,
+            version=version,
         )
 
     def set_assignment_status(
-        self, assignment_id: int, status: AssignmentStatus, *, by: str, note: str = ""
+        self,
+        assignment_id: int,
+        status: AssignmentStatus,
+        *,
+        by: str,
+        note: str = "",
+        version: int | None = None,
     ) -> None:
-        """Ej påbörjad, pågår, återrapporterad, avslutad (any direction, logged)."""
+        """Ej påbörjad, pågår, återrapporterad, avslutad (any direction, logged).
+
+        With ``version`` (``AssignmentView.version``) StaleEdit if someone changed it since.
+        """
         from namnd.storage import assignments
 
         self._write(
@@ -276,6 +294,7 @@ class Store:
             status=status,
             by=by,
             note=note,
+            version=version,
         )
 
     def link_report_back(self, assignment_id: int, arende_id: int, *, by: str) -> None:
@@ -473,12 +492,21 @@ class Store:
             protocols.open_protocol, meeting_id=meeting_id, by=by, first_number=first_number
         )
 
-    def save_paragraph(self, meeting_id: int, paragraph: ProtocolParagraph, version: int) -> int:
-        """Save one § (StaleEdit if someone saved it first); its new version."""
+    def save_paragraph(
+        self, meeting_id: int, paragraph: ProtocolParagraph, version: int, *, paragraph_id: int
+    ) -> int:
+        """Save the § with this id (``ProtocolView.ids``); its new version.
+
+        StaleEdit if someone saved or renumbered it first; InvalidInput once justerat.
+        """
         from namnd.storage import protocols
 
         return self._write(
-            protocols.save_paragraph, meeting_id=meeting_id, paragraph=paragraph, version=version
+            protocols.save_paragraph,
+            meeting_id=meeting_id,
+            paragraph_id=paragraph_id,
+            paragraph=paragraph,
+            version=version,
         )
 
     def save_attendance(self, meeting_id: int, attendees: Sequence[Attendee]) -> None:
@@ -501,17 +529,19 @@ class Store:
             version=version,
         )
 
-    def add_paragraph(self, meeting_id: int, title: str, *, after: int | None) -> int:
-        """Insert a § (e.g. an extra ärende) after § ``after``; the new § number."""
+    def add_paragraph(self, meeting_id: int, title: str, *, after_id: int | None) -> int:
+        """Insert a § (e.g. an extra ärende) after the § with id ``after_id``; its number."""
         from namnd.storage import protocols
 
-        return self._write(protocols.add_paragraph, meeting_id=meeting_id, title=title, after=after)
+        return self._write(
+            protocols.add_paragraph, meeting_id=meeting_id, title=title, after_id=after_id
+        )
 
-    def remove_paragraph(self, meeting_id: int, number: int) -> None:
-        """Delete a § before justering; the following §§ move up."""
+    def remove_paragraph(self, meeting_id: int, *, paragraph_id: int) -> None:
+        """Delete the § with this id before justering; the following §§ move up."""
         from namnd.storage import protocols
 
-        self._write(protocols.remove_paragraph, meeting_id=meeting_id, number=number)
+        self._write(protocols.remove_paragraph, meeting_id=meeting_id, paragraph_id=paragraph_id)
 
     def adjust_protocol(self, meeting_id: int, on: dt.date, *, by: str) -> None:
         """Justera (InvalidInput listing what breaks the rules); then read-only."""
@@ -526,13 +556,29 @@ class Store:
         self._write(protocols.post, meeting_id=meeting_id, on=on)
 
     def correct_paragraph(
-        self, meeting_id: int, paragraph: ProtocolParagraph, reason: str, *, by: str
+        self,
+        meeting_id: int,
+        paragraph: ProtocolParagraph,
+        reason: str,
+        *,
+        by: str,
+        paragraph_id: int,
+        version: int | None = None,
     ) -> str:
-        """A logged rättelse of a justerat §; returns what changed."""
+        """A logged rättelse of the justerat § with this id; returns what changed.
+
+        With ``version`` a rättelse someone else made meanwhile is not overwritten.
+        """
         from namnd.storage import protocols
 
         return self._write(
-            protocols.correct, meeting_id=meeting_id, paragraph=paragraph, reason=reason, by=by
+            protocols.correct,
+            meeting_id=meeting_id,
+            paragraph_id=paragraph_id,
+            paragraph=paragraph,
+            reason=reason,
+            by=by,
+            version=version,
         )
 
     def replace_protocol(self, meeting_id: int, protocol: Protocol) -> None:

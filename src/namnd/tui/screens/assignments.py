@@ -165,9 +165,12 @@ class AssignmentsScreen(Screen[None]):
         if current is None:
             return
         try:
-            self.store.set_assignment_status(current.id, AssignmentStatus(value), by=self.user)
+            self.store.set_assignment_status(
+                current.id, AssignmentStatus(value), by=self.user, version=current.version
+            )
         except NamndError as err:
             self.notify(str(err), title="Status", severity="error")
+            self._load()
             return
         self.notify(f"Uppdraget är nu {AssignmentStatus(value).label}.", title="Status")
         self._load()

@@ -273,7 +273,10 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         )
         try:
             version = self.store.save_paragraph(
-                self.meeting_id, paragraph, self.view.versions[self.number]
+                self.meeting_id,
+                paragraph,
+                self.view.versions[self.number],
+                paragraph_id=self.view.ids[self.number],
             )
         except StaleEdit as err:
             self._set_state(f"Konflikt – inte sparat: {err}", error=True)

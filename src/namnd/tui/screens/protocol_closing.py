@@ -95,12 +95,19 @@ class Closing:
         paragraph = dataclasses.replace(
             self._current(), decision_md=self.query_one("#decision", TextArea).text
         )
+        paragraph_id = self.view.ids[paragraph.number]
+        version = self.view.versions[paragraph.number]
 
         def done(reason: str | None) -> None:
             self.correcting = False
             if reason and self._guard(
                 lambda: self.store.correct_paragraph(
-                    self.meeting_id, paragraph, reason, by=self.user
+                    self.meeting_id,
+                    paragraph,
+                    reason,
+                    by=self.user,
+                    paragraph_id=paragraph_id,
+                    version=version,
                 )
             ):
                 self.notify("Rättelsen är gjord och loggad.", title="Rättelse")

@@ -117,9 +117,10 @@ class MeetingEvents:
     def action_add_paragraph(self) -> None:
         def done(title: str | None) -> None:
             if title and self._flush():
+                after = None if self.number is None else self.view.ids[self.number]
                 self._guard(
                     lambda: self._goto(
-                        self.store.add_paragraph(self.meeting_id, title, after=self.number)
+                        self.store.add_paragraph(self.meeting_id, title, after_id=after)
                     )
                 )
 
@@ -127,10 +128,13 @@ class MeetingEvents:
 
     def action_remove_paragraph(self) -> None:
         paragraph = self._current()
+        paragraph_id = self.view.ids[paragraph.number]
 
         def done(yes: bool | None) -> None:
             if yes:
-                self._guard(lambda: self.store.remove_paragraph(self.meeting_id, paragraph.number))
+                self._guard(
+                    lambda: self.store.remove_paragraph(self.meeting_id, paragraph_id=paragraph_id)
+                )
                 self._reload()
 
         question = f"Ta bort § {paragraph.number} {paragraph.title}? Följande §§ numreras om."

@@ -1,0 +1,28 @@
+"""nämnduppdrag get a version: a status change from an old screen is refused
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-01 09:30:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0010"
+down_revision: str | None = "0009"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("assignment", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("version", sa.Integer(), nullable=False, server_default=sa.text("1"))
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("assignment", schema=None) as batch_op:
+        batch_op.drop_column("version")
