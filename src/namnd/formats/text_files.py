@@ -65,6 +65,6 @@ def text_or_file(text: str, path: Path | None) -> str | Path:
     """Write ``text`` as UTF-8 to ``path`` (folders made); without a path, return it."""
     if path is None:
         return text
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+    from namnd.atomic_files import write_text
+
+    return write_text(path, text)

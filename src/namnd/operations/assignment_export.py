@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from namnd.atomic_files import save_document
 from namnd.services.assignment_report import TITLE, report_markdown
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
@@ -39,6 +40,4 @@ def export_assignment_report(
     MarkdownRenderer(document).render(
         report_markdown(rows, today=today, since=since, organ_name=organ_name)
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return save_document(document, path)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from namnd.atomic_files import save_document, write_text
 from namnd.domain.delegation_tables import ReportLaw
 from namnd.formats.ej_verkstallda_file import parse_law, parse_register
 from namnd.formats.text_files import read_text
@@ -54,9 +55,7 @@ def export_report(
     if fmt == "md":
         if path is None:
             return markdown
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown, encoding="utf-8")
-        return path
+        return write_text(path, markdown)
     if path is None:
         suffix = "-offentlig" if public else ""
         path = Path(f"ej-verkstallda-{reports[0].quarter}{suffix}.docx")
@@ -78,9 +77,7 @@ def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool) -> Pa
     MarkdownRenderer(document).render(markdown)
     if not public:
         set_footer(document, NOT_FOR_PUBLICATION)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return save_document(document, path)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 
+from namnd.atomic_files import save_document
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.formats.agenda_markdown import proposal_markdown
 from namnd.formats.markdown_table import markdown_table
@@ -69,9 +70,7 @@ def write_kallelse_docx(
             MarkdownRenderer(document).render(markdown)
     if secrets and not public:
         set_footer(document, NOT_FOR_PUBLICATION)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return save_document(document, path)
 
 
 def _first_page(

@@ -18,6 +18,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 from docx.table import Table
 
+from namnd.atomic_files import save_document
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.renderers.docx_document import (
@@ -128,9 +129,7 @@ def _document(
 
 
 def _save(document: Document, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return save_document(document, path)
 
 
 def _entries(agenda: AgendaDocument | None) -> dict[int | None, AgendaEntry]:
