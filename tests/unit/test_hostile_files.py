@@ -113,3 +113,95 @@ def test_safe_filename(name, expected):
 def test_safe_filename_keeps_the_suffix_of_a_long_name():
     name = safe_filename("å" * 300 + ".docx")
     assert name.endswith(".docx") and len(name) <= 100
+
+
+# --- item 9: control characters ----------------------------------------------------------
+
+ESC_TITLE = "## 1. Information \x1b[2J\x1b]0;hackad\x07från förvaltningen"
+
+
+def test_agenda_with_an_escape_sequence_is_refused_naming_the_line(ws, tmp_path, capsys):
+    hostile = _file(
+        tmp_path, "esc.md", SMALL_AGENDA.replace("## 1. Information från förvaltningen", ESC_TITLE)
+    )
+    code, out, err = run(capsys, ws, "import", "agenda", str(hostile))
+    line = SMALL_AGENDA.splitlines().index("## 1. Information från förvaltningen") + 1
+    assert code == 1 and not out
+    assert f"esc.md, rad {line}" in err and "U+001B (ESC)" in err and "Traceback" not in err
+    assert "\x1b" not in err  # the message itself never echoes the sequence
+    assert _meetings(capsys, ws) == []
+
+
+def test_protocol_file_with_a_control_character_is_refused(ws, tmp_path, capsys):
+    assert run(capsys, ws, "demo")[0] == 0
+    sample = DEMO_PROTOCOL.read_text(encoding="utf-8")
+    hostile = _file(tmp_path, "p.md", sample.replace("plats: Alytus", "plats: Aly\x0ctus"))
+    code, _, err = run(capsys, ws, "import", "protokoll", str(hostile))
+    assert code == 1 and "p.md, rad 5" in err and "U+000C" in err
+    assert "har inget protokoll" in run(capsys, ws, "export", "protokoll", "2019-09-19")[2]
+
+
+ROSTER_YAML = (
+    "från: 2019-01-01\nledamöter:\n"
+    "- {namn: Tuva Lund, parti: S}\n- {namn: Erik\x1b Holm, parti: S}\n"
+)
+ROSTER_CSV = "Namn;Parti;Roll\nTuva Lund;S;ledamot\nErik Holm\x9b;S;ledamot\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line"), [("r.yaml", ROSTER_YAML, 4), ("r.csv", ROSTER_CSV, 3)]
+)
+def test_roster_with_a_control_character_is_refused(ws, tmp_path, capsys, name, content, line):
+    assert run(capsys, ws, "demo")[0] == 0
+    before = run(capsys, ws, "members", "--all", "--json")[1]
+    hostile = _file(tmp_path, name, content)
+    code, _, err = run(capsys, ws, "import", "ledamoter", str(hostile), "--from", "2019-01-01")
+    assert code == 1 and f"rad {line}" in err and "styrtecknet" in err, err
+    assert run(capsys, ws, "members", "--all", "--json")[1] == before
+
+
+def test_delegation_list_with_a_control_character_is_refused(ws, tmp_path, capsys):
+    assert run(capsys, ws, "demo")[0] == 0
+    listing = "Beslutsdatum\tÄrende\tBeslut\n2019-08-02\tHemtjänst\x1b[31m\tBeviljat\n"
+    hostile = _file(tmp_path, "lista.tsv", listing)
+    before = run(capsys, ws, "report", "delegationsbeslut", "2019-09-19")[1]
+    code, _, err = run(
+        capsys, ws, "import", "delegationsbeslut", str(hostile), "--meeting", "2019-09-19"
+    )
+    assert code == 1 and "rad 2" in err and "U+001B" in err
+    assert run(capsys, ws, "report", "delegationsbeslut", "2019-09-19")[1] == before
+
+
+def test_text_pasted_into_an_arende_loses_its_control_characters(demo_store, tmp_path):
+    """The TUI editor saves through save_arende: what is stored can always be exported."""
+    from namnd.operations.kallelse_export import export_kallelse
+
+    meeting = demo_store.find_meeting("2019-09-19").id
+    arende_id = demo_store.agenda(meeting).items[0].arende_id
+    arende, _ = demo_store.arende(arende_id)
+    demo_store.save_arende(
+        arende_id,
+        arende.version,
+        {"title": "Ny\x1b[31m rubrik", "summary_md": "Rad ett\x0b\nRad\ttvå\x00"},
+        by="sekr",
+    )
+    saved, _ = demo_store.arende(arende_id)
+    assert (saved.title, saved.summary_md) == ("Ny[31m rubrik", "Rad ett\nRad\ttvå")
+    path = export_kallelse(demo_store, "2019-09-19", fmt="docx", path=tmp_path / "k.docx")
+    assert path.is_file()
+
+
+def test_a_decision_pasted_into_a_paragraph_loses_its_control_characters(demo_store, tmp_path):
+    import dataclasses
+
+    from namnd.operations.protocol_export import export_protocol
+
+    meeting = demo_store.find_meeting("2019-09-19").id
+    demo_store.open_protocol(meeting, by="sekr", first_number=82)
+    view = demo_store.protocol(meeting)
+    first = view.protocol.paragraphs[0]
+    pasted = dataclasses.replace(first, decision_md="Nämnden\x1b[1m beslutar\x07 att")
+    demo_store.save_paragraph(meeting, pasted, view.versions[first.number])
+    stored = demo_store.protocol(meeting).protocol.paragraph(first.number)
+    assert stored.decision_md == "Nämnden[1m beslutar att"
+    assert export_protocol(demo_store, "2019-09-19", fmt="docx", path=tmp_path / "p.docx")

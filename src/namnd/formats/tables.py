@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from namnd.errors import InvalidInput
 from namnd.formats.text_files import decode
+from namnd.services.plain_text import check_rows
 
 Record = tuple[int, list[object]]
 """A line number (or sheet row) and its raw cells."""
@@ -48,7 +49,7 @@ def read_records(data: bytes, *, name: str = "Filen") -> Records:
         table = read_xlsx(data, name=name)
         return Records(
             table.total,
-            table.rows,
+            check_rows(table.rows, name=name),
             fixed_width=True,
             errors=table.errors,
             warnings=list(table.warnings),

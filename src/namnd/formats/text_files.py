@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 from namnd.errors import InvalidInput
+from namnd.services.plain_text import check_text
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -23,6 +24,7 @@ def decode(data: bytes, *, name: str = "filen") -> str:
     text = _decode(data, name)
     if "\x00" in text:
         raise InvalidInput(f"{name} innehåller binära data och är ingen textfil.")
+    check_text(text, name=name)
     return text
 
 

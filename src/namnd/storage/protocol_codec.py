@@ -15,6 +15,7 @@ from namnd.domain.protocol import (
     Vote,
 )
 from namnd.domain.protocol_tables import AttendanceRow
+from namnd.services.plain_text import cleaned
 
 
 def paragraph_from_row(row: Paragraph) -> ProtocolParagraph:
@@ -43,7 +44,12 @@ def paragraph_from_row(row: Paragraph) -> ProtocolParagraph:
 
 
 def fill_row(row: Paragraph, paragraph: ProtocolParagraph) -> None:
-    """Copy everything but the number into ``row`` (numbering is storage's job)."""
+    """Copy everything but the number into ``row`` (numbering is storage's job).
+
+    Control characters pasted into a text are dropped here, on the way in, so no export
+    can fail on them.
+    """
+    paragraph = cleaned(paragraph)
     row.title = paragraph.title
     row.dnr = paragraph.dnr
     row.item = paragraph.item
