@@ -162,7 +162,7 @@ def test_roster_with_a_control_character_is_refused(ws, tmp_path, capsys, name, 
 
 def test_delegation_list_with_a_control_character_is_refused(ws, tmp_path, capsys):
     assert run(capsys, ws, "demo")[0] == 0
-    listing = "Beslutsdatum\tÄrende\tBeslut\n2019-08-02\tHemtjänst\x1b[31m\tBeviljat\n"
+    listing = "Beslutsfattare\tBeslutsdatum\tBeslut\nAnna\t2019-08-02\tHemtjänst\x1b[31m\n"
     hostile = _file(tmp_path, "lista.tsv", listing)
     before = run(capsys, ws, "report", "delegationsbeslut", "2019-09-19")[1]
     code, _, err = run(
@@ -205,3 +205,126 @@ def test_a_decision_pasted_into_a_paragraph_loses_its_control_characters(demo_st
     stored = demo_store.protocol(meeting).protocol.paragraph(first.number)
     assert stored.decision_md == "Nämnden[1m beslutar att"
     assert export_protocol(demo_store, "2019-09-19", fmt="docx", path=tmp_path / "p.docx")
+
+
+# --- item 10: Swedish messages instead of tracebacks --------------------------------------
+
+
+def test_a_table_field_over_the_csv_limit_names_its_line(ws, tmp_path, capsys):
+    assert run(capsys, ws, "demo")[0] == 0
+    before = run(capsys, ws, "report", "delegationsbeslut", "2019-09-19")[1]
+    listing = "Beslutsfattare\tBeslutsdatum\tBeslut\nAnna\t2019-08-02\tHemtjänst\n"
+    listing += "Anna\t2019-08-03\t" + "x" * 140_000 + "\n"
+    hostile = _file(tmp_path, "lång.tsv", listing)
+    code, _, err = run(
+        capsys, ws, "import", "delegationsbeslut", str(hostile), "--meeting", "2019-09-19"
+    )
+    assert code == 1 and "rad 3" in err and "längre än 131 072 tecken" in err, err
+    assert "Traceback" not in err and "_csv" not in err
+    assert run(capsys, ws, "report", "delegationsbeslut", "2019-09-19")[1] == before
+
+
+def test_an_unclosed_quote_in_a_roster_csv_is_a_swedish_error(ws, tmp_path, capsys):
+    assert run(capsys, ws, "demo")[0] == 0
+    roster = 'Namn;Parti;Roll\nTuva Lund;S;ledamot\n"Erik Holm;S;ledamot\n' + "x" * 140_000
+    code, _, err = run(
+        capsys, ws, "import", "ledamoter", str(_file(tmp_path, "r.csv", roster)), "--from",
+        "2019-01-01",
+    )  # fmt: skip
+    assert code == 1 and "r.csv, rad 3" in err and "citattecken" in err
+
+
+def test_an_impossible_date_in_the_ej_verkstallda_file_names_item_and_line(ws, tmp_path, capsys):
+    from namnd.storage.store import Store
+
+    assert run(capsys, ws, "demo")[0] == 0
+    seed = (DATA / "ej-verkstallda-2019Q2.yaml").read_text(encoding="utf-8")
+    hostile = _file(
+        tmp_path, "ev.yaml", seed.replace("beslutsdatum: 2018-08-01", "beslutsdatum: 2019-02-30")
+    )
+    line = next(i for i, text in enumerate(seed.splitlines(), 1) if "2018-08-01" in text)
+    store = Store.open(resolve(ws))
+    try:
+        before = len(store.ej_verkstallda())
+        code, _, err = run(capsys, ws, "import", "ej-verkstallda", str(hostile))
+        assert code == 1 and "Traceback" not in err
+        assert f"Rad {line} – Beslut 3: beslutsdatum ”2019-02-30” är inget datum" in err
+        assert len(store.ej_verkstallda()) == before
+        assert (
+            run(capsys, ws, "import", "ej-verkstallda", str(DATA / "ej-verkstallda-2019Q2.yaml"))[0]
+            == 0
+        )
+        assert len(store.ej_verkstallda()) == before + 28
+    finally:
+        store.close()
+
+
+def _template(tmp_path: Path, name: str, change, drop: tuple[str, ...] = ()) -> Path:
+    """python-docx's own template with its parts rewritten by ``change(name, data)``."""
+    import zipfile
+
+    import docx
+
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))
+    target = tmp_path / name
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(target, "w") as out:
+        for item in source.infolist():
+            if item.filename not in drop:
+                out.writestr(item, change(item.filename, source.read(item.filename)))
+    return target
+
+
+def _without_styles(name: str, data: bytes) -> bytes:
+    import re
+
+    if name == "word/styles.xml":
+        used = rb"Title|Heading\d|List\w*|Quote|NoSpacing|TableGrid"
+        return re.sub(
+            rb'<w:style [^>]*w:styleId="(' + used + rb')".*?</w:style>', b"", data, flags=re.S
+        )
+    if name in ("word/_rels/document.xml.rels", "[Content_Types].xml"):
+        return re.sub(rb"<(Relationship|Override) [^>]*numbering[^>]*/>", b"", data)
+    return data
+
+
+def test_a_template_with_broken_styles_is_a_swedish_error_and_writes_nothing(ws, tmp_path, capsys):
+    assert run(capsys, ws, "demo")[0] == 0
+    broken = _template(
+        tmp_path,
+        "trasig.docx",
+        lambda name, data: data[: len(data) // 2] if name == "word/styles.xml" else data,
+    )
+    code, _, err = run(
+        capsys,
+        ws,
+        "export",
+        "kallelse",
+        "2019-09-19",
+        "--format",
+        "docx",
+        "--template",
+        str(broken),
+    )
+    assert code == 1 and f"Mallen {broken} är skadad" in err and "styles.xml" in err
+    assert "Traceback" not in err and not (ws / "agendas").exists()
+
+
+@pytest.mark.parametrize("numbering", [True, False], ids=["med-numrering", "utan-numrering"])
+def test_a_template_without_title_heading_and_list_styles_gets_them(
+    ws, tmp_path, capsys, numbering
+):
+    import docx
+
+    assert run(capsys, ws, "demo")[0] == 0
+    drop = () if numbering else ("word/numbering.xml",)
+    template = _template(tmp_path, "mall.docx", _without_styles, drop)
+    assert "Title" not in docx.Document(str(template)).styles
+    out = tmp_path / "kallelse.docx"
+    code, _, err = run(
+        capsys, ws, "export", "kallelse", "2019-09-19", "--format", "docx", "--template",
+        str(template), "-o", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    styles = {p.style.name for p in docx.Document(str(out)).paragraphs}
+    assert {"Title", "Heading 1", "Heading 2"} <= styles
