@@ -328,3 +328,20 @@ def test_a_template_without_title_heading_and_list_styles_gets_them(
     assert code == 0, err
     styles = {p.style.name for p in docx.Document(str(out)).paragraphs}
     assert {"Title", "Heading 1", "Heading 2"} <= styles
+
+
+def test_namnd_agenda_never_prints_an_escape_sequence_stored_earlier(ws, capsys):
+    """A database filled before import refused control characters."""
+    from namnd.storage.database import make_engine
+
+    assert run(capsys, ws, "demo")[0] == 0
+    engine = make_engine(resolve(ws).database_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE arende SET title = title || char(27) || '[2J'"))
+        connection.execute(
+            text("UPDATE meeting SET place = 'Aly' || char(27) || ']0;x' || char(7)")
+        )
+    engine.dispose()
+    code, out, _ = run(capsys, ws, "agenda", "2019-09-19")
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    assert "[2J" in out  # the visible rest of the text is still shown
