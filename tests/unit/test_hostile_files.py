@@ -345,3 +345,16 @@ def test_namnd_agenda_never_prints_an_escape_sequence_stored_earlier(ws, capsys)
     code, out, _ = run(capsys, ws, "agenda", "2019-09-19")
     assert code == 0 and "\x1b" not in out and "\x07" not in out
     assert "[2J" in out  # the visible rest of the text is still shown
+
+
+def test_word_export_of_a_control_character_stored_earlier_is_a_swedish_error(ws, capsys):
+    from namnd.storage.database import make_engine
+
+    assert run(capsys, ws, "demo")[0] == 0
+    engine = make_engine(resolve(ws).database_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE arende SET summary_md = 'Text' || char(27) || '[2J'"))
+    engine.dispose()
+    code, _, err = run(capsys, ws, "export", "kallelse", "2019-09-19", "--format", "docx")
+    assert code == 1 and "Kallelsen kunde inte skrivas som Word" in err and "styrtecken" in err
+    assert not list((ws / "agendas").glob("*.docx")) if (ws / "agendas").exists() else True

@@ -63,7 +63,12 @@ def export_report(
 
 
 def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool) -> Path:
-    from namnd.renderers.docx_document import new_document, set_footer, set_properties
+    from namnd.renderers.docx_document import (
+        new_document,
+        set_footer,
+        set_properties,
+        word_export,
+    )
     from namnd.renderers.markdown_docx import MarkdownRenderer
     from namnd.services.publication import NOT_FOR_PUBLICATION
 
@@ -74,7 +79,8 @@ def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool) -> Pa
         author="Myndighet",
         subject="Anmälningsärende till nämnden",
     )
-    MarkdownRenderer(document).render(markdown)
+    with word_export("Redovisningen av ej verkställda beslut"):
+        MarkdownRenderer(document).render(markdown)
     if not public:
         set_footer(document, NOT_FOR_PUBLICATION)
     return save_document(document, path)

@@ -10,6 +10,8 @@ Letter). A broken template is a clear Swedish error, not a traceback.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from copy import deepcopy
 from pathlib import Path
 
@@ -41,6 +43,27 @@ def new_document(template: Path | None = None) -> Document:
         _complete_styles(document)
     _set_language(document)
     return document
+
+
+@contextmanager
+def word_export(what: str) -> Iterator[None]:
+    """Turn Word's refusal of a control character into a Swedish error about ``what``.
+
+    Imports refuse control characters and the editors drop them, but a database filled
+    by an older namnd may still hold one; the export then stops with a message the TUI
+    and the CLI show, never a traceback, and no file is written. A decorator or a
+    ``with`` block.
+    """
+    try:
+        yield
+    except ValueError as err:
+        if "XML compatible" not in str(err):
+            raise
+        raise InvalidInput(
+            f"{what} kunde inte skrivas som Word: en text innehåller ett styrtecken "
+            "(sparat av en äldre version av namnd). Öppna ärendet eller paragrafen, "
+            "spara den igen så tas tecknet bort, och exportera på nytt."
+        ) from err
 
 
 def _open_template(path: Path) -> Document:

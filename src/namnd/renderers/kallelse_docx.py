@@ -16,7 +16,12 @@ from namnd.atomic_files import save_document
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.formats.agenda_markdown import proposal_markdown
 from namnd.formats.markdown_table import markdown_table
-from namnd.renderers.docx_document import new_document, set_footer, set_properties
+from namnd.renderers.docx_document import (
+    new_document,
+    set_footer,
+    set_properties,
+    word_export,
+)
 from namnd.renderers.markdown_docx import MarkdownRenderer
 from namnd.services.publication import (
     NOT_FOR_PUBLICATION,
@@ -27,6 +32,7 @@ from namnd.services.publication import (
 from namnd.services.swedish_dates import clock, day_month, long_date
 
 
+@word_export("Kallelsen")
 def write_kallelse_docx(
     doc: AgendaDocument,
     path: Path,

@@ -26,6 +26,7 @@ from namnd.renderers.docx_document import (
     new_document,
     set_footer,
     set_properties,
+    word_export,
 )
 from namnd.renderers.markdown_docx import MarkdownRenderer, repeat_header
 from namnd.services import deadlines, protocol_text
@@ -38,6 +39,7 @@ FOOTER_CELLS = ("Justerandes sign", "Utdragsbestyrkande")
 NOT_YET = "fylls i vid justering"
 
 
+@word_export("Protokollet")
 def write_protocol_docx(
     protocol: Protocol,
     path: Path,
@@ -72,6 +74,7 @@ def write_protocol_docx(
     return _save(document, path)
 
 
+@word_export("Protokollsutdraget")
 def write_extract_docx(
     protocol: Protocol,
     number: int,
@@ -96,6 +99,7 @@ def write_extract_docx(
     return _save(document, path)
 
 
+@word_export("Expedieringslistan")
 def write_dispatch_docx(
     protocol: Protocol, markdown: str, path: Path, *, template: Path | None = None
 ) -> Path:
