@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from namnd.atomic_files import write_text
 from namnd.errors import InvalidInput
 from namnd.services.plain_text import check_text
 
@@ -67,6 +68,4 @@ def text_or_file(text: str, path: Path | None) -> str | Path:
     """Write ``text`` as UTF-8 to ``path`` (folders made); without a path, return it."""
     if path is None:
         return text
-    from namnd.atomic_files import write_text
-
     return write_text(path, text)
