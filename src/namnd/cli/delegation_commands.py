@@ -77,7 +77,9 @@ def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
     path = Path(args.output) if args.output else None
     if path is None and args.format == "docx":
         suffix = "-offentlig" if args.public else ""
-        path = workspace.agendas / f"ej-verkstallda-{args.quarter.upper()}{suffix}.docx"
+        path = workspace.file_in(
+            workspace.agendas, f"ej-verkstallda-{args.quarter.upper()}{suffix}.docx"
+        )
     result = export_report(
         store,
         args.quarter,

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from namnd.domain.views import AgendaView, AssignmentView, MeetingSummary
+from namnd.services.plain_text import plain_text
 from namnd.services.swedish_dates import clock, long_date
 from namnd.storage.workspace import Workspace
 
@@ -123,7 +124,7 @@ def agenda_text(view: AgendaView) -> str:
     """The föredragningslista as the secretary reads it in a terminal."""
     m = view.meeting
     when = long_date(m.date) + (f" kl {clock(m.start_time)}" if m.start_time else "")
-    head = f"{m.organ_name}, {when}" + (f", {m.place}" if m.place else "")
+    head = plain_text(f"{m.organ_name}, {when}" + (f", {m.place}" if m.place else ""))
     if not view.items:
         return f"{head}\nFöredragningslistan är tom."
     rows = [
@@ -184,7 +185,12 @@ def hit_json(hit: Hit) -> dict:
 
 
 def text_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    """Columns padded to their widest cell, with a dashed line under the header."""
+    """Columns padded to their widest cell, with a dashed line under the header.
+
+    Control characters are dropped: a title stored by an older namnd could otherwise
+    send escape sequences to the terminal.
+    """
+    rows = [tuple(plain_text(cell) for cell in row) for row in rows]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = [
         "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()

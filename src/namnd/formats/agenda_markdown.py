@@ -16,6 +16,7 @@ import yaml
 from namnd.domain.diarienummer import normalise
 from namnd.domain.kinds import ArendeKind, MeetingStatus
 from namnd.domain.models import AnnouncedDocument, Arende, Attachment, GroupMeeting, Meeting, Organ
+from namnd.domain.organ_code import check_organ_code
 from namnd.errors import InvalidInput
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.formats.announced_lines import dump_line as dump_announced
@@ -178,6 +179,10 @@ def _parse_front_matter(lines: list[str]) -> tuple[int, Organ, Meeting, list[Gro
             raise AgendaFormatError(line_of(key), str(err)) from None
 
     code = text_of("kod", required=True)
+    try:
+        check_organ_code(code)
+    except InvalidInput as err:
+        raise AgendaFormatError(line_of("kod"), str(err)) from None
     organ = Organ(
         code=code,
         name=text_of("nämnd", required=True),

@@ -46,24 +46,45 @@ def parse_law(text: str) -> ReportLaw:
         raise InvalidInput(f"Okänd lag ”{text}”: välj SoL eller LSS.") from None
 
 
+class _TextDates(yaml.SafeLoader):
+    """YAML with dates left as text, so ``2019-02-30`` is our Swedish error, not PyYAML's."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_register(text: str, *, name: str = "Filen") -> list[Case]:
     """The cases of a register file, or one Swedish error naming every bad item."""
     try:
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_TextDates)
+        data = _TextDates(text).construct_document(root) if root is not None else None
     except yaml.YAMLError as err:
         raise InvalidInput(f"{name} är ingen giltig YAML: {err}") from None
     items = data.get("beslut") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise InvalidInput(f"{name} saknar listan ”beslut”.")
+    lines = _item_lines(root)
     cases, errors = [], []
     for number, item in enumerate(items, start=1):
         try:
             cases.append(_case(item))
         except InvalidInput as err:
-            errors.append(f"Beslut {number}: {err}")
+            where = f"Rad {lines[number - 1]} – " if number <= len(lines) else ""
+            errors.append(f"{where}Beslut {number}: {err}")
     if errors:
         raise InvalidInput(f"{name} kan inte läsas in:\n  " + "\n  ".join(errors))
     return cases
+
+
+def _item_lines(root: yaml.Node) -> list[int]:
+    """The line each item under ``beslut`` starts on, for the error messages."""
+    for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
+        if key.value == "beslut" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 def _case(item: object) -> Case:
@@ -72,9 +93,12 @@ def _case(item: object) -> Case:
     missing = [k for k in ("lag", "insats", "lagrum", "beslutsdatum") if not item.get(k)]
     if missing:
         raise InvalidInput(f"{', '.join(missing)} saknas.")
+    offered = item.get("erbjudanden") or []
+    if not isinstance(offered, list) or not all(isinstance(o, dict) for o in offered):
+        raise InvalidInput("erbjudanden ska vara en lista med {datum, svar}.")
     offers = tuple(
         Offer(_date(o.get("datum"), "erbjudandets datum"), str(o.get("svar") or "").strip())
-        for o in item.get("erbjudanden") or []
+        for o in offered
     )
     case = Case(
         law=parse_law(item["lag"]),

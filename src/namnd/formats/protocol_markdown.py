@@ -18,6 +18,7 @@ from collections.abc import Collection
 import yaml
 
 from namnd.domain.kinds import MotionKind, VoteChoice
+from namnd.domain.organ_code import check_organ_code
 from namnd.domain.protocol import (
     Adjustment,
     Attendee,
@@ -250,7 +251,7 @@ def _parse_head(data: dict, lines: list[str], stop: int) -> dict:
             attendees.append(_read(lines, stop, value, lambda v=value, b=box: parse_line(v, b)))
     return {
         "organ_name": text("nämnd", True),
-        "organ_code": text("kod", True),
+        "organ_code": _read(lines, stop, "kod:", lambda: check_organ_code(text("kod", True))),
         "date": day("datum", True),
         "place": text("plats"),
         "start_time": _read(lines, stop, "tid:", lambda: parse_clock(start)) if start else None,

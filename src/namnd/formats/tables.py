@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from namnd.errors import InvalidInput
 from namnd.formats.text_files import decode
+from namnd.services.plain_text import check_rows
 
 Record = tuple[int, list[object]]
 """A line number (or sheet row) and its raw cells."""
@@ -48,16 +49,16 @@ def read_records(data: bytes, *, name: str = "Filen") -> Records:
         table = read_xlsx(data, name=name)
         return Records(
             table.total,
-            table.rows,
+            check_rows(table.rows, name=name),
             fixed_width=True,
             errors=table.errors,
             warnings=list(table.warnings),
             file_format="xlsx",
         )
-    return _text_records(decode(data, name=name))
+    return _text_records(decode(data, name=name), name)
 
 
-def _text_records(text: str) -> Records:
+def _text_records(text: str, name: str = "Filen") -> Records:
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = sniff_delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -65,11 +66,27 @@ def _text_records(text: str) -> Records:
 
     def rows() -> Iterator[Record]:
         line = 1
-        for cells in reader:
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as err:
+                raise _csv_refusal(name, line, err) from None
             yield line, cells
             line = reader.line_num + 1
 
     return Records(total, rows(), file_format="tsv" if delimiter == "\t" else "csv")
+
+
+def _csv_refusal(name: str, line: int, err: csv.Error) -> InvalidInput:
+    if "field larger than field limit" in str(err):
+        limit = f"{csv.field_size_limit():,}".replace(",", " ")
+        return InvalidInput(
+            f"{name}, rad {line}: ett fält är längre än {limit} tecken. Är filen en tabell "
+            "(TSV eller CSV)? Ett citattecken (\") som aldrig avslutas ger också detta."
+        )
+    return InvalidInput(f"{name}, rad {line}: raden går inte att läsa som tabell ({err}).")
 
 
 def sniff_delimiter(header: str) -> str:

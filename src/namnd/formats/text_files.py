@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from namnd.atomic_files import write_text
 from namnd.errors import InvalidInput
+from namnd.services.plain_text import check_text
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -23,6 +25,7 @@ def decode(data: bytes, *, name: str = "filen") -> str:
     text = _decode(data, name)
     if "\x00" in text:
         raise InvalidInput(f"{name} innehåller binära data och är ingen textfil.")
+    check_text(text, name=name)
     return text
 
 
@@ -65,6 +68,4 @@ def text_or_file(text: str, path: Path | None) -> str | Path:
     """Write ``text`` as UTF-8 to ``path`` (folders made); without a path, return it."""
     if path is None:
         return text
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_text(path, text)

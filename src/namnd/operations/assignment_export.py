@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from namnd.atomic_files import save_document
 from namnd.services.assignment_report import TITLE, report_markdown
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
@@ -26,7 +27,7 @@ def export_assignment_report(
     template: Path | None = None,
 ) -> Path:
     """Write the report to ``path`` through the shared Markdown → Word renderer."""
-    from namnd.renderers.docx_document import new_document, set_properties
+    from namnd.renderers.docx_document import new_document, set_properties, word_export
     from namnd.renderers.markdown_docx import MarkdownRenderer
 
     today = today or dt.date.today()
@@ -35,10 +36,9 @@ def export_assignment_report(
     organs = {m.organ_code: m.organ_name for m in store.meetings()}
     organ_name = next(iter(organs.values())) if len(organs) == 1 else ""
     document = new_document(template)
-    set_properties(document, title=TITLE, author=organ_name or "namnd", subject=TITLE)
-    MarkdownRenderer(document).render(
-        report_markdown(rows, today=today, since=since, organ_name=organ_name)
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    with word_export("Uppföljningen av nämnduppdrag"):
+        set_properties(document, title=TITLE, author=organ_name or "namnd", subject=TITLE)
+        MarkdownRenderer(document).render(
+            report_markdown(rows, today=today, since=since, organ_name=organ_name)
+        )
+    return save_document(document, path)

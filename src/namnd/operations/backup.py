@@ -17,6 +17,7 @@ import subprocess
 from contextlib import closing
 from pathlib import Path
 
+from namnd.atomic_files import write_with
 from namnd.errors import NamndError
 from namnd.storage.workspace import Workspace
 
@@ -33,8 +34,8 @@ def backup(workspace: Workspace, target: Path) -> Path:
     if target.exists():
         raise NamndError(f"{target} finns redan: välj ett annat filnamn.")
     if workspace.is_sqlite:
-        return _sqlite(workspace, target)
-    return _postgres(workspace.database_url, target)
+        return write_with(target, lambda temporary: _sqlite(workspace, temporary))
+    return write_with(target, lambda temporary: _postgres(workspace.database_url, temporary))
 
 
 def _sqlite(workspace: Workspace, target: Path) -> Path:
@@ -48,7 +49,6 @@ def _sqlite(workspace: Workspace, target: Path) -> Path:
         if verdict != "ok":
             raise sqlite3.DatabaseError(verdict)
     except sqlite3.Error as err:
-        target.unlink(missing_ok=True)
         raise NamndError(f"Säkerhetskopian kunde inte skrivas: {err}") from err
     return target
 
@@ -73,7 +73,6 @@ def _postgres(url: str, target: Path) -> Path:
         text=True,
     )
     if done.returncode != 0:
-        target.unlink(missing_ok=True)
         reason = (done.stderr.strip().splitlines() or ["okänt fel"])[-1]
         raise NamndError(f"pg_dump misslyckades: {reason}")
     return target

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from namnd.atomic_files import save_document
 from namnd.domain.delegation_tables import ReportLaw
 from namnd.formats.ej_verkstallda_file import parse_law, parse_register
 from namnd.formats.text_files import read_text, text_or_file
@@ -73,7 +74,12 @@ def export_report(
 
 
 def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool) -> Path:
-    from namnd.renderers.docx_document import new_document, set_footer, set_properties
+    from namnd.renderers.docx_document import (
+        new_document,
+        set_footer,
+        set_properties,
+        word_export,
+    )
     from namnd.renderers.markdown_docx import MarkdownRenderer
     from namnd.services.publication import NOT_FOR_PUBLICATION
 
@@ -84,12 +90,11 @@ def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool) -> Pa
         author="Myndighet",
         subject="Anmälningsärende till nämnden",
     )
-    MarkdownRenderer(document).render(markdown)
+    with word_export("Redovisningen av ej verkställda beslut"):
+        MarkdownRenderer(document).render(markdown)
     if not public:
         set_footer(document, NOT_FOR_PUBLICATION)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return save_document(document, path)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,9 @@ def default_path(workspace: Workspace, ref: str, store: Store, fmt: str, public:
     """``agendas/2019-09-19-von.docx`` (``-offentlig`` for the public version)."""
     meeting = store.find_meeting(ref)
     suffix = "-offentlig" if public else ""
-    return workspace.agendas / f"{meeting.date.isoformat()}-{meeting.organ_code}{suffix}.{fmt}"
+    return workspace.file_in(
+        workspace.agendas, f"{meeting.date.isoformat()}-{meeting.organ_code}{suffix}.{fmt}"
+    )
 
 
 def export_kallelse(

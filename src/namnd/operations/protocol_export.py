@@ -51,7 +51,9 @@ def default_path(
     suffix = "-offentlig" if public else ""
     if number is not None:
         suffix = f"-utdrag-{number}"
-    return workspace.protocols / f"{meeting.date.isoformat()}-{meeting.organ_code}{suffix}.{fmt}"
+    return workspace.file_in(
+        workspace.protocols, f"{meeting.date.isoformat()}-{meeting.organ_code}{suffix}.{fmt}"
+    )
 
 
 def export_protocol(

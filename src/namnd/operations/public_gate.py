@@ -10,12 +10,10 @@ elsewhere.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from namnd.atomic_files import write_bytes
 from namnd.errors import InvalidInput, PublicationRefused
 from namnd.formats.public_files import extract_parts, kind_of
 from namnd.services.public_check import Finding, Secret, SecretIndex, check_text
@@ -61,18 +59,4 @@ def write_public(
     findings = check_public_file(data, kind, secrets, name=target.name)
     if findings:
         raise PublicationRefused(str(target), findings)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # A file to publish is readable by others, as one written by open() would be.
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        os.chmod(temporary, mode)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    write_bytes(target, data)

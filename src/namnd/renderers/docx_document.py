@@ -10,15 +10,20 @@ Letter). A broken template is a clear Swedish error, not a traceback.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from copy import deepcopy
 from pathlib import Path
 
 import docx
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from lxml import etree
 
 from namnd.errors import InvalidInput
 
@@ -35,8 +40,30 @@ def new_document(template: Path | None = None) -> Document:
     else:
         document = _open_template(Path(template))
         _clear_body(document)
+        _complete_styles(document)
     _set_language(document)
     return document
+
+
+@contextmanager
+def word_export(what: str) -> Iterator[None]:
+    """Turn Word's refusal of a control character into a Swedish error about ``what``.
+
+    Imports refuse control characters and the editors drop them, but a database filled
+    by an older namnd may still hold one; the export then stops with a message the TUI
+    and the CLI show, never a traceback, and no file is written. A decorator or a
+    ``with`` block.
+    """
+    try:
+        yield
+    except ValueError as err:
+        if "XML compatible" not in str(err):
+            raise
+        raise InvalidInput(
+            f"{what} kunde inte skrivas som Word: en text innehåller ett styrtecken "
+            "(sparat av en äldre version av namnd). Öppna ärendet eller paragrafen, "
+            "spara den igen så tas tecknet bort, och exportera på nytt."
+        ) from err
 
 
 def _open_template(path: Path) -> Document:
@@ -48,6 +75,77 @@ def _open_template(path: Path) -> Document:
         raise InvalidInput(
             f"Mallen {path} kunde inte läsas som Word-dokument (.docx): {err}"
         ) from err
+    except etree.LxmlError as err:
+        raise InvalidInput(
+            f"Mallen {path} är skadad: en del av Word-filen (t.ex. formatmallarna i "
+            f"word/styles.xml) är inte giltig XML ({err}). Spara om mallen i Word och "
+            "försök igen."
+        ) from err
+
+
+# Every style a namnd export may ask for: the headings, Markdown's lists, quotes,
+# code and tables. A template made from scratch often defines only the ones it uses.
+STYLES_USED = (
+    "Title",
+    *(f"Heading {level}" for level in range(1, 10)),
+    *(f"List {kind}{depth}" for kind in ("Bullet", "Number") for depth in ("", " 2", " 3")),
+    "Quote",
+    "No Spacing",
+    "Table Grid",
+)
+
+
+def _complete_styles(document: Document) -> None:
+    """Give a template the styles it lacks, as python-docx's default template has them.
+
+    Without this an export with a template lacking "Title" or "Heading 2" ended in a
+    KeyError. A list style comes with its numbering (or, in a template without any
+    numbering, as plain indented paragraphs).
+    """
+    missing = [name for name in STYLES_USED if name not in document.styles]
+    if not missing:
+        return
+    default = docx.Document()
+    styles = document.styles.element
+    taken = {style.styleId for style in styles.findall(qn("w:style"))}
+    for name in missing:
+        source = default.styles[name].element
+        if source.styleId in taken:
+            continue  # another style already holds the id; leave the template's own
+        copy = deepcopy(source)
+        num_id = copy.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if num_id is not None:
+            _copy_numbering(default, document, copy, int(num_id.get(qn("w:val"))))
+        styles.append(copy)
+
+
+def _copy_numbering(default: Document, document: Document, style, num_id: int) -> None:
+    """Point ``style``'s list at a copy of the default's numbering, added to the template."""
+    num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    try:
+        numbering = document.part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        num_pr.getparent().remove(num_pr)
+        return
+    source = default.part.numbering_part.element
+    abstract_id = source.num_having_numId(num_id).abstractNumId.val
+    abstract = next(
+        a
+        for a in source.findall(qn("w:abstractNum"))
+        if int(a.get(qn("w:abstractNumId"))) == abstract_id
+    )
+    used = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    copy = deepcopy(abstract)
+    copy.set(qn("w:abstractNumId"), str(max(used, default=-1) + 1))
+    for child in copy.findall(qn("w:nsid")):
+        copy.remove(child)  # Word keeps lists apart by nsid; let it make a new one
+    first_num = numbering.find(qn("w:num"))
+    if first_num is None:
+        numbering.append(copy)
+    else:
+        first_num.addprevious(copy)
+    num = numbering.add_num(int(copy.get(qn("w:abstractNumId"))))
+    num_pr.find(qn("w:numId")).set(qn("w:val"), str(num.numId))
 
 
 def _clear_body(document: Document) -> None:

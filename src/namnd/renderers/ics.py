@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from namnd.atomic_files import write_bytes
 from namnd.operations.schedule import YearPlan
 from namnd.services.reply_deadlines import OpenRemiss
 
@@ -75,6 +76,5 @@ def _reply_by_event(plan: YearPlan, remiss: OpenRemiss) -> Event:
 
 def write_ics(plan: YearPlan, path: Path, *, deadlines: bool = False) -> Path:
     """Write the plan to ``path``; a published calendar is ``services.publication``'s plan."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(plan_calendar(plan, deadlines=deadlines).to_ical())
+    write_bytes(path, plan_calendar(plan, deadlines=deadlines).to_ical())
     return path

@@ -12,15 +12,22 @@ from pathlib import Path
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 
+from namnd.atomic_files import save_document
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.formats.agenda_markdown import proposal_markdown
 from namnd.formats.markdown_table import markdown_table
-from namnd.renderers.docx_document import new_document, set_footer, set_properties
+from namnd.renderers.docx_document import (
+    new_document,
+    set_footer,
+    set_properties,
+    word_export,
+)
 from namnd.renderers.markdown_docx import MarkdownRenderer
 from namnd.services.publication import NOT_FOR_PUBLICATION, has_secrets
 from namnd.services.swedish_dates import clock, day_month, long_date
 
 
+@word_export("Kallelsen")
 def write_kallelse_docx(
     doc: AgendaDocument,
     path: Path,
@@ -66,9 +73,7 @@ def write_kallelse_docx(
             MarkdownRenderer(document).render(markdown)
     if secrets and not public:
         set_footer(document, NOT_FOR_PUBLICATION)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return save_document(document, path)
 
 
 def _first_page(

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from namnd.atomic_files import write_with
 from namnd.errors import NamndError
 
 FILTER = (
@@ -46,8 +47,7 @@ def to_pdfa(docx: Path, pdf: Path) -> Path:
         if result.returncode != 0 or not produced.is_file():
             detail = (result.stderr or result.stdout).strip()
             raise NamndError(f"LibreOffice kunde inte göra PDF av {docx.name}. {detail}".strip())
-        pdf.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(produced, pdf)
+        write_with(pdf, lambda temporary: shutil.copyfile(produced, temporary))
     return pdf
 
 

@@ -18,6 +18,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 from docx.table import Table
 
+from namnd.atomic_files import save_document
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.renderers.docx_document import (
@@ -25,6 +26,7 @@ from namnd.renderers.docx_document import (
     new_document,
     set_footer,
     set_properties,
+    word_export,
 )
 from namnd.renderers.markdown_docx import MarkdownRenderer, repeat_header
 from namnd.services import deadlines, protocol_text
@@ -37,6 +39,7 @@ FOOTER_CELLS = ("Justerandes sign", "Utdragsbestyrkande")
 NOT_YET = "fylls i vid justering"
 
 
+@word_export("Protokollet")
 def write_protocol_docx(
     protocol: Protocol,
     path: Path,
@@ -78,6 +81,7 @@ def write_protocol_docx(
     return _save(document, path)
 
 
+@word_export("Protokollsutdraget")
 def write_extract_docx(
     protocol: Protocol,
     number: int,
@@ -114,6 +118,7 @@ def write_extract_docx(
     return _save(document, path)
 
 
+@word_export("Expedieringslistan")
 def write_dispatch_docx(
     protocol: Protocol, markdown: str, path: Path, *, template: Path | None = None
 ) -> Path:
@@ -147,9 +152,7 @@ def _document(
 
 
 def _save(document: Document, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return save_document(document, path)
 
 
 def _entries(agenda: AgendaDocument | None) -> dict[int | None, AgendaEntry]:

@@ -16,6 +16,7 @@ from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import AgendaItem, Arende, Attachment, Meeting
 from namnd.errors import InvalidInput, NotFound
 from namnd.services.kallelse_flow import late_change_label
+from namnd.services.plain_text import cleaned
 from namnd.storage.kallelse import note_if_late, set_status
 from namnd.storage.optimistic import save_versioned
 
@@ -90,6 +91,7 @@ def add_new_arende(*, session: Session, meeting_id: int, fields: dict, by: str =
     unknown = set(fields) - EDITABLE
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    fields = cleaned(fields)
     if not str(fields.get("title", "")).strip():
         raise InvalidInput("Ärendet behöver en rubrik.")
     if fields.get("dnr"):
@@ -193,6 +195,7 @@ def save_arende(
     unknown = set(changes) - EDITABLE
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    changes = cleaned(changes)  # pasted control characters would break every export
     if changes.get("dnr"):
         changes = changes | {"dnr": normalise(changes["dnr"])}
     if changes.get("external_ref"):

@@ -15,6 +15,7 @@ from namnd.domain.protocol import (
     Vote,
 )
 from namnd.domain.protocol_tables import AttendanceRow
+from namnd.services.plain_text import cleaned
 
 
 def paragraph_from_row(row: Paragraph) -> ProtocolParagraph:
@@ -49,7 +50,12 @@ def fill_row(row: Paragraph, paragraph: ProtocolParagraph) -> None:
 
 
 def paragraph_values(paragraph: ProtocolParagraph) -> dict:
-    """The § as column values, everything but the number (numbering is storage's job)."""
+    """The § as column values, everything but the number (numbering is storage's job).
+
+    Control characters pasted into a text are dropped here, on the way in, so no export
+    can fail on them.
+    """
+    paragraph = cleaned(paragraph)
     return {
         "title": paragraph.title,
         "dnr": paragraph.dnr,

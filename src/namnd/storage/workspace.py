@@ -7,8 +7,12 @@ The workspace is the folder holding ``namnd.db``, ``agendas/`` and ``protocols/`
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from namnd.errors import NamndError
 
 DB_FILENAME = "namnd.db"
 
@@ -28,6 +32,20 @@ class Workspace:
     def protocols(self) -> Path:
         return self.root / "protocols"
 
+    def file_in(self, folder: Path, *parts: str) -> Path:
+        """``folder/NAME`` for a file name built from data (organ kod, dates, titles).
+
+        The name goes through :func:`safe_filename`, and the result is checked to be a
+        file directly in ``folder`` inside the workspace: an agenda file with
+        ``kod: x/../../ESCAPED`` can never make an export write elsewhere.
+        """
+        folder = Path(os.path.normpath(folder))
+        root = Path(os.path.normpath(self.root))
+        path = Path(os.path.normpath(folder / safe_filename("".join(parts))))
+        if path.parent != folder or not (folder == root or root in folder.parents):
+            raise NamndError(f"Filnamnet {path} hamnar utanför arbetsmappen {root}.")
+        return path
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
@@ -40,6 +58,25 @@ class Workspace:
         if not url.startswith(prefix) or url == prefix or ":memory:" in url or "?" in url:
             return None
         return Path(url[len(prefix) :])
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+MAX_NAME = 100  # characters: under the usual 255-byte limit even if all are å, ä, ö
+
+
+def safe_filename(name: str) -> str:
+    """``name`` as one plain file name: no folders, no control characters, no leading dot.
+
+    Slashes, backslashes, control characters and the characters Windows refuses become
+    ``_``; a name that would be hidden or mean a folder (``.``, ``..``) gets a ``_`` first.
+    """
+    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip()
+    if cleaned.startswith("."):
+        cleaned = "_" + cleaned
+    if len(cleaned) > MAX_NAME:
+        suffix = Path(cleaned).suffix if len(Path(cleaned).suffix) <= 10 else ""
+        cleaned = cleaned[: MAX_NAME - len(suffix)] + suffix
+    return cleaned or "_"
 
 
 def resolve(workspace: str | os.PathLike | None = None, db_url: str | None = None) -> Workspace:

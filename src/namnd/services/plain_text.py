@@ -1,0 +1,79 @@
+"""Control characters: refused in files that are read in, removed from text typed in.
+
+An ESC sequence in a title would be written raw to the terminal by ``namnd agenda``, and
+Word (XML) cannot hold most control characters at all, so a kallelse with one could not
+be exported. Tab, line feed and carriage return are ordinary text and stay.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from namnd.errors import InvalidInput
+
+T = TypeVar("T")
+
+# C0 controls but tab, LF and CR; DEL; the C1 controls (U+009B is a terminal's CSI).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _describe(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    name = {"\x1b": "ESC", "\x00": "NUL", "\x7f": "DEL"}.get(char) or unicodedata.name(char, "")
+    return f"{code} ({name})" if name else code
+
+
+def _refusal(where: str, char: str) -> InvalidInput:
+    return InvalidInput(
+        f"{where}: styrtecknet {_describe(char)} hör inte hemma i en text; ta bort det "
+        "(det kommer ofta från en kopiering ur ett annat program) och läs in filen igen."
+    )
+
+
+def check_text(text: str, *, name: str) -> None:
+    """Refuse ``text`` if it holds a control character, naming the line it is on."""
+    found = _CONTROL.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        raise _refusal(f"{name}, rad {line}", found.group())
+
+
+def check_rows(
+    rows: Iterable[tuple[int, list[object]]], *, name: str
+) -> Iterator[tuple[int, list[object]]]:
+    """The rows of a table (line or sheet row, cells), refusing one with a control character."""
+    for line, cells in rows:
+        for cell in cells:
+            found = _CONTROL.search(cell) if isinstance(cell, str) else None
+            if found is not None:
+                raise _refusal(f"{name}, rad {line}", found.group())
+        yield line, cells
+
+
+def plain_text(text: str) -> str:
+    """``text`` without its control characters: what is typed or pasted into an editor."""
+    return _CONTROL.sub("", text)
+
+
+def cleaned(value: T) -> T:
+    """``value`` with :func:`plain_text` applied to every text in it.
+
+    Walks tuples, lists, dicts and dataclasses (a § with its yrkanden, votering and
+    reservationer); enums and other values are kept as they are.
+    """
+    if type(value) is str:
+        return plain_text(value)  # type: ignore[return-value]
+    if isinstance(value, tuple | list):
+        return type(value)(cleaned(item) for item in value)  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {key: cleaned(item) for key, item in value.items()}  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: cleaned(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value

@@ -1,0 +1,44 @@
+"""Control characters: which ones, how the refusal reads, and cleaning keeps the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from namnd.domain.kinds import MotionKind
+from namnd.domain.protocol import Motion, ProtocolParagraph
+from namnd.errors import InvalidInput
+from namnd.services.plain_text import check_rows, check_text, cleaned, plain_text
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x9b"])
+def test_control_characters_are_refused_with_their_line(char):
+    with pytest.raises(InvalidInput, match=r"^Filen a\.md, rad 3: styrtecknet U\+00"):
+        check_text(f"rad ett\nrad två\nrad {char}tre", name="Filen a.md")
+
+
+@pytest.mark.parametrize("text", ["tab\there", "crlf\r\n", "å ä ö – ” § €", "\u00a0nbsp"])
+def test_ordinary_text_passes(text):
+    check_text(text, name="Filen")
+    assert plain_text(text) == text
+
+
+def test_table_rows_are_checked_as_they_are_read():
+    rows = iter([(1, ["Namn", 2019]), (2, ["Erik\x1b", None]), (3, ["aldrig läst"])])
+    checked = check_rows(rows, name="Filen l.xlsx")
+    assert next(checked) == (1, ["Namn", 2019])
+    with pytest.raises(InvalidInput, match=r"Filen l\.xlsx, rad 2: styrtecknet U\+001B \(ESC\)"):
+        next(checked)
+
+
+def test_cleaning_a_paragraph_keeps_its_kinds_and_structure():
+    paragraph = ProtocolParagraph(
+        number=90,
+        title="Bud\x1bget",
+        decision_md="att\x07 bifalla",
+        motions=(Motion(("Omar\x00 Haddad",), MotionKind.APPROVAL, "bifall\x0b"),),
+    )
+    clean = cleaned(paragraph)
+    assert clean.title == "Budget" and clean.decision_md == "att bifalla"
+    (motion,) = clean.motions
+    assert motion == Motion(("Omar Haddad",), MotionKind.APPROVAL, "bifall")
+    assert type(motion.kind) is MotionKind
