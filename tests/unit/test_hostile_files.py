@@ -201,7 +201,9 @@ def test_a_decision_pasted_into_a_paragraph_loses_its_control_characters(demo_st
     view = demo_store.protocol(meeting)
     first = view.protocol.paragraphs[0]
     pasted = dataclasses.replace(first, decision_md="Nämnden\x1b[1m beslutar\x07 att")
-    demo_store.save_paragraph(meeting, pasted, view.versions[first.number])
+    demo_store.save_paragraph(
+        meeting, pasted, view.versions[first.number], paragraph_id=view.ids[first.number]
+    )
     stored = demo_store.protocol(meeting).protocol.paragraph(first.number)
     assert stored.decision_md == "Nämnden[1m beslutar att"
     assert export_protocol(demo_store, "2019-09-19", fmt="docx", path=tmp_path / "p.docx")
