@@ -212,9 +212,7 @@ async def test_a_busy_database_keeps_the_editors_text_and_saves_it_later(
         await wait_until(pilot, lambda: _state(editor).startswith("Sparat"))
 
 
-async def test_a_busy_database_keeps_the_beslut_and_saves_it_later(
-    busy_store, workspace, make_app
-):
+async def test_a_busy_database_keeps_the_beslut_and_saves_it_later(busy_store, workspace, make_app):
     app = make_app(busy_store)
     async with app.run_test(size=(140, 44)) as pilot:
         screen = await _open_protocol(app, pilot)

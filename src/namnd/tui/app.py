@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import getpass
 import os
+import signal
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +23,17 @@ from namnd.tui.screens.meetings import MeetingsScreen
 if TYPE_CHECKING:
     from namnd.domain.views import MeetingSummary
     from namnd.storage.store import Store
+
+
+#: Signals that end the app: the terminal closed, or the system asks it to stop.
+EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+#: Seconds a signalled app gets to restore the terminal before the process just ends.
+EXIT_GRACE = 3.0
+
+
+def _end_after(seconds: float, code: int) -> None:
+    time.sleep(seconds)
+    os._exit(code)
 
 
 def workspace_label(workspace: Workspace) -> str:
@@ -56,6 +70,7 @@ class NamndApp(App[None]):
         super().__init__()
         self._store = store
         self._store_lock = threading.Lock()
+        self._ending = False
         #: The meetings list read without the ORM (``storage.meeting_peek``), if any.
         self.first_meetings = first_meetings
         self.workspace = workspace or resolve()
@@ -88,6 +103,40 @@ class NamndApp(App[None]):
             self.store  # noqa: B018 - opening is the point
         except NamndError as err:
             self.call_from_thread(self.notify, str(err), title="Databasen", severity="error")
+
+    def on_mount(self) -> None:
+        """A real terminal: closing it (SIGHUP) or SIGTERM saves first, then quits."""
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for signum in EXIT_SIGNALS:
+                loop.add_signal_handler(signum, self.save_and_exit, signum)
+
+    def save_everything(self) -> None:
+        """Save every open form now, on this thread; what cannot be saved is left as is.
+
+        Used when the app must end without asking (the terminal closed, SIGTERM): a
+        conflict or a busy database cannot be resolved then, everything else is written.
+        """
+        for screen in reversed(self.screen_stack):
+            save = getattr(screen, "save_before_quit", None)
+            if save is not None:
+                save()
+
+    def save_and_exit(self, signum: int = signal.SIGTERM) -> None:
+        """The signal handler: save synchronously, then end as a killed process would.
+
+        With the terminal gone, restoring it can hang in Textual's writer; the text is
+        saved by then, so a watchdog ends the process if a normal exit takes too long.
+        """
+        if self._ending:
+            return
+        self._ending = True
+        try:
+            self.save_everything()
+        finally:
+            code = 128 + signum
+            threading.Thread(target=_end_after, args=(EXIT_GRACE, code), daemon=True).start()
+            self.exit(return_code=code)
 
     def get_default_screen(self) -> MeetingsScreen:
         """The meetings list is the bottom screen, so Escape elsewhere comes back to it."""
