@@ -22,6 +22,8 @@ AUTOSAVE_MAX_WAIT = 2.0
 BUSY_RETRY_DELAY = 2.0
 #: What a screen shows when the database was busy (the text is still on screen).
 BUSY_MESSAGE = "Databasen är upptagen – texten är kvar och sparas igen om en stund."
+#: Textual timers need a positive delay: "at once" is this soon.
+_SOONEST = 0.01
 
 
 class AutosaveClock:
@@ -39,7 +41,7 @@ class AutosaveClock:
         if self._unsaved_since is None:
             self._unsaved_since = now
         left = self._unsaved_since + AUTOSAVE_MAX_WAIT - now
-        self._start(max(0.0, min(AUTOSAVE_DELAY, left)))
+        self._start(max(_SOONEST, min(AUTOSAVE_DELAY, left)))
 
     def retry(self) -> None:
         """The save met a busy database: try again in a while (typing may come sooner)."""
