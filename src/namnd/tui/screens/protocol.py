@@ -301,9 +301,11 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             self.refresh_bindings()
             self._set_state(f"Konflikt – inte sparat: {err} {self._unsaved_hint()}", error=True)
             return False
-        except DatabaseBusy:
-            self._set_state(BUSY_MESSAGE, error=True)
-            self._autosave_clock.retry()
+        except DatabaseBusy as err:
+            # The beslut typed is kept and tried again; an event (a yrkande …) is not.
+            self._set_state(BUSY_MESSAGE if not changes else f"Inte sparat: {err}", error=True)
+            if self.dirty:
+                self._autosave_clock.retry()
             return False
         except NamndError as err:
             self._set_state(f"Inte sparat: {err}", error=True)
