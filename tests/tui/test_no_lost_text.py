@@ -165,6 +165,26 @@ async def test_quitting_in_a_conflict_keeps_the_app_open(demo_store, make_app):
         assert screen.query_one("#decision", TextArea).text == "Min text"
 
 
+async def test_after_a_conflict_the_editor_can_overwrite_deliberately(demo_store, make_app):
+    from textual.widgets import Input
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        editor = await _open_editor(app, pilot)
+        arende, _ = demo_store.arende(editor.arende_id)
+        demo_store.save_arende(editor.arende_id, arende.version, {"title": "Deras rubrik"}, by="x")
+        editor.query_one("#title", Input).value = "Min rubrik"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "ctrl+o" in _state(editor)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")  # from "Avbryt" to "Skriv över"
+        await settle(app, pilot)
+        assert not editor.conflict and _state(editor).startswith("Sparat")
+    assert demo_store.arende(editor.arende_id)[0].title == "Min rubrik"
+
+
 # --- 5: a busy database -------------------------------------------------------------
 
 
