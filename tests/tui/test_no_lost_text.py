@@ -97,6 +97,24 @@ async def test_typing_without_a_pause_is_saved_while_typing_in_the_protocol(demo
         await wait_until(pilot, lambda: _decision(demo_store) == STEADY)
 
 
+async def test_the_signal_handler_saves_the_editor_and_the_beslut_then_exits(
+    demo_store, make_app
+):
+    """What SIGHUP/SIGTERM run (tests/tui/test_signals.py sends the real signals)."""
+    import signal
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await _open_protocol(app, pilot)
+        await pilot.press("e", *"Bifall")
+        await pilot.press("ctrl+p")  # the palette over it: the § stays underneath
+        await pilot.pause()
+        app.save_and_exit(signal.SIGTERM)
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGTERM
+    assert _decision(demo_store) == "Bifall"
+
+
 # --- 3: a Konflikt in the protokoll keeps the text ------------------------------------
 
 

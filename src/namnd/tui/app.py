@@ -8,9 +8,8 @@ import getpass
 import os
 import signal
 import threading
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -26,14 +25,9 @@ if TYPE_CHECKING:
 
 
 #: Signals that end the app: the terminal closed, or the system asks it to stop.
-EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+EXIT_SIGNALS = tuple(getattr(signal, n) for n in ("SIGHUP", "SIGTERM") if hasattr(signal, n))
 #: Seconds a signalled app gets to restore the terminal before the process just ends.
 EXIT_GRACE = 3.0
-
-
-def _end_after(seconds: float, code: int) -> None:
-    time.sleep(seconds)
-    os._exit(code)
 
 
 def workspace_label(workspace: Workspace) -> str:
@@ -71,6 +65,7 @@ class NamndApp(App[None]):
         self._store = store
         self._store_lock = threading.Lock()
         self._ending = False
+        self._watchdog: threading.Timer | None = None
         #: The meetings list read without the ORM (``storage.meeting_peek``), if any.
         self.first_meetings = first_meetings
         self.workspace = workspace or resolve()
@@ -109,7 +104,18 @@ class NamndApp(App[None]):
         if not self.is_headless:
             loop = asyncio.get_running_loop()
             for signum in EXIT_SIGNALS:
-                loop.add_signal_handler(signum, self.save_and_exit, signum)
+                try:
+                    loop.add_signal_handler(signum, self.save_and_exit, signum)
+                except (NotImplementedError, RuntimeError):  # no signals for this loop
+                    break
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run the app; a signal's watchdog (see :meth:`save_and_exit`) ends with it."""
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            if self._watchdog is not None:
+                self._watchdog.cancel()
 
     def save_everything(self) -> None:
         """Save every open form now, on this thread; what cannot be saved is left as is.
@@ -135,7 +141,10 @@ class NamndApp(App[None]):
             self.save_everything()
         finally:
             code = 128 + signum
-            threading.Thread(target=_end_after, args=(EXIT_GRACE, code), daemon=True).start()
+            if not self.is_headless:
+                self._watchdog = threading.Timer(EXIT_GRACE, os._exit, (code,))
+                self._watchdog.daemon = True
+                self._watchdog.start()
             self.exit(return_code=code)
 
     def get_default_screen(self) -> MeetingsScreen:
