@@ -41,3 +41,18 @@ class PublicationRefused(NamndError):
             f"{target} skrevs inte: den offentliga versionen innehåller "
             f"{'ett fynd' if count == 1 else f'{count} fynd'} som inte får publiceras:\n{lines}"
         )
+
+
+class DatabaseBusy(NamndError):
+    """Another process held a write lock past the busy timeout; nothing was written.
+
+    Raised in one place (``storage.database``) for SQLite's "database is locked" and
+    PostgreSQL's lock timeout, so screens can keep the text and try again later.
+    """
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message
+            or "Databasen är upptagen (någon annan skriver just nu); ingenting sparades. "
+            "Försök igen om en stund."
+        )

@@ -107,6 +107,26 @@ def test_errors_are_swedish_on_stderr_with_exit_1(ws, capsys, argv, message):
     assert err.startswith("namnd: ") and message in err
 
 
+def test_a_busy_database_is_a_swedish_message_with_exit_1(ws, capsys, monkeypatch):
+    """Another process holds the write lock past the busy timeout: no traceback."""
+    import sqlite3
+
+    monkeypatch.setenv("NAMND_BUSY_TIMEOUT_MS", "100")
+    assert run(capsys, "meetings")[0] == 0  # the workspace exists and is up to date
+    other = sqlite3.connect(ws / "namnd.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code, out, err = run(capsys, "import", "agenda", str(DATA / "small-agenda.md"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 1 and not out
+    assert err.startswith("namnd: Databasen är upptagen") and "Traceback" not in err
+    # Nothing was written: the same import goes through once the lock is gone.
+    code, out, _ = run(capsys, "import", "agenda", str(DATA / "small-agenda.md"))
+    assert code == 0 and "2 ärenden" in out
+
+
 def test_importing_the_same_meeting_twice_changes_nothing(ws, capsys):
     run(capsys, "import", "agenda", str(DATA / "small-agenda.md"))
     code, _, err = run(capsys, "import", "agenda", str(DATA / "small-agenda.md"))

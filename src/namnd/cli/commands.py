@@ -54,8 +54,9 @@ def _tui(args: argparse.Namespace, workspace: Workspace) -> int:
     # anything else opens the Store first, so a database error is a CLI message.
     first = peek_meetings(workspace)
     store = None if first is not None else open_store(workspace)
-    create_app(store, workspace=workspace, first_meetings=first).run()
-    return 0
+    app = create_app(store, workspace=workspace, first_meetings=first)
+    app.run()
+    return app.return_code or 0  # 128 + the signal after SIGHUP/SIGTERM
 
 
 def _demo(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -2,33 +2,70 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
-from namnd.errors import NamndError
+from namnd.errors import DatabaseBusy, NamndError
 from namnd.storage.schema import HEAD, database_revision
 from namnd.storage.workspace import Workspace
+
+#: How long a write waits for another process's lock before :class:`DatabaseBusy`.
+BUSY_TIMEOUT_MS = 5000
+#: PostgreSQL's SQLSTATE for a lock wait that ran out (lock_not_available).
+_PG_LOCK_TIMEOUT = "55P03"
+
+
+def busy_timeout_ms() -> int:
+    """The busy timeout; ``NAMND_BUSY_TIMEOUT_MS`` shortens it (tests, slow networks)."""
+    value = os.environ.get("NAMND_BUSY_TIMEOUT_MS", "")
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.close()
 
 
+def _busy_as_domain_error(context: ExceptionContext) -> None:
+    """The one place a lock wait that ran out becomes :class:`DatabaseBusy`."""
+    error = context.original_exception
+    if isinstance(error, DatabaseBusy):
+        return
+    text = str(error).lower()
+    sqlstate = getattr(error, "sqlstate", None) or getattr(error, "pgcode", None)
+    if "database is locked" in text or "database table is locked" in text:
+        raise DatabaseBusy() from error
+    if sqlstate == _PG_LOCK_TIMEOUT:
+        raise DatabaseBusy() from error
+
+
 def make_engine(url: str) -> Engine:
-    """Build an engine; SQLite gets WAL and foreign keys on every connection."""
+    """Build an engine; SQLite gets WAL and foreign keys on every connection.
+
+    Both backends wait at most :func:`busy_timeout_ms` for a lock and then raise
+    :class:`DatabaseBusy` (not a driver error), so a busy database is a Swedish message.
+    """
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        from sqlalchemy.engine import make_url
+
+        # A URL's own ?options=… is the administrator's choice and wins.
+        own = "options" in make_url(url).query
+        args = {} if own else {"options": f"-c lock_timeout={busy_timeout_ms()}"}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=args)
+    event.listen(engine, "handle_error", _busy_as_domain_error)
+    return engine
 
 
 def open_database(workspace: Workspace, *, migrate: bool = True) -> Engine:

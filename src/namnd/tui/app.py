@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import getpass
 import os
+import signal
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -20,6 +22,12 @@ from namnd.tui.screens.meetings import MeetingsScreen
 if TYPE_CHECKING:
     from namnd.domain.views import MeetingSummary
     from namnd.storage.store import Store
+
+
+#: Signals that end the app: the terminal closed, or the system asks it to stop.
+EXIT_SIGNALS = tuple(getattr(signal, n) for n in ("SIGHUP", "SIGTERM") if hasattr(signal, n))
+#: Seconds a signalled app gets to restore the terminal before the process just ends.
+EXIT_GRACE = 3.0
 
 
 def workspace_label(workspace: Workspace) -> str:
@@ -56,6 +64,8 @@ class NamndApp(App[None]):
         super().__init__()
         self._store = store
         self._store_lock = threading.Lock()
+        self._ending = False
+        self._watchdog: threading.Timer | None = None
         #: The meetings list read without the ORM (``storage.meeting_peek``), if any.
         self.first_meetings = first_meetings
         self.workspace = workspace or resolve()
@@ -88,6 +98,54 @@ class NamndApp(App[None]):
             self.store  # noqa: B018 - opening is the point
         except NamndError as err:
             self.call_from_thread(self.notify, str(err), title="Databasen", severity="error")
+
+    def on_mount(self) -> None:
+        """A real terminal: closing it (SIGHUP) or SIGTERM saves first, then quits."""
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for signum in EXIT_SIGNALS:
+                try:
+                    loop.add_signal_handler(signum, self.save_and_exit, signum)
+                except (NotImplementedError, RuntimeError):  # no signals for this loop
+                    break
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run the app; a signal's watchdog (see :meth:`save_and_exit`) ends with it."""
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            if self._watchdog is not None:
+                self._watchdog.cancel()
+
+    def save_everything(self) -> None:
+        """Save every open form now, on this thread; what cannot be saved is left as is.
+
+        Used when the app must end without asking (the terminal closed, SIGTERM): a
+        conflict or a busy database cannot be resolved then, everything else is written.
+        """
+        for screen in reversed(self.screen_stack):
+            save = getattr(screen, "save_before_quit", None)
+            if save is not None:
+                save()
+
+    def save_and_exit(self, signum: int = signal.SIGTERM) -> None:
+        """The signal handler: save synchronously, then end as a killed process would.
+
+        With the terminal gone, restoring it can hang in Textual's writer; the text is
+        saved by then, so a watchdog ends the process if a normal exit takes too long.
+        """
+        if self._ending:
+            return
+        self._ending = True
+        try:
+            self.save_everything()
+        finally:
+            code = 128 + signum
+            if not self.is_headless:
+                self._watchdog = threading.Timer(EXIT_GRACE, os._exit, (code,))
+                self._watchdog.daemon = True
+                self._watchdog.start()
+            self.exit(return_code=code)
 
     def get_default_screen(self) -> MeetingsScreen:
         """The meetings list is the bottom screen, so Escape elsewhere comes back to it."""

@@ -1,32 +1,34 @@
 """Editing one ärende: fields, proposal, Markdown with a live preview, autosave.
 
-Every change is saved about a second after typing stops, and again on leaving, with the
-save state always visible. A bad value (a malformed dnr, a date) is shown in Swedish
-and nothing on screen is lost; if someone else saved first, nothing is overwritten.
+Every change is saved about a second after typing stops, at the latest two seconds after
+the first unsaved key while typing goes on, and again on leaving or quitting, with the
+save state always visible. A busy database keeps the text and the save is tried again.
+A bad value (a malformed dnr, a date) is shown in Swedish and nothing on screen is lost;
+if someone else saved first, nothing is overwritten.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Markdown, Select, TextArea
 
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import AnnouncedDocument, Arende, Attachment
-from namnd.errors import NamndError, StaleEdit
+from namnd.errors import DatabaseBusy, NamndError, StaleEdit
 from namnd.formats.agenda_markdown import attachment_lines, parse_attachment_lines
 from namnd.formats.announced_lines import announcement_lines, parse_announcement_lines
 from namnd.services.swedish_dates import parse_iso_date
 from namnd.storage.store import Store
+from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.widgets.dialogs import ConfirmDialog
 
-AUTOSAVE_DELAY = 1.0
 _INPUTS = ("title", "dnr", "external_ref", "handlers", "memo_date", "reply_by", "sent_later")
 _AREAS = (
     "proposal",
@@ -121,11 +123,13 @@ class ArendeEditorScreen(Screen[None]):
         Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
         Binding("ctrl+s", "save_now", "Spara nu", id="save"),
         Binding("ctrl+r", "reload", "Läs in den sparade versionen", id="reload"),
+        Binding("ctrl+o", "overwrite", "Skriv över med din text", id="overwrite"),
     ]
     PALETTE = (
         ("Ärende: spara nu", "save_now"),
         ("Ärende: spara och gå tillbaka", "leave"),
         ("Ärende: läs in den sparade versionen (vid konflikt)", "reload"),
+        ("Ärende: skriv över den andra versionen med din text (vid konflikt)", "overwrite"),
     )
 
     def __init__(self, store: Store, arende_id: int, *, user: str, late: bool = False) -> None:
@@ -138,7 +142,11 @@ class ArendeEditorScreen(Screen[None]):
         self.dirty = False
         self.conflict = False
         self._loading = True
-        self._timer: Timer | None = None
+        self._autosave_clock = AutosaveClock(self, self._autosave)
+        #: Saves from the worker and from the UI thread (leaving, quitting) take turns,
+        #: so each starts from the version the previous one wrote.
+        self._save_lock = threading.Lock()
+        self._saving = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -216,9 +224,7 @@ class ArendeEditorScreen(Screen[None]):
         self.dirty = self.values() != self.saved
         if self.dirty:
             self._set_state("Osparade ändringar …")
-            if self._timer is not None:
-                self._timer.stop()
-            self._timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
+            self._autosave_clock.changed()
 
     @on(TextArea.SelectionChanged)
     def _focus_preview(self, event: TextArea.SelectionChanged) -> None:
@@ -231,26 +237,34 @@ class ArendeEditorScreen(Screen[None]):
     # --- saving ----------------------------------------------------------------------
 
     def _autosave(self) -> None:
-        if self.dirty and not self.conflict:
+        # One save at a time: the one running reschedules when it ends (_after_save).
+        if self.dirty and not self.conflict and not self._saving:
+            self._saving = True
             self._save_in_background(self.values())
 
-    @work(thread=True, exclusive=True, group="save")
+    @work(thread=True, group="save")
     def _save_in_background(self, values: dict[str, object]) -> None:
         self.app.call_from_thread(self._set_state, "Sparar …")
         error = self._save(values)
-        self.app.call_from_thread(self._after_save, values, error)
+        self.app.call_from_thread(self._after_background_save, values, error)
+
+    def _after_background_save(self, values: dict[str, object], error: NamndError | None) -> None:
+        self._saving = False
+        if self.is_attached:
+            self._after_save(values, error)
 
     def _save(self, values: dict[str, object]) -> NamndError | None:
         try:
             changes, attachments, announcements = to_changes(values)
-            self.version = self.store.save_arende(
-                self.arende_id,
-                self.version,
-                changes,
-                by=self.user,
-                attachments=attachments,
-                announcements=announcements,
-            )
+            with self._save_lock:
+                self.version = self.store.save_arende(
+                    self.arende_id,
+                    self.version,
+                    changes,
+                    by=self.user,
+                    attachments=attachments,
+                    announcements=announcements,
+                )
         except NamndError as err:
             return err
         return None
@@ -263,14 +277,19 @@ class ArendeEditorScreen(Screen[None]):
                 f"Sparat {dt.datetime.now():%H:%M:%S}" if not self.dirty else "Osparade ändringar …"
             )
             self.sub_title = str(values["title"])
+            if self.dirty:  # typed while the save ran
+                self._autosave_clock.changed()
         elif isinstance(error, StaleEdit):
             self.conflict = True
             self.refresh_bindings()
             self._set_state(
                 f"Konflikt – inte sparat: {error} Din text finns kvar här; "
-                "ctrl+r läser in den sparade versionen.",
+                "ctrl+r läser in den sparade versionen, ctrl+o skriver över den med din text.",
                 error=True,
             )
+        elif isinstance(error, DatabaseBusy):
+            self._set_state(BUSY_MESSAGE, error=True)
+            self._autosave_clock.retry()
         else:
             self._set_state(f"Inte sparat: {error}", error=True)
 
@@ -282,12 +301,11 @@ class ArendeEditorScreen(Screen[None]):
 
     def save_before_quit(self) -> bool:
         """Save what is unsaved before the app quits; False keeps the app open."""
-        if self._timer is not None:
-            self._timer.stop()
+        self._autosave_clock.stop()
         if self.conflict:
             self.notify(
                 "Dina ändringar är inte sparade (någon annan sparade först). "
-                "Kopiera din text, lämna sedan redigeringen med Esc.",
+                "ctrl+o skriver över med din text, ctrl+r läser in den sparade versionen.",
                 title="Avslutar inte",
                 severity="error",
             )
@@ -300,8 +318,8 @@ class ArendeEditorScreen(Screen[None]):
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Reloading is offered only in a conflict (it replaces the text on screen)."""
-        return self.conflict if action == "reload" else True
+        """Reloading and overwriting are offered only in a conflict."""
+        return self.conflict if action in ("reload", "overwrite") else True
 
     def action_reload(self) -> None:
         """After a conflict: show the saved version instead, once the user agrees."""
@@ -318,6 +336,23 @@ class ArendeEditorScreen(Screen[None]):
         )
         self.app.push_screen(ConfirmDialog(question, yes="Läs in"), confirmed)
 
+    def action_overwrite(self) -> None:
+        """After a conflict: save the text on screen over the other version, deliberately."""
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.version = self.store.arende(self.arende_id)[0].version
+                self.conflict = False
+                self.refresh_bindings()
+                values = self.values()
+                self._after_save(values, self._save(values))
+
+        question = (
+            "Spara din text över den version någon annan sparade? Deras ändringar i "
+            "ärendet försvinner."
+        )
+        self.app.push_screen(ConfirmDialog(question, yes="Skriv över"), confirmed)
+
     def action_save_now(self) -> None:
         if self.dirty and not self.conflict:
             values = self.values()
@@ -325,8 +360,7 @@ class ArendeEditorScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Save what is unsaved, then go back; stay (with the message) if it fails."""
-        if self._timer is not None:
-            self._timer.stop()
+        self._autosave_clock.stop()
         if self.conflict:
             question = (
                 "Någon annan har sparat ärendet och dina ändringar är inte sparade. "

@@ -2,7 +2,9 @@
 
 The list of §§ has focus; letters record what happens (y yrkande, v votering, r
 reservation …) and Enter writes the beslut. The beslut is saved a second after typing
-stops and whenever the § changes, so closing the terminal loses at most that second.
+stops, at the latest two seconds after the first unsaved key, whenever the § changes and
+when the app quits or the terminal closes. Text that could not be saved (someone else
+saved the § first, a busy database) stays on screen and the cursor stays on its §.
 After justering the §§ are read-only and a change is a logged rättelse (c).
 """
 
@@ -16,21 +18,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Markdown, Static, TextArea
 
 from namnd.domain.protocol import ProtocolParagraph
 from namnd.domain.views import ProtocolView
-from namnd.errors import NamndError, StaleEdit
+from namnd.errors import DatabaseBusy, NamndError, StaleEdit
 from namnd.renderers.paragraph_markdown import paragraph_markdown
 from namnd.services.deadlines import AfterMeeting, ImmediateParagraph
 from namnd.services.protocol_rules import quorum_warning, serving
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
+from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.screens.protocol_closing import Closing
 from namnd.tui.screens.protocol_events import MeetingEvents
-
-AUTOSAVE_DELAY = 1.0
+from namnd.tui.widgets.dialogs import ConfirmDialog
 
 
 class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
@@ -62,6 +63,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         Binding("x", "export_extract", "Utdrag", id="export_extract", show=False),
         Binding("X", "export_dispatch", "Expediera", id="export_dispatch", show=False),
         Binding("ctrl+s", "save_now", "Spara", id="save", show=False),
+        Binding("ctrl+r", "reload_paragraph", "Läs in den andra versionen", id="reload"),
+        Binding("ctrl+o", "overwrite", "Skriv över med din text", id="overwrite"),
     ]
     PALETTE = (
         ("Protokoll: skriv beslut i markerad §", "write"),
@@ -87,6 +90,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         ("Protokoll: justera", "adjust"),
         ("Protokoll: anslag", "post"),
         ("Protokoll: rättelse efter justering", "correct"),
+        ("Protokoll: läs in den andra versionen av § (vid konflikt)", "reload_paragraph"),
+        ("Protokoll: skriv över den andra versionen med din text (vid konflikt)", "overwrite"),
         ("Protokoll: exportera till Word", "export_word"),
         ("Protokoll: exportera offentlig version till Word", "export_public"),
         ("Protokoll: exportera offentlig version som PDF/A (anslag, arkiv)", "export_pdf"),
@@ -111,8 +116,10 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         #: The § in focus (``number`` opens the screen on it).
         self.number: int | None = number
         self.dirty = False
+        #: Someone else saved the § in focus first; the text typed here is kept unsaved.
+        self.conflict = False
         self.correcting = False
-        self._timer: Timer | None = None
+        self._autosave_clock = AutosaveClock(self, self._flush)
         self._loading = False
 
     @property
@@ -139,7 +146,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        if self.view is not None:
+        # Text that cannot be saved yet stays as it is (the palette, a dialog came between).
+        if self.view is not None and self._flush():
             self._reload()
 
     # --- showing ------------------------------------------------------------------
@@ -211,7 +219,9 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self._loading = True
         area.load_text(paragraph.decision_md)
         self.call_after_refresh(self._loaded)
-        self.dirty = False
+        self.dirty = self.conflict = False
+        self._autosave_clock.stop()
+        self.refresh_bindings()
         adjusted = self.view.protocol.is_adjusted
         self._set_state("Justerat – skrivskyddat" if adjusted else "Sparat")
         self.query_one("#paragraph-parts", Markdown).update(
@@ -233,9 +243,30 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         if event.row_key.value is None or self.view is None:
             return
         number = int(event.row_key.value)
-        if number != self.number:
-            self._flush()
-            self._show(number)
+        if number == self.number:
+            return
+        if not self._flush():
+            # The text typed in this § could not be saved: stay with it, never drop it.
+            self._return_cursor()
+            self.notify(
+                f"§ {self.number} har text som inte är sparad; den finns kvar. "
+                + self._unsaved_hint(),
+                title="Inte sparat",
+                severity="warning",
+            )
+            return
+        self._show(number)
+
+    def _return_cursor(self) -> None:
+        assert self.view is not None
+        numbers = [p.number for p in self.view.protocol.paragraphs]
+        if self.number in numbers:
+            self.query_one(DataTable).move_cursor(row=numbers.index(self.number))
+
+    def _unsaved_hint(self) -> str:
+        if self.conflict:
+            return "ctrl+r läser in den andra versionen, ctrl+o skriver över den med din text."
+        return "Den sparas när databasen är ledig igen."
 
     @on(DataTable.RowSelected, "#paragraphs")
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -248,19 +279,21 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         if self._loading or self.correcting or self.view is None or self.number is None:
             return
         self.dirty = event.text_area.text != self._current().decision_md
-        if not self.dirty:
+        if not self.dirty or self.conflict:
             return
         self._set_state("Osparade ändringar …")
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(AUTOSAVE_DELAY, self._flush)
+        self._autosave_clock.changed()
 
     def _flush(self) -> bool:
-        """Save the beslut being typed, if any; False (with the message shown) on failure."""
-        if self._timer is not None:
-            self._timer.stop()
+        """Save the beslut being typed, if any; False (with the message shown) on failure.
+
+        In a conflict nothing is tried: only ctrl+r or ctrl+o end it.
+        """
+        self._autosave_clock.stop()
         if not self.dirty or self.correcting:
             return True
+        if self.conflict:
+            return False
         return self._save({})
 
     def _save(self, changes: dict) -> bool:
@@ -279,7 +312,15 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
                 paragraph_id=self.view.ids[self.number],
             )
         except StaleEdit as err:
-            self._set_state(f"Konflikt – inte sparat: {err}", error=True)
+            self.conflict = True
+            self.refresh_bindings()
+            self._set_state(f"Konflikt – inte sparat: {err} {self._unsaved_hint()}", error=True)
+            return False
+        except DatabaseBusy as err:
+            # The beslut typed is kept and tried again; an event (a yrkande …) is not.
+            self._set_state(BUSY_MESSAGE if not changes else f"Inte sparat: {err}", error=True)
+            if self.dirty:
+                self._autosave_clock.retry()
             return False
         except NamndError as err:
             self._set_state(f"Inte sparat: {err}", error=True)
@@ -318,6 +359,45 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         """Quitting the app saves the beslut being typed first."""
         return self._flush()
 
+    def action_reload_paragraph(self) -> None:
+        """After a conflict: show the other version of the §, once the user agrees."""
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.conflict = self.dirty = False
+                self._reload()
+
+        question = (
+            f"Ersätta din text i § {self.number} med den version som sparades? Det du "
+            "skrivit försvinner – kopiera det först om du vill behålla det."
+        )
+        self.app.push_screen(ConfirmDialog(question, yes="Läs in"), confirmed)
+
+    def action_overwrite(self) -> None:
+        """After a conflict: save the text on screen over the other version, deliberately."""
+
+        assert self.view is not None and self.number is not None
+        mine = self.view.ids[self.number]  # the § itself, whatever its number is now
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            view = self.store.protocol(self.meeting_id)
+            number = next((n for n, i in (view.ids if view else {}).items() if i == mine), None)
+            if view is None or number is None:
+                self.notify(f"§ {self.number} finns inte längre.", severity="error")
+                return
+            # The other user's yrkanden, voteringar … stay; only the beslut is replaced.
+            self.view, self.conflict, self.number = view, False, number
+            if self._save({}):
+                self._reload()
+
+        question = (
+            f"Spara din text i § {self.number} över den version någon annan sparade? "
+            "Deras beslutstext försvinner."
+        )
+        self.app.push_screen(ConfirmDialog(question, yes="Skriv över"), confirmed)
+
     def action_save_now(self) -> None:
         if self.correcting:
             self._finish_correction()
@@ -349,6 +429,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         if self.view is None:
             return True
         adjusted = self.view.protocol.is_adjusted
+        if action in ("reload_paragraph", "overwrite"):
+            return self.conflict
         if action in ("correct", "post"):
             return adjusted
         if action in _MINUTING:
