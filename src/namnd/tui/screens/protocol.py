@@ -375,7 +375,6 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
 
     def action_overwrite(self) -> None:
         """After a conflict: save the text on screen over the other version, deliberately."""
-
         assert self.view is not None and self.number is not None
         mine = self.view.ids[self.number]  # the § itself, whatever its number is now
 
