@@ -21,6 +21,7 @@ from namnd.formats import xlsx_tables
 from namnd.formats.delegation_lists import parse_delegation_list
 from namnd.formats.roster_table import parse_roster_table
 from namnd.operations.delegation_import import import_delegation_list
+from namnd.operations.demo import load_demo
 
 HEADER = ["Beslutsfattare", "Beslutsdatum", "Beslut", "Anledning till avslag", "Födelseår", "Kön"]
 ROW = ["Östman, Ylva", 20190827, "Bifall Boendestöd enligt 4 kap, 1§ SoL", None, 1985, "Kvinna"]
@@ -62,6 +63,13 @@ def _bomb(megabytes: int) -> bytes:
     return out.getvalue()
 
 
+@pytest.fixture
+def demo(backend_store):
+    """The demo workspace on SQLite and on a real PostgreSQL."""
+    load_demo(backend_store)
+    return backend_store
+
+
 @pytest.fixture(scope="module")
 def bomb() -> bytes:
     return _bomb(1024)
@@ -84,13 +92,13 @@ def test_an_xlsx_zip_bomb_is_refused_before_it_is_unpacked(bomb):
         parse_roster_table(bomb, name="bomb.xlsx")
 
 
-def test_a_zip_bomb_import_leaves_the_database_unchanged(demo_store, tmp_path, bomb):
+def test_a_zip_bomb_import_leaves_the_database_unchanged(demo, tmp_path, bomb):
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(bomb)
-    before = _counts(demo_store)
+    before = _counts(demo)
     with pytest.raises(InvalidInput, match="för stor"):
-        import_delegation_list(demo_store, path, meeting="2019-09-19", by="test")
-    assert _counts(demo_store) == before
+        import_delegation_list(demo, path, meeting="2019-09-19", by="test")
+    assert _counts(demo) == before
 
 
 def test_a_sheet_with_more_rows_than_allowed_is_refused_while_streaming(monkeypatch):
@@ -145,15 +153,15 @@ def test_a_file_mixing_utf8_and_windows_1252_names_the_first_line_that_is_not_ut
         parse_roster_table(roster, name="ledamöter.csv", first_day=None)
 
 
-def test_a_mixed_file_import_leaves_the_database_unchanged(demo_store, tmp_path):
+def test_a_mixed_file_import_leaves_the_database_unchanged(demo, tmp_path):
     path = tmp_path / "blandad.tsv"
     path.write_bytes(
         f"{TSV_HEADER}\n{TSV_ROW}\n".encode() + TSV_ROW.replace("Östman", "Åberg").encode("cp1252")
     )
-    before = _counts(demo_store)
+    before = _counts(demo)
     with pytest.raises(InvalidInput, match="blandar teckenkodningar: rad 3"):
-        import_delegation_list(demo_store, path, meeting="2019-09-19", by="test")
-    assert _counts(demo_store) == before
+        import_delegation_list(demo, path, meeting="2019-09-19", by="test")
+    assert _counts(demo) == before
 
 
 def test_a_valid_list_followed_by_fifty_mb_of_prose_is_refused_quickly():
