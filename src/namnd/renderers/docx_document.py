@@ -9,6 +9,7 @@ Letter). A broken template is a clear Swedish error, not a traceback.
 
 from __future__ import annotations
 
+import copy
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -119,14 +120,22 @@ def add_table(
 ) -> Table:
     """A table written in one pass, row by row: the only way exports write tables.
 
-    Each row is added and its ``row.cells`` read once; ``table.cell(r, c)`` rebuilds every
-    cell of the table on each call, which made a 400-row delegation list take 89 s.
-    ``fill(cell, row, column, value)`` writes a cell (default: ``value`` as its text).
+    Each row is a copy of one empty row and its cells are made once;
+    ``table.cell(r, c)`` rebuilds every cell of the table on each call, which made a
+    400-row delegation list take 89 s. ``fill(cell, row, column, value)`` writes a cell
+    (default: ``value`` as its text).
     """
     width = columns or max((len(row) for row in rows), default=1)
     table = document.add_table(rows=0, cols=width)
+    if not rows:
+        return table
+    empty = table.add_row()._tr
+    template = copy.deepcopy(empty)
     for index, row in enumerate(rows):
-        cells = table.add_row().cells
+        tr = empty if index == 0 else copy.deepcopy(template)
+        if index:
+            table._tbl.append(tr)
+        cells = [_Cell(tc, table) for tc in tr.tc_lst]
         for column, (cell, value) in enumerate(zip(cells, row, strict=False)):
             if fill is None:
                 cell.text = value

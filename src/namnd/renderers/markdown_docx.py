@@ -199,8 +199,10 @@ def _matching_close(tokens: list[Token], i: int) -> int:
 
 def _add_run(paragraph: Paragraph, target, text: str, style: _Style) -> None:
     run = paragraph.add_run(text)
-    run.bold = style.bold or None
-    run.italic = style.italic or None
+    if style.bold:
+        run.bold = True
+    if style.italic:
+        run.italic = True
     if style.strike:
         run.font.strike = True
     if style.code:
