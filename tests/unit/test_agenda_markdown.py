@@ -211,3 +211,99 @@ def test_dump_parse_dump_is_identical(doc):
     assert dump_agenda(again) == text
     assert [e.arende.title for e in again.entries] == [e.arende.title for e in doc.entries]
     assert [e.arende.proposal for e in again.entries] == [e.arende.proposal for e in doc.entries]
+
+
+# --- text that looks like the file's own structure ----------------------------------------
+
+# Lines a user can type into a Sammanfattning, an Ärendet or a beslut that the file
+# formats treat as structure (headings, fences, the front matter's ---), and their
+# already-escaped spellings, mixed with ordinary Markdown and text.
+STRUCTURE_LINES = (
+    "## 11. Nytt ärende",
+    "## § 95 Något",
+    "### Omröstning",
+    "### Sammanfattning",
+    "# Rubrik",
+    "##  två mellanslag",
+    "```",
+    "~~~python",
+    "---",
+    "\\## redan med bakstreck",
+    "\\\\### två bakstreck",
+    "\\```",
+    "#### Bakgrund",
+    "####",
+    "#utan mellanslag",
+    "Ja: 3",
+    "- punkt",
+    "1. ett",
+    "2) två",
+    "Dnr: von/2019:1",
+    "   ## indragen",
+    " ",
+)
+text_lines = st.sampled_from(STRUCTURE_LINES) | line_text
+free_text = (
+    st.lists(text_lines | st.just(""), min_size=1, max_size=8)
+    .map("\n".join)
+    .filter(lambda t: t.strip("\n") == t and t != "")
+)
+single_line = st.sampled_from(STRUCTURE_LINES).map(str.strip).filter(bool) | plain
+
+
+@st.composite
+def documents_with_structure_in_text(draw):
+    entries = [
+        AgendaEntry(
+            arende=Arende(
+                organ_id=0,
+                title=f"Ärende {n}",
+                preamble_md=draw(st.just("") | free_text),
+                summary_md=draw(free_text),
+                body_md=draw(st.just("") | free_text),
+                proposal=draw(st.lists(single_line, min_size=1, max_size=2)),
+            )
+        )
+        for n in range(1, draw(st.integers(1, 3)) + 1)
+    ]
+    justering = draw(st.just("") | free_text.map(str.strip).filter(bool))
+    return AgendaDocument(
+        organ=Organ(code="von", name="Vård- och omsorgsnämnden", diarium_prefix="von"),
+        meeting=Meeting(organ_id=0, date=dt.date(2019, 9, 19), adjustment_text=justering),
+        group_meetings=[],
+        entries=entries,
+    )
+
+
+def _texts(doc: AgendaDocument) -> list[tuple]:
+    return [doc.meeting.adjustment_text] + [
+        (e.arende.preamble_md, e.arende.summary_md, e.arende.body_md, e.arende.proposal)
+        for e in doc.entries
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents_with_structure_in_text())
+def test_text_that_looks_like_the_files_structure_round_trips_exactly(doc):
+    text = dump_agenda(doc)
+    again = parse_agenda(text)
+    assert len(again.entries) == len(doc.entries)
+    assert _texts(again) == _texts(doc)
+    assert dump_agenda(again) == text
+
+
+def test_a_summary_with_an_item_heading_stays_in_its_own_arende():
+    doc = AgendaDocument(
+        organ=Organ(code="von", name="Vård- och omsorgsnämnden", diarium_prefix="von"),
+        meeting=Meeting(organ_id=0, date=dt.date(2019, 9, 19)),
+        group_meetings=[],
+        entries=[
+            AgendaEntry(arende=Arende(organ_id=0, title=f"Ärende {n}", summary_md=summary))
+            for n, summary in enumerate(["Text", "## 3. Inte ett ärende\n### Bilagor"], 1)
+        ],
+    )
+    text = dump_agenda(doc)
+    assert "\n\\## 3. Inte ett ärende\n\\### Bilagor\n" in text
+    again = parse_agenda(text)
+    summaries = [e.arende.summary_md for e in again.entries]
+    assert summaries == ["Text", "## 3. Inte ett ärende\n### Bilagor"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from namnd.domain.kinds import MotionKind
-from namnd.domain.protocol import Motion, Note
+from namnd.domain.protocol import Correction, Motion, Note
 from namnd.errors import InvalidInput
 from namnd.formats.protocol_markdown import dump_protocol, parse_protocol
 from namnd.services.attendance_changes import STANDS_IN, change
 from tests.protocol_sample import sample_protocol
+from tests.unit.test_agenda_markdown import STRUCTURE_LINES, free_text
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "protocols" / "2019-09-19-von.md"
 
@@ -124,3 +126,51 @@ def test_any_text_is_read_or_refused_in_swedish(text):
         parse_protocol(text)
     except InvalidInput:
         pass
+
+
+# --- text that looks like the file's own structure ----------------------------------------
+written_text = (
+    st.lists(st.sampled_from(STRUCTURE_LINES) | _text | st.just(""), min_size=1, max_size=6)
+    .map("\n".join)
+    .filter(lambda t: t.strip("\n") == t and t != "")
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(free_text, st.just("") | free_text, written_text, free_text)
+def test_text_that_looks_like_the_files_structure_round_trips_exactly(
+    decision, process, written, correction
+):
+    sample = sample_protocol()
+    fixed = Correction(90, correction, correction, "Kim Berg", dt.datetime(2019, 9, 25, 10, 0))
+    p90 = sample.paragraph(90)
+    (reservation,) = p90.reservations
+    changed = dataclasses.replace(
+        p90,
+        decision_md=decision,
+        process_md=process,
+        reservations=(dataclasses.replace(reservation, written=written),),
+    )
+    protocol = dataclasses.replace(
+        sample,
+        paragraphs=tuple(changed if p.number == 90 else p for p in sample.paragraphs),
+        corrections=(fixed,),
+    )
+    text = dump_protocol(protocol)
+    again = parse_protocol(text)
+    assert again == protocol
+    assert dump_protocol(again) == text
+
+
+def test_a_beslut_with_paragraph_and_vote_headings_stays_in_its_paragraph():
+    sample = sample_protocol()
+    decision = "## § 95 Inte en paragraf\n### Omröstning\nJa: 3"
+    changed = dataclasses.replace(sample.paragraph(90), decision_md=decision)
+    protocol = dataclasses.replace(
+        sample, paragraphs=tuple(changed if p.number == 90 else p for p in sample.paragraphs)
+    )
+    text = dump_protocol(protocol)
+    assert "\n\\## § 95 Inte en paragraf\n\\### Omröstning\nJa: 3\n" in text
+    again = parse_protocol(text)
+    assert len(again.paragraphs) == len(sample.paragraphs)
+    assert again.paragraph(90).decision_md == decision

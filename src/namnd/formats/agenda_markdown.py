@@ -21,7 +21,14 @@ from namnd.errors import InvalidInput
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.formats.announced_lines import dump_line as dump_announced
 from namnd.formats.announced_lines import parse_line as parse_announced
-from namnd.formats.markdown_sections import FileFormatError, find_blocks, key_lines, split_parts
+from namnd.formats.markdown_sections import (
+    FileFormatError,
+    escape_text,
+    find_blocks,
+    key_lines,
+    split_parts,
+    unescape_text,
+)
 from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
 
 # A mistake in an agenda file, with the line it is on (shared with the protokoll file).
@@ -42,6 +49,9 @@ SECTIONS = (PREAMBLE, PROPOSAL, ADMIN_PROPOSAL, SUMMARY, ANNOUNCED, BODY, ATTACH
 
 _ITEM_HEADING = re.compile(r"^## (\d+)\. (.+?)\s*$")
 _NUMBERED = re.compile(r"^(\d+)[.)]\s+(.*)$")
+# A lone att-sats that would read as item 1 of a numbered list, and its escaped form.
+_LOOKS_NUMBERED = re.compile(r"^(\d+)(\\*[.)]\s)")
+_ESCAPED_NUMBER = re.compile(r"^(\d+)\\(\\*[.)]\s)")
 _FLAG = re.compile(r"\s*\[(sekretess|skickas ut senare|fil:\s*([^\]]+))\]\s*$")
 
 
@@ -132,7 +142,8 @@ def load_front_matter(lines: list[str]) -> tuple[int, dict]:
     if not lines or lines[0].strip() != "---":
         raise AgendaFormatError(1, "filen ska börja med --- och sammanträdets uppgifter (YAML).")
     try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        # Only an unindented ---: YAML writes a --- inside a value indented.
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
     except StopIteration:
         raise AgendaFormatError(1, "uppgifterna överst avslutas aldrig med ---.") from None
     try:
@@ -266,7 +277,7 @@ def _parse_item(lines: list[str], heading: int, stop: int, title: str) -> Agenda
     attachments: list[Attachment] = []
     announcements: list[AnnouncedDocument] = []
     for name, (heading_line, body) in sections.items():
-        text = "\n".join(body).strip("\n")
+        text = unescape_text("\n".join(body).strip("\n"))
         # Line number of the line before the text's first line, for error messages.
         line_no = heading_line + next((i for i, b in enumerate(body) if b.strip()), 0)
         if name == PREAMBLE:
@@ -308,7 +319,8 @@ def _parse_proposal(text: str, line_no: int) -> list[str]:
         return []
     lines = text.split("\n")
     if not _NUMBERED.match(lines[0]):
-        return [" ".join(part.strip() for part in lines if part.strip())]
+        single = " ".join(part.strip() for part in lines if part.strip())
+        return [_ESCAPED_NUMBER.sub(r"\1\2", single)]
     items: list[str] = []
     for offset, line in enumerate(lines, start=1):
         match = _NUMBERED.match(line)
@@ -432,16 +444,23 @@ def _dump_item(number: int, entry: AgendaEntry) -> list[str]:
         if text:
             out.extend([f"### {name}", "", text, ""])
 
-    section(PREAMBLE, arende.preamble_md)
-    section(PROPOSAL, proposal_markdown(arende.proposal))
+    section(PREAMBLE, escape_text(arende.preamble_md))
+    section(PROPOSAL, _dump_proposal(arende.proposal))
     if arende.administration_proposal is not None:
-        section(ADMIN_PROPOSAL, proposal_markdown(arende.administration_proposal))
-    section(SUMMARY, arende.summary_md)
+        section(ADMIN_PROPOSAL, _dump_proposal(arende.administration_proposal))
+    section(SUMMARY, escape_text(arende.summary_md))
     section(ANNOUNCED, "\n".join(f"- {dump_announced(d)}" for d in entry.announcements))
-    section(BODY, arende.body_md)
+    section(BODY, escape_text(arende.body_md))
     section(ATTACHMENTS, "\n".join(_dump_attachment(a) for a in entry.attachments))
     section(DISPATCH, "\n".join(f"- {recipient}" for recipient in arende.dispatch_to))
     return out
+
+
+def _dump_proposal(items: list[str]) -> str:
+    """The proposal as the file holds it: a lone att-sats never reads as a list or heading."""
+    if len(items) == 1:
+        return escape_text(_LOOKS_NUMBERED.sub(r"\1\\\2", items[0]))
+    return escape_text(proposal_markdown(items))
 
 
 def proposal_markdown(items: list[str]) -> str:

@@ -22,7 +22,9 @@ holds such text, a row of its own if Beslutsfattare, Beslutsdatum and Beslut are
 (an exporter that drops empty trailing fields), and otherwise an error.
 
 Everything else that is wrong (a bad date, a missing column, a field too many) is an
-error with its line number; all errors are collected and the first ``MAX_ERRORS`` shown.
+error with its line number; errors are collected and the first ``MAX_ERRORS`` shown, and
+reading stops after ``MAX_COLLECTED_ERRORS``. A file where more lines had to be repaired
+than there are rows (a list followed by pasted prose) is refused: it is not a list.
 Parsing is pure: bytes in, rows out; nothing here touches the database.
 """
 
@@ -39,6 +41,9 @@ from namnd.formats.tables import Record, Records, cell_text, read_records
 Progress = Callable[[int, int], None]
 
 MAX_ERRORS = 20
+MAX_COLLECTED_ERRORS = 1000
+#: Repaired lines allowed beyond the number of rows before a file is "not a list".
+REPAIRS_ALLOWED = 100
 PROGRESS_EVERY = 1000
 
 DECIDED_BY = "Beslutsfattare"
@@ -101,12 +106,16 @@ class DelegationList:
 class DelegationListError(InvalidInput):
     """The file cannot be imported; ``errors`` holds every problem found, by line."""
 
-    def __init__(self, name: str, errors: list[str]) -> None:
+    def __init__(self, name: str, errors: list[str], *, stopped_at: int | None = None) -> None:
         self.errors = errors
-        shown = errors[:MAX_ERRORS]
+        shown = [f"  {e}" for e in errors[:MAX_ERRORS]]
         more = f" (de första {MAX_ERRORS} visas)" if len(errors) > MAX_ERRORS else ""
+        if len(errors) > MAX_ERRORS:
+            shown.append(f"  … och ytterligare {len(errors) - MAX_ERRORS} fel.")
+        if stopped_at is not None:
+            shown.append(f"  Läsningen avbröts efter {len(errors)} fel (rad {stopped_at}).")
         count = "1 fel" if len(errors) == 1 else f"{len(errors)} fel"
-        lines = "\n".join(f"  {e}" for e in shown)
+        lines = "\n".join(shown)
         super().__init__(f"{name} kan inte läsas in: {count}{more}. Inget sparades.\n{lines}")
 
 
@@ -160,6 +169,9 @@ class _RowParser:
     warnings: list[str] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
     width: int = 0
+    repairs: int = 0
+    repairs_from: int = 0
+    _last_repair: int = -10
 
     def parse(self, records: Records) -> DelegationList:
         rows: list[dict[str, object]] = []
@@ -172,6 +184,7 @@ class _RowParser:
             done += 1
             if self.progress and done % PROGRESS_EVERY == 0:
                 self.progress(done, max(records.total, done))
+            self._check_limits(line, len(rows))
             cells = [cell_text(c) for c in raw]
             if not any(cells):
                 continue
@@ -182,6 +195,7 @@ class _RowParser:
                 pending = None
                 joined = [*first[:-1], f"{first[-1]} {cells[0]}".strip(), *cells[1:]]
                 if len(joined) == self.width:
+                    self._repaired(line)
                     self.warnings.append(
                         f"Rad {start}: raden fortsatte på rad {line}; raderna har satts ihop."
                     )
@@ -276,6 +290,7 @@ class _RowParser:
         if not rows:
             self.errors.append(f"Rad {line}: {DECISION_DATE} saknas.")
             return
+        self._repaired(line)
         previous = rows[-1]
         used, repeated = [], False
         for column in _WRAPPING:
@@ -293,6 +308,25 @@ class _RowParser:
             f"Rad {line}: fortsättning av raden ovan (rad {previous['line']}, "
             f"{', '.join(used)}); raderna har satts ihop{note}."
         )
+
+    def _check_limits(self, line: int, rows: int) -> None:
+        """Stop reading a file that is not a list, or has more errors than anyone reads."""
+        if self.repairs > rows + REPAIRS_ALLOWED:
+            raise InvalidInput(
+                f"{self.name} ser inte ut som en lista med delegationsbeslut: från rad "
+                f"{self.repairs_from} är raderna inga beslut (till rad {line} har "
+                f"{self.repairs} rader fått sättas ihop med raden ovan, mot {rows} beslut). "
+                "Ta bort det som inte hör till listan och försök igen."
+            )
+        if len(self.errors) >= MAX_COLLECTED_ERRORS:
+            raise DelegationListError(self.name, self.errors, stopped_at=line - 1)
+
+    def _repaired(self, line: int) -> None:
+        """Count a repaired line; ``repairs_from`` is where the latest run of them began."""
+        self.repairs += 1
+        if line > self._last_repair + 2:
+            self.repairs_from = line
+        self._last_repair = line
 
     def _date(self, line: int, text: str) -> dt.date | None:
         if not text:

@@ -14,6 +14,10 @@ from namnd.errors import InvalidInput
 
 FENCE = re.compile(r"^(```|~~~)")
 _PART = re.compile(r"^### (.+?)\s*$")
+# A line the splitters below would read as structure (a #, ## or ### heading, a fence),
+# after any backslashes a text line was escaped with.
+_STRUCTURE = re.compile(r"^\\*(?:#{1,3} |```|~~~)")
+_ESCAPED = re.compile(r"^\\+(?:#{1,3} |```|~~~)")
 
 
 class FileFormatError(InvalidInput):
@@ -97,3 +101,41 @@ def key_lines(lines: list[str], heading: int, stop: int) -> tuple[list[tuple[int
         found.append((index + 1, lines[index]))
         index += 1
     return found, index
+
+
+def escape_text(text: str) -> str:
+    """A text field as the file holds it: no line of it reads as the file's structure.
+
+    A line that would be a ``#``/``##``/``###`` heading or a code fence gets a leading
+    backslash (CommonMark's own escape, so it renders the same); a line that already
+    starts with backslashes before one gets one more, so :func:`unescape_text` gives the
+    text back exactly. Fences that open and close within the text stay, and what is
+    between them is left alone (the splitters skip it); a fence left open is escaped.
+    """
+    lines = text.split("\n")
+    fences = [i for i, line in enumerate(lines) if FENCE.match(line)]
+    unclosed = fences[-1] if len(fences) % 2 else None
+    out, in_fence = [], False
+    for i, line in enumerate(lines):
+        if i == unclosed:
+            out.append("\\" + line)
+        elif FENCE.match(line):
+            in_fence = not in_fence
+            out.append(line)
+        elif not in_fence and _STRUCTURE.match(line):
+            out.append("\\" + line)
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def unescape_text(text: str) -> str:
+    """The text a field's lines in the file stand for: :func:`escape_text` undone."""
+    out, in_fence = [], False
+    for line in text.split("\n"):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and _ESCAPED.match(line):
+            line = line[1:]
+        out.append(line)
+    return "\n".join(out)

@@ -34,7 +34,13 @@ from namnd.domain.protocol import (
 from namnd.errors import InvalidInput
 from namnd.formats.agenda_markdown import AgendaFormatError, TextDumper, load_front_matter
 from namnd.formats.attendance_lines import boxes, parse_line
-from namnd.formats.markdown_sections import find_blocks, key_lines, split_parts
+from namnd.formats.markdown_sections import (
+    escape_text,
+    find_blocks,
+    key_lines,
+    split_parts,
+    unescape_text,
+)
 from namnd.services.protocol_rules import problems
 from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
 
@@ -112,12 +118,12 @@ def _dump_paragraph(p: ProtocolParagraph) -> list[str]:
     lines = [f"{key}: {value}" for key, value in meta if value]
     out += [*lines, ""] if lines else []
     parts = {
-        DECISION: p.decision_md,
+        DECISION: escape_text(p.decision_md),
         MOTIONS: "\n".join(
             f"- {', '.join(m.by)}: {m.kind.label}" + (f" – {m.text}" if m.text else "")
             for m in p.motions
         ),
-        PROCESS: p.process_md,
+        PROCESS: escape_text(p.process_md),
         VOTE: _dump_vote(p.vote) if p.vote else "",
         RESERVATIONS: "\n".join(_dump_reservation(r) for r in p.reservations),
         NOTES: "\n".join(f"- {', '.join(n.by)}: {n.text}" for n in p.notes),
@@ -136,6 +142,7 @@ def _dump_vote(vote: Vote) -> str:
 
 def _dump_reservation(r: Reservation) -> str:
     line = f"- {', '.join(r.by)}" + (f": {r.reason}" if r.reason else "")
+    # Indented two spaces, so no line of it reads as a heading; a blank line stays blank.
     written = "".join(f"\n  {text}" if text else "\n" for text in r.written.split("\n"))
     return line + (written if r.written else "")
 
@@ -373,7 +380,7 @@ def _meta_value(name: str, value: str, line: int) -> object:
 
 
 def _parse_part(name: str, body: list[str], heading_line: int) -> dict[str, object]:
-    text = "\n".join(body).strip("\n")
+    text = unescape_text("\n".join(body).strip("\n"))
     if name == DECISION:
         return {"decision_md": text}
     if name == PROCESS:
@@ -399,7 +406,7 @@ def _items(
         if line.startswith("- "):
             items.append((heading_line + offset, line[2:].strip(), []))
         elif allow_continuation and items and (line.startswith("  ") or not line.strip()):
-            items[-1][2].append(line[2:] if line.strip() else "")
+            items[-1][2].append(line[2:] if line.startswith("  ") else "")
         elif line.strip():
             raise AgendaFormatError(heading_line + offset, "skriv en rad per punkt, som ”- …”.")
     return items

@@ -20,7 +20,7 @@ import yaml
 from namnd.domain.kinds import MemberRole
 from namnd.errors import InvalidInput
 from namnd.formats.markdown_sections import FileFormatError
-from namnd.services.roster import Seat, listed_seat
+from namnd.services.roster import Seat, SeatIndex, listed_seat
 
 _GROUPS = (("ledamöter", MemberRole.MEMBER), ("ersättare", MemberRole.SUBSTITUTE))
 _ROW_KEYS = {"namn", "parti", "funktion"}
@@ -42,7 +42,7 @@ def parse_roster(text: str) -> list[Seat]:
         raise FileFormatError(_line(key), f"okänd rubrik ”{key.value}”.")
     first_day = _date(top, "från", required=True)
     last_day = _date(top, "till", required=False)
-    seats: list[Seat] = []
+    listed = SeatIndex()
     for group, role in _GROUPS:
         if group not in top:
             continue
@@ -50,10 +50,10 @@ def parse_roster(text: str) -> list[Seat]:
         if not isinstance(rows, yaml.SequenceNode):
             raise FileFormatError(_line(key), f"{group}: ska vara en lista med ”- namn: …”.")
         for order, row in enumerate(rows.value, start=1):
-            seats.append(_seat(seats, row, role, order, first_day, last_day))
-    if not seats:
+            _seat(listed, row, role, order, first_day, last_day)
+    if not listed.seats:
         raise FileFormatError(1, "filen listar varken ledamöter eller ersättare.")
-    return seats
+    return listed.seats
 
 
 def _line(node: yaml.Node) -> int:
@@ -83,7 +83,7 @@ def _date(top: dict, name: str, *, required: bool) -> dt.date | None:
 
 
 def _seat(
-    listed: list[Seat],
+    listed: SeatIndex,
     row: yaml.Node,
     role: MemberRole,
     order: int,

@@ -14,7 +14,7 @@ from namnd.domain.kinds import MemberRole
 from namnd.errors import InvalidInput
 from namnd.formats.markdown_sections import FileFormatError
 from namnd.formats.tables import cell_text, read_records
-from namnd.services.roster import Seat, listed_seat
+from namnd.services.roster import Seat, SeatIndex, listed_seat
 from namnd.services.swedish_dates import parse_iso_date
 
 HEADINGS = {"namn": "name", "parti": "party", "roll": "role", "funktion": "position"}
@@ -38,7 +38,7 @@ def parse_roster_table(
         raise InvalidInput(records.errors[0])
     rows = iter(records.rows)
     columns = _columns(rows)
-    seats: list[Seat] = []
+    listed = SeatIndex()
     substitutes = 0
     for line, cells in rows:
         values = {key: cell_text(cells[i]) if i < len(cells) else "" for key, i in columns.items()}
@@ -47,8 +47,8 @@ def parse_roster_table(
         try:
             role = MemberRole.from_label(values["role"])
             substitutes += role is MemberRole.SUBSTITUTE
-            seat = listed_seat(
-                seats,
+            listed_seat(
+                listed,
                 name=values["name"],
                 party=values["party"],
                 role=role,
@@ -59,10 +59,9 @@ def parse_roster_table(
             )
         except InvalidInput as err:
             raise FileFormatError(line, str(err)) from None
-        seats.append(seat)
-    if not seats:
+    if not listed.seats:
         raise InvalidInput(f"{name} listar varken ledamöter eller ersättare.")
-    return seats
+    return listed.seats
 
 
 def _columns(rows) -> dict[str, int]:

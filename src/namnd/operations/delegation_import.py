@@ -17,8 +17,9 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from namnd.domain.delegation_tables import DelegationListImport
-from namnd.errors import InvalidInput, NamndError
+from namnd.errors import InvalidInput
 from namnd.formats.delegation_lists import ListRow, parse_delegation_list
+from namnd.formats.text_files import read_file
 from namnd.storage import delegation, queries
 from namnd.storage.delegation import ImportView
 from namnd.storage.store import Store
@@ -116,12 +117,7 @@ def import_delegation_list(
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"Filen {path} finns inte.") from None
-    except OSError as err:
-        raise NamndError(f"Filen {path} kunde inte läsas: {err.strerror}.") from None
+    return read_file(path)
 
 
 def _period(period: str | None, rows: list[ListRow], warnings: list[str]) -> str:

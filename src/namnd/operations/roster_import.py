@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from namnd.errors import InvalidInput
 from namnd.services.roster import Seat
 
 
@@ -22,9 +21,7 @@ def read_roster(
 
         return parse_roster(read_text(path))
     from namnd.formats.roster_table import parse_roster_table
+    from namnd.formats.text_files import read_file
 
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"Filen {path} finns inte.") from None
+    data = read_file(path)
     return parse_roster_table(data, name=path.name, first_day=first_day, last_day=last_day)

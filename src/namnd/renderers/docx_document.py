@@ -9,11 +9,13 @@ Letter). A broken template is a clear Swedish error, not a traceback.
 
 from __future__ import annotations
 
+import copy
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from copy import deepcopy
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -23,6 +25,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from docx.table import Table, _Cell
 from lxml import etree
 
 from namnd.errors import InvalidInput
@@ -203,6 +206,39 @@ def _set_language(document: Document) -> None:
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attribute), LANGUAGE)
     document.core_properties.language = LANGUAGE
+
+
+def add_table(
+    document: Document,
+    rows: Sequence[Sequence[Any]],
+    *,
+    columns: int | None = None,
+    fill: Callable[[_Cell, int, int, Any], None] | None = None,
+) -> Table:
+    """A table written in one pass, row by row: the only way exports write tables.
+
+    Each row is a copy of one empty row and its cells are made once;
+    ``table.cell(r, c)`` rebuilds every cell of the table on each call, which made a
+    400-row delegation list take 89 s. ``fill(cell, row, column, value)`` writes a cell
+    (default: ``value`` as its text).
+    """
+    width = columns or max((len(row) for row in rows), default=1)
+    table = document.add_table(rows=0, cols=width)
+    if not rows:
+        return table
+    empty = table.add_row()._tr
+    template = copy.deepcopy(empty)
+    for index, row in enumerate(rows):
+        tr = empty if index == 0 else copy.deepcopy(template)
+        if index:
+            table._tbl.append(tr)
+        cells = [_Cell(tc, table) for tc in tr.tc_lst]
+        for column, (cell, value) in enumerate(zip(cells, row, strict=False)):
+            if fill is None:
+                cell.text = value
+            else:
+                fill(cell, index, column, value)
+    return table
 
 
 def set_properties(document: Document, *, title: str, author: str, subject: str = "") -> None:

@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from namnd.renderers.docx_document import add_table
 from namnd.services.publication import without_comments
 
 _LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)
@@ -143,13 +144,12 @@ class MarkdownRenderer:
             elif tokens[j].type == "inline":
                 rows[-1].append(tokens[j])
         if rows:
-            columns = max(len(r) for r in rows)
-            table = self.document.add_table(rows=len(rows), cols=columns)
+
+            def fill(cell, r: int, _c: int, inline: Token) -> None:
+                self._inline(cell.paragraphs[0], inline, bold=r == 0)
+
+            table = add_table(self.document, rows, fill=fill)
             table.style = "Table Grid"
-            for r, row in enumerate(rows):
-                for c, inline in enumerate(row):
-                    cell = table.cell(r, c)
-                    self._inline(cell.paragraphs[0], inline, bold=r == 0)
             repeat_header(table.rows[0])
         return end + 1
 
@@ -204,8 +204,10 @@ def _matching_close(tokens: list[Token], i: int) -> int:
 
 def _add_run(paragraph: Paragraph, target, text: str, style: _Style) -> None:
     run = paragraph.add_run(text)
-    run.bold = style.bold or None
-    run.italic = style.italic or None
+    if style.bold:
+        run.bold = True
+    if style.italic:
+        run.italic = True
     if style.strike:
         run.font.strike = True
     if style.code:

@@ -22,6 +22,7 @@ from namnd.atomic_files import save_document
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.renderers.docx_document import (
+    add_table,
     footers_in_use,
     new_document,
     set_footer,
@@ -197,12 +198,9 @@ def _first_page(document: Document, protocol: Protocol, after: deadlines.AfterMe
         ("Ordförande", chair.display if chair else "", ""),
     ]
     signers += [("Justerande", protocol.display(name), "") for name in adjustment.adjusters]
-    table = document.add_table(rows=0, cols=3)
-    for role, name, right in signers:
-        cells = table.add_row().cells
-        cells[0].text = role
-        cells[1].text = f"{SIGN_LINE}\n{name}"
-        cells[2].text = right
+    table = add_table(
+        document, [(role, f"{SIGN_LINE}\n{name}", right) for role, name, right in signers]
+    )
     _widths(table, Cm(3.5), Cm(7.5), Cm(5))
 
     document.add_paragraph()
@@ -254,14 +252,27 @@ def _immediate_line(paragraph: deadlines.ImmediateParagraph) -> str:
 
 
 def _label_table(document: Document, rows: Sequence[tuple[str, Sequence[str]]]) -> Table:
-    table = document.add_table(rows=0, cols=2)
-    for label, lines in rows:
-        cells = table.add_row().cells
-        cells[0].text = label
-        cells[0].paragraphs[0].runs[0].bold = True
-        cells[1].text = "\n".join(lines)
+    table = add_table(
+        document, [(label, "\n".join(lines)) for label, lines in rows], fill=_bold_label
+    )
     _widths(table, Cm(5.5), Cm(10.5))
     return table
+
+
+def _bold_label(cell, _row: int, column: int, text: str) -> None:
+    cell.text = text
+    if column == 0:
+        cell.paragraphs[0].runs[0].bold = True
+
+
+def _plain(cell, _row: int, _column: int, text: str) -> None:
+    if text:
+        cell.text = text
+
+
+def _bold(cell, _row: int, _column: int, text: str) -> None:
+    cell.text = text
+    cell.paragraphs[0].runs[0].bold = True
 
 
 def _keep_on_one_page(table: Table) -> None:
@@ -363,23 +374,20 @@ def _vote(document: Document, protocol: Protocol, paragraph: ProtocolParagraph) 
     assert vote is not None
     document.add_heading("Omröstning", level=2)
     document.add_paragraph(f"Voteringsproposition: {vote.proposition}")
-    table = document.add_table(rows=1, cols=4)
-    for cell, text in zip(table.rows[0].cells, ("Ledamot", "Ja", "Nej", "Avstår"), strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-    repeat_header(table.rows[0])  # a header row screen readers announce, repeated per page
-    for ballot in vote.ballots:
-        cells = table.add_row().cells
-        cells[0].text = protocol.display(ballot.name)
-        column = {"Ja": 1, "Nej": 2, "Avstår": 3}[ballot.choice.label]
-        cells[column].text = "X"
+    columns = ("Ledamot", "Ja", "Nej", "Avstår")
     count = totals(vote)
-    cells = table.add_row().cells
-    for cell, text in zip(
-        cells, ("Summa", str(count.yes), str(count.no), str(count.abstain)), strict=True
-    ):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
+    rows = [columns]
+    for ballot in vote.ballots:
+        marks = ["X" if label == ballot.choice.label else "" for label in columns[1:]]
+        rows.append((protocol.display(ballot.name), *marks))
+    rows.append(("Summa", str(count.yes), str(count.no), str(count.abstain)))
+    last = len(rows) - 1
+
+    def fill(cell, row: int, column: int, text: str) -> None:
+        (_bold if row in (0, last) else _plain)(cell, row, column, text)
+
+    table = add_table(document, rows, fill=fill)
+    repeat_header(table.rows[0])  # a header row screen readers announce, repeated per page
     _grid(table)
     document.add_paragraph(protocol_text.vote_result(protocol, paragraph))
 

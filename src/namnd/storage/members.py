@@ -11,7 +11,14 @@ from sqlmodel import Session, col, select
 from namnd.domain.kinds import MemberRole
 from namnd.domain.models import Membership, Person
 from namnd.errors import InvalidInput, NotFound, StaleEdit
-from namnd.services.roster import Seat, checked, conflicts, next_order, roster_order
+from namnd.services.roster import (
+    Seat,
+    SeatIndex,
+    checked,
+    conflicts,
+    next_order,
+    roster_order,
+)
 from namnd.storage.optimistic import claim
 
 
@@ -44,7 +51,13 @@ def save_seat(*, session: Session, organ_id: int, seat: Seat, expected: Seat | N
                 f"{expected.display} har ändrats av någon annan sedan du öppnade formuläret; "
                 "inget skrevs över. Öppna platsen igen."
             )
-    problems = conflicts(seat, seats)
+    return _write(session, organ_id, seat, conflicts(seat, seats), seats)
+
+
+def _write(
+    session: Session, organ_id: int, seat: Seat, problems: list[str], seats: Sequence[Seat]
+) -> Seat:
+    """Write a checked seat unless ``problems``; ``seats`` give an ersättare its place."""
     if problems:
         raise InvalidInput(problems[0])
     if seat.role is MemberRole.SUBSTITUTE and seat.order is None:
@@ -74,19 +87,18 @@ def import_seats(*, session: Session, organ_id: int, seats: Sequence[Seat]) -> i
 
     Seats already registered alike are skipped, so importing a file again changes nothing.
     """
-    existing = list_seats(session=session, organ_id=organ_id)
+    registered = SeatIndex(list_seats(session=session, organ_id=organ_id))
     added = 0
     for seat in seats:
-        if any(_same(seat, other) for other in existing):
+        if registered.has_alike(seat):
             continue
-        # save_seat refuses a clash with anything registered, this file's rows included.
-        existing.append(save_seat(session=session, organ_id=organ_id, seat=seat))
+        # A clash with anything registered, this file's rows included, is refused; the
+        # register is read once, not once a row (2 000 rows took 79 s).
+        seat = checked(seat)
+        saved = _write(session, organ_id, seat, registered.conflicts(seat), registered.seats)
+        registered.add(saved)
         added += 1
     return added
-
-
-def _same(seat: Seat, other: Seat) -> bool:
-    return dataclasses.replace(other, id=None) == dataclasses.replace(seat, id=None)
 
 
 def _row(session: Session, organ_id: int, seat_id: int) -> Membership:
