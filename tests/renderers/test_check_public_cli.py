@@ -112,9 +112,11 @@ def test_public_protokoll_after_a_rattelse_of_a_sekretess_paragraph(ws, store, t
     meeting = store.find_meeting("2019-09-19").id
     store.replace_protocol(meeting, draft_protocol())
     store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="test")
-    p94 = store.protocol(meeting).protocol.paragraph(94)  # sekretess
+    view = store.protocol(meeting)
+    p94 = view.protocol.paragraph(94)  # sekretess
     fixed = dataclasses.replace(p94, decision_md="Beslutet om ledsagning till brukaren upphävs.")
-    store.correct_paragraph(meeting, fixed, "Fel lagrum angavs i beslutet om ledsagning.", by="t")
+    reason = "Fel lagrum angavs i beslutet om ledsagning."
+    store.correct_paragraph(meeting, fixed, reason, by="t", paragraph_id=view.ids[94])
     internal, public = tmp_path / f"intern.{fmt}", tmp_path / f"off.{fmt}"
     for path, flags in ((internal, []), (public, ["--public"])):
         assert main([*ws, "export", "protokoll", "2019-09-19", "--format", fmt, "-o", str(path),

@@ -154,7 +154,7 @@ def test_public_version_leaves_out_the_secret_paragraph_everywhere(decided, tmp_
     public_path = _export(decided, tmp_path / "offentlig", public=True)
     public = package_text(public_path)
     assert SECRET_DECISION not in public
-    assert "Ärendet redovisas inte med hänvisning till sekretess." in public
+    assert "Ärendet redovisas inte med hänvisning till sekretess (26 kap. 1 § OSL)." in public
     assert "§ 94 Delegationsbeslut" in public
     # The delegation lists are personal data: their bilagor are never named publicly.
     assert "Beslut LSS SFB, augusti 2019" in internal
