@@ -142,7 +142,8 @@ def test_text_that_looks_like_the_files_structure_round_trips_exactly(
     decision, process, written, correction
 ):
     sample = sample_protocol()
-    fixed = Correction(90, correction, correction, "Kim Berg", dt.datetime(2019, 9, 25, 10, 0, tzinfo=dt.UTC))
+    at = dt.datetime(2019, 9, 25, 10, 0, tzinfo=dt.UTC)
+    fixed = Correction(90, correction, correction, "Kim Berg", at)
     p90 = sample.paragraph(90)
     (reservation,) = p90.reservations
     changed = dataclasses.replace(
