@@ -28,6 +28,7 @@ from namnd.services.swedish_dates import parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.widgets.dialogs import ConfirmDialog
+from namnd.tui.widgets.personnummer_warning import PersonnummerWarning
 
 _INPUTS = ("title", "dnr", "external_ref", "handlers", "memo_date", "reply_by", "sent_later")
 _AREAS = (
@@ -151,6 +152,7 @@ class ArendeEditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Label("", id="save-state")
+        yield PersonnummerWarning(id="personnummer")
         with Horizontal(id="editor-body"):
             with VerticalScroll(id="editor-form"):
                 for name in _INPUTS[:2]:
@@ -192,6 +194,7 @@ class ArendeEditorScreen(Screen[None]):
                 widget.value = value
         self._preview(arende.summary_md or arende.body_md)
         self._set_state("Sparat")
+        self._check_personnummer()
         self.call_after_refresh(self._loaded)
 
     def _loaded(self) -> None:
@@ -219,12 +222,20 @@ class ArendeEditorScreen(Screen[None]):
         control = getattr(event, "text_area", None) or getattr(event, "control", None)
         if control is not None and control.id in ("summary_md", "body_md"):
             self._preview(control.text)
+        self._check_personnummer()
         if self.conflict:
             return
         self.dirty = self.values() != self.saved
         if self.dirty:
             self._set_state("Osparade ändringar …")
             self._autosave_clock.changed()
+
+    def _check_personnummer(self) -> None:
+        values = self.values()
+        self.query_one(PersonnummerWarning).check(
+            (str(v) for v in values.values() if isinstance(v, str)),
+            secret=bool(values["confidential"]),
+        )
 
     @on(TextArea.SelectionChanged)
     def _focus_preview(self, event: TextArea.SelectionChanged) -> None:

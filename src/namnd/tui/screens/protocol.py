@@ -32,6 +32,7 @@ from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.screens.protocol_closing import Closing
 from namnd.tui.screens.protocol_events import MeetingEvents
 from namnd.tui.widgets.dialogs import ConfirmDialog
+from namnd.tui.widgets.personnummer_warning import PersonnummerWarning
 
 
 class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
@@ -135,6 +136,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
                 yield Static(MARKS_LEGEND, id="marks-legend")
             with VerticalScroll(id="paragraph-detail"):
                 yield Label("", id="save-state")
+                yield PersonnummerWarning(id="personnummer")
                 yield Label("Beslut", classes="field-label")
                 yield TextArea(id="decision", soft_wrap=True, language="markdown")
                 yield Markdown("", id="paragraph-parts")
@@ -218,6 +220,9 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         area = self.query_one("#decision", TextArea)
         self._loading = True
         area.load_text(paragraph.decision_md)
+        self.query_one(PersonnummerWarning).check(
+            [paragraph.decision_md], secret=paragraph.confidential
+        )
         self.call_after_refresh(self._loaded)
         self.dirty = self.conflict = False
         self._autosave_clock.stop()
@@ -276,7 +281,12 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
 
     @on(TextArea.Changed, "#decision")
     def _typed(self, event: TextArea.Changed) -> None:
-        if self._loading or self.correcting or self.view is None or self.number is None:
+        if self._loading or self.view is None or self.number is None:
+            return
+        self.query_one(PersonnummerWarning).check(
+            [event.text_area.text], secret=self._current().confidential
+        )
+        if self.correcting:
             return
         self.dirty = event.text_area.text != self._current().decision_md
         if not self.dirty or self.conflict:
