@@ -35,9 +35,10 @@ def secret_workspace(backend_store):
     )
     store.replace_protocol(meeting, draft_protocol())
     store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="test")
-    p94 = store.protocol(meeting).protocol.paragraph(94)
+    view = store.protocol(meeting)
+    p94 = view.protocol.paragraph(94)
     fixed = dataclasses.replace(p94, decision_md="Anmälan av delegationsbesluten godkänns.")
-    store.correct_paragraph(meeting, fixed, CORRECTION, by="test")
+    store.correct_paragraph(meeting, fixed, CORRECTION, by="test", paragraph_id=view.ids[94])
     lss = demo_dir() / "data" / "delegationsbeslut-2019-08-lss-sfb.tsv"
     import_delegation_list(store, lss, meeting=DAY, by="test", period="2019-08")
     import_register(store, REGISTER, by="test")
