@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from namnd.errors import InvalidInput
@@ -60,20 +60,28 @@ def plain_text(text: str) -> str:
 
 
 def cleaned(value: T) -> T:
-    """``value`` with :func:`plain_text` applied to every text in it.
+    """``value`` with :func:`plain_text` applied to every text in it."""
+    return map_texts(value, plain_text)
+
+
+def map_texts(value: T, change: Callable[[str], str]) -> T:
+    """``value`` with ``change`` applied to every text in it.
 
     Walks tuples, lists, dicts and dataclasses (a § with its yrkanden, votering and
-    reservationer); enums and other values are kept as they are.
+    reservationer); enums and other values are kept as they are. Shared by the import
+    cleaning here and the public projection (``services.publication``).
     """
     if type(value) is str:
-        return plain_text(value)  # type: ignore[return-value]
+        return change(value)  # type: ignore[return-value,arg-type]
     if isinstance(value, tuple | list):
-        return type(value)(cleaned(item) for item in value)  # type: ignore[return-value]
+        return type(value)(map_texts(item, change) for item in value)  # type: ignore[return-value]
     if isinstance(value, dict):
-        return {key: cleaned(item) for key, item in value.items()}  # type: ignore[return-value]
+        return {key: map_texts(item, change) for key, item in value.items()}  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
-            f.name: cleaned(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+            f.name: map_texts(getattr(value, f.name), change)
+            for f in dataclasses.fields(value)
+            if f.init
         }
         return dataclasses.replace(value, **changes)
     return value

@@ -42,6 +42,7 @@ from namnd.services.delegation_summary import (
 )
 from namnd.services.ej_verkstallda import SEX_COLUMNS, Redovisning
 from namnd.services.personnummer import redact_personnummer
+from namnd.services.plain_text import map_texts
 from namnd.services.small_counts import SUPPRESSED, suppress_grid, suppress_line
 from namnd.services.swedish_numbers import lower_first, number_word
 
@@ -282,25 +283,12 @@ def _public_summary(report: Redovisning, by_insats: list[tuple[str, str]]) -> li
 # --- cleaning every text of a copy -----------------------------------------------------
 
 
-def _clean(value: Any) -> Any:
-    if type(value) is str:  # not the Swedish-labelled enums, which are str too
-        return public_text(value)
-    if isinstance(value, tuple):
-        return tuple(_clean(v) for v in value)
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _scrubbed(value)
-    return value
-
-
 def _scrubbed(value: T) -> T:
     """A copy of a frozen dataclass with every text in it cleaned for publication."""
-    changes = {f.name: _clean(getattr(value, f.name)) for f in dataclasses.fields(value)}  # type: ignore[arg-type]
-    return dataclasses.replace(value, **changes)  # type: ignore[type-var]
+    return map_texts(value, public_text)
 
 
 def _scrubbed_model(model: SQLModel) -> Any:
     """A detached copy of a row with every text (and list of texts) cleaned."""
-    data = {name: _clean(getattr(model, name)) for name in type(model).model_fields}
+    data = {name: map_texts(getattr(model, name), public_text) for name in type(model).model_fields}
     return type(model)(**data)

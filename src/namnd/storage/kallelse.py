@@ -10,6 +10,7 @@ from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import GroupMeeting, LateChange, Meeting, MeetingStatusChange
 from namnd.errors import NotFound
 from namnd.services.kallelse_flow import check_transition, is_late
+from namnd.services.plain_text import cleaned
 from namnd.storage.optimistic import claim, save_versioned
 
 # Kallelse details an editor may change on the meeting itself.
@@ -111,6 +112,7 @@ def save_details(
     unknown = set(changes) - DETAILS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    changes = cleaned(changes)  # control characters pasted into the form
     save_versioned(
         session,
         Meeting,
