@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from sqlmodel import Session
@@ -39,31 +40,15 @@ def export_kallelse(
     The public version is rendered from the public projection only and written through
     the publication gate (``operations.publishing``).
     """
-    if public:
-        from namnd.operations.publishing import publish
+    from namnd.operations.publishing import export_document
 
-        return publish(
-            store,
-            path,
-            fmt,
-            lambda target: _write(store, ref, fmt=fmt, path=target, public=True, template=template),
-        )
-    return _write(store, ref, fmt=fmt, path=path, public=False, template=template)
+    write = partial(_write, store, ref, template=template)
+    return export_document(store, path, fmt, public=public, write=write)
 
 
 def _write(
-    store: Store, ref: str, *, fmt: str, path: Path | None, public: bool, template: Path | None
+    store: Store, ref: str, fmt: str, path: Path | None, public: bool, *, template: Path | None
 ) -> str | Path:
-    if fmt == "pdf":
-        from namnd.renderers.pdf_archive import via_word
-
-        assert path is not None
-        return via_word(
-            lambda docx: _write(
-                store, ref, fmt="docx", path=docx, public=public, template=template
-            ),
-            path,
-        )
     with Session(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
         internal = agendas.load_agenda(session=session, meeting_id=meeting.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,31 +71,15 @@ def export_protocol(
     The public version is rendered from the public projection only and written through
     the publication gate (``operations.publishing``).
     """
-    if public:
-        from namnd.operations.publishing import publish
+    from namnd.operations.publishing import export_document
 
-        return publish(
-            store,
-            path,
-            fmt,
-            lambda target: _write(store, ref, fmt=fmt, path=target, public=True, template=template),
-        )
-    return _write(store, ref, fmt=fmt, path=path, public=False, template=template)
+    write = partial(_write, store, ref, template=template)
+    return export_document(store, path, fmt, public=public, write=write)
 
 
 def _write(
-    store: Store, ref: str, *, fmt: str, path: Path | None, public: bool, template: Path | None
+    store: Store, ref: str, fmt: str, path: Path | None, public: bool, *, template: Path | None
 ) -> str | Path:
-    if fmt == "pdf":
-        from namnd.renderers.pdf_archive import via_word
-
-        assert path is not None
-        return via_word(
-            lambda docx: _write(
-                store, ref, fmt="docx", path=docx, public=public, template=template
-            ),
-            path,
-        )
     view, internal = _stored(store, ref)
     protocol, agenda = view.protocol, internal
     if public:

@@ -44,3 +44,28 @@ def publish(
         render(draft)
         write_public(draft.read_bytes(), target, kind=kind, secrets=secrets)
     return target
+
+
+def export_document(
+    store: Store,
+    path: Path | None,
+    fmt: str,
+    *,
+    public: bool,
+    write: Callable[[str, Path | None, bool], str | Path],
+) -> str | Path:
+    """Write a document as ``fmt``; PDF/A is made from its Word version.
+
+    ``write(fmt, path, public)`` renders md or docx; the public version goes through
+    ``publish``, so the gate reads the very file (the PDF, too) that would be published.
+    """
+
+    def render(target: Path | None) -> str | Path:
+        if fmt == "pdf":
+            from namnd.renderers.pdf_archive import via_word
+
+            assert target is not None
+            return via_word(lambda docx: write("docx", docx, public), target)  # type: ignore[arg-type,return-value]
+        return write(fmt, target, public)
+
+    return publish(store, path, fmt, render) if public else render(path)

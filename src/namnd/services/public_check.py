@@ -81,9 +81,6 @@ class Secret:
 
     text: str
     source: str
-    beside: str = ""
-    """Public text that stands beside it (a sekretess bilaga's own public ärende): what
-    it shares with that text is published there anyway and is no leak."""
 
 
 @dataclass(frozen=True)
@@ -159,8 +156,6 @@ class SecretIndex:
         shared: dict[int, list[int]] = {}
         for secret in secrets:
             own = set(_shingles(flatten(secret.text)))
-            if secret.beside:
-                own -= set(_shingles(flatten(secret.beside)))
             if not own:
                 continue  # shorter than a run
             index.secrets.append(secret)

@@ -50,7 +50,7 @@ def confidential_texts(*, session: Session) -> list[Secret]:
     for secret in _secrets(session):
         text = secret.text.strip()
         if text and text not in seen:
-            seen[text] = Secret(text, secret.source, secret.beside)
+            seen[text] = Secret(text, secret.source)
     return list(seen.values())
 
 
@@ -91,18 +91,10 @@ def public_sources(*, session: Session) -> list[str]:
     for arende, _ in _arenden(session).values():
         if not arende.confidential:
             by_arende[arende.id] = [text for _, text in _arende_fields(arende)]
-    for arende_id, title in session.exec(
-        select(Attachment.arende_id, Attachment.title).where(
-            col(Attachment.confidential).is_(False)
-        )
-    ):
-        by_arende.get(arende_id, []).append(title)
-    for arende_id, title in session.exec(
-        select(AnnouncedDocument.arende_id, AnnouncedDocument.title).where(
-            col(AnnouncedDocument.confidential).is_(False)
-        )
-    ):
-        by_arende.get(arende_id, []).append(title)
+    for table in (Attachment, AnnouncedDocument):
+        public = select(table.arende_id, table.title).where(col(table.confidential).is_(False))
+        for arende_id, title in session.exec(public):
+            by_arende.get(arende_id, []).append(title)
     loose: list[str] = []
     items = dict(session.exec(select(AgendaItem.id, AgendaItem.arende_id)).all())
     for paragraph, _, secret in _paragraphs(session):
@@ -123,39 +115,17 @@ def _secrets(session: Session) -> Iterator[Secret]:
         if arende.confidential:
             for field, text in _arende_fields(arende):
                 yield Secret(text, f"{where}, {field}")
-    def beside(arende: Arende) -> str:
-        """A public ärende's own text: a sekretess bilaga's title may echo it."""
-        if arende.confidential:
-            return ""
-        texts = [arende.title, *(text for _, text in _arende_fields(arende)), *own[arende.id]]
-        return "\n".join(texts)
-
-    own: dict[int, list[str]] = {}
-    for arende_id, title in session.exec(
-        select(AnnouncedDocument.arende_id, AnnouncedDocument.title).where(
-            col(AnnouncedDocument.confidential).is_(False)
-        )
-    ):
-        own.setdefault(arende_id, []).append(title)
-    for arende_id, title in session.exec(
-        select(Attachment.arende_id, Attachment.title).where(
-            col(Attachment.confidential).is_(False)
-        )
-    ):
-        own.setdefault(arende_id, []).append(title)
-    for arende_id in arenden:
-        own.setdefault(arende_id, [])
     for row in session.exec(select(Attachment).order_by(Attachment.arende_id, Attachment.position)):
         arende, where = arenden[row.arende_id]
         if row.confidential or arende.confidential:
-            yield Secret(row.title, f"{where}, bilaga {row.position}", beside(arende))
+            yield Secret(row.title, f"{where}, bilaga {row.position}")
     announced = select(AnnouncedDocument).order_by(
         AnnouncedDocument.arende_id, AnnouncedDocument.position
     )
     for row in session.exec(announced):
         arende, where = arenden[row.arende_id]
         if row.confidential or arende.confidential:
-            yield Secret(row.title, f"{where}, anmäld handling {row.position}", beside(arende))
+            yield Secret(row.title, f"{where}, anmäld handling {row.position}")
     secret_paragraphs: set[tuple[int, int]] = set()
     for paragraph, day, secret in _paragraphs(session):
         if secret:
