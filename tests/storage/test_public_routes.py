@@ -205,3 +205,34 @@ def test_public_pdf_is_checked_too(ws, capsys, tmp_path):
     text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Rättelse i § 12" in text and "Olle" not in text and "Storgatan" not in text
     assert dt.date.fromisoformat(DAY).year == 2026
+
+
+def test_a_paragraph_of_a_secret_arende_cannot_be_made_public_from_the_protokoll(
+    backend_store, tmp_path
+):
+    """The `s` key (or any save) may not lift sekretess that belongs to the ärende."""
+    import dataclasses
+
+    from namnd.errors import InvalidInput
+    from namnd.operations.agenda_files import import_agenda_file
+    from namnd.operations.protocol_export import import_protocol
+
+    draft = (DATA / "protokoll.md").read_text(encoding="utf-8")
+    head, body = draft.split("rättelser:", 1)
+    draft = head.replace("justerat: 2026-03-17\n", "").replace("anslaget: 2026-03-18\n", "")
+    draft += "---" + body.split("---", 1)[1]  # not yet justerat, no rättelse
+    (tmp_path / "utkast.md").write_text(draft, encoding="utf-8")
+    import_agenda_file(backend_store, DATA / "kallelse.md")
+    import_protocol(backend_store, tmp_path / "utkast.md")
+    meeting = backend_store.find_meeting(DAY).id
+    view = backend_store.protocol(meeting)  # the § of the LVU ärende was marked on import
+    p12 = view.protocol.paragraph(12)
+    assert p12.confidential
+    with pytest.raises(InvalidInput, match="ändras på ärendet"):
+        backend_store.save_paragraph(
+            meeting,
+            dataclasses.replace(p12, confidential=False),
+            view.versions[12],
+            paragraph_id=view.ids[12],
+        )
+    assert backend_store.protocol(meeting).protocol.paragraph(12).confidential

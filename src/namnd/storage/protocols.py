@@ -329,8 +329,14 @@ def save_paragraph(
     """Save the § with this id (StaleEdit if someone saved or renumbered it); its new version.
 
     ``paragraph.number`` is only how the editor showed it: the number is never written.
+    A § of a sekretess ärende stays sekretess: that is changed on the ärende.
     """
     _editable(session, meeting_id)
+    if not paragraph.confidential and _of_secret_arende(session, paragraph_id):
+        raise InvalidInput(
+            f"§ {paragraph.number} gäller ett ärende med sekretess och kan inte göras offentlig "
+            "här: ett ärendes sekretess ändras på ärendet (e i föredragningslistan)."
+        )
     return save_versioned(
         session,
         Paragraph,
@@ -344,6 +350,16 @@ def save_paragraph(
         ),
         missing=_gone(paragraph.number),
     )
+
+
+def _of_secret_arende(session: Session, paragraph_id: int) -> bool:
+    secret = session.exec(
+        select(Arende.confidential)
+        .join(AgendaItem, col(AgendaItem.arende_id) == col(Arende.id))
+        .join(Paragraph, col(Paragraph.agenda_item_id) == col(AgendaItem.id))
+        .where(col(Paragraph.id) == paragraph_id)
+    ).first()
+    return bool(secret)
 
 
 def save_attendance(*, session: Session, meeting_id: int, attendees: Sequence[Attendee]) -> None:
