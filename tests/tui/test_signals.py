@@ -48,6 +48,8 @@ class Terminal:
             "app",
             f"exec env -u COLUMNS -u LINES {exports} {NAMND}",
         )
+        # A pane whose app died keeps its last screen (a traceback) for the failure message.
+        self.tmux("set-option", "-t", "app", "remain-on-exit", "on")
         self.pid = int(self.tmux("display-message", "-p", "-t", "app", "#{pane_pid}").strip())
 
     def tmux(self, *args: str) -> str:
@@ -62,11 +64,15 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "app")
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
+    def history(self) -> str:
+        """Everything the pane printed, e.g. a traceback longer than the screen."""
+        return self.tmux("capture-pane", "-p", "-S", "-", "-t", "app")
+
+    def wait_for(self, text: str, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
         while text not in self.screen():
             if time.monotonic() > deadline:
-                pytest.fail(f"{text!r} never showed; the screen was:\n{self.screen()}")
+                pytest.fail(f"{text!r} never showed; the pane printed:\n{self.history()}")
             time.sleep(0.05)
 
     def wait_until_absent(self, text: str, timeout: float = 20.0) -> None:

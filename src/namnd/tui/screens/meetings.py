@@ -160,10 +160,14 @@ class MeetingsScreen(Screen[None]):
     def _load_todo(self) -> None:
         """What is due soon, once the first screen is up (it needs the Store and rules)."""
         from namnd.errors import NamndError
+
+        # The Store first: it waits for the worker importing the ORM, and two threads
+        # importing SQLAlchemy at once can see it half-initialised.
+        store = self.store
         from namnd.operations.todo import todo_lines
 
         try:
-            lines = todo_lines(self.store, self.today)
+            lines = todo_lines(store, self.today)
         except NamndError:
             lines = []
         self.app.call_from_thread(self._show_todo, lines)
