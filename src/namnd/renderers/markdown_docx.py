@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from namnd.renderers.docx_document import add_table
-from namnd.services.publication import without_comments
+from namnd.services.plain_text import without_comments
 
 _LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])

@@ -54,6 +54,15 @@ def check_rows(
         yield line, cells
 
 
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+"""A note in Markdown (``<!-- … -->``, or one left open to the end): never printed."""
+
+
+def without_comments(text: str) -> str:
+    """The text with its HTML comments removed: notes to oneself are never printed."""
+    return HTML_COMMENT.sub("", text) if "<!--" in text else text
+
+
 def plain_text(text: str) -> str:
     """``text`` without its control characters: what is typed or pasted into an editor."""
     return _CONTROL.sub("", text)

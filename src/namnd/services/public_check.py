@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from namnd.services.personnummer import find_personnummer
+from namnd.services.plain_text import HTML_COMMENT
 
 RUN = 20
 """A copy this long (letters and digits) of a confidential text is a leak."""
@@ -60,7 +61,6 @@ STANDARD_PHRASES = (
     "justeras omedelbart",
 )
 
-_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.DOTALL)
 
 
 class FindingKind(StrEnum):
@@ -202,7 +202,7 @@ def _personnummer(text: str, where: str) -> list[Finding]:
 
 def _comments(text: str, where: str) -> list[Finding]:
     findings = []
-    for match in _COMMENT.finditer(text):
+    for match in HTML_COMMENT.finditer(text):
         excerpt = _cut(match.group().strip())
         findings.append(
             Finding(

@@ -21,7 +21,6 @@ Works on unsaved copies, never on stored rows.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,15 +41,13 @@ from namnd.services.delegation_summary import (
 )
 from namnd.services.ej_verkstallda import SEX_COLUMNS, Redovisning
 from namnd.services.personnummer import redact_personnummer
-from namnd.services.plain_text import map_texts
+from namnd.services.plain_text import map_texts, without_comments
 from namnd.services.small_counts import SUPPRESSED, suppress_grid, suppress_line
 from namnd.services.swedish_numbers import lower_first, number_word
 
 SECRET_PLACEHOLDER = "Sekretessbelagd handling"
 NOT_FOR_PUBLICATION = "Innehåller sekretessbelagda uppgifter – ej för publicering"
 DEFAULT_OSL_REFERENCE = "26 kap. 1 § OSL"
-
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
 T = TypeVar("T")
 
@@ -59,11 +56,6 @@ def secret_text(osl_reference: str = "") -> str:
     """The placeholder naming the ground, e.g. '… sekretess (26 kap. 1 § OSL).'."""
     ground = (osl_reference or DEFAULT_OSL_REFERENCE).strip()
     return f"Ärendet redovisas inte med hänvisning till sekretess ({ground})."
-
-
-def without_comments(text: str) -> str:
-    """The text with its HTML comments removed: notes to oneself are never printed."""
-    return _COMMENT.sub("", text) if "<!--" in text else text
 
 
 def public_text(text: str) -> str:
