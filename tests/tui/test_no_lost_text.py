@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 import time
-from contextlib import contextmanager
 
 import pytest
 from textual.widgets import Label, TextArea
@@ -14,6 +12,7 @@ from namnd.operations.demo import load_demo
 from namnd.storage.store import Store
 from namnd.tui.screens.arende_editor import ArendeEditorScreen
 from namnd.tui.screens.protocol import ProtocolScreen
+from tests.locks import write_lock
 from tests.tui.conftest import settle
 
 DAY = "2019-09-19"
@@ -217,18 +216,6 @@ def busy_store(workspace, monkeypatch):
     load_demo(store)
     yield store
     store.close()
-
-
-@contextmanager
-def write_lock(workspace):
-    """Another process holding SQLite's write lock."""
-    other = sqlite3.connect(workspace.sqlite_path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
 
 
 async def test_a_busy_database_keeps_the_editors_text_and_saves_it_later(

@@ -237,7 +237,8 @@ def _confidential(text: str, where: str, index: SecretIndex) -> list[Finding]:
                 found.append((secret, i, i + RUN))
     if not found:
         return []
-    words = _word_counter(text, flat)
+    positions = _positions(text, flat)
+    words = _word_counter(text, positions)
     longest: dict[int, tuple[int, int]] = {}  # secret → (start, end) in flat
     for secret, start, end in found:
         if words(start, end) < MIN_WORDS:
@@ -251,7 +252,7 @@ def _confidential(text: str, where: str, index: SecretIndex) -> list[Finding]:
     spans: dict[tuple[int, int], list[int]] = {}
     for secret, span in longest.items():
         spans.setdefault(span, []).append(secret)
-    quote = _quoter(text, flat)
+    quote = _quoter(text, flat, positions)
     findings = []
     for (start, end), secrets in sorted(spans.items()):
         source = index.secrets[min(secrets)].source
@@ -270,14 +271,22 @@ def _confidential(text: str, where: str, index: SecretIndex) -> list[Finding]:
     return findings
 
 
-def _word_counter(text: str, flat: str):
+def _positions(text: str, flat: str) -> list[int] | None:
+    """Each flat character's index in ``text``, read once per text with findings.
+
+    None where the two cannot be mapped (an exotic character flattened differently alone).
+    """
+    slow, positions = normalise(text)
+    return positions if slow == flat else None
+
+
+def _word_counter(text: str, positions: list[int] | None):
     """How many whole words of ``text`` a span of the flat text covers.
 
     Flat text runs words together, so "…kontaktperson, ett" and "…kontaktperson enligt"
     share "kontaktpersone": words cut at either end of the span do not count.
     """
-    slow, positions = normalise(text)
-    if slow != flat:  # cannot map back: count it as a copy
+    if positions is None:  # cannot map back: count it as a copy
         return lambda start, end: MIN_WORDS
 
     def count(start: int, end: int) -> int:
@@ -292,10 +301,9 @@ def _word_counter(text: str, flat: str):
     return count
 
 
-def _quoter(text: str, flat: str):
+def _quoter(text: str, flat: str, positions: list[int] | None):
     """Turn a span of the flat text into the original words, as written."""
-    slow, positions = normalise(text)
-    if slow != flat:  # an exotic character flattened differently alone: quote the flat text
+    if positions is None:  # quote the flat text
         return lambda start, end: _cut(flat[start:end])
 
     def quote(start: int, end: int) -> str:

@@ -132,11 +132,6 @@ def secret_items(agenda: AgendaDocument | None) -> set[int]:
     return {n for n, e in enumerate(agenda.entries, start=1) if e.arende.confidential}
 
 
-def is_secret(paragraph: ProtocolParagraph, agenda: AgendaDocument | None) -> bool:
-    """A § is sekretess when marked so or when its ärende is."""
-    return paragraph.confidential or paragraph.item in secret_items(agenda)
-
-
 def public_protocol(
     protocol: Protocol, agenda: AgendaDocument | None = None, osl_reference: str = ""
 ) -> Protocol:
