@@ -13,6 +13,7 @@ def _isolated_environment(monkeypatch, tmp_path):
     """Keep the developer's own workspace and database out of every test."""
     monkeypatch.delenv("NAMND_DATABASE_URL", raising=False)
     monkeypatch.setenv("NAMND_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NAMND_CONFIG_DIR", str(tmp_path / "config"))
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -273,13 +272,11 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
         store.remove_planned_meetings(dates, args.organ)
         print(f"Tog bort {len(dates)} planerade sammanträden.")
     if args.decision:
-        import getpass
-
         from namnd.operations.schedule import place_decision
+        from namnd.storage.preferences import current_user
 
         meeting = store.find_meeting(args.decision)
-        user = os.environ.get("NAMND_USER") or getpass.getuser()
-        place_decision(store, meeting.id, args.year, by=user)
+        place_decision(store, meeting.id, args.year, by=current_user())
         print(f"Lade ”Sammanträdesordning {args.year}” på dagordningen {meeting.date}.")
     plan = year_plan(store, args.year, args.organ)
     if args.ics:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -13,9 +12,9 @@ from namnd.storage.workspace import Workspace
 
 
 def _user() -> str:
-    import getpass
+    from namnd.storage.preferences import current_user
 
-    return os.environ.get("NAMND_USER") or getpass.getuser()
+    return current_user()
 
 
 def _columns(pairs: list[str]) -> dict[str, str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import getpass
 import os
 import signal
 import threading
@@ -15,6 +14,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from namnd.storage.preferences import current_user
 from namnd.storage.workspace import Workspace, resolve
 from namnd.tui.commands import MeetingCommands, ScreenCommands
 from namnd.tui.screens.meetings import MeetingsScreen
@@ -72,7 +72,7 @@ class NamndApp(App[None]):
         self.today = today or dt.date.today()
         self.sub_title = workspace_label(self.workspace)
         #: Who is recorded in status and change logs.
-        self.user = user or os.environ.get("NAMND_USER") or getpass.getuser()
+        self.user = user or current_user()
 
     @property
     def store(self) -> Store:
