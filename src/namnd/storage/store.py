@@ -11,7 +11,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from namnd.domain.kinds import AssignmentStatus, MeetingStatus
 from namnd.domain.models import (
@@ -23,6 +23,7 @@ from namnd.domain.models import (
     LateChange,
     Meeting,
     MeetingStatusChange,
+    Organ,
     OrganRules,
 )
 from namnd.domain.views import AgendaView, AssignmentDetail, AssignmentView, MeetingSummary
@@ -72,6 +73,11 @@ class Store:
         """Meetings in date order, optionally of one year."""
         with Session(self.engine) as session:
             return queries.list_meetings(session=session, year=year)
+
+    def organs(self) -> list[Organ]:
+        """Every organ (a nämnd and its utskott, say), by name: what the TUI picks from."""
+        with Session(self.engine) as session:
+            return list(session.exec(select(Organ).order_by(col(Organ.name), col(Organ.code))))
 
     def find_meeting(self, ref: str) -> MeetingSummary:
         """The meeting named by a date or an id (Swedish error if none or ambiguous)."""
@@ -212,8 +218,9 @@ class Store:
         due_before: dt.date | None = None,
         origin_dnr: str | None = None,
         today: dt.date | None = None,
+        organ_code: str | None = None,
     ) -> list[AssignmentView]:
-        """The register of nämnduppdrag, soonest due first, filtered."""
+        """The register of nämnduppdrag, soonest due first, filtered (by organ if named)."""
         from namnd.storage import assignments
 
         with Session(self.engine) as session:
@@ -224,6 +231,7 @@ class Store:
                 overdue=overdue,
                 due_before=due_before,
                 origin_dnr=origin_dnr,
+                organ_code=organ_code,
             )
 
     def assignment(self, assignment_id: int, *, today: dt.date | None = None) -> AssignmentDetail:

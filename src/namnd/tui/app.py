@@ -14,6 +14,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from namnd.storage import preferences
 from namnd.storage.preferences import current_user
 from namnd.storage.workspace import Workspace, resolve
 from namnd.tui.commands import MeetingCommands, ScreenCommands
@@ -71,8 +72,11 @@ class NamndApp(App[None]):
         self.workspace = workspace or resolve()
         self.today = today or dt.date.today()
         self.sub_title = workspace_label(self.workspace)
+        saved = preferences.load()
         #: Who is recorded in status and change logs.
-        self.user = user or current_user()
+        self.user = user or current_user(saved)
+        #: The organ the per-organ screens show (``tui.organ_choice``), last chosen here.
+        self.organ_code: str | None = saved.organ_for(self.workspace.root)
 
     @property
     def store(self) -> Store:
@@ -158,6 +162,18 @@ class NamndApp(App[None]):
             if save is not None and not save():
                 return
         self.exit()
+
+    def choose_organ(self, code: str) -> None:
+        """Show ``code`` on the per-organ screens from now on, and next time namnd opens."""
+        self.organ_code = code
+        try:
+            preferences.save(preferences.load().with_organ(self.workspace.root, code))
+        except OSError as err:
+            self.notify(
+                f"Valet av nämnd kunde inte sparas till nästa gång: {err}",
+                title="Inställningar",
+                severity="warning",
+            )
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show a meeting's föredragningslista (from the list or the command palette)."""

@@ -17,6 +17,7 @@ from namnd.domain.views import AssignmentDetail, AssignmentView
 from namnd.errors import NamndError
 from namnd.services.report_back import urgency
 from namnd.storage.store import Store
+from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.widgets.dialogs import PickDialog
 
 GROUPS = ("försenad", *(s.label for s in AssignmentStatus))
@@ -63,19 +64,25 @@ def detail_markdown(detail: AssignmentDetail) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-class AssignmentsScreen(Screen[None]):
-    """Every nämnduppdrag; filter by förvaltning and year; change status with keys."""
+class AssignmentsScreen(PerOrganScreen, Screen[None]):
+    """One organ's nämnduppdrag; filter by förvaltning and year; change status with keys."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
         Binding("p", "status('in_progress')", "Pågår", id="in_progress"),
         Binding("a", "status('closed')", "Avslutad", id="closed"),
         Binding("s", "pick_status", "Status …", id="pick_status"),
+        PICK_ORGAN,
     ]
 
-    def __init__(self, store: Store, *, today: dt.date, user: str) -> None:
+    PALETTE = (PICK_ORGAN_ENTRY,)
+
+    def __init__(
+        self, store: Store, *, today: dt.date, user: str, organ_code: str | None = None
+    ) -> None:
         super().__init__()
         self.store, self.today, self.user = store, today, user
+        self.organ_code = organ_code
         self.all: list[AssignmentView] = []
         self.rows: list[AssignmentView] = []
         self._filters_ready = False
@@ -98,11 +105,25 @@ class AssignmentsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
-        rows = self.store.assignments(today=self.today)
+        try:
+            rows = self.store.assignments(today=self.today, organ_code=self.resolve_organ().code)
+        except NamndError as err:
+            self.app.call_from_thread(self.notify, str(err), severity="error")
+            return
         self.app.call_from_thread(self._loaded, rows)
+
+    def organ_changed(self) -> None:
+        self._filters_ready = False  # another organ's förvaltningar and years
+        self._load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Byt nämnd only shows when there is more than one organ."""
+        return self.may_pick_organ() if action == "pick_organ" else True
 
     def _loaded(self, rows: list[AssignmentView]) -> None:
         self.all = rows
+        self.sub_title = f"Nämnduppdrag · {self.organ_name}"
+        self.refresh_bindings()
         assignee, year = self.query_one("#assignee", Select), self.query_one("#year", Select)
         if not self._filters_ready:
             self._filters_ready = True

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from namnd.domain.views import MeetingSummary
 from namnd.services.swedish_dates import clock, long_date
+from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, pick_organ
 
 if TYPE_CHECKING:
     from namnd.storage.store import Store
@@ -26,6 +27,9 @@ EMPTY_TEXT = (
     "Egna sammanträden läser du in med [i]namnd import agenda FIL[/i] "
     "(se docs/agenda-format.md)."
 )
+
+#: The picker's row that lifts the organ filter.
+ALL_ORGANS = ("*", "Alla nämnder")
 
 
 class MeetingsLoaded(Message):
@@ -41,6 +45,11 @@ def upcoming_first(meetings: list[MeetingSummary], today: dt.date) -> list[Meeti
     coming = [m for m in meetings if m.date >= today]
     past = [m for m in meetings if m.date < today]
     return coming + sorted(past, key=lambda m: m.date, reverse=True)
+
+
+def organs_of(meetings: list[MeetingSummary]) -> list[tuple[str, str]]:
+    """The (kod, name) of every organ with a meeting listed, by name."""
+    return sorted({(m.organ_code, m.organ_name) for m in meetings}, key=lambda o: (o[1], o[0]))
 
 
 def first_to_open(meetings: list[MeetingSummary], today: dt.date) -> int:
@@ -63,6 +72,7 @@ class MeetingsScreen(Screen[None]):
         Binding("v", "waiting_times", "Väntetider", id="waiting_times"),
         Binding("l", "members", "Ledamöter", id="members"),
         Binding("slash,ctrl+f", "search", "Sök", id="search"),
+        PICK_ORGAN,
     ]
 
     PALETTE = (
@@ -73,6 +83,8 @@ class MeetingsScreen(Screen[None]):
         ("Ej verkställda beslut: visa väntetider", "waiting_times"),
         ("Ledamöter: visa ledamöter och ersättare", "members"),
         ("Sök: ärenden och paragrafer i alla år", "search"),
+        PICK_ORGAN_ENTRY,
+        ("Sammanträden: visa en nämnds sammanträden eller alla", "pick_organ"),
         ("Databas: säkerhetskopiera nu (backups/ i arbetsmappen)", "backup"),
     )
 
@@ -80,7 +92,12 @@ class MeetingsScreen(Screen[None]):
         super().__init__()
         self.today = today
         self._first = first
+        #: Every meeting read, and those shown (of ``organ_filter``'s organ, else all).
+        self._all: list[MeetingSummary] = []
         self._meetings: list[MeetingSummary] = []
+        #: The organ whose meetings are shown; None for all. Starts on the app's organ.
+        self.organ_filter: str | None = None
+        self._filter_from_app = True
 
     @property
     def store(self) -> Store:
@@ -129,6 +146,16 @@ class MeetingsScreen(Screen[None]):
         self.app.call_from_thread(self._show, meetings)
 
     def _show(self, meetings: list[MeetingSummary]) -> None:
+        self._all = meetings
+        codes = {m.organ_code for m in meetings}
+        if self._filter_from_app:
+            # The organ last chosen (saved per workspace), when it is one of several here.
+            wanted = getattr(self.app, "organ_code", None)
+            self.organ_filter = wanted if len(codes) > 1 and wanted in codes else None
+        elif self.organ_filter not in codes:
+            self.organ_filter = None
+        if self.organ_filter is not None:
+            meetings = [m for m in meetings if m.organ_code == self.organ_filter]
         self._meetings = meetings
         # The organ(s) once known; until then the header shows the app's workspace.
         organs = sorted({m.organ_name for m in meetings})
@@ -186,7 +213,21 @@ class MeetingsScreen(Screen[None]):
             return True if self._meetings else None
         if action == "load_demo":
             return not self._meetings
+        if action == "pick_organ":
+            return len(organs_of(self._all)) > 1
         return True
+
+    def action_pick_organ(self) -> None:
+        """Show one organ's meetings (remembered as the current organ), or all of them."""
+
+        def chosen(code: str) -> None:
+            self._filter_from_app = False
+            self.organ_filter = None if code == ALL_ORGANS[0] else code
+            if self.organ_filter is not None:
+                self.app.choose_organ(self.organ_filter)  # type: ignore[attr-defined]
+            self._show(self._all)
+
+        pick_organ(self, organs_of(self._all), self.organ_filter, chosen, extra=[ALL_ORGANS])
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)

@@ -19,6 +19,7 @@ from namnd.errors import NamndError
 from namnd.services.roster import COLUMNS, Seat, seat_cells, seat_from_fields
 from namnd.services.swedish_dates import long_date, parse_iso_date
 from namnd.storage.store import Store
+from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.widgets.dialogs import TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 
@@ -57,8 +58,11 @@ def seat_fields(seat: Seat | None, values: dict[str, str] | None = None) -> list
     ]
 
 
-class MembersScreen(Screen[None]):
-    """The seats holding today (h: all, ended ones too); n adds, e edits, x ends a seat."""
+class MembersScreen(PerOrganScreen, Screen[None]):
+    """The seats holding today (h: all, ended ones too); n adds, e edits, x ends a seat.
+
+    One organ's seats at a time: ``b`` shows another's (a nämnd and its arbetsutskott).
+    """
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
@@ -68,6 +72,7 @@ class MembersScreen(Screen[None]):
         Binding("i", "import_roster", "Läs in fil", id="import_roster"),
         Binding("h", "history(True)", "Visa avslutade", id="history_on"),
         Binding("h", "history(False)", "Dölj avslutade", id="history_off"),
+        PICK_ORGAN,
     ]
 
     PALETTE = (
@@ -77,11 +82,13 @@ class MembersScreen(Screen[None]):
         ("Ledamöter: läs in en mandatperiod från fil (Excel, CSV eller YAML)", "import_roster"),
         ("Ledamöter: visa även avslutade uppdrag", "history(True)"),
         ("Ledamöter: visa bara de som har en plats i dag", "history(False)"),
+        PICK_ORGAN_ENTRY,
     )
 
-    def __init__(self, store: Store, *, today: dt.date) -> None:
+    def __init__(self, store: Store, *, today: dt.date, organ_code: str | None = None) -> None:
         super().__init__()
         self.store, self.today = store, today
+        self.organ_code = organ_code
         self.show_all = False
         self.seats: list[Seat] = []
 
@@ -100,13 +107,17 @@ class MembersScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="members")
     def _load(self, focus: int | None = None) -> None:
         try:
-            seats = self.store.seats()
+            seats = self.store.seats(self.resolve_organ().code)
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
         self.app.call_from_thread(self._show, seats, focus)
 
+    def organ_changed(self) -> None:
+        self._load()
+
     def _show(self, seats: list[Seat], focus: int | None) -> None:
+        self.sub_title = f"Ledamöter och ersättare · {self.organ_name}"
         shown = seats if self.show_all else [s for s in seats if s.holds_on(self.today)]
         self.seats = shown
         table = self.query_one(DataTable)
@@ -116,17 +127,17 @@ class MembersScreen(Screen[None]):
         members = sum(s.role is MemberRole.MEMBER for s in shown)
         scope = "alla uppdrag, även avslutade" if self.show_all else long_date(self.today)
         self.query_one("#members-heading", Static).update(
-            f"[b]Ledamöter och ersättare[/b] · {scope} · "
+            f"[b]Ledamöter och ersättare[/b], {self.organ_name} · {scope} · "
             f"{members} ledamöter, {len(shown) - members} ersättare"
         )
         empty = self.query_one("#members-empty", Static)
         empty.display = not shown
         if not shown:
             empty.update(
-                f"Ingen har en plats i nämnden {long_date(self.today)}.\n\n"
+                f"Ingen har en plats i {self.organ_name} {long_date(self.today)}.\n\n"
                 "Tryck [b]n[/b] för en ny ledamot eller ersättare, [b]h[/b] för att visa "
-                "avslutade uppdrag, eller läs in en hel mandatperiod med "
-                "[i]namnd import ledamoter FIL[/i] (se docs/roster-format.md)."
+                "avslutade uppdrag eller [b]i[/b] för att läsa in en hel mandatperiod från "
+                "en fil (se docs/roster-format.md)."
             )
         table.display = bool(shown)
         ids = [s.id for s in shown]
@@ -139,6 +150,8 @@ class MembersScreen(Screen[None]):
         """Ändra and Avsluta are dimmed while no seat is listed; h shows what it will do."""
         if action == "history":
             return parameters[0] != self.show_all
+        if action == "pick_organ":
+            return self.may_pick_organ()
         return (True if self.seats else None) if action in ("edit", "end") else True
 
     def _selected(self) -> Seat | None:
@@ -162,14 +175,16 @@ class MembersScreen(Screen[None]):
 
     def _ask(self, seat: Seat | None, values: dict[str, str] | None) -> None:
         """The seat form; a mistake is shown and the form comes back with what was typed."""
-        title = "Ny plats i nämnden" if seat is None else f"Ändra {seat.display}"
+        title = f"Ny plats i {self.organ_name}" if seat is None else f"Ändra {seat.display}"
 
         def done(answer: dict[str, str] | None) -> None:
             if answer is None:
                 return
             try:
                 saved = self.store.save_seat(
-                    seat_from_fields(answer, seat_id=seat.id if seat else None), expected=seat
+                    seat_from_fields(answer, seat_id=seat.id if seat else None),
+                    self.organ_code,
+                    expected=seat,
                 )
             except NamndError as err:
                 self.notify(str(err), title="Kunde inte spara", severity="error")
@@ -206,7 +221,7 @@ class MembersScreen(Screen[None]):
                 seats = read_roster(
                     Path(answer["path"]).expanduser(), first_day=first, last_day=last
                 )
-                added = self.store.import_seats(seats)
+                added = self.store.import_seats(seats, self.organ_code)
             except NamndError as err:
                 self.notify(str(err), title="Kunde inte läsa in", severity="error", timeout=12)
                 self.action_import_roster(answer)
@@ -225,7 +240,9 @@ class MembersScreen(Screen[None]):
             if not text:
                 return
             try:
-                ended = self.store.end_seat(seat.id, parse_iso_date(text, what="sista dag"))
+                ended = self.store.end_seat(
+                    seat.id, parse_iso_date(text, what="sista dag"), self.organ_code
+                )
             except NamndError as err:
                 self.notify(str(err), title="Kunde inte avsluta", severity="error")
                 return

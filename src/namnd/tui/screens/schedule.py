@@ -17,6 +17,7 @@ from namnd.services.deadlines import deadline_state
 from namnd.services.meeting_plan import PlanRule, parse_months, proposal_lines
 from namnd.services.swedish_dates import long_date, parse_iso_date
 from namnd.storage.store import Store
+from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 
@@ -42,8 +43,8 @@ LEGEND = (
 )
 
 
-class ScheduleScreen(Screen[None]):
-    """One year of the sammanträdesordning; ← → change year, r edits the rules."""
+class ScheduleScreen(PerOrganScreen, Screen[None]):
+    """One organ's year of the sammanträdesordning; ← → change year, r edits the rules."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
@@ -53,6 +54,7 @@ class ScheduleScreen(Screen[None]):
         Binding("p", "propose", "Föreslå datum", id="propose"),
         Binding("x,delete", "remove", "Ta bort", id="remove"),
         Binding("r", "rules", "Regler", id="rules"),
+        PICK_ORGAN,
     ]
 
     PALETTE = (
@@ -60,6 +62,7 @@ class ScheduleScreen(Screen[None]):
         ("Sammanträdesordning: föreslå årets datum efter en regel", "propose"),
         ("Sammanträdesordning: ta bort markerat planerat sammanträde", "remove"),
         ("Sammanträdesordning: regler för tidsfrister, tid och plats", "rules"),
+        PICK_ORGAN_ENTRY,
     )
 
     def __init__(
@@ -67,7 +70,7 @@ class ScheduleScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.store, self.year, self.today = store, year, today
-        #: None means the only organ there is (several organs: name one).
+        #: None means the app's current organ (``tui.organ_choice``).
         self.organ_code = organ_code
         self.plan: YearPlan | None = None
         #: (meeting date, deadline key) → late/due/done/coming, as shown.
@@ -89,15 +92,23 @@ class ScheduleScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         try:
-            plan = year_plan(self.store, self.year, self.organ_code)
+            plan = year_plan(self.store, self.year, self.resolve_organ().code)
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
         self.app.call_from_thread(self._show, plan)
 
+    def organ_changed(self) -> None:
+        self._load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Byt nämnd only shows when there is more than one organ."""
+        return self.may_pick_organ() if action == "pick_organ" else True
+
     def _show(self, plan: YearPlan) -> None:
         self.plan = plan
-        self.sub_title = f"Sammanträdesordning {plan.year}"
+        self.sub_title = f"Sammanträdesordning {plan.year} · {plan.organ_name}"
+        self.refresh_bindings()
         self.query_one("#schedule-heading", Static).update(
             f"[b]Sammanträdesordning {plan.year}[/b], {plan.organ_name} · "
             f"idag {long_date(self.today)}    {LEGEND}"

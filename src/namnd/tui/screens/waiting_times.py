@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from namnd.errors import NamndError
 from namnd.services.waiting_times import (
     WaitingPoint,
     quarters_between,
@@ -18,6 +19,7 @@ from namnd.services.waiting_times import (
     waiting_times,
 )
 from namnd.storage.store import Store
+from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 
 BAR_WIDTH = 24
 
@@ -50,14 +52,17 @@ def chart(series: dict[str, list[WaitingPoint]]) -> Table:
     return table
 
 
-class WaitingTimesScreen(Screen[None]):
-    """Väntetider för ej verkställda gynnande beslut, per insats och kvartal."""
+class WaitingTimesScreen(PerOrganScreen, Screen[None]):
+    """Väntetider för ej verkställda gynnande beslut, per insats och kvartal, för en nämnd."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Tillbaka", id="back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Tillbaka", id="back"), PICK_ORGAN]
 
-    def __init__(self, store: Store) -> None:
+    PALETTE = (PICK_ORGAN_ENTRY,)
+
+    def __init__(self, store: Store, organ_code: str | None = None) -> None:
         super().__init__()
         self.store = store
+        self.organ_code = organ_code
         self.sub_title = "Väntetider, ej verkställda beslut"
 
     def compose(self) -> ComposeResult:
@@ -71,7 +76,11 @@ class WaitingTimesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
-        cases = self.store.ej_verkstallda()
+        try:
+            cases = self.store.ej_verkstallda(self.resolve_organ().code)
+        except NamndError as err:
+            self.app.call_from_thread(self.notify, str(err), severity="error")
+            return
         span = register_span(cases)
         if span is None:
             content: object = (
@@ -80,4 +89,16 @@ class WaitingTimesScreen(Screen[None]):
             )
         else:
             content = chart(waiting_times(cases, quarters_between(*span)))
-        self.app.call_from_thread(self.query_one("#waiting-chart", Static).update, content)
+        self.app.call_from_thread(self._show, content)
+
+    def _show(self, content: object) -> None:
+        self.sub_title = f"Väntetider, ej verkställda beslut · {self.organ_name}"
+        self.query_one("#waiting-chart", Static).update(content)
+        self.refresh_bindings()
+
+    def organ_changed(self) -> None:
+        self._load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Byt nämnd only shows when there is more than one organ."""
+        return self.may_pick_organ() if action == "pick_organ" else True
