@@ -1,0 +1,194 @@
+"""Pilot tests: a nämnd and its arbetsutskott side by side, the organ chosen with ``b``.
+
+The arbetsutskott comes in the way a user's would: an agenda file with another ``kod:``
+(tests/data/socialnamnd/arbetsutskott-kallelse.md) and its protokoll.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, OptionList
+
+from namnd.cli.main import main
+from namnd.domain.kinds import MemberRole
+from namnd.operations.agenda_files import import_agenda_file
+from namnd.services.roster import Seat
+from namnd.storage.meeting_peek import peek_meetings
+from namnd.tui.app import create_app
+from namnd.tui.screens.agenda import AgendaScreen
+from namnd.tui.screens.assignments import AssignmentsScreen
+from namnd.tui.screens.meetings import MeetingsScreen
+from namnd.tui.screens.members import MembersScreen
+from namnd.tui.screens.schedule import ScheduleScreen
+from namnd.tui.screens.waiting_times import WaitingTimesScreen
+from namnd.tui.widgets.dialogs import PickDialog
+from tests.tui.conftest import settle
+
+DATA = Path(__file__).parent.parent / "data" / "socialnamnd"
+TODAY = dt.date(2026, 3, 1)
+NAMND, UTSKOTT = "Socialnämnden", "Socialnämndens arbetsutskott"
+
+
+def two_organs(store, workspace) -> None:
+    """Socialnämnden (sn) and its arbetsutskott (snau), each with seats and a planned meeting."""
+    import_agenda_file(store, DATA / "kallelse.md")
+    import_agenda_file(store, DATA / "arbetsutskott-kallelse.md")
+    protokoll = str(DATA / "arbetsutskott-protokoll.md")
+    assert main(["--workspace", str(workspace.root), "import", "protokoll", protokoll]) == 0
+    first = dt.date(2023, 1, 1)
+    store.import_seats(
+        [
+            Seat("Mona Sahlin", "S", MemberRole.MEMBER, first),
+            Seat("Olof Ek", "M", MemberRole.MEMBER, first),
+            Seat("Siv Berg", "V", MemberRole.MEMBER, first),
+        ],
+        "sn",
+    )
+    store.import_seats([Seat("Mona Sahlin", "S", MemberRole.MEMBER, first)], "snau")
+    store.plan_meetings([dt.date(2026, 4, 16)], "sn")
+    store.plan_meetings([dt.date(2026, 4, 2)], "snau")
+
+
+@pytest.fixture
+def organs(store, workspace):
+    two_organs(store, workspace)
+    return store
+
+
+def app_for(store, workspace, **kwargs):
+    return create_app(store, workspace=workspace, today=TODAY, user="sekreteraren", **kwargs)
+
+
+async def pick(app, pilot, name: str) -> None:
+    """Press b, then choose the row naming ``name`` with the arrow keys and Enter."""
+    await pilot.press("b")
+    await pilot.pause()
+    assert isinstance(app.screen, PickDialog)
+    options = app.screen.query_one(OptionList)
+    labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    row = next(i for i, text in enumerate(labels) if text == name or text.startswith(f"{name} ("))
+    options.focus()
+    await pilot.press(*["down"] * row, "enter")
+    await settle(app, pilot)
+
+
+def names_in(app) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+
+
+def rows_of(app) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(table.coordinate_to_cell_key((i, 0)).row_key.value) for i in range(table.row_count)]
+
+
+async def test_switch_organ_on_members_and_year_plan_and_open_each_meeting(organs, workspace):
+    app = app_for(organs, workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert len(rows_of(app)) == 4, "no organ chosen yet: every meeting"
+
+        # The meetings list filtered to the arbetsutskott; Enter opens its meeting.
+        await pick(app, pilot, UTSKOTT)
+        assert isinstance(app.screen, MeetingsScreen)
+        assert app.screen.sub_title == UTSKOTT
+        table = app.screen.query_one(DataTable)
+        assert {str(table.get_row_at(i)[2]) for i in range(table.row_count)} == {UTSKOTT}
+        await pilot.press("down", "enter")  # past the planned April meeting
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.screen.view.meeting.organ_code == "snau"
+        assert app.screen.view.meeting.date == dt.date(2026, 2, 26)
+        await pilot.press("escape")
+        await settle(app, pilot)
+
+        # The ledamöter screen opens on the organ just chosen; b shows the nämnd's.
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MembersScreen)
+        assert UTSKOTT in app.screen.sub_title
+        assert names_in(app) == ["Mona Sahlin"]
+        await pick(app, pilot, NAMND)
+        assert isinstance(app.screen, MembersScreen)
+        assert app.screen.sub_title == f"Ledamöter och ersättare · {NAMND}"
+        assert sorted(names_in(app)) == ["Mona Sahlin", "Olof Ek", "Siv Berg"]
+        await pilot.press("escape")
+        await settle(app, pilot)
+
+        # The year plan of the highlighted (utskott) meeting's year; b shows the nämnd's year.
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ScheduleScreen)
+        assert UTSKOTT in app.screen.sub_title
+        assert rows_of(app) == ["2026-02-26", "2026-04-02"]
+        await pick(app, pilot, NAMND)
+        assert app.screen.sub_title == f"Sammanträdesordning 2026 · {NAMND}"
+        assert rows_of(app) == ["2026-03-12", "2026-04-16"]
+        await pilot.press("escape")
+        await settle(app, pilot)
+
+        # Back on the list: show the nämnd's meetings and open its kallelse.
+        await pick(app, pilot, NAMND)
+        assert app.screen.sub_title == NAMND
+        table = app.screen.query_one(DataTable)
+        march = rows_of(app).index(
+            next(str(m.id) for m in organs.meetings() if m.date == dt.date(2026, 3, 12))
+        )
+        table.move_cursor(row=march)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.screen.view.meeting.organ_code == "sn"
+        await pilot.press("escape")
+        await settle(app, pilot)
+
+        # "Alla nämnder" lifts the filter.
+        await pick(app, pilot, "Alla nämnder")
+        assert len(rows_of(app)) == 4
+
+
+async def test_the_app_reopens_on_the_organ_last_chosen(organs, workspace):
+    app = app_for(organs, workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("l")
+        await settle(app, pilot)
+        await pick(app, pilot, UTSKOTT)
+        assert names_in(app) == ["Mona Sahlin"]
+
+    # As ``namnd`` starts: the list read without the ORM, the Store opened after.
+    again = app_for(None, workspace, first_meetings=peek_meetings(workspace))
+    try:
+        async with again.run_test(size=(120, 40)) as pilot:
+            await settle(again, pilot)
+            assert again.screen.sub_title == UTSKOTT
+            assert {m for m in names_in(again)} == {UTSKOTT}
+            await pilot.press("l")
+            await settle(again, pilot)
+            assert UTSKOTT in again.screen.sub_title
+            await pilot.press("escape", "v")
+            await settle(again, pilot)
+            assert isinstance(again.screen, WaitingTimesScreen)
+            assert UTSKOTT in again.screen.sub_title
+            await pilot.press("escape", "u")
+            await settle(again, pilot)
+            assert isinstance(again.screen, AssignmentsScreen)
+            assert again.screen.sub_title == f"Nämnduppdrag · {UTSKOTT}"
+    finally:
+        again.store.close()
+
+
+async def test_with_one_organ_the_key_is_not_offered(demo_store, workspace):
+    app = app_for(demo_store, workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for key in ("", "l", "y"):
+            if key:
+                await pilot.press("escape", key)
+                await settle(app, pilot)
+            shown = {b.binding.action for b in app.screen.active_bindings.values() if b.enabled}
+            assert "pick_organ" not in shown, type(app.screen).__name__
+        assert "--organ" not in str(app.screen.query_one("#schedule-heading").render())
