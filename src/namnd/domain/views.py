@@ -27,6 +27,18 @@ class MeetingSummary:
 
 
 @dataclass(frozen=True)
+class UtskottProposal:
+    """A § of another organ's protokoll (an utskott's) whose ärende can go to this list."""
+
+    paragraph_id: int
+    organ_name: str
+    date: dt.date
+    number: int
+    title: str
+    dnr: str | None
+
+
+@dataclass(frozen=True)
 class AttachmentView:
     """A bilaga as listed under an ärende."""
 

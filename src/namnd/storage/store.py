@@ -26,7 +26,13 @@ from namnd.domain.models import (
     Organ,
     OrganRules,
 )
-from namnd.domain.views import AgendaView, AssignmentDetail, AssignmentView, MeetingSummary
+from namnd.domain.views import (
+    AgendaView,
+    AssignmentDetail,
+    AssignmentView,
+    MeetingSummary,
+    UtskottProposal,
+)
 
 # assignments, delegation and ej_verkstallda are imported where used: their regexes and
 # tables would otherwise cost the TUI's first paint (bench/startup.py).
@@ -117,6 +123,21 @@ class Store:
     def place_arende(self, meeting_id: int, arende_id: int, *, by: str) -> None:
         """Put a registered ärende last on the list."""
         self._write(agenda_editing.place_arende, meeting_id=meeting_id, arende_id=arende_id, by=by)
+
+    def utskott_proposals(self, meeting_id: int) -> list[UtskottProposal]:
+        """Ärenden an utskott (any other organ) has decided on, to bring to this list."""
+        from namnd.storage import utskott
+
+        with Session(self.engine) as session:
+            return utskott.utskott_proposals(session=session, meeting_id=meeting_id)
+
+    def place_from_utskott(self, meeting_id: int, paragraph_id: int, *, by: str) -> int:
+        """Register the utskott §'s ärende here with its förslag, last on the list; its id."""
+        from namnd.storage import utskott
+
+        return self._write(
+            utskott.place_from_utskott, meeting_id=meeting_id, paragraph_id=paragraph_id, by=by
+        ).arende_id
 
     def remove_arende(self, meeting_id: int, arende_id: int, *, by: str) -> None:
         """Take an ärende off the list; it stays registered."""

@@ -222,19 +222,36 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         self.app.push_screen(PickDialog("Lägg till stående punkt", options, ""), chosen)
 
     def action_place(self) -> None:
+        """An ärende already registered here, or one an utskott has berett for the nämnd."""
+        from namnd.services.utskott import offer_label
+
         arenden = self.store.undecided_arenden(self.meeting_id)
-        options = [(str(a.id), f"{a.title}" + (f" ({a.dnr})" if a.dnr else "")) for a in arenden]
+        proposals = self.store.utskott_proposals(self.meeting_id)
+        options = [
+            (f"a{a.id}", f"{a.title}" + (f" ({a.dnr})" if a.dnr else "")) for a in arenden
+        ] + [(f"p{p.paragraph_id}", offer_label(p)) for p in proposals]
 
         def chosen(key: str | None) -> None:
-            if key:
-                count = len(self.view.items) if self.view else 0
+            if not key:
+                return
+            count = len(self.view.items) if self.view else 0
+            number = int(key[1:])
+            if key[0] == "p":
                 self._apply(
-                    lambda: self.store.place_arende(self.meeting_id, int(key), by=self.user),
+                    lambda: self.store.place_from_utskott(self.meeting_id, number, by=self.user),
                     cursor=count,
                 )
-                self._warn_if_late_reply(next(a for a in arenden if str(a.id) == key))
+                return
+            self._apply(
+                lambda: self.store.place_arende(self.meeting_id, number, by=self.user),
+                cursor=count,
+            )
+            self._warn_if_late_reply(next(a for a in arenden if a.id == number))
 
-        empty = "Det finns inga registrerade, obeslutade ärenden som inte redan står på listan."
+        empty = (
+            "Det finns inga registrerade, obeslutade ärenden som inte redan står på listan, "
+            "och inga utskottsbeslut att föra vidare."
+        )
         self.app.push_screen(PickDialog("Lägg till registrerat ärende", options, empty), chosen)
 
     def _warn_if_late_reply(self, arende: Arende) -> None:
