@@ -192,3 +192,33 @@ async def test_with_one_organ_the_key_is_not_offered(demo_store, workspace):
             shown = {b.binding.action for b in app.screen.active_bindings.values() if b.enabled}
             assert "pick_organ" not in shown, type(app.screen).__name__
         assert "--organ" not in str(app.screen.query_one("#schedule-heading").render())
+
+
+async def test_an_utskott_forslag_is_placed_on_the_namnds_list_with_l(organs, workspace):
+    app = app_for(organs, workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pick(app, pilot, NAMND)
+        march = next(str(m.id) for m in organs.meetings() if m.date == dt.date(2026, 3, 12))
+        app.screen.query_one(DataTable).move_cursor(row=rows_of(app).index(march))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        before = len(app.screen.view.items)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        options = app.screen.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        row = next(i for i, text in enumerate(labels) if text.startswith("Taxor"))
+        assert labels[row].endswith("Arbetsutskottets förslag, torsdag 26 februari 2026 § 1.")
+        options.focus()
+        await pilot.press(*["down"] * row, "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        items = app.screen.view.items
+        assert len(items) == before + 1
+        assert items[-1].title == "Taxor för familjerådgivning 2026"
+        assert "1 maj" in items[-1].proposal[0]
+    agenda = organs.agenda(int(march))
+    assert agenda.meeting.organ_code == "sn" and agenda.items[-1].title.startswith("Taxor")

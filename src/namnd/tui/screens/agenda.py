@@ -289,7 +289,10 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         if self.view is None:
             return
         meeting = self.view.meeting
-        due = due_at_meeting(self.store.assignments(today=meeting.date), meeting.date)
+        due = due_at_meeting(
+            self.store.assignments(today=meeting.date, organ_code=meeting.organ_code),
+            meeting.date,
+        )
         options = [(str(a.id), f"{a.text} ({a.due_label})") for a in due]
 
         def chosen(key: str | None) -> None:

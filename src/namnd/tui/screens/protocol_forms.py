@@ -49,7 +49,7 @@ class AttendanceScreen(FormScreen):
     @work(thread=True, exclusive=True, group="seats")
     def _load_seats(self) -> None:
         try:
-            seats = self.store.seats()
+            seats = self.store.seats(self.view.protocol.organ_code)
         except NamndError:
             return  # no register: nothing to suggest
         self.app.call_from_thread(self._seats_loaded, seats)

@@ -104,7 +104,11 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         view = self.store.agenda(self.meeting_id)
-        missing = due_at_meeting(self.store.assignments(today=view.meeting.date), view.meeting.date)
+        meeting = view.meeting
+        missing = due_at_meeting(
+            self.store.assignments(today=meeting.date, organ_code=meeting.organ_code),
+            meeting.date,
+        )
         text = review_markdown(
             view,
             self.store.status_history(self.meeting_id),
