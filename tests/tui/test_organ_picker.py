@@ -20,6 +20,7 @@ from namnd.storage.meeting_peek import peek_meetings
 from namnd.tui.app import create_app
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.assignments import AssignmentsScreen
+from namnd.tui.screens.delegation_codes import DelegationCodesScreen
 from namnd.tui.screens.meetings import MeetingsScreen
 from namnd.tui.screens.members import MembersScreen
 from namnd.tui.screens.schedule import ScheduleScreen
@@ -72,6 +73,15 @@ async def pick(app, pilot, name: str) -> None:
     row = next(i for i, text in enumerate(labels) if text == name or text.startswith(f"{name} ("))
     options.focus()
     await pilot.press(*["down"] * row, "enter")
+    await settle(app, pilot)
+
+
+async def palette(app, pilot, words: str) -> None:
+    """Run the command palette's best hit for ``words``, once it has any."""
+    await pilot.press("ctrl+p", *words)
+    while not any(found.option_count for found in app.screen.query("CommandList")):
+        await pilot.pause(0.05)
+    await pilot.press("enter")
     await settle(app, pilot)
 
 
@@ -222,3 +232,29 @@ async def test_an_utskott_forslag_is_placed_on_the_namnds_list_with_l(organs, wo
         assert "1 maj" in items[-1].proposal[0]
     agenda = organs.agenda(int(march))
     assert agenda.meeting.organ_code == "sn" and agenda.items[-1].title.startswith("Taxor")
+
+
+async def test_the_delegationsordning_of_each_organ_from_the_palette(organs, workspace):
+    organs.save_delegation_code("au1", "Brådskande beslut", "Ordföranden", "snau")
+    app = app_for(organs, workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await palette(app, pilot, "Delegationsordning visa")
+        assert isinstance(app.screen, DelegationCodesScreen)
+        assert app.screen.sub_title == f"Delegationsordning · {NAMND}"
+        assert app.screen.query_one(DataTable).row_count == 0
+        await palette(app, pilot, "Byt nämnd")
+        assert isinstance(app.screen, PickDialog)
+        options = app.screen.query_one(OptionList)
+        options.focus()
+        await pilot.press("down", "enter")  # the arbetsutskott, second by name
+        await settle(app, pilot)
+        assert app.screen.sub_title == f"Delegationsordning · {UTSKOTT}"
+        assert rows_of(app) == ["AU1"]
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"au2", "enter", *"Yttrande till IVO", "enter", *"Ordföranden", "enter")
+        await settle(app, pilot)
+        assert rows_of(app) == ["AU1", "AU2"]
+    assert [c.code for c in organs.delegation_codes("snau")] == ["AU1", "AU2"]
+    assert organs.delegation_codes("sn") == []

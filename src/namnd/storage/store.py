@@ -433,16 +433,16 @@ class Store:
 
     def save_delegation_code(
         self, code: str, matter: str, delegate: str, organ_code: str | None = None
-    ) -> None:
-        """Add a code to the delegationsordning or change its matter and delegat."""
+    ) -> str:
+        """Add a code to the delegationsordning or change its matter and delegat; the code."""
         from namnd.storage.delegation_codes import save_code
         from namnd.storage.schedule import find_organ
 
         with self.session() as session:
             organ = find_organ(session=session, code=organ_code)
-            save_code(
+            return save_code(
                 session=session, organ_id=organ.id, code=code, matter=matter, delegate=delegate
-            )
+            ).code
 
     def unknown_delegation_codes(self, organ_code: str | None = None) -> list[str]:
         """Codes used in reported delegationsbeslut but missing from the delegationsordning."""

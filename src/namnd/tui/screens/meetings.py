@@ -81,6 +81,7 @@ class MeetingsScreen(Screen[None]):
         ("Sammanträdesordning: visa årsplanen för markerat sammanträde", "year_plan"),
         ("Nämnduppdrag: visa alla uppdrag", "assignments"),
         ("Ej verkställda beslut: visa väntetider", "waiting_times"),
+        ("Delegationsordning: visa och ändra", "delegation_codes"),
         ("Ledamöter: visa ledamöter och ersättare", "members"),
         ("Sök: ärenden och paragrafer i alla år", "search"),
         PICK_ORGAN_ENTRY,
@@ -282,6 +283,11 @@ class MeetingsScreen(Screen[None]):
         from namnd.tui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.store))
+
+    def action_delegation_codes(self) -> None:
+        from namnd.tui.screens.delegation_codes import DelegationCodesScreen
+
+        self.app.push_screen(DelegationCodesScreen(self.store))
 
     def action_members(self) -> None:
         from namnd.tui.screens.members import MembersScreen
