@@ -45,6 +45,10 @@ def meeting(store, code: str, day: str) -> int:
 
 
 def test_each_organ_numbers_its_own_paragraphs(organs):
+    assert [(o.code, o.name) for o in organs.organs()] == [
+        ("sn", "Socialnämnden"),
+        ("snau", "Socialnämndens arbetsutskott"),
+    ]
     au = organs.protocol(meeting(organs, "snau", "2026-02-26")).protocol
     assert [p.number for p in au.paragraphs] == [1, 2]
     nämnd = meeting(organs, "sn", "2026-03-12")

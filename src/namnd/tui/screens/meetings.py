@@ -218,6 +218,13 @@ class MeetingsScreen(Screen[None]):
             return len(organs_of(self._all)) > 1
         return True
 
+    def on_screen_resume(self) -> None:
+        """Another organ chosen on a per-organ screen: a filtered list follows it."""
+        wanted = getattr(self.app, "organ_code", None)
+        if self.organ_filter not in (None, wanted) and wanted in {m.organ_code for m in self._all}:
+            self.organ_filter = wanted
+            self._show(self._all)
+
     def action_pick_organ(self) -> None:
         """Show one organ's meetings (remembered as the current organ), or all of them."""
 
