@@ -159,8 +159,8 @@ class AssignmentsScreen(PerOrganScreen, Screen[None]):
             )
         if not self.rows:
             self.query_one(Markdown).update(
-                "*Inga nämnduppdrag här.* Uppdrag registreras från besluten "
-                "(se `namnd uppdrag`) eller med demonämnden."
+                f"*Inga nämnduppdrag för {self.organ_name} här.* Uppdrag registreras från "
+                "besluten: tryck **f** på en paragraf i protokollet."
             )
         else:
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
