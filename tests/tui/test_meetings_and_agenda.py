@@ -116,6 +116,7 @@ def test_tui_start_up_path_stays_light():
         "markdown_it",
         "namnd.services.due_phrases",
         "namnd.domain.delegation_tables",
+        "namnd.tui.widgets.dialogs",  # TextArea and its themes: not for the first paint
     )
     code = (
         "import sys, namnd.tui.app, namnd.cli.commands; "

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 
 from namnd.errors import NotFound
-from namnd.tui.widgets.dialogs import PickDialog
 
 if TYPE_CHECKING:
     from namnd.domain.models import Organ
@@ -94,6 +93,8 @@ def pick_organ(
     extra: Sequence[tuple[str, str]] = (),
 ) -> None:
     """Open the "Byt nämnd" list (``extra`` rows first) and call ``then`` with the kod."""
+    # Imported here: the meetings list's first paint does without the dialogs' TextArea.
+    from namnd.tui.widgets.dialogs import PickDialog
 
     def chosen(key: str | None) -> None:
         if key is not None:
