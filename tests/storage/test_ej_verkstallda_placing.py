@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import docx
 
 from namnd.cli.main import main
@@ -67,3 +69,21 @@ def test_the_seeds_own_lines_are_recognised_and_get_their_files(demo_store, work
         "bilagor/ej-verkstallda-2019Q2-lss.docx",
         "bilagor/ej-verkstallda-2019Q2-sol.docx",
     ]
+
+
+def test_with_another_organ_the_meetings_own_register_is_placed(demo_store, workspace):
+    from pathlib import Path
+
+    from namnd.operations.agenda_files import import_agenda_file
+    from namnd.operations.ej_verkstallda_report import import_register
+
+    import_register(demo_store, DATA, by="test")
+    other = Path(__file__).parent.parent / "data" / "socialnamnd" / "arbetsutskott-kallelse.md"
+    import_agenda_file(demo_store, other)  # a second organ: no "which nämnd?" question now
+    placed = place_redovisning(
+        demo_store, workspace, "2019Q2", "2020-01-27", by="test", as_of=dt.date(2019, 8, 27)
+    )
+    assert len(placed.announced) == 2
+    tables = [t for path in placed.files for t in docx.Document(str(path)).tables]
+    cells = {c.text for t in tables for r in t.rows for c in r.cells}
+    assert "2016-05-30" in cells, "the vård- och omsorgsnämnd's register, not the utskott's"

@@ -52,7 +52,8 @@ def place_redovisning(
     """Add the redovisning(ar) of ``quarter`` to ``meeting``'s anmälningsärenden."""
     period = Quarter.parse(quarter)
     laws = [parse_law(law)] if law else [ReportLaw.SOL, ReportLaw.LSS]
-    meeting_id = store.find_meeting(meeting).id
+    target = store.find_meeting(meeting)
+    meeting_id = target.id
     arende_id = _notifications_item(store, meeting_id, by)
     arende, attachments = store.arende(arende_id)
     announcements = store.announcements(arende_id)
@@ -70,6 +71,7 @@ def place_redovisning(
             path=workspace.agendas / relative,
             law=one.value,
             as_of=as_of,
+            organ=target.organ_code,  # the meeting's own register
         )
         added.files.append(Path(path))
         if not any(d.title == title for d in announcements):
