@@ -205,6 +205,16 @@ async def test_with_one_organ_the_key_is_not_offered(demo_store, workspace):
             shown = {b.binding.action for b in app.screen.active_bindings.values() if b.enabled}
             assert "pick_organ" not in shown, type(app.screen).__name__
         assert "--organ" not in str(app.screen.query_one("#schedule-heading").render())
+        # "nämnd" finds the year plans "(Vård- och omsorgsnämnden)"; Byt nämnd is not offered.
+        await pilot.press("ctrl+p", *"nämnd")
+        while not any(found.option_count for found in app.screen.query("CommandList")):
+            await pilot.pause(0.05)
+        titles = [
+            str(found.get_option_at_index(i).prompt)
+            for found in app.screen.query("CommandList")
+            for i in range(found.option_count)
+        ]
+        assert not any("Byt nämnd" in title for title in titles), titles
 
 
 async def test_an_utskott_forslag_is_placed_on_the_namnds_list_with_l(organs, workspace):

@@ -2,7 +2,8 @@
 
 :class:`MeetingCommands` opens any meeting or year plan from anywhere; :class:`ScreenCommands`
 offers what the screen the palette was opened from can do, read from its ``PALETTE``
-table, with the key that does the same shown beside each entry.
+table, with the key that does the same shown beside each entry (and not what the screen
+hides just now).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from namnd.services.swedish_dates import long_date
@@ -91,4 +93,15 @@ class ScreenCommands(_EntryProvider):
                 f"tangent {keys[action]}" if action in keys else "",
             )
             for title, action in getattr(screen, "PALETTE", ())
+            if offered(screen, action)
         ]
+
+
+def offered(screen: object, action: str) -> bool:
+    """An entry whose key the screen hides (``check_action`` False) is not offered either.
+
+    Byt nämnd with one organ, say; a dimmed key (None) stays, to say why it does nothing.
+    """
+    _namespace, name, parameters = parse(action)
+    check = getattr(screen, "check_action", None)
+    return check is None or check(name, parameters) is not False
