@@ -41,7 +41,8 @@ def find_organ(*, session: Session, code: str | None) -> Organ:
         return organs[0]
     if not organs:
         raise NotFound(
-            "Det finns ingen nämnd ännu. Kör ”namnd demo” eller importera en dagordning."
+            "Det finns ingen nämnd ännu. Lägg till en med ”namnd organ add KOD --name NAMN”, "
+            "kör ”namnd demo” eller importera en dagordning."
         )
     codes = ", ".join(o.code for o in organs)
     raise InvalidInput(f"Ange vilken nämnd med --organ ({codes}).")

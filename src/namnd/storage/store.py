@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from namnd.domain.delegation_tables import ReportLaw
+    from namnd.domain.organ_settings import OrganSettings
     from namnd.domain.protocol import Adjustment, Attendee, Protocol, ProtocolParagraph
     from namnd.domain.views import ProtocolView
     from namnd.services.deadlines import AfterMeeting
@@ -586,6 +587,35 @@ class Store:
         from namnd.storage import protocols
 
         self._write(protocols.replace_protocol, meeting_id=meeting_id, protocol=protocol)
+
+    # --- organs: name, kod, diarienummer format and the rest of the organ form ---------
+
+    def organs(self) -> list[OrganSettings]:
+        """Every organ's settings, by kod."""
+        from namnd.storage import organs
+
+        with Session(self.engine) as session:
+            return organs.list_organs(session=session)
+
+    def organ_settings(self, code: str | None = None) -> OrganSettings:
+        """One organ's settings (the only one when ``code`` is None)."""
+        from namnd.storage import organs
+
+        with Session(self.engine) as session:
+            organ = find_organ(session=session, code=code)
+            return organs.settings_of(session=session, organ=organ)
+
+    def create_organ(self, settings: OrganSettings) -> OrganSettings:
+        """Add an organ (InvalidOrgan naming each refused field; nothing saved then)."""
+        from namnd.storage import organs
+
+        return self._write(organs.create_organ, settings=settings)
+
+    def edit_organ(self, code: str, changes: dict[str, str]) -> OrganSettings:
+        """Change some of an organ's settings (InvalidOrgan naming each refused field)."""
+        from namnd.storage import organs
+
+        return self._write(organs.edit_organ, code=code, changes=changes)
 
     # --- sammanträdesordning: the organ's rules and its planned meetings ------------
 

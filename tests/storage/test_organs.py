@@ -1,0 +1,117 @@
+"""Organs as data: create, edit and list, every rule refused in Swedish with nothing saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from namnd.domain.organ_settings import InvalidOrgan, OrganSettings
+from namnd.operations.agenda_files import export_agenda_markdown, import_agenda_file
+
+SOCIAL = OrganSettings(
+    code="sn",
+    name="Socialnämnden",
+    diarium_prefix="SN",
+    dnr_format="{prefix} {year}/{number}",
+    administration="Socialförvaltningen",
+    municipality="Exempelby kommun",
+    secretary_name="Iris Holm",
+    archive_place="Socialförvaltningens arkiv",
+)
+
+
+def test_create_edit_and_list(store):
+    store.create_organ(SOCIAL)
+    store.create_organ(
+        OrganSettings(
+            code="sn-au", name="Socialnämndens arbetsutskott", diarium_prefix="SNAU", parent="sn"
+        )
+    )
+    store.edit_organ("sn", {"name": "Social- och omsorgsnämnden"})
+    organs = {o.code: o for o in store.organs()}
+    assert organs["sn"].name == "Social- och omsorgsnämnden"
+    assert organs["sn"].dnr_format == "{prefix} {year}/{number}"
+    assert organs["sn"].archive_place == "Socialförvaltningens arkiv"
+    assert organs["sn-au"].parent == "sn"
+    assert organs["sn-au"].dnr_format == "{prefix}/{year}:{number}"
+
+
+def test_prefix_defaults_to_the_kod(store):
+    assert (
+        store.create_organ(OrganSettings(code="iu", name="Individutskottet")).diarium_prefix == "iu"
+    )
+
+
+@pytest.mark.parametrize(
+    ("settings", "field", "words"),
+    [
+        (OrganSettings(code="sn", name="Annan"), "code", "används redan"),
+        (OrganSettings(code="x", name="X", diarium_prefix="sn"), "diarium_prefix", "Socialnämnden"),
+        (OrganSettings(code="x", name="X", dnr_format="{prefix}/{year}"), "dnr_format", "{number}"),
+        (
+            OrganSettings(code="x", name="X", dnr_format="{prefix}/{år}:{number}"),
+            "dnr_format",
+            "okänd",
+        ),
+        (OrganSettings(code="x", name=""), "name", "namn"),
+        (OrganSettings(code="x/../y", name="X"), "code", "bokstäver"),
+        (OrganSettings(code="x", name="X", parent="nope"), "parent", "ingen nämnd"),
+        (OrganSettings(code="x", name="X", parent="x"), "parent", "sig själv"),
+        (OrganSettings(code="x", name="X", template_path="mall.dotx"), "template_path", ".docx"),
+    ],
+)
+def test_bad_settings_are_refused_by_field_and_nothing_is_saved(store, settings, field, words):
+    store.create_organ(SOCIAL)
+    with pytest.raises(InvalidOrgan) as caught:
+        store.create_organ(settings)
+    assert field in caught.value.problems
+    assert words in caught.value.problems[field]
+    assert [o.code for o in store.organs()] == ["sn"]
+
+
+def test_a_parent_that_would_make_a_loop_is_refused(store):
+    store.create_organ(SOCIAL)
+    store.create_organ(OrganSettings(code="au", name="Arbetsutskottet", parent="sn"))
+    store.create_organ(OrganSettings(code="pb", name="Presidiet", parent="au"))
+    with pytest.raises(InvalidOrgan) as caught:
+        store.edit_organ("sn", {"parent": "pb"})
+    assert "slinga" in caught.value.problems["parent"]
+    assert store.organ_settings("sn").parent == ""
+
+
+def _template(path: Path, drop: tuple[str, ...] = ()) -> Path:
+    document = docx.Document()
+    for name in drop:
+        element = document.styles[name].element
+        element.getparent().remove(element)
+    document.save(path)
+    return path
+
+
+def test_template_needs_the_heading_styles_the_exports_use(store, tmp_path):
+    store.create_organ(SOCIAL)
+    bad = _template(tmp_path / "mall.docx", drop=("Heading 2", "Title"))
+    with pytest.raises(InvalidOrgan) as caught:
+        store.edit_organ("sn", {"template_path": str(bad)})
+    message = caught.value.problems["template_path"]
+    assert "”Title”" in message and "”Heading 2”" in message and "Heading 1" not in message
+    broken = tmp_path / "trasig.docx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(InvalidOrgan, match="kunde inte läsas"):
+        store.edit_organ("sn", {"template_path": str(broken)})
+    good = _template(tmp_path / "bra.docx")
+    assert store.edit_organ("sn", {"template_path": str(good)}).template_path == str(good)
+
+
+def test_an_edited_name_shows_in_the_next_export(store, tmp_path):
+    import_agenda_file(store, Path("tests/data/socialnamnd/kallelse.md"))
+    store.edit_organ("sn", {"name": "Social- och omsorgsnämnden", "administration": "SOF"})
+    text = export_agenda_markdown(store, "2026-03-12")
+    assert "nämnd: Social- och omsorgsnämnden" in text
+    assert "förvaltning: SOF" in text
+    from namnd.operations.kallelse_export import export_kallelse
+
+    path = export_kallelse(store, "2026-03-12", fmt="docx", path=tmp_path / "k.docx")
+    assert "Social- och omsorgsnämnden" in [p.text for p in docx.Document(str(path)).paragraphs]
