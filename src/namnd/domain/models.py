@@ -53,9 +53,7 @@ class Organ(SQLModel, table=True):
     )
     municipality: str = Field(default="", description="The kommun, e.g. 'Botkyrka kommun'.")
     secretary_name: str = Field(default="", description="Its nämndsekreterare, by name.")
-    secretary_title: str = Field(
-        default="Nämndsekreterare", description="The sekreterare's title."
-    )
+    secretary_title: str = Field(default="Nämndsekreterare", description="The sekreterare's title.")
     archive_place: str = Field(
         default="", description="Förvaringsplats of its protokoll, printed on the anslag."
     )

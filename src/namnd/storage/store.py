@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from namnd.domain.delegation_tables import ReportLaw
+    from namnd.domain.diarienummer import DnrFormat
     from namnd.domain.organ_settings import OrganSettings
     from namnd.domain.protocol import Adjustment, Attendee, Protocol, ProtocolParagraph
     from namnd.domain.views import ProtocolView
@@ -604,6 +605,14 @@ class Store:
         with Session(self.engine) as session:
             organ = find_organ(session=session, code=code)
             return organs.settings_of(session=session, organ=organ)
+
+    def dnr_format(self, organ_id: int) -> DnrFormat:
+        """How the organ writes its diarienummer (for examples in the editor)."""
+        from namnd.domain.models import Organ
+        from namnd.storage import organs
+
+        with Session(self.engine) as session:
+            return organs.dnr_format(session.get(Organ, organ_id))
 
     def create_organ(self, settings: OrganSettings) -> OrganSettings:
         """Add an organ (InvalidOrgan naming each refused field; nothing saved then)."""
