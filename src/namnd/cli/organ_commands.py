@@ -52,9 +52,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.domain.organ_settings import OrganSettings
     from namnd.errors import InvalidInput
 
-    given = {
-        field: getattr(args, field) for _, field, _, _ in OPTIONS if getattr(args, field) is not None
-    }
+    values = {field: getattr(args, field) for _, field, _, _ in OPTIONS}
+    given = {field: value for field, value in values.items() if value is not None}
     if given.get("template_path"):
         given["template_path"] = str(Path(given["template_path"]).expanduser().resolve())
     if args.what == "add":
