@@ -21,10 +21,11 @@ if TYPE_CHECKING:
 
 EMPTY_TEXT = (
     "[b]Det finns inga sammanträden ännu.[/b]\n\n"
-    "Tryck [b]d[/b] för att läsa in demonämnden: Vård- och omsorgsnämndens kallelse "
+    "Tryck [b]y[/b] för årsplanen och planera nämndens sammanträden där, eller "
+    "[b]d[/b] för att läsa in demonämnden: Vård- och omsorgsnämndens kallelse "
     "torsdag 19 september 2019 och sammanträdesordningen 2020.\n\n"
-    "Egna sammanträden läser du in med [i]namnd import agenda FIL[/i] "
-    "(se docs/agenda-format.md)."
+    "Nämndens uppgifter ändrar du under [b]Inställningar[/b] i kommandopaletten "
+    "([b]ctrl+p[/b]); där finns också [b]Ny nämnd[/b] för ett utskott."
 )
 
 
@@ -74,6 +75,8 @@ class MeetingsScreen(Screen[None]):
         ("Ledamöter: visa ledamöter och ersättare", "members"),
         ("Sök: ärenden och paragrafer i alla år", "search"),
         ("Databas: säkerhetskopiera nu (backups/ i arbetsmappen)", "backup"),
+        ("Inställningar: nämndens uppgifter och dina egna", "settings"),
+        ("Ny nämnd: lägg till en nämnd eller ett utskott", "new_organ"),
     )
 
     def __init__(self, *, today: dt.date, first: list[MeetingSummary] | None = None) -> None:
@@ -81,6 +84,8 @@ class MeetingsScreen(Screen[None]):
         self.today = today
         self._first = first
         self._meetings: list[MeetingSummary] = []
+        #: The "Ny nämnd" form is offered once, when the workspace has no organ at all.
+        self._offered_new_organ = False
 
     @property
     def store(self) -> Store:
@@ -154,7 +159,48 @@ class MeetingsScreen(Screen[None]):
             self.call_after_refresh(self._load_todo)
         else:
             self._empty_state()
+            if not self._offered_new_organ:
+                self._offered_new_organ = True
+                self._offer_new_organ()
         self.post_message(MeetingsLoaded(len(meetings)))
+
+    @work(thread=True, exclusive=True, group="organs")
+    def _offer_new_organ(self) -> None:
+        """An empty workspace (no organ either) opens on the "Ny nämnd" form."""
+        if not self.store.organs():
+            self.app.call_from_thread(self._new_organ_form, True)
+
+    def _new_organ_form(self, offer_demo: bool = False) -> None:
+        from namnd.tui.screens.organ_form import DEMO, OrganFormScreen
+
+        def done(result) -> None:
+            if result == DEMO:
+                self.action_load_demo()
+            elif result is not None:
+                self._load()
+
+        self.app.push_screen(OrganFormScreen(self.store, offer_demo=offer_demo), done)
+
+    def action_new_organ(self) -> None:
+        self._new_organ_form()
+
+    def action_settings(self) -> None:
+        """The highlighted meeting's organ (else the first) and the user's own settings."""
+        from namnd.tui.app import workspace_label
+        from namnd.tui.screens.settings import SettingsScreen
+
+        organs = {organ.code: organ for organ in self.store.organs()}
+        if not organs:
+            self._new_organ_form()
+            return
+        table = self.query_one(DataTable)
+        code = next(iter(organs))
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            code = next(m.organ_code for m in self._meetings if str(m.id) == key.value)
+        where = workspace_label(self.app.workspace)  # type: ignore[attr-defined]
+        screen = SettingsScreen(self.store, organs[code], where=where)
+        self.app.push_screen(screen, lambda saved: self._load() if saved else None)
 
     @work(thread=True, exclusive=True, group="todo")
     def _load_todo(self) -> None:
