@@ -8,6 +8,7 @@ import docx
 import pytest
 
 from namnd.domain.organ_settings import InvalidOrgan, OrganSettings
+from namnd.errors import InvalidInput
 from namnd.operations.agenda_files import export_agenda_markdown, import_agenda_file
 
 SOCIAL = OrganSettings(
@@ -115,3 +116,40 @@ def test_an_edited_name_shows_in_the_next_export(store, tmp_path):
 
     path = export_kallelse(store, "2026-03-12", fmt="docx", path=tmp_path / "k.docx")
     assert "Social- och omsorgsnämnden" in [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_planned_meetings_get_the_organs_sekreterare(store):
+    import datetime as dt
+
+    store.create_organ(
+        OrganSettings(
+            code="sn",
+            name="Socialnämnden",
+            secretary_name="Iris Holm",
+            secretary_title="Nämndsekreterare",
+        )
+    )
+    store.plan_meetings([dt.date(2026, 5, 14)], "sn")
+    meeting = store.find_meeting("2026-05-14")
+    details, _ = store.meeting_details(meeting.id)
+    assert details.secretary_name == "Iris Holm"
+
+
+def test_after_a_format_change_old_numbers_stay_and_new_ones_follow_it(store):
+    import_agenda_file(store, Path("tests/data/socialnamnd/kallelse.md"))
+    store.edit_organ("sn", {"dnr_format": "{prefix} {year}/{number:04}", "diarium_prefix": "SN"})
+    meeting = store.find_meeting("2026-03-12")
+    item = store.agenda(meeting.id).items[0]
+    arende, _ = store.arende(item.arende_id)
+    assert arende.dnr == "sn/2026:101"
+    # The old number is kept while the rest of the ärende is saved.
+    version = store.save_arende(
+        arende.id, arende.version, {"dnr": "sn/2026:101", "title": "Ny"}, by="t"
+    )
+    with pytest.raises(InvalidInput, match=r"\{prefix\} \{year\}/\{number:04\}"):
+        store.save_arende(arende.id, version, {"dnr": "SN/2026:7"}, by="t")
+    store.save_arende(
+        arende.id, version, {"dnr": "SN 2026/7", "external_ref": "S2026/01234"}, by="t"
+    )
+    arende, _ = store.arende(arende.id)
+    assert (arende.dnr, arende.external_ref) == ("SN 2026/0007", "S2026/01234")
