@@ -23,7 +23,8 @@ SOCIAL = OrganSettings(
 )
 
 
-def test_create_edit_and_list(store):
+def test_create_edit_and_list(backend_store):
+    store = backend_store
     store.create_organ(SOCIAL)
     store.create_organ(
         OrganSettings(
@@ -72,7 +73,8 @@ def test_bad_settings_are_refused_by_field_and_nothing_is_saved(store, settings,
     assert [o.code for o in store.organs()] == ["sn"]
 
 
-def test_a_parent_that_would_make_a_loop_is_refused(store):
+def test_a_parent_that_would_make_a_loop_is_refused(backend_store):
+    store = backend_store
     store.create_organ(SOCIAL)
     store.create_organ(OrganSettings(code="au", name="Arbetsutskottet", parent="sn"))
     store.create_organ(OrganSettings(code="pb", name="Presidiet", parent="au"))
