@@ -155,3 +155,35 @@ def test_after_a_format_change_old_numbers_stay_and_new_ones_follow_it(store):
     )
     arende, _ = store.arende(arende.id)
     assert (arende.dnr, arende.external_ref) == ("SN 2026/0007", "S2026/01234")
+
+
+def test_search_finds_a_number_in_the_organs_own_format(store):
+    from namnd.operations.agenda_files import import_agenda_file as load
+
+    store.create_organ(
+        OrganSettings(
+            code="sn",
+            name="Socialnämnden",
+            diarium_prefix="SN",
+            dnr_format="{prefix} {year}/{number}",
+        )
+    )
+    load(store, Path("tests/data/socialnamnd/kallelse-sn-dnr.md"))
+    [hit] = store.search("SN 2026/142")
+    assert hit.document.dnr == "SN 2026/142"
+    assert [h.document.title for h in store.search("S2026/01234")] == [
+        "Yttrande över remiss om ny socialtjänstlag"
+    ]
+
+
+def test_tui_exports_go_to_the_users_export_folder(tmp_path):
+    from namnd.storage import preferences
+    from namnd.tui.app import create_app
+
+    app = create_app(None)
+    assert app.export_path(Path("agendas/2026-03-12-sn.docx")) == Path("agendas/2026-03-12-sn.docx")
+    preferences.save(preferences.Preferences(export_folder=str(tmp_path / "ut")))
+    assert (
+        app.export_path(Path("agendas/2026-03-12-sn.docx"))
+        == tmp_path / "ut" / "2026-03-12-sn.docx"
+    )
