@@ -321,7 +321,9 @@ async def test_kl_5_69_and_8_12_late_justering_and_anslag_are_warned_of(demo_sto
         assert "8 kap. 12 § kommunallagen" in heading
 
 
-async def test_kl_8_12_an_omedelbart_justerad_paragraph_shows_its_own_dates(demo_store, make_app):
+async def test_kl_8_12_an_omedelbart_justerad_paragraph_shows_its_own_dates(
+    demo_store, make_app
+):
     app = _drafted_app(demo_store, make_app)
     async with app.run_test(size=(160, 44)) as pilot:
         await settle(app, pilot)
