@@ -30,6 +30,7 @@ async def test_from_an_empty_workspace_create_the_namnd_and_its_arbetsutskott(st
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, OrganFormScreen)
+        assert app.screen.sub_title == f"Ny nämnd · {app.workspace.root}"
         await _fill(
             app,
             pilot,
@@ -117,7 +118,10 @@ async def test_escape_leaves_the_settings_unsaved(store, make_app):
     assert store.organ_settings("sn").name == "Socialnämnden"
 
 
-def test_snapshot_new_organ_form(store, make_app, snap_compare):
+def test_snapshot_new_organ_form(store, make_app, snap_compare, monkeypatch):
+    # The app's workspace (shown in the header) at a fixed place; the store is the test's.
+    monkeypatch.setenv("NAMND_HOME", "/srv/namnd")
+
     async def form(pilot):
         await settle(pilot.app, pilot)
         assert isinstance(pilot.app.screen, OrganFormScreen)

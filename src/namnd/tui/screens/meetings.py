@@ -171,6 +171,7 @@ class MeetingsScreen(Screen[None]):
             self.app.call_from_thread(self._new_organ_form, True)
 
     def _new_organ_form(self, offer_demo: bool = False) -> None:
+        from namnd.tui.app import workspace_label
         from namnd.tui.screens.organ_form import DEMO, OrganFormScreen
 
         def done(result) -> None:
@@ -179,7 +180,9 @@ class MeetingsScreen(Screen[None]):
             elif result is not None:
                 self._load()
 
-        self.app.push_screen(OrganFormScreen(self.store, offer_demo=offer_demo), done)
+        where = workspace_label(self.app.workspace)  # type: ignore[attr-defined]
+        form = OrganFormScreen(self.store, offer_demo=offer_demo, where=where)
+        self.app.push_screen(form, done)
 
     def action_new_organ(self) -> None:
         self._new_organ_form()

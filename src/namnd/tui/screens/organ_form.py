@@ -46,10 +46,17 @@ class OrganFormScreen(Screen["OrganSettings | Literal['demo'] | None"]):
     PALETTE = (("Nämnd: spara", "save"), ("Nämnd: avbryt utan att spara", "cancel"))
 
     def __init__(
-        self, store: Store, settings: OrganSettings | None = None, *, offer_demo: bool = False
+        self,
+        store: Store,
+        settings: OrganSettings | None = None,
+        *,
+        offer_demo: bool = False,
+        where: str = "",
     ) -> None:
         super().__init__()
         self.store, self.settings, self.offer_demo = store, settings, offer_demo
+        #: Where the workspace is, for the header (``tui.app.workspace_label``).
+        self.where = where
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,7 +75,8 @@ class OrganFormScreen(Screen["OrganSettings | Literal['demo'] | None"]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Nämnd: {self.settings.name}" if self.settings else "Ny nämnd"
+        title = f"Nämnd: {self.settings.name}" if self.settings else "Ny nämnd"
+        self.sub_title = f"{title} · {self.where}" if self.where else title
         first = "#organ-name" if self.settings else "#organ-code"
         self.query_one(first).focus()
 

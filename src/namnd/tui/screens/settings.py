@@ -65,7 +65,7 @@ class SettingsScreen(Screen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Inställningar"
+        self.sub_title = f"Inställningar · {self.where}"
         self.query_one("#organ-name", Input).focus()
 
     def action_save(self) -> None:
