@@ -40,7 +40,7 @@ class OrganFormScreen(Screen["OrganSettings | Literal['demo'] | None"]):
     """One organ's settings; dismissed with what was saved (None on esc)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Spara", id="save", priority=True),
+        Binding("ctrl+s", "save", "Spara", id="save"),
         Binding("escape", "cancel", "Avbryt", id="cancel"),
     ]
     PALETTE = (("Nämnd: spara", "save"), ("Nämnd: avbryt utan att spara", "cancel"))

@@ -29,7 +29,7 @@ class SettingsScreen(Screen[bool]):
     """The organ form for ``settings`` plus the user's name in logs and export folder."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Spara", id="save", priority=True),
+        Binding("ctrl+s", "save", "Spara", id="save"),
         Binding("escape", "cancel", "Avbryt", id="cancel"),
     ]
     PALETTE = (("Inställningar: spara", "save"), ("Inställningar: avbryt", "cancel"))
