@@ -14,6 +14,8 @@ def _isolated_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("NAMND_DATABASE_URL", raising=False)
     monkeypatch.setenv("NAMND_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("NAMND_CONFIG_DIR", str(tmp_path / "config"))
+    # The default workspace (platformdirs' data folder) on Linux, kept out of ~ too.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
 @pytest.fixture

@@ -29,6 +29,9 @@ async def settle(app, pilot) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()
+    # A blinking cursor is on or off depending on when the picture is taken: hold it on.
+    for field in app.screen.query("Input, TextArea"):
+        field.cursor_blink = False
     for table in app.screen.query("DataTable"):
         while table._require_update_dimensions:
             await pilot.pause(0.05)

@@ -15,12 +15,14 @@ from tests.tui.conftest import TODAY, settle
 
 
 async def test_empty_database_offers_the_demo_and_loads_it(store, make_app):
+    """The "Ny nämnd" form opens; "eller läs in demonämnden" beside it loads the demo."""
+    from namnd.tui.screens.organ_form import OrganFormScreen
+
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        assert app.screen.query_one("#empty-state").display
-        assert "inga sammanträden" in str(app.screen.query_one("#empty-text").render()).lower()
-        await pilot.press("d")
+        assert isinstance(app.screen, OrganFormScreen)
+        await pilot.click("#organ-demo")
         await settle(app, pilot)
         await settle(app, pilot)
         table = app.screen.query_one(DataTable)
@@ -84,6 +86,10 @@ async def test_command_palette_loads_the_demo_from_the_empty_state(store, make_a
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
+        await pilot.press("escape")  # not now: the "Ny nämnd" form gives way to the list
+        await settle(app, pilot)
+        assert app.screen.query_one("#empty-state").display
+        assert "inga sammanträden" in str(app.screen.query_one("#empty-text").render()).lower()
         await pilot.press("ctrl+p", *"demo")
         await pilot.pause(0.3)
         await pilot.press("enter")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from namnd.domain.diarienummer import DnrFormat
 from namnd.errors import InvalidInput
 from namnd.formats.agenda_markdown import dump_agenda, parse_agenda
 from namnd.formats.announced_lines import announcement_lines, parse_announcement_lines
@@ -26,8 +27,16 @@ def test_lines_round_trip_with_empty_dnr_and_secret():
 def test_a_bad_dnr_or_missing_title_names_the_line():
     with pytest.raises(InvalidInput, match="rad 2"):
         parse_announcement_lines("Protokoll\n | von/2019:2 | IVO")
-    with pytest.raises(InvalidInput, match="rad 1"):
-        parse_announcement_lines("Protokoll | inte ett dnr | IVO")
+    with pytest.raises(InvalidInput, match=r"rad 1.*SN 2026/142"):
+        parse_announcement_lines(
+            "Protokoll | inte ett dnr | IVO", DnrFormat("{prefix} {year}/{number}", "SN")
+        )
+
+
+def test_the_organ_format_reads_its_own_numbers():
+    numbers = DnrFormat("{prefix} {year}/{number:04}", "SN")
+    [document] = parse_announcement_lines("Protokoll | SN 2026/42 | IVO", numbers)
+    assert document.dnr == "SN 2026/0042"
 
 
 def test_the_demo_item_9_lists_its_three_handlingar_as_in_the_seed():

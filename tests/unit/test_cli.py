@@ -14,7 +14,7 @@ DATA = Path(__file__).parent.parent / "data"
 
 @pytest.fixture
 def ws(tmp_path, monkeypatch):
-    """The current folder is the workspace when neither --workspace nor NAMND_HOME is set."""
+    """No --workspace and no NAMND_HOME: a namnd.db here, else the user's data folder."""
     monkeypatch.delenv("NAMND_HOME")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -26,10 +26,25 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_empty_workspace_says_how_to_start(ws, capsys):
-    code, out, err = run(capsys, "meetings")
-    assert code == 0 and "namnd demo" in out and not err
-    assert (ws / "namnd.db").exists()
+def test_a_reading_command_in_an_empty_folder_creates_nothing(ws, capsys, tmp_path):
+    before = sorted(tmp_path.rglob("*"))
+    for argv in (["meetings"], ["organ", "list"], ["members"], ["search", "x"], ["todo"]):
+        code, out, err = run(capsys, *argv)
+        assert code == 1 and not out
+        assert "Det finns ingen databas" in err and "namnd organ add" in err
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_without_a_database_here_the_users_data_folder_is_the_workspace(ws, capsys, tmp_path):
+    import platformdirs
+
+    run(capsys, "import", "agenda", str(DATA / "small-agenda.md"))
+    data = Path(platformdirs.user_data_dir("namnd", appauthor=False))
+    assert (data / "namnd.db").is_file() and not (ws / "namnd.db").exists()
+    assert len(json.loads(run(capsys, "meetings", "--json")[1])["meetings"]) == 1
+    # A namnd.db in the current folder wins.
+    run(capsys, "--workspace", str(ws), "organ", "add", "sn", "--name", "Socialnämnden")
+    assert json.loads(run(capsys, "meetings", "--json")[1]) == {"meetings": []}
 
 
 def test_import_then_list_and_agenda(ws, capsys):
@@ -102,6 +117,7 @@ def test_demo_meeting_round_trips_through_an_empty_database(ws, capsys, tmp_path
     ],
 )
 def test_errors_are_swedish_on_stderr_with_exit_1(ws, capsys, argv, message):
+    run(capsys, "organ", "add", "sn", "--name", "Socialnämnden")
     code, out, err = run(capsys, *argv)
     assert code == 1 and not out
     assert err.startswith("namnd: ") and message in err
@@ -112,7 +128,8 @@ def test_a_busy_database_is_a_swedish_message_with_exit_1(ws, capsys, monkeypatc
     import sqlite3
 
     monkeypatch.setenv("NAMND_BUSY_TIMEOUT_MS", "100")
-    assert run(capsys, "meetings")[0] == 0  # the workspace exists and is up to date
+    # The workspace exists here and is up to date.
+    assert run(capsys, "--workspace", str(ws), "organ", "add", "x", "--name", "X")[0] == 0
     other = sqlite3.connect(ws / "namnd.db", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
@@ -170,3 +187,89 @@ def test_no_traceback_and_no_textual_for_cli_commands(tmp_path):
     )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr and "namnd: " in result.stderr
+
+
+def test_an_organ_with_its_own_dnr_format_imports_and_exports_unchanged(ws, capsys, tmp_path):
+    """The kommun's own diarienummer (SN 2026/142) and Regeringskansliet's, as typed."""
+    code, out, err = run(
+        capsys,
+        "organ",
+        "add",
+        "sn",
+        "--name",
+        "Socialnämnden",
+        "--prefix",
+        "SN",
+        "--dnr-format",
+        "{prefix} {year}/{number}",
+    )
+    assert code == 0 and "SN 2026/142" in out, err
+    source = DATA / "socialnamnd" / "kallelse-sn-dnr.md"
+    assert run(capsys, "import", "agenda", str(source))[0] == 0
+    code, out, _ = run(capsys, "export", "kallelse", "2026-04-16", "--format", "md")
+    assert code == 0 and out == source.read_text(encoding="utf-8")
+
+
+def test_a_dnr_in_another_format_is_refused_quoting_the_organs(ws, capsys, tmp_path):
+    run(
+        capsys,
+        "organ",
+        "add",
+        "sn",
+        "--name",
+        "Socialnämnden",
+        "--prefix",
+        "SN",
+        "--dnr-format",
+        "{prefix} {year}/{number}",
+    )
+    wrong = tmp_path / "fel.md"
+    text = (DATA / "socialnamnd" / "kallelse-sn-dnr.md").read_text(encoding="utf-8")
+    wrong.write_text(text.replace("SN 2026/142", "SN/2026:142"), encoding="utf-8")
+    code, _, err = run(capsys, "import", "agenda", str(wrong))
+    assert code == 1 and "rad 19" in err and "{prefix} {year}/{number}" in err
+    assert json.loads(run(capsys, "meetings", "--json")[1]) == {"meetings": []}
+
+
+def test_organ_add_edit_and_list(ws, capsys, tmp_path):
+    run(
+        capsys,
+        "organ",
+        "add",
+        "sn",
+        "--name",
+        "Socialnämnden",
+        "--prefix",
+        "SN",
+        "--kommun",
+        "Exempelby kommun",
+        "--forvaring",
+        "Stadsarkivet",
+    )
+    code, out, _ = run(
+        capsys,
+        "organ",
+        "add",
+        "sn-au",
+        "--name",
+        "Socialnämndens arbetsutskott",
+        "--prefix",
+        "SNAU",
+        "--parent",
+        "sn",
+    )
+    assert code == 0
+    code, _, err = run(capsys, "organ", "add", "iu", "--name", "Individutskottet", "--prefix", "sn")
+    assert code == 1 and "Diarieprefix" in err and "används redan" in err
+    code, _, err = run(capsys, "organ", "edit", "sn", "--parent", "sn-au")
+    assert code == 1 and "slinga" in err
+    code, _, err = run(capsys, "organ", "edit", "sn", "--dnr-format", "{prefix}/{year}")
+    assert code == 1 and "{number}" in err
+    assert run(capsys, "organ", "edit", "sn", "--sekreterare", "Iris Holm")[0] == 0
+    organs = json.loads(run(capsys, "organ", "list", "--json")[1])["organs"]
+    assert [(o["code"], o["parent"]) for o in organs] == [("sn", ""), ("sn-au", "sn")]
+    assert organs[0] | {} == organs[0] and organs[0]["secretary_name"] == "Iris Holm"
+    assert organs[0]["archive_place"] == "Stadsarkivet"
+    assert organs[0]["dnr_format"] == "{prefix}/{year}:{number}"
+    code, out, _ = run(capsys, "organ", "list")
+    assert "Socialnämndens arbetsutskott" in out and "SNAU/2026:142" in out

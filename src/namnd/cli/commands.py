@@ -34,8 +34,28 @@ def run(args: argparse.Namespace) -> int:
         "uppdrag": _uppdrag,
         "report": _report,
         "check-public": _check_public,
+        "organ": _organ,
     }[args.command]
+    if not may_create_database(args):
+        workspace.require_database()
     return handler(args, workspace)
+
+
+def may_create_database(args: argparse.Namespace) -> bool:
+    """Whether the command may start a new workspace; the others only read (or need data).
+
+    ``namnd meetings`` in a folder without a database says so instead of leaving an
+    empty ``namnd.db`` behind.
+    """
+    if args.command in (None, "demo", "import"):
+        return True
+    if args.command == "organ":
+        return args.what == "add"
+    if args.command == "schedule":
+        return bool(args.add or args.remove or args.propose)
+    if args.command == "delegation-codes":
+        return bool(args.add)
+    return False
 
 
 def open_store(workspace: Workspace) -> Store:
@@ -43,6 +63,12 @@ def open_store(workspace: Workspace) -> Store:
     from namnd.storage.store import Store
 
     return Store.open(workspace)
+
+
+def _organ(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.organ_commands import run as run_organ
+
+    return run_organ(args, workspace)
 
 
 def _tui(args: argparse.Namespace, workspace: Workspace) -> int:

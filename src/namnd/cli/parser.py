@@ -254,6 +254,9 @@ def build_parser() -> SwedishParser:
     from namnd.cli.protocol_commands import add_arguments
 
     add_arguments(exports, imports)
+    from namnd.cli.organ_commands import add_arguments as add_organ_arguments
+
+    add_organ_arguments(commands)
     reports = commands.add_parser("report", help="skriv en rapport").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
     )

@@ -13,6 +13,7 @@ from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from namnd.domain.coltypes import EnumCode
+from namnd.domain.diarienummer import DEFAULT_FORMAT
 from namnd.domain.kinds import (
     ArendeKind,
     AssignmentStatus,
@@ -40,6 +41,24 @@ class Organ(SQLModel, table=True):
     osl_reference: str = Field(
         default="",
         description="Sekretessgrund named where sekretess is withheld, e.g. '26 kap. 1 § OSL'.",
+    )
+    dnr_format: str = Field(
+        default=DEFAULT_FORMAT,
+        description="How its diarienummer are written, e.g. '{prefix} {year}/{number}'.",
+    )
+    parent_id: int | None = Field(
+        default=None,
+        foreign_key="organ.id",
+        description="The organ it reports to (an arbetsutskott bereder for its nämnd).",
+    )
+    municipality: str = Field(default="", description="The kommun, e.g. 'Botkyrka kommun'.")
+    secretary_name: str = Field(default="", description="Its nämndsekreterare, by name.")
+    secretary_title: str = Field(default="Nämndsekreterare", description="The sekreterare's title.")
+    archive_place: str = Field(
+        default="", description="Förvaringsplats of its protokoll, printed on the anslag."
+    )
+    template_path: str = Field(
+        default="", description="Its Word template (.docx) for kallelse and protokoll."
     )
 
 

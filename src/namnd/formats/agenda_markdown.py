@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from namnd.domain.diarienummer import normalise
+from namnd.domain.diarienummer import DnrFormat, external_reference
 from namnd.domain.kinds import ArendeKind, MeetingStatus
 from namnd.domain.models import AnnouncedDocument, Arende, Attachment, GroupMeeting, Meeting, Organ
 from namnd.domain.organ_code import check_organ_code
@@ -72,33 +72,39 @@ class _MetaKey:
 
     key: str
     field: str
-    read: Callable[[str], object]
+    #: Reads the value; the organ's diarienummer format is the second argument.
+    read: Callable[[str, DnrFormat], object]
     write: Callable[[object], str]
 
 
+def _plain(read: Callable[[str], object]) -> Callable[[str, DnrFormat], object]:
+    return lambda value, _format: read(value)
+
+
 _META: tuple[_MetaKey, ...] = (
-    _MetaKey("Dnr", "dnr", normalise, str),
+    _MetaKey("Dnr", "dnr", lambda v, f: f.normalise(v), str),
     _MetaKey(
         "Övriga dnr",
         "related_dnrs",
-        lambda v: [normalise(p) for p in _split_list(v)],
+        lambda v, f: [f.normalise(p) for p in _split_list(v)],
         "; ".join,
     ),
-    _MetaKey("Extern referens", "external_ref", normalise, str),
-    _MetaKey("Typ", "kind", ArendeKind.from_label, lambda k: k.label),
-    _MetaKey("Referens", "handlers", _split_list, "; ".join),
-    _MetaKey("Mottagare", "recipients", _split_list, "; ".join),
-    _MetaKey("Datum", "memo_date", parse_iso_date, lambda d: d.isoformat()),
+    # Another authority's number (a motion's KS number, Regeringskansliet's): as typed.
+    _MetaKey("Extern referens", "external_ref", _plain(external_reference), str),
+    _MetaKey("Typ", "kind", _plain(ArendeKind.from_label), lambda k: k.label),
+    _MetaKey("Referens", "handlers", _plain(_split_list), "; ".join),
+    _MetaKey("Mottagare", "recipients", _plain(_split_list), "; ".join),
+    _MetaKey("Datum", "memo_date", _plain(parse_iso_date), lambda d: d.isoformat()),
     _MetaKey(
         "Svar senast",
         "reply_by",
-        lambda v: parse_iso_date(v, what="datum för svar senast"),
+        _plain(lambda v: parse_iso_date(v, what="datum för svar senast")),
         lambda d: d.isoformat(),
     ),
-    _MetaKey("Tjänsteskrivelse", "memo_title", str.strip, str),
-    _MetaKey("Underskrifter", "signatures", _split_list, "; ".join),
-    _MetaKey("Skickas ut", "sent_later", str.strip, str),
-    _MetaKey("Sekretess", "confidential", _yes, lambda b: "ja"),
+    _MetaKey("Tjänsteskrivelse", "memo_title", _plain(str.strip), str),
+    _MetaKey("Underskrifter", "signatures", _plain(_split_list), "; ".join),
+    _MetaKey("Skickas ut", "sent_later", _plain(str.strip), str),
+    _MetaKey("Sekretess", "confidential", _plain(_yes), lambda b: "ja"),
 )
 _META_BY_KEY = {meta.key.casefold(): meta for meta in _META}
 
@@ -126,11 +132,18 @@ _GROUP_KEYS = ("partier", "plats", "datum", "tid")
 # --- parsing --------------------------------------------------------------------------
 
 
-def parse_agenda(text: str) -> AgendaDocument:
-    """Parse an agenda file; any mistake raises :class:`AgendaFormatError` with its line."""
+def parse_agenda(
+    text: str, dnr_format: Callable[[Organ], DnrFormat] | None = None
+) -> AgendaDocument:
+    """Parse an agenda file; any mistake raises :class:`AgendaFormatError` with its line.
+
+    ``dnr_format`` gives the diarienummer format of the file's organ (the stored organ's
+    own, on import); without it the format is the default with the file's diarieprefix.
+    """
     lines = text.replace("\r\n", "\n").split("\n")
     body_start, organ, meeting, groups = _parse_front_matter(lines)
-    entries = _parse_items(lines, body_start)
+    numbers = dnr_format(organ) if dnr_format else DnrFormat(organ.dnr_format, organ.diarium_prefix)
+    entries = _parse_items(lines, body_start, numbers)
     return AgendaDocument(organ=organ, meeting=meeting, group_meetings=groups, entries=entries)
 
 
@@ -244,7 +257,7 @@ def _parse_groups(raw: object, line: int) -> list[GroupMeeting]:
     return groups
 
 
-def _parse_items(lines: list[str], start: int) -> list[AgendaEntry]:
+def _parse_items(lines: list[str], start: int, numbers: DnrFormat) -> list[AgendaEntry]:
     """Split the body into ``## N.`` items and each item into metadata and sections."""
     blocks = find_blocks(
         lines,
@@ -257,15 +270,17 @@ def _parse_items(lines: list[str], start: int) -> list[AgendaEntry]:
     for n, (index, match, stop) in enumerate(blocks, start=1):
         if int(match[1]) != n:
             raise AgendaFormatError(index + 1, f"ärendet har nummer {match[1]}, väntat {n}.")
-        entries.append(_parse_item(lines, index, stop, match[2]))
+        entries.append(_parse_item(lines, index, stop, match[2], numbers))
     return entries
 
 
-def _parse_item(lines: list[str], heading: int, stop: int, title: str) -> AgendaEntry:
+def _parse_item(
+    lines: list[str], heading: int, stop: int, title: str, numbers: DnrFormat
+) -> AgendaEntry:
     arende = Arende(organ_id=0, title=title)
     meta, index = key_lines(lines, heading, stop)
     for line_no, line in meta:
-        _apply_meta(arende, line, line_no)
+        _apply_meta(arende, line, line_no, numbers)
     sections = split_parts(
         lines,
         index,
@@ -293,13 +308,13 @@ def _parse_item(lines: list[str], heading: int, stop: int, title: str) -> Agenda
         elif name == ATTACHMENTS:
             attachments = _parse_attachments(body, heading_line)
         elif name == ANNOUNCED:
-            announcements = _parse_announcements(body, heading_line)
+            announcements = _parse_announcements(body, heading_line, numbers)
         elif name == DISPATCH:
             arende.dispatch_to = [text for _, text in _bullets(body, heading_line, DISPATCH)]
     return AgendaEntry(arende=arende, attachments=attachments, announcements=announcements)
 
 
-def _apply_meta(arende: Arende, line: str, line_no: int) -> None:
+def _apply_meta(arende: Arende, line: str, line_no: int, numbers: DnrFormat) -> None:
     key, sep, value = line.partition(":")
     meta = _META_BY_KEY.get(key.strip().casefold())
     if not sep or meta is None:
@@ -308,7 +323,7 @@ def _apply_meta(arende: Arende, line: str, line_no: int) -> None:
             line_no, f"okänd uppgiftsrad ”{line.strip()}” (tillåtna nycklar: {allowed})."
         )
     try:
-        setattr(arende, meta.field, meta.read(value.strip()))
+        setattr(arende, meta.field, meta.read(value.strip(), numbers))
     except InvalidInput as err:
         raise AgendaFormatError(line_no, f"{meta.key}: {err}") from None
 
@@ -352,11 +367,13 @@ def _bullets(body: list[str], line_no: int, section: str) -> list[tuple[int, str
     return out
 
 
-def _parse_announcements(body: list[str], line_no: int) -> list[AnnouncedDocument]:
+def _parse_announcements(
+    body: list[str], line_no: int, numbers: DnrFormat
+) -> list[AnnouncedDocument]:
     documents = []
     for line, text in _bullets(body, line_no, ANNOUNCED):
         try:
-            documents.append(parse_announced(text, len(documents) + 1))
+            documents.append(parse_announced(text, len(documents) + 1, numbers))
         except InvalidInput as err:
             raise AgendaFormatError(line, str(err)) from None
     return documents

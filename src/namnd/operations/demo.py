@@ -16,7 +16,6 @@ from pathlib import Path
 import yaml
 from sqlmodel import Session, select
 
-from namnd.domain.diarienummer import normalise
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import (
     AgendaItem,
@@ -33,6 +32,7 @@ from namnd.formats.text_files import read_text
 from namnd.operations.assignments import load_demo_assignments
 from namnd.services.swedish_dates import parse_iso_date
 from namnd.storage import agendas, members
+from namnd.storage.organs import dnr_format
 from namnd.storage.store import Store
 
 DEMO_AGENDA = "2019-09-19-von.md"
@@ -154,6 +154,7 @@ def _load_delegation_decisions(session: Session, folder: Path, report: DemoRepor
     ).first()
     if already is not None:
         return
+    numbers = dnr_format(organ)
     position = 0
     for group in data["grupper"]:
         for decision in group.get("beslut", []):
@@ -166,7 +167,7 @@ def _load_delegation_decisions(session: Session, folder: Path, report: DemoRepor
                     position=position,
                     code=decision.get("kod", ""),
                     matter=decision["ärende"],
-                    dnr=normalise(decision["dnr"]) if decision.get("dnr") else None,
+                    dnr=numbers.normalise(decision["dnr"]) if decision.get("dnr") else None,
                 )
             )
             report.count("delegationsbeslut")

@@ -57,6 +57,7 @@ def _write(
         return text_or_file(dump_agenda(doc), path)
     from namnd.operations.delegation_section import delegation_extras
     from namnd.renderers.kallelse_docx import write_kallelse_docx
+    from namnd.storage.organs import template_of
 
     assert path is not None
     extras = delegation_extras(store, meeting.id, internal)
@@ -67,7 +68,7 @@ def _write(
         doc,
         path,
         public=public,
-        template=template,
+        template=template or template_of(internal.organ),
         under_item=extras.public_under_item if public else extras.under_item,
         secret_bilagor=[] if public else extras.secret_bilagor,
         late_changes=late,  # type: ignore[arg-type]

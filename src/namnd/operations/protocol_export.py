@@ -91,6 +91,7 @@ def _write(
         return text_or_file(dump_protocol(protocol), path)
     from namnd.operations.delegation_section import delegation_extras
     from namnd.renderers.protocol_docx import write_protocol_docx
+    from namnd.storage.organs import template_of
 
     assert path is not None
     # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
@@ -100,7 +101,7 @@ def _write(
         path,
         agenda=agenda,
         public=public,
-        template=template,
+        template=template or template_of(internal.organ),
         after=store.meeting_deadlines(view.meeting_id),
         under_item=extras.public_under_item if public else extras.under_item,
     )
@@ -111,6 +112,7 @@ def export_extract(
 ) -> Path:
     """Write a protokollsutdrag of § ``number``."""
     from namnd.renderers.protocol_docx import write_extract_docx
+    from namnd.storage.organs import template_of
 
     view, agenda = _stored(store, ref)
     return write_extract_docx(
@@ -118,7 +120,7 @@ def export_extract(
         number,
         path,
         agenda=agenda,
-        template=template,
+        template=template or template_of(agenda.organ),
         after=store.meeting_deadlines(view.meeting_id),
     )
 

@@ -11,14 +11,15 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from namnd.domain.diarienummer import normalise
+from namnd.domain.diarienummer import external_reference
 from namnd.domain.kinds import MeetingStatus
-from namnd.domain.models import AgendaItem, Arende, Attachment, Meeting
+from namnd.domain.models import AgendaItem, Arende, Attachment, Meeting, Organ
 from namnd.errors import InvalidInput, NotFound
 from namnd.services.kallelse_flow import late_change_label
 from namnd.services.plain_text import cleaned
 from namnd.storage.kallelse import note_if_late, set_status
 from namnd.storage.optimistic import save_versioned
+from namnd.storage.organs import dnr_format
 
 # Fields an editor may change; anything else in ``changes`` is a programming error.
 EDITABLE = frozenset(
@@ -85,6 +86,24 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
+def _numbers(session: Session, organ_id: int, fields: dict, before: Arende | None = None) -> dict:
+    """The organ's own diarienummer in its format; another authority's kept as typed.
+
+    A value unchanged since ``before`` is kept: a number written before the organ's
+    format changed must not stop the rest of the ärende from being saved.
+    """
+    out = {k: v for k, v in fields.items() if before is None or getattr(before, k) != v}
+    if out.get("dnr") or out.get("related_dnrs"):
+        numbers = dnr_format(session.get(Organ, organ_id))
+        if out.get("dnr"):
+            out["dnr"] = numbers.normalise(out["dnr"])
+        if out.get("related_dnrs"):
+            out["related_dnrs"] = [numbers.normalise(d) for d in out["related_dnrs"]]
+    if out.get("external_ref"):
+        out["external_ref"] = external_reference(out["external_ref"])
+    return fields | out
+
+
 def add_new_arende(*, session: Session, meeting_id: int, fields: dict, by: str = "") -> Arende:
     """Register a new ärende for the meeting's organ and put it last on the list."""
     meeting = _meeting(session, meeting_id)
@@ -94,8 +113,7 @@ def add_new_arende(*, session: Session, meeting_id: int, fields: dict, by: str =
     fields = cleaned(fields)
     if not str(fields.get("title", "")).strip():
         raise InvalidInput("Ärendet behöver en rubrik.")
-    if fields.get("dnr"):
-        fields = fields | {"dnr": normalise(fields["dnr"])}
+    fields = _numbers(session, meeting.organ_id, fields)
     arende = Arende(organ_id=meeting.organ_id, **fields)
     session.add(arende)
     session.flush()
@@ -196,14 +214,11 @@ def save_arende(
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     changes = cleaned(changes)  # pasted control characters would break every export
-    if changes.get("dnr"):
-        changes = changes | {"dnr": normalise(changes["dnr"])}
-    if changes.get("external_ref"):
-        changes = changes | {"external_ref": normalise(changes["external_ref"])}
     before = session.get(Arende, arende_id)
-    changed = [k for k, v in changes.items() if before is None or getattr(before, k) != v]
     if before is None:
         raise NotFound("Ärendet finns inte längre.")
+    changes = _numbers(session, before.organ_id, changes, before)
+    changed = [k for k, v in changes.items() if getattr(before, k) != v]
     save_versioned(
         session,
         Arende,

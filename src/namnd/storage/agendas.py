@@ -134,6 +134,7 @@ def replace_announcements(
 ) -> bool:
     """Store an ärende's anmälda handlingar in the given order; True if they changed."""
     old = load_announcements(session=session, arende_id=arende_id)
+    documents = _in_organ_format(session, arende_id, documents, {d.dnr for d in old})
     changed = [_key(d) for d in old] != [_key(d) for d in documents]
     for row in old:
         session.delete(row)
@@ -146,6 +147,24 @@ def replace_announcements(
         )
     session.flush()
     return changed
+
+
+def _in_organ_format(
+    session: Session, arende_id: int, documents: list[AnnouncedDocument], kept: set[str | None]
+) -> list[AnnouncedDocument]:
+    """Each new dnr in the organ's format (those already stored are left as they are)."""
+    if all(d.dnr in kept or not d.dnr for d in documents):
+        return documents
+    from namnd.storage.organs import dnr_format
+
+    arende = session.get(Arende, arende_id)
+    numbers = dnr_format(session.get(Organ, arende.organ_id))
+    return [
+        d
+        if d.dnr in kept or not d.dnr
+        else AnnouncedDocument.model_validate(d.model_dump() | {"dnr": numbers.normalise(d.dnr)})
+        for d in documents
+    ]
 
 
 def _key(document: AnnouncedDocument) -> tuple:

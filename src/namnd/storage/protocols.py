@@ -212,7 +212,8 @@ def open_protocol(
     if meeting.status is not MeetingStatus.HELD:
         set_status(session=session, meeting_id=meeting_id, target=MeetingStatus.HELD, by=by)
     organ = session.get(Organ, meeting.organ_id)
-    session.add(ProtocolRecord(meeting_id=meeting_id, archive=organ.administration))
+    archive = organ.archive_place or organ.administration
+    session.add(ProtocolRecord(meeting_id=meeting_id, archive=archive))
     drafts = [ProtocolParagraph(0, title, decision_md=text) for title, text in STANDING_OPENERS]
     for item, arende in _agenda(session, meeting_id):
         drafts.append(

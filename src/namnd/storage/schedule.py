@@ -41,7 +41,8 @@ def find_organ(*, session: Session, code: str | None) -> Organ:
         return organs[0]
     if not organs:
         raise NotFound(
-            "Det finns ingen nämnd ännu. Kör ”namnd demo” eller importera en dagordning."
+            "Det finns ingen nämnd ännu. Lägg till en med ”namnd organ add KOD --name NAMN”, "
+            "kör ”namnd demo” eller importera en dagordning."
         )
     codes = ", ".join(o.code for o in organs)
     raise InvalidInput(f"Ange vilken nämnd med --organ ({codes}).")
@@ -175,8 +176,12 @@ def remove_meeting(*, session: Session, organ_id: int, day: dt.date) -> None:
 
 
 def add_meetings(*, session: Session, organ_id: int, dates: list[dt.date]) -> int:
-    """Plan meetings on ``dates`` (default time and place); existing dates are kept."""
+    """Plan meetings on ``dates`` (default time and place, the organ's sekreterare).
+
+    Existing dates are kept.
+    """
     rules = rules_for(session=session, organ_id=organ_id)
+    organ = session.get(Organ, organ_id)
     existing = set(
         session.exec(
             select(Meeting.date).where(
@@ -193,6 +198,8 @@ def add_meetings(*, session: Session, organ_id: int, dates: list[dt.date]) -> in
                 start_time=rules.default_time,
                 place=rules.default_place,
                 status=MeetingStatus.PLANNED,
+                secretary_name=organ.secretary_name,
+                secretary_title=organ.secretary_title or "Nämndsekreterare",
             )
         )
         added += 1

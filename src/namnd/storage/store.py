@@ -11,7 +11,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from namnd.domain.kinds import AssignmentStatus, MeetingStatus
 from namnd.domain.models import (
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from namnd.domain.delegation_tables import ReportLaw
+    from namnd.domain.diarienummer import DnrFormat
+    from namnd.domain.organ_settings import OrganSettings
     from namnd.domain.protocol import Adjustment, Attendee, Protocol, ProtocolParagraph
     from namnd.domain.views import ProtocolView
     from namnd.services.deadlines import AfterMeeting
@@ -79,11 +81,6 @@ class Store:
         """Meetings in date order, optionally of one year."""
         with Session(self.engine) as session:
             return queries.list_meetings(session=session, year=year)
-
-    def organs(self) -> list[Organ]:
-        """Every organ (a nämnd and its utskott, say), by name: what the TUI picks from."""
-        with Session(self.engine) as session:
-            return list(session.exec(select(Organ).order_by(col(Organ.name), col(Organ.code))))
 
     def find_meeting(self, ref: str) -> MeetingSummary:
         """The meeting named by a date or an id (Swedish error if none or ambiguous)."""
@@ -615,6 +612,42 @@ class Store:
         from namnd.storage import protocols
 
         self._write(protocols.replace_protocol, meeting_id=meeting_id, protocol=protocol)
+
+    # --- organs: name, kod, diarienummer format and the rest of the organ form ---------
+
+    def organs(self) -> list[OrganSettings]:
+        """Every organ's settings (a nämnd and its utskott, say), by name."""
+        from namnd.storage import organs
+
+        with Session(self.engine) as session:
+            return organs.list_organs(session=session)
+
+    def organ_settings(self, code: str | None = None) -> OrganSettings:
+        """One organ's settings (the only one when ``code`` is None)."""
+        from namnd.storage import organs
+
+        with Session(self.engine) as session:
+            organ = find_organ(session=session, code=code)
+            return organs.settings_of(session=session, organ=organ)
+
+    def dnr_format(self, organ_id: int) -> DnrFormat:
+        """How the organ writes its diarienummer (for examples in the editor)."""
+        from namnd.storage import organs
+
+        with Session(self.engine) as session:
+            return organs.dnr_format(session.get(Organ, organ_id))
+
+    def create_organ(self, settings: OrganSettings) -> OrganSettings:
+        """Add an organ (InvalidOrgan naming each refused field; nothing saved then)."""
+        from namnd.storage import organs
+
+        return self._write(organs.create_organ, settings=settings)
+
+    def edit_organ(self, code: str, changes: dict[str, str]) -> OrganSettings:
+        """Change some of an organ's settings (InvalidOrgan naming each refused field)."""
+        from namnd.storage import organs
+
+        return self._write(organs.edit_organ, code=code, changes=changes)
 
     # --- sammanträdesordning: the organ's rules and its planned meetings ------------
 

@@ -1,7 +1,9 @@
 """Where a workspace's files live: one module, one seam for tests.
 
 The workspace is the folder holding ``namnd.db``, ``agendas/`` and ``protocols/``:
-``--workspace DIR``, else ``NAMND_HOME``, else the current folder.
+``--workspace DIR``, else ``NAMND_HOME``, else the current folder if it holds a
+``namnd.db``, else the user's data folder (platformdirs: ``~/.local/share/namnd`` on
+Linux), so ``namnd`` started anywhere finds the same nämnd.
 """
 
 from __future__ import annotations
@@ -47,6 +49,21 @@ class Workspace:
         return path
 
     @property
+    def has_database(self) -> bool:
+        """False only for a SQLite workspace whose database file does not exist yet."""
+        path = self.sqlite_path
+        return path is None or path.is_file()
+
+    def require_database(self) -> None:
+        """For commands that only read: a Swedish error instead of creating a database."""
+        if not self.has_database:
+            raise NamndError(
+                f"Det finns ingen databas i {self.root}. Börja med ”namnd organ add KOD "
+                "--name NAMN”, ”namnd demo” eller ”namnd import agenda FIL”, eller ange "
+                "arbetsmappen med --workspace MAPP (eller NAMND_HOME)."
+            )
+
+    @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
@@ -79,9 +96,19 @@ def safe_filename(name: str) -> str:
     return cleaned or "_"
 
 
+def default_root() -> Path:
+    """The current folder if it holds a database, else the user's data folder."""
+    here = Path.cwd()
+    if (here / DB_FILENAME).is_file():
+        return here
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("namnd", appauthor=False))
+
+
 def resolve(workspace: str | os.PathLike | None = None, db_url: str | None = None) -> Workspace:
-    """Resolve the workspace from arguments, then the environment, then the current folder."""
-    root = Path(workspace or os.environ.get("NAMND_HOME") or Path.cwd()).expanduser().resolve()
+    """Resolve the workspace from arguments, then the environment, then :func:`default_root`."""
+    root = Path(workspace or os.environ.get("NAMND_HOME") or default_root()).expanduser().resolve()
     url = db_url or os.environ.get("NAMND_DATABASE_URL") or f"sqlite:///{root / DB_FILENAME}"
     if url.startswith(("postgresql://", "postgres://")):
         # psycopg 3 is the driver we ship; a bare postgresql:// URL would ask for psycopg2.

@@ -175,6 +175,17 @@ class NamndApp(App[None]):
                 severity="warning",
             )
 
+    def export_path(self, path: Path) -> Path:
+        """``path``'s file name in the user's default export folder, if one is set."""
+        from namnd.storage.preferences import load
+
+        folder = load().export_folder
+        if not folder:
+            return path
+        target = Path(folder).expanduser()
+        target.mkdir(parents=True, exist_ok=True)
+        return target / path.name
+
     def open_meeting(self, meeting_id: int) -> None:
         """Show a meeting's föredragningslista (from the list or the command palette)."""
         from namnd.tui.screens.agenda import AgendaScreen

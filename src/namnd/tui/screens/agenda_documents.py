@@ -33,6 +33,7 @@ class AgendaDocuments:
         ref = str(self.meeting_id)
         try:
             path = default_path(self.app.workspace, ref, self.store, "docx", public)  # type: ignore[attr-defined]
+            path = self.app.export_path(path)  # type: ignore[attr-defined]
             export_kallelse(self.store, ref, fmt="docx", path=path, public=public)
         except PublicationRefused as err:
             self.app.call_from_thread(show_refusal, self.app, err)

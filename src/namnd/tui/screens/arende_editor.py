@@ -19,6 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Markdown, Select, TextArea
 
+from namnd.domain.diarienummer import DnrFormat
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import AnnouncedDocument, Arende, Attachment
 from namnd.errors import DatabaseBusy, NamndError, StaleEdit
@@ -42,7 +43,7 @@ _AREAS = (
 )
 _LABELS = {
     "title": "Rubrik",
-    "dnr": "Diarienummer (t.ex. von/2019:76)",
+    "dnr": "Diarienummer",
     "external_ref": "Extern referens (t.ex. KS/2019:161)",
     "handlers": "Referens (handläggare, åtskilda med ;)",
     "memo_date": "Tjänsteskrivelsens datum (ÅÅÅÅ-MM-DD)",
@@ -87,7 +88,7 @@ def form_values(
 
 
 def to_changes(
-    values: dict[str, object],
+    values: dict[str, object], dnr_format: DnrFormat | None = None
 ) -> tuple[dict, list[Attachment], list[AnnouncedDocument]]:
     """Model fields from widget values; raises a Swedish InvalidInput for bad input."""
     memo = str(values["memo_date"]).strip()
@@ -113,7 +114,7 @@ def to_changes(
     return (
         changes,
         parse_attachment_lines(str(values["attachments"])),
-        parse_announcement_lines(str(values["announcements"])),
+        parse_announcement_lines(str(values["announcements"]), dnr_format),
     )
 
 
@@ -148,6 +149,8 @@ class ArendeEditorScreen(Screen[None]):
         #: so each starts from the version the previous one wrote.
         self._save_lock = threading.Lock()
         self._saving = False
+        #: The organ's diarienummer format, known once the ärende is read.
+        self.numbers: DnrFormat | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -156,7 +159,7 @@ class ArendeEditorScreen(Screen[None]):
         with Horizontal(id="editor-body"):
             with VerticalScroll(id="editor-form"):
                 for name in _INPUTS[:2]:
-                    yield Label(_LABELS[name])
+                    yield Label(_LABELS[name], id=f"{name}-label")
                     yield Input(id=name)
                 yield Label("Typ")
                 yield Select(
@@ -186,6 +189,9 @@ class ArendeEditorScreen(Screen[None]):
         self.version = arende.version
         self.saved = form_values(arende, attachments, announcements)
         self.sub_title = arende.title
+        self.numbers = self.store.dnr_format(arende.organ_id)
+        example = self.numbers.example()
+        self.query_one("#dnr-label", Label).update(f"Diarienummer (t.ex. {example})")
         for name, value in self.saved.items():
             widget = self.query_one(f"#{name}")
             if isinstance(widget, TextArea):
@@ -266,7 +272,7 @@ class ArendeEditorScreen(Screen[None]):
 
     def _save(self, values: dict[str, object]) -> NamndError | None:
         try:
-            changes, attachments, announcements = to_changes(values)
+            changes, attachments, announcements = to_changes(values, self.numbers)
             with self._save_lock:
                 self.version = self.store.save_arende(
                     self.arende_id,

@@ -22,10 +22,11 @@ if TYPE_CHECKING:
 
 EMPTY_TEXT = (
     "[b]Det finns inga sammanträden ännu.[/b]\n\n"
-    "Tryck [b]d[/b] för att läsa in demonämnden: Vård- och omsorgsnämndens kallelse "
+    "Tryck [b]y[/b] för årsplanen och planera nämndens sammanträden där, eller "
+    "[b]d[/b] för att läsa in demonämnden: Vård- och omsorgsnämndens kallelse "
     "torsdag 19 september 2019 och sammanträdesordningen 2020.\n\n"
-    "Egna sammanträden läser du in med [i]namnd import agenda FIL[/i] "
-    "(se docs/agenda-format.md)."
+    "Nämndens uppgifter ändrar du under [b]Inställningar[/b] i kommandopaletten "
+    "([b]ctrl+p[/b]); där finns också [b]Ny nämnd[/b] för ett utskott."
 )
 
 #: The picker's row that lifts the organ filter.
@@ -87,6 +88,8 @@ class MeetingsScreen(Screen[None]):
         PICK_ORGAN_ENTRY,
         ("Sammanträden: visa en nämnds sammanträden eller alla", "pick_organ"),
         ("Databas: säkerhetskopiera nu (backups/ i arbetsmappen)", "backup"),
+        ("Inställningar: nämndens uppgifter och dina egna", "settings"),
+        ("Ny nämnd: lägg till en nämnd eller ett utskott", "new_organ"),
     )
 
     def __init__(self, *, today: dt.date, first: list[MeetingSummary] | None = None) -> None:
@@ -99,6 +102,8 @@ class MeetingsScreen(Screen[None]):
         #: The organ whose meetings are shown; None for all. Starts on the app's organ.
         self.organ_filter: str | None = None
         self._filter_from_app = True
+        #: The "Ny nämnd" form is offered once, when the workspace has no organ at all.
+        self._offered_new_organ = False
 
     @property
     def store(self) -> Store:
@@ -182,7 +187,53 @@ class MeetingsScreen(Screen[None]):
             self.call_after_refresh(self._load_todo)
         else:
             self._empty_state()
+            if not self._offered_new_organ:
+                self._offered_new_organ = True
+                self._offer_new_organ()
         self.post_message(MeetingsLoaded(len(meetings)))
+
+    @work(thread=True, exclusive=True, group="organs")
+    def _offer_new_organ(self) -> None:
+        """An empty workspace (no organ either) opens on the "Ny nämnd" form."""
+        if not self.store.organs():
+            self.app.call_from_thread(self._new_organ_form, True)
+
+    def _new_organ_form(self, offer_demo: bool = False) -> None:
+        from namnd.tui.app import workspace_label
+        from namnd.tui.screens.organ_form import DEMO, OrganFormScreen
+
+        def done(result) -> None:
+            if result == DEMO:
+                self.action_load_demo()
+            elif result is not None:
+                self._load()
+
+        where = workspace_label(self.app.workspace)  # type: ignore[attr-defined]
+        form = OrganFormScreen(self.store, offer_demo=offer_demo, where=where)
+        self.app.push_screen(form, done)
+
+    def action_new_organ(self) -> None:
+        self._new_organ_form()
+
+    def action_settings(self) -> None:
+        """The current organ's settings (else the highlighted meeting's) and the user's own."""
+        from namnd.tui.app import workspace_label
+        from namnd.tui.screens.settings import SettingsScreen
+
+        organs = {organ.code: organ for organ in self.store.organs()}
+        if not organs:
+            self._new_organ_form()
+            return
+        table = self.query_one(DataTable)
+        code = getattr(self.app, "organ_code", None)
+        if code not in organs and table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            code = next(m.organ_code for m in self._meetings if str(m.id) == key.value)
+        if code not in organs:
+            code = next(iter(organs))
+        where = workspace_label(self.app.workspace)  # type: ignore[attr-defined]
+        screen = SettingsScreen(self.store, organs[code], where=where)
+        self.app.push_screen(screen, lambda saved: self._load() if saved else None)
 
     @work(thread=True, exclusive=True, group="todo")
     def _load_todo(self) -> None:

@@ -167,6 +167,7 @@ class Closing:
         workspace = self.app.workspace  # type: ignore[attr-defined]
         try:
             path = default_path(workspace, self.store, ref, fmt, public=public, number=number)
+            path = self.app.export_path(path)  # type: ignore[attr-defined]
             if number is None:
                 export_protocol(self.store, ref, fmt=fmt, path=path, public=public)
             else:

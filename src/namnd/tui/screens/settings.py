@@ -1,0 +1,96 @@
+"""Inställningar: the current organ's form and the user's own settings on one screen.
+
+The organ's settings are the nämnd's, in the shared database; the name recorded in
+logs and the default export folder are this user's, in ``storage.preferences`` (never
+in the database, so two secretaries on one server keep their own). ``ctrl+s`` saves
+both; a refused organ value is shown under its field and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Static
+
+from namnd.domain.organ_settings import InvalidOrgan, OrganSettings
+from namnd.errors import NamndError
+from namnd.storage import preferences
+from namnd.storage.store import Store
+from namnd.tui.screens.organ_form import save_organ
+from namnd.tui.widgets.organ_fields import OrganFields
+
+
+class SettingsScreen(Screen[bool]):
+    """The organ form for ``settings`` plus the user's name in logs and export folder."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Spara", id="save"),
+        Binding("escape", "cancel", "Avbryt", id="cancel"),
+    ]
+    PALETTE = (("Inställningar: spara", "save"), ("Inställningar: avbryt", "cancel"))
+
+    def __init__(self, store: Store, settings: OrganSettings, *, where: str) -> None:
+        super().__init__()
+        self.store, self.settings, self.where = store, settings, where
+        self.preferences = preferences.load()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="settings-form"):
+            yield Static(f"[b]{self.settings.name}[/b]", classes="settings-heading")
+            yield OrganFields(self.settings)
+            yield Static("[b]Dina egna inställningar[/b]", classes="settings-heading")
+            with Horizontal(classes="organ-row"):
+                yield Label("Ditt namn i loggarna")
+                yield Input(
+                    self.preferences.user_name,
+                    placeholder="annars inloggningsnamnet",
+                    id="pref-user",
+                    compact=True,
+                )
+            with Horizontal(classes="organ-row"):
+                yield Label("Mapp för exporter")
+                yield Input(
+                    self.preferences.export_folder,
+                    placeholder="annars agendas/ och protocols/ i arbetsmappen",
+                    id="pref-folder",
+                    compact=True,
+                )
+            yield Static(f"Databasen och arbetsmappen: {self.where}", id="settings-where")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Inställningar · {self.where}"
+        self.query_one("#organ-name", Input).focus()
+
+    def action_save(self) -> None:
+        fields = self.query_one(OrganFields)
+        try:
+            self.settings = save_organ(self.store, self.settings, fields.values())
+        except InvalidOrgan as err:
+            fields.show_problems(err.problems)
+            self.notify("Inget sparades; se felen i formuläret.", severity="error")
+            return
+        except NamndError as err:
+            self.notify(str(err), title="Inställningar", severity="error")
+            return
+        fields.show_problems({})
+        user = self.query_one("#pref-user", Input).value.strip()
+        folder = self.query_one("#pref-folder", Input).value.strip()
+        self.preferences = dataclasses.replace(
+            self.preferences,
+            user_name=user,
+            export_folder=str(Path(folder).expanduser()) if folder else "",
+        )
+        preferences.save(self.preferences)
+        self.app.user = preferences.current_user(self.preferences)  # type: ignore[attr-defined]
+        self.notify("Inställningarna är sparade.", title="Inställningar")
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
