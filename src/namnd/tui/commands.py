@@ -1,8 +1,10 @@
-"""Command palette entries, titled "Grupp: verb".
+"""Command palette entries, titled "Grupp: verb", and the palette itself in Swedish.
 
 :class:`MeetingCommands` opens any meeting or year plan from anywhere; :class:`ScreenCommands`
 offers what the screen the palette was opened from can do, read from its ``PALETTE``
 table, with the key that does the same shown beside each entry.
+:class:`SwedishCommandPalette` is Textual's palette with its placeholder and its
+"no matches" line in Swedish.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from namnd.services.swedish_dates import long_date
 
@@ -92,3 +97,27 @@ class ScreenCommands(_EntryProvider):
             )
             for title, action in getattr(screen, "PALETTE", ())
         ]
+
+
+class SwedishCommandPalette(CommandPalette):
+    """Textual's command palette; "Sök kommandon…" and "Inga träffar" in Swedish."""
+
+    def __init__(self, *args, placeholder: str = "Sök kommandon…", **kwargs) -> None:
+        super().__init__(*args, placeholder=placeholder, **kwargs)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own adds an English "No matches found"; the same, in Swedish.
+        self._stop_no_matches_countdown()
+
+        def show() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text("Inga träffar", style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+            self._list_visible = bool(search_value)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Markdown, Static
+from textual.widgets import DataTable, Header, Markdown, Static
 
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.views import AgendaItemView, AgendaView
@@ -23,12 +23,11 @@ from namnd.services.swedish_dates import clock, long_date
 from namnd.storage.store import Store
 from namnd.tui.screens.agenda_documents import AgendaDocuments
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
+from namnd.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from namnd.domain.models import Arende
     from namnd.services.assignment_extraction import ProposedAssignment
-
-_MOVE = Binding.Group("Flytta")
 
 
 class AgendaScreen(AgendaDocuments, Screen[None]):
@@ -41,19 +40,20 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         Binding("n", "new", "Nytt ärende", id="new", show=False),
         Binding("s", "standing", "Stående punkt", id="standing", show=False),
         Binding("l", "place", "Registrerat ärende", id="place", show=False),
-        Binding("delete,x", "remove", "Ta bort", id="remove"),
-        Binding("ctrl+up,K", "move(-1)", "Upp", id="move_up", group=_MOVE),
-        Binding("ctrl+down,J", "move(1)", "Ned", id="move_down", group=_MOVE),
+        Binding("p", "protocol", "Protokoll", id="protocol"),
+        Binding("w", "export_word", "Word", id="export_word"),
+        Binding("g", "review", "Granska", id="review"),
+        Binding("delete,x", "remove", "Ta bort", id="remove", show=False),
+        Binding("ctrl+up,K", "move(-1)", "Flytta upp", id="move_up", show=False),
+        Binding("ctrl+down,J", "move(1)", "Flytta ned", id="move_down", show=False),
         Binding("d", "due_assignments", "Återrapportera uppdrag", id="due_assignments", show=False),
         Binding("b", "decide_report_back", "Beslutad", id="decide_report_back", show=False),
         Binding("i", "import_delegation", "Importera lista", id="import_delegation", show=False),
         Binding("f", "propose_assignments", "Uppdrag i beslutet", id="propose", show=False),
-        Binding("k", "details", "Uppgifter", id="details"),
-        Binding("g", "review", "Granska", id="review"),
-        Binding("w", "export_word", "Word", id="export_word"),
-        Binding("p", "protocol", "Protokoll", id="protocol"),
+        Binding("k", "details", "Uppgifter", id="details", show=False),
         Binding("o", "place_unexecuted", "Ej verkställda", id="place_unexecuted", show=False),
     ]
+    HELP_TITLE = "Föredragningslistan"
     PALETTE = (
         ("Ärende: redigera markerat", "edit"),
         ("Ärende: lägg till nytt", "new"),

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Markdown, Select, TextArea
+from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, TextArea
 
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import AnnouncedDocument, Arende, Attachment
@@ -28,6 +28,7 @@ from namnd.services.swedish_dates import parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.widgets.dialogs import ConfirmDialog
+from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.personnummer_warning import PersonnummerWarning
 
 _INPUTS = ("title", "dnr", "external_ref", "handlers", "memo_date", "reply_by", "sent_later")
@@ -121,11 +122,13 @@ class ArendeEditorScreen(Screen[None]):
     """One ärende's tjänsteskrivelse and proposal, saved as you type."""
 
     BINDINGS = [
+        # Shown only in a conflict, and then first.
+        Binding("ctrl+r", "reload", "Deras version", id="reload"),
+        Binding("ctrl+o", "overwrite", "Skriv över", id="overwrite"),
         Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
         Binding("ctrl+s", "save_now", "Spara nu", id="save"),
-        Binding("ctrl+r", "reload", "Läs in den sparade versionen", id="reload"),
-        Binding("ctrl+o", "overwrite", "Skriv över med din text", id="overwrite"),
     ]
+    HELP_TITLE = "Ärendet"
     PALETTE = (
         ("Ärende: spara nu", "save_now"),
         ("Ärende: spara och gå tillbaka", "leave"),

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Markdown, Select
+from textual.widgets import DataTable, Header, Markdown, Select
 
 from namnd.domain.kinds import AssignmentStatus
 from namnd.domain.views import AssignmentDetail, AssignmentView
@@ -18,6 +18,7 @@ from namnd.errors import NamndError
 from namnd.services.report_back import urgency
 from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import PickDialog
+from namnd.tui.widgets.footer import Footer
 
 GROUPS = ("försenad", *(s.label for s in AssignmentStatus))
 STYLES = {"overdue": "bold white on dark_red", "soon": "bold black on yellow", "": ""}
@@ -72,6 +73,7 @@ class AssignmentsScreen(Screen[None]):
         Binding("a", "status('closed')", "Avslutad", id="closed"),
         Binding("s", "pick_status", "Status …", id="pick_status"),
     ]
+    HELP_TITLE = "Nämnduppdrag"
 
     def __init__(self, store: Store, *, today: dt.date, user: str) -> None:
         super().__init__()

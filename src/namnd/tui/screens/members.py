@@ -12,7 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import NamndError
@@ -21,6 +21,7 @@ from namnd.services.swedish_dates import long_date, parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+from namnd.tui.widgets.footer import Footer
 
 ROLES = tuple((role.label, role.value) for role in MemberRole)
 POSITIONS = (("–", ""), *((p.label, p.value) for p in Position))
@@ -64,11 +65,12 @@ class MembersScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
         Binding("n", "new", "Ny plats", id="new"),
         Binding("e", "edit", "Ändra", id="edit"),
-        Binding("x", "end", "Avsluta uppdrag", id="end"),
-        Binding("i", "import_roster", "Läs in fil", id="import_roster"),
+        Binding("x", "end", "Avsluta plats", id="end"),
         Binding("h", "history(True)", "Visa avslutade", id="history_on"),
         Binding("h", "history(False)", "Dölj avslutade", id="history_off"),
+        Binding("i", "import_roster", "Läs in fil", id="import_roster", show=False),
     ]
+    HELP_TITLE = "Ledamöter och ersättare"
 
     PALETTE = (
         ("Ledamöter: ny ledamot eller ersättare", "new"),

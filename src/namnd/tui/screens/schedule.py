@@ -9,7 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from namnd.errors import NamndError
 from namnd.operations.schedule import YearPlan, add_dates, propose, year_plan
@@ -19,6 +19,7 @@ from namnd.services.swedish_dates import long_date, parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+from namnd.tui.widgets.footer import Footer
 
 STYLES = {
     "late": "bold white on dark_red",
@@ -54,6 +55,7 @@ class ScheduleScreen(Screen[None]):
         Binding("x,delete", "remove", "Ta bort", id="remove"),
         Binding("r", "rules", "Regler", id="rules"),
     ]
+    HELP_TITLE = "Sammanträdesordningen"
 
     PALETTE = (
         ("Sammanträdesordning: nytt sammanträde", "new_meeting"),

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from namnd.services.search import COLUMNS, Hit, hit_cells
 from namnd.storage.store import Store
+from namnd.tui.widgets.footer import Footer
 
 HINT = (
     "Skriv ord ur rubrik, förslag, beslut eller yrkanden, ett namn, eller ett diarienummer "
@@ -27,6 +28,7 @@ class SearchScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
         Binding("ctrl+f", "focus_query", "Sökfältet", id="focus_query"),
     ]
+    HELP_TITLE = "Sök"
 
     def __init__(self, store: Store, query: str = "") -> None:
         super().__init__()

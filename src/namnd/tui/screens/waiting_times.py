@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from namnd.services.waiting_times import (
     WaitingPoint,
@@ -18,6 +18,7 @@ from namnd.services.waiting_times import (
     waiting_times,
 )
 from namnd.storage.store import Store
+from namnd.tui.widgets.footer import Footer
 
 BAR_WIDTH = 24
 
@@ -54,6 +55,7 @@ class WaitingTimesScreen(Screen[None]):
     """Väntetider för ej verkställda gynnande beslut, per insats och kvartal."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Tillbaka", id="back")]
+    HELP_TITLE = "Väntetider"
 
     def __init__(self, store: Store) -> None:
         super().__init__()
