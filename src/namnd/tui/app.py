@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from namnd.storage.preferences import current_user
 from namnd.storage.workspace import Workspace, resolve
@@ -53,6 +55,10 @@ class NamndApp(App[None]):
         Binding("q", "quit", "Avsluta", id="quit", show=False),
         # Shown at the right of every footer (``widgets.footer``); F1 also in text fields.
         Binding("question_mark,f1", "help", "Hjälp", id="help"),
+        # Before the text field's own ctrl+a (start of line): select all, as elsewhere.
+        Binding(
+            "ctrl+a", "select_all", "Markera all text", id="select_all", show=False, priority=True
+        ),
         # Shown once, at the right of the footer, where Textual puts the palette key.
         Binding("ctrl+p", "command_palette", "Kommandon", id="palette", show=False),
     ]
@@ -170,6 +176,12 @@ class NamndApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_select_all(self) -> None:
+        """ctrl+a in a text field or text area selects all of it; elsewhere the key goes on."""
+        if not isinstance(self.focused, (Input, TextArea)):
+            raise SkipAction
+        self.focused.action_select_all()
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its texts in Swedish."""

@@ -20,6 +20,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.widgets.option_list import Option
 
 from namnd.services.swedish_dates import long_date
+from namnd.services.swedish_numbers import counted
 
 if TYPE_CHECKING:
     from namnd.tui.app import NamndApp
@@ -56,7 +57,7 @@ class MeetingCommands(_EntryProvider):
             (
                 f"Sammanträde: öppna {long_date(m.date)} ({m.organ_name})",
                 partial(app.open_meeting, m.id),
-                f"{m.item_count} ärenden, {m.status.label}",
+                f"{counted(m.item_count, 'ärende', 'ärenden')}, {m.status.label}",
             )
             for m in summaries
         ]

@@ -20,6 +20,7 @@ from namnd.services.kallelse_flow import is_late
 from namnd.services.report_back import due_at_meeting, report_back_fields
 from namnd.services.standing_items import STANDING_ITEMS
 from namnd.services.swedish_dates import clock, long_date
+from namnd.services.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.screens.agenda_documents import AgendaDocuments
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
@@ -258,7 +259,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
                 )
 
         question = f"Ta bort ”{item.title}” från föredragningslistan? Ärendet finns kvar."
-        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes="Ta bort", destructive=True), confirmed)
 
     def action_move(self, delta: int) -> None:
         item = self._current()
@@ -303,7 +304,10 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         except NamndError as err:
             self.notify(str(err), title="Beslut", severity="error")
             return
-        self.notify(f"{len(answered)} uppdrag är nu återrapporterade.", title="Beslut")
+        done = counted(
+            len(answered), "uppdrag är nu återrapporterat", "uppdrag är nu återrapporterade"
+        )
+        self.notify(f"{done}.", title="Beslut")
         self._load()
 
     def action_propose_assignments(self) -> None:
@@ -324,7 +328,10 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
                 added = confirm_proposals(
                     self.store, item.arende_id, self.meeting_id, chosen, by=self.user
                 )
-                self.notify(f"{added} nämnduppdrag registrerade.", title="Nämnduppdrag")
+                self.notify(
+                    f"{counted(added, 'nämnduppdrag registrerat', 'nämnduppdrag registrerade')}.",
+                    title="Nämnduppdrag",
+                )
 
         self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)
 

@@ -348,7 +348,7 @@ class ArendeEditorScreen(Screen[None]):
             "Ersätta din text med den version som sparades? Det du skrivit sedan "
             "senaste sparning försvinner – kopiera det först om du vill behålla det."
         )
-        self.app.push_screen(ConfirmDialog(question, yes="Läs in"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes="Läs in", destructive=True), confirmed)
 
     def action_overwrite(self) -> None:
         """After a conflict: save the text on screen over the other version, deliberately."""
@@ -365,7 +365,7 @@ class ArendeEditorScreen(Screen[None]):
             "Spara din text över den version någon annan sparade? Deras ändringar i "
             "ärendet försvinner."
         )
-        self.app.push_screen(ConfirmDialog(question, yes="Skriv över"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes="Skriv över", destructive=True), confirmed)
 
     def action_save_now(self) -> None:
         if self.dirty and not self.conflict:
@@ -381,7 +381,7 @@ class ArendeEditorScreen(Screen[None]):
                 "Kopiera din text först om du vill behålla den. Lämna ändå?"
             )
             self.app.push_screen(
-                ConfirmDialog(question, yes="Lämna utan att spara"),
+                ConfirmDialog(question, yes="Lämna utan att spara", destructive=True),
                 lambda leave: self.dismiss() if leave else None,
             )
             return

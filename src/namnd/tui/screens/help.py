@@ -41,7 +41,6 @@ TEXTUAL_KEYS: dict[str, str | None] = {
 FIELD_KEYS = (
     ("↑ ↓ PgUp PgDn", "Flytta i listan eller texten"),
     ("Enter", "Öppna eller välj det markerade"),
-    ("ctrl+a", "Markera all text i ett textfält"),
     ("ctrl+z / ctrl+y", "Ångra / gör om i ett textfält"),
     ("F1", "Hjälp också när ett textfält har fokus (där skriver ? ett frågetecken)"),
 )
@@ -89,8 +88,11 @@ def _entries(node: DOMNode, bindings: list[Binding], palette: dict[str, str]) ->
         keys.setdefault((binding.action, description), []).append(key_label(binding.key))
     out = []
     for (action, description), labels in keys.items():
-        detail = palette.get(action)
-        text = f"{description} – {detail}" if detail and detail != description else description
+        detail = palette.get(action, "")
+        if detail.casefold().startswith(description.casefold()):
+            text = detail  # "Expediera – utdrag till alla …" says it all
+        else:
+            text = f"{description} – {detail}" if detail else description
         out.append(KeyHelp(", ".join(dict.fromkeys(labels)), text, _available(node, action)))
     return out
 
@@ -105,8 +107,9 @@ def _available(node: DOMNode, action: str) -> bool:
 def _palette_details(screen: Screen) -> dict[str, str]:
     """The palette entry for an action, without its "Grupp: " (the longer wording)."""
     return {
-        action: title.split(": ", 1)[-1].capitalize()
+        action: detail[:1].upper() + detail[1:]
         for title, action in getattr(screen, "PALETTE", ())
+        for detail in [title.split(": ", 1)[-1]]
     }
 
 

@@ -18,6 +18,7 @@ from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import NamndError
 from namnd.services.roster import COLUMNS, Seat, seat_cells, seat_from_fields
 from namnd.services.swedish_dates import long_date, parse_iso_date
+from namnd.services.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
@@ -119,7 +120,7 @@ class MembersScreen(Screen[None]):
         scope = "alla uppdrag, även avslutade" if self.show_all else long_date(self.today)
         self.query_one("#members-heading", Static).update(
             f"[b]Ledamöter och ersättare[/b] · {scope} · "
-            f"{members} ledamöter, {len(shown) - members} ersättare"
+            f"{counted(members, 'ledamot', 'ledamöter')}, {len(shown) - members} ersättare"
         )
         empty = self.query_one("#members-empty", Static)
         empty.display = not shown
@@ -213,7 +214,9 @@ class MembersScreen(Screen[None]):
                 self.notify(str(err), title="Kunde inte läsa in", severity="error", timeout=12)
                 self.action_import_roster(answer)
                 return
-            self.notify(f"Läste in {added} av {len(seats)} platser.", title="Ledamöter")
+            self.notify(
+                f"Läste in {added} av {counted(len(seats), 'plats', 'platser')}.", title="Ledamöter"
+            )
             self._load()
 
         self.app.push_screen(EntryDialog("Läs in ledamöter och ersättare", fields), done)

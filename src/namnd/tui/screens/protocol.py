@@ -387,7 +387,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             f"Ersätta din text i § {self.number} med den version som sparades? Det du "
             "skrivit försvinner – kopiera det först om du vill behålla det."
         )
-        self.app.push_screen(ConfirmDialog(question, yes="Läs in"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes="Läs in", destructive=True), confirmed)
 
     def action_overwrite(self) -> None:
         """After a conflict: save the text on screen over the other version, deliberately."""
@@ -411,7 +411,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             f"Spara din text i § {self.number} över den version någon annan sparade? "
             "Deras beslutstext försvinner."
         )
-        self.app.push_screen(ConfirmDialog(question, yes="Skriv över"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes="Skriv över", destructive=True), confirmed)
 
     def action_save_now(self) -> None:
         if self.correcting:

@@ -13,6 +13,7 @@ from namnd.domain.protocol import Motion, Note, Reservation
 from namnd.services.attendance_changes import CHANGES, change
 from namnd.services.protocol_rules import outcome, serving
 from namnd.services.protocol_text import decision_process, default_vote
+from namnd.services.swedish_numbers import counted
 from namnd.tui.screens.vote import VoteScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextAreaDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
@@ -138,7 +139,7 @@ class MeetingEvents:
                 self._reload()
 
         question = f"Ta bort § {paragraph.number} {paragraph.title}? Följande §§ numreras om."
-        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), done)
+        self.app.push_screen(ConfirmDialog(question, yes="Ta bort", destructive=True), done)
 
     def action_propose_assignments(self) -> None:
         """Read the uppdrag the minuted beslut gives; confirm them into the register."""
@@ -161,7 +162,10 @@ class MeetingEvents:
                 added = confirm_proposals(
                     self.store, arende_id, self.meeting_id, chosen, by=self.user
                 )
-                self.notify(f"{added} nämnduppdrag registrerade.", title="Nämnduppdrag")
+                self.notify(
+                    f"{counted(added, 'nämnduppdrag registrerat', 'nämnduppdrag registrerade')}.",
+                    title="Nämnduppdrag",
+                )
 
         self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)
 

@@ -16,6 +16,7 @@ from namnd.operations.schedule import YearPlan, add_dates, propose, year_plan
 from namnd.services.deadlines import deadline_state
 from namnd.services.meeting_plan import PlanRule, parse_months, proposal_lines
 from namnd.services.swedish_dates import long_date, parse_iso_date
+from namnd.services.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
@@ -195,7 +196,10 @@ class ScheduleScreen(Screen[None]):
 
     def _plan(self, dates: list[dt.date]) -> None:
         added = add_dates(self.store, dates, self.organ_code)
-        self.notify(f"{added} sammanträden planerade {self.year}.", title="Sammanträdesordning")
+        self.notify(
+            f"{counted(added, 'sammanträde planerat', 'sammanträden planerade')} {self.year}.",
+            title="Sammanträdesordning",
+        )
         self._load()
 
     def action_remove(self) -> None:
@@ -218,4 +222,4 @@ class ScheduleScreen(Screen[None]):
             self._load()
 
         question = f"Ta bort det planerade sammanträdet {long_date(day)}?"
-        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), done)
+        self.app.push_screen(ConfirmDialog(question, yes="Ta bort", destructive=True), done)

@@ -10,6 +10,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 
 from namnd.services.search import COLUMNS, Hit, hit_cells
+from namnd.services.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.widgets.footer import Footer
 
@@ -85,7 +86,9 @@ class SearchScreen(Screen[None]):
         if not query.strip():
             state.update(HINT)
         elif hits:
-            state.update(f"{len(hits)} träffar för ”{query.strip()}”. Enter öppnar.")
+            state.update(
+                f"{counted(len(hits), 'träff', 'träffar')} för ”{query.strip()}”. Enter öppnar."
+            )
         else:
             state.update(f"Inga träffar för ”{query.strip()}”. {HINT}")
 
