@@ -41,6 +41,7 @@ _AREAS = (
     "attachments",
     "dispatch_to",
 )
+#: Field labels, shown as plain text: "[sekretess]" in them is the syntax, not markup.
 _LABELS = {
     "title": "Rubrik",
     "dnr": "Diarienummer (t.ex. von/2019:76)",
@@ -159,7 +160,7 @@ class ArendeEditorScreen(Screen[None]):
         with Horizontal(id="editor-body"):
             with VerticalScroll(id="editor-form"):
                 for name in _INPUTS[:2]:
-                    yield Label(_LABELS[name])
+                    yield Label(_LABELS[name], markup=False)
                     yield Input(id=name)
                 yield Label("Typ")
                 yield Select(
@@ -167,10 +168,10 @@ class ArendeEditorScreen(Screen[None]):
                 )
                 yield Checkbox("Sekretess – aldrig i offentlig version", id="confidential")
                 for name in _INPUTS[2:]:
-                    yield Label(_LABELS[name])
+                    yield Label(_LABELS[name], markup=False)
                     yield Input(id=name)
                 for name in _AREAS:
-                    yield Label(_LABELS[name])
+                    yield Label(_LABELS[name], markup=False)
                     area = TextArea(id=name, soft_wrap=True, classes="editor-area")
                     if name.endswith("_md"):
                         area.language = "markdown"

@@ -500,23 +500,25 @@ _MINUTING = frozenset(
 )
 
 
+# Each mark is the key that records it (y yrkande … s sekretess): written in capitals
+# a mark would read as another key (J is Justera, not jäv).
 MARKS_LEGEND = (
-    "[b]Läge:[/b] beslut ifyllt · Y2 två yrkanden · V votering · R reservation · J jäv · "
-    "O omedelbar justering · S sekretess"
+    "[b]Läge[/b] (bokstaven är tangenten): beslut ifyllt · y2 två yrkanden · v votering · "
+    "r reservation · j jäv · o omedelbar justering · s sekretess"
 )
 
 
 def _marks(paragraph: ProtocolParagraph) -> str:
-    """Short markers of what a § holds: Y2 (yrkanden), V (votering), R, J, O, S."""
+    """Short markers of what a § holds: y2 (yrkanden), v (votering), r, j, o, s."""
     marks = []
     if paragraph.motions:
-        marks.append(f"Y{len(paragraph.motions)}")
+        marks.append(f"y{len(paragraph.motions)}")
     for flag, mark in (
-        (paragraph.vote, "V"),
-        (paragraph.reservations, "R"),
-        (paragraph.recused, "J"),
-        (paragraph.immediate, "O"),
-        (paragraph.confidential, "S"),
+        (paragraph.vote, "v"),
+        (paragraph.reservations, "r"),
+        (paragraph.recused, "j"),
+        (paragraph.immediate, "o"),
+        (paragraph.confidential, "s"),
     ):
         if flag:
             marks.append(mark)

@@ -144,7 +144,7 @@ class ReviewScreen(Screen[None]):
             seats = self.store.seats()
         except NamndError:
             seats = []  # no register: the kallelse's ordförande, or a name typed
-        names = presidium_names(seats, meeting.date, meeting.chair_name or "")
+        names = presidium_names(seats, meeting.date, self.view.chair_name)
 
         def chosen(name: str | None) -> None:
             if name:
