@@ -35,6 +35,10 @@ MAIN_SCREENS = [
     (("l",), ["escape", "n", "e", "x", "h"]),
     (("u",), ["escape", "p", "a", "s"]),
     (("slash",), ["escape", "ctrl+f"]),
+    (("enter", "e"), ["escape", "ctrl+s"]),
+    (("enter", "k"), ["escape", "ctrl+s"]),
+    (("enter", "g"), ["escape"]),
+    (("v",), ["escape"]),
 ]
 
 
@@ -50,6 +54,7 @@ async def test_each_footer_shows_its_top_keys_and_help_at_80_columns(
         shown = visible_footer_keys(app.screen)
     assert shown[: len(top)] == top
     assert shown[-1] in ("question_mark", "f1"), "Hjälp stands at the right, never cut"
+    assert "ctrl+p" not in shown, "at 80 columns the palette key gives way (Hjälp names it)"
 
 
 async def test_protocol_footer_follows_its_state(demo_store, make_app):
@@ -232,3 +237,21 @@ def test_swedish_plural(n, text):
     assert counted(n, "träff", "träffar") == text
     assert counted(1, "ledamot", "ledamöter") == "1 ledamot"
     assert counted(2, "ledamot", "ledamöter") == "2 ledamöter"
+
+
+async def test_wide_footer_adds_the_palette_key_and_the_vote_has_help(demo_store, make_app):
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        assert visible_footer_keys(app.screen)[-2:] == ["question_mark", "ctrl+p"]
+        await _open_protocol(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        vote = app.screen
+        assert "question_mark" in visible_footer_keys(vote)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen) and app.screen.for_screen is vote
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is vote
