@@ -88,7 +88,7 @@ def test_cli_lists_and_imports(workspace, capsys, tmp_path):
         encoding="cp1252",
     )
     assert main([*ws, "import", "ledamoter", str(roster)]) == 0
-    assert "Läste in 1 av 1 platser." in capsys.readouterr().out
+    assert "Läste in 1 av 1 plats." in capsys.readouterr().out
     assert main([*ws, "members", "--on", "2023-01-01", "--json"]) == 0
     assert '"position": "chair"' in capsys.readouterr().out
     roster.write_text("från: 2023-01-01\nledamöter:\n- {namn: Per Ek}\n", encoding="utf-8")

@@ -8,6 +8,7 @@ from namnd.domain.kinds import MeetingStatus
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.arende_editor import ArendeEditorScreen
 from namnd.tui.screens.review import ReviewScreen
+from namnd.tui.widgets.dialogs import PickDialog
 from tests.tui.conftest import settle
 
 
@@ -70,14 +71,19 @@ async def test_build_a_kallelse_and_mark_it_granskad(demo_store, make_app):
         await settle(app, pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert "Nämnden antar budgeten." in app.screen.query_one(Markdown).source
+        # Granskad av: the ordförande chosen (the presidium, ordförande first), not the login.
         await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        await pilot.press("down", "enter")  # förste vice ordförande reviewed this time
         await settle(app, pilot)
+        assert "Granskad av Maria Lindqvist (C)" in app.screen.query_one(Markdown).source
     meeting_id = demo_store.find_meeting("2020-01-27").id
     assert demo_store.find_meeting("2020-01-27").status == MeetingStatus.REVIEWED
     history = demo_store.status_history(meeting_id)
     assert [(h.to_status, h.changed_by) for h in history] == [
         (MeetingStatus.DRAFT, "sekreteraren"),
-        (MeetingStatus.REVIEWED, "sekreteraren"),
+        (MeetingStatus.REVIEWED, "Maria Lindqvist (C)"),
     ]
 
 
@@ -88,7 +94,10 @@ async def test_review_shows_both_proposals_where_they_differ(demo_store, make_ap
         await pilot.press("enter", "g")
         await settle(app, pilot)
         source = app.screen.query_one(Markdown).source
-    assert "| Förslag till beslut | Förvaltningens förslag |" in source
+    # Each att-sats on its own numbered line, the kallelse's then the förvaltning's.
+    ours = source.index("**Förslag till beslut**\n\n1. ")
+    theirs = source.index("**Förvaltningens förslag**\n\n1. ", ours)
+    assert "\n2. " in source[ours:theirs]
     assert "besvarad" in source and "avstyrker" in source
     # The seed's IOP remiss wanted the yttrande by 15 September; the meeting is the 19th.
     assert "## Remisstiden går ut före sammanträdet" in source

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from namnd.cli import output
+from namnd.services.swedish_numbers import counted
 from namnd.storage.workspace import Workspace, resolve
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
         )
         added = open_store(workspace).import_seats(seats, organ_code=args.organ)
         print(
-            f"Läste in {added} av {len(seats)} platser."
+            f"Läste in {added} av {counted(len(seats), 'plats', 'platser')}."
             if added
             else "Alla platser i filen fanns redan; inget ändrades."
         )
@@ -290,13 +291,14 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
 
         dates = [parse_iso_date(text, what="sammanträdesdatum") for text in args.add]
         added = add_dates(store, dates, args.organ)
-        print(f"Lade till {added} sammanträden ({len(dates) - added} fanns redan).")
+        what = counted(added, "sammanträde", "sammanträden")
+        print(f"Lade till {what} ({len(dates) - added} fanns redan).")
     if args.remove:
         from namnd.services.swedish_dates import parse_iso_date
 
         dates = [parse_iso_date(text, what="sammanträdesdatum") for text in args.remove]
         store.remove_planned_meetings(dates, args.organ)
-        print(f"Tog bort {len(dates)} planerade sammanträden.")
+        print(f"Tog bort {counted(len(dates), 'planerat sammanträde', 'planerade sammanträden')}.")
     if args.decision:
         from namnd.operations.schedule import place_decision
         from namnd.storage.preferences import current_user
@@ -317,7 +319,7 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
             "ics",
             lambda target: write_ics(published, target, deadlines=args.deadlines),
         )
-        print(f"Skrev {path} ({len(plan.meetings)} sammanträden).")
+        print(f"Skrev {path} ({counted(len(plan.meetings), 'sammanträde', 'sammanträden')}).")
     elif args.json:
         _print_json(output.plan_json(plan))
     else:
@@ -389,7 +391,8 @@ def _check_public(args: argparse.Namespace, workspace: Workspace) -> int:
     if len(paths) == 1:
         print("Publicera inte filen förrän fynden är åtgärdade." if leaking else "Inga fynd.")
     elif leaking:
-        print(f"Fynd i {leaking} av {len(paths)} filer: publicera inte förrän de är åtgärdade.")
+        files = counted(len(paths), "fil", "filer")
+        print(f"Fynd i {leaking} av {files}: publicera inte förrän de är åtgärdade.")
     else:
         print(f"Inga fynd i de {len(paths)} filerna.")
     return 1 if leaking else 0

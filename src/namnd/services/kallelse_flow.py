@@ -24,9 +24,14 @@ _ALLOWED = {
 }
 
 
+def may_move(current: MeetingStatus, target: MeetingStatus) -> bool:
+    """True when the kallelse may go from ``current`` to ``target``."""
+    return (current, target) in _ALLOWED
+
+
 def check_transition(current: MeetingStatus, target: MeetingStatus) -> None:
     """Raise a Swedish error unless the kallelse may go from ``current`` to ``target``."""
-    if (current, target) not in _ALLOWED:
+    if not may_move(current, target):
         raise InvalidInput(f"Kallelsen kan inte gå från ”{current.label}” till ”{target.label}”.")
 
 

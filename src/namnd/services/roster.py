@@ -256,3 +256,22 @@ def call_in_text(proposals: list[tuple[Seat, list[Seat]]]) -> str:
         then = f" (sedan {', '.join(s.display for s in order[1:3])})" if order[1:] else ""
         lines.append(f"{member.display} saknas: kalla in {order[0].display}{then}.")
     return "\n".join(lines)
+
+
+#: The presidium in order of rank.
+PRESIDIUM = (Position.CHAIR, Position.FIRST_VICE_CHAIR, Position.SECOND_VICE_CHAIR)
+
+
+def presidium_names(seats: Sequence[Seat], day: dt.date, chair_name: str) -> list[str]:
+    """Who may have reviewed a kallelse: the presidium on ``day``, ordförande first.
+
+    ``chair_name`` is the ordförande as the kallelse prints it ("Tuva Lund (S)").
+    """
+    presidium = sorted(
+        (s for s in seats if s.position in PRESIDIUM and s.holds_on(day)),
+        key=lambda s: PRESIDIUM.index(s.position),
+    )
+    names = [s.display for s in presidium]
+    if chair_name and not any(chair_name.startswith(s.name) for s in presidium):
+        names.insert(0, chair_name)
+    return names

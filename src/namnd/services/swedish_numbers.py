@@ -46,3 +46,12 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[:2].isupper():
         return text  # such as "LSS-boende"
     return text[:1].lower() + text[1:]
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``1 träff``, ``2 träffar``: a count with the word in the form Swedish wants.
+
+    ``one`` and ``many`` may carry an agreeing word: ``counted(n, "sammanträde planerat",
+    "sammanträden planerade")``. Used wherever the TUI and the CLI print a count.
+    """
+    return f"{n} {one if n == 1 else many}"

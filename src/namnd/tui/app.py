@@ -7,17 +7,21 @@ import datetime as dt
 import os
 import signal
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
+from textual.actions import SkipAction
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from namnd.storage import preferences
 from namnd.storage.preferences import current_user
 from namnd.storage.workspace import Workspace, resolve
-from namnd.tui.commands import MeetingCommands, ScreenCommands
+from namnd.tui.commands import MeetingCommands, ScreenCommands, SwedishCommandPalette
 from namnd.tui.screens.meetings import MeetingsScreen
 
 if TYPE_CHECKING:
@@ -48,7 +52,14 @@ class NamndApp(App[None]):
     COMMANDS = App.COMMANDS | {MeetingCommands, ScreenCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
-        Binding("q", "quit", "Avsluta", id="quit"),
+        # In the footer of the first screen only (``MeetingsScreen``); elsewhere Esc leads there.
+        Binding("q", "quit", "Avsluta", id="quit", show=False),
+        # Shown at the right of every footer (``widgets.footer``); F1 also in text fields.
+        Binding("question_mark,f1", "help", "Hjälp", id="help"),
+        # Before the text field's own ctrl+a (start of line): select all, as elsewhere.
+        Binding(
+            "ctrl+a", "select_all", "Markera all text", id="select_all", show=False, priority=True
+        ),
         # Shown once, at the right of the footer, where Textual puts the palette key.
         Binding("ctrl+p", "command_palette", "Kommandon", id="palette", show=False),
     ]
@@ -185,6 +196,64 @@ class NamndApp(App[None]):
         target = Path(folder).expanduser()
         target.mkdir(parents=True, exist_ok=True)
         return target / path.name
+    def action_help(self) -> None:
+        """The help screen for the screen in front (closed again by ?, F1 or Esc)."""
+        from namnd.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_select_all(self) -> None:
+        """ctrl+a in a text field or text area selects all of it; elsewhere the key goes on."""
+        if not isinstance(self.focused, (Input, TextArea)):
+            raise SkipAction
+        self.focused.action_select_all()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its texts in Swedish."""
+        if self.use_command_palette and not SwedishCommandPalette.is_open(self):
+            self.push_screen(SwedishCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker (palette "Tema"), with a Swedish placeholder."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(SwedishCommandPalette(providers=[ThemeProvider], placeholder="Sök tema…"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, in Swedish (help replaces its English key panel)."""
+        yield SystemCommand(
+            "Hjälp", "Tangenterna på den här skärmen och var du läser mer", self.action_help
+        )
+        yield SystemCommand("Tema", "Byt färgtema", self.action_change_theme)
+        yield SystemCommand("Avsluta", "Spara öppna formulär och avsluta namnd", self.action_quit)
+        if screen.maximized is not None:
+            yield SystemCommand(
+                "Återställ", "Visa den förstorade delen i normal storlek", screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                "Förstora", "Visa den markerade delen över hela fönstret", screen.action_maximize
+            )
+        yield SystemCommand(
+            # After a moment, so the palette has closed.
+            "Skärmbild",
+            "Spara en SVG-bild av skärmen i arbetsmappen",
+            lambda: self.set_timer(0.1, self._screenshot),
+        )
+
+    def _screenshot(self) -> None:
+        """Save an SVG of the screen in the workspace folder and say where, in Swedish."""
+        try:
+            path = self.save_screenshot(path=str(self.workspace.root))
+        except OSError as err:
+            self.notify(str(err), title="Skärmbild", severity="error")
+            return
+        self.notify(f"Sparade {path}", title="Skärmbild")
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (a reflex from other programs) says how to quit, in Swedish."""
+        self.notify("Tryck [b]q[/b] för att avsluta namnd.", title="Vill du avsluta?")
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show a meeting's föredragningslista (from the list or the command palette)."""

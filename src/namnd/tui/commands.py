@@ -1,9 +1,11 @@
-"""Command palette entries, titled "Grupp: verb".
+"""Command palette entries, titled "Grupp: verb", and the palette itself in Swedish.
 
 :class:`MeetingCommands` opens any meeting or year plan from anywhere; :class:`ScreenCommands`
 offers what the screen the palette was opened from can do, read from its ``PALETTE``
 table, with the key that does the same shown beside each entry (and not what the screen
 hides just now).
+:class:`SwedishCommandPalette` is Textual's palette with its placeholder and its
+"no matches" line in Swedish.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.align import Align
+from rich.text import Text
 from textual.actions import parse
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from namnd.services.swedish_dates import long_date
+from namnd.services.swedish_numbers import counted
 
 if TYPE_CHECKING:
     from namnd.tui.app import NamndApp
@@ -53,7 +59,7 @@ class MeetingCommands(_EntryProvider):
             (
                 f"Sammanträde: öppna {long_date(m.date)} ({m.organ_name})",
                 partial(app.open_meeting, m.id),
-                f"{m.item_count} ärenden, {m.status.label}",
+                f"{counted(m.item_count, 'ärende', 'ärenden')}, {m.status.label}",
             )
             for m in summaries
         ]
@@ -105,3 +111,25 @@ def offered(screen: object, action: str) -> bool:
     _namespace, name, parameters = parse(action)
     check = getattr(screen, "check_action", None)
     return check is None or check(name, parameters) is not False
+class SwedishCommandPalette(CommandPalette):
+    """Textual's command palette; "Sök kommandon…" and "Inga träffar" in Swedish."""
+
+    def __init__(self, *args, placeholder: str = "Sök kommandon…", **kwargs) -> None:
+        super().__init__(*args, placeholder=placeholder, **kwargs)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own adds an English "No matches found"; the same, in Swedish.
+        self._stop_no_matches_countdown()
+
+        def show() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text("Inga träffar", style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+            self._list_visible = bool(search_value)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Markdown, Static
+from textual.widgets import DataTable, Header, Markdown, Static
 
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.views import AgendaItemView, AgendaView
@@ -20,15 +20,15 @@ from namnd.services.kallelse_flow import is_late
 from namnd.services.report_back import due_at_meeting, report_back_fields
 from namnd.services.standing_items import STANDING_ITEMS
 from namnd.services.swedish_dates import clock, long_date
+from namnd.services.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.screens.agenda_documents import AgendaDocuments
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
+from namnd.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from namnd.domain.models import Arende
     from namnd.services.assignment_extraction import ProposedAssignment
-
-_MOVE = Binding.Group("Flytta")
 
 
 class AgendaScreen(AgendaDocuments, Screen[None]):
@@ -41,19 +41,20 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         Binding("n", "new", "Nytt ärende", id="new", show=False),
         Binding("s", "standing", "Stående punkt", id="standing", show=False),
         Binding("l", "place", "Registrerat ärende", id="place", show=False),
-        Binding("delete,x", "remove", "Ta bort", id="remove"),
-        Binding("ctrl+up,K", "move(-1)", "Upp", id="move_up", group=_MOVE),
-        Binding("ctrl+down,J", "move(1)", "Ned", id="move_down", group=_MOVE),
+        Binding("p", "protocol", "Protokoll", id="protocol"),
+        Binding("w", "export_word", "Word", id="export_word"),
+        Binding("g", "review", "Granska", id="review"),
+        Binding("delete,x", "remove", "Ta bort", id="remove", show=False),
+        Binding("ctrl+up,K", "move(-1)", "Flytta upp", id="move_up", show=False),
+        Binding("ctrl+down,J", "move(1)", "Flytta ned", id="move_down", show=False),
         Binding("d", "due_assignments", "Återrapportera uppdrag", id="due_assignments", show=False),
         Binding("b", "decide_report_back", "Beslutad", id="decide_report_back", show=False),
         Binding("i", "import_delegation", "Importera lista", id="import_delegation", show=False),
         Binding("f", "propose_assignments", "Uppdrag i beslutet", id="propose", show=False),
-        Binding("k", "details", "Uppgifter", id="details"),
-        Binding("g", "review", "Granska", id="review"),
-        Binding("w", "export_word", "Word", id="export_word"),
-        Binding("p", "protocol", "Protokoll", id="protocol"),
+        Binding("k", "details", "Uppgifter", id="details", show=False),
         Binding("o", "place_unexecuted", "Ej verkställda", id="place_unexecuted", show=False),
     ]
+    HELP_TITLE = "Föredragningslistan"
     PALETTE = (
         ("Ärende: redigera markerat", "edit"),
         ("Ärende: lägg till nytt", "new"),
@@ -275,7 +276,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
                 )
 
         question = f"Ta bort ”{item.title}” från föredragningslistan? Ärendet finns kvar."
-        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes="Ta bort", destructive=True), confirmed)
 
     def action_move(self, delta: int) -> None:
         item = self._current()
@@ -323,7 +324,10 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         except NamndError as err:
             self.notify(str(err), title="Beslut", severity="error")
             return
-        self.notify(f"{len(answered)} uppdrag är nu återrapporterade.", title="Beslut")
+        done = counted(
+            len(answered), "uppdrag är nu återrapporterat", "uppdrag är nu återrapporterade"
+        )
+        self.notify(f"{done}.", title="Beslut")
         self._load()
 
     def action_propose_assignments(self) -> None:
@@ -344,7 +348,10 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
                 added = confirm_proposals(
                     self.store, item.arende_id, self.meeting_id, chosen, by=self.user
                 )
-                self.notify(f"{added} nämnduppdrag registrerade.", title="Nämnduppdrag")
+                self.notify(
+                    f"{counted(added, 'nämnduppdrag registrerat', 'nämnduppdrag registrerade')}.",
+                    title="Nämnduppdrag",
+                )
 
         self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual import work
 
 from namnd.errors import NamndError, PublicationRefused
+from namnd.services.swedish_numbers import counted
 from namnd.tui.widgets.dialogs import TextDialog, show_refusal
 
 
@@ -110,7 +111,11 @@ class AgendaDocuments:
             )
             return
         added = len(placed.announced)
-        message = f"{added} redovisningar lades till" if added else "Redovisningen fanns redan"
+        message = (
+            f"{counted(added, 'redovisning', 'redovisningar')} lades till"
+            if added
+            else "Redovisningen fanns redan"
+        )
         self.app.call_from_thread(
             self.notify, f"{message} under anmälningsärendena.", title="Ej verkställda"
         )

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Markdown, Select, TextArea
+from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, TextArea
 
 from namnd.domain.diarienummer import DnrFormat
 from namnd.domain.kinds import ArendeKind
@@ -29,6 +29,7 @@ from namnd.services.swedish_dates import parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.widgets.dialogs import ConfirmDialog
+from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.personnummer_warning import PersonnummerWarning
 
 _INPUTS = ("title", "dnr", "external_ref", "handlers", "memo_date", "reply_by", "sent_later")
@@ -41,6 +42,7 @@ _AREAS = (
     "attachments",
     "dispatch_to",
 )
+#: Field labels, shown as plain text: "[sekretess]" in them is the syntax, not markup.
 _LABELS = {
     "title": "Rubrik",
     "dnr": "Diarienummer",
@@ -122,11 +124,13 @@ class ArendeEditorScreen(Screen[None]):
     """One ärende's tjänsteskrivelse and proposal, saved as you type."""
 
     BINDINGS = [
+        # Shown only in a conflict, and then first.
+        Binding("ctrl+r", "reload", "Deras version", id="reload"),
+        Binding("ctrl+o", "overwrite", "Skriv över", id="overwrite"),
         Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
         Binding("ctrl+s", "save_now", "Spara nu", id="save"),
-        Binding("ctrl+r", "reload", "Läs in den sparade versionen", id="reload"),
-        Binding("ctrl+o", "overwrite", "Skriv över med din text", id="overwrite"),
     ]
+    HELP_TITLE = "Ärendet"
     PALETTE = (
         ("Ärende: spara nu", "save_now"),
         ("Ärende: spara och gå tillbaka", "leave"),
@@ -159,7 +163,7 @@ class ArendeEditorScreen(Screen[None]):
         with Horizontal(id="editor-body"):
             with VerticalScroll(id="editor-form"):
                 for name in _INPUTS[:2]:
-                    yield Label(_LABELS[name], id=f"{name}-label")
+                    yield Label(_LABELS[name], id=f"{name}-label", markup=False)
                     yield Input(id=name)
                 yield Label("Typ")
                 yield Select(
@@ -167,10 +171,10 @@ class ArendeEditorScreen(Screen[None]):
                 )
                 yield Checkbox("Sekretess – aldrig i offentlig version", id="confidential")
                 for name in _INPUTS[2:]:
-                    yield Label(_LABELS[name])
+                    yield Label(_LABELS[name], markup=False)
                     yield Input(id=name)
                 for name in _AREAS:
-                    yield Label(_LABELS[name])
+                    yield Label(_LABELS[name], markup=False)
                     area = TextArea(id=name, soft_wrap=True, classes="editor-area")
                     if name.endswith("_md"):
                         area.language = "markdown"
@@ -351,7 +355,7 @@ class ArendeEditorScreen(Screen[None]):
             "Ersätta din text med den version som sparades? Det du skrivit sedan "
             "senaste sparning försvinner – kopiera det först om du vill behålla det."
         )
-        self.app.push_screen(ConfirmDialog(question, yes="Läs in"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes="Läs in", destructive=True), confirmed)
 
     def action_overwrite(self) -> None:
         """After a conflict: save the text on screen over the other version, deliberately."""
@@ -368,7 +372,7 @@ class ArendeEditorScreen(Screen[None]):
             "Spara din text över den version någon annan sparade? Deras ändringar i "
             "ärendet försvinner."
         )
-        self.app.push_screen(ConfirmDialog(question, yes="Skriv över"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes="Skriv över", destructive=True), confirmed)
 
     def action_save_now(self) -> None:
         if self.dirty and not self.conflict:
@@ -384,7 +388,7 @@ class ArendeEditorScreen(Screen[None]):
                 "Kopiera din text först om du vill behålla den. Lämna ändå?"
             )
             self.app.push_screen(
-                ConfirmDialog(question, yes="Lämna utan att spara"),
+                ConfirmDialog(question, yes="Lämna utan att spara", destructive=True),
                 lambda leave: self.dismiss() if leave else None,
             )
             return

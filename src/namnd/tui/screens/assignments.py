@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Markdown, Select
+from textual.widgets import DataTable, Header, Markdown, Select
 
 from namnd.domain.kinds import AssignmentStatus
 from namnd.domain.views import AssignmentDetail, AssignmentView
@@ -19,6 +19,7 @@ from namnd.services.report_back import urgency
 from namnd.storage.store import Store
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.widgets.dialogs import PickDialog
+from namnd.tui.widgets.footer import Footer
 
 GROUPS = ("försenad", *(s.label for s in AssignmentStatus))
 STYLES = {"overdue": "bold white on dark_red", "soon": "bold black on yellow", "": ""}
@@ -74,6 +75,7 @@ class AssignmentsScreen(PerOrganScreen, Screen[None]):
         Binding("s", "pick_status", "Status …", id="pick_status"),
         PICK_ORGAN,
     ]
+    HELP_TITLE = "Nämnduppdrag"
 
     PALETTE = (PICK_ORGAN_ENTRY,)
 

@@ -10,18 +10,20 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from namnd.domain.models import DelegationCode
 from namnd.errors import NamndError
 from namnd.storage.store import Store
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+from namnd.tui.widgets.footer import Footer
 
 
 class DelegationCodesScreen(PerOrganScreen, Screen[None]):
     """The delegationsordning of the current organ; n new code, e change, b another organ."""
 
+    HELP_TITLE = "Delegationsordning"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
         Binding("n", "edit(False)", "Ny kod", id="new_code"),

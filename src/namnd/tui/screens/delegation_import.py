@@ -13,16 +13,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import Button, Header, Input, Label, ProgressBar, Static
 
 from namnd.errors import NamndError
 from namnd.storage.store import Store
+from namnd.tui.widgets.footer import Footer
 
 
 class DelegationImportScreen(Screen[None]):
     """File, list name and period for one meeting's Delegationsbeslut ärende."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Tillbaka", id="back")]
+    HELP_TITLE = "Importera delegationsbeslut"
 
     def __init__(self, store: Store, meeting_id: int, *, user: str) -> None:
         super().__init__()

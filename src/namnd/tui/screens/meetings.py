@@ -11,11 +11,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+from textual.widgets import DataTable, Header, ProgressBar, Static
 
 from namnd.domain.views import MeetingSummary
 from namnd.services.swedish_dates import clock, long_date
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, pick_organ
+from namnd.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from namnd.storage.store import Store
@@ -67,14 +68,16 @@ class MeetingsScreen(Screen[None]):
         # priority: shown in the footer and taken before the table's own (silent) Enter.
         Binding("enter", "open", "Öppna", id="open", priority=True),
         Binding("d", "load_demo", "Läs in demo", id="load_demo"),
-        Binding("r", "refresh", "Uppdatera", id="refresh"),
         Binding("y", "year_plan", "Årsplan", id="year_plan"),
         Binding("u", "assignments", "Uppdrag", id="assignments"),
-        Binding("v", "waiting_times", "Väntetider", id="waiting_times"),
         Binding("l", "members", "Ledamöter", id="members"),
         Binding("slash,ctrl+f", "search", "Sök", id="search"),
         PICK_ORGAN,
+        Binding("v", "waiting_times", "Väntetider", id="waiting_times", show=False),
+        Binding("r", "refresh", "Uppdatera", id="refresh", show=False),
+        Binding("q", "app.quit", "Avsluta", id="quit"),
     ]
+    HELP_TITLE = "Sammanträden"
 
     PALETTE = (
         ("Demo: läs in demonämnden", "load_demo"),
@@ -257,12 +260,12 @@ class MeetingsScreen(Screen[None]):
         todo.display = bool(lines)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Öppna is dimmed while there is nothing to open; the demo is for an empty workspace.
+        """Öppna is shown once there is something to open; the demo is for an empty workspace.
 
         (``namnd demo`` on the command line still loads it anywhere, on purpose.)
         """
         if action == "open":
-            return True if self._meetings else None
+            return bool(self._meetings)
         if action == "load_demo":
             return not self._meetings
         if action == "pick_organ":

@@ -12,16 +12,18 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import NamndError
 from namnd.services.roster import COLUMNS, Seat, seat_cells, seat_from_fields
 from namnd.services.swedish_dates import long_date, parse_iso_date
+from namnd.services.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.widgets.dialogs import TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+from namnd.tui.widgets.footer import Footer
 
 ROLES = tuple((role.label, role.value) for role in MemberRole)
 POSITIONS = (("–", ""), *((p.label, p.value) for p in Position))
@@ -68,12 +70,13 @@ class MembersScreen(PerOrganScreen, Screen[None]):
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
         Binding("n", "new", "Ny plats", id="new"),
         Binding("e", "edit", "Ändra", id="edit"),
-        Binding("x", "end", "Avsluta uppdrag", id="end"),
-        Binding("i", "import_roster", "Läs in fil", id="import_roster"),
+        Binding("x", "end", "Avsluta plats", id="end"),
         Binding("h", "history(True)", "Visa avslutade", id="history_on"),
         Binding("h", "history(False)", "Dölj avslutade", id="history_off"),
         PICK_ORGAN,
+        Binding("i", "import_roster", "Läs in fil", id="import_roster", show=False),
     ]
+    HELP_TITLE = "Ledamöter och ersättare"
 
     PALETTE = (
         ("Ledamöter: ny ledamot eller ersättare", "new"),
@@ -128,7 +131,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
         scope = "alla uppdrag, även avslutade" if self.show_all else long_date(self.today)
         self.query_one("#members-heading", Static).update(
             f"[b]Ledamöter och ersättare[/b], {self.organ_name} · {scope} · "
-            f"{members} ledamöter, {len(shown) - members} ersättare"
+            f"{counted(members, 'ledamot', 'ledamöter')}, {len(shown) - members} ersättare"
         )
         empty = self.query_one("#members-empty", Static)
         empty.display = not shown
@@ -226,7 +229,9 @@ class MembersScreen(PerOrganScreen, Screen[None]):
                 self.notify(str(err), title="Kunde inte läsa in", severity="error", timeout=12)
                 self.action_import_roster(answer)
                 return
-            self.notify(f"Läste in {added} av {len(seats)} platser.", title="Ledamöter")
+            self.notify(
+                f"Läste in {added} av {counted(len(seats), 'plats', 'platser')}.", title="Ledamöter"
+            )
             self._load()
 
         self.app.push_screen(EntryDialog("Läs in ledamöter och ersättare", fields), done)

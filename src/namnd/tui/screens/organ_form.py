@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from namnd.domain.organ_settings import InvalidOrgan, OrganSettings
 from namnd.errors import NamndError
 from namnd.storage.store import Store
+from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.organ_fields import OrganFields
 
 #: What the form gives back when the user chose the demo nämnd instead.
@@ -39,6 +40,7 @@ def save_organ(store: Store, original: OrganSettings | None, typed: OrganSetting
 class OrganFormScreen(Screen["OrganSettings | Literal['demo'] | None"]):
     """One organ's settings; dismissed with what was saved (None on esc)."""
 
+    HELP_TITLE = "Ny nämnd"
     BINDINGS = [
         Binding("ctrl+s", "save", "Spara", id="save"),
         Binding("escape", "cancel", "Avbryt", id="cancel"),

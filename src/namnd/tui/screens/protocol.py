@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Markdown, Static, TextArea
+from textual.widgets import DataTable, Header, Label, Markdown, Static, TextArea
 
 from namnd.domain.protocol import ProtocolParagraph
 from namnd.domain.views import ProtocolView
 from namnd.errors import DatabaseBusy, NamndError, StaleEdit
 from namnd.renderers.paragraph_markdown import paragraph_markdown
 from namnd.services.deadlines import AfterMeeting, ImmediateParagraph
+from namnd.services.dispatch import may_go_out
 from namnd.services.protocol_rules import quorum_warning, serving
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
@@ -32,19 +33,31 @@ from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.screens.protocol_closing import Closing
 from namnd.tui.screens.protocol_events import MeetingEvents
 from namnd.tui.widgets.dialogs import ConfirmDialog
+from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.personnummer_warning import PersonnummerWarning
 
 
 class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
     """Minute a meeting § by §; justera; rätta afterwards."""
 
+    # The footer shows what applies now, most used first: in a conflict its two ways out,
+    # while open the meeting-room keys, after justering anslag, utdrag and expediering.
     BINDINGS = [
+        Binding("ctrl+r", "reload_paragraph", "Deras version", id="reload"),
+        Binding("ctrl+o", "overwrite", "Skriv över", id="overwrite"),
         Binding("escape", "leave", "Tillbaka", id="back"),
         Binding("e", "write", "Skriv beslut", id="write"),
-        Binding("n", "next", "Nästa §", id="next", show=False),
         Binding("y", "motion", "Yrkande", id="motion"),
         Binding("v", "vote", "Votering", id="vote"),
         Binding("r", "reservation", "Reservation", id="reservation"),
+        Binding("A", "post", "Anslag", id="post"),
+        Binding("x", "export_extract", "Utdrag", id="export_extract"),
+        Binding("X", "export_dispatch", "Expediera", id="export_dispatch"),
+        Binding("c", "correct", "Rättelse", id="correct"),
+        Binding("a", "attendance", "Närvaro", id="attendance"),
+        Binding("J", "adjust", "Justera", id="adjust"),
+        Binding("w", "export_word", "Word", id="export_word"),
+        Binding("n", "next", "Nästa §", id="next", show=False),
         Binding("t", "note", "Anteckning", id="note", show=False),
         Binding("j", "recusal", "Jäv", id="recusal", show=False),
         Binding("o", "immediate", "Omedelbar justering", id="immediate", show=False),
@@ -54,19 +67,11 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         Binding("f", "propose_assignments", "Uppdrag i beslutet", id="propose", show=False),
         Binding("plus", "add_paragraph", "Ny §", id="add_paragraph", show=False),
         Binding("minus", "remove_paragraph", "Ta bort §", id="remove_paragraph", show=False),
-        Binding("a", "attendance", "Närvaro", id="attendance"),
         Binding("N", "attendance_change", "Närvaroändring", id="attendance_change", show=False),
         Binding("u", "adjustment", "Justeringsuppgifter", id="adjustment", show=False),
-        Binding("J", "adjust", "Justera", id="adjust"),
-        Binding("A", "post", "Anslag", id="post", show=False),
-        Binding("c", "correct", "Rättelse", id="correct"),
-        Binding("w", "export_word", "Word", id="export_word"),
-        Binding("x", "export_extract", "Utdrag", id="export_extract", show=False),
-        Binding("X", "export_dispatch", "Expediera", id="export_dispatch", show=False),
         Binding("ctrl+s", "save_now", "Spara", id="save", show=False),
-        Binding("ctrl+r", "reload_paragraph", "Läs in den andra versionen", id="reload"),
-        Binding("ctrl+o", "overwrite", "Skriv över med din text", id="overwrite"),
     ]
+    HELP_TITLE = "Protokollet"
     PALETTE = (
         ("Protokoll: skriv beslut i markerad §", "write"),
         ("Protokoll: nästa §", "next"),
@@ -359,6 +364,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self.query_one("#paragraph-parts", Markdown).update(
             paragraph_markdown(self.view.protocol, paragraph, self._immediate(paragraph))
         )
+        self.refresh_bindings()  # omedelbar justering makes utdrag possible
 
     def _set_state(self, text: str, *, error: bool = False) -> None:
         label = self.query_one("#save-state", Label)
@@ -381,7 +387,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             f"Ersätta din text i § {self.number} med den version som sparades? Det du "
             "skrivit försvinner – kopiera det först om du vill behålla det."
         )
-        self.app.push_screen(ConfirmDialog(question, yes="Läs in"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes="Läs in", destructive=True), confirmed)
 
     def action_overwrite(self) -> None:
         """After a conflict: save the text on screen over the other version, deliberately."""
@@ -405,7 +411,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             f"Spara din text i § {self.number} över den version någon annan sparade? "
             "Deras beslutstext försvinner."
         )
-        self.app.push_screen(ConfirmDialog(question, yes="Skriv över"), confirmed)
+        self.app.push_screen(ConfirmDialog(question, yes="Skriv över", destructive=True), confirmed)
 
     def action_save_now(self) -> None:
         if self.correcting:
@@ -434,7 +440,10 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         table.move_cursor(row=min(table.cursor_row + 1, table.row_count - 1))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Minuting keys while open; justering keys in their order; rättelse only after."""
+        """Minuting keys while open; justering keys in their order; rättelse only after.
+
+        Utdrag and expediering once a § may go out: justerat, or justerad omedelbart.
+        """
         if self.view is None:
             return True
         adjusted = self.view.protocol.is_adjusted
@@ -442,6 +451,11 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             return self.conflict
         if action in ("correct", "post"):
             return adjusted
+        if action == "export_extract":
+            return self.number is not None and may_go_out(self.view.protocol, self._current())
+        if action == "export_dispatch":
+            protocol = self.view.protocol
+            return any(may_go_out(protocol, p) for p in protocol.paragraphs)
         if action in _MINUTING:
             return not adjusted
         return True
@@ -486,23 +500,25 @@ _MINUTING = frozenset(
 )
 
 
+# Each mark is the key that records it (y yrkande … s sekretess): written in capitals
+# a mark would read as another key (J is Justera, not jäv).
 MARKS_LEGEND = (
-    "[b]Läge:[/b] beslut ifyllt · Y2 två yrkanden · V votering · R reservation · J jäv · "
-    "O omedelbar justering · S sekretess"
+    "[b]Läge[/b] (bokstaven är tangenten): beslut ifyllt · y2 två yrkanden · v votering · "
+    "r reservation · j jäv · o omedelbar justering · s sekretess"
 )
 
 
 def _marks(paragraph: ProtocolParagraph) -> str:
-    """Short markers of what a § holds: Y2 (yrkanden), V (votering), R, J, O, S."""
+    """Short markers of what a § holds: y2 (yrkanden), v (votering), r, j, o, s."""
     marks = []
     if paragraph.motions:
-        marks.append(f"Y{len(paragraph.motions)}")
+        marks.append(f"y{len(paragraph.motions)}")
     for flag, mark in (
-        (paragraph.vote, "V"),
-        (paragraph.reservations, "R"),
-        (paragraph.recused, "J"),
-        (paragraph.immediate, "O"),
-        (paragraph.confidential, "S"),
+        (paragraph.vote, "v"),
+        (paragraph.reservations, "r"),
+        (paragraph.recused, "j"),
+        (paragraph.immediate, "o"),
+        (paragraph.confidential, "s"),
     ):
         if flag:
             marks.append(mark)

@@ -13,6 +13,7 @@ from namnd.domain.protocol import Motion, Note, Reservation
 from namnd.services.attendance_changes import CHANGES, change
 from namnd.services.protocol_rules import outcome, serving
 from namnd.services.protocol_text import decision_process, default_vote
+from namnd.services.swedish_numbers import counted
 from namnd.tui.screens.vote import VoteScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextAreaDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
@@ -52,6 +53,10 @@ class MeetingEvents:
         self.app.push_screen(screen, lambda v: self._save({"vote": v}) if v else None)
 
     def action_reservation(self) -> None:
+        """Those who lost the vote first; nobody who has reserved already.
+
+        "Till förmån för eget yrkande" is proposed only for someone who made a yrkande.
+        """
         paragraph = self._current()
         losers: tuple[str, ...] = ()
         if paragraph.vote is not None:
@@ -60,19 +65,23 @@ class MeetingEvents:
             won = outcome(paragraph.vote, chair.name if chair else None)
             lost = VoteChoice.NO if won is VoteChoice.YES else VoteChoice.YES
             losers = tuple(b.name for b in paragraph.vote.ballots if b.choice is lost)
+        reserved = {name for r in paragraph.reservations for name in r.by}
+        people = tuple(o for o in self._serving_options(losers) if o[1] not in reserved)
+        if not people:
+            self.notify("Alla som tjänstgör har redan reserverat sig.", title="Reservation")
+            return
+        movers = {name for m in paragraph.motions for name in m.by}
+        own = tuple((name, "till förmån för eget yrkande") for _d, name in people if name in movers)
         fields = [
-            Field("by", "Vem reserverar sig", self._serving_options(losers)),
-            Field("reason", "Skäl", (), "till förmån för eget yrkande"),
+            Field("by", "Vem reserverar sig", people),
+            Field("reason", "Skäl", follows="by", suggest=own),
             Field("written", "Skriftlig reservation (kan lämnas fram till justering)"),
         ]
 
         def done(values: dict[str, str] | None) -> None:
             if values:
-                # One reservation per person: a second r replaces it (the written text
-                # may be handed in until justering).
                 reservation = Reservation((values["by"],), values["reason"], values["written"])
-                others = [r for r in self._current().reservations if r.by != reservation.by]
-                self._save({"reservations": (*others, reservation)})
+                self._save({"reservations": (*self._current().reservations, reservation)})
 
         self.app.push_screen(EntryDialog("Reservation", fields), done)
 
@@ -138,7 +147,7 @@ class MeetingEvents:
                 self._reload()
 
         question = f"Ta bort § {paragraph.number} {paragraph.title}? Följande §§ numreras om."
-        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), done)
+        self.app.push_screen(ConfirmDialog(question, yes="Ta bort", destructive=True), done)
 
     def action_propose_assignments(self) -> None:
         """Read the uppdrag the minuted beslut gives; confirm them into the register."""
@@ -161,7 +170,10 @@ class MeetingEvents:
                 added = confirm_proposals(
                     self.store, arende_id, self.meeting_id, chosen, by=self.user
                 )
-                self.notify(f"{added} nämnduppdrag registrerade.", title="Nämnduppdrag")
+                self.notify(
+                    f"{counted(added, 'nämnduppdrag registrerat', 'nämnduppdrag registrerade')}.",
+                    title="Nämnduppdrag",
+                )
 
         self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 
 from namnd.domain.protocol import Adjustment
 from namnd.domain.views import ProtocolView
@@ -14,6 +14,7 @@ from namnd.formats.attendance_lines import BOXES, boxes, parse_boxes
 from namnd.services.roster import Seat, call_in, call_in_text
 from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
 from namnd.storage.store import Store
+from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.form_screen import FormScreen
 
 

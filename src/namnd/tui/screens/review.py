@@ -1,4 +1,8 @@
-"""The ordförande's review: the list read-only, both proposals side by side, status flow."""
+"""The ordförande's review: the list read-only, both proposals att-sats by att-sats, status flow.
+
+"Granskad" is recorded in the name of the ordförande who reviewed (chosen in a dialog
+from the presidium), not the login of the secretary pressing the key.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +13,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import LateChange, MeetingStatusChange
 from namnd.domain.views import AgendaView, AssignmentView
 from namnd.errors import NamndError
 from namnd.formats.agenda_markdown import proposal_markdown
+from namnd.services.kallelse_flow import may_move
 from namnd.services.reply_deadlines import reply_warning
 from namnd.services.report_back import due_at_meeting
+from namnd.services.roster import presidium_names
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
+from namnd.tui.widgets.dialogs import PickDialog, TextDialog
+from namnd.tui.widgets.footer import Footer
 
 
 def review_markdown(
@@ -58,13 +66,8 @@ def review_markdown(
         out.append(f"## {item.position}. {item.title}" + (f" ({item.dnr})" if item.dnr else ""))
         if item.administration_proposal and item.administration_proposal != item.proposal:
             out.append("*Kallelsens förslag skiljer sig från förvaltningens.*")
-            out.append(
-                "| Förslag till beslut | Förvaltningens förslag |\n| --- | --- |\n| "
-                + "<br>".join(item.proposal).replace("|", "\\|")
-                + " | "
-                + "<br>".join(item.administration_proposal).replace("|", "\\|")
-                + " |"
-            )
+            out.append("**Förslag till beslut**\n\n" + _numbered(item.proposal))
+            out.append("**Förvaltningens förslag**\n\n" + _numbered(item.administration_proposal))
         elif item.proposal:
             out.append(proposal_markdown(item.proposal))
         else:
@@ -72,8 +75,13 @@ def review_markdown(
     return "\n\n".join(out) + "\n"
 
 
+def _numbered(att_satser: Sequence[str]) -> str:
+    """Each att-sats on its own numbered line (also a single one, so the two compare)."""
+    return "\n".join(f"{n}. {text}" for n, text in enumerate(att_satser, start=1))
+
+
 class ReviewScreen(Screen[None]):
-    """Read-only; the only actions move the kallelse's status."""
+    """Read-only; the only actions move the kallelse's status (those the flow allows now)."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
@@ -81,6 +89,7 @@ class ReviewScreen(Screen[None]):
         Binding("u", "status('sent')", "Markera utskickad", id="sent"),
         Binding("t", "status('draft')", "Tillbaka till utkast", id="draft"),
     ]
+    HELP_TITLE = "Granskning"
     PALETTE = (
         ("Kallelse: markera granskad", "status('reviewed')"),
         ("Kallelse: markera utskickad", "status('sent')"),
@@ -91,6 +100,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.store, self.meeting_id, self.user = store, meeting_id, user
         self.sub_title = "Granskning"
+        self.view: AgendaView | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,12 +125,46 @@ class ReviewScreen(Screen[None]):
             self.store.late_changes(self.meeting_id),
             missing,
         )
-        self.app.call_from_thread(self.query_one(Markdown).update, text)
+        self.app.call_from_thread(self._show, view, text)
+
+    def _show(self, view: AgendaView, text: str) -> None:
+        self.view = view
+        self.query_one(Markdown).update(text)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the moves the status flow allows from where the kallelse is now."""
+        if action != "status" or self.view is None:
+            return True
+        return may_move(self.view.meeting.status, MeetingStatus(str(parameters[0])))
 
     def action_status(self, target: str) -> None:
         status = MeetingStatus(target)
+        if status is not MeetingStatus.REVIEWED or self.view is None:
+            self._move(status, self.user)
+            return
+        meeting = self.view.meeting
         try:
-            self.store.set_status(self.meeting_id, status, by=self.user)
+            seats = self.store.seats()
+        except NamndError:
+            seats = []  # no register: the kallelse's ordförande, or a name typed
+        names = presidium_names(seats, meeting.date, self.view.chair_name)
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self._move(status, name)
+
+        if names:
+            options = [(name, name) for name in names]
+            self.app.push_screen(
+                PickDialog("Granskad av (ordföranden som granskade)", options, ""), chosen
+            )
+        else:
+            self.app.push_screen(TextDialog("Granskad av (ordförandens namn)"), chosen)
+
+    def _move(self, status: MeetingStatus, by: str) -> None:
+        try:
+            self.store.set_status(self.meeting_id, status, by=by)
         except NamndError as err:
             self.notify(str(err), title="Status", severity="error")
             return

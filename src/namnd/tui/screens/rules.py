@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Label
+from textual.widgets import Header, Input, Label
 
 from namnd.domain.models import OrganRules
 from namnd.errors import InvalidInput
 from namnd.services.swedish_dates import clock, parse_clock
 from namnd.storage.store import Store
+from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.form_screen import FormScreen
 
 _DAYS = {

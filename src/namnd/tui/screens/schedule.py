@@ -9,17 +9,19 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from namnd.errors import NamndError
 from namnd.operations.schedule import YearPlan, add_dates, propose, year_plan
 from namnd.services.deadlines import deadline_state
 from namnd.services.meeting_plan import PlanRule, parse_months, proposal_lines
 from namnd.services.swedish_dates import long_date, parse_iso_date
+from namnd.services.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+from namnd.tui.widgets.footer import Footer
 
 STYLES = {
     "late": "bold white on dark_red",
@@ -56,6 +58,7 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
         Binding("r", "rules", "Regler", id="rules"),
         PICK_ORGAN,
     ]
+    HELP_TITLE = "Sammanträdesordningen"
 
     PALETTE = (
         ("Sammanträdesordning: nytt sammanträde", "new_meeting"),
@@ -204,7 +207,10 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
 
     def _plan(self, dates: list[dt.date]) -> None:
         added = add_dates(self.store, dates, self.organ_code)
-        self.notify(f"{added} sammanträden planerade {self.year}.", title="Sammanträdesordning")
+        self.notify(
+            f"{counted(added, 'sammanträde planerat', 'sammanträden planerade')} {self.year}.",
+            title="Sammanträdesordning",
+        )
         self._load()
 
     def action_remove(self) -> None:
@@ -227,4 +233,4 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
             self._load()
 
         question = f"Ta bort det planerade sammanträdet {long_date(day)}?"
-        self.app.push_screen(ConfirmDialog(question, yes="Ta bort"), done)
+        self.app.push_screen(ConfirmDialog(question, yes="Ta bort", destructive=True), done)

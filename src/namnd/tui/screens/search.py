@@ -7,10 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from namnd.services.search import COLUMNS, Hit, hit_cells
+from namnd.services.swedish_numbers import counted
 from namnd.storage.store import Store
+from namnd.tui.widgets.footer import Footer
 
 HINT = (
     "Skriv ord ur rubrik, förslag, beslut eller yrkanden, ett namn, eller ett diarienummer "
@@ -27,6 +29,7 @@ class SearchScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
         Binding("ctrl+f", "focus_query", "Sökfältet", id="focus_query"),
     ]
+    HELP_TITLE = "Sök"
 
     def __init__(self, store: Store, query: str = "") -> None:
         super().__init__()
@@ -83,7 +86,9 @@ class SearchScreen(Screen[None]):
         if not query.strip():
             state.update(HINT)
         elif hits:
-            state.update(f"{len(hits)} träffar för ”{query.strip()}”. Enter öppnar.")
+            state.update(
+                f"{counted(len(hits), 'träff', 'träffar')} för ”{query.strip()}”. Enter öppnar."
+            )
         else:
             state.update(f"Inga träffar för ”{query.strip()}”. {HINT}")
 

@@ -15,19 +15,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from namnd.domain.organ_settings import InvalidOrgan, OrganSettings
 from namnd.errors import NamndError
 from namnd.storage import preferences
 from namnd.storage.store import Store
 from namnd.tui.screens.organ_form import save_organ
+from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.organ_fields import OrganFields
 
 
 class SettingsScreen(Screen[bool]):
     """The organ form for ``settings`` plus the user's name in logs and export folder."""
 
+    HELP_TITLE = "Inställningar"
     BINDINGS = [
         Binding("ctrl+s", "save", "Spara", id="save"),
         Binding("escape", "cancel", "Avbryt", id="cancel"),

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 
 from namnd.domain.kinds import VoteChoice
 from namnd.domain.protocol import Attendee, Ballot, Vote
 from namnd.services.protocol_rules import outcome, totals
+from namnd.tui.widgets.footer import Footer
 
 
 class VoteScreen(ModalScreen[Vote | None]):
@@ -27,7 +28,10 @@ class VoteScreen(ModalScreen[Vote | None]):
         Binding("a", "cast('abstain')", "Avstår"),
         Binding("J", "rest_yes", "Resten Ja"),
         Binding("ctrl+s", "done", "Spara"),
+        # A modal screen does not reach the app's keys: its own way to the help.
+        Binding("question_mark,f1", "app.help", "Hjälp"),
     ]
+    HELP_TITLE = "Omröstning"
 
     def __init__(self, voters: list[Attendee], vote: Vote, chair: str | None) -> None:
         super().__init__()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from namnd.errors import NamndError
 from namnd.services.waiting_times import (
@@ -20,6 +20,7 @@ from namnd.services.waiting_times import (
 )
 from namnd.storage.store import Store
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
+from namnd.tui.widgets.footer import Footer
 
 BAR_WIDTH = 24
 
@@ -56,6 +57,7 @@ class WaitingTimesScreen(PerOrganScreen, Screen[None]):
     """Väntetider för ej verkställda gynnande beslut, per insats och kvartal, för en nämnd."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Tillbaka", id="back"), PICK_ORGAN]
+    HELP_TITLE = "Väntetider"
 
     PALETTE = (PICK_ORGAN_ENTRY,)
 

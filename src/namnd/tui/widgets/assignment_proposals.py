@@ -22,9 +22,16 @@ from namnd.services.swedish_dates import parse_iso_date
 
 
 class AssignmentProposalsDialog(ModalScreen[list[ProposedAssignment] | None]):
-    """One block per proposal: include it?, its due date (editable); Escape cancels."""
+    """One block per proposal: include it?, its due date (editable); ctrl+s registers.
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt")]
+    Enter belongs to the fields (a checkbox toggles with it), so the heading names the
+    keys that answer: ctrl+s registers, Escape cancels.
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Avbryt"),
+        Binding("ctrl+s", "register", "Registrera"),
+    ]
 
     def __init__(self, proposals: list[ProposedAssignment]) -> None:
         super().__init__()
@@ -32,7 +39,10 @@ class AssignmentProposalsDialog(ModalScreen[list[ProposedAssignment] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide-dialog"):
-            yield Label("[b]Nämnduppdrag i beslutet[/b] – bekräfta eller rätta före registrering")
+            yield Label(
+                "[b]Nämnduppdrag i beslutet[/b] – bekräfta eller rätta före registrering  "
+                "(ctrl+s registrerar, Esc avbryter)"
+            )
             with VerticalScroll(id="proposal-list"):
                 for n, proposal in enumerate(self.proposals):
                     due = proposal.due
@@ -56,6 +66,9 @@ class AssignmentProposalsDialog(ModalScreen[list[ProposedAssignment] | None]):
         if event.button.id == "cancel":
             self.dismiss(None)
             return
+        self.action_register()
+
+    def action_register(self) -> None:
         try:
             self.dismiss(self._confirmed())
         except NamndError as err:

@@ -13,23 +13,40 @@ from textual.widgets.option_list import Option
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Yes or no; Escape means no."""
+    """Do what was asked, or not; Escape means no, and the dialog says what Enter does.
+
+    Enter answers with the action the user asked for ("Planera" plans). Where the action
+    destroys something (``destructive``: text, a §, a planned meeting) Enter cancels
+    instead, and the action has its own letter, the first of its label, named in words.
+    """
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Avbryt")]
 
-    def __init__(self, question: str, yes: str = "Ja") -> None:
+    def __init__(self, question: str, yes: str = "Ja", *, destructive: bool = False) -> None:
         super().__init__()
-        self.question, self.yes = question, yes
+        self.question, self.yes, self.destructive = question, yes, destructive
+        #: The key that confirms a destructive action (Enter does not).
+        self.key = yes[:1].lower()
+        if destructive:
+            self._bindings.bind(self.key, "dismiss(True)", yes, show=False)
+
+    def hint(self) -> str:
+        """What Enter does, in words, shown under the question."""
+        if self.destructive:
+            return f"Enter = Avbryt; tryck {self.key.upper()} för ”{self.yes}”."
+        return f"Enter = {self.yes} · Esc = Avbryt"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.question)
+            yield Label(self.hint(), id="confirm-hint", classes="dialog-empty")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, variant="error", id="yes")
+                variant = "error" if self.destructive else "primary"
+                yield Button(self.yes, variant=variant, id="yes")
                 yield Button("Avbryt", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#no" if self.destructive else "#yes", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -17,12 +17,19 @@ from textual.widgets import Input, Label, Select
 
 @dataclass(frozen=True)
 class Field:
-    """One question: a choice among ``options`` (label, value), or a line of text."""
+    """One question: a choice among ``options`` (label, value), or a line of text.
+
+    A text field can follow a choice: ``suggest`` maps the value chosen in the field
+    ``follows`` to the text proposed here (nothing for a value not in it). A text the
+    user typed over a proposal is kept.
+    """
 
     key: str
     label: str
     options: tuple[tuple[str, str], ...] = ()
     value: str = ""
+    follows: str = ""
+    suggest: tuple[tuple[str, str], ...] = ()
 
 
 class EntryDialog(ModalScreen[dict[str, str] | None]):
@@ -50,7 +57,21 @@ class EntryDialog(ModalScreen[dict[str, str] | None]):
                         id=field.key,
                     )
                 else:
-                    yield Input(value=field.value, id=field.key)
+                    value = field.value
+                    if field.follows:
+                        chosen = next(f for f in self.fields if f.key == field.follows)
+                        first = chosen.value or chosen.options[0][1] if chosen.options else ""
+                        value = dict(field.suggest).get(first, value)
+                    yield Input(value=value, id=field.key)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        chosen = str(event.value)
+        for field in self.fields:
+            if field.follows and field.follows == event.select.id:
+                proposals = dict(field.suggest)
+                line = self.query_one(f"#{field.key}", Input)
+                if line.value in ("", *proposals.values()):
+                    line.value = proposals.get(chosen, "")
 
     def values(self) -> dict[str, str]:
         """What is filled in now."""

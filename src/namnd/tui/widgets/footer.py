@@ -1,0 +1,91 @@
+"""The footer every namnd screen uses: the screen's keys, then Hjälp (and Kommandon) at the right.
+
+Textual's footer lays the keys out left to right and cuts what does not fit, mid-word,
+so the app-wide ``?`` Hjälp (bound last, on the app) would be the first to go on a
+narrow terminal. Here it stands at the right edge, where nothing can push it out; the
+command palette key joins it from :data:`WIDE` columns (below that the help screen
+names ``ctrl+p``). The screen's own keys fill the rest in their ``BINDINGS`` order, and
+a key that does not fit whole is left out rather than cut: the help screen lists it.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
+from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
+
+#: From this many columns the palette key is shown beside Hjälp.
+WIDE = 100
+#: The action of the help key (bound on the app, and on modal screens that show a footer).
+HELP_ACTIONS = frozenset({"help", "app.help"})
+
+
+class Footer(TextualFooter):
+    """Textual's footer with the help and palette keys kept together at the right."""
+
+    DEFAULT_CSS = """
+    Footer .footer-right {
+        dock: right;
+        width: auto;
+        height: 1;
+    }
+    Footer .footer-right FooterKey.-palette {
+        border-left: vkey $foreground 20%;
+        padding-right: 1;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+        self._sized = False
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.action in HELP_ACTIONS:
+                continue  # shown at the right instead
+            yield widget
+        active = self.screen.active_bindings.values()
+        help_key = next((b for b in active if b.binding.action in HELP_ACTIONS), None)
+        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        with HorizontalGroup(classes="footer-right"):
+            if help_key is not None:
+                yield FooterKey(
+                    help_key.binding.key,
+                    self.app.get_key_display(help_key.binding),
+                    help_key.binding.description,
+                    help_key.binding.action,
+                    disabled=not help_key.enabled,
+                    classes="-help",
+                ).data_bind(compact=TextualFooter.compact)
+            if palette is not None and self.app.size.width >= WIDE:
+                yield FooterKey(
+                    palette.binding.key,
+                    self.app.get_key_display(palette.binding),
+                    palette.binding.description,
+                    palette.binding.action,
+                    disabled=not palette.enabled,
+                    classes="-palette",
+                ).data_bind(compact=TextualFooter.compact)
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        if self._sized:
+            self.recompose()  # what fits (and the palette key) changes with the width
+        self._sized = True
+
+    def _fit(self) -> None:
+        """Hide the first key that does not fit whole, and every key after it."""
+        groups = self.query(".footer-right")
+        if not groups:
+            return
+        limit = groups.first().region.x
+        cut = False
+        for child in self.children:
+            if child is groups.first():
+                continue
+            cut = cut or child.region.right > limit
+            if cut:
+                child.display = False
