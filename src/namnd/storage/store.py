@@ -426,11 +426,10 @@ class Store:
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         """Ärenden and §§ of all years where every word of ``query`` occurs, best first."""
-        from namnd.services.search import ranked
-        from namnd.storage.search import documents
+        from namnd.storage.search import search
 
-        with Session(self.engine) as session:
-            return ranked(documents(session=session), query, limit)
+        with self.engine.connect() as connection:
+            return search(connection, query, limit)
 
     # --- ledamöter and ersättare ----------------------------------------------------
 
