@@ -32,8 +32,11 @@ _INDEX = SearchText.__table__
 
 
 def modelled(name: str | None, type_: str, _parent: object = None) -> bool:
-    """Alembic's ``include_name``: False for the FTS5 table (with its shadow tables) and
-    the pg_trgm indexes, which the migration makes by hand and no model describes."""
+    """Alembic's ``include_name``: False for what no model describes.
+
+    That is the FTS5 table (with its shadow tables) and the pg_trgm indexes, which the
+    migration makes by hand.
+    """
     hand_made = bool(name) and (name.startswith(FTS_TABLE) or name.startswith(TRGM_PREFIX))
     return not (type_ in ("table", "index") and hand_made)
 
