@@ -22,9 +22,10 @@ class SearchText(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(description="'arende' or 'paragraph'.")
     ref_id: int = Field(description="The ärende's or the §'s id.")
+    confidential: bool = False
     dnr: str = ""
     title: str = ""
+    #: Last: a long text spills into overflow pages, which the search then rarely reads.
     body: str = ""
-    confidential: bool = False
 
     __table_args__ = (UniqueConstraint("kind", "ref_id"),)

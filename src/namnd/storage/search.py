@@ -38,24 +38,29 @@ def search(connection: Connection, query: str, limit: int = 50) -> list[Hit]:
 
 
 def _ranking_sql(connection: Connection, words: list[str]) -> str:
+    """Rows holding every word, scored in SQL, best first, ``:limit`` of them.
+
+    A row the index found holds each long word in one column at least, so when the
+    word is in neither dnr nor rubrik it is in the text: the (long) text is read only
+    for words also in the dnr or rubrik, and for the short words the index cannot find.
+    """
     postgres = connection.dialect.name == "postgresql"
     contains = "strpos({col}, :w{n}) > 0" if postgres else "instr({col}, :w{n}) > 0"
-    found = "({col} LIKE :p{n} ESCAPE '\\')" if postgres else contains
     points, conditions = [], []
-    for n, _ in enumerate(words):
+    for n, word in enumerate(words):
+        dnr, title, body = (contains.format(col=f"s.{c}", n=n) for c in ("dnr", "title", "body"))
+        indexed = postgres or len(word) >= _TRIGRAM
+        in_body = f"CASE WHEN {dnr} OR {title} THEN {body} ELSE TRUE END" if indexed else body
         points.append(
-            " + ".join(
-                f"{weight} * (CASE WHEN {contains.format(col=f's.{col}', n=n)} THEN 1 ELSE 0 END)"
-                for weight, col in ((5, "dnr"), (3, "title"), (1, "body"))
-            )
+            f"5 * CAST({dnr} AS INTEGER) + 3 * CAST({title} AS INTEGER)"
+            f" + CAST({in_body} AS INTEGER)"
         )
-        conditions.append(
-            "("
-            + " OR ".join(found.format(col=f"s.{c}", n=n) for c in ("dnr", "title", "body"))
-            + ")"
-        )
-    long = [n for n, w in enumerate(words) if len(w) >= _TRIGRAM]
-    if long and not postgres:
+        if postgres:
+            like = " OR ".join(f"s.{c} LIKE :p{n} ESCAPE '\\'" for c in ("dnr", "title", "body"))
+            conditions.append(f"({like})")
+        elif not indexed:
+            conditions.append(f"({dnr} OR {title} OR {body})")
+    if any(len(w) >= _TRIGRAM for w in words) and not postgres:
         conditions.append(f"s.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts)")
     return f"""
         WITH hit AS (

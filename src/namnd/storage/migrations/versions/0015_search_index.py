@@ -26,10 +26,10 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(), nullable=False),
         sa.Column("ref_id", sa.Integer(), nullable=False),
+        sa.Column("confidential", sa.Boolean(), nullable=False),
         sa.Column("dnr", sa.String(), nullable=False),
         sa.Column("title", sa.String(), nullable=False),
         sa.Column("body", sa.String(), nullable=False),
-        sa.Column("confidential", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("kind", "ref_id"),
     )
