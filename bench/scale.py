@@ -213,6 +213,8 @@ def build(url: str | None, root: Path) -> None:
                 "SELECT setval(pg_get_serial_sequence('organ', 'id'), (SELECT max(id) FROM organ))"
             )
         rebuild(db)
+        if db.dialect.name == "postgresql":
+            db.exec_driver_sql("ANALYZE")
     store.close()
 
 
@@ -228,9 +230,9 @@ def _demo(url: str | None, root: Path) -> None:
     store.close()
 
 
-def _cached(name: str, url: str | None, make, rebuild: bool) -> Path:
+def _cached(cache: Path, name: str, url: str | None, make, rebuild: bool) -> Path:
     """The workspace folder ``name`` under the cache, built once (marked when complete)."""
-    root = CACHE / name
+    root = cache / name
     done = root / "built"
     if rebuild or not done.exists():
         shutil.rmtree(root, ignore_errors=True)
@@ -468,6 +470,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--db", help="a PostgreSQL URL for the dataset (else SQLite)")
+    parser.add_argument("--cache", type=Path, default=CACHE, help="folder of the built data")
     parser.add_argument("--child", choices=["bare", "settled"])
     parser.add_argument("--workspace")
     args = parser.parse_args()
@@ -486,8 +489,8 @@ def main() -> None:
 
         demo_url = make_url(args.db).set(database=make_url(args.db).database + "_demo")
         demo_url = demo_url.render_as_string(hide_password=False)
-    data = _cached("dataset" + suffix, args.db, build, args.rebuild)
-    demo = _cached("demo" + suffix, demo_url, _demo, args.rebuild)
+    data = _cached(args.cache, "dataset" + suffix, args.db, build, args.rebuild)
+    demo = _cached(args.cache, "demo" + suffix, demo_url, _demo, args.rebuild)
     py = sys.executable
     namnd = [py, "-m", "namnd"]
     db_flag = ["--db", args.db] if args.db else []
