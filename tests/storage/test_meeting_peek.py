@@ -66,9 +66,7 @@ def archive(store, years: int = 20) -> list[Meeting]:
     return store.meetings()
 
 
-def test_the_first_screen_reads_the_coming_and_each_organs_latest(
-    backend_store, backend_workspace
-):
+def test_the_first_screen_reads_the_coming_and_each_organs_latest(backend_store, backend_workspace):
     everything = archive(backend_store)
     window = backend_store.first_meetings(TODAY)
     coming = [m for m in everything if m.date >= TODAY]

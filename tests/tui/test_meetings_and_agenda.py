@@ -219,3 +219,17 @@ async def test_an_archive_lists_the_latest_and_reads_the_rest_when_asked(store, 
         await settle(app, pilot)
         assert app.screen.showing == 2005 and table.row_count == 24
         assert {table.get_row_at(r)[0][-4:] for r in range(table.row_count)} == {"2005"}
+
+
+async def test_scrolling_to_the_end_reads_the_older_meetings(store, make_app):
+    from tests.storage.test_meeting_peek import archive
+
+    everything = archive(store)
+    app = make_app(store)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count < len(everything) and table.max_scroll_y > 0
+        table.scroll_end(animate=False)  # as the wheel or the scroll bar does; cursor stays
+        await settle(app, pilot)
+        assert table.row_count == len(everything)

@@ -6,13 +6,21 @@ PostgreSQL: pg_trgm GIN indexes behind ``LIKE``), scores them (dnr 5, rubrik 3, 
 a word) and orders them, newest meeting first among equals. Substrings, not whole
 words: "omsorg" finds "äldreomsorgen" and "boende" finds "boendestödet" as you type.
 Only the hits shown are read whole, for their snippet.
+
+Why trigrams, not words: the search has always matched substrings, and Swedish
+compounds make that matter ("omsorg" finds "äldreomsorgen", "stöd" finds
+"boendestödet"), as do diarienummer ("2019:76" inside "von/2019:76"). A word index
+(FTS5's unicode61 tokens, PostgreSQL's ``tsvector`` with ``simple`` or ``swedish``)
+matches whole words or their beginnings only, and ``swedish`` also stems and drops stop
+words ("och", "för"): either would change the hits. Trigrams give exactly the same hits
+(``tests/storage/test_search_index.py`` checks it against the old Python search).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 
 from namnd.domain.models import Arende, Paragraph
 from namnd.services.search import Document, Hit, query_words, snippet
@@ -98,14 +106,12 @@ def _documents(connection: Connection, rows: list) -> list[Document]:
     wanted = {kind: [r.ref_id for r in rows if r.kind == kind] for kind in ("arende", "paragraph")}
     found: dict[tuple[str, int], tuple[str, str, str]] = {}
     if wanted["arende"]:
-        query = a.id.table.select().with_only_columns(
-            a.id, a.title, a.dnr, a.proposal, a.summary_md, a.body_md, a.external_ref
-        )
+        query = select(a.id, a.title, a.dnr, a.proposal, a.summary_md, a.body_md, a.external_ref)
         for r in connection.execute(query.where(a.id.in_(wanted["arende"]))):
             body = arende_text(r.proposal, r.summary_md, r.body_md, r.external_ref)
             found["arende", r.id] = (r.title, r.dnr or "", body)
     if wanted["paragraph"]:
-        query = p.id.table.select().with_only_columns(
+        query = select(
             p.id, p.title, p.dnr, p.decision_md, p.process_md, p.motions, p.reservations, p.notes
         )
         for r in connection.execute(query.where(p.id.in_(wanted["paragraph"]))):

@@ -106,6 +106,7 @@ class MeetingsScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Datum", "Tid", "Nämnd", "Plats", "Status", "Ärenden")
+        self.watch(table, "scroll_y", self._scrolled, init=False)
         if self._first is None:
             self.action_refresh()
         else:
@@ -153,10 +154,21 @@ class MeetingsScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#meetings")
     def _at_row(self, event: DataTable.RowHighlighted) -> None:
         """At the last row of the first screen's list, read the older meetings too."""
-        if self.showing == "first" and event.cursor_row == event.data_table.row_count - 1:
-            if event.data_table.row_count > 1:
-                self.showing = "all"
-                self._load(keep=str(event.row_key.value))
+        if event.cursor_row == event.data_table.row_count - 1 > 0:
+            self._read_older()
+
+    def _scrolled(self, y: float) -> None:
+        """Scrolled (wheel, scroll bar) to the end of the first screen's list: the same."""
+        table = self.query_one(DataTable)
+        if table.max_scroll_y > 0 and y >= table.max_scroll_y:
+            self._read_older()
+
+    def _read_older(self) -> None:
+        if self.showing == "first":
+            self.showing = "all"
+            table = self.query_one(DataTable)
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self._load(keep=str(key.value))
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, keep: str | None = None) -> None:
