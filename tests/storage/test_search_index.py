@@ -13,7 +13,7 @@ import pytest
 from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, text
+from sqlalchemy import delete, inspect, text
 from sqlmodel import Session, select
 
 from namnd.domain.models import AgendaItem, Arende, Meeting, Organ, Paragraph
@@ -161,7 +161,8 @@ def test_the_index_follows_edits_sekretess_and_deletes(organ_store):
         assert connection.execute(text("SELECT count(*) FROM searchtext")).scalar() == 0
 
 
-def test_a_database_made_before_the_index_gets_it_filled(workspace):
+def test_a_database_made_before_the_index_gets_it_filled(backend_workspace):
+    workspace = backend_workspace
     store = Store.open(workspace)
     load_demo(store)
     store.replace_protocol(store.find_meeting("2019-09-19").id, sample_protocol())
@@ -171,7 +172,7 @@ def test_a_database_made_before_the_index_gets_it_filled(workspace):
         config = alembic_config(store.engine)
         config.attributes["connection"] = connection
         command.downgrade(config, "0012")
-        assert "searchtext" not in _tables(connection)
+        assert "searchtext" not in inspect(connection).get_table_names()
     store.close()
 
     store = Store.open(workspace)  # upgrades, and fills the index
@@ -184,8 +185,3 @@ def test_a_database_made_before_the_index_gets_it_filled(workspace):
     assert {q: store.search(q) for q in queries} == before
     assert before["Omar Haddad"], "the queries find something"
     store.close()
-
-
-def _tables(connection) -> set[str]:
-    rows = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
-    return set(rows.scalars())

@@ -59,6 +59,7 @@ REQUIRED = (DECIDED_BY, DECISION_DATE, DECISION)
 _WRAPPING = (DECIDED_BY, DECISION, REJECTION_REASON)
 #: Where each column sits in a row being read: after the line number, in ListRow's order.
 _AT = {column: n for n, column in enumerate(COLUMNS, start=1)}
+_REQUIRED_AT = tuple((column, _AT[column]) for column in REQUIRED)
 
 # Other exports' headings for the same columns; a caller's own mapping is added to these.
 DEFAULT_ALIASES: dict[str, str] = {
@@ -179,6 +180,7 @@ class _RowParser:
     _last_repair: int = -10
     #: (column, its position in the file or None), known once the heading row is read.
     _positions: list[tuple[str, int | None]] = field(default_factory=list)
+    _date_at: int | None = None
 
     def parse(self, records: Records) -> DelegationList:
         rows: list[list] = []
@@ -191,7 +193,8 @@ class _RowParser:
             done += 1
             if self.progress and done % PROGRESS_EVERY == 0:
                 self.progress(done, max(records.total, done))
-            self._check_limits(line, len(rows))
+            if self.repairs > REPAIRS_ALLOWED or len(self.errors) >= MAX_COLLECTED_ERRORS:
+                self._check_limits(line, len(rows))  # only then can a limit be reached
             cells = [" ".join(c.split()) if type(c) is str else cell_text(c) for c in raw]
             if not any(cells):
                 continue
@@ -249,6 +252,7 @@ class _RowParser:
                 )
                 return False
             self._positions = [(c, self.index.get(c)) for c in COLUMNS]
+            self._date_at = self.index.get(DECISION_DATE)
             absent = [c for c in COLUMNS if c not in self.index]
             if absent:
                 self.warnings.append(f"Kolumnen {', '.join(absent)} finns inte i filen.")
@@ -283,14 +287,15 @@ class _RowParser:
         if len(cells) > self.width and any(cells[self.width :]):
             self.errors.append(f"Rad {line}: {len(cells)} fält, men rubrikraden har {self.width}.")
             return
-        if self._is_continuation(cells):
+        width = len(cells)
+        dated = self._date_at is not None and self._date_at < width and cells[self._date_at]
+        if not dated and self._is_continuation(cells):
             self._continue(rows, line, cells)
             return
-        width = len(cells)
         values: list = [line]
         values += [cells[at] if at is not None and at < width else "" for _, at in self._positions]
-        for column in REQUIRED:
-            if not values[_AT[column]]:
+        for column, at in _REQUIRED_AT:
+            if not values[at]:
                 self.errors.append(f"Rad {line}: {column} saknas.")
         values[_AT[DECISION_DATE]] = self._date(line, values[_AT[DECISION_DATE]])
         values[_AT[BIRTH_YEAR]] = self._year(line, values[_AT[BIRTH_YEAR]])
