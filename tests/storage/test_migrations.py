@@ -14,6 +14,7 @@ from namnd.domain.models import Meeting, Organ
 from namnd.storage import schema
 from namnd.storage.database import make_engine, open_database
 from namnd.storage.migrate import head_revision
+from namnd.storage.search_index import modelled
 
 
 def test_schema_head_constant_matches_alembic():
@@ -32,7 +33,8 @@ def test_empty_database_is_migrated_to_head_on_open(backend_workspace):
 def test_migrations_build_exactly_the_models(backend_workspace):
     engine = open_database(backend_workspace)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        opts = {"compare_type": True, "include_name": modelled}
+        context = MigrationContext.configure(connection, opts=opts)
         assert compare_metadata(context, SQLModel.metadata) == []
     engine.dispose()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from namnd.tui.app import create_app
 
@@ -20,13 +21,24 @@ def make_app():
     return factory
 
 
+async def _workers_done(app) -> None:
+    """Wait for the app's workers; an exclusive one replaced by a newer one (a list read
+    again) is cancelled, and then it is the newer one that the screen shows."""
+    for _ in range(10):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
 async def settle(app, pilot) -> None:
     """Let workers finish and the screen repaint (DataTable sizes its columns when idle,
     which a loaded machine can delay: wait for that too)."""
     # Twice: a worker may start another after the next refresh (the meetings list's
     # "att göra" once the list has painted).
     for _ in range(2):
-        await app.workers.wait_for_complete()
+        await _workers_done(app)
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     # A blinking cursor is on or off depending on when the picture is taken: hold it on.

@@ -32,7 +32,7 @@ async def test_empty_database_offers_the_demo_and_loads_it(store, make_app):
 
 
 async def test_as_namnd_starts_the_peeked_list_paints_then_the_store_opens(demo_store, workspace):
-    first = peek_meetings(workspace)
+    first = peek_meetings(workspace, TODAY)
     app = create_app(None, workspace=workspace, today=TODAY, first_meetings=first[:1])
     async with app.run_test(size=(120, 36)) as pilot:
         table = app.screen.query_one(DataTable)
@@ -202,3 +202,41 @@ async def test_the_demo_is_offered_only_to_an_empty_workspace(demo_store, make_a
         await settle(app, pilot)
         assert not app.screen.query("#empty-state")
     assert demo_store.meetings() == before
+
+
+async def test_an_archive_lists_the_latest_and_reads_the_rest_when_asked(store, make_app):
+    from tests.storage.test_meeting_peek import archive
+
+    everything = archive(store)
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(store.first_meetings(TODAY)) < len(everything)
+        oldest_shown = table.get_row_at(table.row_count - 1)[0]
+        await pilot.press("ctrl+end")  # to the oldest shown: the older ones are read
+        await settle(app, pilot)
+        assert table.row_count == len(everything) and app.screen.showing == "all"
+        assert table.get_row_at(table.cursor_row)[0] == oldest_shown, "the cursor stays put"
+        await pilot.press("ctrl+p", *"visa ett år")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press(*["backspace"] * 4, *"2005", "enter")
+        await settle(app, pilot)
+        assert app.screen.showing == 2005 and table.row_count == 24
+        assert {table.get_row_at(r)[0][-4:] for r in range(table.row_count)} == {"2005"}
+
+
+async def test_scrolling_to_the_end_reads_the_older_meetings(store, make_app):
+    from tests.storage.test_meeting_peek import archive
+
+    everything = archive(store)
+    app = make_app(store)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count < len(everything) and table.max_scroll_y > 0
+        table.scroll_end(animate=False)  # as the wheel or the scroll bar does; cursor stays
+        await settle(app, pilot)
+        assert table.row_count == len(everything)

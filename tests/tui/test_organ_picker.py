@@ -173,7 +173,7 @@ async def test_the_app_reopens_on_the_organ_last_chosen(organs, workspace):
         assert names_in(app) == ["Mona Sahlin"]
 
     # As ``namnd`` starts: the list read without the ORM, the Store opened after.
-    again = app_for(None, workspace, first_meetings=peek_meetings(workspace))
+    again = app_for(None, workspace, first_meetings=peek_meetings(workspace, TODAY))
     try:
         async with again.run_test(size=(120, 40)) as pilot:
             await settle(again, pilot)

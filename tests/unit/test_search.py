@@ -12,9 +12,9 @@ from namnd.services.search import (
     Document,
     hit_cells,
     query_words,
-    ranked,
     snippet,
 )
+from tests.search_oracle import ranked
 
 
 def _doc(title, text="", dnr="", day=dt.date(2019, 9, 19), number=1, **kw) -> Document:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -78,7 +79,7 @@ def _tui(args: argparse.Namespace, workspace: Workspace) -> int:
 
     # An up-to-date SQLite workspace paints its meetings before the ORM is imported;
     # anything else opens the Store first, so a database error is a CLI message.
-    first = peek_meetings(workspace)
+    first = peek_meetings(workspace, dt.date.today())
     store = None if first is not None else open_store(workspace)
     app = create_app(store, workspace=workspace, first_meetings=first)
     app.run()

@@ -3,4 +3,4 @@
 Alembic's env.py and the migration tests import this; a new table module adds one line.
 """
 
-from namnd.domain import delegation_tables, models, protocol_tables  # noqa: F401
+from namnd.domain import delegation_tables, models, protocol_tables, search_tables  # noqa: F401

@@ -34,6 +34,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from namnd.errors import InvalidInput
 from namnd.formats.tables import Record, Records, cell_text, read_records
@@ -56,6 +57,9 @@ COLUMNS = (DECIDED_BY, DECISION_DATE, DECISION, REJECTION_REASON, BIRTH_YEAR, SE
 REQUIRED = (DECIDED_BY, DECISION_DATE, DECISION)
 # Columns whose text may wrap onto a continuation line.
 _WRAPPING = (DECIDED_BY, DECISION, REJECTION_REASON)
+#: Where each column sits in a row being read: after the line number, in ListRow's order.
+_AT = {column: n for n, column in enumerate(COLUMNS, start=1)}
+_REQUIRED_AT = tuple((column, _AT[column]) for column in REQUIRED)
 
 # Other exports' headings for the same columns; a caller's own mapping is added to these.
 DEFAULT_ALIASES: dict[str, str] = {
@@ -81,9 +85,11 @@ _DATE_FORMATS = (
 )
 
 
-@dataclass(frozen=True)
-class ListRow:
-    """One delegationsbeslut as exported; ``line`` is where it starts in the file."""
+class ListRow(NamedTuple):
+    """One delegationsbeslut as exported; ``line`` is where it starts in the file.
+
+    A tuple in the table's column order, so the rows go to the database as they are.
+    """
 
     line: int
     decided_by: str
@@ -172,9 +178,12 @@ class _RowParser:
     repairs: int = 0
     repairs_from: int = 0
     _last_repair: int = -10
+    #: (column, its position in the file or None), known once the heading row is read.
+    _positions: list[tuple[str, int | None]] = field(default_factory=list)
+    _date_at: int | None = None
 
     def parse(self, records: Records) -> DelegationList:
-        rows: list[dict[str, object]] = []
+        rows: list[list] = []
         lines = iter(records.rows)
         if not self._header(lines):
             raise DelegationListError(self.name, self.errors)
@@ -184,8 +193,9 @@ class _RowParser:
             done += 1
             if self.progress and done % PROGRESS_EVERY == 0:
                 self.progress(done, max(records.total, done))
-            self._check_limits(line, len(rows))
-            cells = [cell_text(c) for c in raw]
+            if self.repairs > REPAIRS_ALLOWED or len(self.errors) >= MAX_COLLECTED_ERRORS:
+                self._check_limits(line, len(rows))  # only then can a limit be reached
+            cells = [" ".join(c.split()) if type(c) is str else cell_text(c) for c in raw]
             if not any(cells):
                 continue
             if records.fixed_width:
@@ -216,7 +226,7 @@ class _RowParser:
             self.errors.append(f"{self.name} har inga beslut, bara rubrikraden.")
         if self.errors:
             raise DelegationListError(self.name, self.errors)
-        return DelegationList([self._row(r) for r in rows], self.warnings)
+        return DelegationList([ListRow._make(r) for r in rows], self.warnings)
 
     def _header(self, lines: Iterator[Record]) -> bool:
         for line, raw in lines:
@@ -241,6 +251,8 @@ class _RowParser:
                     f"har andra rubriker."
                 )
                 return False
+            self._positions = [(c, self.index.get(c)) for c in COLUMNS]
+            self._date_at = self.index.get(DECISION_DATE)
             absent = [c for c in COLUMNS if c not in self.index]
             if absent:
                 self.warnings.append(f"Kolumnen {', '.join(absent)} finns inte i filen.")
@@ -253,11 +265,13 @@ class _RowParser:
         return cells[position] if position is not None and position < len(cells) else ""
 
     def _is_continuation(self, cells: list[str]) -> bool:
+        if self._cell(cells, DECISION_DATE):
+            return False  # the common case, answered without looking at every cell
         filled = {c for c in COLUMNS if self._cell(cells, c)}
         extra = any(cells[i] for i in range(len(cells)) if i not in self.index.values())
         return bool(filled) and filled <= set(_WRAPPING) and not extra
 
-    def _add_short(self, rows: list[dict[str, object]], line: int, cells: list[str]) -> None:
+    def _add_short(self, rows: list[list], line: int, cells: list[str]) -> None:
         """A short line the next one did not complete: wrapped text, or a row of its own."""
         if self._is_continuation(cells):
             self._continue(rows, line, cells)
@@ -269,24 +283,25 @@ class _RowParser:
                 "rad fullständigar den inte."
             )
 
-    def _add(self, rows: list[dict[str, object]], line: int, cells: list[str]) -> None:
+    def _add(self, rows: list[list], line: int, cells: list[str]) -> None:
         if len(cells) > self.width and any(cells[self.width :]):
             self.errors.append(f"Rad {line}: {len(cells)} fält, men rubrikraden har {self.width}.")
             return
-        if self._is_continuation(cells):
+        width = len(cells)
+        dated = self._date_at is not None and self._date_at < width and cells[self._date_at]
+        if not dated and self._is_continuation(cells):
             self._continue(rows, line, cells)
             return
-        values: dict[str, object] = {"line": line}
-        for column in COLUMNS:
-            values[column] = self._cell(cells, column)
-        for column in REQUIRED:
-            if not values[column]:
+        values: list = [line]
+        values += [cells[at] if at is not None and at < width else "" for _, at in self._positions]
+        for column, at in _REQUIRED_AT:
+            if not values[at]:
                 self.errors.append(f"Rad {line}: {column} saknas.")
-        values[DECISION_DATE] = self._date(line, str(values[DECISION_DATE]))
-        values[BIRTH_YEAR] = self._year(line, str(values[BIRTH_YEAR]))
+        values[_AT[DECISION_DATE]] = self._date(line, values[_AT[DECISION_DATE]])
+        values[_AT[BIRTH_YEAR]] = self._year(line, values[_AT[BIRTH_YEAR]])
         rows.append(values)
 
-    def _continue(self, rows: list[dict[str, object]], line: int, cells: list[str]) -> None:
+    def _continue(self, rows: list[list], line: int, cells: list[str]) -> None:
         if not rows:
             self.errors.append(f"Rad {line}: {DECISION_DATE} saknas.")
             return
@@ -297,15 +312,15 @@ class _RowParser:
             extra = self._cell(cells, column)
             if not extra:
                 continue
-            before = str(previous[column])
+            before = previous[_AT[column]]
             if before.endswith(extra):
                 repeated = True
             else:
-                previous[column] = f"{before} {extra}".strip()
+                previous[_AT[column]] = f"{before} {extra}".strip()
             used.append(column)
         note = "; upprepad text utelämnad" if repeated else ""
         self.warnings.append(
-            f"Rad {line}: fortsättning av raden ovan (rad {previous['line']}, "
+            f"Rad {line}: fortsättning av raden ovan (rad {previous[0]}, "
             f"{', '.join(used)}); raderna har satts ihop{note}."
         )
 
@@ -331,6 +346,11 @@ class _RowParser:
     def _date(self, line: int, text: str) -> dt.date | None:
         if not text:
             return None
+        if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():
+            try:  # ÅÅÅÅ-MM-DD, nearly every row: no pattern needed
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                pass
         if re.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00", text):
             text = text[:10]
         for pattern, (y, m, d) in _DATE_FORMATS:
@@ -349,19 +369,9 @@ class _RowParser:
     def _year(self, line: int, text: str) -> int | None:
         if not text:
             return None
+        if len(text) == 4 and text.isascii() and text.isdigit() and 1880 <= int(text) <= 2100:
+            return int(text)
         if re.fullmatch(r"\d{4}", text) and 1880 <= int(text) <= 2100:
             return int(text)
         self.errors.append(f"Rad {line}: {BIRTH_YEAR} ”{text}” är inget årtal.")
         return None
-
-    @staticmethod
-    def _row(values: dict[str, object]) -> ListRow:
-        return ListRow(
-            line=int(values["line"]),  # type: ignore[arg-type]
-            decided_by=str(values[DECIDED_BY]),
-            decision_date=values[DECISION_DATE],  # type: ignore[arg-type]
-            decision=str(values[DECISION]),
-            rejection_reason=str(values[REJECTION_REASON]),
-            birth_year=values[BIRTH_YEAR],  # type: ignore[arg-type]
-            sex=str(values[SEX]),
-        )

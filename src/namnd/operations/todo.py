@@ -17,7 +17,7 @@ def todo_lines(store: Store, today: dt.date, *, keys: bool = True) -> list[str]:
     ``keys``: hints name the TUI's keys (else the CLI's commands).
     """
     tasks: list[Task] = []
-    organs = sorted({m.organ_code for m in store.meetings()})
+    organs = sorted({m.organ_code for m in store.first_meetings(today)})
     for organ in organs:
         for year in {(today - BACK).year, (today + AHEAD).year}:
             plan = year_plan(store, year, organ)

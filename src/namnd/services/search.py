@@ -2,15 +2,15 @@
 
 Every word of the query must occur (case and å/ä/ö folded, so "ÄLDREOMSORG" finds
 "äldreomsorgen"); a hit in the diarienummer counts most, then the rubrik, then the text.
-Newer meetings come first among equal scores. Pure: the storage layer hands over the
-documents, so the same ranking serves SQLite and PostgreSQL alike.
+Newer meetings come first among equal scores. The database ranks (``storage.search``,
+over the index ``storage.search_index`` keeps); this module holds what both sides share:
+the documents, the query's words, the snippet and how a hit is shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from namnd.services.swedish_dates import long_date
@@ -50,22 +50,6 @@ def query_words(query: str) -> list[str]:
     return [w.strip(".:-").casefold() for w in _WORD.findall(query) if w.strip(".:-")]
 
 
-def score(words: list[str], document: Document) -> int:
-    """0 unless every word occurs; then dnr hits weigh 5, rubrik 3, text 1."""
-    dnr, title, text = (
-        document.dnr.casefold(),
-        document.title.casefold(),
-        document.text.casefold(),
-    )
-    total = 0
-    for word in words:
-        points = 5 * (word in dnr) + 3 * (word in title) + (word in text)
-        if not points:
-            return 0
-        total += points
-    return total
-
-
 def snippet(text: str, words: list[str], width: int = SNIPPET_WIDTH) -> str:
     """One line of ``text`` around the first word found, or its start."""
     flat = " ".join(_MARKUP.sub("", text).split())
@@ -76,26 +60,6 @@ def snippet(text: str, words: list[str], width: int = SNIPPET_WIDTH) -> str:
     begin = max(0, min(starts) - SNIPPET_LEAD)
     part = flat[begin : begin + width]
     return ("…" if begin else "") + part + ("…" if begin + width < len(flat) else "")
-
-
-def ranked(documents: Iterable[Document], query: str, limit: int = 50) -> list[Hit]:
-    """The best ``limit`` hits, best first; newest meeting first among equals."""
-    words = query_words(query)
-    if not words:
-        return []
-    hits = []
-    for document in documents:
-        points = score(words, document)
-        if points:
-            hits.append(Hit(document, points, snippet(document.text, words)))
-    hits.sort(
-        key=lambda h: (
-            -h.score,
-            -(h.document.meeting_date or dt.date.min).toordinal(),
-            h.document.number or 0,
-        )
-    )
-    return hits[:limit]
 
 
 COLUMNS = ("Sammanträde", "Var", "Rubrik", "Dnr", "Träff")

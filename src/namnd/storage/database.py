@@ -53,7 +53,10 @@ def make_engine(url: str) -> Engine:
 
     Both backends wait at most :func:`busy_timeout_ms` for a lock and then raise
     :class:`DatabaseBusy` (not a driver error), so a busy database is a Swedish message.
+    Every session's flushes keep the search index in step (``storage.search_index``).
     """
+    import namnd.storage.search_index  # noqa: F401  (registers the flush hook)
+
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)

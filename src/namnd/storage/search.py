@@ -1,73 +1,140 @@
-"""The documents search ranks: every ärende on every list, and every § of every protokoll.
+"""The documents search over the index: every word a substring of the dnr, rubrik or text.
 
-A projection of plain columns (no ORM objects), read in one query per kind, so ranking ten
-years of a nämnd's work stays a matter of milliseconds (``bench/years.py``).
+The index (``storage.search_index``) holds each ärende's and §'s words casefolded; the
+database finds the rows holding every query word (SQLite: an FTS5 trigram table;
+PostgreSQL: pg_trgm GIN indexes behind ``LIKE``), scores them (dnr 5, rubrik 3, text 1
+a word) and orders them, newest meeting first among equals. Substrings, not whole
+words: "omsorg" finds "äldreomsorgen" and "boende" finds "boendestödet" as you type.
+Only the hits shown are read whole, for their snippet.
+
+Why trigrams, not words: the search has always matched substrings, and Swedish
+compounds make that matter ("omsorg" finds "äldreomsorgen", "stöd" finds
+"boendestödet"), as do diarienummer ("2019:76" inside "von/2019:76"). A word index
+(FTS5's unicode61 tokens, PostgreSQL's ``tsvector`` with ``simple`` or ``swedish``)
+matches whole words or their beginnings only, and ``swedish`` also stems and drops stop
+words ("och", "för"): either would change the hits. Trigrams give exactly the same hits
+(``tests/storage/test_search_index.py`` checks it against the old Python search).
 """
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+import datetime as dt
 
-from namnd.domain.models import AgendaItem, Arende, Meeting, Paragraph
-from namnd.services.search import Document
+from sqlalchemy import Connection, select, text
+
+from namnd.domain.models import Arende, Paragraph
+from namnd.services.search import Document, Hit, query_words, snippet
+from namnd.storage.search_index import FTS_TABLE, arende_text, paragraph_text
+
+#: Trigram indexes find substrings of three characters or more; shorter words are
+#: checked on the rows the longer ones found (or, alone, on every row).
+_TRIGRAM = 3
 
 
-def documents(*, session: Session) -> list[Document]:
-    """Ärenden (with the meeting whose list they are on, if any) and §§."""
-    found = []
-    rows = session.exec(
-        select(
-            Arende.title,
-            Arende.dnr,
-            Arende.proposal,
-            Arende.summary_md,
-            Arende.body_md,
-            Arende.external_ref,
-            Arende.confidential,
-            AgendaItem.position,
-            Meeting.id,
-            Meeting.date,
+def search(connection: Connection, query: str, limit: int = 50) -> list[Hit]:
+    """The best ``limit`` hits for ``query``, best first."""
+    words = query_words(query)
+    if not words:
+        return []
+    ranked = connection.execute(text(_ranking_sql(connection, words)), _params(words, limit))
+    rows = ranked.fetchall()
+    documents = _documents(connection, rows)
+    return [
+        Hit(document, row.score, snippet(document.text, words))
+        for row, document in zip(rows, documents, strict=True)
+    ]
+
+
+def _ranking_sql(connection: Connection, words: list[str]) -> str:
+    """Rows holding every word, scored in SQL, best first, ``:limit`` of them.
+
+    A row the index found holds each long word in one column at least, so when the
+    word is in neither dnr nor rubrik it is in the text: the (long) text is read only
+    for words also in the dnr or rubrik, and for the short words the index cannot find.
+    """
+    postgres = connection.dialect.name == "postgresql"
+    contains = "strpos({col}, :w{n}) > 0" if postgres else "instr({col}, :w{n}) > 0"
+    points, conditions = [], []
+    for n, word in enumerate(words):
+        dnr, title, body = (contains.format(col=f"s.{c}", n=n) for c in ("dnr", "title", "body"))
+        indexed = postgres or len(word) >= _TRIGRAM
+        in_body = f"CASE WHEN {dnr} OR {title} THEN {body} ELSE TRUE END" if indexed else body
+        points.append(
+            f"5 * CAST({dnr} AS INTEGER) + 3 * CAST({title} AS INTEGER)"
+            f" + CAST({in_body} AS INTEGER)"
         )
-        .outerjoin(AgendaItem, col(AgendaItem.arende_id) == col(Arende.id))
-        .outerjoin(Meeting, col(Meeting.id) == col(AgendaItem.meeting_id))
-    )
-    for title, dnr, proposal, summary, body, ref, secret, position, meeting_id, day in rows:
-        found.append(
+        if postgres:
+            like = " OR ".join(f"s.{c} LIKE :p{n} ESCAPE '\\'" for c in ("dnr", "title", "body"))
+            conditions.append(f"({like})")
+        elif not indexed:
+            conditions.append(f"({dnr} OR {title} OR {body})")
+    if any(len(w) >= _TRIGRAM for w in words) and not postgres:
+        conditions.append(f"s.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts)")
+    return f"""
+        WITH hit AS (
+            SELECT s.kind, s.ref_id, s.confidential, {" + ".join(f"({p})" for p in points)} AS score
+            FROM searchtext s WHERE {" AND ".join(conditions)}
+        )
+        SELECT hit.kind, hit.ref_id, hit.confidential, hit.score,
+               m.id AS meeting_id, m.date AS meeting_date,
+               CASE WHEN hit.kind = 'arende' THEN ai.position ELSE p.number END AS number
+        FROM hit
+        LEFT JOIN agendaitem ai ON hit.kind = 'arende' AND ai.arende_id = hit.ref_id
+        LEFT JOIN paragraph p ON hit.kind = 'paragraph' AND p.id = hit.ref_id
+        LEFT JOIN meeting m ON m.id = COALESCE(ai.meeting_id, p.meeting_id)
+        ORDER BY hit.score DESC, m.date DESC NULLS LAST,
+                 COALESCE(CASE WHEN hit.kind = 'arende' THEN ai.position ELSE p.number END, 0),
+                 hit.kind, hit.ref_id, ai.id
+        LIMIT :limit
+    """
+
+
+def _params(words: list[str], limit: int) -> dict[str, object]:
+    params: dict[str, object] = {"limit": limit}
+    for n, word in enumerate(words):
+        params[f"w{n}"] = word
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params[f"p{n}"] = f"%{escaped}%"
+    phrases = ['"' + w.replace('"', '""') + '"' for w in words if len(w) >= _TRIGRAM]
+    params["fts"] = " AND ".join(phrases)
+    return params
+
+
+def _documents(connection: Connection, rows: list) -> list[Document]:
+    """The hits as documents, with the original (unfolded) texts for their snippets."""
+    a, p = Arende.__table__.c, Paragraph.__table__.c
+    wanted = {kind: [r.ref_id for r in rows if r.kind == kind] for kind in ("arende", "paragraph")}
+    found: dict[tuple[str, int], tuple[str, str, str]] = {}
+    if wanted["arende"]:
+        query = select(a.id, a.title, a.dnr, a.proposal, a.summary_md, a.body_md, a.external_ref)
+        for r in connection.execute(query.where(a.id.in_(wanted["arende"]))):
+            body = arende_text(r.proposal, r.summary_md, r.body_md, r.external_ref)
+            found["arende", r.id] = (r.title, r.dnr or "", body)
+    if wanted["paragraph"]:
+        query = select(
+            p.id, p.title, p.dnr, p.decision_md, p.process_md, p.motions, p.reservations, p.notes
+        )
+        for r in connection.execute(query.where(p.id.in_(wanted["paragraph"]))):
+            body = paragraph_text(r.decision_md, r.process_md, r.motions, r.reservations, r.notes)
+            found["paragraph", r.id] = (r.title, r.dnr or "", body)
+    documents = []
+    for r in rows:
+        title, dnr, body = found[r.kind, r.ref_id]
+        documents.append(
             Document(
-                kind="arende",
+                kind=r.kind,
                 title=title,
-                dnr=dnr or "",
-                text="\n".join([*(proposal or []), summary, body, ref or ""]),
-                meeting_id=meeting_id,
-                meeting_date=day,
-                number=position,
-                confidential=secret,
+                dnr=dnr,
+                text="" if r.confidential else body,
+                meeting_id=r.meeting_id,
+                meeting_date=_day(r.meeting_date),
+                number=r.number,
+                confidential=bool(r.confidential),
             )
         )
-    paragraphs = session.exec(
-        select(Paragraph, Meeting.date).join(Meeting, col(Meeting.id) == Paragraph.meeting_id)
-    )
-    for paragraph, meeting_date in paragraphs:
-        text = "\n".join([paragraph.decision_md, paragraph.process_md, *_said(paragraph)])
-        found.append(
-            Document(
-                kind="paragraph",
-                title=paragraph.title,
-                dnr=paragraph.dnr or "",
-                text=text,
-                meeting_id=paragraph.meeting_id,
-                meeting_date=meeting_date,
-                number=paragraph.number,
-                confidential=paragraph.confidential,
-            )
-        )
-    return found
+    return documents
 
 
-def _said(paragraph: Paragraph) -> list[str]:
-    """Who moved, reserved or noted what: "vad yrkade Omar Haddad?" finds the §."""
-    parts = []
-    for entry in (*paragraph.motions, *paragraph.reservations, *paragraph.notes):
-        parts.append(" ".join(entry.get("by", [])))
-        parts += [entry.get(key, "") for key in ("text", "reason", "written")]
-    return [p for p in parts if p]
+def _day(value: object) -> dt.date | None:
+    """SQLite hands a raw ``text()`` query's dates back as ISO strings."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value

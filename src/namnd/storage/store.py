@@ -82,6 +82,17 @@ class Store:
         with Session(self.engine) as session:
             return queries.list_meetings(session=session, year=year)
 
+    def first_meetings(self, today: dt.date) -> list[MeetingSummary]:
+        """The first screen's meetings (coming, and each organ's latest), in date order."""
+        from sqlalchemy import text
+
+        from namnd.storage.meeting_peek import FIRST_SCREEN, LATEST_PER_ORGAN, summary
+
+        on_sqlite = self.engine.dialect.name == "sqlite"
+        window = {"today": today.isoformat() if on_sqlite else today, "latest": LATEST_PER_ORGAN}
+        with self.engine.connect() as connection:
+            return [summary(tuple(row)) for row in connection.execute(text(FIRST_SCREEN), window)]
+
     def find_meeting(self, ref: str) -> MeetingSummary:
         """The meeting named by a date or an id (Swedish error if none or ambiguous)."""
         with Session(self.engine) as session:
@@ -452,11 +463,10 @@ class Store:
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         """Ärenden and §§ of all years where every word of ``query`` occurs, best first."""
-        from namnd.services.search import ranked
-        from namnd.storage.search import documents
+        from namnd.storage.search import search
 
-        with Session(self.engine) as session:
-            return ranked(documents(session=session), query, limit)
+        with self.engine.connect() as connection:
+            return search(connection, query, limit)
 
     # --- ledamöter and ersättare ----------------------------------------------------
 

@@ -2,6 +2,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import namnd.domain.tables  # noqa: F401  (registers every table)
+from namnd.storage.search_index import modelled
 
 target_metadata = SQLModel.metadata
 config = context.config
@@ -23,6 +24,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=modelled,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,4 +1,9 @@
-"""The first screen: the nämnd's meetings, upcoming first, or a way to begin when empty."""
+"""The first screen: the nämnd's meetings, upcoming first, or a way to begin when empty.
+
+It reads what it shows: the coming meetings and each organ's latest
+(``storage.meeting_peek.FIRST_SCREEN``), so opening namnd costs the same after twenty
+years. Moving to the last row reads the older ones; "visa ett år" reads one year.
+"""
 
 from __future__ import annotations
 
@@ -82,6 +87,8 @@ class MeetingsScreen(Screen[None]):
     PALETTE = (
         ("Demo: läs in demonämnden", "load_demo"),
         ("Sammanträden: uppdatera listan", "refresh"),
+        ("Sammanträden: visa ett år", "pick_year"),
+        ("Sammanträden: visa alla år", "show_all"),
         ("Sammanträdesordning: visa årsplanen för markerat sammanträde", "year_plan"),
         ("Nämnduppdrag: visa alla uppdrag", "assignments"),
         ("Ej verkställda beslut: visa väntetider", "waiting_times"),
@@ -107,6 +114,8 @@ class MeetingsScreen(Screen[None]):
         self._filter_from_app = True
         #: The "Ny nämnd" form is offered once, when the workspace has no organ at all.
         self._offered_new_organ = False
+        #: What the table lists: "first" (coming and latest), "all", or one year.
+        self.showing: str | int = "first"
 
     @property
     def store(self) -> Store:
@@ -123,6 +132,7 @@ class MeetingsScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Datum", "Tid", "Nämnd", "Plats", "Status", "Ärenden")
+        self.watch(table, "scroll_y", self._scrolled, init=False)
         if self._first is None:
             self.action_refresh()
         else:
@@ -149,12 +159,52 @@ class MeetingsScreen(Screen[None]):
     def action_refresh(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="load")
-    def _load(self) -> None:
-        meetings = upcoming_first(self.store.meetings(), self.today)
-        self.app.call_from_thread(self._show, meetings)
+    def action_show_all(self) -> None:
+        self.showing = "all"
+        self._load()
 
-    def _show(self, meetings: list[MeetingSummary]) -> None:
+    def action_pick_year(self) -> None:
+        from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+
+        def chosen(values: dict[str, str] | None) -> None:
+            year = (values or {}).get("year", "")
+            if year.isdigit() and len(year) == 4:
+                self.showing = int(year)
+                self._load()
+            elif values is not None:
+                self.notify(f"”{year}” är inget årtal (ÅÅÅÅ).", severity="error")
+
+        field = Field("year", "År (ÅÅÅÅ)", value=str(self.today.year))
+        self.app.push_screen(EntryDialog("Visa sammanträden ett år", [field]), chosen)
+
+    @on(DataTable.RowHighlighted, "#meetings")
+    def _at_row(self, event: DataTable.RowHighlighted) -> None:
+        """At the last row of the first screen's list, read the older meetings too."""
+        if event.cursor_row == event.data_table.row_count - 1 > 0:
+            self._read_older()
+
+    def _scrolled(self, y: float) -> None:
+        """Scrolled (wheel, scroll bar) to the end of the first screen's list: the same."""
+        table = self.query_one(DataTable)
+        if table.max_scroll_y > 0 and y >= table.max_scroll_y:
+            self._read_older()
+
+    def _read_older(self) -> None:
+        if self.showing == "first":
+            self.showing = "all"
+            table = self.query_one(DataTable)
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self._load(keep=str(key.value))
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, keep: str | None = None) -> None:
+        if self.showing == "first":
+            found = self.store.first_meetings(self.today)
+        else:
+            found = self.store.meetings(year=None if self.showing == "all" else self.showing)
+        self.app.call_from_thread(self._show, upcoming_first(found, self.today), keep)
+
+    def _show(self, meetings: list[MeetingSummary], keep: str | None = None) -> None:
         self._all = meetings
         codes = {m.organ_code for m in meetings}
         if self._filter_from_app:
@@ -184,7 +234,9 @@ class MeetingsScreen(Screen[None]):
             )
         table.display = bool(meetings)
         if meetings:
-            table.move_cursor(row=first_to_open(meetings, self.today))
+            rows = [str(m.id) for m in meetings]
+            start = rows.index(keep) if keep in rows else first_to_open(meetings, self.today)
+            table.move_cursor(row=start)
             table.focus()
             self.query("#empty-state").remove()
             self.call_after_refresh(self._load_todo)
