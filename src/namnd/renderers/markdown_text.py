@@ -47,7 +47,7 @@ def shift_headings(markdown: str, by: int) -> str:
         if token.type == "heading_open" and token.markup.startswith("#") and token.map:
             row = token.map[0]
             level = max(1, min(6, len(token.markup) + by))
-            lines[row] = _ATX.sub(lambda m: m.group(1) + "#" * level, lines[row], count=1)
+            lines[row] = _ATX.sub(rf"\g<1>{'#' * level}", lines[row], count=1)
     return "\n".join(lines)
 
 
