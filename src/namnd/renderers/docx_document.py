@@ -10,6 +10,7 @@ Letter). A broken template is a clear Swedish error, not a traceback.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from typing import Any
 
 import docx
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
@@ -31,21 +32,34 @@ from lxml import etree
 from namnd.errors import InvalidInput
 
 LANGUAGE = "sv-SE"
+APPLICATION = "namnd"
 A4 = (Mm(210), Mm(297))
 MARGIN = Mm(25)
 
 
-def new_document(template: Path | None = None) -> Document:
-    """An empty document: from ``template`` (styles, headers, logo kept) or an A4 default."""
+def new_document(template: Path | None = None, *, header: str = "") -> Document:
+    """An empty document: from ``template`` (styles, headers, logo kept) or an A4 default.
+
+    ``header`` names the document on every page, beside the page number: organ, kind and
+    sammanträdesdatum (:func:`document_header`), so a page that comes loose still says
+    what it belongs to. A template's own header is kept and the line added under it.
+    """
     if template is None:
         document = docx.Document()
-        _a4_with_page_numbers(document)
+        _a4_with_page_numbers(document, header)
     else:
         document = _open_template(Path(template))
         _clear_body(document)
         _complete_styles(document)
+        if header:
+            _identify_template_pages(document, header)
     _set_language(document)
     return document
+
+
+def document_header(organ: str, kind: str, day: dt.date | None = None) -> str:
+    """``Vård- och omsorgsnämnden · Protokoll · 2019-09-19``: what every page says it is."""
+    return " · ".join(part for part in (organ, kind, day.isoformat() if day else "") if part)
 
 
 @contextmanager
@@ -159,18 +173,30 @@ def _clear_body(document: Document) -> None:
             body.remove(child)
 
 
-def _a4_with_page_numbers(document: Document) -> None:
-    """A4, 25 mm margins, and "sida (antal sidor)" at the right of every page's header."""
+def _a4_with_page_numbers(document: Document, text: str) -> None:
+    """A4, 25 mm margins; ``text`` at the left of every page's header, "2 (7)" at the right."""
     for section in document.sections:
         section.page_width, section.page_height = A4
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, MARGIN)
         header = section.header.paragraphs[0]
-        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if text:
+            width = section.page_width - section.left_margin - section.right_margin
+            header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+            header.add_run(f"{text}\t")
+        else:
+            header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _field(header, "PAGE")
         header.add_run(" (")
         _field(header, "NUMPAGES")
         header.add_run(")")
+
+
+def _identify_template_pages(document: Document, text: str) -> None:
+    """Under a template's own header (logo, address): ``text`` and the page number."""
+    for header in headers_in_use(document):
+        paragraph = header.add_paragraph(f"{text} · sida ")
+        _field(paragraph, "PAGE")
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -242,7 +268,12 @@ def add_table(
 
 
 def set_properties(document: Document, *, title: str, author: str, subject: str = "") -> None:
-    """Title, author and subject as Word shows them under File → Properties."""
+    """Title, author, subject and times as Word shows them under File → Properties.
+
+    Created and modified are now (a registrator sorts by them), the revision is 1, and
+    the application named in ``docProps/app.xml`` is namnd, not the program that made
+    the template.
+    """
     props = document.core_properties
     props.title = title
     props.author = author
@@ -250,6 +281,50 @@ def set_properties(document: Document, *, title: str, author: str, subject: str 
     props.subject = subject
     props.comments = ""
     props.keywords = ""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    props.revision = 1
+    _name_application(document)
+
+
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+# Counts a template carries from its own last save; Word fills them in again.
+_STALE = ("TotalTime", "Pages", "Words", "Characters", "Lines", "Paragraphs",
+          "CharactersWithSpaces", "Template", "AppVersion")  # fmt: skip
+
+
+def _name_application(document: Document) -> None:
+    """``docProps/app.xml`` says namnd made the file (and drops the template's counts)."""
+    part = next(
+        (p for p in document.part.package.iter_parts() if p.partname == "/docProps/app.xml"),
+        None,
+    )
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    for name in _STALE:
+        for child in root.findall(f"{{{_EXTENDED}}}{name}"):
+            root.remove(child)
+    application = root.find(f"{{{_EXTENDED}}}Application")
+    if application is None:
+        application = etree.SubElement(root, f"{{{_EXTENDED}}}Application")
+    application.text = APPLICATION
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def headers_in_use(document: Document) -> list:
+    """Every header a page can show, unlinked so each can be written (see footers)."""
+    found = []
+    even_pages = document.settings.odd_and_even_pages_header_footer
+    for section in document.sections:
+        found.append(section.header)
+        if section.different_first_page_header_footer:
+            found.append(section.first_page_header)
+        if even_pages:
+            found.append(section.even_page_header)
+    for header in found:
+        header.is_linked_to_previous = False
+    return found
 
 
 def footers_in_use(document: Document) -> list:

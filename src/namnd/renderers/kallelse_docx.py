@@ -18,6 +18,7 @@ from namnd.atomic_files import save_document
 from namnd.domain.models import Organ
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.renderers.docx_document import (
+    document_header,
     new_document,
     set_footer,
     set_properties,
@@ -55,8 +56,8 @@ def write_kallelse_docx(
     """
     under_item, secret_bilagor = under_item or {}, secret_bilagor or []
     secrets = has_secrets(doc) or bool(secret_bilagor)
-    document = new_document(template)
     meeting, organ = doc.meeting, doc.organ
+    document = new_document(template, header=document_header(organ.name, "Kallelse", meeting.date))
     set_properties(
         document,
         title=f"Kallelse {organ.name} {long_date(meeting.date)}",

@@ -23,6 +23,7 @@ from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.renderers.docx_document import (
     add_table,
+    document_header,
     footers_in_use,
     new_document,
     set_footer,
@@ -140,7 +141,8 @@ def _document(
     signed_pages: bool = True,
 ) -> Document:
     """A document titled for the meeting; protokoll pages carry the signature footers."""
-    document = new_document(template)
+    header = document_header(protocol.organ_name, kind, protocol.date)
+    document = new_document(template, header=header)
     set_properties(
         document,
         title=f"{kind} {protocol.organ_name} {long_date(protocol.date)}",
