@@ -28,6 +28,7 @@ from namnd.renderers.docx_document import (
     new_document,
     set_footer,
     set_properties,
+    set_widths,
     word_export,
 )
 from namnd.renderers.markdown_docx import MarkdownRenderer
@@ -275,13 +276,9 @@ def _keep_on_one_page(table: Table) -> None:
                 paragraph.paragraph_format.keep_with_next = True
 
 
-def _widths(table, *widths) -> None:
-    """Fixed column widths (Word reads the cells', LibreOffice the grid's)."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
+def _widths(table: Table, *widths: int) -> None:
+    """The first page's fixed layout: label and value columns as the seed has them."""
+    set_widths(table, widths)
 
 
 # --- one § ------------------------------------------------------------------------
