@@ -312,3 +312,12 @@ def test_table_rows_never_split_and_columns_fit_their_content(decided, tmp_path)
     widths = [col.w for col in vote._tbl.tblGrid.gridCol_lst]
     assert widths[0] > 2 * widths[1], "names wide, the X columns narrow"
     assert vote.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_justeringens_plats_och_tid_gives_the_time(decided, tmp_path):
+    document = docx.Document(str(_export(decided, tmp_path)))
+    cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    assert [
+        "Justeringens plats och tid",
+        "Vård- och omsorgsförvaltningen, Tumba, torsdag 26 september 2019 kl. 10.00",
+    ] in cells

@@ -184,6 +184,8 @@ def _first_page(document: Document, protocol: Protocol, after: deadlines.AfterMe
     rows += protocol_text.attendance_groups(protocol)
     rows.append(("Utses att justera", [protocol_text.names(protocol, adjustment.adjusters)]))
     when = long_date(adjustment.date) if adjustment.date else ""
+    if adjustment.time:
+        when += f" kl. {clock(adjustment.time, '.')}"
     rows.append(
         ("Justeringens plats och tid", [", ".join(p for p in (adjustment.place, when) if p)])
     )
