@@ -67,3 +67,19 @@ def test_the_seeds_own_lines_are_recognised_and_get_their_files(demo_store, work
         "bilagor/ej-verkstallda-2019Q2-lss.docx",
         "bilagor/ej-verkstallda-2019Q2-sol.docx",
     ]
+
+
+def test_the_redovisning_is_a_tjansteskrivelse_the_registrator_can_diariefora(workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    assert main([*ws, "import", "ej-verkstallda", str(DATA)]) == 0
+    out = workspace.root / "redovisning.docx"
+    report = [*ws, "report", "ej-verkstallda", "--quarter", "2019Q2", "--format", "docx"]
+    memo = ["--dnr", "von/2019:2", "--referens", "Maria Benninger"]
+    signer = ["--underskrift", "Petra Oxonius, Omsorgsdirektör"]
+    assert main([*report, *memo, *signer, "-o", str(out)]) == 0
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[0] == "Vård- och omsorgsförvaltningen\nTJÄNSTESKRIVELSE"
+    assert texts[1].startswith("Datum ") and texts[1].endswith("\nDnr von/2019:2")
+    assert texts[2:4] == ["Referens\nMaria Benninger", "Mottagare\nVård- och omsorgsnämnden"]
+    assert texts[-1] == "Petra Oxonius\nOmsorgsdirektör"

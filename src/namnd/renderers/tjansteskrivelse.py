@@ -15,6 +15,9 @@ and placeholder, printed on the ärende page).
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 
@@ -61,23 +64,45 @@ def tjansteskrivelse_markdown(organ: Organ, entry: AgendaEntry, *, public: bool 
 
 
 def header_block(organ: Organ, arende: Arende) -> str:
-    """Förvaltning and TJÄNSTESKRIVELSE, then Datum, Dnr, Referens and Mottagare."""
+    """The head of an ärende's tjänsteskrivelse (see :func:`memo_head`)."""
+    return memo_head(
+        organ,
+        date=arende.memo_date,
+        dnr=arende.dnr,
+        handlers=arende.handlers,
+        recipients=arende.recipients,
+    )
+
+
+def memo_head(
+    organ: Organ,
+    *,
+    date: dt.date | None,
+    dnr: str | None,
+    handlers: Sequence[str],
+    recipients: Sequence[str],
+) -> str:
+    """Förvaltning and TJÄNSTESKRIVELSE, then Datum, Dnr, Referens and Mottagare.
+
+    What a registrator needs to diarieföra the document; shared by the ärendens
+    tjänsteskrivelser and the reports written as one (the ej verkställda redovisning).
+    """
     top = [f"**{literal(organ.administration or organ.name)}**", KIND.upper()]
     facts = []
-    if arende.memo_date:
-        facts.append(f"Datum {arende.memo_date.isoformat()}")
-    if arende.dnr:
-        facts.append(f"Dnr {literal(arende.dnr)}")
+    if date:
+        facts.append(f"Datum {date.isoformat()}")
+    if dnr:
+        facts.append(f"Dnr {literal(dnr)}")
     blocks = [hard_lines(top)]
     if facts:
         blocks.append(hard_lines(facts))
-    for label, names in (("Referens", arende.handlers), ("Mottagare", arende.recipients)):
+    for label, names in (("Referens", handlers), ("Mottagare", recipients)):
         if names:
             blocks.append(hard_lines([f"**{label}**", *(literal(n) for n in names)]))
     return "\n\n".join(blocks)
 
 
-def signature_block(signatures: list[str]) -> str:
+def signature_block(signatures: Sequence[str]) -> str:
     """Each signature as its name over its title ("Petra Oxonius, Omsorgsdirektör")."""
     blocks = []
     for signature in signatures:
