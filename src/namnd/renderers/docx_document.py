@@ -25,7 +25,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm
+from docx.section import Section
+from docx.shared import Emu, Length, Mm, Pt
 from docx.table import Table, _Cell
 from lxml import etree
 
@@ -33,6 +34,8 @@ from namnd.errors import InvalidInput
 
 LANGUAGE = "sv-SE"
 APPLICATION = "namnd"
+BODY_FONT = Pt(11)
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 A4 = (Mm(210), Mm(297))
 MARGIN = Mm(25)
 
@@ -192,6 +195,34 @@ def _a4_with_page_numbers(document: Document, text: str) -> None:
         header.add_run(")")
 
 
+def fit_header(section: Section) -> None:
+    """A new section's own copy of the header before it, set right-aligned.
+
+    In a landscape section (a wide table) the tab stop of the portrait header would put
+    the page number mid-page; the copy prints the name and the page number together at
+    the right margin instead. A header with pictures or links (a template's logo) stays
+    linked as it is.
+    """
+    header = section.header
+    if not header.is_linked_to_previous:
+        return
+    source = deepcopy(header._element)  # while linked: the previous section's header
+    if any(key.startswith(f"{{{_R}}}") for node in source.iter() for key in node.attrib):
+        return
+    header.is_linked_to_previous = False
+    own = header._element
+    for child in list(own):
+        own.remove(child)
+    for child in source:
+        own.append(child)
+    for paragraph in header.paragraphs:
+        paragraph.paragraph_format.tab_stops.clear_all()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for run in paragraph.runs:
+            if "\t" in run.text:
+                run.text = run.text.replace("\t", "    ")
+
+
 def _identify_template_pages(document: Document, text: str) -> None:
     """Under a template's own header (logo, address): ``text`` and the page number."""
     for header in headers_in_use(document):
@@ -241,6 +272,7 @@ def add_table(
     columns: int | None = None,
     fill: Callable[[_Cell, int, int, Any], None] | None = None,
     text: Callable[[Any], str] = str,
+    font: Length = BODY_FONT,
 ) -> Table:
     """A table written in one pass, row by row: the only way exports write tables.
 
@@ -248,7 +280,8 @@ def add_table(
     ``table.cell(r, c)`` rebuilds every cell of the table on each call, which made a
     400-row delegation list take 89 s. ``fill(cell, row, column, value)`` writes a cell
     (default: ``value`` as its text). Rows never split across pages (``w:cantSplit``),
-    and the columns are sized to their content, measured on the way with ``text``.
+    and the columns are sized to their content, measured on the way with ``text``, for
+    text of size ``font``.
     """
     width = columns or max((len(row) for row in rows), default=1)
     table = document.add_table(rows=0, cols=width)
@@ -270,15 +303,16 @@ def add_table(
                 cell.text = value
             else:
                 fill(cell, index, column, value)
-    set_widths(table, sizes.widths(text_width(document)))
+    set_widths(table, sizes.widths(text_width(document), font))
     return table
 
 
 class _ColumnSizes:
     """The longest text and the longest word of each column, gathered row by row."""
 
-    # A column never gets less than a short word, nor more than a long line's share.
-    MIN_CHARS, MAX_CHARS = 4, 60
+    # A column never gets less than a short word, nor asks for more than a long line;
+    # PAD is the cell's inner margins, in characters.
+    MIN_CHARS, MAX_CHARS, PAD = 4, 60, 4
 
     def __init__(self, columns: int) -> None:
         self.longest = [0] * columns
@@ -290,14 +324,28 @@ class _ColumnSizes:
             words = max((len(w) for w in value.split()), default=0)
             self.word[column] = max(self.word[column], words)
 
-    def widths(self, total: int) -> list[int]:
-        """Widths in EMU summing to ``total``: names and dates narrow, text wide."""
+    def widths(self, total: int, font: Length) -> list[int]:
+        """Widths in EMU summing to ``total``: names and dates narrow, text wide.
+
+        Each column first gets room for its longest word (a date, "Kvinna", a name part
+        never breaks); what is left goes to the columns with longer texts, in proportion.
+        """
+        char = int(font) * 11 // 20  # an average character: a little over half the size
+        mins = [max(self.MIN_CHARS, word) + self.PAD for word in self.word]
         wants = [
-            max(self.MIN_CHARS, min(self.MAX_CHARS, max(longest, word)))
-            for longest, word in zip(self.longest, self.word, strict=True)
+            max(low, min(self.MAX_CHARS, longest) + self.PAD)
+            for low, longest in zip(mins, self.longest, strict=True)
         ]
-        whole = sum(wants)
-        return [total * want // whole for want in wants]
+        needed = sum(mins) * char
+        if needed >= total:
+            return [total * low // sum(mins) for low in mins]
+        extra = [want - low for want, low in zip(wants, mins, strict=True)]
+        weights = extra if sum(extra) else mins
+        spare = total - needed
+        return [
+            low * char + spare * weight // sum(weights)
+            for low, weight in zip(mins, weights, strict=True)
+        ]
 
 
 def text_width(document: Document) -> int:

@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from namnd.renderers.docx_document import add_table
+from namnd.renderers.docx_document import BODY_FONT, add_table, fit_header
 from namnd.services.plain_text import without_comments
 
 _LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)
@@ -160,7 +160,8 @@ class MarkdownRenderer:
                     for run in paragraph.runs:
                         run.font.size = WIDE_FONT
 
-            table = add_table(self.document, rows, fill=fill, text=_token_text)
+            font = WIDE_FONT if wide else BODY_FONT
+            table = add_table(self.document, rows, fill=fill, text=_token_text, font=font)
             table.style = "Table Grid"
             repeat_header(table.rows[0])
             if wide:
@@ -215,6 +216,7 @@ def _turn_page(document: Document, *, landscape: bool) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = previous.page_height, previous.page_width
+    fit_header(section)
 
 
 def _token_text(inline: Token) -> str:
