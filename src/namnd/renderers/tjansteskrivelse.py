@@ -113,12 +113,19 @@ def signature_block(signatures: Sequence[str]) -> str:
 
 
 def add_tjansteskrivelse(
-    document: Document, organ: Organ, entry: AgendaEntry, *, public: bool = False
+    document: Document,
+    organ: Organ,
+    entry: AgendaEntry,
+    *,
+    public: bool = False,
+    new_page: bool = True,
 ) -> None:
-    """Append the tjänsteskrivelse of ``entry`` to ``document``, starting on a new page.
+    """Append the tjänsteskrivelse of ``entry`` to ``document``, on a new page.
 
-    Its title is a Heading 2 and its parts Heading 3, so in the navigation pane (and a
-    PDF's bookmarks) it sits under the ärende's Heading 1.
+    ``new_page=False`` for a document that holds only the tjänsteskrivelse (its first
+    page). Its title is a Heading 2 and its parts Heading 3, so in the navigation pane
+    (and a PDF's bookmarks) it sits under the ärende's Heading 1.
     """
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if new_page:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     MarkdownRenderer(document).render(tjansteskrivelse_markdown(organ, entry, public=public))
