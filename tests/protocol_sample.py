@@ -187,6 +187,7 @@ def sample_protocol() -> Protocol:
             adjusters=("Per Ek",),
             place="Vård- och omsorgsförvaltningen, Tumba",
             date=dt.date(2019, 9, 26),
+            time=dt.time(10, 0),
             adjusted_on=dt.date(2019, 9, 26),
             posted_on=dt.date(2019, 9, 27),
             archive="Vård- och omsorgsförvaltningen, Munkhättevägen 45, Tumba",

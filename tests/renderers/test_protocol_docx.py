@@ -242,3 +242,82 @@ def test_dispatch_writes_each_utdrag_and_the_list(decided, workspace, capsys):
         extract = docx.Document(str(folder / f"2019-09-19-von-utdrag-{number}.docx"))
         assert extract.paragraphs[0].text == "PROTOKOLLSUTDRAG"
         assert any(p.text.startswith(f"§ {number} ") for p in extract.paragraphs)
+
+
+def test_a_beslut_enligt_forslaget_holds_the_forslag_in_protokoll_and_utdrag(decided, tmp_path):
+    """§ 87's uppdrag (an åtgärdsplan by december 2019) stands in the protokoll itself."""
+    protokoll = docx.Document(str(_export(decided, tmp_path)))
+    utdrag = docx.Document(str(export_extract(decided, DAY, 87, path=tmp_path / "u.docx")))
+    for document in (protokoll, utdrag):
+        texts = [p.text for p in document.paragraphs]
+        start = texts.index(
+            "§ 87 Återrapportering nämnduppdrag- genomlysning av boendestödet i Botkyrka"
+        )
+        beslut = texts[texts.index("Beslut", start) + 1 : texts.index("Beslut", start) + 4]
+        assert "ta fram en åtgärdsplan" in beslut[1]
+        assert beslut[2].startswith("Åtgärdsplanen och beskrivningen ska återrapporteras")
+        assert "beslutar enligt förslaget" not in "\n".join(texts[start : start + 8])
+    texts = [p.text for p in protokoll.paragraphs]
+    # § 90 has a beslut of its own; § 86's ärende has no förslag yet: both kept as minuted.
+    assert (
+        "Vård- och omsorgsnämnden föreslår kommunfullmäktige att se motionen som besvarad." in texts
+    )
+    assert "Vård- och omsorgsnämnden beslutar enligt förslaget." in texts
+
+
+def test_the_expanded_beslut_is_written_into_the_markdown_file_and_round_trips(decided):
+    from namnd.formats.protocol_markdown import dump_protocol, parse_protocol
+
+    text = export_protocol(decided, DAY, fmt="md", path=None)
+    assert "3. Åtgärdsplanen och beskrivningen ska återrapporteras" in text
+    assert "ta fram en åtgärdsplan" in text
+    assert dump_protocol(parse_protocol(text)) == text
+
+
+def test_the_vote_result_is_printed_once(decided, tmp_path):
+    texts = [p.text for p in docx.Document(str(_export(decided, tmp_path))).paragraphs]
+    result = [t for t in texts if t.startswith("Omröstningen utfaller med")]
+    assert len(result) == 1
+    assert not any(t.startswith("Voteringsproposition:") for t in texts)
+
+
+def test_every_page_names_organ_kind_and_date_and_the_properties_name_namnd(decided, tmp_path):
+    import zipfile
+
+    path = _export(decided, tmp_path)
+    document = docx.Document(str(path))
+    header = document.sections[0].header.paragraphs[0]
+    assert header.text.startswith("Vård- och omsorgsnämnden · Protokoll · 2019-09-19\t")
+    assert 'w:instr=" PAGE "' in header._p.xml
+    created = document.core_properties.created
+    assert created.year >= 2025 and document.core_properties.revision == 1
+    with zipfile.ZipFile(path) as package:
+        app = package.read("docProps/app.xml").decode()
+    assert "<Application>namnd</Application>" in app and "Microsoft" not in app
+    utdrag = docx.Document(str(export_extract(decided, DAY, 87, path=tmp_path / "u.docx")))
+    assert (
+        utdrag.sections[0]
+        .header.paragraphs[0]
+        .text.startswith("Vård- och omsorgsnämnden · Protokollsutdrag § 87 · 2019-09-19\t")
+    )
+
+
+def test_table_rows_never_split_and_columns_fit_their_content(decided, tmp_path):
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(_export(decided, tmp_path)))
+    (vote,) = [t for t in document.tables if t.rows[0].cells[0].text == "Ledamot"]
+    for table in document.tables:
+        assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in table._tbl.tr_lst)
+    widths = [col.w for col in vote._tbl.tblGrid.gridCol_lst]
+    assert widths[0] > 2 * widths[1], "names wide, the X columns narrow"
+    assert vote.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_justeringens_plats_och_tid_gives_the_time(decided, tmp_path):
+    document = docx.Document(str(_export(decided, tmp_path)))
+    cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    assert [
+        "Justeringens plats och tid",
+        "Vård- och omsorgsförvaltningen, Tumba, torsdag 26 september 2019 kl. 10.00",
+    ] in cells

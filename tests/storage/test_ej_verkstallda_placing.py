@@ -87,3 +87,19 @@ def test_with_another_organ_the_meetings_own_register_is_placed(demo_store, work
     tables = [t for path in placed.files for t in docx.Document(str(path)).tables]
     cells = {c.text for t in tables for r in t.rows for c in r.cells}
     assert "2016-05-30" in cells, "the vård- och omsorgsnämnd's register, not the utskott's"
+
+
+def test_the_redovisning_is_a_tjansteskrivelse_the_registrator_can_diariefora(workspace, capsys):
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    assert main([*ws, "import", "ej-verkstallda", str(DATA)]) == 0
+    out = workspace.root / "redovisning.docx"
+    report = [*ws, "report", "ej-verkstallda", "--quarter", "2019Q2", "--format", "docx"]
+    memo = ["--dnr", "von/2019:2", "--referens", "Maria Benninger"]
+    signer = ["--underskrift", "Petra Oxonius, Omsorgsdirektör"]
+    assert main([*report, *memo, *signer, "-o", str(out)]) == 0
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[0] == "Vård- och omsorgsförvaltningen\nTJÄNSTESKRIVELSE"
+    assert texts[1].startswith("Datum ") and texts[1].endswith("\nDnr von/2019:2")
+    assert texts[2:4] == ["Referens\nMaria Benninger", "Mottagare\nVård- och omsorgsnämnden"]
+    assert texts[-1] == "Petra Oxonius\nOmsorgsdirektör"

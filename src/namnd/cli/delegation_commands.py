@@ -88,6 +88,7 @@ def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
         public=args.public,
         as_of=as_of,
         organ=args.organ,
+        memo=_memo(args),
     )
     if isinstance(result, str):
         sys.stdout.write(result)
@@ -96,12 +97,28 @@ def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
     return 0
 
 
+def _memo(args: argparse.Namespace):
+    """The tjänsteskrivelse head and signatures the options give."""
+    from namnd.operations.ej_verkstallda_report import MemoFacts
+
+    return MemoFacts(
+        dnr=args.dnr, handlers=tuple(args.referens), signatures=tuple(args.underskrift)
+    )
+
+
 def _place(args: argparse.Namespace, store: Store, workspace: Workspace, as_of) -> int:
     """``--meeting``: the redovisning becomes anmälda handlingar with sekretess bilagor."""
     from namnd.operations.ej_verkstallda_placing import place_redovisning
 
     placed = place_redovisning(
-        store, workspace, args.quarter, args.meeting, by=_user(), law=args.lag, as_of=as_of
+        store,
+        workspace,
+        args.quarter,
+        args.meeting,
+        by=_user(),
+        law=args.lag,
+        as_of=as_of,
+        memo=_memo(args),
     )
     for title in placed.announced:
         print(f"Anmäld handling: {title}")

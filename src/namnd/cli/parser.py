@@ -283,6 +283,19 @@ def build_parser() -> SwedishParser:
     unexecuted.add_argument(
         "-o", "--output", metavar="FIL", help="fil att skriva (md: annars stdout)"
     )
+    unexecuted.add_argument(
+        "--dnr", help="tjänsteskrivelsens diarienummer (med --meeting: anmälningsärendets)"
+    )
+    unexecuted.add_argument(
+        "--referens", metavar="NAMN", action="append", default=[], help="handläggare (flera ggr)"
+    )
+    unexecuted.add_argument(
+        "--underskrift",
+        metavar="'NAMN, TITEL'",
+        action="append",
+        default=[],
+        help="undertecknare (flera ggr; annars referensen)",
+    )
     summary = reports.add_parser(
         "delegationsbeslut", help="antal inlästa delegationsbeslut per insats, lagrum och månad"
     )

@@ -156,6 +156,7 @@ class Adjustment:
     adjusters: tuple[str, ...] = ()
     place: str = ""
     date: dt.date | None = None
+    time: dt.time | None = None
     adjusted_on: dt.date | None = None
     posted_on: dt.date | None = None
     archive: str = ""

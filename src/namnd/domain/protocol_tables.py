@@ -24,6 +24,7 @@ class ProtocolRecord(SQLModel, table=True):
     )
     adjustment_place: str = ""
     adjustment_date: dt.date | None = None
+    adjustment_time: dt.time | None = Field(default=None, description="Justeringens tid.")
     adjusted_on: dt.date | None = Field(default=None, description="Justerat: then read-only.")
     posted_on: dt.date | None = Field(default=None, description="Anslaget på anslagstavlan.")
     archive: str = Field(default="", description="Förvaringsplats för protokollet.")

@@ -83,6 +83,7 @@ def _dump_head(protocol: Protocol) -> list[str]:
         "justerare": ", ".join(a.adjusters),
         "justeringens plats": a.place,
         "justeringsdag": _iso(a.date),
+        **({"justeringstid": clock(a.time)} if a.time else {}),
         "justerat": _iso(a.adjusted_on),
         "anslaget": _iso(a.posted_on),
         "förvaringsplats": a.archive,
@@ -269,6 +270,9 @@ def _parse_head(data: dict, lines: list[str], stop: int) -> dict:
             adjusters=tuple(n.strip() for n in text("justerare").split(",") if n.strip()),
             place=text("justeringens plats"),
             date=day("justeringsdag"),
+            time=_read(lines, stop, "justeringstid:", lambda: parse_clock(text("justeringstid")))
+            if text("justeringstid")
+            else None,
             adjusted_on=day("justerat"),
             posted_on=day("anslaget"),
             archive=text("förvaringsplats"),

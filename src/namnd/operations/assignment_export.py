@@ -27,7 +27,12 @@ def export_assignment_report(
     template: Path | None = None,
 ) -> Path:
     """Write the report to ``path`` through the shared Markdown → Word renderer."""
-    from namnd.renderers.docx_document import new_document, set_properties, word_export
+    from namnd.renderers.docx_document import (
+        document_header,
+        new_document,
+        set_properties,
+        word_export,
+    )
     from namnd.renderers.markdown_docx import MarkdownRenderer
 
     today = today or dt.date.today()
@@ -35,7 +40,7 @@ def export_assignment_report(
     rows = store.assignments(today=today)
     organs = {m.organ_code: m.organ_name for m in store.meetings()}
     organ_name = next(iter(organs.values())) if len(organs) == 1 else ""
-    document = new_document(template)
+    document = new_document(template, header=document_header(organ_name, TITLE, today))
     with word_export("Uppföljningen av nämnduppdrag"):
         set_properties(document, title=TITLE, author=organ_name or "namnd", subject=TITLE)
         MarkdownRenderer(document).render(

@@ -10,14 +10,14 @@ quarter again adds nothing (the seed's own lines are recognised by their titles)
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from namnd.domain.delegation_tables import ReportLaw
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import AnnouncedDocument, Attachment
 from namnd.formats.ej_verkstallda_file import parse_law
-from namnd.operations.ej_verkstallda_report import export_report
+from namnd.operations.ej_verkstallda_report import MemoFacts, export_report
 from namnd.services.ej_verkstallda import Quarter
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
@@ -48,8 +48,13 @@ def place_redovisning(
     by: str,
     law: str | None = None,
     as_of: dt.date | None = None,
+    memo: MemoFacts | None = None,
 ) -> Placed:
-    """Add the redovisning(ar) of ``quarter`` to ``meeting``'s anmälningsärenden."""
+    """Add the redovisning(ar) of ``quarter`` to ``meeting``'s anmälningsärenden.
+
+    The tjänsteskrivelse is diarieförd under the anmälningsärende's dnr unless ``memo``
+    names another.
+    """
     period = Quarter.parse(quarter)
     laws = [parse_law(law)] if law else [ReportLaw.SOL, ReportLaw.LSS]
     target = store.find_meeting(meeting)
@@ -72,6 +77,7 @@ def place_redovisning(
             law=one.value,
             as_of=as_of,
             organ=target.organ_code,  # the meeting's own register
+            memo=replace(memo or MemoFacts(), dnr=(memo and memo.dnr) or arende.dnr),
         )
         added.files.append(Path(path))
         if not any(d.title == title for d in announcements):

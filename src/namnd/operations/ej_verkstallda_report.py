@@ -7,11 +7,12 @@ enter a quarter's cases from a YAML file (entering the same beslut twice adds no
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from namnd.atomic_files import save_document
 from namnd.domain.delegation_tables import ReportLaw
+from namnd.domain.models import Organ
 from namnd.formats.ej_verkstallda_file import parse_law, parse_register
 from namnd.formats.text_files import read_text, text_or_file
 from namnd.renderers.ej_verkstallda_markdown import render_redovisningar
@@ -48,14 +49,27 @@ def export_report(
     public: bool = False,
     as_of: dt.date | None = None,
     organ: str | None = None,
+    memo: MemoFacts | None = None,
 ) -> str | Path:
     """Write the report; Markdown without ``path`` is returned as text instead.
 
-    The public version prints the public projection's statistics only and is written
-    through the publication gate (``operations.publishing``).
+    It is a tjänsteskrivelse to the nämnd: the head names the förvaltning, Datum (today),
+    Dnr, Referens and Mottagare (the nämnd) and the signatures close it, as ``memo``
+    gives them, so the registrator can diarieföra it. The public version prints the
+    public projection's statistics only and is written through the publication gate
+    (``operations.publishing``).
     """
     reports = redovisningar(store, quarter, law=law, as_of=as_of, organ=organ)
-    markdown = render_redovisningar(reports, public=public)
+    from namnd.renderers.docx_document import document_header
+
+    memo = memo or MemoFacts()
+    day = memo.date or dt.date.today()
+    with store.session() as session:
+        found = find_organ(session=session, code=organ)
+    markdown = _as_memo(
+        found, replace(memo, date=day), render_redovisningar(reports, public=public)
+    )
+    header = document_header(found.name, f"Ej verkställda beslut {reports[0].quarter.words}", day)
     if fmt != "md" and path is None:
         suffix = "-offentlig" if public else ""
         path = Path(f"ej-verkstallda-{reports[0].quarter}{suffix}.docx")
@@ -64,7 +78,7 @@ def export_report(
         if fmt == "md":
             return text_or_file(markdown, target)
         assert target is not None
-        return _write_docx(markdown, target, reports[0].quarter, public)
+        return _write_docx(markdown, target, reports[0].quarter, public, header)
 
     if public:
         from namnd.operations.publishing import publish
@@ -73,7 +87,28 @@ def export_report(
     return write(path)
 
 
-def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool) -> Path:
+@dataclass(frozen=True)
+class MemoFacts:
+    """What the redovisning's tjänsteskrivelse head and signature say beyond the organ."""
+
+    dnr: str | None = None
+    handlers: tuple[str, ...] = ()
+    #: "Namn, Titel" as ``Underskrifter:`` in an agenda file holds them.
+    signatures: tuple[str, ...] = ()
+    date: dt.date | None = None
+
+
+def _as_memo(organ: Organ, memo: MemoFacts, body: str) -> str:
+    from namnd.renderers.tjansteskrivelse import memo_head, signature_block
+
+    head = memo_head(
+        organ, date=memo.date, dnr=memo.dnr, handlers=memo.handlers, recipients=[organ.name]
+    )
+    signatures = signature_block(memo.signatures or memo.handlers)
+    return "\n\n".join(part for part in (head, body.rstrip("\n"), signatures) if part) + "\n"
+
+
+def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool, header: str) -> Path:
     from namnd.renderers.docx_document import (
         new_document,
         set_footer,
@@ -83,7 +118,7 @@ def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool) -> Pa
     from namnd.renderers.markdown_docx import MarkdownRenderer
     from namnd.services.publication import NOT_FOR_PUBLICATION
 
-    document = new_document()
+    document = new_document(header=header)
     set_properties(
         document,
         title=f"Redovisning av ej verkställda gynnande beslut, {quarter.words}",

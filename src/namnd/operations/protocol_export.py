@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NotFound
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.text_files import read_text, text_or_file
+from namnd.services.protocol_text import full_decisions
 from namnd.services.publication import public_protocol, public_version
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
@@ -26,6 +28,18 @@ FORMATS = ("docx", "md", "pdf")
 
 
 def _stored(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
+    """The protokoll as it is printed, with the agenda it was decided on.
+
+    Every § that only says "beslutar enligt förslaget" holds the förslag's att-satser
+    (``protocol_text.full_decisions``): the protokoll .docx, its Markdown file, the
+    utdrag and the expediering all carry the beslut itself. The stored § is unchanged.
+    """
+    view, agenda = _loaded(store, ref)
+    proposals = {n: e.arende.proposal for n, e in enumerate(agenda.entries, start=1)}
+    return replace(view, protocol=full_decisions(view.protocol, proposals)), agenda
+
+
+def _loaded(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
     with Session(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
         agenda = agendas.load_agenda(session=session, meeting_id=meeting.id)

@@ -10,6 +10,7 @@ Letter). A broken template is a clear Swedish error, not a traceback.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,33 +20,49 @@ from typing import Any
 
 import docx
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.section import Section
+from docx.shared import Emu, Length, Mm, Pt
 from docx.table import Table, _Cell
 from lxml import etree
 
 from namnd.errors import InvalidInput
 
 LANGUAGE = "sv-SE"
+APPLICATION = "namnd"
+BODY_FONT = Pt(11)
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 A4 = (Mm(210), Mm(297))
 MARGIN = Mm(25)
 
 
-def new_document(template: Path | None = None) -> Document:
-    """An empty document: from ``template`` (styles, headers, logo kept) or an A4 default."""
+def new_document(template: Path | None = None, *, header: str = "") -> Document:
+    """An empty document: from ``template`` (styles, headers, logo kept) or an A4 default.
+
+    ``header`` names the document on every page, beside the page number: organ, kind and
+    sammanträdesdatum (:func:`document_header`), so a page that comes loose still says
+    what it belongs to. A template's own header is kept and the line added under it.
+    """
     if template is None:
         document = docx.Document()
-        _a4_with_page_numbers(document)
+        _a4_with_page_numbers(document, header)
     else:
         document = _open_template(Path(template))
         _clear_body(document)
         _complete_styles(document)
+        if header:
+            _identify_template_pages(document, header)
     _set_language(document)
     return document
+
+
+def document_header(organ: str, kind: str, day: dt.date | None = None) -> str:
+    """``Vård- och omsorgsnämnden · Protokoll · 2019-09-19``: what every page says it is."""
+    return " · ".join(part for part in (organ, kind, day.isoformat() if day else "") if part)
 
 
 @contextmanager
@@ -159,18 +176,58 @@ def _clear_body(document: Document) -> None:
             body.remove(child)
 
 
-def _a4_with_page_numbers(document: Document) -> None:
-    """A4, 25 mm margins, and "sida (antal sidor)" at the right of every page's header."""
+def _a4_with_page_numbers(document: Document, text: str) -> None:
+    """A4, 25 mm margins; ``text`` at the left of every page's header, "2 (7)" at the right."""
     for section in document.sections:
         section.page_width, section.page_height = A4
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, MARGIN)
         header = section.header.paragraphs[0]
-        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if text:
+            width = section.page_width - section.left_margin - section.right_margin
+            header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+            header.add_run(f"{text}\t")
+        else:
+            header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _field(header, "PAGE")
         header.add_run(" (")
         _field(header, "NUMPAGES")
         header.add_run(")")
+
+
+def fit_header(section: Section) -> None:
+    """A new section's own copy of the header before it, set right-aligned.
+
+    In a landscape section (a wide table) the tab stop of the portrait header would put
+    the page number mid-page; the copy prints the name and the page number together at
+    the right margin instead. A header with pictures or links (a template's logo) stays
+    linked as it is.
+    """
+    header = section.header
+    if not header.is_linked_to_previous:
+        return
+    source = deepcopy(header._element)  # while linked: the previous section's header
+    if any(key.startswith(f"{{{_R}}}") for node in source.iter() for key in node.attrib):
+        return
+    header.is_linked_to_previous = False
+    own = header._element
+    for child in list(own):
+        own.remove(child)
+    for child in source:
+        own.append(child)
+    for paragraph in header.paragraphs:
+        paragraph.paragraph_format.tab_stops.clear_all()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for run in paragraph.runs:
+            if "\t" in run.text:
+                run.text = run.text.replace("\t", "    ")
+
+
+def _identify_template_pages(document: Document, text: str) -> None:
+    """Under a template's own header (logo, address): ``text`` and the page number."""
+    for header in headers_in_use(document):
+        paragraph = header.add_paragraph(f"{text} · sida ")
+        _field(paragraph, "PAGE")
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -214,35 +271,109 @@ def add_table(
     *,
     columns: int | None = None,
     fill: Callable[[_Cell, int, int, Any], None] | None = None,
+    text: Callable[[Any], str] = str,
+    font: Length = BODY_FONT,
 ) -> Table:
     """A table written in one pass, row by row: the only way exports write tables.
 
     Each row is a copy of one empty row and its cells are made once;
     ``table.cell(r, c)`` rebuilds every cell of the table on each call, which made a
     400-row delegation list take 89 s. ``fill(cell, row, column, value)`` writes a cell
-    (default: ``value`` as its text).
+    (default: ``value`` as its text). Rows never split across pages (``w:cantSplit``),
+    and the columns are sized to their content, measured on the way with ``text``, for
+    text of size ``font``.
     """
     width = columns or max((len(row) for row in rows), default=1)
     table = document.add_table(rows=0, cols=width)
     if not rows:
         return table
     empty = table.add_row()._tr
+    cant_split = OxmlElement("w:cantSplit")
+    empty.get_or_add_trPr().append(cant_split)
     template = copy.deepcopy(empty)
+    sizes = _ColumnSizes(width)
     for index, row in enumerate(rows):
         tr = empty if index == 0 else copy.deepcopy(template)
         if index:
             table._tbl.append(tr)
         cells = [_Cell(tc, table) for tc in tr.tc_lst]
         for column, (cell, value) in enumerate(zip(cells, row, strict=False)):
+            sizes.measure(column, text(value))
             if fill is None:
                 cell.text = value
             else:
                 fill(cell, index, column, value)
+    set_widths(table, sizes.widths(text_width(document), font))
     return table
 
 
+class _ColumnSizes:
+    """The longest text and the longest word of each column, gathered row by row."""
+
+    # A column never gets less than a short word, nor asks for more than a long line;
+    # PAD is the cell's inner margins, in characters.
+    MIN_CHARS, MAX_CHARS, PAD = 4, 60, 4
+
+    def __init__(self, columns: int) -> None:
+        self.longest = [0] * columns
+        self.word = [0] * columns
+
+    def measure(self, column: int, value: str) -> None:
+        self.longest[column] = max(self.longest[column], len(value))
+        if len(value) > self.word[column]:  # no word of a shorter text can be longer
+            words = max((len(w) for w in value.split()), default=0)
+            self.word[column] = max(self.word[column], words)
+
+    def widths(self, total: int, font: Length) -> list[int]:
+        """Widths in EMU summing to ``total``: names and dates narrow, text wide.
+
+        Each column first gets room for its longest word (a date, "Kvinna", a name part
+        never breaks); what is left goes to the columns with longer texts, in proportion.
+        """
+        char = int(font) * 11 // 20  # an average character: a little over half the size
+        mins = [max(self.MIN_CHARS, word) + self.PAD for word in self.word]
+        wants = [
+            max(low, min(self.MAX_CHARS, longest) + self.PAD)
+            for low, longest in zip(mins, self.longest, strict=True)
+        ]
+        needed = sum(mins) * char
+        if needed >= total:
+            return [total * low // sum(mins) for low in mins]
+        extra = [want - low for want, low in zip(wants, mins, strict=True)]
+        weights = extra if sum(extra) else mins
+        spare = total - needed
+        return [
+            low * char + spare * weight // sum(weights)
+            for low, weight in zip(mins, weights, strict=True)
+        ]
+
+
+def text_width(document: Document) -> int:
+    """The width between the margins of the document's last section, in EMU."""
+    section = document.sections[-1]
+    return int(section.page_width - section.left_margin - section.right_margin)
+
+
+def set_widths(table: Table, widths: Sequence[int]) -> None:
+    """Fixed column widths (Word reads the cells', LibreOffice the grid's).
+
+    Linear: one pass over the rows' cells (``table.columns[i].cells`` walks the grid).
+    """
+    table.autofit = False
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=False):
+        grid_col.w = Emu(width)
+    for tr in table._tbl.tr_lst:
+        for tc, width in zip(tr.tc_lst, widths, strict=False):
+            tc.width = Emu(width)
+
+
 def set_properties(document: Document, *, title: str, author: str, subject: str = "") -> None:
-    """Title, author and subject as Word shows them under File → Properties."""
+    """Title, author, subject and times as Word shows them under File → Properties.
+
+    Created and modified are now (a registrator sorts by them), the revision is 1, and
+    the application named in ``docProps/app.xml`` is namnd, not the program that made
+    the template.
+    """
     props = document.core_properties
     props.title = title
     props.author = author
@@ -250,6 +381,50 @@ def set_properties(document: Document, *, title: str, author: str, subject: str 
     props.subject = subject
     props.comments = ""
     props.keywords = ""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    props.revision = 1
+    _name_application(document)
+
+
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+# Counts a template carries from its own last save; Word fills them in again.
+_STALE = ("TotalTime", "Pages", "Words", "Characters", "Lines", "Paragraphs",
+          "CharactersWithSpaces", "Template", "AppVersion")  # fmt: skip
+
+
+def _name_application(document: Document) -> None:
+    """``docProps/app.xml`` says namnd made the file (and drops the template's counts)."""
+    part = next(
+        (p for p in document.part.package.iter_parts() if p.partname == "/docProps/app.xml"),
+        None,
+    )
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    for name in _STALE:
+        for child in root.findall(f"{{{_EXTENDED}}}{name}"):
+            root.remove(child)
+    application = root.find(f"{{{_EXTENDED}}}Application")
+    if application is None:
+        application = etree.SubElement(root, f"{{{_EXTENDED}}}Application")
+    application.text = APPLICATION
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def headers_in_use(document: Document) -> list:
+    """Every header a page can show, unlinked so each can be written (see footers)."""
+    found = []
+    even_pages = document.settings.odd_and_even_pages_header_footer
+    for section in document.sections:
+        found.append(section.header)
+        if section.different_first_page_header_footer:
+            found.append(section.first_page_header)
+        if even_pages:
+            found.append(section.even_page_header)
+    for header in found:
+        header.is_linked_to_previous = False
+    return found
 
 
 def footers_in_use(document: Document) -> list:

@@ -1,8 +1,10 @@
 """The kallelse as a Word document, laid out like the seed's first page.
 
 First page: organ, kallelse date, Tid, Plats, the Ärenden as a numbered list, Justering,
-ordförande and sekreterare, gruppmöten. Then one section per ärende under real Heading
-styles. Every Markdown text goes through the shared ``MarkdownRenderer``.
+ordförande and sekreterare, gruppmöten. Then per ärende, each on a new page, the ärende
+page (``item_markdown.arende_markdown``) and its tjänsteskrivelse
+(``renderers.tjansteskrivelse``) under real Heading styles. Every text is Markdown made
+once and written by the shared ``MarkdownRenderer``.
 """
 
 from __future__ import annotations
@@ -13,16 +15,19 @@ from docx.document import Document
 from docx.enum.text import WD_BREAK
 
 from namnd.atomic_files import save_document
+from namnd.domain.models import Organ
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
-from namnd.formats.agenda_markdown import proposal_markdown
-from namnd.formats.markdown_table import markdown_table
 from namnd.renderers.docx_document import (
+    document_header,
     new_document,
     set_footer,
     set_properties,
     word_export,
 )
+from namnd.renderers.item_markdown import arende_markdown
 from namnd.renderers.markdown_docx import MarkdownRenderer
+from namnd.renderers.markdown_text import literal
+from namnd.renderers.tjansteskrivelse import add_tjansteskrivelse, has_tjansteskrivelse
 from namnd.services.publication import NOT_FOR_PUBLICATION, has_secrets
 from namnd.services.swedish_dates import clock, day_month, long_date
 
@@ -51,8 +56,8 @@ def write_kallelse_docx(
     """
     under_item, secret_bilagor = under_item or {}, secret_bilagor or []
     secrets = has_secrets(doc) or bool(secret_bilagor)
-    document = new_document(template)
     meeting, organ = doc.meeting, doc.organ
+    document = new_document(template, header=document_header(organ.name, "Kallelse", meeting.date))
     set_properties(
         document,
         title=f"Kallelse {organ.name} {long_date(meeting.date)}",
@@ -61,9 +66,10 @@ def write_kallelse_docx(
     )
     _first_page(document, doc, late_changes or [])
     for number, entry in enumerate(doc.entries, start=1):
-        _item(document, number, entry, public=public)
-        if number in under_item and not (public and entry.arende.confidential):
-            MarkdownRenderer(document, heading_offset=-1).render(under_item[number])
+        if number > 1:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        extra = "" if public and entry.arende.confidential else under_item.get(number, "")
+        _item(document, number, entry, organ, extra, public=public)
     if secret_bilagor and not public:
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         document.add_heading("Sekretessbelagda bilagor", level=1)
@@ -92,12 +98,12 @@ def _first_page(
     document.add_heading("Ärenden", level=1)
     lines = []
     for entry in doc.entries:
-        line = entry.arende.title
+        line = literal(entry.arende.title)
         if entry.arende.sent_later:
-            line += f" – *skickas ut {entry.arende.sent_later}*"
+            line += f" – *skickas ut {literal(entry.arende.sent_later)}*"
         lines.append(line)
     markdown = MarkdownRenderer(document)
-    markdown.render("\n".join(f"{n}. {_escape(t)}" for n, t in enumerate(lines, 1)))
+    markdown.render("\n".join(f"{n}. {t}" for n, t in enumerate(lines, 1)))
     if late_changes:
         document.add_heading("Tillägg och ändringar efter utskick", level=2)
         for label, title, what in late_changes:
@@ -123,69 +129,23 @@ def _first_page(
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _item(document: Document, number: int, entry: AgendaEntry, *, public: bool) -> None:
-    arende = entry.arende
-    heading = f"{number}. {arende.title}" + (f" ({arende.dnr})" if arende.dnr else "")
-    document.add_heading(heading, level=1)
-    if public and arende.confidential:  # the projection left only its placeholder
-        document.add_paragraph(arende.summary_md)
-        return
-    if arende.sent_later:
-        document.add_paragraph().add_run(
-            f"Handlingarna skickas ut {arende.sent_later}."
-        ).italic = True
-    if arende.preamble_md.strip():
-        MarkdownRenderer(document, heading_offset=2).render(arende.preamble_md)
-    _proposal(document, "Förslag till beslut", arende.proposal)
-    if arende.administration_proposal:
-        _proposal(document, "Förvaltningens förslag till beslut", arende.administration_proposal)
-    _section(document, "Sammanfattning", arende.summary_md)
-    if entry.announcements:
-        rows = [
-            (
-                d.title + (" (sekretess)" if d.confidential and not public else ""),
-                d.dnr or "",
-                d.source,
-            )
-            for d in entry.announcements
-        ]
-        _section(document, "Anmälda handlingar", markdown_table(("Handling", "Dnr", "Från"), rows))
-    # The Ärendet text uses #### for its own headings; they sit under Heading 2.
-    _section(document, "Ärendet", arende.body_md, heading_offset=-1)
-    if entry.attachments:
-        document.add_heading("Bilagor", level=2)
-        for attachment in entry.attachments:
-            text = attachment.title
-            if attachment.sent_later:
-                text += " (skickas ut senare)"
-            if attachment.confidential and not public:
-                text += " (sekretess)"
-            document.add_paragraph(text, style="List Bullet")
-    if arende.dispatch_to:
-        document.add_heading("Expedieras till", level=2)
-        for recipient in arende.dispatch_to:
-            document.add_paragraph(recipient, style="List Bullet")
+def _item(
+    document: Document, number: int, entry: AgendaEntry, organ: Organ, extra: str, *, public: bool
+) -> None:
+    """The ärende page (with ``extra`` Markdown under it), then its tjänsteskrivelse.
 
-
-def _proposal(document: Document, heading: str, att_satser: list[str]) -> None:
-    if not att_satser:
-        return
-    document.add_heading(heading, level=2)
-    MarkdownRenderer(document).render(proposal_markdown(att_satser))
-
-
-def _section(document: Document, heading: str, markdown: str, heading_offset: int = 2) -> None:
-    if markdown.strip():
-        document.add_heading(heading, level=2)
-        MarkdownRenderer(document, heading_offset=heading_offset).render(markdown)
+    The tjänsteskrivelse starts a page of its own, as in the seed.
+    """
+    memo = has_tjansteskrivelse(entry.arende) and not (public and entry.arende.confidential)
+    markdown = arende_markdown(number, entry, public=public, with_memo=memo)
+    MarkdownRenderer(document, heading_offset=-1).render(markdown)
+    if extra:
+        MarkdownRenderer(document, heading_offset=-1).render(extra)
+    if memo:
+        add_tjansteskrivelse(document, organ, entry, public=public)
 
 
 def _labelled(document: Document, label: str, value: str) -> None:
     paragraph = document.add_paragraph()
     paragraph.add_run(f"{label}\t").bold = True
     paragraph.add_run(value)
-
-
-def _escape(text: str) -> str:
-    """Keep a list line from being read as a nested list or a heading."""
-    return text.replace("\n", " ")

@@ -10,19 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import RGBColor
+from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from namnd.renderers.docx_document import add_table
+from namnd.renderers.docx_document import BODY_FONT, add_table, fit_header
 from namnd.services.plain_text import without_comments
 
 _LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)
+# A table this wide (a delegationsbeslut list) goes on a landscape page in small print.
+WIDE_COLUMNS = 5
+WIDE_FONT = Pt(8)
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
@@ -144,13 +148,24 @@ class MarkdownRenderer:
             elif tokens[j].type == "inline":
                 rows[-1].append(tokens[j])
         if rows:
+            wide = len(rows[0]) >= WIDE_COLUMNS
+            if wide:
+                _turn_page(self.document, landscape=True)
 
             def fill(cell, r: int, _c: int, inline: Token) -> None:
-                self._inline(cell.paragraphs[0], inline, bold=r == 0)
+                paragraph = cell.paragraphs[0]
+                self._inline(paragraph, inline, bold=r == 0)
+                if wide:  # a list of decisions: small print, as the seed's lists
+                    paragraph.paragraph_format.space_after = Pt(0)
+                    for run in paragraph.runs:
+                        run.font.size = WIDE_FONT
 
-            table = add_table(self.document, rows, fill=fill)
+            font = WIDE_FONT if wide else BODY_FONT
+            table = add_table(self.document, rows, fill=fill, text=_token_text, font=font)
             table.style = "Table Grid"
             repeat_header(table.rows[0])
+            if wide:
+                _turn_page(self.document, landscape=False)
         return end + 1
 
     # --- inline -------------------------------------------------------------------
@@ -191,6 +206,21 @@ class MarkdownRenderer:
                 text = without_comments(child.content)
                 if text:
                     _add_run(paragraph, target, text, style)
+
+
+def _turn_page(document: Document, *, landscape: bool) -> None:
+    """A new section on a landscape page (for a wide table), or back to portrait."""
+    previous = document.sections[-1]
+    if (previous.orientation == WD_ORIENT.LANDSCAPE) == landscape:
+        return
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = previous.page_height, previous.page_width
+    fit_header(section)
+
+
+def _token_text(inline: Token) -> str:
+    return inline.content
 
 
 def _matching_close(tokens: list[Token], i: int) -> int:

@@ -23,15 +23,17 @@ from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.renderers.docx_document import (
     add_table,
+    document_header,
     footers_in_use,
     new_document,
     set_footer,
     set_properties,
+    set_widths,
     word_export,
 )
-from namnd.renderers.markdown_docx import MarkdownRenderer, repeat_header
+from namnd.renderers.markdown_docx import MarkdownRenderer
+from namnd.renderers.paragraph_markdown import paragraph_document
 from namnd.services import deadlines, protocol_text
-from namnd.services.protocol_rules import totals
 from namnd.services.publication import NOT_FOR_PUBLICATION
 from namnd.services.swedish_dates import clock, long_date
 
@@ -140,7 +142,8 @@ def _document(
     signed_pages: bool = True,
 ) -> Document:
     """A document titled for the meeting; protokoll pages carry the signature footers."""
-    document = new_document(template)
+    header = document_header(protocol.organ_name, kind, protocol.date)
+    document = new_document(template, header=header)
     set_properties(
         document,
         title=f"{kind} {protocol.organ_name} {long_date(protocol.date)}",
@@ -181,6 +184,8 @@ def _first_page(document: Document, protocol: Protocol, after: deadlines.AfterMe
     rows += protocol_text.attendance_groups(protocol)
     rows.append(("Utses att justera", [protocol_text.names(protocol, adjustment.adjusters)]))
     when = long_date(adjustment.date) if adjustment.date else ""
+    if adjustment.time:
+        when += f" kl. {clock(adjustment.time, '.')}"
     rows.append(
         ("Justeringens plats och tid", [", ".join(p for p in (adjustment.place, when) if p)])
     )
@@ -265,16 +270,6 @@ def _bold_label(cell, _row: int, column: int, text: str) -> None:
         cell.paragraphs[0].runs[0].bold = True
 
 
-def _plain(cell, _row: int, _column: int, text: str) -> None:
-    if text:
-        cell.text = text
-
-
-def _bold(cell, _row: int, _column: int, text: str) -> None:
-    cell.text = text
-    cell.paragraphs[0].runs[0].bold = True
-
-
 def _keep_on_one_page(table: Table) -> None:
     """The ANSLAG/BEVIS box moves to the next page whole rather than split across two."""
     for row in table.rows[:-1]:
@@ -283,13 +278,9 @@ def _keep_on_one_page(table: Table) -> None:
                 paragraph.paragraph_format.keep_with_next = True
 
 
-def _widths(table, *widths) -> None:
-    """Fixed column widths (Word reads the cells', LibreOffice the grid's)."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
+def _widths(table: Table, *widths: int) -> None:
+    """The first page's fixed layout: label and value columns as the seed has them."""
+    set_widths(table, widths)
 
 
 # --- one § ------------------------------------------------------------------------
@@ -304,97 +295,6 @@ def _paragraph(
     public: bool,
     immediate: deadlines.ImmediateParagraph | None = None,
 ) -> None:
-    document.add_heading(f"§ {paragraph.number} {paragraph.title}", level=1)
-    if paragraph.dnr:
-        document.add_paragraph(f"Dnr {paragraph.dnr}")
-    if public and paragraph.confidential:  # the public projection left only its placeholder
-        document.add_paragraph(paragraph.decision_md)
-        return
-    if paragraph.recused:
-        who = protocol_text.names(protocol, paragraph.recused)
-        document.add_paragraph(f"{who} anmäler jäv och deltar inte i handläggningen.")
-    _part(document, "Beslut", paragraph.decision_md)
-    if paragraph.immediate:
-        document.add_paragraph(protocol_text.immediate_sentence(immediate))
-    _part(
-        document,
-        "Yrkanden",
-        _lines(protocol_text.motion_sentence(protocol, m) for m in paragraph.motions),
-    )
-    process = paragraph.process_md or protocol_text.decision_process(protocol, paragraph)
-    _part(document, "Beslutsgång", process)
-    if paragraph.vote is not None:
-        _vote(document, protocol, paragraph)
-    for reservation in paragraph.reservations:
-        text = protocol_text.reservation_sentence(protocol, reservation.by, reservation.reason)
-        _part(
-            document,
-            "Reservation",
-            text + (f"\n\n{reservation.written}" if reservation.written else ""),
-        )
-    for note in paragraph.notes:
-        who = protocol_text.names(protocol, note.by)
-        _part(document, "Protokollsanteckning", f"{who}: {note.text}")
-    if entry is not None:
-        _part(document, "Sammanfattning", entry.arende.summary_md)
-        _part(document, "Beslutsunderlag", _basis(entry, public=public))
-    _part(document, "Expedieras till", _lines(paragraph.dispatch_to))
-
-
-def _lines(lines) -> str:
-    return "\n\n".join(lines)
-
-
-def _part(document: Document, heading: str, markdown: str) -> None:
-    if markdown.strip():
-        document.add_heading(heading, level=2)
-        MarkdownRenderer(document, heading_offset=2).render(markdown)
-
-
-def _basis(entry: AgendaEntry, *, public: bool) -> str:
-    """The tjänsteskrivelse and the bilagor; secret bilagor only in the internal version."""
-    arende = entry.arende
-    items = []
-    if arende.memo_date:
-        items.append(f"Tjänsteskrivelse {long_date(arende.memo_date)}")
-    items += [
-        a.title + (" (sekretess)" if a.confidential else "")
-        for a in entry.attachments
-        if not (public and a.confidential)
-    ]
-    return "\n".join(f"- {_escape(item)}" for item in items)
-
-
-def _escape(text: str) -> str:
-    return text.replace("*", r"\*").replace("_", r"\_")
-
-
-def _vote(document: Document, protocol: Protocol, paragraph: ProtocolParagraph) -> None:
-    vote = paragraph.vote
-    assert vote is not None
-    document.add_heading("Omröstning", level=2)
-    document.add_paragraph(f"Voteringsproposition: {vote.proposition}")
-    columns = ("Ledamot", "Ja", "Nej", "Avstår")
-    count = totals(vote)
-    rows = [columns]
-    for ballot in vote.ballots:
-        marks = ["X" if label == ballot.choice.label else "" for label in columns[1:]]
-        rows.append((protocol.display(ballot.name), *marks))
-    rows.append(("Summa", str(count.yes), str(count.no), str(count.abstain)))
-    last = len(rows) - 1
-
-    def fill(cell, row: int, column: int, text: str) -> None:
-        (_bold if row in (0, last) else _plain)(cell, row, column, text)
-
-    table = add_table(document, rows, fill=fill)
-    repeat_header(table.rows[0])  # a header row screen readers announce, repeated per page
-    _grid(table)
-    document.add_paragraph(protocol_text.vote_result(protocol, paragraph))
-
-
-def _grid(table) -> None:
-    """Borders where the template has a grid style (python-docx's default has)."""
-    try:
-        table.style = "Table Grid"
-    except KeyError:
-        pass
+    """The § as ``paragraph_markdown.paragraph_document`` writes it: § Heading 1, parts 2."""
+    markdown = paragraph_document(protocol, paragraph, entry, public=public, immediate=immediate)
+    MarkdownRenderer(document, heading_offset=-1).render(markdown)

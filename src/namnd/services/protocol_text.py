@@ -7,7 +7,9 @@ of an omröstning and the närvaro lines of the first page ("Anna Berg (M) för 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
 from namnd.domain.protocol import (
@@ -220,3 +222,34 @@ def correction_line(correction: Correction) -> str:
         f"§ {correction.number}, {day}, {correction.by}: {correction.what}. "
         f"Skäl: {correction.reason}"
     )
+
+
+# "Vård- och omsorgsnämnden beslutar enligt förslaget." and its usual variants: a
+# shorthand that points at the kallelse instead of holding the beslut.
+_AS_PROPOSED = re.compile(
+    r"^[^\n.]*\bbeslutar\s+(?:i\s+enlighet\s+med|enligt)\s+(?:förvaltningens\s+)?"
+    r"förslag(?:et)?(?:\s+till\s+beslut)?\s*[.:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def as_proposed(decision_md: str) -> bool:
+    """True if the beslut only says "beslutar enligt förslaget" (no beslut of its own)."""
+    return bool(_AS_PROPOSED.match(decision_md.strip()))
+
+
+def full_decisions(protocol: Protocol, proposals: Mapping[int, Sequence[str]]) -> Protocol:
+    """``protocol`` with each "beslutar enligt förslaget" replaced by the förslag itself.
+
+    ``proposals`` maps a list position to the att-satser of the förslag till beslut that
+    went to the nämnd (the kallelse's). A protokoll and its utdrag must hold the beslut,
+    not point at another document: the att-satser are written as the kallelse numbers
+    them. A § with its own written beslut, or whose ärende has no förslag, is kept.
+    """
+    paragraphs = tuple(
+        replace(p, decision_md=decision_from_proposal(proposals[p.item]))
+        if p.item in proposals and proposals[p.item] and as_proposed(p.decision_md)
+        else p
+        for p in protocol.paragraphs
+    )
+    return replace(protocol, paragraphs=paragraphs)

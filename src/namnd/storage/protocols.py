@@ -132,6 +132,7 @@ def load_protocol(*, session: Session, meeting_id: int) -> ProtocolView | None:
             adjusters=tuple(record.adjusters),
             place=record.adjustment_place,
             date=record.adjustment_date,
+            time=record.adjustment_time,
             adjusted_on=record.adjusted_on,
             posted_on=record.posted_on,
             archive=record.archive,
@@ -407,6 +408,7 @@ def save_adjustment(
             "adjusters": list(adjustment.adjusters),
             "adjustment_place": adjustment.place,
             "adjustment_date": adjustment.date,
+            "adjustment_time": adjustment.time,
             "archive": adjustment.archive,
             "end_time": end_time,
         },
@@ -624,6 +626,7 @@ def replace_protocol(*, session: Session, meeting_id: int, protocol: Protocol) -
     record.adjusters = list(adjustment.adjusters)
     record.adjustment_place = adjustment.place
     record.adjustment_date = adjustment.date
+    record.adjustment_time = adjustment.time
     record.adjusted_on = adjustment.adjusted_on
     record.posted_on = adjustment.posted_on
     record.archive = adjustment.archive

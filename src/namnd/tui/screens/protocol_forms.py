@@ -85,6 +85,7 @@ _ADJUSTMENT_FIELDS = (
     ("adjusters", "Justerare (namn, åtskilda med komma)"),
     ("place", "Justeringens plats"),
     ("date", "Justeringens datum (ÅÅÅÅ-MM-DD)"),
+    ("time", "Justeringens tid, kl. (HH:MM)"),
     ("archive", "Förvaringsplats för protokollet"),
     ("end_time", "Sammanträdet slutade kl. (HH:MM)"),
 )
@@ -105,6 +106,7 @@ class AdjustmentScreen(FormScreen):
             "adjusters": ", ".join(adjustment.adjusters),
             "place": adjustment.place,
             "date": adjustment.date.isoformat() if adjustment.date else "",
+            "time": clock(adjustment.time) if adjustment.time else "",
             "archive": adjustment.archive,
             "end_time": clock(protocol.end_time) if protocol.end_time else "",
         }
@@ -129,9 +131,10 @@ class AdjustmentScreen(FormScreen):
             if self.view.protocol.attendee(name) is None:
                 raise InvalidInput(f"{name} finns inte i närvaron (skriv namnet utan parti).")
         date = parse_iso_date(value["date"], what="justeringens datum") if value["date"] else None
+        time = parse_clock(value["time"], what="justeringens tid") if value["time"] else None
         end = parse_clock(value["end_time"], what="sluttid") if value["end_time"] else None
         adjustment = Adjustment(
-            adjusters=names, place=value["place"], date=date, archive=value["archive"]
+            adjusters=names, place=value["place"], date=date, time=time, archive=value["archive"]
         )
         self.version = self.store.save_adjustment(
             self.view.meeting_id, adjustment, end, self.version

@@ -39,6 +39,7 @@ class Footer(TextualFooter):
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
         self._sized = False
+        self._fit_tries = 0
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
@@ -69,6 +70,7 @@ class Footer(TextualFooter):
                     disabled=not palette.enabled,
                     classes="-palette",
                 ).data_bind(compact=TextualFooter.compact)
+        self._fit_tries = 0
         self.call_after_refresh(self._fit)
 
     def on_resize(self) -> None:
@@ -81,11 +83,19 @@ class Footer(TextualFooter):
         groups = self.query(".footer-right")
         if not groups:
             return
+        keys = [child for child in self.children if child is not groups.first()]
+        if not groups.first().region.width or any(
+            not key.region.width for key in keys if key.display
+        ):
+            # Not laid out yet (a recompose after the bindings changed): try once more
+            # after the next refresh, rather than measure empty regions.
+            self._fit_tries += 1
+            if self._fit_tries < 20:
+                self.call_after_refresh(self._fit)
+            return
         limit = groups.first().region.x
         cut = False
-        for child in self.children:
-            if child is groups.first():
-                continue
+        for child in keys:
             cut = cut or child.region.right > limit
             if cut:
                 child.display = False
