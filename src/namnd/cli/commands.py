@@ -117,8 +117,13 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     from namnd.operations.agenda_files import import_agenda_file
 
-    result = import_agenda_file(open_store(workspace), Path(args.file))
-    print(f"Läste in sammanträdet (id {result.meeting_id}) med {result.items} ärenden.")
+    result = import_agenda_file(
+        open_store(workspace), Path(args.file), new_versions=args.new_versions
+    )
+    if result.new_versions:
+        print(f"Tog in nya versioner av {', '.join(result.new_versions)}.")
+    else:
+        print(f"Läste in sammanträdet (id {result.meeting_id}) med {result.items} ärenden.")
     return 0
 
 

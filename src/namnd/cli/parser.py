@@ -175,6 +175,11 @@ def build_parser() -> SwedishParser:
     )
     agenda_import = imports.add_parser("agenda", help="en dagordningsfil (docs/agenda-format.md)")
     agenda_import.add_argument("file", metavar="FIL")
+    agenda_import.add_argument(
+        "--new-versions",
+        action="store_true",
+        help="sammanträdet finns redan: ta in ändrade bilagefiler som nya versioner",
+    )
     lists = imports.add_parser(
         "delegationsbeslut", help="en lista med delegationsbeslut (TSV, CSV eller XLSX)"
     )

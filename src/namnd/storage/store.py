@@ -51,13 +51,15 @@ if TYPE_CHECKING:
 class Store:
     """Read and write the workspace database through named operations."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, workspace: Workspace | None = None) -> None:
         self.engine = engine
+        #: Where bilaga files are kept (``agendas/handlingar/``); None for a bare engine.
+        self.workspace = workspace
 
     @classmethod
     def open(cls, workspace: Workspace) -> Store:
         """Open (and migrate if needed) the workspace's database."""
-        return cls(open_database(workspace))
+        return cls(open_database(workspace), workspace)
 
     def session(self):
         """A committing session for operations that write (see ``namnd.operations``)."""
