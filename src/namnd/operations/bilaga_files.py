@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +26,15 @@ from namnd.domain.models import Attachment
 from namnd.errors import InvalidInput, NamndError
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.bilaga_files import read_bilaga, resolve_reference, sha256
-from namnd.storage.workspace import Workspace, safe_filename
+from namnd.storage.workspace import Workspace
 
 HANDLINGAR = "handlingar"
+
+
+def _slug(title: str) -> str:
+    """``Genomlysning boendestöd`` → ``genomlysning-boendestod``: a name any system copes with."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.casefold()).strip("-")[:50].strip("-") or "bilaga"
 
 
 def meeting_folder(workspace: Workspace, date_iso: str, organ_code: str) -> Path:
@@ -64,7 +72,7 @@ class Copies:
     def keep(self, attachment: Attachment, original: Path, data: bytes, folder: Path) -> None:
         """Copy ``data`` (read from ``original``) into ``folder``; fill the bilaga's fields."""
         digest = sha256(data)
-        stem = safe_filename(attachment.title)[:60].strip("-_. ") or "bilaga"
+        stem = _slug(attachment.title)
         target = folder / f"{stem}-{digest[:12]}{original.suffix.casefold()}"
         if not target.is_file():
             created_folder = not folder.exists()
