@@ -238,6 +238,19 @@ def build_parser() -> SwedishParser:
         metavar="FIL",
         help="fil att skriva (md: annars stdout; docx: annars agendas/DATUM-KOD.docx)",
     )
+    package = exports.add_parser(
+        "handlingar", help="kallelse med handlingar: en PDF/A med tjänsteskrivelser och bilagor"
+    )
+    package.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
+    package.add_argument(
+        "--public", action="store_true", help="offentlig version: sekretessbilagor utelämnas"
+    )
+    package.add_argument(
+        "-o",
+        "--output",
+        metavar="FIL.pdf",
+        help="fil att skriva (annars agendas/DATUM-KOD-handlingar.pdf)",
+    )
     report = exports.add_parser("uppdrag", help="Uppföljning av nämnduppdrag (Word)")
     report.add_argument(
         "-o",

@@ -1,0 +1,340 @@
+"""Kallelse med handlingar: the whole package the ledamöter read, as one PDF/A.
+
+The cover with the föredragningslista (each ärende's first page), then per ärende its
+tjänsteskrivelse (the kallelse's text for it, through the Word renderer and LibreOffice)
+followed by its bilagor in order: PDFs as they are, DOCX/ODT/XLSX converted by
+LibreOffice, an image on a page of its own, a table file (a delegation list) as a table.
+The public version is made from the public projection and every sekretess bilaga is one
+page naming it withheld under the organ's OSL reference; it is written through the
+publication gate.
+
+LibreOffice runs at most three times per build (the Word pages, any XLSX, the cover,
+whose page numbers depend on the rest) and its results are kept in the workspace's
+``.cache/pdf/`` by content, so a rebuild converts only what changed. Anything that fails
+names the file and stops before the target is touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlmodel import Session
+
+from namnd.atomic_files import write_with
+from namnd.domain.models import Attachment
+from namnd.errors import NamndError
+from namnd.formats.agenda_document import AgendaDocument
+from namnd.formats.bilaga_files import kind_of, sha256
+from namnd.operations.agenda_files import store_workspace
+from namnd.operations.bilaga_files import stored_path
+from namnd.renderers.handlingar_pdf import Chapter, Piece, assemble, page_count
+from namnd.services.publication import DEFAULT_OSL_REFERENCE, public_version
+from namnd.services.swedish_dates import long_date
+from namnd.storage import agendas, queries
+from namnd.storage.store import Store
+from namnd.storage.workspace import Workspace
+
+Progress = Callable[[int, int, str], None]
+CACHE = Path(".cache") / "pdf"
+
+
+@dataclass(frozen=True)
+class HandlingarResult:
+    """The written package: where, how many pages, and warnings (e.g. not PDF/A)."""
+
+    path: Path
+    pages: int
+    warnings: tuple[str, ...] = ()
+
+
+def default_path(workspace: Workspace, store: Store, ref: str, public: bool) -> Path:
+    """``agendas/2019-09-19-von-handlingar.pdf`` (``-offentlig`` for the public version)."""
+    meeting = store.find_meeting(ref)
+    suffix = "-offentlig" if public else ""
+    name = f"{meeting.date.isoformat()}-{meeting.organ_code}-handlingar{suffix}.pdf"
+    return workspace.file_in(workspace.agendas, name)
+
+
+def stamp_text(doc: AgendaDocument, number: int | None) -> str:
+    """``Vård- och omsorgsnämnden · 19 september 2019 · Ärende 3`` (the cover: Kallelse)."""
+    where = f"Ärende {number}" if number else "Kallelse med föredragningslista"
+    return f"{doc.organ.name} · sammanträde {long_date(doc.meeting.date)} · {where}"
+
+
+def export_handlingar(
+    store: Store,
+    ref: str,
+    path: Path,
+    *,
+    public: bool = False,
+    progress: Progress | None = None,
+) -> HandlingarResult:
+    """Build the package of the meeting ``ref`` and write it to ``path``.
+
+    The public version goes through ``operations.publishing.publish``: the gate reads the
+    finished PDF back before it is placed.
+    """
+    from namnd.operations.delegation_section import delegation_extras
+    from namnd.operations.publishing import publish
+
+    with Session(store.engine) as session:
+        meeting = queries.find_meeting(session=session, ref=ref)
+        internal = agendas.load_agenda(session=session, meeting_id=meeting.id)
+    extras = delegation_extras(store, meeting.id, internal)
+    build = _Build(store_workspace(store), internal, public, progress)
+    if public:
+        build.doc = public_version(internal, internal.organ.osl_reference)
+        build.under = extras.public_under_item
+    else:
+        build.under = extras.under_item
+    if not public:
+        return build.write(path)
+    outcome: list[HandlingarResult] = []
+
+    def render(target: Path | None) -> Path:
+        assert target is not None
+        outcome.append(build.write(target))
+        return target
+
+    publish(store, path, "pdf", render)
+    result = outcome[0]
+    return HandlingarResult(path=path, pages=result.pages, warnings=result.warnings)
+
+
+@dataclass
+class _Source:
+    """One piece before conversion: a file to convert (or a PDF as it is) and its names."""
+
+    title: str
+    name: str
+    file: Path
+    application: str = "writer"  # or "calc", or "" for a PDF taken as it is
+    #: A PDF from outside (a bilaga as it came), whose fonts are checked.
+    foreign: bool = False
+    #: The cache key when it is known before the file is made (see ``_input_key``).
+    key: str = ""
+
+
+class _Build:
+    def __init__(
+        self,
+        workspace: Workspace,
+        internal: AgendaDocument,
+        public: bool,
+        progress: Progress | None,
+    ) -> None:
+        self.workspace = workspace
+        self.internal = internal
+        self.doc = internal
+        self.public = public
+        self.under: dict[int, str] = {}
+        self.progress = progress
+        self.cache = workspace.root / CACHE
+        self.step = 0
+        self.steps = 1
+
+    def _tell(self, message: str) -> None:
+        if self.progress:
+            self.progress(min(self.step, self.steps), self.steps, message)
+        self.step += 1
+
+    def write(self, target: Path) -> HandlingarResult:
+        from namnd.renderers.handlingar_pages import write_stamps_docx
+        from namnd.renderers.kallelse_docx import write_cover_docx
+
+        doc = self.doc
+        bilagor = sum(len(e.attachments) for e in doc.entries)
+        self.steps = 2 * len(doc.entries) + bilagor + 4
+        self.step = 0
+        with tempfile.TemporaryDirectory(prefix="namnd-handlingar-") as tmp:
+            folder = Path(tmp)
+            chapters = [self._sources(folder, number) for number in range(1, len(doc.entries) + 1)]
+            stamps = folder / "stamps.docx"
+            texts = [stamp_text(doc, None)] + [
+                stamp_text(doc, n) for n in range(1, len(doc.entries) + 1)
+            ]
+            write_stamps_docx(texts, stamps)
+            self._tell("Gör PDF av tjänsteskrivelser och bilagor (LibreOffice)")
+            every = [source for chapter in chapters for source in chapter] + [
+                _Source("", "stämplarna", stamps)
+            ]
+            pdfs = self._convert(every, folder)
+            pages, labels = 1, []
+            for chapter in chapters:
+                labels.append(str(pages))
+                pages += sum(page_count(pdfs[id(s)], s.name) for s in chapter)
+            cover = folder / "kallelse.docx"
+            write_cover_docx(doc, cover, labels)
+            self._tell("Gör PDF av kallelsen med föredragningslistan")
+            cover_source = _Source("", "kallelsen", cover)
+            cover_pdf = self._convert([cover_source], folder)[id(cover_source)]
+            self._tell("Sätter ihop paketet")
+            assembly = assemble(
+                cover_pdf,
+                [
+                    Chapter(
+                        title=f"{n}. {entry.arende.title}",
+                        pieces=[
+                            Piece(s.title, pdfs[id(s)], name=s.name, foreign=s.foreign)
+                            for s in chapter
+                        ],
+                    )
+                    for n, (entry, chapter) in enumerate(
+                        zip(doc.entries, chapters, strict=True), start=1
+                    )
+                ],
+                pdfs[id(every[-1])],
+                target,
+                title=f"Kallelse med handlingar – {doc.organ.name} {long_date(doc.meeting.date)}",
+                progress=lambda title: self._tell(f"Sätter ihop {title}"),
+            )
+        self._tell("Klart")
+        return HandlingarResult(target, assembly.pages, tuple(assembly.warnings))
+
+    # --- the pieces of one ärende ---------------------------------------------------
+
+    def _sources(self, folder: Path, number: int) -> list[_Source]:
+        from namnd.renderers.kallelse_docx import write_item_docx
+
+        entry = self.doc.entries[number - 1]
+        self._tell(f"Skriver tjänsteskrivelsen till ärende {number}")
+        memo = write_item_docx(
+            self.doc,
+            number,
+            folder / f"arende-{number:02d}.docx",
+            public=self.public,
+            extra=self.under.get(number, ""),
+        )
+        sources = [_Source("Tjänsteskrivelse", f"Tjänsteskrivelsen till ärende {number}", memo)]
+        stored = self.internal.entries[number - 1].attachments
+        for index, attachment in enumerate(entry.attachments):
+            self._tell(f"Förbereder bilaga {index + 1} till ärende {number}")
+            original = stored[index] if index < len(stored) else attachment
+            if not original.stored:
+                continue  # a bilaga without a file: listed in the tjänsteskrivelse only
+            stem = f"bilaga-{number:02d}-{index + 1:02d}"
+            if attachment.confidential and self.public:
+                sources.append(self._withheld(folder, stem, number, index + 1))
+            else:
+                sources.append(self._bilaga(folder, stem, number, original))
+        return sources
+
+    def _withheld(self, folder: Path, stem: str, number: int, position: int) -> _Source:
+        from namnd.renderers.handlingar_pages import write_withheld_docx
+
+        ground = (self.doc.organ.osl_reference or DEFAULT_OSL_REFERENCE).strip()
+        heading = f"Bilaga {position} till ärende {number}"
+        text = (
+            "Sekretessbelagd handling. Bilagan lämnas inte ut i den offentliga versionen "
+            f"med hänvisning till sekretess ({ground})."
+        )
+        path = write_withheld_docx(heading, text, folder / f"{stem}.docx")
+        return _Source("Sekretessbelagd handling", heading, path)
+
+    def _bilaga(self, folder: Path, stem: str, number: int, attachment: Attachment) -> _Source:
+        name = f"Bilagan ”{attachment.title}” (ärende {number})"
+        path = stored_path(self.workspace, attachment)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise NamndError(
+                f"{name}: filen {attachment.stored} finns inte längre i arbetsmappen."
+            ) from None
+        if attachment.sha256 and sha256(data) != attachment.sha256:
+            raise NamndError(
+                f"{name}: filen {attachment.stored} har ändrats i arbetsmappen sedan den "
+                "lästes in; läs in den igen som ny version."
+            )
+        route = kind_of(path).route
+        named = f"{name}, fil {path.name}"
+        if route == "pdf":
+            return _Source(attachment.title, named, path, application="", foreign=True)
+        key = _input_key(route, attachment.title, data)
+        if (self.cache / f"{key}.pdf").is_file():
+            return _Source(attachment.title, named, self.cache / f"{key}.pdf", application="")
+        if route == "office":
+            copy = folder / f"{stem}{path.suffix.casefold()}"
+            shutil.copyfile(path, copy)
+            calc = path.suffix.casefold() == ".xlsx"
+            return _Source(attachment.title, named, copy, "calc" if calc else "writer", key=key)
+        if route == "image":
+            from namnd.renderers.handlingar_pages import write_image_docx
+
+            docx = write_image_docx(attachment.title, path, folder / f"{stem}.docx")
+            return _Source(attachment.title, named, docx, key=key)
+        from namnd.formats.tables import cell_text, read_records
+        from namnd.renderers.handlingar_pages import write_table_docx
+
+        records = read_records(data, name=path.name)
+        rows = [[cell_text(cell) for cell in cells] for _, cells in records.rows]
+        docx = write_table_docx(attachment.title, rows, folder / f"{stem}.docx")
+        return _Source(attachment.title, named, docx, key=key)
+
+    # --- LibreOffice, through the cache --------------------------------------------
+
+    def _convert(self, sources: list[_Source], folder: Path) -> dict[int, Path]:
+        """The PDF of each of ``sources`` (by ``id``), from the cache or made now."""
+        from namnd.renderers.pdf_archive import convert_many
+
+        found: dict[int, Path] = {}
+        todo: dict[str, list[tuple[_Source, Path]]] = {}
+        for source in sources:
+            if source.application == "":
+                found[id(source)] = source.file
+                continue
+            cached = self.cache / f"{source.key or _content_key(source.file)}.pdf"
+            found[id(source)] = cached
+            if not cached.is_file():
+                todo.setdefault(source.application, []).append((source, cached))
+        for application, items in todo.items():
+            outdir = folder / f"pdf-{application}"
+            outdir.mkdir(exist_ok=True)
+            try:
+                convert_many([s.file for s, _ in items], outdir, application=application)
+            except NamndError as err:
+                failed = next(
+                    (s for s, _ in items if not (outdir / f"{s.file.stem}.pdf").is_file()),
+                    None,
+                )
+                what = failed.name if failed else "en del av paketet"
+                raise NamndError(
+                    f"{what} kunde inte göras om till PDF; inget skrevs. {err}"
+                ) from None
+            for source, cached in items:
+                produced = outdir / f"{source.file.stem}.pdf"
+                write_with(cached, lambda temporary, p=produced: shutil.copyfile(p, temporary))
+        return found
+
+
+#: Part of every key made before rendering: raise it when a bilaga renders differently.
+RENDERING = "1"
+
+
+def _input_key(route: str, title: str, data: bytes) -> str:
+    """The cache key of a bilaga's pages from what they are made of.
+
+    A cached table or image is then found without laying it out again.
+    """
+    digest = hashlib.sha256(f"{RENDERING}\0{route}\0{title}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _content_key(path: Path) -> str:
+    """What a conversion depends on: a Word file's parts but its dates, else its bytes."""
+    digest = hashlib.sha256(path.suffix.casefold().encode())
+    if path.suffix.casefold() == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            for name in sorted(archive.namelist()):
+                if name != "docProps/core.xml":
+                    digest.update(name.encode())
+                    digest.update(archive.read(name))
+        return digest.hexdigest()
+    digest.update(path.read_bytes())
+    return digest.hexdigest()
