@@ -51,6 +51,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         Binding("k", "details", "Uppgifter", id="details"),
         Binding("g", "review", "Granska", id="review"),
         Binding("w", "export_word", "Word", id="export_word"),
+        Binding("H", "handlingar", "Handlingar (PDF)", id="handlingar"),
         Binding("p", "protocol", "Protokoll", id="protocol"),
         Binding("o", "place_unexecuted", "Ej verkställda", id="place_unexecuted", show=False),
     ]
@@ -70,6 +71,8 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         ("Kallelse: granska (ordförandens läge)", "review"),
         ("Kallelse: exportera till Word", "export_word"),
         ("Kallelse: offentlig version för webben (Word)", "export_public"),
+        ("Kallelse med handlingar: en PDF med tjänsteskrivelser och bilagor", "handlingar"),
+        ("Kallelse med handlingar: offentlig version (PDF)", "handlingar_public"),
         ("Protokoll: öppna (protokollsläge)", "protocol"),
         ("Anmälningsärenden: lägg till kvartalets ej verkställda beslut", "place_unexecuted"),
     )
