@@ -26,6 +26,7 @@ from namnd.domain.models import Attachment
 from namnd.errors import InvalidInput, NamndError
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.bilaga_files import read_bilaga, resolve_reference, sha256
+from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
 HANDLINGAR = "handlingar"
@@ -129,21 +130,29 @@ def copy_agenda_files(doc: AgendaDocument, agenda_file: Path, copies: Copies) ->
         copies.keep(attachment, path, data, folder)
 
 
-def changed_originals(doc: AgendaDocument) -> list[ChangedOriginal]:
-    """Stored bilagor whose original file now holds something else (missing ones skipped)."""
+def changed_files(attachments: list[Attachment]) -> list[tuple[Attachment, Path]]:
+    """The bilagor whose original file now holds something else (missing ones skipped)."""
     changed = []
-    for number, entry in enumerate(doc.entries, start=1):
-        for attachment in entry.attachments:
-            if not (attachment.source and attachment.sha256):
-                continue
-            original = Path(attachment.source)
-            try:
-                digest = sha256(original.read_bytes())
-            except OSError:
-                continue
-            if digest != attachment.sha256:
-                changed.append(ChangedOriginal(number, attachment, original))
+    for attachment in attachments:
+        if not (attachment.source and attachment.sha256):
+            continue
+        original = Path(attachment.source)
+        try:
+            digest = sha256(original.read_bytes())
+        except OSError:
+            continue
+        if digest != attachment.sha256:
+            changed.append((attachment, original))
     return changed
+
+
+def changed_originals(doc: AgendaDocument) -> list[ChangedOriginal]:
+    """Every bilaga of a stored agenda whose original has changed, with its ärende."""
+    return [
+        ChangedOriginal(number, attachment, original)
+        for number, entry in enumerate(doc.entries, start=1)
+        for attachment, original in changed_files(entry.attachments)
+    ]
 
 
 def take_new_version(attachment: Attachment, original: Path, folder: Path, copies: Copies) -> None:
@@ -169,3 +178,30 @@ def pick_file(
     copies.keep(attachment, original.expanduser().resolve(), data, folder)
     attachment.file = os.path.relpath(workspace.root / str(attachment.stored), workspace.agendas)
     return copies
+
+
+def arende_changes(store: Store, arende_id: int) -> list[str]:
+    """Titles of the ärende's bilagor whose original has changed since it was copied."""
+    _, attachments = store.arende(arende_id)
+    return [attachment.title for attachment, _ in changed_files(attachments)]
+
+
+def take_arende_new_versions(store: Store, arende_id: int) -> list[str]:
+    """Copy every changed original of the ärende's bilagor as its next version."""
+    from sqlmodel import col, select
+
+    workspace = store.workspace
+    assert workspace is not None
+    taken = []
+    with copying(workspace) as copies, store.session() as session:
+        rows = session.exec(
+            select(Attachment)
+            .where(Attachment.arende_id == arende_id)
+            .order_by(col(Attachment.position))
+        ).all()
+        for row, original in changed_files(list(rows)):
+            folder = workspace.root / Path(str(row.stored)).parent
+            take_new_version(row, original, folder, copies)
+            session.add(row)
+            taken.append(row.title)
+    return taken

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from namnd.domain.kinds import AssignmentStatus, MeetingStatus
 from namnd.domain.models import (
+    AgendaItem,
     AnnouncedDocument,
     Arende,
     Attachment,
@@ -132,6 +133,12 @@ class Store:
         """An ärende with its bilagor, detached, for the editor."""
         with Session(self.engine, expire_on_commit=False) as session:
             return agenda_editing.load_arende(session=session, arende_id=arende_id)
+
+    def arende_meeting(self, arende_id: int) -> MeetingSummary | None:
+        """The meeting whose föredragningslista holds the ärende (its bilagor's folder)."""
+        with Session(self.engine) as session:
+            item = session.exec(select(AgendaItem).where(AgendaItem.arende_id == arende_id)).first()
+        return None if item is None else self.find_meeting(str(item.meeting_id))
 
     def save_arende(
         self,

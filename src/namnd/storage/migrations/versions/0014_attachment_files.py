@@ -21,9 +21,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("sha256", sa.String(), nullable=True))
         batch_op.add_column(sa.Column("stored", sa.String(), nullable=True))
         batch_op.add_column(sa.Column("source", sa.String(), nullable=True))
-        batch_op.add_column(
-            sa.Column("version", sa.Integer(), nullable=False, server_default="1")
-        )
+        batch_op.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
 
 
 def downgrade() -> None:
