@@ -127,7 +127,10 @@ def check_content(data: bytes, suffix: str, name: str) -> None:
         if not data.startswith(b"\xff\xd8\xff"):
             raise wrong
     else:  # a table: text in one of the encodings the delegation import reads
-        decode(data, name=f"filen {name}")
+        try:
+            decode(data, name=f"filen {name}")
+        except InvalidInput as err:
+            raise InvalidInput(f"{wrong} ({err})") from None
 
 
 def _check_pdf(data: bytes, name: str) -> None:
