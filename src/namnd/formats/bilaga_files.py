@@ -27,7 +27,7 @@ class FileKind:
 
     label: str
     #: How the package turns it into pages: "pdf" as it is, "office" by LibreOffice,
-    #: "image" on a page of its own, "table" as a table.
+    #: "image" on a page of its own, "table" as a table (an XLSX: its first sheet).
     route: str
 
 
@@ -35,7 +35,7 @@ KINDS: dict[str, FileKind] = {
     ".pdf": FileKind("PDF", "pdf"),
     ".docx": FileKind("Word-dokument (DOCX)", "office"),
     ".odt": FileKind("OpenDocument-text (ODT)", "office"),
-    ".xlsx": FileKind("Excel-arbetsbok (XLSX)", "office"),
+    ".xlsx": FileKind("Excel-arbetsbok (XLSX)", "table"),
     ".png": FileKind("PNG-bild", "image"),
     ".jpg": FileKind("JPEG-bild", "image"),
     ".jpeg": FileKind("JPEG-bild", "image"),

@@ -2,20 +2,22 @@
 
 The cover with the föredragningslista (each ärende's first page), then per ärende its
 tjänsteskrivelse (the kallelse's text for it, through the Word renderer and LibreOffice)
-followed by its bilagor in order: PDFs as they are, DOCX/ODT/XLSX converted by
-LibreOffice, an image on a page of its own, a table file (a delegation list) as a table.
+followed by its bilagor in order: PDFs as they are, DOCX/ODT converted by LibreOffice,
+an image on a page of its own, a table file (a delegation list's TSV, an XLSX's first
+sheet) as a table.
 The public version is made from the public projection and every sekretess bilaga is one
 page naming it withheld under the organ's OSL reference; it is written through the
 publication gate.
 
-LibreOffice runs at most three times per build (the Word pages, any XLSX, the cover,
-whose page numbers depend on the rest) and its results are kept in the workspace's
+LibreOffice runs at most twice per build (the Word pages, then the cover, whose page
+numbers depend on the rest) and its results are kept in the workspace's
 ``.cache/pdf/`` by content, so a rebuild converts only what changed. Anything that fails
 names the file and stops before the target is touched.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 import tempfile
@@ -29,7 +31,7 @@ from sqlmodel import Session
 from namnd.atomic_files import write_with
 from namnd.domain.models import Attachment
 from namnd.errors import NamndError
-from namnd.formats.agenda_document import AgendaDocument
+from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.formats.bilaga_files import kind_of, sha256
 from namnd.operations.agenda_files import store_workspace
 from namnd.operations.bilaga_files import stored_path
@@ -114,7 +116,8 @@ class _Source:
     title: str
     name: str
     file: Path
-    application: str = "writer"  # or "calc", or "" for a PDF taken as it is
+    #: False for a PDF taken as it is; True for a file LibreOffice (Writer) converts.
+    convert: bool = True
     #: A PDF from outside (a bilaga as it came), whose fonts are checked.
     foreign: bool = False
     #: The cache key when it is known before the file is made (see ``_input_key``).
@@ -204,14 +207,15 @@ class _Build:
 
         entry = self.doc.entries[number - 1]
         self._tell(f"Skriver tjänsteskrivelsen till ärende {number}")
-        memo = write_item_docx(
-            self.doc,
-            number,
-            folder / f"arende-{number:02d}.docx",
-            public=self.public,
-            extra=self.under.get(number, ""),
-        )
-        sources = [_Source("Tjänsteskrivelse", f"Tjänsteskrivelsen till ärende {number}", memo)]
+        extra = self.under.get(number, "")
+        name = f"Tjänsteskrivelsen till ärende {number}"
+        key = _memo_key(entry, number, self.public, extra)
+        if (self.cache / f"{key}.pdf").is_file():
+            sources = [_Source("Tjänsteskrivelse", name, self.cache / f"{key}.pdf", convert=False)]
+        else:
+            memo = folder / f"arende-{number:02d}.docx"
+            write_item_docx(self.doc, number, memo, public=self.public, extra=extra)
+            sources = [_Source("Tjänsteskrivelse", name, memo, key=key)]
         stored = self.internal.entries[number - 1].attachments
         for index, attachment in enumerate(entry.attachments):
             self._tell(f"Förbereder bilaga {index + 1} till ärende {number}")
@@ -254,15 +258,14 @@ class _Build:
         route = kind_of(path).route
         named = f"{name}, fil {path.name}"
         if route == "pdf":
-            return _Source(attachment.title, named, path, application="", foreign=True)
+            return _Source(attachment.title, named, path, convert=False, foreign=True)
         key = _input_key(route, attachment.title, data)
         if (self.cache / f"{key}.pdf").is_file():
-            return _Source(attachment.title, named, self.cache / f"{key}.pdf", application="")
+            return _Source(attachment.title, named, self.cache / f"{key}.pdf", convert=False)
         if route == "office":
             copy = folder / f"{stem}{path.suffix.casefold()}"
             shutil.copyfile(path, copy)
-            calc = path.suffix.casefold() == ".xlsx"
-            return _Source(attachment.title, named, copy, "calc" if calc else "writer", key=key)
+            return _Source(attachment.title, named, copy, key=key)
         if route == "image":
             from namnd.renderers.handlingar_pages import write_image_docx
 
@@ -283,32 +286,30 @@ class _Build:
         from namnd.renderers.pdf_archive import convert_many
 
         found: dict[int, Path] = {}
-        todo: dict[str, list[tuple[_Source, Path]]] = {}
+        todo: list[tuple[_Source, Path]] = []
         for source in sources:
-            if source.application == "":
+            if not source.convert:
                 found[id(source)] = source.file
                 continue
             cached = self.cache / f"{source.key or _content_key(source.file)}.pdf"
             found[id(source)] = cached
             if not cached.is_file():
-                todo.setdefault(source.application, []).append((source, cached))
-        for application, items in todo.items():
-            outdir = folder / f"pdf-{application}"
-            outdir.mkdir(exist_ok=True)
-            try:
-                convert_many([s.file for s, _ in items], outdir, application=application)
-            except NamndError as err:
-                failed = next(
-                    (s for s, _ in items if not (outdir / f"{s.file.stem}.pdf").is_file()),
-                    None,
-                )
-                what = failed.name if failed else "en del av paketet"
-                raise NamndError(
-                    f"{what} kunde inte göras om till PDF; inget skrevs. {err}"
-                ) from None
-            for source, cached in items:
-                produced = outdir / f"{source.file.stem}.pdf"
-                write_with(cached, lambda temporary, p=produced: shutil.copyfile(p, temporary))
+                todo.append((source, cached))
+        if not todo:
+            return found
+        outdir = folder / "pdf"
+        outdir.mkdir(exist_ok=True)
+        try:
+            convert_many([s.file for s, _ in todo], outdir)
+        except NamndError as err:
+            failed = next(
+                (s for s, _ in todo if not (outdir / f"{s.file.stem}.pdf").is_file()), None
+            )
+            what = failed.name if failed else "En del av paketet"
+            raise NamndError(f"{what} kunde inte göras om till PDF; inget skrevs. {err}") from None
+        for source, cached in todo:
+            produced = outdir / f"{source.file.stem}.pdf"
+            write_with(cached, lambda temporary, p=produced: shutil.copyfile(p, temporary))
         return found
 
 
@@ -324,6 +325,27 @@ def _input_key(route: str, title: str, data: bytes) -> str:
     digest = hashlib.sha256(f"{RENDERING}\0{route}\0{title}\0".encode())
     digest.update(data)
     return digest.hexdigest()
+
+
+def _memo_key(entry: AgendaEntry, number: int, public: bool, extra: str) -> str:
+    """The cache key of a tjänsteskrivelse: the ärende as stored, and the renderers' code.
+
+    Known without rendering it, so an unchanged ärende costs nothing on a rebuild; any
+    change to the Word renderers (their source) makes every page anew.
+    """
+    digest = hashlib.sha256(f"{RENDERING}\0{number}\0{public}\0{extra}\0".encode())
+    digest.update(_renderers_code())
+    for model in (entry.arende, *entry.attachments, *entry.announcements):
+        digest.update(model.model_dump_json(exclude={"version"}).encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _renderers_code() -> bytes:
+    from namnd import renderers
+
+    folder = Path(renderers.__file__).parent
+    return b"".join(path.read_bytes() for path in sorted(folder.glob("*.py")))
 
 
 def _content_key(path: Path) -> str:

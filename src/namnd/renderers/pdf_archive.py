@@ -33,14 +33,7 @@ def office_command() -> str:
     return office
 
 
-#: The PDF/A-2 export filter per LibreOffice application (one per conversion run).
-FILTERS = {
-    "writer": FILTER,
-    "calc": FILTER.replace("writer_pdf_Export", "calc_pdf_Export"),
-}
-
-
-def convert_many(sources: list[Path], outdir: Path, *, application: str = "writer") -> None:
+def convert_many(sources: list[Path], outdir: Path) -> None:
     """Convert every file of ``sources`` to PDF/A-2 in ``outdir``, in one LibreOffice run.
 
     One run for many files: starting LibreOffice costs seconds, converting a page
@@ -54,7 +47,7 @@ def convert_many(sources: list[Path], outdir: Path, *, application: str = "write
         profile = (Path(tmp) / "profil").as_uri()
         result = subprocess.run(
             [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-             FILTERS[application], "--outdir", str(outdir), *map(str, sources)],
+             FILTER, "--outdir", str(outdir), *map(str, sources)],
             capture_output=True, text=True, timeout=120 + 30 * len(sources), check=False,
         )  # fmt: skip
     for source in sources:
