@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import shutil
 import tempfile
 import zipfile
@@ -336,7 +337,8 @@ def _memo_key(entry: AgendaEntry, number: int, public: bool, extra: str) -> str:
     digest = hashlib.sha256(f"{RENDERING}\0{number}\0{public}\0{extra}\0".encode())
     digest.update(_renderers_code())
     for model in (entry.arende, *entry.attachments, *entry.announcements):
-        digest.update(model.model_dump_json(exclude={"version"}).encode())
+        fields = model.model_dump(mode="json", exclude={"version"})
+        digest.update(json.dumps(fields, sort_keys=True).encode())  # loaded in any order
     return digest.hexdigest()
 
 
