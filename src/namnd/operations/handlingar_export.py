@@ -22,7 +22,6 @@ import hashlib
 import json
 import shutil
 import tempfile
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from sqlmodel import Session
 from namnd.atomic_files import write_with
 from namnd.domain.models import Attachment
 from namnd.errors import NamndError
-from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
+from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.bilaga_files import kind_of, sha256
 from namnd.operations.agenda_files import store_workspace
 from namnd.operations.bilaga_files import stored_path
@@ -149,9 +148,6 @@ class _Build:
         self.step += 1
 
     def write(self, target: Path) -> HandlingarResult:
-        from namnd.renderers.handlingar_pages import write_stamps_docx
-        from namnd.renderers.kallelse_docx import write_cover_docx
-
         doc = self.doc
         bilagor = sum(len(e.attachments) for e in doc.entries)
         self.steps = 2 * len(doc.entries) + bilagor + 4
@@ -159,25 +155,32 @@ class _Build:
         with tempfile.TemporaryDirectory(prefix="namnd-handlingar-") as tmp:
             folder = Path(tmp)
             chapters = [self._sources(folder, number) for number in range(1, len(doc.entries) + 1)]
-            stamps = folder / "stamps.docx"
             texts = [stamp_text(doc, None)] + [
                 stamp_text(doc, n) for n in range(1, len(doc.entries) + 1)
             ]
-            write_stamps_docx(texts, stamps)
+            stamps = self._page(
+                "stämplarna",
+                _input_key("stamps", "\n".join(texts), b""),
+                lambda: _stamps(texts, folder / "stamps.docx"),
+            )
             self._tell("Gör PDF av tjänsteskrivelser och bilagor (LibreOffice)")
-            every = [source for chapter in chapters for source in chapter] + [
-                _Source("", "stämplarna", stamps)
-            ]
+            every = [source for chapter in chapters for source in chapter] + [stamps]
             pdfs = self._convert(every, folder)
             pages, labels = 1, []
             for chapter in chapters:
                 labels.append(str(pages))
                 pages += sum(page_count(pdfs[id(s)], s.name) for s in chapter)
-            cover = folder / "kallelse.docx"
-            write_cover_docx(doc, cover, labels)
+            cover = self._page(
+                "kallelsen",
+                _models_key(
+                    "cover",
+                    labels,
+                    [doc.organ, doc.meeting, *doc.group_meetings, *(e.arende for e in doc.entries)],
+                ),
+                lambda: _cover(doc, folder / "kallelse.docx", labels),
+            )
             self._tell("Gör PDF av kallelsen med föredragningslistan")
-            cover_source = _Source("", "kallelsen", cover)
-            cover_pdf = self._convert([cover_source], folder)[id(cover_source)]
+            cover_pdf = self._convert([cover], folder)[id(cover)]
             self._tell("Sätter ihop paketet")
             assembly = assemble(
                 cover_pdf,
@@ -204,19 +207,26 @@ class _Build:
     # --- the pieces of one ärende ---------------------------------------------------
 
     def _sources(self, folder: Path, number: int) -> list[_Source]:
-        from namnd.renderers.kallelse_docx import write_item_docx
-
         entry = self.doc.entries[number - 1]
         self._tell(f"Skriver tjänsteskrivelsen till ärende {number}")
         extra = self.under.get(number, "")
-        name = f"Tjänsteskrivelsen till ärende {number}"
-        key = _memo_key(entry, number, self.public, extra)
-        if (self.cache / f"{key}.pdf").is_file():
-            sources = [_Source("Tjänsteskrivelse", name, self.cache / f"{key}.pdf", convert=False)]
-        else:
-            memo = folder / f"arende-{number:02d}.docx"
-            write_item_docx(self.doc, number, memo, public=self.public, extra=extra)
-            sources = [_Source("Tjänsteskrivelse", name, memo, key=key)]
+        memo = self._page(
+            f"Tjänsteskrivelsen till ärende {number}",
+            _models_key(
+                f"memo\0{number}\0{self.public}\0{extra}",
+                [],
+                [entry.arende, *entry.attachments, *entry.announcements],
+            ),
+            lambda: _memo(
+                self.doc,
+                number,
+                folder / f"arende-{number:02d}.docx",
+                public=self.public,
+                extra=extra,
+            ),
+            title="Tjänsteskrivelse",
+        )
+        sources = [memo]
         stored = self.internal.entries[number - 1].attachments
         for index, attachment in enumerate(entry.attachments):
             self._tell(f"Förbereder bilaga {index + 1} till ärende {number}")
@@ -230,6 +240,16 @@ class _Build:
                 sources.append(self._bilaga(folder, stem, number, original))
         return sources
 
+    def _page(self, name: str, key: str, make: Callable[[], Path], *, title: str = "") -> _Source:
+        """Pages namnd makes itself: the cached PDF if there is one, else ``make()``'s file.
+
+        ``key`` says what the pages are made of, so nothing is laid out to find them.
+        """
+        cached = self.cache / f"{key}.pdf"
+        if cached.is_file():
+            return _Source(title, name, cached, convert=False)
+        return _Source(title, name, make(), key=key)
+
     def _withheld(self, folder: Path, stem: str, number: int, position: int) -> _Source:
         from namnd.renderers.handlingar_pages import write_withheld_docx
 
@@ -239,8 +259,12 @@ class _Build:
             "Sekretessbelagd handling. Bilagan lämnas inte ut i den offentliga versionen "
             f"med hänvisning till sekretess ({ground})."
         )
-        path = write_withheld_docx(heading, text, folder / f"{stem}.docx")
-        return _Source("Sekretessbelagd handling", heading, path)
+        return self._page(
+            heading,
+            _input_key("withheld", f"{heading}\0{text}", b""),
+            lambda: write_withheld_docx(heading, text, folder / f"{stem}.docx"),
+            title="Sekretessbelagd handling",
+        )
 
     def _bilaga(self, folder: Path, stem: str, number: int, attachment: Attachment) -> _Source:
         name = f"Bilagan ”{attachment.title}” (ärende {number})"
@@ -261,24 +285,24 @@ class _Build:
         if route == "pdf":
             return _Source(attachment.title, named, path, convert=False, foreign=True)
         key = _input_key(route, attachment.title, data)
-        if (self.cache / f"{key}.pdf").is_file():
-            return _Source(attachment.title, named, self.cache / f"{key}.pdf", convert=False)
-        if route == "office":
-            copy = folder / f"{stem}{path.suffix.casefold()}"
-            shutil.copyfile(path, copy)
-            return _Source(attachment.title, named, copy, key=key)
-        if route == "image":
-            from namnd.renderers.handlingar_pages import write_image_docx
 
-            docx = write_image_docx(attachment.title, path, folder / f"{stem}.docx")
-            return _Source(attachment.title, named, docx, key=key)
-        from namnd.formats.tables import cell_text, read_records
-        from namnd.renderers.handlingar_pages import write_table_docx
+        def make() -> Path:
+            if route == "office":
+                copy = folder / f"{stem}{path.suffix.casefold()}"
+                shutil.copyfile(path, copy)
+                return copy
+            if route == "image":
+                from namnd.renderers.handlingar_pages import write_image_docx
 
-        records = read_records(data, name=path.name)
-        rows = [[cell_text(cell) for cell in cells] for _, cells in records.rows]
-        docx = write_table_docx(attachment.title, rows, folder / f"{stem}.docx")
-        return _Source(attachment.title, named, docx, key=key)
+                return write_image_docx(attachment.title, path, folder / f"{stem}.docx")
+            from namnd.formats.tables import cell_text, read_records
+            from namnd.renderers.handlingar_pages import write_table_docx
+
+            records = read_records(data, name=path.name)
+            rows = [[cell_text(cell) for cell in cells] for _, cells in records.rows]
+            return write_table_docx(attachment.title, rows, folder / f"{stem}.docx")
+
+        return self._page(named, key, make, title=attachment.title)
 
     # --- LibreOffice, through the cache --------------------------------------------
 
@@ -292,7 +316,7 @@ class _Build:
             if not source.convert:
                 found[id(source)] = source.file
                 continue
-            cached = self.cache / f"{source.key or _content_key(source.file)}.pdf"
+            cached = self.cache / f"{source.key}.pdf"
             found[id(source)] = cached
             if not cached.is_file():
                 todo.append((source, cached))
@@ -324,19 +348,20 @@ def _input_key(route: str, title: str, data: bytes) -> str:
     A cached table or image is then found without laying it out again.
     """
     digest = hashlib.sha256(f"{RENDERING}\0{route}\0{title}\0".encode())
+    digest.update(_renderers_code())
     digest.update(data)
     return digest.hexdigest()
 
 
-def _memo_key(entry: AgendaEntry, number: int, public: bool, extra: str) -> str:
-    """The cache key of a tjänsteskrivelse: the ärende as stored, and the renderers' code.
+def _models_key(what: str, labels: list[str], models: list) -> str:
+    """The cache key of pages made from stored rows: the rows, and the renderers' code.
 
-    Known without rendering it, so an unchanged ärende costs nothing on a rebuild; any
-    change to the Word renderers (their source) makes every page anew.
+    Known without rendering anything, so an unchanged ärende costs nothing on a rebuild;
+    any change to the Word renderers (their source) makes every page anew.
     """
-    digest = hashlib.sha256(f"{RENDERING}\0{number}\0{public}\0{extra}\0".encode())
+    digest = hashlib.sha256(f"{RENDERING}\0{what}\0{labels}\0".encode())
     digest.update(_renderers_code())
-    for model in (entry.arende, *entry.attachments, *entry.announcements):
+    for model in models:
         fields = model.model_dump(mode="json", exclude={"version"})
         digest.update(json.dumps(fields, sort_keys=True).encode())  # loaded in any order
     return digest.hexdigest()
@@ -350,15 +375,22 @@ def _renderers_code() -> bytes:
     return b"".join(path.read_bytes() for path in sorted(folder.glob("*.py")))
 
 
-def _content_key(path: Path) -> str:
-    """What a conversion depends on: a Word file's parts but its dates, else its bytes."""
-    digest = hashlib.sha256(path.suffix.casefold().encode())
-    if path.suffix.casefold() == ".docx":
-        with zipfile.ZipFile(path) as archive:
-            for name in sorted(archive.namelist()):
-                if name != "docProps/core.xml":
-                    digest.update(name.encode())
-                    digest.update(archive.read(name))
-        return digest.hexdigest()
-    digest.update(path.read_bytes())
-    return digest.hexdigest()
+# --- the Word renderers, imported only when a page is not in the cache ------------------
+
+
+def _memo(doc: AgendaDocument, number: int, path: Path, *, public: bool, extra: str) -> Path:
+    from namnd.renderers.kallelse_docx import write_item_docx
+
+    return write_item_docx(doc, number, path, public=public, extra=extra)
+
+
+def _cover(doc: AgendaDocument, path: Path, labels: list[str]) -> Path:
+    from namnd.renderers.kallelse_docx import write_cover_docx
+
+    return write_cover_docx(doc, path, labels)
+
+
+def _stamps(texts: list[str], path: Path) -> Path:
+    from namnd.renderers.handlingar_pages import write_stamps_docx
+
+    return write_stamps_docx(texts, path)
