@@ -30,9 +30,9 @@ from sqlmodel import Session
 
 from namnd.atomic_files import write_with
 from namnd.domain.models import Attachment
-from namnd.errors import NamndError
+from namnd.errors import InvalidInput, NamndError
 from namnd.formats.agenda_document import AgendaDocument
-from namnd.formats.bilaga_files import kind_of, sha256
+from namnd.formats.bilaga_files import kind_of, resolve_reference, sha256
 from namnd.operations.agenda_files import store_workspace
 from namnd.operations.bilaga_files import stored_path
 from namnd.renderers.handlingar_pdf import Chapter, Piece, assemble, page_count
@@ -231,7 +231,7 @@ class _Build:
         for index, attachment in enumerate(entry.attachments):
             self._tell(f"Förbereder bilaga {index + 1} till ärende {number}")
             original = stored[index] if index < len(stored) else attachment
-            if not original.stored:
+            if not (original.stored or self._written_here(original)):
                 continue  # a bilaga without a file: listed in the tjänsteskrivelse only
             stem = f"bilaga-{number:02d}-{index + 1:02d}"
             if attachment.confidential and self.public:
@@ -266,9 +266,21 @@ class _Build:
             title="Sekretessbelagd handling",
         )
 
+    def _written_here(self, attachment: Attachment) -> Path | None:
+        """A bilaga namnd wrote into ``agendas/`` itself (the ej verkställda redovisning)."""
+        if attachment.stored or not attachment.file:
+            return None
+        try:
+            path = resolve_reference(
+                attachment.file, base=self.workspace.agendas, workspace_root=self.workspace.root
+            )
+        except InvalidInput:
+            return None
+        return path if path.is_file() else None
+
     def _bilaga(self, folder: Path, stem: str, number: int, attachment: Attachment) -> _Source:
         name = f"Bilagan ”{attachment.title}” (ärende {number})"
-        path = stored_path(self.workspace, attachment)
+        path = self._written_here(attachment) or stored_path(self.workspace, attachment)
         try:
             data = path.read_bytes()
         except OSError:

@@ -51,7 +51,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         Binding("k", "details", "Uppgifter", id="details"),
         Binding("g", "review", "Granska", id="review"),
         Binding("w", "export_word", "Word", id="export_word"),
-        Binding("H", "handlingar", "Handlingar (PDF)", id="handlingar"),
+        Binding("H", "handlingar", "Handlingar (PDF)", id="handlingar", show=False),
         Binding("p", "protocol", "Protokoll", id="protocol"),
         Binding("o", "place_unexecuted", "Ej verkställda", id="place_unexecuted", show=False),
     ]
