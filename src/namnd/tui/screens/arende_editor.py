@@ -204,7 +204,7 @@ class ArendeEditorScreen(Screen[None]):
 
         def done(values: dict[str, str] | None) -> None:
             if values and values.get("path", "").strip():
-                self._attach(values["path"].strip(), values.get("title", "").strip())
+                self._copy_in(values["path"].strip(), values.get("title", "").strip())
 
         fields = [
             Field("path", "Fil (PDF, DOCX, ODT, XLSX, PNG eller JPEG)"),
@@ -212,7 +212,7 @@ class ArendeEditorScreen(Screen[None]):
         ]
         self.app.push_screen(EntryDialog("Lägg till bilaga från fil", fields), done)
 
-    def _attach(self, path_text: str, title: str) -> None:
+    def _copy_in(self, path_text: str, title: str) -> None:
         from pathlib import Path
 
         from namnd.operations.bilaga_files import pick_file
