@@ -59,7 +59,8 @@ class HandlingarScreen(Screen[None]):
 
         ref = str(self.meeting_id)
         try:
-            path = default_path(self.app.workspace, self.store, ref, public)  # type: ignore[attr-defined]
+            workspace = self.store.workspace or self.app.workspace  # type: ignore[attr-defined]
+            path = default_path(workspace, self.store, ref, public)
             result = export_handlingar(self.store, ref, path, public=public, progress=progress)
         except PublicationRefused as err:
             self.app.call_from_thread(show_refusal, self.app, err)
