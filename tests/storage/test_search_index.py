@@ -171,7 +171,7 @@ def test_a_database_made_before_the_index_gets_it_filled(backend_workspace):
     with store.engine.begin() as connection:
         config = alembic_config(store.engine)
         config.attributes["connection"] = connection
-        command.downgrade(config, "0013")  # the revision before the index
+        command.downgrade(config, "0014")  # the revision before the index
         assert "searchtext" not in inspect(connection).get_table_names()
     store.close()
 

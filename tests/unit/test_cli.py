@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -101,6 +102,7 @@ def test_demo_meeting_round_trips_through_an_empty_database(ws, capsys, tmp_path
     assert code == 0 and first == seed_file.read_text(encoding="utf-8")
     exported = tmp_path / "exported.md"
     exported.write_text(first, encoding="utf-8")
+    shutil.copytree(demo_dir() / "data", tmp_path / "data")  # its [fil: …] beside it
     other = tmp_path / "other"
     run(capsys, "--workspace", str(other), "import", "agenda", str(exported))
     code, again, _ = run(capsys, "--workspace", str(other), "export", "kallelse", "2019-09-19")

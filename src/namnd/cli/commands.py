@@ -145,8 +145,13 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     from namnd.operations.agenda_files import import_agenda_file
 
-    result = import_agenda_file(open_store(workspace), Path(args.file))
-    print(f"Läste in sammanträdet (id {result.meeting_id}) med {result.items} ärenden.")
+    result = import_agenda_file(
+        open_store(workspace), Path(args.file), new_versions=args.new_versions
+    )
+    if result.new_versions:
+        print(f"Tog in nya versioner av {', '.join(result.new_versions)}.")
+    else:
+        print(f"Läste in sammanträdet (id {result.meeting_id}) med {result.items} ärenden.")
     return 0
 
 
@@ -264,6 +269,8 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
 
     if args.what == "uppdrag":
         return _export_uppdrag(args, workspace)
+    if args.what == "handlingar":
+        return _export_handlingar(args, workspace)
     if args.what in ("protokoll", "utdrag", "expediering"):
         from namnd.cli.protocol_commands import export
 
@@ -278,6 +285,20 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
         store, args.meeting, fmt=args.format, path=path, public=args.public, template=template
     )
     output.print_result(result)
+    return 0
+
+
+def _export_handlingar(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.operations.handlingar_export import default_path, export_handlingar
+
+    store = open_store(workspace)
+    path = Path(args.output) if args.output else None
+    if path is None:
+        path = default_path(workspace, store, args.meeting, args.public)
+    result = export_handlingar(store, args.meeting, path, public=args.public)
+    for warning in result.warnings:
+        print(f"Varning: {warning}", file=sys.stderr)
+    print(f"{result.path} ({result.pages} sidor)")
     return 0
 
 

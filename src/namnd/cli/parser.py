@@ -175,6 +175,11 @@ def build_parser() -> SwedishParser:
     )
     agenda_import = imports.add_parser("agenda", help="en dagordningsfil (docs/agenda-format.md)")
     agenda_import.add_argument("file", metavar="FIL")
+    agenda_import.add_argument(
+        "--new-versions",
+        action="store_true",
+        help="sammanträdet finns redan: ta in ändrade bilagefiler som nya versioner",
+    )
     lists = imports.add_parser(
         "delegationsbeslut", help="en lista med delegationsbeslut (TSV, CSV eller XLSX)"
     )
@@ -232,6 +237,19 @@ def build_parser() -> SwedishParser:
         "--output",
         metavar="FIL",
         help="fil att skriva (md: annars stdout; docx: annars agendas/DATUM-KOD.docx)",
+    )
+    package = exports.add_parser(
+        "handlingar", help="kallelse med handlingar: en PDF/A med tjänsteskrivelser och bilagor"
+    )
+    package.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
+    package.add_argument(
+        "--public", action="store_true", help="offentlig version: sekretessbilagor utelämnas"
+    )
+    package.add_argument(
+        "-o",
+        "--output",
+        metavar="FIL.pdf",
+        help="fil att skriva (annars agendas/DATUM-KOD-handlingar.pdf)",
     )
     report = exports.add_parser("uppdrag", help="Uppföljning av nämnduppdrag (Word)")
     report.add_argument(

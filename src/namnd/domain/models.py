@@ -180,9 +180,19 @@ class Attachment(SQLModel, table=True):
     arende_id: int = Field(foreign_key="arende.id", index=True, ondelete="CASCADE")
     position: int
     title: str
-    file: str | None = None
+    file: str | None = Field(
+        default=None, description="The file as the agenda file names it (relative to it)."
+    )
     confidential: bool = False
     sent_later: bool = False
+    sha256: str | None = Field(default=None, description="Of the copy kept in the workspace.")
+    stored: str | None = Field(
+        default=None, description="The copy, relative to the workspace: agendas/handlingar/…"
+    )
+    source: str | None = Field(
+        default=None, description="Where the original was read, to notice a later change."
+    )
+    version: int = 1
 
 
 class AnnouncedDocument(SQLModel, table=True):

@@ -21,6 +21,9 @@ class AgendaEntry:
     arende: Arende
     attachments: list[Attachment] = field(default_factory=list)
     announcements: list[AnnouncedDocument] = field(default_factory=list)
+    #: The file line of each bilaga (parallel to ``attachments``), for messages about
+    #: its ``[fil: …]``; empty when the entry did not come from a file.
+    attachment_lines: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -290,6 +290,7 @@ def _parse_item(
         stray="text utanför en rubrik; uppgiftsraderna ska stå direkt under ärendets rubrik.",
     )
     attachments: list[Attachment] = []
+    attachment_lines: list[int] = []
     announcements: list[AnnouncedDocument] = []
     for name, (heading_line, body) in sections.items():
         text = unescape_text("\n".join(body).strip("\n"))
@@ -307,11 +308,17 @@ def _parse_item(
             arende.body_md = text
         elif name == ATTACHMENTS:
             attachments = _parse_attachments(body, heading_line)
+            attachment_lines = [line for line, _ in _bullets(body, heading_line, ATTACHMENTS)]
         elif name == ANNOUNCED:
             announcements = _parse_announcements(body, heading_line, numbers)
         elif name == DISPATCH:
             arende.dispatch_to = [text for _, text in _bullets(body, heading_line, DISPATCH)]
-    return AgendaEntry(arende=arende, attachments=attachments, announcements=announcements)
+    return AgendaEntry(
+        arende=arende,
+        attachments=attachments,
+        announcements=announcements,
+        attachment_lines=attachment_lines,
+    )
 
 
 def _apply_meta(arende: Arende, line: str, line_no: int, numbers: DnrFormat) -> None:

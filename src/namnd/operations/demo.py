@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from namnd.formats.agenda_markdown import parse_agenda
 from namnd.formats.roster_file import parse_roster
 from namnd.formats.text_files import read_text
 from namnd.operations.assignments import load_demo_assignments
+from namnd.operations.bilaga_files import Copies, copy_agenda_files, copying
 from namnd.services.swedish_dates import parse_iso_date
 from namnd.storage import agendas, members
 from namnd.storage.organs import dnr_format
@@ -70,22 +72,29 @@ def demo_dir() -> Path:
 
 
 def load_demo(store: Store, progress: Progress | None = None) -> DemoReport:
-    """Load the demo nämnd into ``store``; idempotent and all-or-nothing."""
+    """Load the demo nämnd into ``store``; idempotent and all-or-nothing.
+
+    The bilaga files (``agendas/data/``) are copied into the workspace's
+    ``agendas/handlingar/`` with the agenda; a failure removes the copies again.
+    """
+    from namnd.operations.agenda_files import store_workspace
+
     folder = demo_dir()
-    steps: list[tuple[str, Callable[[Session, Path, DemoReport], None]]] = [
-        ("Läser in kallelsen 19 september 2019", _load_agenda),
-        ("Lägger in ledamöter, ersättare och sekreterare", _load_people),
-        ("Lägger in sammanträdesordningen 2020", _load_schedule),
-        ("Lägger in delegationsbesluten", _load_delegation_decisions),
-        ("Lägger in nämnduppdragen", _load_assignments),
-        ("Lägger in delegationsordningen", _load_delegation_codes),
-    ]
     report = DemoReport()
-    with store.session() as session:
-        for done, (message, step) in enumerate(steps):
-            if progress:
-                progress(done, len(steps), message)
-            step(session, folder, report)
+    with copying(store_workspace(store)) as copies:
+        steps: list[tuple[str, Callable[[Session, Path, DemoReport], None]]] = [
+            ("Läser in kallelsen 19 september 2019", partial(_load_agenda, copies=copies)),
+            ("Lägger in ledamöter, ersättare och sekreterare", _load_people),
+            ("Lägger in sammanträdesordningen 2020", _load_schedule),
+            ("Lägger in delegationsbesluten", _load_delegation_decisions),
+            ("Lägger in nämnduppdragen", _load_assignments),
+            ("Lägger in delegationsordningen", _load_delegation_codes),
+        ]
+        with store.session() as session:
+            for done, (message, step) in enumerate(steps):
+                if progress:
+                    progress(done, len(steps), message)
+                step(session, folder, report)
     if progress:
         progress(len(steps), len(steps), "Klart")
     return report
@@ -95,10 +104,11 @@ def _demo_organ(session: Session) -> Organ:
     return session.exec(select(Organ).where(Organ.code == "von")).one()
 
 
-def _load_agenda(session: Session, folder: Path, report: DemoReport) -> None:
+def _load_agenda(session: Session, folder: Path, report: DemoReport, *, copies: Copies) -> None:
     doc = parse_agenda(read_text(folder / DEMO_AGENDA))
     organ = agendas.get_or_create_organ(session=session, organ=doc.organ)
     if agendas.find_meeting_for(session=session, organ_id=organ.id, doc=doc) is None:
+        copy_agenda_files(doc, folder / DEMO_AGENDA, copies)
         agendas.insert_agenda(session=session, doc=doc)
         report.count("sammanträden")
         report.count("ärenden", len(doc.entries))

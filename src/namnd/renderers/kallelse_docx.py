@@ -82,9 +82,52 @@ def write_kallelse_docx(
     return save_document(document, path)
 
 
+@word_export("Kallelsen")
+def write_cover_docx(doc: AgendaDocument, path: Path, pages: list[str]) -> Path:
+    """The kallelse's first page alone, each ärende with the page it starts on.
+
+    The cover of the handlingar package; ``pages`` holds each ärende's page label.
+    """
+    document = new_document()
+    set_properties(
+        document,
+        title=f"Kallelse med handlingar {doc.organ.name} {long_date(doc.meeting.date)}",
+        author=doc.meeting.secretary_name or doc.organ.name,
+        subject="Kallelse med föredragningslista och handlingar",
+    )
+    _first_page(document, doc, [], pages=pages)
+    return save_document(document, path)
+
+
+@word_export("Kallelsen")
+def write_item_docx(
+    doc: AgendaDocument, number: int, path: Path, *, public: bool = False, extra: str = ""
+) -> Path:
+    """One ärende as the kallelse prints it, alone: its page in the handlingar package.
+
+    ``extra`` is the Markdown the kallelse adds under it (``under_item``).
+    """
+    document = new_document()
+    entry = doc.entries[number - 1]
+    set_properties(
+        document,
+        title=f"{number}. {entry.arende.title}",
+        author=doc.meeting.secretary_name or doc.organ.name,
+        subject="Tjänsteskrivelse",
+    )
+    extra = "" if public and entry.arende.confidential else extra
+    _item(document, number, entry, doc.organ, extra, public=public)
+    return save_document(document, path)
+
+
 def _first_page(
-    document: Document, doc: AgendaDocument, late_changes: list[tuple[str, str, str]]
+    document: Document,
+    doc: AgendaDocument,
+    late_changes: list[tuple[str, str, str]],
+    *,
+    pages: list[str] | None = None,
 ) -> None:
+    """The first page; with ``pages`` (the package's cover) each line gives its page."""
     meeting = doc.meeting
     document.add_heading(doc.organ.name, level=0)
     document.add_paragraph("Kallelse")
@@ -101,6 +144,8 @@ def _first_page(
         line = literal(entry.arende.title)
         if entry.arende.sent_later:
             line += f" – *skickas ut {literal(entry.arende.sent_later)}*"
+        if pages is not None:
+            line += f" – sida {pages[len(lines)]}"
         lines.append(line)
     markdown = MarkdownRenderer(document)
     markdown.render("\n".join(f"{n}. {t}" for n, t in enumerate(lines, 1)))
@@ -126,7 +171,8 @@ def _first_page(
             if group.date:
                 parts.append(day_month(group.date))
             document.add_paragraph(f"{group.parties}: {parts[0]}, {' '.join(parts[1:])}")
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if pages is None:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _item(

@@ -291,10 +291,13 @@ def replace_attachments(*, session: Session, arende_id: int, attachments: list[A
         .order_by(col(Attachment.position))
     ).all()
     changed = [_attachment_key(a) for a in old] != [_attachment_key(a) for a in attachments]
+    # The editor's lines name a file by its [fil: …]; its copy, SHA-256 and version stay.
+    kept = {row.file: row for row in old if row.file and row.stored}
     for row in old:
         session.delete(row)
     session.flush()
     for position, attachment in enumerate(attachments, start=1):
+        copy = attachment if attachment.stored else kept.get(attachment.file or "")
         session.add(
             Attachment(
                 arende_id=arende_id,
@@ -303,6 +306,10 @@ def replace_attachments(*, session: Session, arende_id: int, attachments: list[A
                 file=attachment.file or None,
                 confidential=attachment.confidential,
                 sent_later=attachment.sent_later,
+                sha256=copy.sha256 if copy else None,
+                stored=copy.stored if copy else None,
+                source=copy.source if copy else None,
+                version=copy.version if copy else 1,
             )
         )
     session.flush()

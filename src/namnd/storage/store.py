@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from namnd.domain.kinds import AssignmentStatus, MeetingStatus
 from namnd.domain.models import (
+    AgendaItem,
     AnnouncedDocument,
     Arende,
     Attachment,
@@ -60,13 +61,15 @@ if TYPE_CHECKING:
 class Store:
     """Read and write the workspace database through named operations."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, workspace: Workspace | None = None) -> None:
         self.engine = engine
+        #: Where bilaga files are kept (``agendas/handlingar/``); None for a bare engine.
+        self.workspace = workspace
 
     @classmethod
     def open(cls, workspace: Workspace) -> Store:
         """Open (and migrate if needed) the workspace's database."""
-        return cls(open_database(workspace))
+        return cls(open_database(workspace), workspace)
 
     def session(self):
         """A committing session for operations that write (see ``namnd.operations``)."""
@@ -165,6 +168,12 @@ class Store:
         """An ärende with its bilagor, detached, for the editor."""
         with Session(self.engine, expire_on_commit=False) as session:
             return agenda_editing.load_arende(session=session, arende_id=arende_id)
+
+    def arende_meeting(self, arende_id: int) -> MeetingSummary | None:
+        """The meeting whose föredragningslista holds the ärende (its bilagor's folder)."""
+        with Session(self.engine) as session:
+            item = session.exec(select(AgendaItem).where(AgendaItem.arende_id == arende_id)).first()
+        return None if item is None else self.find_meeting(str(item.meeting_id))
 
     def save_arende(
         self,

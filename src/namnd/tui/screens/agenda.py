@@ -52,6 +52,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         Binding("i", "import_delegation", "Importera lista", id="import_delegation", show=False),
         Binding("f", "propose_assignments", "Uppdrag i beslutet", id="propose", show=False),
         Binding("k", "details", "Uppgifter", id="details", show=False),
+        Binding("H", "handlingar", "Handlingar (PDF)", id="handlingar", show=False),
         Binding("o", "place_unexecuted", "Ej verkställda", id="place_unexecuted", show=False),
     ]
     HELP_TITLE = "Föredragningslistan"
@@ -71,6 +72,8 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         ("Kallelse: granska (ordförandens läge)", "review"),
         ("Kallelse: exportera till Word", "export_word"),
         ("Kallelse: offentlig version för webben (Word)", "export_public"),
+        ("Kallelse med handlingar: en PDF med tjänsteskrivelser och bilagor", "handlingar"),
+        ("Kallelse med handlingar: offentlig version (PDF)", "handlingar_public"),
         ("Protokoll: öppna (protokollsläge)", "protocol"),
         ("Anmälningsärenden: lägg till kvartalets ej verkställda beslut", "place_unexecuted"),
     )

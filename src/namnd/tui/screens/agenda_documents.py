@@ -27,6 +27,17 @@ class AgendaDocuments:
         self.notify("Skriver den offentliga kallelsen som Word …", title="Export")
         self._export_word(public=True)
 
+    def action_handlingar(self) -> None:
+        """The kallelse med handlingar: one PDF, built in a worker with progress."""
+        from namnd.tui.screens.handlingar import HandlingarScreen
+
+        self.app.push_screen(HandlingarScreen(self.store, self.meeting_id))  # type: ignore[attr-defined]
+
+    def action_handlingar_public(self) -> None:
+        from namnd.tui.screens.handlingar import HandlingarScreen
+
+        self.app.push_screen(HandlingarScreen(self.store, self.meeting_id, public=True))  # type: ignore[attr-defined]
+
     @work(thread=True, exclusive=True, group="export")
     def _export_word(self, *, public: bool) -> None:
         from namnd.operations.kallelse_export import default_path, export_kallelse

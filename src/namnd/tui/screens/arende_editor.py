@@ -129,6 +129,8 @@ class ArendeEditorScreen(Screen[None]):
         Binding("ctrl+o", "overwrite", "Skriv över", id="overwrite"),
         Binding("escape", "leave", "Spara och gå tillbaka", id="back"),
         Binding("ctrl+s", "save_now", "Spara nu", id="save"),
+        Binding("ctrl+b", "attach_file", "Bilaga från fil", id="attach_file"),
+        Binding("ctrl+n", "new_versions", "Ny version av bilagefil", id="new_versions", show=False),
     ]
     HELP_TITLE = "Ärendet"
     PALETTE = (
@@ -136,6 +138,8 @@ class ArendeEditorScreen(Screen[None]):
         ("Ärende: spara och gå tillbaka", "leave"),
         ("Ärende: läs in den sparade versionen (vid konflikt)", "reload"),
         ("Ärende: skriv över den andra versionen med din text (vid konflikt)", "overwrite"),
+        ("Bilaga: lägg till en fil (PDF, Word, ODT, Excel, bild)", "attach_file"),
+        ("Bilaga: ta in ändrade bilagefiler som nya versioner", "new_versions"),
     )
 
     def __init__(self, store: Store, arende_id: int, *, user: str, late: bool = False) -> None:
@@ -155,6 +159,8 @@ class ArendeEditorScreen(Screen[None]):
         self._saving = False
         #: The organ's diarienummer format, known once the ärende is read.
         self.numbers: DnrFormat | None = None
+        #: Files picked in this editor, by their [fil: …]: copied, not yet saved.
+        self.picked: dict[str, Attachment] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -184,8 +190,74 @@ class ArendeEditorScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from namnd.operations.bilaga_files import arende_changes
+
         self._fill(*self.store.arende(self.arende_id))
         self.query_one("#title", Input).focus()
+        changed = arende_changes(self.store, self.arende_id)
+        if changed:
+            self.notify(
+                f"Filen har ändrats sedan den lästes in: {', '.join(changed)}. "
+                "ctrl+n tar in de nya versionerna.",
+                title="Bilagor",
+                timeout=10,
+            )
+
+    # --- bilagor as files ------------------------------------------------------------
+
+    def action_attach_file(self) -> None:
+        """Pick a file from anywhere; it is checked and copied into the workspace."""
+        from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and values.get("path", "").strip():
+                self._copy_in(values["path"].strip(), values.get("title", "").strip())
+
+        fields = [
+            Field("path", "Fil (PDF, DOCX, ODT, XLSX, PNG eller JPEG)"),
+            Field("title", "Bilagans titel (tomt = filens namn)"),
+        ]
+        self.app.push_screen(EntryDialog("Lägg till bilaga från fil", fields), done)
+
+    def _copy_in(self, path_text: str, title: str) -> None:
+        from pathlib import Path
+
+        from namnd.operations.bilaga_files import pick_file
+
+        path = Path(path_text).expanduser()
+        attachment = Attachment(arende_id=self.arende_id, position=0, title=title or path.stem)
+        meeting = self.store.arende_meeting(self.arende_id)
+        if meeting is None or self.store.workspace is None:
+            self.notify("Ärendet står inte på någon föredragningslista.", severity="error")
+            return
+        try:
+            pick_file(
+                self.store.workspace,
+                attachment,
+                path,
+                meeting.date.isoformat(),
+                meeting.organ_code,
+            )
+        except NamndError as err:
+            self.notify(str(err), title="Bilagan lades inte till", severity="error")
+            return
+        assert attachment.file is not None
+        self.picked[attachment.file] = attachment
+        area = self.query_one("#attachments", TextArea)
+        line = attachment_lines([attachment])
+        area.load_text(f"{area.text.rstrip()}\n{line}".lstrip("\n"))
+        self.notify(f"{attachment.title} kopierades in.", title="Bilagor")
+
+    def action_new_versions(self) -> None:
+        from namnd.operations.bilaga_files import take_arende_new_versions
+
+        try:
+            taken = take_arende_new_versions(self.store, self.arende_id)
+        except NamndError as err:
+            self.notify(str(err), title="Bilagor", severity="error")
+            return
+        text = f"Ny version av {', '.join(taken)}." if taken else "Ingen bilagefil har ändrats."
+        self.notify(text, title="Bilagor")
 
     def _fill(self, arende: Arende, attachments: list[Attachment]) -> None:
         announcements = self.store.announcements(arende.id)
@@ -277,6 +349,11 @@ class ArendeEditorScreen(Screen[None]):
     def _save(self, values: dict[str, object]) -> NamndError | None:
         try:
             changes, attachments, announcements = to_changes(values, self.numbers)
+            for attachment in attachments:
+                copy = self.picked.get(attachment.file or "")
+                if copy is not None:
+                    attachment.sha256, attachment.stored = copy.sha256, copy.stored
+                    attachment.source = copy.source
             with self._save_lock:
                 self.version = self.store.save_arende(
                     self.arende_id,

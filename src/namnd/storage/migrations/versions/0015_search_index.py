@@ -1,7 +1,7 @@
 """searchtext: the search index, with FTS5 (SQLite) or pg_trgm (PostgreSQL), filled
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-01 12:00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from namnd.storage.search_index import FTS_TABLE, TRGM_PREFIX, rebuild
 
 revision: str = "0015"
-down_revision: str | None = "0013"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
