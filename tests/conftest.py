@@ -6,6 +6,7 @@ import pytest
 
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
+from tests.templates import Templates, new_postgres_database
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +22,19 @@ def workspace(tmp_path) -> Workspace:
     return resolve(tmp_path / "ws")
 
 
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory) -> Templates:
+    """This test process's template databases (tests/templates.py)."""
+    return Templates(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.fixture
-def store(workspace) -> Store:
+def store(request, workspace, templates) -> Store:
+    """The workspace's database, migrated; with the demo loaded when the test asks for
+    ``demo_store`` (then both are the same Store). Copied from a template
+    (tests/templates.py): the database the migrations and ``load_demo`` make, in
+    milliseconds rather than a second."""
+    templates.sqlite_into("demo" if "demo_store" in request.fixturenames else "empty", workspace)
     store = Store.open(workspace)
     yield store
     store.close()
@@ -30,20 +42,17 @@ def store(workspace) -> Store:
 
 @pytest.fixture
 def demo_store(store) -> Store:
-    from namnd.operations.demo import load_demo
-
-    load_demo(store)
+    """The demo nämnd (``load_demo``) in the test's own workspace."""
     return store
 
 
 # --- PostgreSQL ------------------------------------------------------------------------
 
-_db_counter = iter(range(1, 1_000_000))
-
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """One PostgreSQL server for the whole run (see tests/pg_server.py)."""
+    """One PostgreSQL server per test process (see tests/pg_server.py): each pytest-xdist
+    worker starts its own, on a free port in its own folder."""
     import os
 
     from tests.pg_server import TempPostgres
@@ -68,26 +77,23 @@ def postgres_url(postgres_server) -> str:
     return new_postgres_database(postgres_server)
 
 
-def new_postgres_database(postgres_server: str) -> str:
-    """Create an empty database on the test server (one per hypothesis example, say)."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    admin = make_url(postgres_server)
-    name = f"namnd_test_{next(_db_counter)}"
-    dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return admin.set(database=name).render_as_string(hide_password=False)
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
-def backend_workspace(request, tmp_path) -> Workspace:
-    """The same test on the embedded SQLite and on a real PostgreSQL server."""
+def backend_workspace(request, tmp_path, templates) -> Workspace:
+    """The same test on the embedded SQLite and on a real PostgreSQL server.
+
+    Empty (test_migrations migrates it); already migrated, from the template, when the
+    test asks for ``backend_store``.
+    """
+    migrated = "backend_store" in request.fixturenames
     if request.param == "sqlite":
-        return resolve(tmp_path / "ws")
-    return resolve(tmp_path / "ws", request.getfixturevalue("postgres_url"))
+        workspace = resolve(tmp_path / "ws")
+        if migrated:
+            templates.sqlite_into("empty", workspace)
+        return workspace
+    server = request.getfixturevalue("postgres_server")
+    if migrated:
+        return resolve(tmp_path / "ws", templates.postgres_copy(server, "empty"))
+    return resolve(tmp_path / "ws", new_postgres_database(server))
 
 
 @pytest.fixture
