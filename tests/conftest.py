@@ -81,18 +81,21 @@ def postgres_url(postgres_server) -> str:
 def backend_workspace(request, tmp_path, templates) -> Workspace:
     """The same test on the embedded SQLite and on a real PostgreSQL server.
 
-    Empty (test_migrations migrates it); already migrated, from the template, when the
-    test asks for ``backend_store``.
+    Empty (test_migrations migrates it); a copy of the migrated template when the test
+    asks for ``backend_store``, of the demo when it asks for ``backend_demo_store``.
     """
-    migrated = "backend_store" in request.fixturenames
+    names = request.fixturenames
+    kind = None
+    if "backend_store" in names:
+        kind = "demo" if "backend_demo_store" in names else "empty"
     if request.param == "sqlite":
         workspace = resolve(tmp_path / "ws")
-        if migrated:
-            templates.sqlite_into("empty", workspace)
+        if kind:
+            templates.sqlite_into(kind, workspace)
         return workspace
     server = request.getfixturevalue("postgres_server")
-    if migrated:
-        return resolve(tmp_path / "ws", templates.postgres_copy(server, "empty"))
+    if kind:
+        return resolve(tmp_path / "ws", templates.postgres_copy(server, kind))
     return resolve(tmp_path / "ws", new_postgres_database(server))
 
 
@@ -101,3 +104,9 @@ def backend_store(backend_workspace) -> Store:
     store = Store.open(backend_workspace)
     yield store
     store.close()
+
+
+@pytest.fixture
+def backend_demo_store(backend_store) -> Store:
+    """The demo nämnd (``load_demo``) on each backend; the same Store as ``backend_store``."""
+    return backend_store
