@@ -8,6 +8,27 @@ from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
 from tests.templates import Templates, new_postgres_database
 
+#: The longest tests (``--durations=30``), started first: under pytest-xdist a worker that
+#: began one of them last would keep the whole run waiting. Each worker is handed two at a
+#: time (``--maxschedchunk 2``), so the order pairs them: the longest with the fourth, the
+#: second with the third. Only the order changes; a test renamed or gone here just runs
+#: in its usual place.
+SLOW_FIRST = (
+    "tests/storage/test_public_fuzz.py::test_no_confidential_text_in_any_public_output_sqlite",
+    "tests/tui/test_public_marks.py::test_a_personnummer_typed_in_a_public_arende_is_marked",
+    "tests/tui/test_protocol_screen.py::test_minute_a_meeting_with_keys_only",
+    "tests/storage/test_public_fuzz.py::test_no_confidential_text_in_any_public_output_postgresql",
+    "tests/unit/test_agenda_markdown.py::test_dump_parse_dump_is_identical",
+    "tests/storage/test_delegation_import.py::test_hundred_thousand_rows_import",
+    "tests/renderers/test_check_public_cli.py::test_the_pdf_kallelse_internal_refused_public_passes",
+    "tests/renderers/test_protocol_docx.py::test_pdfa_for_publication_and_the_archive",
+)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("[")[0], len(rank)))
+
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch, tmp_path):
@@ -34,7 +55,10 @@ def store(request, workspace, templates) -> Store:
     ``demo_store`` (then both are the same Store). Copied from a template
     (tests/templates.py): the database the migrations and ``load_demo`` make, in
     milliseconds rather than a second."""
-    templates.sqlite_into("demo" if "demo_store" in request.fixturenames else "empty", workspace)
+    assert workspace.sqlite_path is not None
+    if not workspace.sqlite_path.exists():  # else made by the test's own fixture (the CLI's demo)
+        kind = "demo" if "demo_store" in request.fixturenames else "empty"
+        templates.sqlite_into(kind, workspace)
     store = Store.open(workspace)
     yield store
     store.close()
