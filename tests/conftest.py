@@ -6,6 +6,28 @@ import pytest
 
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
+from tests.templates import Templates, new_postgres_database
+
+#: The longest tests (``--durations=30``), started first: under pytest-xdist a worker that
+#: began one of them last would keep the whole run waiting. Each worker is handed two at a
+#: time (``--maxschedchunk 2``), so the order pairs them: the longest with the fourth, the
+#: second with the third. Only the order changes; a test renamed or gone here just runs
+#: in its usual place.
+SLOW_FIRST = (
+    "tests/storage/test_public_fuzz.py::test_no_confidential_text_in_any_public_output_sqlite",
+    "tests/tui/test_public_marks.py::test_a_personnummer_typed_in_a_public_arende_is_marked",
+    "tests/tui/test_protocol_screen.py::test_minute_a_meeting_with_keys_only",
+    "tests/storage/test_public_fuzz.py::test_no_confidential_text_in_any_public_output_postgresql",
+    "tests/unit/test_agenda_markdown.py::test_dump_parse_dump_is_identical",
+    "tests/storage/test_delegation_import.py::test_hundred_thousand_rows_import",
+    "tests/renderers/test_check_public_cli.py::test_the_pdf_kallelse_internal_refused_public_passes",
+    "tests/renderers/test_protocol_docx.py::test_pdfa_for_publication_and_the_archive",
+)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("[")[0], len(rank)))
 
 
 @pytest.fixture(autouse=True)
@@ -23,8 +45,22 @@ def workspace(tmp_path) -> Workspace:
     return resolve(tmp_path / "ws")
 
 
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory) -> Templates:
+    """This test process's template databases (tests/templates.py)."""
+    return Templates(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.fixture
-def store(workspace) -> Store:
+def store(request, workspace, templates) -> Store:
+    """The workspace's database, migrated; with the demo loaded when the test asks for
+    ``demo_store`` (then both are the same Store). Copied from a template
+    (tests/templates.py): the database the migrations and ``load_demo`` make, in
+    milliseconds rather than a second."""
+    assert workspace.sqlite_path is not None
+    if not workspace.sqlite_path.exists():  # else made by the test's own fixture (the CLI's demo)
+        kind = "demo" if "demo_store" in request.fixturenames else "empty"
+        templates.sqlite_into(kind, workspace)
     store = Store.open(workspace)
     yield store
     store.close()
@@ -32,20 +68,17 @@ def store(workspace) -> Store:
 
 @pytest.fixture
 def demo_store(store) -> Store:
-    from namnd.operations.demo import load_demo
-
-    load_demo(store)
+    """The demo nämnd (``load_demo``) in the test's own workspace."""
     return store
 
 
 # --- PostgreSQL ------------------------------------------------------------------------
 
-_db_counter = iter(range(1, 1_000_000))
-
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """One PostgreSQL server for the whole run (see tests/pg_server.py)."""
+    """One PostgreSQL server per test process (see tests/pg_server.py): each pytest-xdist
+    worker starts its own, on a free port in its own folder."""
     import os
 
     from tests.pg_server import TempPostgres
@@ -70,26 +103,26 @@ def postgres_url(postgres_server) -> str:
     return new_postgres_database(postgres_server)
 
 
-def new_postgres_database(postgres_server: str) -> str:
-    """Create an empty database on the test server (one per hypothesis example, say)."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    admin = make_url(postgres_server)
-    name = f"namnd_test_{next(_db_counter)}"
-    dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return admin.set(database=name).render_as_string(hide_password=False)
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
-def backend_workspace(request, tmp_path) -> Workspace:
-    """The same test on the embedded SQLite and on a real PostgreSQL server."""
+def backend_workspace(request, tmp_path, templates) -> Workspace:
+    """The same test on the embedded SQLite and on a real PostgreSQL server.
+
+    Empty (test_migrations migrates it); a copy of the migrated template when the test
+    asks for ``backend_store``, of the demo when it asks for ``backend_demo_store``.
+    """
+    names = request.fixturenames
+    kind = None
+    if "backend_store" in names:
+        kind = "demo" if "backend_demo_store" in names else "empty"
     if request.param == "sqlite":
-        return resolve(tmp_path / "ws")
-    return resolve(tmp_path / "ws", request.getfixturevalue("postgres_url"))
+        workspace = resolve(tmp_path / "ws")
+        if kind:
+            templates.sqlite_into(kind, workspace)
+        return workspace
+    server = request.getfixturevalue("postgres_server")
+    if kind:
+        return resolve(tmp_path / "ws", templates.postgres_copy(server, kind, tmp_path / "ws"))
+    return resolve(tmp_path / "ws", new_postgres_database(server))
 
 
 @pytest.fixture
@@ -97,3 +130,9 @@ def backend_store(backend_workspace) -> Store:
     store = Store.open(backend_workspace)
     yield store
     store.close()
+
+
+@pytest.fixture
+def backend_demo_store(backend_store) -> Store:
+    """The demo nämnd (``load_demo``) on each backend; the same Store as ``backend_store``."""
+    return backend_store

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import zipfile
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -29,11 +31,22 @@ def require_libreoffice() -> str:
     return office
 
 
+@cache
+def _profile() -> str:
+    """This test process's own LibreOffice profile, made by the first conversion.
+
+    Two LibreOffice processes on one profile (the user's default) clash: the second hands
+    its work to the first or fails. Each pytest-xdist worker converts with its own.
+    """
+    return (Path(tempfile.mkdtemp(prefix="namnd-office-")) / "profil").as_uri()
+
+
 def convert_to_pdf(path: Path, outdir: Path) -> Path:
     """LibreOffice converts ``path`` to PDF without error (required in CI, else skipped)."""
     office = require_libreoffice()
+    profile = f"-env:UserInstallation={_profile()}"
     subprocess.run(
-        [office, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(path)],
+        [office, profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(path)],
         check=True,
         capture_output=True,
         timeout=180,

@@ -101,8 +101,8 @@ def test_meeting_in_month_resolves_once_the_meeting_is_planned(demo_store):
     assert plan.due_label == "nämndens sammanträde i december 2019 (12 december)"
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_status_history_names_who_and_when(backend_store):
-    load_demo(backend_store)
     plan = _by_text(backend_store, "åtgärdsplan för boendestödet")
     backend_store.set_assignment_status(plan.id, AssignmentStatus.IN_PROGRESS, by="kerstin")
     backend_store.set_assignment_status(plan.id, AssignmentStatus.IN_PROGRESS, by="kerstin")
@@ -119,8 +119,8 @@ def test_status_history_names_who_and_when(backend_store):
     assert detail.assignment.due_date == D(2020, 1, 27)  # the planned January meeting
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_deciding_a_report_back_marks_its_uppdrag_reported(backend_store):
-    load_demo(backend_store)
     meeting_id = backend_store.find_meeting("2020-01-27").id
     report_id = backend_store.add_arende(
         meeting_id,

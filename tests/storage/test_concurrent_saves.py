@@ -177,8 +177,8 @@ def test_two_status_changes_of_the_same_uppdrag_at_once(stores):
         assert logged[-1].new_value == targets[winner].label
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_an_uppdrag_status_from_an_old_screen_is_refused(backend_store):
-    load_demo(backend_store)
     (plan,) = [a for a in backend_store.assignments() if "åtgärdsplan för boendestödet" in a.text]
     backend_store.set_assignment_status(
         plan.id, AssignmentStatus.IN_PROGRESS, by="a", version=plan.version

@@ -10,7 +10,7 @@ import pytest
 
 from namnd.operations.confidential_texts import confidential_texts, secret_index
 from namnd.operations.delegation_import import import_delegation_list
-from namnd.operations.demo import demo_dir, load_demo
+from namnd.operations.demo import demo_dir
 from namnd.operations.ej_verkstallda_report import import_register
 from namnd.services.public_check import check_text
 from tests.protocol_sample import draft_protocol
@@ -22,11 +22,10 @@ REGISTER = Path(__file__).parents[1] / "data" / "ej-verkstallda-2019Q2.yaml"
 
 
 @pytest.fixture
-def secret_workspace(backend_store):
+def secret_workspace(backend_demo_store):
     """The demo with item 7 made sekretess, a justerat protokoll with a rättelse of
     § 94 (sekretess), an imported delegation list and the ej verkställda register."""
-    store = backend_store
-    load_demo(store)
+    store = backend_demo_store
     meeting = store.find_meeting(DAY).id
     item7 = store.agenda(meeting).items[6].arende_id
     arende, _ = store.arende(item7)

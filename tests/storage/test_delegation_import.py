@@ -23,12 +23,9 @@ ROW = "Östman, Ylva\t20190827\tBifall Boendestöd enligt 4 kap, 1§ SoL\t\t1985
 
 
 @pytest.fixture
-def demo_store(backend_store):
+def demo_store(backend_demo_store):
     """Every import test on the embedded SQLite and on a real PostgreSQL server."""
-    from namnd.operations.demo import load_demo
-
-    load_demo(backend_store)
-    return backend_store
+    return backend_demo_store
 
 
 def _counts(store) -> tuple[int, int]:

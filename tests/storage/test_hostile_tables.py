@@ -21,7 +21,6 @@ from namnd.formats import xlsx_tables
 from namnd.formats.delegation_lists import parse_delegation_list
 from namnd.formats.roster_table import parse_roster_table
 from namnd.operations.delegation_import import import_delegation_list
-from namnd.operations.demo import load_demo
 
 HEADER = ["Beslutsfattare", "Beslutsdatum", "Beslut", "Anledning till avslag", "Födelseår", "Kön"]
 ROW = ["Östman, Ylva", 20190827, "Bifall Boendestöd enligt 4 kap, 1§ SoL", None, 1985, "Kvinna"]
@@ -64,10 +63,9 @@ def _bomb(megabytes: int) -> bytes:
 
 
 @pytest.fixture
-def demo(backend_store):
+def demo(backend_demo_store):
     """The demo workspace on SQLite and on a real PostgreSQL."""
-    load_demo(backend_store)
-    return backend_store
+    return backend_demo_store
 
 
 @pytest.fixture(scope="module")

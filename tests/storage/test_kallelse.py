@@ -9,14 +9,12 @@ import pytest
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import Attachment, GroupMeeting
 from namnd.errors import InvalidInput, StaleEdit
-from namnd.operations.demo import load_demo
 
 
 @pytest.fixture
-def planned(backend_store):
-    load_demo(backend_store)
-    meeting = backend_store.find_meeting("2020-01-27")
-    return backend_store, meeting.id
+def planned(backend_demo_store):
+    meeting = backend_demo_store.find_meeting("2020-01-27")
+    return backend_demo_store, meeting.id
 
 
 def test_status_flow_is_logged_with_who_and_when(planned):

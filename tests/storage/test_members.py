@@ -12,7 +12,6 @@ from namnd.cli.main import main
 from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import InvalidInput, StaleEdit
 from namnd.formats.roster_file import parse_roster
-from namnd.operations.demo import load_demo
 from namnd.services.roster import Seat
 
 ROSTER = Path(__file__).resolve().parents[2] / "agendas" / "data" / "ledamoter.yaml"
@@ -20,9 +19,8 @@ DAY = dt.date(2019, 9, 19)
 
 
 @pytest.fixture
-def demo(backend_store):
-    load_demo(backend_store)
-    return backend_store
+def demo(backend_demo_store):
+    return backend_demo_store
 
 
 def test_the_demo_roster_is_registered_and_a_reimport_changes_nothing(demo):

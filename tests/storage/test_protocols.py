@@ -10,7 +10,6 @@ import pytest
 from namnd.domain.kinds import AssignmentStatus, AttendeeKind, MeetingStatus, MotionKind
 from namnd.domain.protocol import Motion
 from namnd.errors import InvalidInput, StaleEdit
-from namnd.operations.demo import load_demo
 from namnd.services.attendance_changes import STANDS_IN, change
 from tests.protocol_sample import draft_protocol, sample_protocol
 
@@ -18,9 +17,8 @@ DAY = dt.date(2019, 9, 19)
 
 
 @pytest.fixture
-def demo(backend_store):
-    load_demo(backend_store)
-    return backend_store
+def demo(backend_demo_store):
+    return backend_demo_store
 
 
 def _meeting(store, day=DAY):

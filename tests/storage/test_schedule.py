@@ -18,8 +18,8 @@ from namnd.renderers.ics import plan_calendar
 from tests.unit.test_meeting_plan import SEED_2020, SEED_TEXT
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_rules_default_then_saved_per_organ(backend_store):
-    load_demo(backend_store)
     plan = year_plan(backend_store, 2020)
     assert (plan.rules.kallelse_days, plan.rules.case_stop_days) == (7, 21)
     assert plan.meetings[0].before.kallelse == dt.date(2020, 1, 20)
@@ -31,8 +31,8 @@ def test_rules_default_then_saved_per_organ(backend_store):
         save_rules(backend_store, {"kallelse_days": -1})
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_rules_through_the_store_per_organ_and_clashes(backend_store):
-    load_demo(backend_store)
     # Unsaved: the usual time and place are the latest meeting's (the seed: 18.30, Alytus).
     rules = backend_store.organ_rules()
     assert (rules.default_time, rules.default_place, rules.kallelse_days) == (
@@ -58,8 +58,8 @@ def test_rules_through_the_store_per_organ_and_clashes(backend_store):
     ]
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_seed_plan_entered_gives_the_seed_decision(backend_store):
-    load_demo(backend_store)
     assert add_dates(backend_store, SEED_2020) == 0  # the demo already holds the 2020 plan
     assert [p.meeting.date for p in year_plan(backend_store, 2020).meetings] == SEED_2020
     meeting = backend_store.find_meeting("2019-09-19")
@@ -69,8 +69,8 @@ def test_seed_plan_entered_gives_the_seed_decision(backend_store):
     assert arende.summary_md == SEED_TEXT
 
 
+@pytest.mark.usefixtures("demo_store")
 def test_new_dates_get_the_default_time_and_place(store):
-    load_demo(store)
     save_rules(store, {"default_time": dt.time(18, 30), "default_place": "Alytus"})
     assert add_dates(store, [dt.date(2021, 1, 28), dt.date(2020, 1, 27)]) == 1
     (planned,) = year_plan(store, 2021).meetings
@@ -244,10 +244,10 @@ def _justerat(store, adjusted_on: dt.date, posted_on: dt.date | None = None) -> 
         (dt.date(2019, 9, 26), dt.date(2019, 9, 27), dt.date(2019, 10, 18)),
     ],
 )
+@pytest.mark.usefixtures("backend_demo_store")
 def test_kl_13_5_year_plan_and_ics_follow_the_recorded_justering_and_anslag(
     backend_store, adjusted_on, posted_on, appeal_ends
 ):
-    load_demo(backend_store)
     meeting = _justerat(backend_store, adjusted_on, posted_on)
     planned = next(p for p in year_plan(backend_store, 2019).meetings if p.meeting.id == meeting)
     steps = {key: day for key, _l, day, _d in planned.steps()}
@@ -276,8 +276,8 @@ def test_kl_13_5_cli_schedule_json_follows_the_recorded_days(workspace, capsys):
     assert meeting["deadlines"]["posting"] == "2019-10-11"
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_one_place_computes_a_meetings_deadlines_from_the_organs_rules(backend_store):
-    load_demo(backend_store)
     save_rules(backend_store, {"adjustment_days": 7})
     meeting = backend_store.find_meeting("2019-09-19").id
     after = backend_store.meeting_deadlines(meeting)
@@ -295,8 +295,8 @@ def test_one_place_computes_a_meetings_deadlines_from_the_organs_rules(backend_s
         ("appeal_weeks", 4, "13 kap. 5 § kommunallagen"),
     ],
 )
+@pytest.mark.usefixtures("backend_demo_store")
 def test_kl_rules_past_the_law_are_refused_and_nothing_is_stored(backend_store, rule, value, law):
-    load_demo(backend_store)
     before = backend_store.organ_rules()
     with pytest.raises(InvalidInput, match=law):
         save_rules(backend_store, {rule: value, "kallelse_days": 5})
@@ -325,8 +325,8 @@ def test_kl_8_12_omedelbart_justerade_paragraphs_reach_the_deadlines(backend_sto
     assert immediate.appeal_ends == dt.date(2019, 10, 11)
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_kl_5_69_late_justering_is_warned_of(backend_store):
-    load_demo(backend_store)
     meeting = _justerat(backend_store, dt.date(2019, 10, 9), dt.date(2019, 10, 14))
     warnings = backend_store.meeting_deadlines(meeting).warnings
     assert len(warnings) == 2

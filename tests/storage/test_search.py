@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from namnd.cli.main import main
-from namnd.operations.demo import load_demo
 from tests.protocol_sample import sample_protocol
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_finds_the_arende_and_its_paragraph_by_dnr_and_by_who_moved(backend_store):
     store = backend_store
-    load_demo(store)
     store.replace_protocol(store.find_meeting("2019-09-19").id, sample_protocol())
     hits = store.search("von/2019:76")
     found = [(h.document.kind, h.document.number) for h in hits]

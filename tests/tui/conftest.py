@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.worker import WorkerCancelled
 
 from namnd.tui.app import create_app
@@ -48,3 +50,28 @@ async def settle(app, pilot) -> None:
         while table._require_update_dimensions:
             await pilot.pause(0.05)
     await pilot.pause()
+
+
+async def wait_until(pilot, condition, *, timeout: float = 10.0, what: str = "") -> None:
+    """Poll ``condition`` while the app runs; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what or condition}")
+        await pilot.pause(0.05)
+
+
+async def wait_for_palette(pilot) -> None:
+    """Wait until the command palette has searched what was typed and lists the hits."""
+
+    def listed() -> bool:
+        palette = pilot.app.screen
+        if not isinstance(palette, CommandPalette):
+            return False
+        searching = any(
+            worker.group == CommandPalette._GATHER_COMMANDS_GROUP and not worker.is_finished
+            for worker in pilot.app.workers
+        )
+        return not searching and palette.query_one(CommandList).option_count > 0
+
+    await wait_until(pilot, listed, what="the command palette's hits")

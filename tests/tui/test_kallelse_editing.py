@@ -9,7 +9,7 @@ from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.arende_editor import ArendeEditorScreen
 from namnd.tui.screens.review import ReviewScreen
 from namnd.tui.widgets.dialogs import PickDialog
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, wait_until
 
 
 def _titles(store, date):
@@ -180,10 +180,10 @@ async def test_autosave_after_typing_stops(demo_store, make_app):
         editor = app.screen
         editor.query_one("#summary_md", TextArea).focus()
         await pilot.press("end", *" Tillagd mening.")
-        await pilot.pause(1.6)
+        saved = editor.query_one("#save-state", Label)
+        await wait_until(pilot, lambda: str(saved.render()).startswith("Sparat"), what="autosave")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert str(editor.query_one("#save-state", Label).render()).startswith("Sparat")
         assert "Tillagd mening." in editor.query_one("#preview", Markdown).source
     arende, _ = demo_store.arende(editor.arende_id)
     assert "Tillagd mening." in arende.summary_md

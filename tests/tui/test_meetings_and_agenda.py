@@ -11,7 +11,7 @@ from namnd.storage.meeting_peek import peek_meetings
 from namnd.tui.app import create_app
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.meetings import MeetingsScreen
-from tests.tui.conftest import TODAY, settle
+from tests.tui.conftest import TODAY, settle, wait_for_palette
 
 
 async def test_empty_database_offers_the_demo_and_loads_it(store, make_app):
@@ -75,7 +75,7 @@ async def test_command_palette_opens_a_meeting(demo_store, make_app):
         await settle(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"19 september 2019")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot)
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, AgendaScreen)
@@ -91,7 +91,7 @@ async def test_command_palette_loads_the_demo_from_the_empty_state(store, make_a
         assert app.screen.query_one("#empty-state").display
         assert "inga sammanträden" in str(app.screen.query_one("#empty-text").render()).lower()
         await pilot.press("ctrl+p", *"demo")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot)
         await pilot.press("enter")
         await settle(app, pilot)
         await settle(app, pilot)
@@ -108,7 +108,7 @@ async def test_command_palette_offers_the_screens_own_actions(demo_store, make_a
         await pilot.press("enter")
         await settle(app, pilot)
         await pilot.press("ctrl+p", *"kallelse granska")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot)
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ReviewScreen)
@@ -155,7 +155,7 @@ async def test_backup_from_the_command_palette(demo_store, workspace):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+p", *"säkerhetskopiera")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot)
         await pilot.press("enter")
         await settle(app, pilot)
     (copy,) = (workspace.root / "backups").glob("namnd-*.db")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 from textual.widgets import Label, TextArea
@@ -13,18 +12,9 @@ from namnd.storage.store import Store
 from namnd.tui.screens.arende_editor import ArendeEditorScreen
 from namnd.tui.screens.protocol import ProtocolScreen
 from tests.locks import write_lock
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, wait_until
 
 DAY = "2019-09-19"
-
-
-async def wait_until(pilot, condition, *, timeout: float = 10.0, what: str = "") -> None:
-    """Poll ``condition`` while the app runs; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what or condition}")
-        await pilot.pause(0.05)
 
 
 def _state(screen) -> str:

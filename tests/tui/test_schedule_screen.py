@@ -11,7 +11,7 @@ from namnd.operations.schedule import year_plan
 from namnd.tui.app import create_app
 from namnd.tui.screens.rules import RulesScreen
 from namnd.tui.screens.schedule import ScheduleScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, wait_for_palette
 
 # Wednesday 15 January 2020: the 27 January meeting's ärendestopp (3 Jan) has passed with
 # nothing prepared, its presidieberedning (Friday 17 Jan) is this week.
@@ -64,7 +64,7 @@ async def test_command_palette_opens_the_year_view(demo_store):
         await settle(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"Sammanträdesordning: visa 2020")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot)
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ScheduleScreen) and app.screen.year == 2020

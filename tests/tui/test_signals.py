@@ -108,13 +108,9 @@ class Terminal:
 
 
 @pytest.fixture
-def demo_workspace(tmp_path) -> Path:
-    from namnd.operations.demo import load_demo
-
+def demo_workspace(tmp_path, templates) -> Path:
     root = tmp_path / "ws"
-    store = Store.open(resolve(root))
-    load_demo(store)
-    store.close()
+    templates.sqlite_into("demo", resolve(root))
     return root
 
 

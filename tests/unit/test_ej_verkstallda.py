@@ -215,10 +215,8 @@ def test_a_stored_verkstallt_before_the_avbrott_is_still_reported():
     assert reported.executed_on is None
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_the_register_refuses_a_verkstallt_before_the_avbrott(backend_store):
-    from namnd.operations.demo import load_demo
-
-    load_demo(backend_store)
     case = Case(
         ReportLaw.SOL,
         "Kontaktperson",

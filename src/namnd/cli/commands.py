@@ -265,8 +265,6 @@ def _report(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _export(args: argparse.Namespace, workspace: Workspace) -> int:
-    from namnd.operations.kallelse_export import default_path, export_kallelse
-
     if args.what == "uppdrag":
         return _export_uppdrag(args, workspace)
     if args.what == "handlingar":
@@ -275,6 +273,7 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
         from namnd.cli.protocol_commands import export
 
         return export(args, workspace)
+    from namnd.operations.kallelse_export import default_path, export_kallelse
 
     store = open_store(workspace)
     path = Path(args.output) if args.output else None

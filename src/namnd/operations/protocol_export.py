@@ -16,7 +16,6 @@ from namnd.errors import InvalidInput, NotFound
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.text_files import read_text, text_or_file
 from namnd.services.protocol_text import full_decisions
-from namnd.services.publication import public_protocol, public_version
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
@@ -97,6 +96,8 @@ def _write(
     view, internal = _stored(store, ref)
     protocol, agenda = view.protocol, internal
     if public:
+        from namnd.services.publication import public_protocol, public_version
+
         osl = internal.organ.osl_reference
         protocol, agenda = public_protocol(protocol, internal, osl), public_version(internal, osl)
     if fmt == "md":

@@ -13,11 +13,12 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from namnd.errors import PublicationRefused
-from namnd.operations.confidential_texts import secret_index
-from namnd.operations.public_gate import check_public_file, write_public
-from namnd.storage.store import Store
+
+if TYPE_CHECKING:
+    from namnd.storage.store import Store
 
 
 def publish(
@@ -31,6 +32,10 @@ def publish(
     ``render`` gets the path to write (a temporary one) or None, when the caller wants the
     text itself (Markdown on standard output), which is checked the same way.
     """
+    # Here, not at the top: an internal export never loads the gate.
+    from namnd.operations.confidential_texts import secret_index
+    from namnd.operations.public_gate import check_public_file, write_public
+
     secrets = secret_index(store)
     if target is None:
         text = render(None)

@@ -57,12 +57,38 @@ def new_document(template: Path | None = None, *, header: str = "") -> Document:
         if header:
             _identify_template_pages(document, header)
     _set_language(document)
+    _resolve_styles_once(document)
     return document
 
 
 def document_header(organ: str, kind: str, day: dt.date | None = None) -> str:
     """``Vård- och omsorgsnämnden · Protokoll · 2019-09-19``: what every page says it is."""
     return " · ".join(part for part in (organ, kind, day.isoformat() if day else "") if part)
+
+
+def _resolve_styles_once(document: Document) -> None:
+    """Look each style name up once per document, not on every paragraph and table.
+
+    python-docx resolves ``add_paragraph(style="List Bullet")``, ``add_heading`` and
+    ``table.style = ...`` by name on every call: an XPath over all the styles, then
+    another for the default style. An export's styles are complete once
+    :func:`new_document` returns, so the id a name gives is the same for the whole
+    document; that lookup was half the time of writing a protokoll. A name the document
+    lacks still raises on each call (nothing is remembered for it).
+    """
+    part = document.part
+    lookup = part.get_style_id
+    ids: dict[tuple[str, Any], str | None] = {}
+
+    def style_id(style_or_name: Any, style_type: Any) -> str | None:
+        if not isinstance(style_or_name, str):
+            return lookup(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in ids:
+            ids[key] = lookup(style_or_name, style_type)
+        return ids[key]
+
+    part.get_style_id = style_id  # headers and footers ask the document part too
 
 
 @contextmanager

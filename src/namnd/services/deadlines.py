@@ -24,8 +24,11 @@ and :attr:`AfterMeeting.warnings` says when a recorded day was past the statutor
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import holidays
 
@@ -37,9 +40,28 @@ ONE_DAY = dt.timedelta(days=1)
 
 @cache
 def _non_workdays(year: int) -> holidays.HolidayBase:
-    return holidays.Sweden(
+    return _sweden()(
         years=year, language="sv", include_sundays=False, categories=("public", "de_facto")
     )
+
+
+@cache
+def _sweden() -> type[holidays.HolidayBase]:
+    """The ``holidays`` package's Sweden, read from its own module.
+
+    ``holidays.Sweden`` imports the package of all the countries on first use, which took
+    as long as importing python-docx; every export and plan that counts a deadline paid
+    it. The Swedish module itself imports only holidays' calendars and helpers.
+    """
+    name = "holidays.countries.sweden"
+    origin = Path(holidays.__file__).parent / "countries" / "sweden.py"
+    if name in sys.modules or not origin.is_file():
+        return holidays.Sweden  # already loaded, or a layout this does not know
+    spec = importlib.util.spec_from_file_location(name, origin)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.Sweden
 
 
 def holiday_name(day: dt.date) -> str | None:

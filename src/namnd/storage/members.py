@@ -60,16 +60,26 @@ def _write(
     """Write a checked seat unless ``problems``; ``seats`` give an ersättare its place."""
     if problems:
         raise InvalidInput(problems[0])
-    if seat.role is MemberRole.SUBSTITUTE and seat.order is None:
-        seat = dataclasses.replace(seat, order=next_order(seats, seat.first_day))
+    seat = _ordered(seat, seats)
     row = Membership(organ_id=organ_id) if seat.id is None else _row(session, organ_id, seat.id)
-    row.person_id = _person(session, seat.name).id
-    row.party, row.role, row.position = seat.party, seat.role, seat.position
-    row.substitute_order = seat.order
-    row.period_start, row.period_end = seat.first_day, seat.last_day
+    _fill(row, seat, _person(session, seat.name).id)
     session.add(row)
     session.flush()
     return dataclasses.replace(seat, id=row.id)
+
+
+def _ordered(seat: Seat, seats: Sequence[Seat]) -> Seat:
+    """An ersättare without a place gets the next one among ``seats``."""
+    if seat.role is MemberRole.SUBSTITUTE and seat.order is None:
+        return dataclasses.replace(seat, order=next_order(seats, seat.first_day))
+    return seat
+
+
+def _fill(row: Membership, seat: Seat, person_id: int | None) -> None:
+    row.person_id = person_id
+    row.party, row.role, row.position = seat.party, seat.role, seat.position
+    row.substitute_order = seat.order
+    row.period_start, row.period_end = seat.first_day, seat.last_day
 
 
 def end_seat(*, session: Session, organ_id: int, seat_id: int, last_day: dt.date) -> Seat:
@@ -86,19 +96,43 @@ def import_seats(*, session: Session, organ_id: int, seats: Sequence[Seat]) -> i
     """Add a roster's seats; a clash with the register is an error naming the person.
 
     Seats already registered alike are skipped, so importing a file again changes nothing.
+    Every row is checked before anything is written; then the new people and the seats
+    are written in one flush each. Writing row by row (a query and two flushes a row)
+    made 400 rows take seconds.
     """
+    # The register is read once; a clash with it or with the file's rows before is refused.
     registered = SeatIndex(list_seats(session=session, organ_id=organ_id))
-    added = 0
+    new: list[Seat] = []
     for seat in seats:
         if registered.has_alike(seat):
             continue
-        # A clash with anything registered, this file's rows included, is refused; the
-        # register is read once, not once a row (2 000 rows took 79 s).
         seat = checked(seat)
-        saved = _write(session, organ_id, seat, registered.conflicts(seat), registered.seats)
-        registered.add(saved)
-        added += 1
-    return added
+        problems = registered.conflicts(seat)
+        if problems:
+            raise InvalidInput(problems[0])
+        seat = _ordered(seat, registered.seats)
+        registered.add(seat)
+        new.append(seat)
+    people = _people(session, [seat.name for seat in new])
+    rows = [Membership(organ_id=organ_id) for _ in new]
+    for row, seat in zip(rows, new, strict=True):
+        _fill(row, seat, people[seat.name].id)
+    session.add_all(rows)
+    session.flush()
+    return len(new)
+
+
+def _people(session: Session, names: Sequence[str]) -> dict[str, Person]:
+    """The Person of each name, adding those not registered yet (one query, one flush)."""
+    found: dict[str, Person] = {}
+    for person in session.exec(select(Person).order_by(col(Person.id))):
+        found.setdefault(person.name, person)  # the first, as _person finds it
+    added = [Person(name=name) for name in dict.fromkeys(names) if name not in found]
+    if added:
+        session.add_all(added)
+        session.flush()
+        found.update((person.name, person) for person in added)
+    return found
 
 
 def _row(session: Session, organ_id: int, seat_id: int) -> Membership:
