@@ -45,6 +45,25 @@ def test_opening_turns_the_agenda_into_paragraphs_after_the_openers(demo):
     assert kinds.count(AttendeeKind.MEMBER) == 13 and kinds.count(AttendeeKind.SUBSTITUTE) == 0
 
 
+def test_openers_already_on_the_list_become_the_first_paragraphs_once(demo):
+    """The list's own "Val av justerare" and "Fastställande …" are not doubled."""
+    meeting = _meeting(demo)
+    demo.add_standing_item(meeting, "agenda", by="sekr")
+    demo.add_standing_item(meeting, "adjusters", by="sekr")
+    demo.open_protocol(meeting, by="sekr", first_number=1)
+    paragraphs = demo.protocol(meeting).protocol.paragraphs
+    titles = [p.title for p in paragraphs]
+    assert titles[:3] == ["Val av justerare", "Fastställande av föredragningslista", "Jävsfrågan"]
+    assert titles.count("Val av justerare") == 1
+    assert titles.count("Fastställande av föredragningslista") == 1
+    assert [p.number for p in paragraphs] == list(range(1, 14))
+    # Taken from the list as they are: linked to their item, with its proposal.
+    agenda = {item.title: item.position for item in demo.agenda(meeting).items}
+    assert paragraphs[0].item == agenda["Val av justerare"]
+    assert paragraphs[1].decision_md == "Vård- och omsorgsnämnden fastställer föredragningslistan."
+    assert paragraphs[2].item is None  # Jävsfrågan was missing: added
+
+
 def test_numbering_runs_on_through_the_year_and_restarts_the_next(demo):
     september = _meeting(demo)
     demo.open_protocol(september, by="sekr", first_number=82)

@@ -32,7 +32,8 @@ from namnd.domain.protocol_tables import AttendanceRow, CorrectionRow, ProtocolR
 from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NotFound
 from namnd.services.protocol_rules import problems
-from namnd.services.protocol_text import STANDING_OPENERS, decision_from_proposal
+from namnd.services.protocol_text import decision_from_proposal
+from namnd.services.standing_items import StandingItem, protocol_order
 from namnd.storage.kallelse import set_status
 from namnd.storage.optimistic import claim, save_versioned
 from namnd.storage.protocol_codec import (
@@ -199,7 +200,7 @@ def _check_no_later_numbers(session: Session, meeting: Meeting) -> None:
 def open_protocol(
     *, session: Session, meeting_id: int, by: str, first_number: int | None = None
 ) -> None:
-    """Turn the föredragningslista into §§ after the standing openers.
+    """Turn the föredragningslista into §§, the standing openers first and once each.
 
     The närvaro starts from the organ's members; the meeting becomes genomförd.
     """
@@ -213,25 +214,31 @@ def open_protocol(
         set_status(session=session, meeting_id=meeting_id, target=MeetingStatus.HELD, by=by)
     organ = session.get(Organ, meeting.organ_id)
     session.add(ProtocolRecord(meeting_id=meeting_id, archive=organ.administration))
-    drafts = [ProtocolParagraph(0, title, decision_md=text) for title, text in STANDING_OPENERS]
-    for item, arende in _agenda(session, meeting_id):
-        drafts.append(
-            ProtocolParagraph(
-                0,
-                arende.title,
-                dnr=arende.dnr,
-                item=item.position,
-                decision_md=decision_from_proposal(arende.proposal),
-                dispatch_to=tuple(arende.dispatch_to),
-                confidential=arende.confidential,
-            )
-        )
+    agenda = _agenda(session, meeting_id)
+    drafts = [
+        ProtocolParagraph(0, step.title, decision_md=step.opener_decision or "")
+        if isinstance(step, StandingItem)
+        else _from_agenda(*agenda[step])
+        for step in protocol_order([arende.title for _, arende in agenda])
+    ]
     start = first_number or next_number(session=session, meeting=meeting)
     for offset, draft in enumerate(drafts):
         _insert(session, meeting, start + offset, draft)
     for position, attendee in enumerate(_roster(session, meeting), start=1):
         session.add(attendee_row(meeting_id, position, attendee))
     session.flush()
+
+
+def _from_agenda(item: AgendaItem, arende: Arende) -> ProtocolParagraph:
+    return ProtocolParagraph(
+        0,
+        arende.title,
+        dnr=arende.dnr,
+        item=item.position,
+        decision_md=decision_from_proposal(arende.proposal),
+        dispatch_to=tuple(arende.dispatch_to),
+        confidential=arende.confidential,
+    )
 
 
 def _agenda(session: Session, meeting_id: int) -> list[tuple[AgendaItem, Arende]]:
@@ -414,9 +421,7 @@ def save_adjustment(
     )
 
 
-def add_paragraph(
-    *, session: Session, meeting_id: int, title: str, after_id: int | None
-) -> int:
+def add_paragraph(*, session: Session, meeting_id: int, title: str, after_id: int | None) -> int:
     """Insert a § after the § with id ``after_id`` (first when None), renumber; its number."""
     _editable(session, meeting_id)
     meeting = _meeting(session, meeting_id)
@@ -429,9 +434,7 @@ def add_paragraph(
     if after_id is not None:
         index = next((i + 1 for i, r in enumerate(rows) if r.id == after_id), -1)
         if index < 0:
-            raise NotFound(
-                "Paragrafen som den nya skulle följa har tagits bort av någon annan."
-            )
+            raise NotFound("Paragrafen som den nya skulle följa har tagits bort av någon annan.")
     _renumber(session, rows, start, skip=start + index)
     _insert(session, meeting, start + index, ProtocolParagraph(0, title.strip()))
     session.flush()
@@ -478,9 +481,7 @@ def _renumber(session: Session, rows: list[Paragraph], start: int, skip: int | N
         )
     if moves:
         session.execute(
-            update(table)
-            .where(table.c.id.in_(list(moves)))
-            .values(number=-table.c.number)
+            update(table).where(table.c.id.in_(list(moves))).values(number=-table.c.number)
         )
     for row in rows:
         session.expire(row)
