@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from namnd.domain.kinds import AssignmentStatus, AttendeeKind, MeetingStatus, MotionKind
-from namnd.domain.protocol import Motion
+from namnd.domain.protocol import Correction, Motion
 from namnd.errors import InvalidInput, StaleEdit
 from namnd.operations.demo import load_demo
 from namnd.services.attendance_changes import STANDS_IN, change
@@ -232,3 +232,53 @@ def test_a_broken_file_leaves_nothing_half_imported(workspace, capsys, tmp_path)
 
     store = Store.open(workspace)
     assert store.protocol(store.find_meeting(DAY.isoformat()).id) is None
+
+
+BEFORE = dt.date(2019, 9, 10)  # a "today" before the demo meeting
+
+
+def test_a_justering_or_anslag_after_today_is_refused(demo):
+    meeting = _meeting(demo)
+    demo.replace_protocol(meeting, draft_protocol())
+    today = dt.date(2019, 9, 25)
+    with pytest.raises(
+        InvalidInput, match="Justeringsdatum torsdag 26 september 2019 ligger efter"
+    ):
+        demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr", today=today)
+    assert demo.protocol(meeting).protocol.is_adjusted is False
+    demo.adjust_protocol(meeting, today, by="sekr", today=today)
+    with pytest.raises(InvalidInput, match="Anslagsdatum torsdag 26 september 2019 ligger efter"):
+        demo.post_protocol(meeting, dt.date(2019, 9, 26), today=today)
+    assert demo.protocol(meeting).protocol.adjustment.posted_on is None
+
+
+def test_an_imported_protocol_with_future_dates_is_refused_whole(demo):
+    meeting = _meeting(demo)
+    sample = sample_protocol()  # justerat 26, anslaget 27 September
+    with pytest.raises(InvalidInput, match="Anslagsdatum fredag 27 september 2019"):
+        demo.replace_protocol(meeting, sample, today=dt.date(2019, 9, 26))
+    corrected = dataclasses.replace(
+        sample,
+        corrections=(
+            Correction(
+                90, "Beslut ändrat", "Skrivfel", "sekr", dt.datetime(2019, 10, 2, 9, tzinfo=dt.UTC)
+            ),
+        ),
+    )
+    with pytest.raises(InvalidInput, match="Rättelsedatum onsdag 2 oktober 2019"):
+        demo.replace_protocol(meeting, corrected, today=dt.date(2019, 10, 1))
+    assert demo.protocol(meeting) is None
+    demo.replace_protocol(meeting, corrected, today=dt.date(2019, 10, 2))
+
+
+def test_opening_the_protocol_ahead_of_the_meeting_does_not_make_it_held(demo):
+    meeting = _meeting(demo)
+    before = demo.find_meeting(str(meeting)).status
+    demo.open_protocol(meeting, by="sekr", first_number=82, today=BEFORE)
+    assert demo.find_meeting(str(meeting)).status is before is not MeetingStatus.HELD
+    demo.replace_protocol(meeting, draft_protocol(), today=BEFORE)
+    assert demo.find_meeting(str(meeting)).status is before
+    # Justerat after the meeting: genomförd, then justerad.
+    demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr", today=dt.date(2019, 9, 26))
+    history = [change.to_status for change in demo.status_history(meeting)]
+    assert history[-2:] == [MeetingStatus.HELD, MeetingStatus.ADJUSTED]

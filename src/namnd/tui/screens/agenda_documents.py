@@ -55,7 +55,12 @@ class AgendaDocuments:
                 return
             try:
                 first = int(text) if text.strip() else None
-                self.store.open_protocol(self.meeting_id, by=self.user, first_number=first)
+                self.store.open_protocol(
+                    self.meeting_id,
+                    by=self.user,
+                    first_number=first,
+                    today=self.app.today,  # type: ignore[attr-defined]
+                )
             except ValueError:
                 self.notify(
                     f"”{text}” är inget paragrafnummer.", title="Protokoll", severity="error"

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from namnd.domain.views import MeetingSummary
+from namnd.services.kallelse_flow import status_on
 from namnd.services.swedish_dates import clock, long_date
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ class MeetingsScreen(Screen[None]):
                 clock(m.start_time),
                 m.organ_name,
                 m.place,
-                m.status.label,
+                status_on(m.status, m.date, today=self.today).label,
                 str(m.item_count),
                 key=str(m.id),
             )

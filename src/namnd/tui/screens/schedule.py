@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from namnd.errors import NamndError
 from namnd.operations.schedule import YearPlan, add_dates, propose, year_plan
 from namnd.services.deadlines import deadline_state
+from namnd.services.kallelse_flow import status_on
 from namnd.services.meeting_plan import PlanRule, parse_months, proposal_lines
 from namnd.services.swedish_dates import long_date, parse_iso_date
 from namnd.storage.store import Store
@@ -118,7 +119,7 @@ class ScheduleScreen(Screen[None]):
         for planned in plan.meetings:
             cells: list[Text | str] = [
                 long_date(planned.meeting.date),
-                planned.meeting.status.label,
+                status_on(planned.meeting.status, planned.meeting.date, today=self.today).label,
             ]
             for key, _label, day, done in planned.steps():
                 state = deadline_state(day, self.today, done=done)
