@@ -43,13 +43,27 @@ LEGEND = (
 )
 
 
+#: Below this width the table is folded: dates as MM-DD under short headings.
+NARROW = 110
+SHORT_LABELS = {
+    "case_stop": "Stopp",
+    "presidium": "Presid.",
+    "kallelse": "Kallelse",
+    "adjustment": "Juster.",
+    "posting": "Anslag",
+    "appeal_ends": "Överkl.",
+}
+
+
 class ScheduleScreen(Screen[None]):
-    """One year of the sammanträdesordning; ← → change year, r edits the rules."""
+    """One year of the sammanträdesordning; ← → change year, g any year, r the rules."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
-        Binding("left", "year(-1)", "Föregående år", id="prev_year"),
-        Binding("right", "year(1)", "Nästa år", id="next_year"),
+        # priority: the year changes even with the wide table focused (it would scroll).
+        Binding("left", "year(-1)", "Förra året", id="prev_year", priority=True),
+        Binding("right", "year(1)", "Nästa år", id="next_year", priority=True),
+        Binding("g", "goto_year", "Gå till år", id="goto_year"),
         Binding("n", "new_meeting", "Nytt sammanträde", id="new_meeting"),
         Binding("p", "propose", "Föreslå datum", id="propose"),
         Binding("x,delete", "remove", "Ta bort", id="remove"),
@@ -73,6 +87,7 @@ class ScheduleScreen(Screen[None]):
         self.plan: YearPlan | None = None
         #: (meeting date, deadline key) → late/due/done/coming, as shown.
         self.states: dict[tuple[dt.date, str], str] = {}
+        self._shown_narrow = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,12 +111,21 @@ class ScheduleScreen(Screen[None]):
             return
         self.app.call_from_thread(self._show, plan)
 
+    @property
+    def narrow(self) -> bool:
+        return self.size.width < NARROW
+
+    def on_resize(self) -> None:
+        if self.plan is not None and self._shown_narrow != self.narrow:
+            self._show(self.plan)
+
     def _show(self, plan: YearPlan) -> None:
         self.plan = plan
+        self._shown_narrow = narrow = self.narrow
         self.sub_title = f"Sammanträdesordning {plan.year}"
+        today = self.today.isoformat() if narrow else long_date(self.today)
         self.query_one("#schedule-heading", Static).update(
-            f"[b]Sammanträdesordning {plan.year}[/b], {plan.organ_name} · "
-            f"idag {long_date(self.today)}    {LEGEND}"
+            f"[b]Sammanträdesordning {plan.year}[/b], {plan.organ_name} · idag {today}    {LEGEND}"
         )
         table = self.query_one(DataTable)
         table.clear(columns=True)
@@ -112,19 +136,23 @@ class ScheduleScreen(Screen[None]):
                 "[b]n[/b] för ett sammanträde i taget."
             )
             return
-        table.add_columns(
-            "Sammanträde", "Status", *[label for _k, label, _d, _x in plan.meetings[0].steps()]
-        )
+        labels = [
+            SHORT_LABELS[key] if narrow else label
+            for key, label, _d, _x in plan.meetings[0].steps()
+        ]
+        table.add_columns("Sammanträde", "Status", *labels)
         self.states.clear()
         for planned in plan.meetings:
+            meeting_day = planned.meeting.date
             cells: list[Text | str] = [
-                long_date(planned.meeting.date),
-                status_on(planned.meeting.status, planned.meeting.date, today=self.today).label,
+                meeting_day.isoformat() if narrow else long_date(meeting_day),
+                status_on(planned.meeting.status, meeting_day, today=self.today).label,
             ]
             for key, _label, day, done in planned.steps():
                 state = deadline_state(day, self.today, done=done)
-                self.states[(planned.meeting.date, key)] = state
-                cells.append(Text(day.isoformat(), style=STYLES[state]))
+                self.states[(meeting_day, key)] = state
+                shown = day.strftime("%m-%d") if narrow and day.year == plan.year else None
+                cells.append(Text(shown or day.isoformat(), style=STYLES[state]))
             table.add_row(*cells, key=planned.meeting.date.isoformat())
         lines = [f"Obs: {w}" for w in plan.warnings]
         lines += [f"[b]Remiss:[/b] {r.text}" for r in plan.remisser]
@@ -134,6 +162,24 @@ class ScheduleScreen(Screen[None]):
     def action_year(self, delta: int) -> None:
         self.year += delta
         self._load()
+
+    def action_goto_year(self) -> None:
+        """Any year, with or without meetings (e.g. to plan one far ahead)."""
+
+        def done(text: str | None) -> None:
+            if not text:
+                return
+            if not (text.isdigit() and 1900 < int(text) < 2200):
+                self.notify(
+                    f"”{text}” är inget årtal; skriv t.ex. {self.today.year + 1}.",
+                    title="Sammanträdesordning",
+                    severity="error",
+                )
+                return
+            self.year = int(text)
+            self._load()
+
+        self.app.push_screen(TextDialog("Gå till år (ÅÅÅÅ)", value=str(self.year)), done)
 
     def action_rules(self) -> None:
         from namnd.tui.screens.rules import RulesScreen
