@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual import work
 
 from namnd.errors import NamndError, PublicationRefused
+from namnd.tui.messages import announce_change
 from namnd.tui.widgets.dialogs import TextDialog, show_refusal
 
 
@@ -69,6 +70,7 @@ class AgendaDocuments:
             except NamndError as err:
                 self.notify(str(err), title="Protokoll", severity="error")
                 return
+            announce_change(self, self.meeting_id)
             self.app.push_screen(ProtocolScreen(self.store, self.meeting_id, today=self.app.today))  # type: ignore[attr-defined]
 
         self.app.push_screen(

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from namnd.domain.views import MeetingSummary
 from namnd.services.kallelse_flow import status_on
 from namnd.services.swedish_dates import clock, long_date
+from namnd.tui.messages import StoreChanged
 
 if TYPE_CHECKING:
     from namnd.storage.store import Store
@@ -122,6 +123,10 @@ class MeetingsScreen(Screen[None]):
         return state
 
     def action_refresh(self) -> None:
+        self._load()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """A meeting planned, a status or an ärende changed on another screen."""
         self._load()
 
     @work(thread=True, exclusive=True, group="load")

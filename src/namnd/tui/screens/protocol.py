@@ -29,6 +29,7 @@ from namnd.services.protocol_rules import quorum_warning, serving
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
 from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
+from namnd.tui.messages import announce_change
 from namnd.tui.screens.protocol_closing import Closing
 from namnd.tui.screens.protocol_events import MeetingEvents
 from namnd.tui.widgets.dialogs import ConfirmDialog
@@ -461,6 +462,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         except NamndError as err:
             self.notify(str(err), title="Protokoll", severity="error")
             return False
+        announce_change(self, self.meeting_id)
         return True
 
 

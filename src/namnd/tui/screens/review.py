@@ -20,6 +20,7 @@ from namnd.services.reply_deadlines import reply_warning
 from namnd.services.report_back import due_at_meeting
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
+from namnd.tui.messages import announce_change
 
 
 def review_markdown(
@@ -121,4 +122,5 @@ class ReviewScreen(Screen[None]):
             self.notify(str(err), title="Status", severity="error")
             return
         self.notify(f"Kallelsen är {status.label}.", title="Status")
+        announce_change(self, self.meeting_id)
         self._load()

@@ -18,6 +18,7 @@ from namnd.services.kallelse_flow import status_on
 from namnd.services.meeting_plan import PlanRule, parse_months, proposal_lines
 from namnd.services.swedish_dates import long_date, parse_iso_date
 from namnd.storage.store import Store
+from namnd.tui.messages import StoreChanged, announce_change
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 
@@ -101,6 +102,11 @@ class ScheduleScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self._load()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """A status, justering or meeting changed elsewhere: its deadlines may have too."""
+        if self.plan is not None:
+            self._load()
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
@@ -200,6 +206,7 @@ class ScheduleScreen(Screen[None]):
                 self.notify(str(err), title="Sammanträdesordning", severity="error")
                 self.action_new_meeting(text)  # back, with what was typed
                 return
+            announce_change(self)
             what = "är planerat" if added else "fanns redan"
             self.notify(f"Sammanträdet {long_date(day)} {what}.", title="Sammanträdesordning")
             self.year = day.year
@@ -240,6 +247,7 @@ class ScheduleScreen(Screen[None]):
 
     def _plan(self, dates: list[dt.date]) -> None:
         added = add_dates(self.store, dates, self.organ_code)
+        announce_change(self)
         self.notify(f"{added} sammanträden planerade {self.year}.", title="Sammanträdesordning")
         self._load()
 
@@ -259,6 +267,7 @@ class ScheduleScreen(Screen[None]):
             except NamndError as err:
                 self.notify(str(err), title="Sammanträdesordning", severity="error")
                 return
+            announce_change(self)
             self.notify(f"Sammanträdet {long_date(day)} är borttaget.", title="Sammanträdesordning")
             self._load()
 
