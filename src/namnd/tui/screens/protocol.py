@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -138,6 +139,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             with VerticalScroll(id="paragraph-detail"):
                 yield Label("", id="save-state")
                 yield PersonnummerWarning(id="personnummer")
+                # The whole rubrik, which the list cuts at a narrow width.
+                yield Static("", id="paragraph-title")
                 yield Label("Beslut", classes="field-label")
                 yield TextArea(id="decision", soft_wrap=True, language="markdown")
                 yield Markdown("", id="paragraph-parts")
@@ -230,6 +233,9 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self.refresh_bindings()
         adjusted = self.view.protocol.is_adjusted
         self._set_state("Justerat – skrivskyddat" if adjusted else "Sparat")
+        self.query_one("#paragraph-title", Static).update(
+            Text(f"§ {paragraph.number} {paragraph.title}")
+        )
         self.query_one("#paragraph-parts", Markdown).update(
             paragraph_markdown(self.view.protocol, paragraph, self._immediate(paragraph))
         )
