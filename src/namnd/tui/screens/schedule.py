@@ -44,8 +44,8 @@ LEGEND = (
 )
 
 
-#: Below this width the table is folded: dates as MM-DD under short headings.
-NARROW = 110
+#: Below WIDE the headings are short; below NARROW the dates are MM-DD too (80 columns).
+WIDE, NARROW = 136, 110
 SHORT_LABELS = {
     "case_stop": "Stopp",
     "presidium": "Presid.",
@@ -88,7 +88,7 @@ class ScheduleScreen(Screen[None]):
         self.plan: YearPlan | None = None
         #: (meeting date, deadline key) → late/due/done/coming, as shown.
         self.states: dict[tuple[dt.date, str], str] = {}
-        self._shown_narrow = False
+        self._shown_fold = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -118,16 +118,19 @@ class ScheduleScreen(Screen[None]):
         self.app.call_from_thread(self._show, plan)
 
     @property
-    def narrow(self) -> bool:
-        return self.size.width < NARROW
+    def fold(self) -> int:
+        """0: everything in full; 1: short headings; 2: short dates as well."""
+        width = self.size.width
+        return 0 if width >= WIDE else 1 if width >= NARROW else 2
 
     def on_resize(self) -> None:
-        if self.plan is not None and self._shown_narrow != self.narrow:
+        if self.plan is not None and self._shown_fold != self.fold:
             self._show(self.plan)
 
     def _show(self, plan: YearPlan) -> None:
         self.plan = plan
-        self._shown_narrow = narrow = self.narrow
+        self._shown_fold = fold = self.fold
+        narrow = fold == 2
         self.sub_title = f"Sammanträdesordning {plan.year}"
         today = self.today.isoformat() if narrow else long_date(self.today)
         self.query_one("#schedule-heading", Static).update(
@@ -143,7 +146,7 @@ class ScheduleScreen(Screen[None]):
             )
             return
         labels = [
-            SHORT_LABELS[key] if narrow else label
+            SHORT_LABELS[key] if fold else label
             for key, label, _d, _x in plan.meetings[0].steps()
         ]
         table.add_columns("Sammanträde", "Status", *labels)

@@ -40,7 +40,8 @@ class EntryDialog(ModalScreen[dict[str, str] | None]):
         self.title_text, self.fields = title, fields
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog entry-dialog"):
+        # Not focusable itself: the first field has focus, as before.
+        with VerticalScroll(classes="dialog entry-dialog", can_focus=False):
             yield Label(
                 f"[b]{self.title_text}[/b]  (ctrl+s sparar, Esc avbryter)", classes="dialog-title"
             )
