@@ -282,3 +282,29 @@ def test_opening_the_protocol_ahead_of_the_meeting_does_not_make_it_held(demo):
     demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr", today=dt.date(2019, 9, 26))
     history = [change.to_status for change in demo.status_history(meeting)]
     assert history[-2:] == [MeetingStatus.HELD, MeetingStatus.ADJUSTED]
+
+
+def test_cli_import_refuses_an_anslag_dated_after_today(workspace, capsys, tmp_path):
+    from namnd.cli.main import main
+    from tests.unit.test_protocol_markdown import DEMO_FILE
+
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    later = dt.date.today() + dt.timedelta(days=30)
+    ahead = tmp_path / "framtid.md"
+    ahead.write_text(
+        DEMO_FILE.read_text(encoding="utf-8").replace(
+            "anslaget: 2019-09-27", f"anslaget: {later.isoformat()}"
+        ),
+        encoding="utf-8",
+    )
+    assert main([*ws, "import", "protokoll", str(ahead)]) == 1
+    err = capsys.readouterr().err
+    assert "Anslagsdatum" in err and "ligger efter dagens datum" in err
+    from namnd.storage.store import Store
+
+    store = Store.open(workspace)
+    try:
+        assert store.protocol(store.find_meeting(DAY.isoformat()).id) is None
+    finally:
+        store.close()
