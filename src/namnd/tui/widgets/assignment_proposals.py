@@ -32,7 +32,10 @@ class AssignmentProposalsDialog(ModalScreen[list[ProposedAssignment] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide-dialog"):
-            yield Label("[b]Nämnduppdrag i beslutet[/b] – bekräfta eller rätta före registrering")
+            yield Label(
+                "[b]Nämnduppdrag i beslutet[/b] – bekräfta eller rätta före registrering",
+                classes="dialog-title",
+            )
             with VerticalScroll(id="proposal-list"):
                 for n, proposal in enumerate(self.proposals):
                     due = proposal.due
