@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from namnd.domain.kinds import AssignmentStatus, AttendeeKind, MeetingStatus, MotionKind
-from namnd.domain.protocol import Motion
+from namnd.domain.protocol import Correction, Motion
 from namnd.errors import InvalidInput, StaleEdit
 from namnd.services.attendance_changes import STANDS_IN, change
 from tests.protocol_sample import draft_protocol, sample_protocol
@@ -41,6 +41,25 @@ def test_opening_turns_the_agenda_into_paragraphs_after_the_openers(demo):
     assert demo.find_meeting(str(meeting)).status is MeetingStatus.HELD
     kinds = [a.kind for a in view.protocol.attendees]
     assert kinds.count(AttendeeKind.MEMBER) == 13 and kinds.count(AttendeeKind.SUBSTITUTE) == 0
+
+
+def test_openers_already_on_the_list_become_the_first_paragraphs_once(demo):
+    """The list's own "Val av justerare" and "Fastställande …" are not doubled."""
+    meeting = _meeting(demo)
+    demo.add_standing_item(meeting, "agenda", by="sekr")
+    demo.add_standing_item(meeting, "adjusters", by="sekr")
+    demo.open_protocol(meeting, by="sekr", first_number=1)
+    paragraphs = demo.protocol(meeting).protocol.paragraphs
+    titles = [p.title for p in paragraphs]
+    assert titles[:3] == ["Val av justerare", "Fastställande av föredragningslista", "Jävsfrågan"]
+    assert titles.count("Val av justerare") == 1
+    assert titles.count("Fastställande av föredragningslista") == 1
+    assert [p.number for p in paragraphs] == list(range(1, 14))
+    # Taken from the list as they are: linked to their item, with its proposal.
+    agenda = {item.title: item.position for item in demo.agenda(meeting).items}
+    assert paragraphs[0].item == agenda["Val av justerare"]
+    assert paragraphs[1].decision_md == "Vård- och omsorgsnämnden fastställer föredragningslistan."
+    assert paragraphs[2].item is None  # Jävsfrågan was missing: added
 
 
 def test_numbering_runs_on_through_the_year_and_restarts_the_next(demo):
@@ -222,3 +241,79 @@ def test_a_broken_file_leaves_nothing_half_imported(workspace, capsys, tmp_path)
 
     store = Store.open(workspace)
     assert store.protocol(store.find_meeting(DAY.isoformat()).id) is None
+
+
+BEFORE = dt.date(2019, 9, 10)  # a "today" before the demo meeting
+
+
+def test_a_justering_or_anslag_after_today_is_refused(demo):
+    meeting = _meeting(demo)
+    demo.replace_protocol(meeting, draft_protocol())
+    today = dt.date(2019, 9, 25)
+    with pytest.raises(
+        InvalidInput, match="Justeringsdatum torsdag 26 september 2019 ligger efter"
+    ):
+        demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr", today=today)
+    assert demo.protocol(meeting).protocol.is_adjusted is False
+    demo.adjust_protocol(meeting, today, by="sekr", today=today)
+    with pytest.raises(InvalidInput, match="Anslagsdatum torsdag 26 september 2019 ligger efter"):
+        demo.post_protocol(meeting, dt.date(2019, 9, 26), today=today)
+    assert demo.protocol(meeting).protocol.adjustment.posted_on is None
+
+
+def test_an_imported_protocol_with_future_dates_is_refused_whole(demo):
+    meeting = _meeting(demo)
+    sample = sample_protocol()  # justerat 26, anslaget 27 September
+    with pytest.raises(InvalidInput, match="Anslagsdatum fredag 27 september 2019"):
+        demo.replace_protocol(meeting, sample, today=dt.date(2019, 9, 26))
+    corrected = dataclasses.replace(
+        sample,
+        corrections=(
+            Correction(
+                90, "Beslut ändrat", "Skrivfel", "sekr", dt.datetime(2019, 10, 2, 9, tzinfo=dt.UTC)
+            ),
+        ),
+    )
+    with pytest.raises(InvalidInput, match="Rättelsedatum onsdag 2 oktober 2019"):
+        demo.replace_protocol(meeting, corrected, today=dt.date(2019, 10, 1))
+    assert demo.protocol(meeting) is None
+    demo.replace_protocol(meeting, corrected, today=dt.date(2019, 10, 2))
+
+
+def test_opening_the_protocol_ahead_of_the_meeting_does_not_make_it_held(demo):
+    meeting = _meeting(demo)
+    before = demo.find_meeting(str(meeting)).status
+    demo.open_protocol(meeting, by="sekr", first_number=82, today=BEFORE)
+    assert demo.find_meeting(str(meeting)).status is before is not MeetingStatus.HELD
+    demo.replace_protocol(meeting, draft_protocol(), today=BEFORE)
+    assert demo.find_meeting(str(meeting)).status is before
+    # Justerat after the meeting: genomförd, then justerad.
+    demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr", today=dt.date(2019, 9, 26))
+    history = [change.to_status for change in demo.status_history(meeting)]
+    assert history[-2:] == [MeetingStatus.HELD, MeetingStatus.ADJUSTED]
+
+
+def test_cli_import_refuses_an_anslag_dated_after_today(workspace, capsys, tmp_path):
+    from namnd.cli.main import main
+    from tests.unit.test_protocol_markdown import DEMO_FILE
+
+    ws = ["--workspace", str(workspace.root)]
+    assert main([*ws, "demo"]) == 0
+    later = dt.date.today() + dt.timedelta(days=30)
+    ahead = tmp_path / "framtid.md"
+    ahead.write_text(
+        DEMO_FILE.read_text(encoding="utf-8").replace(
+            "anslaget: 2019-09-27", f"anslaget: {later.isoformat()}"
+        ),
+        encoding="utf-8",
+    )
+    assert main([*ws, "import", "protokoll", str(ahead)]) == 1
+    err = capsys.readouterr().err
+    assert "Anslagsdatum" in err and "ligger efter dagens datum" in err
+    from namnd.storage.store import Store
+
+    store = Store.open(workspace)
+    try:
+        assert store.protocol(store.find_meeting(DAY.isoformat()).id) is None
+    finally:
+        store.close()

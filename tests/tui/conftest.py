@@ -9,6 +9,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.worker import WorkerCancelled
 
+from namnd.services.swedish_dates import long_date
 from namnd.tui.app import create_app
 
 # Before the demo meeting, so "upcoming first" puts 19 September 2019 on top.
@@ -17,8 +18,8 @@ TODAY = dt.date(2019, 9, 1)
 
 @pytest.fixture
 def make_app():
-    def factory(store):
-        return create_app(store, today=TODAY, user="sekreteraren")
+    def factory(store, today: dt.date = TODAY):
+        return create_app(store, today=today, user="sekreteraren")
 
     return factory
 
@@ -32,6 +33,16 @@ async def _workers_done(app) -> None:
             return
         except WorkerCancelled:
             continue
+
+
+async def highlight_meeting(app, pilot, day: str) -> None:
+    """Move the meetings list's cursor to the meeting on ``day`` with the arrow keys."""
+    table = app.screen.query_one("#meetings")
+    for _ in range(table.row_count):
+        if table.get_row_at(table.cursor_row)[0] == long_date(dt.date.fromisoformat(day)):
+            return
+        await pilot.press("down")
+    raise AssertionError(f"no meeting on {day} in the list")
 
 
 async def settle(app, pilot) -> None:

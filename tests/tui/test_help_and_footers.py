@@ -31,7 +31,7 @@ async def _open_protocol(app, pilot) -> None:
 MAIN_SCREENS = [
     ((), ["enter", "y", "u", "l", "slash", "q"]),
     (("enter",), ["escape", "e", "a", "p", "w", "g"]),
-    (("y",), ["escape", "n", "p"]),
+    (("y",), ["left", "right", "escape", "g"]),
     (("l",), ["escape", "n", "e", "x", "h"]),
     (("u",), ["escape", "p", "a", "s"]),
     (("slash",), ["escape", "ctrl+f"]),

@@ -11,7 +11,7 @@ from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.protocol import ProtocolScreen
 from namnd.tui.screens.protocol_forms import AdjustmentScreen, AttendanceScreen
 from namnd.tui.screens.vote import VoteScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import highlight_meeting, settle
 
 DAY = "2019-09-19"
 
@@ -29,7 +29,8 @@ async def _open_new_protocol(app, pilot) -> None:
 
 
 async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
-    app = make_app(demo_store)
+    # On the day of the meeting: it is justerat that evening (no justering ahead of time).
+    app = make_app(demo_store, today=dt.date(2019, 9, 19))
     async with app.run_test(size=(140, 44)) as pilot:
         await settle(app, pilot)
         await pilot.press("enter")  # the demo meeting, first in the list
@@ -120,11 +121,11 @@ async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
         await settle(app, pilot)
         await pilot.press("J")
         await pilot.pause()
-        await pilot.press("ctrl+u", *"2019-09-26", "enter")
+        await pilot.press("ctrl+u", *"2019-09-19", "enter")
         await settle(app, pilot)
 
         protocol = _protocol(demo_store)
-        assert protocol.adjustment.adjusted_on == dt.date(2019, 9, 26)
+        assert protocol.adjustment.adjusted_on == dt.date(2019, 9, 19)
         assert demo_store.find_meeting(DAY).status is MeetingStatus.ADJUSTED
         assert app.screen.query_one("#decision", TextArea).read_only
         heading = str(app.screen.query_one("#protocol-heading").render())
@@ -267,11 +268,11 @@ async def test_narvaro_proposes_whom_to_call_in_for_a_missing_ledamot(demo_store
         assert "Per Ek (M) saknas: kalla in Anna Berg (M)" in str(hint.render())
 
 
-def _drafted_app(demo_store, make_app):
+def _drafted_app(demo_store, make_app, **kwargs):
     from tests.protocol_sample import draft_protocol
 
     demo_store.replace_protocol(demo_store.find_meeting(DAY).id, draft_protocol())
-    return make_app(demo_store)
+    return make_app(demo_store, **kwargs)
 
 
 def _heading(app) -> str:
@@ -294,9 +295,10 @@ async def test_the_heading_uses_the_organs_rules_like_the_year_plan(demo_store, 
 
 
 async def test_kl_5_69_and_8_12_late_justering_and_anslag_are_warned_of(demo_store, make_app):
-    app = _drafted_app(demo_store, make_app)
+    app = _drafted_app(demo_store, make_app, today=dt.date(2019, 10, 20))
     async with app.run_test(size=(240, 44)) as pilot:
         await settle(app, pilot)
+        await highlight_meeting(app, pilot, DAY)
         await pilot.press("enter", "p")
         await settle(app, pilot)
         await pilot.press("J")
@@ -321,9 +323,7 @@ async def test_kl_5_69_and_8_12_late_justering_and_anslag_are_warned_of(demo_sto
         assert "8 kap. 12 § kommunallagen" in heading
 
 
-async def test_kl_8_12_an_omedelbart_justerad_paragraph_shows_its_own_dates(
-    demo_store, make_app
-):
+async def test_kl_8_12_an_omedelbart_justerad_paragraph_shows_its_own_dates(demo_store, make_app):
     app = _drafted_app(demo_store, make_app)
     async with app.run_test(size=(160, 44)) as pilot:
         await settle(app, pilot)
@@ -394,3 +394,38 @@ async def test_a_paragraph_inserted_by_someone_else_never_takes_my_beslut(
         protocol = _protocol(demo_store)
         assert [p.number for p in protocol.paragraphs if p.decision_md == "Mitt beslut"] == []
         assert protocol.paragraph(91).title == title
+
+
+async def test_a_justering_dated_after_today_is_refused_in_swedish(demo_store, make_app):
+    app = _drafted_app(demo_store, make_app, today=dt.date(2019, 9, 20))
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        await highlight_meeting(app, pilot, DAY)
+        await pilot.press("enter", "p")
+        await settle(app, pilot)
+        await pilot.press("J")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"2019-09-26", "enter")
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("Justeringsdatum torsdag 26 september 2019 ligger efter" in m for m in messages)
+        assert not _protocol(demo_store).is_adjusted
+        assert demo_store.find_meeting(DAY).status is MeetingStatus.HELD  # its day has passed
+
+
+async def test_a_list_with_the_openers_gives_each_paragraph_once(demo_store, make_app):
+    meeting = demo_store.find_meeting(DAY).id
+    for key in ("adjusters", "agenda"):
+        demo_store.add_standing_item(meeting, key, by="sekreteraren")
+    before = demo_store.find_meeting(DAY).status
+    app = make_app(demo_store)  # 1 September: the meeting is still ahead
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        await _open_new_protocol(app, pilot)
+        assert isinstance(app.screen, ProtocolScreen)
+    titles = [p.title for p in _protocol(demo_store).paragraphs]
+    assert titles[:3] == ["Val av justerare", "Fastställande av föredragningslista", "Jävsfrågan"]
+    assert len(titles) == len(set(titles)) == 13
+    assert _protocol(demo_store).numbers.text == "§§ 82–94"
+    # Opened ahead of the day: the meeting is not yet genomförd.
+    assert demo_store.find_meeting(DAY).status is before is not MeetingStatus.HELD

@@ -154,3 +154,58 @@ async def test_kl_13_5_year_view_shows_the_overklagandetid_from_the_recorded_day
         # Justering senast 3 Oct, anslag senast 11 Oct (from the real justering day),
         # överklagande t.o.m. 1 November: still open on 28 October.
         assert cells[-3:] == ["2019-10-03", "2019-10-11", "2019-11-01"]
+
+
+async def test_at_80_columns_the_year_keys_reach_2028_and_a_meeting_is_planned_there(demo_store):
+    """← → change the year even with the table focused; the table fits the screen."""
+    from textual.widgets import Footer
+
+    from namnd.tui.widgets.dialogs import TextDialog
+
+    app = create_app(demo_store, today=TODAY, user="sekreteraren")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        assert screen.year == 2020 and table.has_focus
+        assert table.virtual_size.width <= table.size.width, "no column beyond the screen"
+        footer_keys = {k for k, b in screen.active_bindings.items() if b.binding.show}
+        assert {"left", "right"} <= footer_keys and screen.query_one(Footer)
+        for _ in range(8):
+            await pilot.press("right")
+            await settle(app, pilot)
+        assert screen.year == 2028 and table.row_count == 0
+        await pilot.press("left", "left", "right", "right")
+        await settle(app, pilot)
+        assert screen.year == 2028
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        await pilot.press("ctrl+u", *"2028-03-16", "enter")
+        await settle(app, pilot)
+        assert screen.year == 2028 and table.row_count == 1
+        assert [m.date for m in demo_store.meetings(year=2028)] == [dt.date(2028, 3, 16)]
+
+
+async def test_g_goes_straight_to_a_year(demo_store):
+    from namnd.tui.widgets.dialogs import TextDialog
+
+    app = create_app(demo_store, today=TODAY, user="sekreteraren")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        await pilot.press("ctrl+u", *"2028", "enter")
+        await settle(app, pilot)
+        assert app.screen.year == 2028
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"tjugo", "enter")
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("”tjugo” är inget årtal" in m for m in messages)

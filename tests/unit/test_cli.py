@@ -100,9 +100,10 @@ def test_demo_meeting_round_trips_through_an_empty_database(ws, capsys, tmp_path
     run(capsys, "import", "agenda", str(seed_file))
     code, first, _ = run(capsys, "export", "kallelse", "2019-09-19", "--format", "md")
     assert code == 0 and first == seed_file.read_text(encoding="utf-8")
-    exported = tmp_path / "exported.md"
+    exported = tmp_path / "export" / "exported.md"
+    exported.parent.mkdir()
     exported.write_text(first, encoding="utf-8")
-    shutil.copytree(demo_dir() / "data", tmp_path / "data")  # its [fil: …] beside it
+    shutil.copytree(demo_dir() / "data", exported.parent / "data")  # its [fil: …] beside it
     other = tmp_path / "other"
     run(capsys, "--workspace", str(other), "import", "agenda", str(exported))
     code, again, _ = run(capsys, "--workspace", str(other), "export", "kallelse", "2019-09-19")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from namnd.domain.kinds import MeetingStatus as S
@@ -32,3 +34,13 @@ def test_refused_in_swedish(a, b):
 
 def test_changes_after_utskick_are_late():
     assert [s for s in S if is_late(s)] == [S.SENT, S.HELD, S.ADJUSTED]
+
+
+def test_a_meeting_whose_day_has_passed_is_shown_as_held():
+    from namnd.services.kallelse_flow import status_on
+
+    day = dt.date(2019, 9, 19)
+    assert status_on(S.SENT, day, today=dt.date(2019, 9, 20)) is S.HELD
+    assert status_on(S.SENT, day, today=day) is S.SENT
+    assert status_on(S.PLANNED, day, today=dt.date(2020, 1, 1)) is S.PLANNED
+    assert status_on(S.ADJUSTED, day, today=dt.date(2020, 1, 1)) is S.ADJUSTED

@@ -6,6 +6,8 @@ tillägg or ändring after utskick, so the members can be told what changed.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from namnd.domain.kinds import MeetingStatus
 from namnd.errors import InvalidInput
 
@@ -33,6 +35,15 @@ def check_transition(current: MeetingStatus, target: MeetingStatus) -> None:
     """Raise a Swedish error unless the kallelse may go from ``current`` to ``target``."""
     if not may_move(current, target):
         raise InvalidInput(f"Kallelsen kan inte gå från ”{current.label}” till ”{target.label}”.")
+
+
+def status_on(status: MeetingStatus, day: dt.date, *, today: dt.date) -> MeetingStatus:
+    """The status to show: a prepared meeting whose day has passed is genomförd.
+
+    Opening the protokoll ahead of the day changes nothing; justering makes it justerad.
+    """
+    prepared = (MeetingStatus.DRAFT, MeetingStatus.REVIEWED, MeetingStatus.SENT)
+    return MeetingStatus.HELD if status in prepared and day < today else status
 
 
 def is_late(status: MeetingStatus) -> bool:

@@ -7,11 +7,14 @@ whether it was typed live or written in a file.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from dataclasses import dataclass
 
 from namnd.domain.kinds import AttendeeKind, VoteChoice
 from namnd.domain.protocol import Attendee, Protocol, ProtocolParagraph, Vote
+from namnd.errors import InvalidInput
+from namnd.services.swedish_dates import long_date
 
 
 @dataclass(frozen=True)
@@ -161,3 +164,28 @@ def _vote_messages(protocol: Protocol, paragraph: ProtocolParagraph) -> list[str
 
 def _find(protocol: Protocol, number: int) -> ProtocolParagraph | None:
     return next((p for p in protocol.paragraphs if p.number == number), None)
+
+
+# Each date records something already done, so none can lie after today.
+_DONE_ALREADY = {
+    "justeringsdatum": "ett protokoll justeras när det skrivs under, inte i förväg",
+    "anslagsdatum": "en justering anslås när den sätts upp, inte i förväg",
+    "rättelsedatum": "en rättelse dateras när den görs, inte i förväg",
+}
+
+
+def check_not_future(field: str, day: dt.date | None, *, today: dt.date) -> None:
+    """Refuse a justering, anslag or rättelse dated after ``today`` (``field`` names it)."""
+    if day is not None and day > today:
+        raise InvalidInput(
+            f"{field.capitalize()} {long_date(day)} ligger efter dagens datum, "
+            f"{long_date(today)}: {_DONE_ALREADY[field]}."
+        )
+
+
+def check_dates_not_future(protocol: Protocol, *, today: dt.date) -> None:
+    """The same for a whole protokoll read from a file."""
+    check_not_future("justeringsdatum", protocol.adjustment.adjusted_on, today=today)
+    check_not_future("anslagsdatum", protocol.adjustment.posted_on, today=today)
+    for correction in protocol.corrections:
+        check_not_future("rättelsedatum", correction.at.date(), today=today)

@@ -28,14 +28,6 @@ IMMEDIATE = "Paragrafen är omedelbart justerad."
 
 PROPOSAL = "förslaget till beslut"
 
-# The §§ that open a meeting, with the beslut they usually get (val av justerare is
-# completed with the name once chosen).
-STANDING_OPENERS = (
-    ("Val av justerare", ""),
-    ("Fastställande av föredragningslista", "Föredragningslistan fastställs."),
-    ("Jävsfrågan", "Ingen jäv anmäls."),
-)
-
 
 def decision_from_proposal(att_satser: Sequence[str]) -> str:
     """The beslut pre-filled from the proposal: one att-sats as is, several numbered."""

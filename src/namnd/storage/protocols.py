@@ -31,8 +31,9 @@ from namnd.domain.protocol import (
 from namnd.domain.protocol_tables import AttendanceRow, CorrectionRow, ProtocolRecord
 from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NotFound
-from namnd.services.protocol_rules import problems
-from namnd.services.protocol_text import STANDING_OPENERS, decision_from_proposal
+from namnd.services.protocol_rules import check_dates_not_future, check_not_future, problems
+from namnd.services.protocol_text import decision_from_proposal
+from namnd.services.standing_items import StandingItem, protocol_order
 from namnd.storage.kallelse import set_status
 from namnd.storage.optimistic import claim, save_versioned
 from namnd.storage.protocol_codec import (
@@ -198,11 +199,17 @@ def _check_no_later_numbers(session: Session, meeting: Meeting) -> None:
 
 
 def open_protocol(
-    *, session: Session, meeting_id: int, by: str, first_number: int | None = None
+    *,
+    session: Session,
+    meeting_id: int,
+    by: str,
+    first_number: int | None = None,
+    today: dt.date,
 ) -> None:
-    """Turn the föredragningslista into §§ after the standing openers.
+    """Turn the föredragningslista into §§, the standing openers first and once each.
 
-    The närvaro starts from the organ's members; the meeting becomes genomförd.
+    The närvaro starts from the organ's members. The meeting becomes genomförd only if
+    its day has come: a protokoll prepared the week before is not a meeting held.
     """
     meeting = _meeting(session, meeting_id)
     if _record(session, meeting_id) is not None:
@@ -210,30 +217,41 @@ def open_protocol(
     if first_number is not None and first_number < 1:
         raise InvalidInput("Första § måste vara 1 eller större.")
     _check_no_later_numbers(session, meeting)
-    if meeting.status is not MeetingStatus.HELD:
-        set_status(session=session, meeting_id=meeting_id, target=MeetingStatus.HELD, by=by)
+    if meeting.date <= today:
+        _mark_held(session, meeting, by)
     organ = session.get(Organ, meeting.organ_id)
     archive = organ.archive_place or organ.administration
     session.add(ProtocolRecord(meeting_id=meeting_id, archive=archive))
-    drafts = [ProtocolParagraph(0, title, decision_md=text) for title, text in STANDING_OPENERS]
-    for item, arende in _agenda(session, meeting_id):
-        drafts.append(
-            ProtocolParagraph(
-                0,
-                arende.title,
-                dnr=arende.dnr,
-                item=item.position,
-                decision_md=decision_from_proposal(arende.proposal),
-                dispatch_to=tuple(arende.dispatch_to),
-                confidential=arende.confidential,
-            )
-        )
+    agenda = _agenda(session, meeting_id)
+    drafts = [
+        ProtocolParagraph(0, step.title, decision_md=step.opener_decision or "")
+        if isinstance(step, StandingItem)
+        else _from_agenda(*agenda[step])
+        for step in protocol_order([arende.title for _, arende in agenda])
+    ]
     start = first_number or next_number(session=session, meeting=meeting)
     for offset, draft in enumerate(drafts):
         _insert(session, meeting, start + offset, draft)
     for position, attendee in enumerate(_roster(session, meeting), start=1):
         session.add(attendee_row(meeting_id, position, attendee))
     session.flush()
+
+
+def _from_agenda(item: AgendaItem, arende: Arende) -> ProtocolParagraph:
+    return ProtocolParagraph(
+        0,
+        arende.title,
+        dnr=arende.dnr,
+        item=item.position,
+        decision_md=decision_from_proposal(arende.proposal),
+        dispatch_to=tuple(arende.dispatch_to),
+        confidential=arende.confidential,
+    )
+
+
+def _mark_held(session: Session, meeting: Meeting, by: str) -> None:
+    if meeting.status not in (MeetingStatus.HELD, MeetingStatus.ADJUSTED):
+        set_status(session=session, meeting_id=meeting.id, target=MeetingStatus.HELD, by=by)
 
 
 def _agenda(session: Session, meeting_id: int) -> list[tuple[AgendaItem, Arende]]:
@@ -489,8 +507,9 @@ def _renumber(session: Session, rows: list[Paragraph], start: int, skip: int | N
         session.expire(row)
 
 
-def adjust(*, session: Session, meeting_id: int, on: dt.date, by: str) -> None:
+def adjust(*, session: Session, meeting_id: int, on: dt.date, by: str, today: dt.date) -> None:
     """Justera: check the rules, close the protokoll, mark the ärenden decided."""
+    check_not_future("justeringsdatum", on, today=today)
     record = _editable(session, meeting_id)
     meeting = _meeting(session, meeting_id)
     view = load_protocol(session=session, meeting_id=meeting_id)
@@ -511,11 +530,13 @@ def adjust(*, session: Session, meeting_id: int, on: dt.date, by: str) -> None:
         arende.decided = True
     record.adjusted_on = on
     record.version += 1
+    _mark_held(session, meeting, by)
     set_status(session=session, meeting_id=meeting_id, target=MeetingStatus.ADJUSTED, by=by)
 
 
-def post(*, session: Session, meeting_id: int, on: dt.date) -> None:
+def post(*, session: Session, meeting_id: int, on: dt.date, today: dt.date) -> None:
     """Record the day the justering was anslagen."""
+    check_not_future("anslagsdatum", on, today=today)
     record = _claimed(session, meeting_id)
     if record.adjusted_on is None:
         raise InvalidInput("Protokollet måste vara justerat innan justeringen anslås.")
@@ -606,8 +627,11 @@ def describe_change(old: ProtocolParagraph, new: ProtocolParagraph) -> str:
     return "; ".join(parts)
 
 
-def replace_protocol(*, session: Session, meeting_id: int, protocol: Protocol) -> None:
+def replace_protocol(
+    *, session: Session, meeting_id: int, protocol: Protocol, today: dt.date
+) -> None:
     """Import: the whole protokoll from a file, replacing an unjusterat one."""
+    check_dates_not_future(protocol, today=today)
     meeting = _meeting(session, meeting_id)
     claim(session, ProtocolRecord, col(ProtocolRecord.meeting_id) == meeting_id)
     record = _record(session, meeting_id)
@@ -647,7 +671,10 @@ def replace_protocol(*, session: Session, meeting_id: int, protocol: Protocol) -
                 corrected_at=c.at,
             )
         )
-    meeting.status = MeetingStatus.ADJUSTED if protocol.is_adjusted else MeetingStatus.HELD
+    if protocol.is_adjusted:
+        meeting.status = MeetingStatus.ADJUSTED
+    elif meeting.date <= today:
+        meeting.status = MeetingStatus.HELD
     meeting.version += 1
     session.flush()
 

@@ -529,12 +529,23 @@ class Store:
         with Session(self.engine) as session:
             return protocols.load_protocol(session=session, meeting_id=meeting_id)
 
-    def open_protocol(self, meeting_id: int, *, by: str, first_number: int | None = None) -> None:
+    def open_protocol(
+        self,
+        meeting_id: int,
+        *,
+        by: str,
+        first_number: int | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         """Protocol mode: §§ from the agenda after the standing openers, närvaro from members."""
         from namnd.storage import protocols
 
         self._write(
-            protocols.open_protocol, meeting_id=meeting_id, by=by, first_number=first_number
+            protocols.open_protocol,
+            meeting_id=meeting_id,
+            by=by,
+            first_number=first_number,
+            today=today or dt.date.today(),
         )
 
     def save_paragraph(
@@ -588,17 +599,20 @@ class Store:
 
         self._write(protocols.remove_paragraph, meeting_id=meeting_id, paragraph_id=paragraph_id)
 
-    def adjust_protocol(self, meeting_id: int, on: dt.date, *, by: str) -> None:
-        """Justera (InvalidInput listing what breaks the rules); then read-only."""
+    def adjust_protocol(
+        self, meeting_id: int, on: dt.date, *, by: str, today: dt.date | None = None
+    ) -> None:
+        """Justera (InvalidInput listing what breaks the rules, or a date after today)."""
         from namnd.storage import protocols
 
-        self._write(protocols.adjust, meeting_id=meeting_id, on=on, by=by)
+        today = today or dt.date.today()
+        self._write(protocols.adjust, meeting_id=meeting_id, on=on, by=by, today=today)
 
-    def post_protocol(self, meeting_id: int, on: dt.date) -> None:
-        """Record the day the justering was anslagen."""
+    def post_protocol(self, meeting_id: int, on: dt.date, *, today: dt.date | None = None) -> None:
+        """Record the day the justering was anslagen (not after today)."""
         from namnd.storage import protocols
 
-        self._write(protocols.post, meeting_id=meeting_id, on=on)
+        self._write(protocols.post, meeting_id=meeting_id, on=on, today=today or dt.date.today())
 
     def correct_paragraph(
         self,
@@ -626,11 +640,21 @@ class Store:
             version=version,
         )
 
-    def replace_protocol(self, meeting_id: int, protocol: Protocol) -> None:
-        """Import a whole protokoll (all or nothing; a justerat one is never replaced)."""
+    def replace_protocol(
+        self, meeting_id: int, protocol: Protocol, *, today: dt.date | None = None
+    ) -> None:
+        """Import a whole protokoll (all or nothing; a justerat one is never replaced).
+
+        Justering, anslag and rättelser dated after ``today`` are refused.
+        """
         from namnd.storage import protocols
 
-        self._write(protocols.replace_protocol, meeting_id=meeting_id, protocol=protocol)
+        self._write(
+            protocols.replace_protocol,
+            meeting_id=meeting_id,
+            protocol=protocol,
+            today=today or dt.date.today(),
+        )
 
     # --- organs: name, kod, diarienummer format and the rest of the organ form ---------
 

@@ -22,6 +22,7 @@ from namnd.services.standing_items import STANDING_ITEMS
 from namnd.services.swedish_dates import clock, long_date
 from namnd.services.swedish_numbers import counted
 from namnd.storage.store import Store
+from namnd.tui.messages import StoreChanged, announce_change
 from namnd.tui.screens.agenda_documents import AgendaDocuments
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
 from namnd.tui.widgets.footer import Footer
@@ -106,6 +107,11 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         if self.view is not None:
             self._load()
 
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """Saved elsewhere (the editor, the protokoll, the year plan): the list and preview."""
+        if self.view is not None and message.meeting_id in (None, self.meeting_id):
+            self._load()
+
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         view = self.store.agenda(self.meeting_id)
@@ -174,6 +180,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
             self._keep_cursor = cursor
         elif isinstance(result, int) and result > 0:
             self._keep_cursor = result - 1
+        announce_change(self, self.meeting_id)
         self._load()
 
     def action_edit(self) -> None:

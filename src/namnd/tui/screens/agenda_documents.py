@@ -12,6 +12,7 @@ from textual import work
 
 from namnd.errors import NamndError, PublicationRefused
 from namnd.services.swedish_numbers import counted
+from namnd.tui.messages import announce_change
 from namnd.tui.widgets.dialogs import TextDialog, show_refusal
 
 
@@ -68,7 +69,12 @@ class AgendaDocuments:
                 return
             try:
                 first = int(text) if text.strip() else None
-                self.store.open_protocol(self.meeting_id, by=self.user, first_number=first)
+                self.store.open_protocol(
+                    self.meeting_id,
+                    by=self.user,
+                    first_number=first,
+                    today=self.app.today,  # type: ignore[attr-defined]
+                )
             except ValueError:
                 self.notify(
                     f"”{text}” är inget paragrafnummer.", title="Protokoll", severity="error"
@@ -77,6 +83,7 @@ class AgendaDocuments:
             except NamndError as err:
                 self.notify(str(err), title="Protokoll", severity="error")
                 return
+            announce_change(self, self.meeting_id)
             self.app.push_screen(ProtocolScreen(self.store, self.meeting_id, today=self.app.today))  # type: ignore[attr-defined]
 
         self.app.push_screen(

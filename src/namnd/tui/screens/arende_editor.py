@@ -28,6 +28,7 @@ from namnd.formats.announced_lines import announcement_lines, parse_announcement
 from namnd.services.swedish_dates import parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
+from namnd.tui.messages import announce_change
 from namnd.tui.widgets.dialogs import ConfirmDialog
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.personnummer_warning import PersonnummerWarning
@@ -375,6 +376,7 @@ class ArendeEditorScreen(Screen[None]):
                 f"Sparat {dt.datetime.now():%H:%M:%S}" if not self.dirty else "Osparade ändringar …"
             )
             self.sub_title = str(values["title"])
+            announce_change(self)
             if self.dirty:  # typed while the save ran
                 self._autosave_clock.changed()
         elif isinstance(error, StaleEdit):

@@ -19,7 +19,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, ProgressBar, Static
 
 from namnd.domain.views import MeetingSummary
+from namnd.services.kallelse_flow import status_on
 from namnd.services.swedish_dates import clock, long_date
+from namnd.tui.messages import StoreChanged
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, pick_organ
 from namnd.tui.widgets.footer import Footer
 
@@ -163,6 +165,10 @@ class MeetingsScreen(Screen[None]):
         self.showing = "all"
         self._load()
 
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """A meeting planned, a status or an ärende changed on another screen."""
+        self._load()
+
     def action_pick_year(self) -> None:
         from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 
@@ -228,7 +234,7 @@ class MeetingsScreen(Screen[None]):
                 clock(m.start_time),
                 m.organ_name,
                 m.place,
-                m.status.label,
+                status_on(m.status, m.date, today=self.today).label,
                 str(m.item_count),
                 key=str(m.id),
             )

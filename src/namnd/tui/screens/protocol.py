@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,6 +31,7 @@ from namnd.services.protocol_rules import quorum_warning, serving
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
 from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
+from namnd.tui.messages import announce_change
 from namnd.tui.screens.protocol_closing import Closing
 from namnd.tui.screens.protocol_events import MeetingEvents
 from namnd.tui.widgets.dialogs import ConfirmDialog
@@ -142,6 +144,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             with VerticalScroll(id="paragraph-detail"):
                 yield Label("", id="save-state")
                 yield PersonnummerWarning(id="personnummer")
+                # The whole rubrik, which the list cuts at a narrow width.
+                yield Static("", id="paragraph-title")
                 yield Label("Beslut", classes="field-label")
                 yield TextArea(id="decision", soft_wrap=True, language="markdown")
                 yield Markdown("", id="paragraph-parts")
@@ -234,6 +238,9 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self.refresh_bindings()
         adjusted = self.view.protocol.is_adjusted
         self._set_state("Justerat – skrivskyddat" if adjusted else "Sparat")
+        self.query_one("#paragraph-title", Static).update(
+            Text(f"§ {paragraph.number} {paragraph.title}")
+        )
         self.query_one("#paragraph-parts", Markdown).update(
             paragraph_markdown(self.view.protocol, paragraph, self._immediate(paragraph))
         )
@@ -475,6 +482,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         except NamndError as err:
             self.notify(str(err), title="Protokoll", severity="error")
             return False
+        announce_change(self, self.meeting_id)
         return True
 
 

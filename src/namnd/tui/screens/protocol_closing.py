@@ -53,7 +53,10 @@ class Closing:
         def done(text: str | None) -> None:
             if text and self._guard(
                 lambda: self.store.adjust_protocol(
-                    self.meeting_id, parse_iso_date(text, what="justeringsdatum"), by=self.user
+                    self.meeting_id,
+                    parse_iso_date(text, what="justeringsdatum"),
+                    by=self.user,
+                    today=self.today,
                 )
             ):
                 self.notify("Protokollet är justerat och nu skrivskyddat.", title="Justerat")
@@ -68,7 +71,7 @@ class Closing:
         def done(text: str | None) -> None:
             if text and self._guard(
                 lambda: self.store.post_protocol(
-                    self.meeting_id, parse_iso_date(text, what="anslagsdatum")
+                    self.meeting_id, parse_iso_date(text, what="anslagsdatum"), today=self.today
                 )
             ):
                 self._reload()

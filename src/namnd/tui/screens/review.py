@@ -26,6 +26,7 @@ from namnd.services.report_back import due_at_meeting
 from namnd.services.roster import presidium_names
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
+from namnd.tui.messages import announce_change
 from namnd.tui.widgets.dialogs import PickDialog, TextDialog
 from namnd.tui.widgets.footer import Footer
 
@@ -169,4 +170,5 @@ class ReviewScreen(Screen[None]):
             self.notify(str(err), title="Status", severity="error")
             return
         self.notify(f"Kallelsen är {status.label}.", title="Status")
+        announce_change(self, self.meeting_id)
         self._load()

@@ -14,10 +14,12 @@ from textual.widgets import DataTable, Header, Static
 from namnd.errors import NamndError
 from namnd.operations.schedule import YearPlan, add_dates, propose, year_plan
 from namnd.services.deadlines import deadline_state
+from namnd.services.kallelse_flow import status_on
 from namnd.services.meeting_plan import PlanRule, parse_months, proposal_lines
 from namnd.services.swedish_dates import long_date, parse_iso_date
 from namnd.services.swedish_numbers import counted
 from namnd.storage.store import Store
+from namnd.tui.messages import StoreChanged, announce_change
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
@@ -45,13 +47,27 @@ LEGEND = (
 )
 
 
+#: Below WIDE the headings are short; below NARROW the dates are MM-DD too (80 columns).
+WIDE, NARROW = 136, 110
+SHORT_LABELS = {
+    "case_stop": "Stopp",
+    "presidium": "Presid.",
+    "kallelse": "Kallelse",
+    "adjustment": "Juster.",
+    "posting": "Anslag",
+    "appeal_ends": "Överkl.",
+}
+
+
 class ScheduleScreen(PerOrganScreen, Screen[None]):
-    """One organ's year of the sammanträdesordning; ← → change year, r edits the rules."""
+    """One organ's year of the sammanträdesordning; ← → change year, g any year, r the rules."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
-        Binding("left", "year(-1)", "Föregående år", id="prev_year"),
-        Binding("right", "year(1)", "Nästa år", id="next_year"),
+        # priority: the year changes even with the wide table focused (it would scroll).
+        Binding("left", "year(-1)", "Förra året", id="prev_year", priority=True),
+        Binding("right", "year(1)", "Nästa år", id="next_year", priority=True),
+        Binding("g", "goto_year", "Gå till år", id="goto_year"),
         Binding("n", "new_meeting", "Nytt sammanträde", id="new_meeting"),
         Binding("p", "propose", "Föreslå datum", id="propose"),
         Binding("x,delete", "remove", "Ta bort", id="remove"),
@@ -78,6 +94,7 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
         self.plan: YearPlan | None = None
         #: (meeting date, deadline key) → late/due/done/coming, as shown.
         self.states: dict[tuple[dt.date, str], str] = {}
+        self._shown_fold = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -91,6 +108,11 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
 
     def on_screen_resume(self) -> None:
         self._load()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """A status, justering or meeting changed elsewhere: its deadlines may have too."""
+        if self.plan is not None:
+            self._load()
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
@@ -108,13 +130,25 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
         """Byt nämnd only shows when there is more than one organ."""
         return self.may_pick_organ() if action == "pick_organ" else True
 
+    @property
+    def fold(self) -> int:
+        """0: everything in full; 1: short headings; 2: short dates as well."""
+        width = self.size.width
+        return 0 if width >= WIDE else 1 if width >= NARROW else 2
+
+    def on_resize(self) -> None:
+        if self.plan is not None and self._shown_fold != self.fold:
+            self._show(self.plan)
+
     def _show(self, plan: YearPlan) -> None:
         self.plan = plan
+        self._shown_fold = fold = self.fold
+        narrow = fold == 2
         self.sub_title = f"Sammanträdesordning {plan.year} · {plan.organ_name}"
         self.refresh_bindings()
+        today = self.today.isoformat() if narrow else long_date(self.today)
         self.query_one("#schedule-heading", Static).update(
-            f"[b]Sammanträdesordning {plan.year}[/b], {plan.organ_name} · "
-            f"idag {long_date(self.today)}    {LEGEND}"
+            f"[b]Sammanträdesordning {plan.year}[/b], {plan.organ_name} · idag {today}    {LEGEND}"
         )
         table = self.query_one(DataTable)
         table.clear(columns=True)
@@ -125,19 +159,23 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
                 "[b]n[/b] för ett sammanträde i taget."
             )
             return
-        table.add_columns(
-            "Sammanträde", "Status", *[label for _k, label, _d, _x in plan.meetings[0].steps()]
-        )
+        labels = [
+            SHORT_LABELS[key] if fold else label
+            for key, label, _d, _x in plan.meetings[0].steps()
+        ]
+        table.add_columns("Sammanträde", "Status", *labels)
         self.states.clear()
         for planned in plan.meetings:
+            meeting_day = planned.meeting.date
             cells: list[Text | str] = [
-                long_date(planned.meeting.date),
-                planned.meeting.status.label,
+                meeting_day.isoformat() if narrow else long_date(meeting_day),
+                status_on(planned.meeting.status, meeting_day, today=self.today).label,
             ]
             for key, _label, day, done in planned.steps():
                 state = deadline_state(day, self.today, done=done)
-                self.states[(planned.meeting.date, key)] = state
-                cells.append(Text(day.isoformat(), style=STYLES[state]))
+                self.states[(meeting_day, key)] = state
+                shown = day.strftime("%m-%d") if narrow and day.year == plan.year else None
+                cells.append(Text(shown or day.isoformat(), style=STYLES[state]))
             table.add_row(*cells, key=planned.meeting.date.isoformat())
         lines = [f"Obs: {w}" for w in plan.warnings]
         lines += [f"[b]Remiss:[/b] {r.text}" for r in plan.remisser]
@@ -147,6 +185,24 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
     def action_year(self, delta: int) -> None:
         self.year += delta
         self._load()
+
+    def action_goto_year(self) -> None:
+        """Any year, with or without meetings (e.g. to plan one far ahead)."""
+
+        def done(text: str | None) -> None:
+            if not text:
+                return
+            if not (text.isdigit() and 1900 < int(text) < 2200):
+                self.notify(
+                    f"”{text}” är inget årtal; skriv t.ex. {self.today.year + 1}.",
+                    title="Sammanträdesordning",
+                    severity="error",
+                )
+                return
+            self.year = int(text)
+            self._load()
+
+        self.app.push_screen(TextDialog("Gå till år (ÅÅÅÅ)", value=str(self.year)), done)
 
     def action_rules(self) -> None:
         from namnd.tui.screens.rules import RulesScreen
@@ -167,6 +223,7 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
                 self.notify(str(err), title="Sammanträdesordning", severity="error")
                 self.action_new_meeting(text)  # back, with what was typed
                 return
+            announce_change(self)
             what = "är planerat" if added else "fanns redan"
             self.notify(f"Sammanträdet {long_date(day)} {what}.", title="Sammanträdesordning")
             self.year = day.year
@@ -207,6 +264,7 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
 
     def _plan(self, dates: list[dt.date]) -> None:
         added = add_dates(self.store, dates, self.organ_code)
+        announce_change(self)
         self.notify(
             f"{counted(added, 'sammanträde planerat', 'sammanträden planerade')} {self.year}.",
             title="Sammanträdesordning",
@@ -229,6 +287,7 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
             except NamndError as err:
                 self.notify(str(err), title="Sammanträdesordning", severity="error")
                 return
+            announce_change(self)
             self.notify(f"Sammanträdet {long_date(day)} är borttaget.", title="Sammanträdesordning")
             self._load()
 

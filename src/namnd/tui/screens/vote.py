@@ -42,9 +42,9 @@ class VoteScreen(ModalScreen[Vote | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog vote-dialog"):
             yield Label("[b]Omröstning[/b]: Ja för …")
-            yield Input(self.yes_for, id="yes_for")
+            yield Input(self.yes_for, id="yes_for", compact=True)
             yield Label("Nej för …")
-            yield Input(self.no_for, id="no_for")
+            yield Input(self.no_for, id="no_for", compact=True)
             yield DataTable(id="ballots", cursor_type="row")
             yield Label("", id="vote-totals")
         yield Footer()

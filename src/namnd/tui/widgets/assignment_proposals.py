@@ -41,7 +41,8 @@ class AssignmentProposalsDialog(ModalScreen[list[ProposedAssignment] | None]):
         with Vertical(classes="dialog wide-dialog"):
             yield Label(
                 "[b]Nämnduppdrag i beslutet[/b] – bekräfta eller rätta före registrering  "
-                "(ctrl+s registrerar, Esc avbryter)"
+                "(ctrl+s registrerar, Esc avbryter)",
+                classes="dialog-title",
             )
             with VerticalScroll(id="proposal-list"):
                 for n, proposal in enumerate(self.proposals):

@@ -1,7 +1,9 @@
 """A small modal form: a few choices and lines of text, answered with ctrl+s or Enter.
 
 Used in the meeting room (yrkande, reservation, jäv …), where speed matters more than
-layout: the first field has focus, Enter in the last line saves, Escape cancels.
+layout: the first field has focus, Enter in the last line saves, Escape cancels. The
+fields are compact (one line each) and scroll under a title that stays put, so even a
+long form (a new seat) on a 24-line terminal shows what it is and how to save it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
@@ -45,16 +47,20 @@ class EntryDialog(ModalScreen[dict[str, str] | None]):
         self.title_text, self.fields = title, fields
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog entry-dialog"):
-            yield Label(f"[b]{self.title_text}[/b]  (ctrl+s sparar, Esc avbryter)")
+        # Not focusable itself: the first field has focus, as before.
+        with VerticalScroll(classes="dialog entry-dialog", can_focus=False):
+            yield Label(
+                f"[b]{self.title_text}[/b]  (ctrl+s sparar, Esc avbryter)", classes="dialog-title"
+            )
             for field in self.fields:
-                yield Label(field.label)
+                yield Label(field.label, classes="field-label")
                 if field.options:
                     yield Select(
                         list(field.options),
                         value=field.value or field.options[0][1],
                         allow_blank=False,
                         id=field.key,
+                        compact=True,
                     )
                 else:
                     value = field.value
@@ -62,7 +68,7 @@ class EntryDialog(ModalScreen[dict[str, str] | None]):
                         chosen = next(f for f in self.fields if f.key == field.follows)
                         first = chosen.value or chosen.options[0][1] if chosen.options else ""
                         value = dict(field.suggest).get(first, value)
-                    yield Input(value=value, id=field.key)
+                    yield Input(value=value, id=field.key, compact=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         chosen = str(event.value)

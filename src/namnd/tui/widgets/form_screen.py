@@ -7,6 +7,7 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from namnd.errors import NamndError
+from namnd.tui.messages import announce_change
 
 
 class FormScreen(Screen[None]):
@@ -38,6 +39,7 @@ class FormScreen(Screen[None]):
             return False
         state.update("Sparat")
         state.remove_class("error")
+        announce_change(self)
         return True
 
     def save_before_quit(self) -> bool:
