@@ -92,6 +92,17 @@ def test_the_tjansteskrivelse_is_one_markdown_text_per_arende(demo_store):
     assert "Petra Oxonius\\\nOmsorgsdirektör\n\nChristina Almqvist\\\nKvalitetschef" in text
 
 
+def test_the_header_names_the_kommun_set_on_the_organ(demo_store):
+    demo_store.edit_organ("von", {"municipality": "Botkyrka kommun"})
+    meeting = demo_store.find_meeting(DAY).id
+    with Session(demo_store.engine) as session:
+        doc = agendas.load_agenda(session=session, meeting_id=meeting)
+    text = tjansteskrivelse_markdown(doc.organ, doc.entries[2])
+    assert text.startswith(
+        "**Botkyrka kommun**\\\n**Vård- och omsorgsförvaltningen**\\\nTJÄNSTESKRIVELSE\n\n"
+    )
+
+
 def test_libreoffice_lays_out_the_tjansteskrivelse_with_the_page_header(demo_store, tmp_path):
     import pypdf
 

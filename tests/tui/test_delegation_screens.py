@@ -86,3 +86,25 @@ def test_waiting_times_on_the_seed_cases():
     q2 = {insats: points[1] for insats, points in series.items()}
     assert sum(p.count for p in q2.values()) == 11 + 12  # LSS elva and SoL tolv at 30 June
     assert all(p.median_months is None or p.median_months >= 3 for p in q2.values())
+
+
+async def test_the_register_is_read_in_from_the_waiting_times_screen(demo_store, make_app):
+    data = Path("tests/data/ej-verkstallda-2019Q2.yaml").resolve()
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        chart = app.screen.query_one("#waiting-chart", Static)
+        assert "Tryck [b]i[/b]" in str(chart.content) and "namnd import" not in str(chart.content)
+        await pilot.press("i")
+        await settle(app, pilot)
+        await pilot.press(*"finns-inte.yaml", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen.focused, Input), "a mistake brings the dialog back"
+        assert app.screen.focused.value == "finns-inte.yaml"
+        app.screen.focused.value = str(data)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, WaitingTimesScreen)
+        assert isinstance(app.screen.query_one("#waiting-chart", Static).content, Table)

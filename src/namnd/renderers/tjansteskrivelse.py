@@ -82,12 +82,15 @@ def memo_head(
     handlers: Sequence[str],
     recipients: Sequence[str],
 ) -> str:
-    """Förvaltning and TJÄNSTESKRIVELSE, then Datum, Dnr, Referens and Mottagare.
+    """Kommun, förvaltning and TJÄNSTESKRIVELSE, then Datum, Dnr, Referens and Mottagare.
+
+    The kommun line is printed when the organ names one (Inställningar, ``--kommun``).
 
     What a registrator needs to diarieföra the document; shared by the ärendens
     tjänsteskrivelser and the reports written as one (the ej verkställda redovisning).
     """
-    top = [f"**{literal(organ.administration or organ.name)}**", KIND.upper()]
+    names = (organ.municipality, organ.administration or organ.name)
+    top = [*(f"**{literal(name)}**" for name in names if name), KIND.upper()]
     facts = []
     if date:
         facts.append(f"Datum {date.isoformat()}")

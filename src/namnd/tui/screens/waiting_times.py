@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from namnd.errors import NamndError
+from namnd.services.swedish_numbers import counted
 from namnd.services.waiting_times import (
     WaitingPoint,
     quarters_between,
@@ -56,10 +57,17 @@ def chart(series: dict[str, list[WaitingPoint]]) -> Table:
 class WaitingTimesScreen(PerOrganScreen, Screen[None]):
     """Väntetider för ej verkställda gynnande beslut, per insats och kvartal, för en nämnd."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Tillbaka", id="back"), PICK_ORGAN]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Tillbaka", id="back"),
+        Binding("i", "import_register", "Läs in register", id="import_register"),
+        PICK_ORGAN,
+    ]
     HELP_TITLE = "Väntetider"
 
-    PALETTE = (PICK_ORGAN_ENTRY,)
+    PALETTE = (
+        ("Ej verkställda beslut: läs in registret från fil (YAML)", "import_register"),
+        PICK_ORGAN_ENTRY,
+    )
 
     def __init__(self, store: Store, organ_code: str | None = None) -> None:
         super().__init__()
@@ -86,8 +94,8 @@ class WaitingTimesScreen(PerOrganScreen, Screen[None]):
         span = register_span(cases)
         if span is None:
             content: object = (
-                "Registret över ej verkställda beslut är tomt. Läs in beslut med "
-                "[i]namnd import ej-verkstallda FIL[/i]."
+                "Registret över ej verkställda beslut är tomt. Tryck [b]i[/b] för att läsa "
+                "in beslut från en fil (se docs/cli.md, ej verkställda beslut)."
             )
         else:
             content = chart(waiting_times(cases, quarters_between(*span)))
@@ -100,6 +108,38 @@ class WaitingTimesScreen(PerOrganScreen, Screen[None]):
 
     def organ_changed(self) -> None:
         self._load()
+
+    def action_import_register(self, path: str = "") -> None:
+        """The organ's register of ej verkställda beslut from a file; a mistake keeps the path."""
+        from namnd.tui.widgets.entry_dialog import EntryDialog, Field
+
+        def done(answer: dict[str, str] | None) -> None:
+            if answer and answer["path"].strip():
+                self._import(answer["path"].strip())
+
+        fields = [Field("path", "Fil (YAML)", value=path)]
+        self.app.push_screen(EntryDialog("Läs in ej verkställda beslut", fields), done)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import(self, path: str) -> None:
+        from pathlib import Path
+
+        from namnd.operations.ej_verkstallda_report import import_register
+
+        user = self.app.user  # type: ignore[attr-defined]
+        try:
+            result = import_register(
+                self.store, Path(path).expanduser(), by=user, organ=self.resolve_organ().code
+            )
+        except (NamndError, OSError) as err:
+            self.app.call_from_thread(
+                self.notify, str(err), title="Kunde inte läsa in", severity="error", timeout=12
+            )
+            self.app.call_from_thread(self.action_import_register, path)
+            return
+        added = counted(result.added, "nytt beslut", "nya beslut")
+        self.app.call_from_thread(self.notify, f"Läste in {added}.", title="Ej verkställda")
+        self.app.call_from_thread(self._load)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Byt nämnd only shows when there is more than one organ."""
