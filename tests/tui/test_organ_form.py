@@ -11,9 +11,12 @@ from namnd.domain.organ_settings import OrganSettings
 from namnd.operations.agenda_files import import_agenda_file
 from namnd.operations.kallelse_export import export_kallelse
 from namnd.tui.screens.meetings import MeetingsScreen
+from namnd.tui.screens.members import MembersScreen
 from namnd.tui.screens.organ_form import OrganFormScreen
 from namnd.tui.screens.settings import SettingsScreen
-from tests.tui.conftest import settle
+from namnd.tui.widgets.entry_dialog import EntryDialog
+from tests.tui.conftest import settle, wait_for_palette
+from tests.tui.test_organ_picker import names_in, pick
 
 DATA = Path(__file__).parent.parent / "data" / "socialnamnd"
 
@@ -48,7 +51,7 @@ async def test_from_an_empty_workspace_create_the_namnd_and_its_arbetsutskott(st
         assert isinstance(app.screen, MeetingsScreen)
 
         await pilot.press("ctrl+p", *"Ny nämnd")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot)
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, OrganFormScreen)
@@ -74,6 +77,27 @@ async def test_from_an_empty_workspace_create_the_namnd_and_its_arbetsutskott(st
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, MeetingsScreen)
+
+        # A seat in each: the ledamöter screen starts on the nämnd, b switches organ.
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MembersScreen)
+        for organ, person in (
+            ("Socialnämnden", "Ulla Sten"),
+            ("Socialnämndens arbetsutskott", "Bo Ek"),
+        ):
+            if organ != app.screen.organ_name:
+                await pick(app, pilot, organ)
+            assert app.screen.organ_name == organ
+            await pilot.press("n")
+            await settle(app, pilot)
+            assert isinstance(app.screen, EntryDialog)
+            await pilot.press(*person, "enter", *"S", "enter")
+            app.screen.query_one("#first_day", Input).focus()
+            await pilot.press(*"2019-01-01", "ctrl+s")
+            await settle(app, pilot)
+            assert isinstance(app.screen, MembersScreen)
+            assert names_in(app) == [person]
     organs = {o.code: o for o in store.organs()}
     assert organs["sn"].dnr_format == "{prefix} {year}/{number}"
     assert organs["sn"].archive_place == "Socialförvaltningens arkiv"
