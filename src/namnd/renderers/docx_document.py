@@ -440,17 +440,7 @@ def _name_application(document: Document) -> None:
 
 def headers_in_use(document: Document) -> list:
     """Every header a page can show, unlinked so each can be written (see footers)."""
-    found = []
-    even_pages = document.settings.odd_and_even_pages_header_footer
-    for section in document.sections:
-        found.append(section.header)
-        if section.different_first_page_header_footer:
-            found.append(section.first_page_header)
-        if even_pages:
-            found.append(section.even_page_header)
-    for header in found:
-        header.is_linked_to_previous = False
-    return found
+    return _in_use(document, "header")
 
 
 def footers_in_use(document: Document) -> list:
@@ -459,16 +449,21 @@ def footers_in_use(document: Document) -> list:
     A municipal template may have its own first-page and even-page footers; a text that
     belongs on every page must go into each of them.
     """
+    return _in_use(document, "footer")
+
+
+def _in_use(document: Document, kind: str) -> list:
+    """Each section's ``kind`` ("header" or "footer"), first-page and even-page ones too."""
     found = []
     even_pages = document.settings.odd_and_even_pages_header_footer
     for section in document.sections:
-        found.append(section.footer)
+        found.append(getattr(section, kind))
         if section.different_first_page_header_footer:
-            found.append(section.first_page_footer)
+            found.append(getattr(section, f"first_page_{kind}"))
         if even_pages:
-            found.append(section.even_page_footer)
-    for footer in found:
-        footer.is_linked_to_previous = False
+            found.append(getattr(section, f"even_page_{kind}"))
+    for part in found:
+        part.is_linked_to_previous = False
     return found
 
 
