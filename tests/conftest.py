@@ -136,3 +136,13 @@ def backend_store(backend_workspace) -> Store:
 def backend_demo_store(backend_store) -> Store:
     """The demo nämnd (``load_demo``) on each backend; the same Store as ``backend_store``."""
     return backend_store
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 (aiosmtpd); ``.url`` to send to, ``.sink`` to read."""
+    from tests import smtp_server as smtp
+
+    running = smtp.start()
+    yield running
+    running.controller.stop()

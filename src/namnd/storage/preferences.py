@@ -26,6 +26,10 @@ class Preferences:
 
     user_name: str = ""
     export_folder: str = ""
+    #: The outgoing mail server as ``smtp://``, ``smtp+starttls://`` or ``smtps://`` URL.
+    smtp_url: str = ""
+    #: The sender of kallelser and inkallelser, e.g. ``Nämndsekreterare <sekr@kommun.se>``.
+    mail_from: str = ""
     last_organ: dict[str, str] = field(default_factory=dict)
 
     def organ_for(self, workspace_root: Path) -> str | None:
@@ -58,6 +62,8 @@ def load() -> Preferences:
     return Preferences(
         user_name=str(raw.get("user_name") or ""),
         export_folder=str(raw.get("export_folder") or ""),
+        smtp_url=str(raw.get("smtp_url") or ""),
+        mail_from=str(raw.get("mail_from") or ""),
         last_organ={str(k): str(v) for k, v in organs.items()} if isinstance(organs, dict) else {},
     )
 
