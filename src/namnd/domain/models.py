@@ -68,6 +68,8 @@ class Person(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True)
     title: str = Field(default="", description="Job title for officials, e.g. 'Nämndsekreterare'.")
+    email: str = Field(default="", description="Where kallelser and inkallelser are sent.")
+    phone: str = Field(default="", description="For the secretary calling in an ersättare.")
 
 
 class Membership(SQLModel, table=True):

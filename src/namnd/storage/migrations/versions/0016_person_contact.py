@@ -1,0 +1,28 @@
+"""person.email and person.phone: where the kallelse and an inkallelse are sent
+
+Revision ID: 0016
+Revises: 0018
+Create Date: 2026-12-01 15:00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0016"
+down_revision: str | None = "0018"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("email", sa.String(), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("phone", sa.String(), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.drop_column("phone")
+        batch_op.drop_column("email")
