@@ -14,15 +14,11 @@ from namnd.domain.kinds import ArendeKind, AssignmentStatus, DueKind
 from namnd.domain.models import Arende, Assignment, AssignmentChange
 from namnd.errors import InvalidInput, NotFound
 from namnd.operations.demo import load_demo
+from tests.finders import assignment_containing
 
 D = dt.date
 AUTUMN_2019 = D(2019, 10, 1)  # a day after the demo meeting, before anything is due
 VOF = "vård- och omsorgsförvaltningen"
-
-
-def _by_text(store, words: str, today=AUTUMN_2019):
-    (found,) = [v for v in store.assignments(today=today) if words in v.text]
-    return found
 
 
 def _arende_id(store, dnr: str) -> int:
@@ -32,7 +28,9 @@ def _arende_id(store, dnr: str) -> int:
 
 def test_demo_register_follows_the_seed(backend_store):
     load_demo(backend_store)
-    plan = _by_text(backend_store, "ta fram en åtgärdsplan för boendestödet")
+    plan = assignment_containing(
+        backend_store, "ta fram en åtgärdsplan för boendestödet", today=AUTUMN_2019
+    )
     assert (plan.origin_dnr, plan.origin_meeting_date, plan.given_on) == (
         "von/2018:225",
         D(2019, 9, 19),
@@ -46,20 +44,24 @@ def test_demo_register_follows_the_seed(backend_store):
         AssignmentStatus.NOT_STARTED,
     )
 
-    genomlysning = _by_text(backend_store, "Genomlysning av boendestödet")
+    genomlysning = assignment_containing(
+        backend_store, "Genomlysning av boendestödet", today=AUTUMN_2019
+    )
     assert genomlysning.status is AssignmentStatus.REPORTED
     assert genomlysning.status_since == D(2019, 9, 19)
     assert genomlysning.origin_note == "beslut i december 2018"
     assert genomlysning.report_arende_id == _arende_id(backend_store, "von/2018:225")
 
-    myndighet = _by_text(backend_store, "Genomlysning Myndighet")
+    myndighet = assignment_containing(backend_store, "Genomlysning Myndighet", today=AUTUMN_2019)
     assert myndighet.status is AssignmentStatus.REPORTED and myndighet.origin_dnr == "von/2018:234"
     assert myndighet.due_date == D(2019, 9, 19)  # "på nämndens sammanträde i september 2019"
 
-    new_myndighet = _by_text(backend_store, "ta fram en åtgärdsplan för Myndighet")
+    new_myndighet = assignment_containing(
+        backend_store, "ta fram en åtgärdsplan för Myndighet", today=AUTUMN_2019
+    )
     assert new_myndighet.origin_dnr == "von/2018:234" and new_myndighet.due_date == D(2019, 12, 31)
 
-    statsbidrag = _by_text(backend_store, "stimulansmedlen")
+    statsbidrag = assignment_containing(backend_store, "stimulansmedlen", today=AUTUMN_2019)
     assert (statsbidrag.report_to, statsbidrag.assignee) == ("Socialstyrelsen", "omsorgschef")
     assert (statsbidrag.due_date, statsbidrag.due_kind) == (D(2020, 2, 28), DueKind.EXACT_DATE)
     assert len(backend_store.assignments(today=AUTUMN_2019)) == 5
@@ -79,7 +81,7 @@ def test_overdue_is_derived_from_today(demo_store):
     assert before == []
     assert [v.text.endswith(("i boendestödet", "för Myndighet")) for v in after] == [True, True]
     assert {v.status_label for v in after} == {"försenad"}
-    late = _by_text(demo_store, "åtgärdsplan för boendestödet", today=D(2020, 1, 1))
+    late = assignment_containing(demo_store, "åtgärdsplan för boendestödet", today=D(2020, 1, 1))
     assert late.overdue and late.status is AssignmentStatus.NOT_STARTED  # nothing stored
 
 
@@ -96,14 +98,14 @@ def test_meeting_in_month_resolves_once_the_meeting_is_planned(demo_store):
     from namnd.operations.schedule import add_dates
 
     add_dates(demo_store, [D(2019, 12, 12)], None)
-    plan = _by_text(demo_store, "åtgärdsplan för boendestödet")
+    plan = assignment_containing(demo_store, "åtgärdsplan för boendestödet", today=AUTUMN_2019)
     assert plan.due_date == D(2019, 12, 12)
     assert plan.due_label == "nämndens sammanträde i december 2019 (12 december)"
 
 
 @pytest.mark.usefixtures("backend_demo_store")
 def test_status_history_names_who_and_when(backend_store):
-    plan = _by_text(backend_store, "åtgärdsplan för boendestödet")
+    plan = assignment_containing(backend_store, "åtgärdsplan för boendestödet", today=AUTUMN_2019)
     backend_store.set_assignment_status(plan.id, AssignmentStatus.IN_PROGRESS, by="kerstin")
     backend_store.set_assignment_status(plan.id, AssignmentStatus.IN_PROGRESS, by="kerstin")
     backend_store.update_assignment(
@@ -127,8 +129,8 @@ def test_deciding_a_report_back_marks_its_uppdrag_reported(backend_store):
         {"title": "Återrapportering åtgärdsplan boendestöd", "kind": ArendeKind.REPORT_BACK},
         by="kerstin",
     )
-    plan = _by_text(backend_store, "åtgärdsplan för boendestödet")
-    other = _by_text(backend_store, "åtgärdsplan för Myndighet")
+    plan = assignment_containing(backend_store, "åtgärdsplan för boendestödet", today=AUTUMN_2019)
+    other = assignment_containing(backend_store, "åtgärdsplan för Myndighet", today=AUTUMN_2019)
     backend_store.link_report_back(plan.id, report_id, by="kerstin")
     backend_store.link_report_back(other.id, report_id, by="kerstin")
 
@@ -148,7 +150,7 @@ def test_deciding_a_report_back_marks_its_uppdrag_reported(backend_store):
 
 
 def test_only_a_report_back_arende_can_answer_an_uppdrag(demo_store):
-    plan = _by_text(demo_store, "åtgärdsplan för boendestödet")
+    plan = assignment_containing(demo_store, "åtgärdsplan för boendestödet", today=AUTUMN_2019)
     with pytest.raises(InvalidInput, match="inget återrapporteringsärende"):
         demo_store.link_report_back(plan.id, _arende_id(demo_store, "von/2019:126"), by="k")
     with pytest.raises(NotFound, match="inget nämnduppdrag med id 999"):

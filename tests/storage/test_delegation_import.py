@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
-import openpyxl
 import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -16,6 +14,7 @@ from namnd.domain.delegation_tables import DelegationListImport, DelegationListR
 from namnd.errors import NamndError
 from namnd.operations.delegation_import import import_delegation_list
 from namnd.operations.demo import demo_dir
+from tests.workbooks import xlsx_bytes
 
 DATA = Path(__file__).parents[1] / "data" / "ej-verkstallda-2019Q2.yaml"
 HEADER = "Beslutsfattare\tBeslutsdatum\tBeslut\tAnledning till avslag\tFödelseår\tKön"
@@ -71,21 +70,12 @@ def test_same_file_twice_changes_nothing(demo_store, tmp_path):
     assert _counts(demo_store) == before
 
 
-def _xlsx(rows) -> bytes:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 HOSTILE = {
     "empty.tsv": (b"", "är tom"),
     "cp1252-broken.tsv": ((HEADER + "\n").encode("cp1252") + b"\x81\x8d\x90", "går inte att läsa"),
-    "cut.xlsx": (_xlsx([HEADER.split("\t")] + [ROW.split("\t")] * 50)[:900], "skadad"),
+    "cut.xlsx": (xlsx_bytes([HEADER.split("\t")] + [ROW.split("\t")] * 50)[:900], "skadad"),
     "formula.xlsx": (
-        _xlsx([HEADER.split("\t"), ["Ek, Per", "=TODAY()", "Bifall", None, 1950, "Man"]]),
+        xlsx_bytes([HEADER.split("\t"), ["Ek, Per", "=TODAY()", "Bifall", None, 1950, "Man"]]),
         "Cell B2: formeln =TODAY() saknar sparat värde",
     ),
     "bad-date.tsv": (f"{HEADER}\n{ROW}\n{ROW.replace('20190827', '2019-02-30')}".encode(), "Rad 3"),

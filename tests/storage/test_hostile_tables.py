@@ -11,7 +11,6 @@ import time
 import tracemalloc
 import zipfile
 
-import openpyxl
 import pytest
 from sqlmodel import Session, func, select
 
@@ -21,6 +20,7 @@ from namnd.formats import xlsx_tables
 from namnd.formats.delegation_lists import parse_delegation_list
 from namnd.formats.roster_table import parse_roster_table
 from namnd.operations.delegation_import import import_delegation_list
+from tests.workbooks import xlsx_bytes
 
 HEADER = ["Beslutsfattare", "Beslutsdatum", "Beslut", "Anledning till avslag", "Födelseår", "Kön"]
 ROW = ["Östman, Ylva", 20190827, "Bifall Boendestöd enligt 4 kap, 1§ SoL", None, 1985, "Kvinna"]
@@ -33,18 +33,9 @@ def _counts(store) -> tuple[int, int]:
     return imports, rows
 
 
-def _xlsx(rows) -> bytes:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def _bomb(megabytes: int) -> bytes:
     """A valid workbook whose first sheet is ``megabytes`` MB of XML packed to a few MB."""
-    source = zipfile.ZipFile(io.BytesIO(_xlsx([HEADER, ROW])))
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes([HEADER, ROW])))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         for info in source.infolist():
@@ -101,16 +92,16 @@ def test_a_zip_bomb_import_leaves_the_database_unchanged(demo, tmp_path, bomb):
 
 def test_a_sheet_with_more_rows_than_allowed_is_refused_while_streaming(monkeypatch):
     monkeypatch.setattr(xlsx_tables, "MAX_ROWS", 50)
-    data = _xlsx([HEADER, *[ROW] * 60])
+    data = xlsx_bytes([HEADER, *[ROW] * 60])
     with pytest.raises(InvalidInput, match="fler än 50 rader"):
         parse_delegation_list(data, name="Filen stor.xlsx")
-    assert len(parse_delegation_list(_xlsx([HEADER, *[ROW] * 40])).rows) == 40
+    assert len(parse_delegation_list(xlsx_bytes([HEADER, *[ROW] * 40])).rows) == 40
 
 
 def test_a_sheet_with_more_cells_than_allowed_is_refused(monkeypatch):
     monkeypatch.setattr(xlsx_tables, "MAX_CELLS", 100)
     with pytest.raises(InvalidInput, match="fler än 100 ifyllda celler"):
-        parse_delegation_list(_xlsx([HEADER, *[ROW] * 30]), name="Filen stor.xlsx")
+        parse_delegation_list(xlsx_bytes([HEADER, *[ROW] * 30]), name="Filen stor.xlsx")
 
 
 def _rewritten(data: bytes, old: bytes, new: bytes) -> bytes:
@@ -124,7 +115,7 @@ def _rewritten(data: bytes, old: bytes, new: bytes) -> bytes:
 
 
 def test_a_cell_longer_than_excel_allows_is_named():
-    data = _xlsx([HEADER, ["Ek, Per", 20190805, "x" * 32_767, None, 1940, "Man"]])
+    data = xlsx_bytes([HEADER, ["Ek, Per", 20190805, "x" * 32_767, None, 1940, "Man"]])
     data = _rewritten(data, b"x" * 32_767, b"x" * 40_000)
     with pytest.raises(InvalidInput, match=r"Cell C2 har 40000 tecken.*högst 32767"):
         parse_delegation_list(data, name="Filen lång.xlsx")

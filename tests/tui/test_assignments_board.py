@@ -11,13 +11,10 @@ from namnd.tui.app import create_app
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.assignments import AssignmentsScreen
 from namnd.tui.screens.review import ReviewScreen
+from tests.finders import assignment_containing
 from tests.tui.conftest import settle
 
 TODAY = dt.date(2020, 1, 15)  # the December 2019 uppdrag are overdue
-
-
-def _by_text(store, start):
-    return next(a for a in store.assignments(today=TODAY) if a.text.startswith(start))
 
 
 async def test_board_groups_and_highlights(demo_store):
@@ -49,7 +46,9 @@ async def test_board_groups_and_highlights(demo_store):
 
 async def test_uppdrag_from_pagar_to_aterrapporterad(demo_store):
     app = create_app(demo_store, today=TODAY, user="sekreteraren")
-    boendestod = _by_text(demo_store, "Utifrån rekommendationerna i ”Genomlysning- boendestöd")
+    boendestod = assignment_containing(
+        demo_store, "Utifrån rekommendationerna i ”Genomlysning- boendestöd", today=TODAY
+    )
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         # Board: mark the åtgärdsplan boendestöd uppdrag pågår.

@@ -13,7 +13,7 @@ from namnd.tui.screens.help import HelpScreen, general_keys, screen_keys
 from namnd.tui.screens.protocol import MARKS_LEGEND, ProtocolScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, wait_for_palette
 from tests.tui.footer_keys import visible_footer_keys
 
 DAY = "2019-09-19"
@@ -123,7 +123,7 @@ async def test_the_palette_speaks_swedish(demo_store, make_app):
         await pilot.pause()
         placeholder = app.screen.query_one(Input).placeholder
         await pilot.press(*"xqzxqz")
-        await pilot.pause(0.8)
+        await wait_for_palette(pilot)
         options = app.screen.query_one("CommandList")
         last = str(options.get_option_at_index(options.option_count - 1).prompt.renderable)
     assert titles[:3] == ["Hjälp", "Tema", "Avsluta"] and "Skärmbild" in titles

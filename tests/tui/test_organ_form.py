@@ -111,7 +111,7 @@ async def test_a_new_name_in_the_settings_shows_in_the_next_export(store, make_a
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+p", *"Inställningar")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot)
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, SettingsScreen)
@@ -133,7 +133,7 @@ async def test_escape_leaves_the_settings_unsaved(store, make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+p", *"Inställningar")
-        await pilot.pause(0.3)
+        await wait_for_palette(pilot)
         await pilot.press("enter")
         await settle(app, pilot)
         await _fill(app, pilot, {"name": "Fel namn"})

@@ -8,7 +8,6 @@ import io
 import re
 import zipfile
 
-import openpyxl
 import pytest
 
 from namnd.errors import InvalidInput
@@ -19,6 +18,7 @@ from namnd.formats.delegation_lists import (
 )
 from namnd.formats.text_files import decode
 from namnd.operations.demo import demo_dir
+from tests.workbooks import xlsx_bytes
 
 HEADER = "Beslutsfattare\tBeslutsdatum\tBeslut\tAnledning till avslag\tFödelseår\tKön"
 ROW = "Östman, Ylva\t20190827\tBifall Boendestöd enligt 4 kap, 1§ SoL\t\t1985\tKvinna"
@@ -203,16 +203,6 @@ def test_hundred_thousand_rows_parse_and_report_progress():
 # --- Excel -----------------------------------------------------------------------------
 
 
-def _xlsx(rows: list[list[object]]) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def _with_cached_value(data: bytes, cell: str, value: str) -> bytes:
     """Add the value Excel would have saved beside a formula (openpyxl never writes one)."""
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -242,7 +232,7 @@ XLSX_HEADER = [
 
 
 def test_xlsx_with_date_cells_and_numbers():
-    data = _xlsx(
+    data = xlsx_bytes(
         [
             XLSX_HEADER,
             ["Ek, Per", dt.datetime(2019, 8, 5), "Bifall Hemtjänst", None, 1940, "Man"],
@@ -258,20 +248,22 @@ def test_xlsx_with_date_cells_and_numbers():
 
 
 def test_xlsx_formula_with_a_saved_value_is_read():
-    data = _xlsx([XLSX_HEADER, ["Ek, Per", 20190805, "Bifall Hemtjänst", None, "=1900+40", "Man"]])
+    data = xlsx_bytes(
+        [XLSX_HEADER, ["Ek, Per", 20190805, "Bifall Hemtjänst", None, "=1900+40", "Man"]]
+    )
     parsed = parse_delegation_list(_with_cached_value(data, "E2", "1940"))
     assert parsed.rows[0].birth_year == 1940
 
 
 def test_xlsx_formula_without_a_saved_value_names_the_cell():
-    data = _xlsx([XLSX_HEADER, ["Ek, Per", "=TODAY()", "Bifall Hemtjänst", None, 1940, "Man"]])
+    data = xlsx_bytes([XLSX_HEADER, ["Ek, Per", "=TODAY()", "Bifall Hemtjänst", None, 1940, "Man"]])
     with pytest.raises(DelegationListError) as caught:
         parse_delegation_list(data)
     assert caught.value.errors[0].startswith("Cell B2: formeln =TODAY() saknar sparat värde")
 
 
 def test_xlsx_error_value_names_the_cell():
-    data = _xlsx([XLSX_HEADER, ["Ek, Per", 20190805, "Bifall Hemtjänst", None, "=1/0", "Man"]])
+    data = xlsx_bytes([XLSX_HEADER, ["Ek, Per", 20190805, "Bifall Hemtjänst", None, "=1/0", "Man"]])
     with pytest.raises(DelegationListError) as caught:
         parse_delegation_list(_with_cached_value(data, "E2", "#DIV/0!"))
     assert "Cell E2: formeln gav felvärdet #DIV/0!." in caught.value.errors
@@ -279,7 +271,7 @@ def test_xlsx_error_value_names_the_cell():
 
 @pytest.mark.parametrize("keep", [0.3, 0.6, 0.95])
 def test_truncated_xlsx_is_a_swedish_error(keep):
-    data = _xlsx([XLSX_HEADER, *[["Ek, Per", 20190805, "Bifall", None, 1940, "Man"]] * 200])
+    data = xlsx_bytes([XLSX_HEADER, *[["Ek, Per", 20190805, "Bifall", None, 1940, "Man"]] * 200])
     with pytest.raises(InvalidInput, match=r"skadad eller ofullständig .*\(\.xlsx\)"):
         parse_delegation_list(data[: int(len(data) * keep)], name="Filen lista.xlsx")
 
