@@ -211,10 +211,13 @@ def _graft_structure(package, source, pages) -> None:
     kids = [] if kids is None else list(kids) if isinstance(kids, pikepdf.Array) else [kids]
     ours = root.get("/K")
     ours = [] if ours is None else list(ours) if isinstance(ours, pikepdf.Array) else [ours]
+    language = source.Root.get("/Lang")
     for kid in kids:
         copied = _copy(package, kid)
         if isinstance(copied, pikepdf.Dictionary):
             copied.P = root
+            if language is not None and "/Lang" not in copied:
+                copied.Lang = language  # an English bilaga is read as English
         ours.append(copied)
     root.K = pikepdf.Array(ours)
     role_map = theirs.get("/RoleMap")
