@@ -228,9 +228,22 @@ def test_a_bilaga_not_pdfa_makes_a_package_without_the_claim_and_says_why(tmp_pa
         pdf.save(bilaga)
     target, warnings = _package(tmp_path, bilaga)
     assert len(warnings) == 1
-    assert "Bilagan ”Remiss” är inte PDF/A (Teckensnitt är inte inbäddade" in warnings[0]
-    assert "Paketet skrivs därför inte som PDF/A" in warnings[0]
+    assert "Bilagan ”Remiss” är inte PDF/A: Teckensnitt är inte inbäddade" in warnings[0]
+    assert "Paketet skrivs därför utan PDF/A-märkning" in warnings[0]
     assert any("pdfaid:part" in p for p in problems(target))
+
+
+def test_a_bilaga_in_english_stays_english_inside_the_swedish_package(tmp_path):
+    bilaga = shutil.copyfile(DATA / "remiss-riktlinjer-iop.pdf", tmp_path / "remiss.pdf")
+    with pikepdf.open(bilaga, allow_overwriting_input=True) as pdf:
+        _english(pdf)
+        pdf.save(bilaga)
+    target, warnings = _package(tmp_path, bilaga)
+    assert warnings == []
+    require(target, language="sv")
+    with pikepdf.open(target) as pdf:
+        langs = [str(kid.get("/Lang", "")) for kid in pdf.Root.StructTreeRoot.K]
+    assert langs == ["", "sv-SE", "en-US"], "the cover's tags take the document's sv-SE"
 
 
 def _elements(element, depth=0):

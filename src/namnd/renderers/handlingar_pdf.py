@@ -107,8 +107,9 @@ def assemble(
                 lacks = problems_in(source) if piece.foreign else []
                 if lacks:
                     warnings.append(
-                        f"{piece.name or piece.title} är inte PDF/A ({' '.join(lacks)}) "
-                        "Paketet skrivs därför inte som PDF/A; be om bilagan som PDF/A."
+                        f"{piece.name or piece.title} är inte PDF/A: {' '.join(lacks)} "
+                        "Paketet skrivs därför utan PDF/A-märkning; be förvaltningen om "
+                        "bilagan som PDF/A."
                     )
                 first = len(package.pages)
                 package.pages.extend(source.pages)
