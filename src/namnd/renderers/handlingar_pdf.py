@@ -203,23 +203,27 @@ def _graft_structure(package, source, pages) -> None:
     mine = pikepdf.NumberTree(root.ParentTree)
     offset = _next_key(root, mine)
     their_tree = pikepdf.NumberTree(theirs.ParentTree)
-    for key, value in their_tree.items():
-        mine[key + offset] = _copy(package, value)
+    entries = list(their_tree.items())
+    kids = theirs.get("/K")
+    kids = [] if kids is None else list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    # One copy of everything: qpdf remembers what it copied from each PDF, so an
+    # element's /Pg is the page already copied, not a second copy.
+    holder = source.make_indirect(pikepdf.Array([value for _, value in entries] + kids))
+    copied = list(package.copy_foreign(holder))
+    for (key, _), value in zip(entries, copied, strict=False):
+        mine[key + offset] = value
     root.ParentTreeNextKey = offset + _next_key(theirs, their_tree)
     for page in pages:
         _shift_struct_parents(page, offset)
-    kids = theirs.get("/K")
-    kids = [] if kids is None else list(kids) if isinstance(kids, pikepdf.Array) else [kids]
     ours = root.get("/K")
     ours = [] if ours is None else list(ours) if isinstance(ours, pikepdf.Array) else [ours]
     language = source.Root.get("/Lang")
-    for kid in kids:
-        copied = _copy(package, kid)
-        if isinstance(copied, pikepdf.Dictionary):
-            copied.P = root
-            if language is not None and "/Lang" not in copied:
-                copied.Lang = language  # an English bilaga is read as English
-        ours.append(copied)
+    for kid in copied[len(entries) :]:
+        if isinstance(kid, pikepdf.Dictionary):
+            kid.P = root
+            if language is not None and "/Lang" not in kid:
+                kid.Lang = language  # an English bilaga is read as English
+        ours.append(kid)
     root.K = pikepdf.Array(ours)
     role_map = theirs.get("/RoleMap")
     if role_map is not None:
@@ -228,23 +232,6 @@ def _graft_structure(package, source, pages) -> None:
         for role, standard in role_map.items():
             if role not in root.RoleMap:
                 root.RoleMap[role] = standard
-
-
-def _copy(package, value):
-    """``value`` of another PDF in ``package``: indirect objects through qpdf's copier.
-
-    qpdf remembers what it copied from each PDF, so an element's ``/Pg`` is the page
-    already copied, not a second copy.
-    """
-    import pikepdf
-
-    if isinstance(value, pikepdf.Object) and value.is_indirect:
-        return package.copy_foreign(value)
-    if isinstance(value, pikepdf.Array):
-        return pikepdf.Array([_copy(package, item) for item in value])
-    if isinstance(value, pikepdf.Dictionary):
-        return pikepdf.Dictionary({key: _copy(package, item) for key, item in value.items()})
-    return value
 
 
 def _next_key(root, tree) -> int:
