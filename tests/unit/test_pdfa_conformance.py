@@ -189,7 +189,7 @@ def test_every_demo_bilaga_is_pdfa_in_swedish(path):
     require(path, language="sv")
 
 
-def _package(tmp_path: Path, bilaga: Path) -> tuple[Path, list[str]]:
+def _package(tmp_path: Path, bilaga: Path, cover: Path = DATA / "tidsplan-budget-2020.pdf"):
     target = tmp_path / "paket.pdf"
     chapters = [
         Chapter("1. Motion", [Piece("Motion", DATA / "motion-halvera-matsvinnet.pdf")]),
@@ -198,7 +198,7 @@ def _package(tmp_path: Path, bilaga: Path) -> tuple[Path, list[str]]:
     stamps = tmp_path / "stamps.pdf"
     with pikepdf.open(DATA / "riktlinjer-iop.pdf") as strips:  # any three pages serve
         strips.save(stamps)
-    made = assemble(DATA / "tidsplan-budget-2020.pdf", chapters, stamps, target, title="Paket")
+    made = assemble(cover, chapters, stamps, target, title="Paket")
     return target, made.warnings
 
 
@@ -230,6 +230,16 @@ def test_a_bilaga_not_pdfa_makes_a_package_without_the_claim_and_says_why(tmp_pa
     assert len(warnings) == 1
     assert "Bilagan ”Remiss” är inte PDF/A: Teckensnitt är inte inbäddade" in warnings[0]
     assert "Paketet skrivs därför utan PDF/A-märkning" in warnings[0]
+    assert any("pdfaid:part" in p for p in problems(target))
+
+
+def test_a_package_whose_own_pages_are_not_pdfa_loses_the_claim_too(tmp_path):
+    cover = _spoiled(tmp_path, _without_output_intent)
+    target, warnings = _package(tmp_path, DATA / "remiss-riktlinjer-iop.pdf", cover)
+    assert warnings == [
+        "Paketet är inte PDF/A: OutputIntent för PDF/A (GTS_PDFA1) saknas. "
+        "Det skrivs därför utan PDF/A-märkning."
+    ]
     assert any("pdfaid:part" in p for p in problems(target))
 
 

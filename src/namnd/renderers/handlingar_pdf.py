@@ -16,6 +16,8 @@ its tags). So a bilaga PDF is read with ``formats.pdfa_conformance``; if it is n
 PDF/A itself (no PDF/A identification, fonts not embedded, JavaScript, no OutputIntent,
 no tags or no language) the package is written without the PDF/A claim and a Swedish
 warning names the bilaga and what it lacks, so the user can ask for a PDF/A version.
+The finished package is checked the same way before the claim is written, so pages namnd
+made itself that are not PDF/A (a LibreOffice that did not make PDF/A) lose it too.
 Either way the package keeps the cover's OutputIntent, language (sv-SE) and tags: each
 part's structure tree is grafted under the package's (its ParentTree keys moved past
 the ones before it), and the stamp strip is laid on as an artifact, outside the tags.
@@ -124,6 +126,11 @@ def assemble(
         labels[0] = pikepdf.Dictionary(S=pikepdf.Name.r)
         labels[cover_pages] = pikepdf.Dictionary(S=pikepdf.Name.D, St=1)
         package.Root.PageLabels = labels.obj
+        lacks = [] if warnings else problems_in(package)
+        if lacks:  # namnd's own pages: checked too, not just claimed
+            warnings.append(
+                f"Paketet är inte PDF/A: {' '.join(lacks)} Det skrivs därför utan PDF/A-märkning."
+            )
         with package.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = title
             if warnings:
