@@ -31,7 +31,6 @@ from pathlib import Path
 
 from namnd.atomic_files import write_with
 from namnd.errors import NamndError
-from namnd.formats.pdfa_conformance import problems_in
 
 
 @dataclass(frozen=True)
@@ -83,6 +82,8 @@ def assemble(
     ``stamps`` holds one strip per chapter after one for the cover, in that order.
     """
     import pikepdf
+
+    from namnd.formats.pdfa_conformance import problems_in
 
     opened: list[pikepdf.Pdf] = []
     try:
