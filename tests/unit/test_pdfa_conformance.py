@@ -35,6 +35,10 @@ def _without_metadata(pdf):
     del pdf.Root.Metadata
 
 
+def _unreadable_metadata(pdf):
+    pdf.Root.Metadata = pdf.make_stream(b"<x:xmpmeta>inte XML", Type=pikepdf.Name.Metadata)
+
+
 def _font_not_embedded(pdf):
     for font in pdf.pages[0].Resources.Font.values():
         descriptor = font.get("/FontDescriptor")
@@ -133,6 +137,7 @@ CASES = [
     (_without_pdfaid, "pdfaid:part"),
     (_without_conformance, "pdfaid:conformance"),
     (_without_metadata, "XMP-metadata saknas"),
+    (_unreadable_metadata, "pdfaid:part"),
     (_font_not_embedded, "Teckensnitt är inte inbäddade"),
     (_type0_descendant_not_embedded, "Utanfor-CID"),
     (_names_javascript, "namnträd"),

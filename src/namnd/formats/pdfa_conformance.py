@@ -95,7 +95,7 @@ def _unembedded_fonts(pdf: pikepdf.Pdf) -> set[str]:
 def _identification(pdf) -> list[str]:
     if "/Metadata" not in pdf.Root:
         return ["XMP-metadata saknas, så PDF:en säger inte att den är PDF/A."]
-    meta = pdf.open_metadata()
+    meta = pdf.open_metadata()  # an XMP packet that is not XMP reads as empty
     part = str(meta.get("pdfaid:part", "")).strip()
     conformance = str(meta.get("pdfaid:conformance", "")).strip()
     if not part:
