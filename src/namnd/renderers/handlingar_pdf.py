@@ -243,9 +243,9 @@ def _graft_structure(package, source, pages) -> None:
 
 
 def _next_key(root, tree) -> int:
-    if "/ParentTreeNextKey" in root:
-        return int(root.ParentTreeNextKey)
-    return max((int(key) for key in tree.keys()), default=-1) + 1
+    """The first ParentTree key free: past every key, whatever ParentTreeNextKey says."""
+    used = max((int(key) for key in tree.keys()), default=-1) + 1
+    return max(used, int(root.get("/ParentTreeNextKey", 0)))
 
 
 def _shift_struct_parents(page, offset: int | None) -> None:
