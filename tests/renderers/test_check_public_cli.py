@@ -55,12 +55,15 @@ def test_the_public_kallelse_with_an_imported_delegation_list_passes(ws, tmp_pat
 
 
 def test_the_pdf_kallelse_internal_refused_public_passes(ws, tmp_path, capsys):
+    from namnd.formats.pdfa_conformance import require as require_pdfa
     from tests.renderers.docx_helpers import require_libreoffice
 
     require_libreoffice()
     internal, public = tmp_path / "intern.pdf", tmp_path / "off.pdf"
     _export(ws, internal, "--format", "pdf")
     _export(ws, public, "--format", "pdf", "--public")
+    for pdf in (internal, public):
+        require_pdfa(pdf, language="sv")
     capsys.readouterr()
     assert main([*ws, "check-public", str(internal)]) == 1
     assert "ärende 10 den 2019-09-19 (von/2019:1), bilaga 1" in capsys.readouterr().out

@@ -10,6 +10,7 @@ import pytest
 
 from namnd.cli.main import main
 from namnd.errors import InvalidInput
+from namnd.formats.pdfa_conformance import require as require_pdfa
 from namnd.operations.protocol_export import export_extract, export_protocol
 from namnd.services.swedish_dates import long_date
 from tests.protocol_sample import draft_protocol
@@ -224,8 +225,11 @@ def test_pdfa_for_publication_and_the_archive(decided, workspace, capsys):
     pdf = workspace.protocols / "2019-09-19-von-offentlig.pdf"
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and b"pdfaid:part>2<" in data
+    require_pdfa(pdf, language="sv")
+    assert main([*ws, "export", "protokoll", DAY, "--format", "pdf"]) == 0
+    require_pdfa(workspace.protocols / "2019-09-19-von.pdf", language="sv")  # the archive's
     assert main([*ws, "export", "kallelse", DAY, "--format", "pdf"]) == 0
-    assert (workspace.agendas / "2019-09-19-von.pdf").read_bytes().startswith(b"%PDF")
+    require_pdfa(workspace.agendas / "2019-09-19-von.pdf", language="sv")
 
 
 def test_dispatch_writes_each_utdrag_and_the_list(decided, workspace, capsys):

@@ -202,6 +202,9 @@ def test_public_pdf_is_checked_too(ws, capsys, tmp_path):
     ok(capsys, *ws, "export", "protokoll", DAY, "--format", "pdf", "--public", "-o", str(target))
     from pypdf import PdfReader
 
+    from namnd.formats.pdfa_conformance import require
+
+    require(target, language="sv")
     text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Rättelse i § 12" in text and "Olle" not in text and "Storgatan" not in text
     assert dt.date.fromisoformat(DAY).year == 2026

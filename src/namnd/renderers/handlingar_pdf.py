@@ -9,8 +9,18 @@ number-tree types. pikepdf (qpdf) rather than pypdf: it copies pages without par
 their content streams and lays a stamp on as a form XObject, which keeps a package of a
 few hundred pages within a small factor of a plain merge.
 
-A merged bilaga whose fonts are not embedded cannot be PDF/A; the package is then
-written without the PDF/A claim and a warning names the bilaga.
+The package is PDF/A-2B only if every part is: namnd's own pages come from LibreOffice
+as tagged PDF/A-2 in Swedish, but a bilaga PDF is merged as the förvaltning sent it
+(the archive wants the document as it came, and converting it would change it and lose
+its tags). So a bilaga PDF is read with ``formats.pdfa_conformance``; if it is not
+PDF/A itself (no PDF/A identification, fonts not embedded, JavaScript, no OutputIntent,
+no tags or no language) the package is written without the PDF/A claim and a Swedish
+warning names the bilaga and what it lacks, so the user can ask for a PDF/A version.
+The finished package is checked the same way before the claim is written, so pages namnd
+made itself that are not PDF/A (a LibreOffice that did not make PDF/A) lose it too.
+Either way the package keeps the cover's OutputIntent, language (sv-SE) and tags: each
+part's structure tree is grafted under the package's (its ParentTree keys moved past
+the ones before it), and the stamp strip is laid on as an artifact, outside the tags.
 """
 
 from __future__ import annotations
@@ -73,6 +83,8 @@ def assemble(
     """
     import pikepdf
 
+    from namnd.formats.pdfa_conformance import problems_in
+
     opened: list[pikepdf.Pdf] = []
     try:
         package = pikepdf.open(cover)
@@ -80,6 +92,8 @@ def assemble(
         strips = pikepdf.open(stamps)
         opened.append(strips)
         cover_pages = len(package.pages)
+        for strip in strips.pages:
+            _as_artifact(strip)
         for page in package.pages:
             _stamp(page, strips.pages[0])
         warnings: list[str] = []
@@ -93,13 +107,16 @@ def assemble(
             for piece in chapter.pieces:
                 source = _open_pdf(piece.pdf, piece.name or piece.title)
                 opened.append(source)
-                if piece.foreign and _unembedded_fonts(source):
+                lacks = problems_in(source) if piece.foreign else []
+                if lacks:
                     warnings.append(
-                        f"{piece.name or piece.title} har teckensnitt som inte är inbäddade; "
-                        "paketet skrivs därför inte som PDF/A."
+                        f"{piece.name or piece.title} är inte PDF/A: {' '.join(lacks)} "
+                        "Paketet skrivs därför utan PDF/A-märkning; be förvaltningen om "
+                        "bilagan som PDF/A."
                     )
                 first = len(package.pages)
                 package.pages.extend(source.pages)
+                _graft_structure(package, source, package.pages[first:])
                 for page in package.pages[first:]:
                     _stamp(page, strips.pages[number])
                 item.children.append(pikepdf.OutlineItem(piece.title, first))
@@ -110,6 +127,11 @@ def assemble(
         labels[0] = pikepdf.Dictionary(S=pikepdf.Name.r)
         labels[cover_pages] = pikepdf.Dictionary(S=pikepdf.Name.D, St=1)
         package.Root.PageLabels = labels.obj
+        lacks = [] if warnings else problems_in(package)
+        if lacks:  # namnd's own pages: checked too, not just claimed
+            warnings.append(
+                f"Paketet är inte PDF/A: {' '.join(lacks)} Det skrivs därför utan PDF/A-märkning."
+            )
         with package.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = title
             if warnings:
@@ -151,36 +173,87 @@ def _stamp(page, strip) -> None:
     )
 
 
-def _unembedded_fonts(pdf) -> set[str]:
-    """Names of the fonts ``pdf`` uses without embedding them (Type 3 fonts need none)."""
-    missing: set[str] = set()
-    seen: set[tuple[int, int]] = set()
+def _as_artifact(page) -> None:
+    """Make ``page``'s content one artifact: a stamp is decoration, not part of the tags.
 
-    def visit(resources) -> None:
-        if resources is None:
-            return
-        for font in (resources.get("/Font") or {}).values():
-            _check_font(font, missing)
-        for xobject in (resources.get("/XObject") or {}).values():
-            key = xobject.objgen
-            if key in seen or xobject.get("/Subtype") != "/Form":
-                continue
-            seen.add(key)
-            visit(xobject.get("/Resources"))
+    The strip comes from LibreOffice tagged; its marked content is dropped, since its
+    MCIDs would point into the structure of whichever page it is laid on.
+    """
+    import pikepdf
 
-    for page in pdf.pages:
-        visit(page.obj.get("/Resources"))
-    return missing
-
-
-def _check_font(font, missing: set[str]) -> None:
-    if font.get("/Subtype") == "/Type3":
-        return
-    if font.get("/Subtype") == "/Type0":
-        font = font.DescendantFonts[0]
-    descriptor = font.get("/FontDescriptor")
-    embedded = descriptor is not None and any(
-        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+    kept = [
+        (operands, operator)
+        for operands, operator in pikepdf.parse_content_stream(page)
+        if str(operator) not in ("BDC", "BMC", "EMC")
+    ]
+    body = pikepdf.unparse_content_stream(
+        [([pikepdf.Name.Artifact], pikepdf.Operator("BMC")), *kept, ([], pikepdf.Operator("EMC"))]
     )
-    if not embedded:
-        missing.add(str(font.get("/BaseFont", "?")))
+    page.contents_coalesce()
+    page.obj.Contents.write(body)
+
+
+def _graft_structure(package, source, pages) -> None:
+    """Put ``source``'s structure tree under ``package``'s, for its copied ``pages``.
+
+    The source's ParentTree keys (which ``StructParents``/``StructParent`` of its pages
+    and annotations name) are moved past the package's own, so every MCID still reaches
+    its element. A source without tags leaves its pages untagged.
+    """
+    import pikepdf
+
+    root = package.Root.get("/StructTreeRoot")
+    theirs = source.Root.get("/StructTreeRoot")
+    if root is None or theirs is None or "/ParentTree" not in theirs:
+        for page in pages:
+            _shift_struct_parents(page, None)
+        return
+    mine = pikepdf.NumberTree(root.ParentTree)
+    offset = _next_key(root, mine)
+    their_tree = pikepdf.NumberTree(theirs.ParentTree)
+    entries = list(their_tree.items())
+    kids = theirs.get("/K")
+    kids = [] if kids is None else list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    # One copy of everything: qpdf remembers what it copied from each PDF, so an
+    # element's /Pg is the page already copied, not a second copy.
+    holder = source.make_indirect(pikepdf.Array([value for _, value in entries] + kids))
+    copied = list(package.copy_foreign(holder))
+    for (key, _), value in zip(entries, copied, strict=False):
+        mine[key + offset] = value
+    root.ParentTreeNextKey = offset + _next_key(theirs, their_tree)
+    for page in pages:
+        _shift_struct_parents(page, offset)
+    ours = root.get("/K")
+    ours = [] if ours is None else list(ours) if isinstance(ours, pikepdf.Array) else [ours]
+    language = source.Root.get("/Lang")
+    for kid in copied[len(entries) :]:
+        if isinstance(kid, pikepdf.Dictionary):
+            kid.P = root
+            if language is not None and "/Lang" not in kid:
+                kid.Lang = language  # an English bilaga is read as English
+        ours.append(kid)
+    root.K = pikepdf.Array(ours)
+    role_map = theirs.get("/RoleMap")
+    if role_map is not None:
+        if "/RoleMap" not in root:
+            root.RoleMap = pikepdf.Dictionary()
+        for role, standard in role_map.items():
+            if role not in root.RoleMap:
+                root.RoleMap[role] = standard
+
+
+def _next_key(root, tree) -> int:
+    """The first ParentTree key free: past every key, whatever ParentTreeNextKey says."""
+    used = max((int(key) for key in tree.keys()), default=-1) + 1
+    return max(used, int(root.get("/ParentTreeNextKey", 0)))
+
+
+def _shift_struct_parents(page, offset: int | None) -> None:
+    """Move the page's and its annotations' ParentTree keys by ``offset`` (None: drop them)."""
+    owners = [page.obj, *(page.obj.get("/Annots") or [])]
+    for owner, key in [(o, k) for o in owners for k in ("/StructParents", "/StructParent")]:
+        if key in owner:
+            if offset is None:
+                del owner[key]
+            else:
+                owner[key] = int(owner[key]) + offset
