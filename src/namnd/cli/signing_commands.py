@@ -38,7 +38,9 @@ def add_arguments(commands) -> None:
         "--pkcs11-lib", metavar="BIBLIOTEK.so", help="kortläsarens PKCS#11-modul (smarta kort)"
     )
     protocol.add_argument(
-        "--pkcs11-label", metavar="ETIKETT", help=f"nyckelns etikett på kortet (PIN: {PIN_VARIABLE})"
+        "--pkcs11-label",
+        metavar="ETIKETT",
+        help=f"nyckelns etikett på kortet (PIN: {PIN_VARIABLE})",
     )
     _trust_arguments(protocol)
     protocol.add_argument(
@@ -91,7 +93,8 @@ def key_source(args: argparse.Namespace):
         path = Path(args.key)
         if not path.is_file():
             raise InvalidInput(f"Nyckelfilen {path} finns inte.")
-        return KeySource(p12=path, password=_secret(PASSWORD_VARIABLE, f"Lösenord till {path.name}: "))
+        password = _secret(PASSWORD_VARIABLE, f"Lösenord till {path.name}: ")
+        return KeySource(p12=path, password=password)
     if args.pkcs11_lib:
         if not args.pkcs11_label:
             raise InvalidInput("Ange nyckelns etikett på kortet med --pkcs11-label.")

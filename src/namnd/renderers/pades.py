@@ -118,20 +118,24 @@ def _crl(path: Path):
     return parsed
 
 
-def validation_context(trust: Trust, *, extra_crls=(), extra_ocsps=(), certs=()):
-    """A pyHanko validation context for ``trust`` (revocation: soft-fail, see README)."""
-    from pyhanko_certvalidator import ValidationContext
-
+def _context_kwargs(trust: Trust, *, certs=(), fetch: bool = True) -> dict:
+    """Arguments of a pyHanko validation context (revocation: soft-fail, see README)."""
     kwargs: dict = {
-        "crls": [*map(_crl, trust.crls), *extra_crls],
-        "ocsps": list(extra_ocsps),
+        "crls": list(map(_crl, trust.crls)),
         "other_certs": list(certs),
-        "allow_fetching": not trust.crls and not extra_crls,
+        "allow_fetching": fetch and not trust.crls,
         "revocation_mode": "soft-fail",
     }
     if trust.roots:
         kwargs["trust_roots"] = [_x509(p) for p in trust.roots]
-    return ValidationContext(**kwargs)
+    return kwargs
+
+
+def validation_context(trust: Trust, *, certs=()) -> ValidationContext:
+    """What a new signature is checked and its B-LT revocation information gathered with."""
+    from pyhanko_certvalidator import ValidationContext
+
+    return ValidationContext(**_context_kwargs(trust, certs=certs))
 
 
 def certified(cert) -> Certified:
@@ -217,8 +221,14 @@ def signer_certificate(signer: Signer) -> Certified:
 
 def check_signer(signer: Signer, trust: Trust, *, now: dt.datetime) -> None:
     """Refuse an expired, not yet valid or untrusted certificate before anything is signed."""
+    import asyncio
+
     from pyhanko_certvalidator import CertificateValidator
-    from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
+    from pyhanko_certvalidator.errors import (
+        InvalidCertificateError,
+        PathBuildingError,
+        PathValidationError,
+    )
 
     cert = certified(signer.signing_cert)
     name = cert.names[0] if cert.names else cert.subject
@@ -233,10 +243,12 @@ def check_signer(signer: Signer, trust: Trust, *, now: dt.datetime) -> None:
         )
     context = validation_context(trust, certs=signer.cert_registry)
     validator = CertificateValidator(
-        signer.signing_cert, intermediate_certs=list(signer.cert_registry), validation_context=context
+        signer.signing_cert,
+        intermediate_certs=list(signer.cert_registry),
+        validation_context=context,
     )
     try:
-        validator.validate_usage({"non_repudiation"}, extended_optional=True)
+        asyncio.run(validator.async_validate_usage({"non_repudiation"}, extended_optional=True))
     except PathBuildingError:
         raise InvalidInput(
             f"Certifikatet för {name} är inte utfärdat av någon betrodd utfärdare"
@@ -244,8 +256,10 @@ def check_signer(signer: Signer, trust: Trust, *, now: dt.datetime) -> None:
         ) from None
     except PathValidationError as err:
         raise InvalidInput(f"Certifikatet för {name} godtas inte: {err}") from None
-    except Exception as err:  # InvalidCertificateError and the like: the usage is wrong
-        raise InvalidInput(f"Certifikatet för {name} får inte användas för underskrift: {err}")
+    except InvalidCertificateError as err:
+        raise InvalidInput(
+            f"Certifikatet för {name} får inte användas för underskrift: {err}"
+        ) from None
 
 
 def sign(
@@ -301,14 +315,14 @@ def _report(embedded, reader, trust: Trust) -> SignatureReport:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.dss import DocumentSecurityStore
     from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
 
-    crls, ocsps = [], []
-    dss = DocumentSecurityStore.read_dss(reader) if "/DSS" in reader.root else None
-    if dss is not None:
-        info = dss.as_validation_context({}, include_revinfo=True)
-        crls, ocsps = info.get("crls", []), info.get("ocsps", [])
-    context = validation_context(trust, extra_crls=crls, extra_ocsps=ocsps,
-                                 certs=embedded.other_embedded_certs)  # fmt: skip
+    # Checked with what the file carries (its DSS) and the CRLs given; nothing fetched.
+    kwargs = _context_kwargs(trust, certs=embedded.other_embedded_certs, fetch=False)
+    if "/DSS" in reader.root:
+        context = DocumentSecurityStore.read_dss(reader).as_validation_context(kwargs)
+    else:
+        context = ValidationContext(**kwargs)
     cert = certified(embedded.signer_cert)
     problems: list[str] = []
     try:
