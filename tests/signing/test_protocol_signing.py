@@ -106,7 +106,7 @@ def test_ordforande_then_justerare_sign_and_only_then_it_is_justerat(
     assert _verify(workspace, pki, signed) == 0
     report = capsys.readouterr().out
     assert "Underskrift 2: PER EK" in report
-    assert "Täcker hela dokumentet." in report
+    assert "Täcker hela dokumentet" in report
     assert "Dokumentet har inte ändrats efter sista underskriften." in report
 
     tampered = workspace.root / "ändrad.pdf"

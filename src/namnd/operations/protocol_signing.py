@@ -213,6 +213,8 @@ def verify_file(path: Path, trust: pades.Trust) -> tuple[list[str], bool]:
         lines.append(f"  Certifikat: {cert.subject}, serienummer {cert.serial}.")
         cover = (
             "hela dokumentet" if report.whole_file
+            else "hela dokumentet; efter den finns bara valideringsuppgifter"
+            if report.only_validation_after
             else "sin version av dokumentet; det som lagts till efter är tillåtna tillägg"
             if report.allowed_after else "bara en tidigare version av dokumentet"
         )  # fmt: skip
@@ -223,7 +225,7 @@ def verify_file(path: Path, trust: pades.Trust) -> tuple[list[str], bool]:
             lines.append(f"  FEL: {'; '.join(found)}.")
         else:
             lines.append("  Intakt och giltig.")
-    if reports[-1].whole_file:
+    if reports[-1].whole_file or reports[-1].only_validation_after:
         lines.append("Dokumentet har inte ändrats efter sista underskriften.")
     else:
         ok = False

@@ -83,6 +83,7 @@ class SignatureReport:
     trusted: bool
     whole_file: bool
     allowed_after: bool
+    only_validation_after: bool = False
     problems: tuple[str, ...] = field(default=())
 
     @property
@@ -311,7 +312,7 @@ def read_signatures(path: Path, trust: Trust) -> tuple[SignatureReport, ...]:
 
 def _report(embedded, reader, trust: Trust) -> SignatureReport:
     from pyhanko.sign.diff_analysis import ModificationLevel
-    from pyhanko.sign.general import SignatureValidationError
+    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.dss import DocumentSecurityStore
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -349,6 +350,7 @@ def _report(embedded, reader, trust: Trust) -> SignatureReport:
         trusted=status.trusted,
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         allowed_after=allowed,
+        only_validation_after=level is not None and level <= ModificationLevel.LTA_UPDATES,
         problems=tuple(problems),
     )
 
