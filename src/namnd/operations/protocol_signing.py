@@ -126,7 +126,7 @@ def sign_protocol(
         signer_names = [r.certificate.names[0] for r in reports if r.certificate.names]
         store.record_signature(
             _row(meeting.id, version, person, certificate, now, target, content),
-            adjust_on=now.date() if adjust else None,
+            adjust_on=_local(now).date() if adjust else None,
             by=", ".join(signer_names),
         )
         if not signed and rows and path.exists():
