@@ -11,7 +11,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation.dss import DocumentSecurityStore
 
 from namnd.cli.main import main
 from namnd.domain.kinds import MeetingStatus
@@ -58,6 +61,22 @@ def _signer_names(path: Path) -> list[str]:
     with path.open("rb") as handle:
         reader = PdfFileReader(handle)
         return [s.signer_cert.subject.native["common_name"] for s in reader.embedded_signatures]
+
+
+def _crls_embedded(path: Path) -> int:
+    """B-LT: the CRLs in the file's document security store."""
+    with path.open("rb") as handle:
+        return len(DocumentSecurityStore.read_dss(PdfFileReader(handle)).crls)
+
+
+def _change_after_signing(source: Path, target: Path) -> None:
+    """An incremental update that changes the document's language: not a signature."""
+    with source.open("rb") as handle:
+        writer = IncrementalPdfFileWriter(handle)
+        writer.root["/Lang"] = generic.TextStringObject("en-GB")
+        writer.update_root()
+        with target.open("wb") as out:
+            writer.write(out)
 
 
 def _flip_a_content_byte(source: Path, target: Path) -> None:
@@ -115,6 +134,12 @@ def test_ordforande_then_justerare_sign_and_only_then_it_is_justerat(
     captured = capsys.readouterr()
     assert "FEL: dokumentet har ändrats efter underskriften" in captured.out
     assert "underskrifterna i filen håller inte" in captured.err
+
+    assert _crls_embedded(signed) >= 1
+    changed = workspace.root / "tillagd.pdf"
+    _change_after_signing(signed, changed)
+    assert _verify(workspace, pki, changed) == 1
+    assert "FEL: dokumentet har ändrats efter sista underskriften." in capsys.readouterr().out
 
     # Without the test CA as trust root the same file does not verify.
     assert main([*_ws(workspace), "verify", str(signed)]) == 1

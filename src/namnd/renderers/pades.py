@@ -312,9 +312,9 @@ def read_signatures(path: Path, trust: Trust) -> tuple[SignatureReport, ...]:
 
 def _report(embedded, reader, trust: Trust) -> SignatureReport:
     from pyhanko.sign.diff_analysis import ModificationLevel
-    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.dss import DocumentSecurityStore
+    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
