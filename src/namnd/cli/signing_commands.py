@@ -66,7 +66,7 @@ def _trust_arguments(parser) -> None:
         metavar="CA.pem",
         action="append",
         default=[],
-        help="betrodd utfärdare (flera ggr; annars datorns egna)",
+        help="betrodd utfärdare (flera ggr); utan den godtas inget certifikat",
     )
     parser.add_argument(
         "--crl",

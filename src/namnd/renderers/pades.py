@@ -41,8 +41,10 @@ class KeySource:
 class Trust:
     """What certificates are checked against: CA certificates and CRLs given as files.
 
-    With no CA given the system's trust roots are used; with no CRL given pyHanko may
-    fetch revocation information from the certificates' own addresses.
+    Only the CAs given are trusted (none given: no certificate is): the computer's list of
+    web CAs says nothing about who may sign a protokoll, and pyHanko no longer wants to
+    fall back to it. With no CRL given pyHanko may fetch revocation information from the
+    certificates' own addresses.
     """
 
     roots: tuple[Path, ...] = ()
@@ -126,9 +128,8 @@ def _context_kwargs(trust: Trust, *, certs=(), fetch: bool = True) -> dict:
         "other_certs": list(certs),
         "allow_fetching": fetch and not trust.crls,
         "revocation_mode": "soft-fail",
+        "trust_roots": [_x509(p) for p in trust.roots],
     }
-    if trust.roots:
-        kwargs["trust_roots"] = [_x509(p) for p in trust.roots]
     return kwargs
 
 
