@@ -10,7 +10,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 PASSWORD = "rätt lösen"
 CRL_URL = "http://127.0.0.1:9/test-ca.crl"  # never fetched: the CRL is given with --crl
@@ -24,6 +24,8 @@ class TestPki:
     ca: Path
     crl: Path
     keys: dict[str, Path]
+    tsa: tuple[bytes, bytes]
+    """The test TSA's certificate (DER) and key (PKCS#8 DER), for a TSA on 127.0.0.1."""
 
 
 def _name(common: str, given: str = "", surname: str = "") -> x509.Name:
@@ -57,7 +59,7 @@ def _ca(common: str):
     return key, cert
 
 
-def _signer(ca_key, ca_cert, common, given="", surname="", *, expired=False):
+def _signer(ca_key, ca_cert, common, given="", surname="", *, expired=False, tsa=False):
     key = ec.generate_private_key(ec.SECP256R1())
     ends = NOW - dt.timedelta(days=1) if expired else NOW + dt.timedelta(days=365)
     point = x509.DistributionPoint([x509.UniformResourceIdentifier(CRL_URL)], None, None, None)
@@ -78,9 +80,10 @@ def _signer(ca_key, ca_cert, common, given="", surname="", *, expired=False):
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
         )
-        .sign(ca_key, hashes.SHA256())
     )
-    return key, cert
+    if tsa:
+        cert = cert.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), True)
+    return key, cert.sign(ca_key, hashes.SHA256())
 
 
 def _p12(path: Path, key, cert, chain) -> Path:
@@ -120,4 +123,10 @@ def make_pki(folder: Path) -> TestPki:
     for label, (issuer_key, issuer, common, given, surname, expired) in people.items():
         key, cert = _signer(issuer_key, issuer, common, given, surname, expired=expired)
         keys[label] = _p12(folder / f"{label}.p12", key, cert, [issuer])
-    return TestPki(ca=ca, crl=crl_path, keys=keys)
+    tsa_key, tsa_cert = _signer(ca_key, ca_cert, "Testkommunens tidsstämpel", tsa=True)
+    der = serialization.Encoding.DER
+    tsa = (
+        tsa_cert.public_bytes(der),
+        tsa_key.private_bytes(der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()),
+    )
+    return TestPki(ca=ca, crl=crl_path, keys=keys, tsa=tsa)

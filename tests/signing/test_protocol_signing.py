@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,37 @@ DAY = "2019-09-19"
 @pytest.fixture(scope="session")
 def pki(tmp_path_factory):
     return make_pki(tmp_path_factory.mktemp("pki"))
+
+
+@pytest.fixture
+def tsa_url(pki):
+    """A real RFC 3161 TSA on 127.0.0.1: pyHanko's own TSA logic, served over HTTP."""
+    from asn1crypto import keys, tsp, x509
+    from pyhanko.sign.timestamps import DummyTimeStamper
+
+    stamper = DummyTimeStamper(x509.Certificate.load(pki.tsa[0]),
+                               keys.PrivateKeyInfo.load(pki.tsa[1]))  # fmt: skip
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            request = tsp.TimeStampReq.load(self.rfile.read(int(self.headers["Content-Length"])))
+            body = stamper.request_tsa_response(request).dump()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/tsa"
+    server.shutdown()
+    thread.join(timeout=10)
+    server.server_close()
 
 
 @pytest.fixture
@@ -204,3 +237,28 @@ def test_verify_names_a_file_that_is_no_pdf(workspace, tmp_path, pki, capsys):
     shutil.copyfile(bad, tmp_path / "kopia.pdf")
     assert _verify(workspace, pki, bad) == 1
     assert "inte.pdf" in capsys.readouterr().err
+
+
+def test_timestamped_signatures_and_the_archive_copy_b_lta(
+    minuted, workspace, pki, tsa_url, capsys
+):
+    require_libreoffice()
+    signed = workspace.protocols / "2019-09-19-von-justerat.pdf"
+    assert _sign(workspace, pki, "chair", "--tsa", tsa_url) == 0
+    assert _sign(workspace, pki, "adjuster", "--tsa", tsa_url, "--lta") == 0
+    assert _adjusted(minuted)
+    assert minuted.status_history(minuted.find_meeting(DAY).id)[-1].changed_by == (
+        "Tuva Lund, PER EK"
+    )
+    capsys.readouterr()
+    assert _verify(workspace, pki, signed) == 0
+    report = capsys.readouterr().out
+    assert "Underskrift 1: Tuva Lund" in report and "(tidsstämplad)" in report
+    assert "Dokumenttidsstämpel (arkiv, B-LTA) från Testkommunens tidsstämpel" in report
+    assert "Dokumentet har inte ändrats efter sista underskriften." in report
+
+
+def test_b_lta_needs_a_tsa(minuted, workspace, pki, capsys, monkeypatch):
+    monkeypatch.delenv("NAMND_TSA_URL", raising=False)
+    assert _sign(workspace, pki, "chair", "--lta") == 1
+    assert "B-LTA (--lta) kräver en tidsstämpeltjänst" in capsys.readouterr().err

@@ -120,10 +120,10 @@ def sign_protocol(
         failed = [r for r in reports if not r.ok]
         if failed:
             raise InvalidInput(_failure(failed[0]))
-        names = [name for r in reports for name in r.certificate.names]
-        still = missing(protocol, names)
+        people = [r for r in reports if not r.document_timestamp]
+        still = missing(protocol, [name for r in people for name in r.certificate.names])
         adjust = not still and not protocol.is_adjusted
-        signer_names = [r.certificate.names[0] for r in reports if r.certificate.names]
+        signer_names = [r.certificate.names[0] for r in people if r.certificate.names]
         store.record_signature(
             _row(meeting.id, version, person, certificate, now, target, content),
             adjust_on=_local(now).date() if adjust else None,
@@ -202,14 +202,18 @@ def verify_file(path: Path, trust: pades.Trust) -> tuple[list[str], bool]:
     reports = pades.read_signatures(path, trust)
     if not reports:
         return [f"{path.name} har inga underskrifter."], False
-    lines, ok = [], True
-    for number, report in enumerate(reports, start=1):
+    lines, ok, number = [], True, 0
+    for report in reports:
         cert = report.certificate
         name = cert.names[0] if cert.names else cert.subject
         when = _local(report.signed_at)
         stamp = "tidsstämplad" if report.timestamped else "enligt undertecknarens dator"
         shown = f"{long_date(when.date())} kl. {when:%H.%M}" if when else "okänd tid"
-        lines.append(f"Underskrift {number}: {name}, {shown} ({stamp}).")
+        if report.document_timestamp:
+            lines.append(f"Dokumenttidsstämpel (arkiv, B-LTA) från {name}, {shown}.")
+        else:
+            number += 1
+            lines.append(f"Underskrift {number}: {name}, {shown} ({stamp}).")
         lines.append(f"  Certifikat: {cert.subject}, serienummer {cert.serial}.")
         cover = (
             "hela dokumentet" if report.whole_file

@@ -60,6 +60,10 @@ class SigningOptions:
     reason: str = "Justering av protokoll"
     location: str = ""
 
+    def __post_init__(self) -> None:
+        if self.lta and not self.tsa_url:
+            raise InvalidInput("B-LTA (--lta) kräver en tidsstämpeltjänst: ange --tsa URL.")
+
 
 @dataclass(frozen=True)
 class Certified:
@@ -87,6 +91,8 @@ class SignatureReport:
     allowed_after: bool
     only_validation_after: bool = False
     problems: tuple[str, ...] = field(default=())
+    document_timestamp: bool = False
+    """A B-LTA document timestamp (its certificate is the TSA's), not a person's signature."""
 
     @property
     def ok(self) -> bool:
@@ -278,8 +284,6 @@ def sign(
     from pyhanko.sign import fields, signers, timestamps
 
     timestamper = timestamps.HTTPTimeStamper(options.tsa_url) if options.tsa_url else None
-    if options.lta and timestamper is None:
-        raise InvalidInput("B-LTA (--lta) kräver en tidsstämpeltjänst: ange --tsa URL.")
     metadata = signers.PdfSignatureMetadata(
         field_name=field_name,
         reason=options.reason,
@@ -313,7 +317,7 @@ def read_signatures(path: Path, trust: Trust) -> tuple[SignatureReport, ...]:
 
 def _report(embedded, reader, trust: Trust) -> SignatureReport:
     from pyhanko.sign.diff_analysis import ModificationLevel
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
     from pyhanko.sign.validation.dss import DocumentSecurityStore
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -327,11 +331,16 @@ def _report(embedded, reader, trust: Trust) -> SignatureReport:
         context = ValidationContext(**kwargs)
     cert = certified(embedded.signer_cert)
     problems: list[str] = []
+    document_timestamp = embedded.sig_object_type == "/DocTimeStamp"
     try:
-        status = validate_pdf_signature(embedded, context)
+        if document_timestamp:
+            status = validate_pdf_timestamp(embedded, context)
+        else:
+            status = validate_pdf_signature(embedded, context)
     except SignatureValidationError as err:
         return SignatureReport(embedded.field_name, cert, None, False, False, False, False,
-                               False, (f"går inte att kontrollera: {err}",))  # fmt: skip
+                               False, problems=(f"går inte att kontrollera: {err}",),
+                               document_timestamp=document_timestamp)  # fmt: skip
     level = status.modification_level
     allowed = level is None or level <= ModificationLevel.FORM_FILLING
     if status.coverage not in (
@@ -341,18 +350,24 @@ def _report(embedded, reader, trust: Trust) -> SignatureReport:
         problems.append("täcker inte hela sin version av dokumentet")
     if not status.valid:
         problems.append("signaturvärdet stämmer inte med certifikatet")
-    stamp = status.timestamp_validity
+    if document_timestamp:
+        moment, timestamped = status.timestamp, True
+    else:
+        stamp = status.timestamp_validity
+        timestamped = stamp is not None
+        moment = stamp.timestamp if stamp is not None else status.signer_reported_dt
     return SignatureReport(
         field_name=embedded.field_name,
         certificate=cert,
-        signed_at=stamp.timestamp if stamp is not None else status.signer_reported_dt,
-        timestamped=stamp is not None,
+        signed_at=moment,
+        timestamped=timestamped,
         intact=status.intact,
         trusted=status.trusted,
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         allowed_after=allowed,
         only_validation_after=level is not None and level <= ModificationLevel.LTA_UPDATES,
         problems=tuple(problems),
+        document_timestamp=document_timestamp,
     )
 
 
