@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -60,7 +60,8 @@ def _ca(common: str):
 
 
 def _signer(ca_key, ca_cert, common, given="", surname="", *, expired=False, tsa=False):
-    key = ec.generate_private_key(ec.SECP256R1())
+    # pyHanko's test TSA signs with RSA only; the people's keys are EC (quick to make).
+    key = rsa.generate_private_key(65537, 2048) if tsa else ec.generate_private_key(ec.SECP256R1())
     ends = NOW - dt.timedelta(days=1) if expired else NOW + dt.timedelta(days=365)
     point = x509.DistributionPoint([x509.UniformResourceIdentifier(CRL_URL)], None, None, None)
     cert = (

@@ -297,7 +297,13 @@ def sign(
     pdf_signer = signers.PdfSigner(metadata, signer=signer, timestamper=timestamper)
     with source.open("rb") as infile, target.open("wb") as outfile:
         writer = IncrementalPdfFileWriter(infile, strict=False)
-        pdf_signer.sign_pdf(writer, output=outfile)
+        try:
+            pdf_signer.sign_pdf(writer, output=outfile)
+        except timestamps.TimestampRequestError:
+            raise InvalidInput(
+                f"Tidsstämpeltjänsten {options.tsa_url} svarade inte med en tidsstämpel; "
+                "försök igen, eller skriv under utan --tsa."
+            ) from None
 
 
 def read_signatures(path: Path, trust: Trust) -> tuple[SignatureReport, ...]:
