@@ -126,6 +126,7 @@ def sign_protocol(
         signer_names = [r.certificate.names[0] for r in people if r.certificate.names]
         store.record_signature(
             _row(meeting.id, version, person, certificate, now, target, content),
+            after=rows[-1].id if rows else None,
             adjust_on=_local(now).date() if adjust else None,
             by=", ".join(signer_names),
         )

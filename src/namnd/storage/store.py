@@ -615,12 +615,19 @@ class Store:
         with Session(self.engine) as session:
             return signatures.signatures(session=session, meeting_id=meeting_id)
 
-    def record_signature(self, row, *, adjust_on: dt.date | None, by: str) -> None:
-        """Store a signature; with ``adjust_on`` justera in the same transaction."""
+    def record_signature(
+        self, row, *, after: int | None, adjust_on: dt.date | None, by: str
+    ) -> None:
+        """Store a signature made on top of signature ``after``; with ``adjust_on`` justera.
+
+        StaleEdit if another signature was stored since ``after``.
+        """
         from namnd.storage import signatures
 
         today = dt.date.today()
-        self._write(signatures.record, row=row, adjust_on=adjust_on, by=by, today=today)
+        self._write(
+            signatures.record, row=row, after=after, adjust_on=adjust_on, by=by, today=today
+        )
 
     def post_protocol(self, meeting_id: int, on: dt.date, *, today: dt.date | None = None) -> None:
         """Record the day the justering was anslagen (not after today)."""
