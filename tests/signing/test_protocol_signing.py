@@ -219,7 +219,9 @@ def test_bad_keys_are_refused_in_swedish_and_nothing_is_justerat(
     assert minuted.signatures(minuted.find_meeting(DAY).id) == []
 
 
-def test_pkcs11_needs_a_label_and_not_both_kinds_of_key(minuted, workspace, pki, capsys):
+def test_pkcs11_needs_a_label_and_not_both_kinds_of_key(
+    minuted, workspace, pki, capsys, monkeypatch
+):
     """Argument handling only: the tests have no smart card."""
     ws = _ws(workspace)
     assert main([*ws, "sign", "protokoll", DAY, "--pkcs11-lib", "/x/opensc.so"]) == 1
@@ -229,6 +231,11 @@ def test_pkcs11_needs_a_label_and_not_both_kinds_of_key(minuted, workspace, pki,
     assert "inte båda" in capsys.readouterr().err
     assert main([*ws, "sign", "protokoll", DAY]) == 1
     assert "Ange din nyckel" in capsys.readouterr().err
+    monkeypatch.setenv("NAMND_PKCS11_PIN", "1234")
+    card = ["--pkcs11-lib", str(workspace.root / "saknas.so"), "--pkcs11-label", "Underskrift"]
+    assert main([*ws, "sign", "protokoll", DAY, *card]) == 1
+    err = capsys.readouterr().err
+    assert "installera namnd[pkcs11]" in err or "Kortet kunde inte öppnas med" in err
 
 
 def test_verify_names_a_file_that_is_no_pdf(workspace, tmp_path, pki, capsys):

@@ -209,12 +209,10 @@ def _pkcs11_signer(source: KeySource) -> Signer:
         from pyhanko.sign import pkcs11
     except ImportError:
         raise NamndError(
-            "Stöd för smarta kort (PKCS#11) saknas: installera python-pkcs11."
+            "Stöd för smarta kort (PKCS#11) saknas: installera namnd[pkcs11] (python-pkcs11)."
         ) from None
     try:
-        session = pkcs11.open_pkcs11_session(
-            source.pkcs11_lib, user_pin=source.pkcs11_pin, token_label=None
-        )
+        session = pkcs11.open_pkcs11_session(source.pkcs11_lib, user_pin=source.pkcs11_pin)
     except Exception as err:  # the library's own errors, for any vendor's module
         raise InvalidInput(f"Kortet kunde inte öppnas med {source.pkcs11_lib}: {err}") from None
     return pkcs11.PKCS11Signer(
