@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 from pathlib import Path
@@ -118,6 +119,7 @@ def sign(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.operations.protocol_signing import sign_protocol
     from namnd.renderers.pades import SigningOptions
 
+    _quiet_library()
     key = key_source(args)
     tsa = args.tsa or os.environ.get(TSA_VARIABLE) or None
     store = open_store(workspace)
@@ -143,8 +145,15 @@ def verify(args: argparse.Namespace, workspace: Workspace) -> int:
     """Print who signed the file, when, and whether it holds; 1 on any failure."""
     from namnd.operations.protocol_signing import verify_file
 
+    _quiet_library()
     lines, ok = verify_file(Path(args.file), _trust(args))
     print("\n".join(lines))
     if not ok:
         print("namnd: underskrifterna i filen håller inte (se FEL ovan).", file=sys.stderr)
     return 0 if ok else 1
+
+
+def _quiet_library() -> None:
+    """The library's English warnings (e.g. on fetching) are for developers, not for the user."""
+    logging.getLogger("pyhanko").setLevel(logging.ERROR)
+    logging.getLogger("pyhanko_certvalidator").setLevel(logging.ERROR)

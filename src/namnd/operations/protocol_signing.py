@@ -220,7 +220,8 @@ def verify_file(path: Path, trust: pades.Trust) -> tuple[list[str], bool]:
             "hela dokumentet" if report.whole_file
             else "hela dokumentet; efter den finns bara valideringsuppgifter"
             if report.only_validation_after
-            else "sin version av dokumentet; det som lagts till efter är tillåtna tillägg"
+            else "dokumentet fram till underskriften; efter den har bara fler underskrifter "
+            "och valideringsuppgifter lagts till"
             if report.allowed_after else "bara en tidigare version av dokumentet"
         )  # fmt: skip
         lines.append(f"  Täcker {cover}.")

@@ -147,13 +147,17 @@ def validation_context(trust: Trust, *, certs=()) -> ValidationContext:
 
 
 def certified(cert) -> Certified:
-    """Names, subject, serial and SHA-256 fingerprint of an asn1crypto certificate."""
+    """Names, subject (RFC 4514), serial and SHA-256 fingerprint of an asn1crypto certificate."""
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    short = {NameOID.SURNAME: "SN", NameOID.GIVEN_NAME: "GN", NameOID.SERIAL_NUMBER: "SERIALNUMBER"}
     subject = cert.subject.native
     given, surname = subject.get("given_name", ""), subject.get("surname", "")
     names = tuple(n for n in (subject.get("common_name", ""), f"{given} {surname}".strip()) if n)
     return Certified(
         names=names,
-        subject=cert.subject.human_friendly,
+        subject=x509.load_der_x509_certificate(cert.dump()).subject.rfc4514_string(short),
         serial=format(cert.serial_number, "X"),
         fingerprint=hashlib.sha256(cert.dump()).hexdigest(),
         not_before=cert["tbs_certificate"]["validity"]["not_before"].native,
