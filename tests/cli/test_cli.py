@@ -183,7 +183,8 @@ def test_no_traceback_and_no_textual_for_cli_commands(tmp_path):
         "import sys; from namnd.cli.main import main; "
         "rc = main(['--workspace', sys.argv[1], 'agenda', 'nonsense']); "
         "assert 'textual' not in sys.modules, 'textual imported'; "
-        "assert 'docx' not in sys.modules; raise SystemExit(rc)"
+        "assert 'docx' not in sys.modules and 'pyhanko' not in sys.modules; "
+        "raise SystemExit(rc)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True

@@ -119,6 +119,7 @@ def test_tui_start_up_path_stays_light():
         "docx",
         "alembic",
         "openpyxl",
+        "pyhanko",  # signing only: `namnd sign` and `namnd verify`
         "markdown_it",
         "namnd.services.due_phrases",
         "namnd.domain.delegation_tables",

@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         "report": _report,
         "check-public": _check_public,
         "organ": _organ,
+        "sign": _sign,
+        "verify": _verify,
     }[args.command]
     if not may_create_database(args):
         workspace.require_database()
@@ -49,7 +51,7 @@ def may_create_database(args: argparse.Namespace) -> bool:
     ``namnd meetings`` in a folder without a database says so instead of leaving an
     empty ``namnd.db`` behind.
     """
-    if args.command in (None, "demo", "import"):
+    if args.command in (None, "demo", "import", "verify"):
         return True
     if args.command == "organ":
         return args.what == "add"
@@ -65,6 +67,18 @@ def open_store(workspace: Workspace) -> Store:
     from namnd.storage.store import Store
 
     return Store.open(workspace)
+
+
+def _sign(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.signing_commands import sign
+
+    return sign(args, workspace)
+
+
+def _verify(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.signing_commands import verify
+
+    return verify(args, workspace)
 
 
 def _organ(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -60,3 +60,26 @@ class CorrectionRow(SQLModel, table=True):
     reason: str
     corrected_by: str
     corrected_at: dt.datetime
+
+
+class SignatureRow(SQLModel, table=True):
+    """A PAdES signature on a version of the protokoll's PDF/A: who, with which certificate.
+
+    ``version`` counts the signed files of the meeting (a rättelse after justering starts
+    a new one); ``content_sha256`` is the protokoll's text the file was made from, so a
+    change before the last signature is seen; ``file_sha256`` the file after this signature.
+    """
+
+    __tablename__ = "protocolsignature"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    version: int
+    signer_name: str
+    role: str
+    subject: str
+    serial: str
+    fingerprint: str
+    signed_at: dt.datetime
+    file_sha256: str
+    content_sha256: str

@@ -608,6 +608,27 @@ class Store:
         today = today or dt.date.today()
         self._write(protocols.adjust, meeting_id=meeting_id, on=on, by=by, today=today)
 
+    def signatures(self, meeting_id: int) -> list:
+        """The PAdES signatures on the protokoll's signed files, oldest first."""
+        from namnd.storage import signatures
+
+        with Session(self.engine) as session:
+            return signatures.signatures(session=session, meeting_id=meeting_id)
+
+    def record_signature(
+        self, row, *, after: int | None, adjust_on: dt.date | None, by: str
+    ) -> None:
+        """Store a signature made on top of signature ``after``; with ``adjust_on`` justera.
+
+        StaleEdit if another signature was stored since ``after``.
+        """
+        from namnd.storage import signatures
+
+        today = dt.date.today()
+        self._write(
+            signatures.record, row=row, after=after, adjust_on=adjust_on, by=by, today=today
+        )
+
     def post_protocol(self, meeting_id: int, on: dt.date, *, today: dt.date | None = None) -> None:
         """Record the day the justering was anslagen (not after today)."""
         from namnd.storage import protocols

@@ -1,0 +1,47 @@
+"""The signature table on SQLite and PostgreSQL: two signers at once, and the last one justerar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from namnd.domain.kinds import MeetingStatus
+from namnd.domain.protocol_tables import SignatureRow
+from namnd.errors import StaleEdit
+from tests.protocol_sample import draft_protocol
+
+DAY = "2019-09-19"
+
+
+def _row(meeting_id: int, name: str, role: str) -> SignatureRow:
+    return SignatureRow(
+        meeting_id=meeting_id, version=1, signer_name=name, role=role, subject=f"CN={name}",
+        serial="1A", fingerprint="ab" * 32, signed_at=dt.datetime.now(dt.UTC),
+        file_sha256="cd" * 32, content_sha256="ef" * 32,
+    )  # fmt: skip
+
+
+def test_a_signature_on_a_stale_file_is_refused_and_the_last_one_justerar(backend_demo_store):
+    store = backend_demo_store
+    meeting = store.find_meeting(DAY).id
+    store.replace_protocol(meeting, draft_protocol())
+    store.record_signature(
+        _row(meeting, "Tuva Lund", "ordförande"), after=None, adjust_on=None, by="Tuva Lund"
+    )
+    (first,) = store.signatures(meeting)
+    with pytest.raises(StaleEdit, match="Tuva Lund skrev under medan du gjorde det"):
+        store.record_signature(
+            _row(meeting, "Per Ek", "justerare"), after=None, adjust_on=None, by="x"
+        )
+    assert len(store.signatures(meeting)) == 1
+    store.record_signature(
+        _row(meeting, "Per Ek", "justerare"),
+        after=first.id,
+        adjust_on=dt.date(2019, 9, 26),
+        by="Tuva Lund, Per Ek",
+    )
+    assert [r.signer_name for r in store.signatures(meeting)] == ["Tuva Lund", "Per Ek"]
+    assert store.protocol(meeting).protocol.adjustment.adjusted_on == dt.date(2019, 9, 26)
+    assert store.find_meeting(DAY).status is MeetingStatus.ADJUSTED
+    assert store.status_history(meeting)[-1].changed_by == "Tuva Lund, Per Ek"
