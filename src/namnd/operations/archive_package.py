@@ -52,6 +52,8 @@ from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
 #: PRONOM ids of the PDF/A parts and levels (read from the PDF's XMP).
+SCHEMAS = Path(__file__).resolve().parent.parent / "renderers" / "schemas"
+
 PDFA_PRONOM = {
     ("1", "A"): "fmt/95",
     ("1", "B"): "fmt/354",
@@ -77,6 +79,8 @@ FORMATS = {
     ".jpg": FileFormat("JPEG File Interchange Format", "", "", "image/jpeg"),
     ".jpeg": FileFormat("JPEG File Interchange Format", "", "", "image/jpeg"),
     ".xml": FileFormat("Extensible Markup Language", "1.0", "fmt/101", "text/xml"),
+    ".xsd": FileFormat("XML Schema Definition", "1.0", "x-fmt/280", "text/xml"),
+    ".txt": FileFormat("Plain Text File", "", "x-fmt/111", "text/plain"),
 }  # fmt: skip
 
 
@@ -206,16 +210,39 @@ def build_archive(
         erms = _packed(erms_path, root, now)
         root_premis.write_bytes(premis_document([erms], organ=organ, created=now, signatures=[]))
         label = f"{organ}, sammanträde {long_date(meeting.date)}"
+        about = root / "documentation" / "om-paketet.txt"
+        about.parent.mkdir()
+        about.write_text(about_text(label, description.osl_reference), "utf-8")
+        shutil.copytree(SCHEMAS, root / "schemas", ignore=shutil.ignore_patterns("*.md"))
         (root / "METS.xml").write_bytes(
             root_mets(
                 objid, label, erms=erms, premis=_packed(root_premis, root, now),
-                documentation=[], representations=reps, organ=organ, created=now,
+                documentation=[_packed(about, root, now)],
+                schemas=[_packed(p, root, now) for p in _files_under(root / "schemas")],
+                representations=reps, organ=organ, created=now,
                 version=__version__,
             )
         )  # fmt: skip
         count = sum(1 for _ in _files_under(root))
         _place(root, target)
     return ArchiveResult(target, count, objid)
+
+
+def about_text(label: str, osl_reference: str) -> str:
+    """The package's documentation: what it holds, in Swedish, for whoever opens it."""
+    return "\n".join(
+        [
+            f"Arkivpaket: {label}",
+            "",
+            "Paketet följer E-ARK SIP 2.1 (FGS Paketstruktur 2.0). METS.xml beskriver paketet.",
+            "metadata/descriptive/erms.xml beskriver ärendena enligt FGS Ärendehantering",
+            "(CITS ERMS 2.1): diarienummer, rubrik, handlingar, beslut och justering.",
+            "representations/rep1: protokollet, kallelsen med handlingar och bilagorna i",
+            "arkivformat; representations/rep2: kallelsen och protokollet i Markdown.",
+            f"Sekretessbelagda handlingar finns med och är märkta med sekretessgrunden ({osl_reference}).",
+            "",
+        ]
+    )
 
 
 def _objid(doc: AgendaDocument) -> str:

@@ -304,12 +304,17 @@ def root_mets(
     erms: PackedFile,
     premis: PackedFile,
     documentation: list[PackedFile],
+    schemas: list[PackedFile],
     representations: list[Representation],
     organ: str,
     created: dt.datetime,
     version: str,
 ) -> bytes:
-    """The package's METS.xml: the ERMS description, PREMIS and each representation."""
+    """The package's METS.xml: the ERMS description, PREMIS and each representation.
+
+    The structMap points at file groups (CSIP 2: one ``fptr`` per group) and at each
+    representation's METS.xml (``mptr``, titled by its group's id).
+    """
     mets = _mets_root(objid, label)
     _header(mets, created, organ, version)
     dmd = _sub(mets, METS, "dmdSec", ID="dmd-erms", CREATED=_stamp(erms.created), STATUS="CURRENT")
@@ -318,10 +323,10 @@ def root_mets(
     digiprov = _sub(amd, METS, "digiprovMD", ID="premis-root", STATUS="CURRENT")
     _md_ref(digiprov, premis, "premis-root-ref", "PREMIS")
     sec = _sub(mets, METS, "fileSec", ID="filesec")
-    docs = _sub(sec, METS, "fileGrp", ID="grp-documentation", USE="Documentation")
-    for n, packed in enumerate(documentation, start=1):
-        _file(docs, packed, f"doc-{n:03d}")
-    _sub(sec, METS, "fileGrp", ID="grp-schemas", USE="Schemas")
+    for use, files in (("Documentation", documentation), ("Schemas", schemas)):
+        group = _sub(sec, METS, "fileGrp", ID=f"grp-{use.casefold()}", USE=use)
+        for n, packed in enumerate(files, start=1):
+            _file(group, packed, f"{use.casefold()}-{n:03d}")
     for rep in representations:
         group = _sub(sec, METS, "fileGrp", ID=f"grp-{rep.name}", USE=f"Representations/{rep.name}")
         group.set(_q(CSIP, "CONTENTINFORMATIONTYPE"), CONTENT_INFORMATION)
@@ -329,14 +334,16 @@ def root_mets(
     smap = _sub(mets, METS, "structMap", ID="structmap", TYPE="PHYSICAL", LABEL="CSIP")
     top = _sub(smap, METS, "div", ID="div-root", LABEL=objid)
     _sub(top, METS, "div", ID="div-metadata", LABEL="Metadata", ADMID="premis-root", DMDID="dmd-erms")
-    documents = _sub(top, METS, "div", ID="div-documentation", LABEL="Documentation")
-    for n in range(1, len(documentation) + 1):
-        _sub(documents, METS, "fptr", FILEID=f"doc-{n:03d}")
+    for use in ("Documentation", "Schemas"):
+        div = _sub(top, METS, "div", ID=f"div-{use.casefold()}", LABEL=use)
+        _sub(div, METS, "fptr", FILEID=f"grp-{use.casefold()}")
     reps = _sub(top, METS, "div", ID="div-representations", LABEL="Representations")
     for rep in representations:
-        div = _sub(reps, METS, "div", ID=f"div-{rep.name}", LABEL=rep.name)
+        _sub(reps, METS, "fptr", FILEID=f"grp-{rep.name}")
+    for rep in representations:
+        div = _sub(reps, METS, "div", ID=f"div-{rep.name}", LABEL=f"Representations/{rep.name}")
         pointer = _sub(div, METS, "mptr", LOCTYPE="URL")
         pointer.set(_q(XLINK, "type"), "simple")
         pointer.set(_q(XLINK, "href"), rep.mets.href)
-        pointer.set(_q(XLINK, "title"), f"mets-{rep.name}")
+        pointer.set(_q(XLINK, "title"), f"grp-{rep.name}")
     return serialize(mets)

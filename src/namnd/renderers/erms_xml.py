@@ -58,8 +58,8 @@ class Description:
     signed: bool
 
 
-def _sub(parent: etree._Element, name: str, text: str | None = None, **attrs: str):
-    element = etree.SubElement(parent, f"{{{ERMS}}}{name}", {k: v for k, v in attrs.items() if v})
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str):
+    element = etree.SubElement(parent, f"{{{ERMS}}}{tag}", {k: v for k, v in attrs.items() if v})
     if text is not None:
         element.text = text
     return element
