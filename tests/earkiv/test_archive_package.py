@@ -109,7 +109,7 @@ def test_the_demo_package_passes_eark_validator(demo_package):
     report = validate(demo_package.zip)
     assert report.structure.status.name in ("VALID", "WELLFORMED"), problems(report)
     assert report.metadata.schema_results.status.name == "VALID", problems(report)
-    left = [p for p in problems(report) if p.split(":")[0].split()[-1] not in VALIDATOR_CONTRADICTIONS]
+    left = [(rule, text) for rule, text in problems(report) if rule not in VALIDATOR_CONTRADICTIONS]
     assert left == []
     assert report.package.details.oaispackagetype == "SIP"
 
@@ -136,9 +136,9 @@ def _listed(mets_path: Path) -> list[tuple[Path, str, int]]:
     mets = _xml(mets_path)
     found = []
     for element in mets.xpath("//mets:file | //mets:mdRef", namespaces=NS):
-        href = element.get(f"{{{NS['xlink']}}}href") or element.find(
-            "mets:FLocat", NS
-        ).get(f"{{{NS['xlink']}}}href")
+        href = element.get(f"{{{NS['xlink']}}}href") or element.find("mets:FLocat", NS).get(
+            f"{{{NS['xlink']}}}href"
+        )
         assert element.get("CHECKSUMTYPE") == "SHA-256"
         found.append((mets_path.parent / href, element.get("CHECKSUM"), int(element.get("SIZE"))))
     return found
@@ -173,7 +173,8 @@ def test_premis_has_fixity_pdfa_format_and_the_justering(demo_package):
     events = premis.xpath("//premis:event[premis:eventType='justering']", namespaces=NS)
     signers = [e.findtext(".//premis:linkingAgentIdentifierValue", None, NS) for e in events]
     assert signers == ["Tuva Lund", "Per Ek"]
-    assert all(e.findtext("premis:eventDateTime", None, NS).startswith("2019-09-26") for e in events)
+    times = [e.findtext("premis:eventDateTime", None, NS) for e in events]
+    assert all(time.startswith("2019-09-26") for time in times)
     assert (rep1 / "data" / "2019-09-19-von-handlingar.pdf").is_file()
     sources = demo_package.root / "representations" / "rep2" / "data"
     assert (sources / "agendas" / "2019-09-19-von.md").read_text("utf-8").startswith("---")

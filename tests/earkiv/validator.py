@@ -47,13 +47,14 @@ def validate(package: Path):
     return _package_validator()(package, SpecificationVersion.V2_1_0).validation_report
 
 
-def problems(report) -> list[str]:
-    """Every error and warning in the report, as ``RULE: message``."""
-    found = [f"{m.rule_id}: {m.message}" for m in report.structure.messages if _bad(m)]
+def problems(report) -> list[tuple[str, str]]:
+    """Every error and warning in the report: (rule id, message with where)."""
+    found = [(m.rule_id, m.message) for m in report.structure.messages if _bad(m)]
     if report.metadata is not None:
         for results in (report.metadata.schema_results, report.metadata.schematron_results):
-            found += [f"{m.severity} {m.rule_id}: {m.message} ({m.location})" for m in results.messages
-                      if _bad(m)]  # fmt: skip
+            found += [
+                (m.rule_id, f"{m.message} ({m.location})") for m in results.messages if _bad(m)
+            ]
     return found
 
 

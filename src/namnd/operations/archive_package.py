@@ -39,7 +39,7 @@ from namnd.renderers.earkiv_mets import (
     FileFormat,
     PackedFile,
     Representation,
-    Signature,
+    Signer,
     premis_document,
     representation_mets,
     root_mets,
@@ -110,7 +110,7 @@ def build_archive(
     ref: str,
     target: Path,
     *,
-    signatures: Iterable[tuple[str, dt.datetime]] | None = None,
+    signatures: Iterable[Signer] | None = None,
     now: dt.datetime | None = None,
 ) -> ArchiveResult:
     """Write the package of the justerat meeting ``ref`` to ``target`` (a folder or .zip).
@@ -139,7 +139,8 @@ def build_archive(
     objid = _objid(doc)
     signed = signed_protocol_path(workspace, day, code)
     signed_file = signed if signed.is_file() else None
-    justering = _signatures(protocol, signatures, digital=signed_file is not None)
+    justering = _signatures(protocol, signatures)
+    digital = signed_file is not None and signatures is not None
     with tempfile.TemporaryDirectory(prefix="namnd-arkiv-") as tmp:
         root = Path(tmp) / objid
         rep1, rep2 = root / "representations" / "rep1", root / "representations" / "rep2"
@@ -162,35 +163,11 @@ def build_archive(
         (rep2 / "data" / "protocols" / f"{day}-{code}.md").write_text(str(markdown), "utf-8")
 
         organ = doc.organ.name
-        reps = []
-        for name, label, folder in (
-            ("rep1", "Arkivformat: protokoll, kallelse med handlingar och bilagor", rep1),
-            ("rep2", "Källfiler: kallelsen och protokollet i Markdown", rep2),
-        ):
-            files = [_packed(path, folder, now) for path in _files_under(folder / "data")]
-            premis_path = folder / "metadata" / "preservation" / "premis.xml"
-            premis_path.parent.mkdir(parents=True)
-            signed_href = (
-                protocol_pdf.relative_to(folder).as_posix() if name == "rep1" else ""
-            )
-            premis_path.write_bytes(
-                premis_document(
-                    files,
-                    organ=organ,
-                    created=now,
-                    signatures=justering if name == "rep1" else [],
-                    signed_href=signed_href,
-                )
-            )
-            premis = _packed(premis_path, folder, now)
-            mets_path = folder / "METS.xml"
-            mets_path.write_bytes(
-                representation_mets(
-                    objid, name, label, files, premis, organ=organ, created=now,
-                    version=__version__,
-                )
-            )  # fmt: skip
-            reps.append(Representation(name, _packed(mets_path, root, now), premis))
+        facts = _Facts(objid, organ, now, justering, digital)
+        reps = [
+            _representation(facts, "rep1", REP1_LABEL, rep1, root, signed=protocol_pdf),
+            _representation(facts, "rep2", REP2_LABEL, rep2, root),
+        ]
 
         description = Description(
             ident=objid,
@@ -199,7 +176,7 @@ def build_archive(
             osl_reference=(doc.organ.osl_reference or DEFAULT_OSL_REFERENCE).strip(),
             created=now,
             signatures=justering,
-            signed=signed_file is not None,
+            signed=digital,
         )
         cases = _cases(doc, protocol, bilagor, root, protocol_pdf, handlingar)
         erms_path = root / "metadata" / "descriptive" / "erms.xml"
@@ -228,6 +205,53 @@ def build_archive(
     return ArchiveResult(target, count, objid)
 
 
+REP1_LABEL = "Arkivformat: protokoll, kallelse med handlingar och bilagor"
+REP2_LABEL = "Källfiler: kallelsen och protokollet i Markdown"
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What every METS and PREMIS file of one package says alike."""
+
+    objid: str
+    organ: str
+    now: dt.datetime
+    justering: list[Signer]
+    digital: bool
+
+
+def _representation(
+    facts: _Facts, name: str, label: str, folder: Path, root: Path, *, signed: Path | None = None
+) -> Representation:
+    """Write a representation's PREMIS and METS.xml over the files in its ``data/``.
+
+    ``signed`` is the protokoll the justering events point at (in ``rep1``).
+    """
+    now = facts.now
+    files = [_packed(path, folder, now) for path in _files_under(folder / "data")]
+    premis_path = folder / "metadata" / "preservation" / "premis.xml"
+    premis_path.parent.mkdir(parents=True)
+    premis_path.write_bytes(
+        premis_document(
+            files,
+            organ=facts.organ,
+            created=now,
+            signatures=facts.justering if signed else [],
+            digital=facts.digital,
+            signed_href=signed.relative_to(folder).as_posix() if signed else "",
+        )
+    )
+    premis = _packed(premis_path, folder, now)
+    mets_path = folder / "METS.xml"
+    mets_path.write_bytes(
+        representation_mets(
+            facts.objid, name, label, files, premis, organ=facts.organ, created=now,
+            version=__version__,
+        )
+    )  # fmt: skip
+    return Representation(name, _packed(mets_path, root, now), premis)
+
+
 def about_text(label: str, osl_reference: str) -> str:
     """The package's documentation: what it holds, in Swedish, for whoever opens it."""
     return "\n".join(
@@ -239,7 +263,8 @@ def about_text(label: str, osl_reference: str) -> str:
             "(CITS ERMS 2.1): diarienummer, rubrik, handlingar, beslut och justering.",
             "representations/rep1: protokollet, kallelsen med handlingar och bilagorna i",
             "arkivformat; representations/rep2: kallelsen och protokollet i Markdown.",
-            f"Sekretessbelagda handlingar finns med och är märkta med sekretessgrunden ({osl_reference}).",
+            "Sekretessbelagda handlingar finns med och är märkta med sekretessgrunden",
+            f"({osl_reference}).",
             "",
         ]
     )
@@ -251,19 +276,17 @@ def _objid(doc: AgendaDocument) -> str:
     return f"uuid-{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
-def _signatures(
-    protocol, given: Iterable[tuple[str, dt.datetime]] | None, *, digital: bool
-) -> list[Signature]:
+def _signatures(protocol, given: Iterable[Signer] | None) -> list[Signer]:
     """The justering's signers: as given (a signed PDF), else ordförande and justerare."""
     if given is not None:
-        return [Signature(name, at, digital=digital) for name, at in given]
+        return list(given)
     adjustment = protocol.adjustment
     at = dt.datetime.combine(adjustment.adjusted_on, adjustment.time or dt.time(12, 0))
     chair = protocol.chair
     names = ([chair.name] if chair else []) + [
         name for name in adjustment.adjusters if not chair or name != chair.name
     ]
-    return [Signature(name, at.astimezone()) for name in names]
+    return [(name, at.astimezone()) for name in names]
 
 
 def _copy_bilagor(workspace: Workspace, doc: AgendaDocument, folder: Path) -> dict[int, Path]:
@@ -304,12 +327,12 @@ def file_format(path: Path) -> FileFormat:
         version = pdf.pdf_version
     key = PDFA_PRONOM.get((str(part), level.upper()), "")
     if key:
-        return FileFormat(f"Acrobat PDF/A - Portable Document Format", f"{part}{level.lower()}",
+        return FileFormat("Acrobat PDF/A - Portable Document Format", f"{part}{level.lower()}",
                           key, "application/pdf")  # fmt: skip
     return FileFormat("Acrobat PDF - Portable Document Format", version, "", "application/pdf")
 
 
-def _packed(path: Path, base: Path, now: dt.datetime, label: str = "") -> PackedFile:
+def _packed(path: Path, base: Path, now: dt.datetime) -> PackedFile:
     data = path.read_bytes()
     return PackedFile(
         href=path.relative_to(base).as_posix(),
@@ -317,7 +340,6 @@ def _packed(path: Path, base: Path, now: dt.datetime, label: str = "") -> Packed
         sha256=hashlib.sha256(data).hexdigest(),
         created=now,
         format=file_format(path),
-        label=label,
     )
 
 

@@ -47,19 +47,10 @@ class PackedFile:
     sha256: str
     created: dt.datetime
     format: FileFormat
-    #: What it is, in Swedish (the protokoll, a bilaga …), for LABEL and PREMIS.
-    label: str = ""
-    #: The sekretess ground (the organ's OSL reference) if the handling is sekretess.
-    secrecy: str = ""
 
 
-@dataclass(frozen=True)
-class Signature:
-    """One justering signature: who and when; ``digital`` when it is in the PDF itself."""
-
-    signer: str
-    at: dt.datetime
-    digital: bool = False
+#: One justering signature: the signer's name and when (the signing verification's list).
+Signer = tuple[str, dt.datetime]
 
 
 def _q(ns: str, name: str) -> str:
@@ -91,13 +82,15 @@ def premis_document(
     *,
     organ: str,
     created: dt.datetime,
-    signatures: list[Signature],
+    signatures: list[Signer],
+    digital: bool = False,
     signed_href: str = "",
 ) -> bytes:
     """PREMIS 3 for a representation: every file's fixity and format, and the events.
 
-    ``signatures`` are the justering (paper or digital, the signing engineer's verified
-    list): each becomes an event linked to the protokoll ``signed_href`` and its signer.
+    ``signatures`` are the justering, (name, time) each: the ordförande and justerare on
+    the day justerat, or with ``digital`` the signatures found in the signed PDF; each
+    becomes an event linked to the protokoll ``signed_href`` and to its signer.
     """
     root = etree.Element(_q(PREMIS, "premis"), nsmap={"premis": PREMIS, "xsi": XSI})
     root.set("version", "3.0")
@@ -122,13 +115,19 @@ def premis_document(
             _sub(registry, PREMIS, "formatRegistryKey", packed.format.key)
             _sub(registry, PREMIS, "formatRegistryRole", "specification")
         _sub(obj, PREMIS, "originalName", packed.href.rsplit("/", 1)[-1])
-    for event in signature_events(signatures, signed_href) + [
-        _Event("skapad", "creation", created, "Arkivpaketet skapades av namnd.", SOFTWARE,
-               "implementer", [p.href for p in files]),
-    ]:  # fmt: skip
+    created_event = _Event(
+        "skapad",
+        "creation",
+        created,
+        "Arkivpaketet skapades av namnd.",
+        SOFTWARE,
+        "implementer",
+        [p.href for p in files],
+    )
+    for event in [*signature_events(signatures, signed_href, digital=digital), created_event]:
         event.write(root)
     agents = {SOFTWARE: "software", organ: "organization"}
-    agents.update({s.signer: "person" for s in signatures})
+    agents.update({name: "person" for name, _ in signatures})
     for name, kind in agents.items():
         agent = _sub(root, PREMIS, "agent")
         _identifier(agent, "agentIdentifier", name)
@@ -172,23 +171,21 @@ class _Event:
             _sub(linked, PREMIS, "linkingObjectIdentifierValue", href)
 
 
-def signature_events(signatures: list[Signature], href: str) -> list[_Event]:
-    """One PREMIS event per signature: a digital one as ``digital signature generation``."""
-    events = []
-    for n, signature in enumerate(signatures, start=1):
-        how = "digital underskrift i PDF-filen" if signature.digital else "justering"
-        events.append(
-            _Event(
-                f"justering-{n}",
-                "digital signature generation" if signature.digital else "justering",
-                signature.at,
-                f"Protokollet justerat av {signature.signer} ({how}).",
-                signature.signer,
-                "signer",
-                [href] if href else [],
-            )
+def signature_events(signatures: list[Signer], href: str, *, digital: bool) -> list[_Event]:
+    """One PREMIS event per signature; one in the PDF is a ``digital signature generation``."""
+    how = "digital underskrift i PDF-filen" if digital else "justering"
+    return [
+        _Event(
+            f"justering-{n}",
+            "digital signature generation" if digital else "justering",
+            at,
+            f"Protokollet justerat av {signer} ({how}).",
+            signer,
+            "signer",
+            [href] if href else [],
         )
-    return events
+        for n, (signer, at) in enumerate(signatures, start=1)
+    ]
 
 
 # --- METS -----------------------------------------------------------------------------
@@ -333,7 +330,9 @@ def root_mets(
         _file(group, rep.mets, f"mets-{rep.name}")
     smap = _sub(mets, METS, "structMap", ID="structmap", TYPE="PHYSICAL", LABEL="CSIP")
     top = _sub(smap, METS, "div", ID="div-root", LABEL=objid)
-    _sub(top, METS, "div", ID="div-metadata", LABEL="Metadata", ADMID="premis-root", DMDID="dmd-erms")
+    _sub(
+        top, METS, "div", ID="div-metadata", LABEL="Metadata", ADMID="premis-root", DMDID="dmd-erms"
+    )
     for use in ("Documentation", "Schemas"):
         div = _sub(top, METS, "div", ID=f"div-{use.casefold()}", LABEL=use)
         _sub(div, METS, "fptr", FILEID=f"grp-{use.casefold()}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from namnd.renderers.earkiv_mets import SOFTWARE, Signature, serialize
+from namnd.renderers.earkiv_mets import SOFTWARE, Signer, serialize
 
 ERMS = "https://DILCIS.eu/XML/ERMS"
 
@@ -54,7 +54,7 @@ class Description:
     municipality: str
     osl_reference: str
     created: dt.datetime
-    signatures: list[Signature]
+    signatures: list[Signer]
     signed: bool
 
 
@@ -137,19 +137,20 @@ def _justering(parent: etree._Element, description: Description) -> None:
     if not description.signatures:
         return
     action = _sub(parent, "action")
-    names = ", ".join(s.signer for s in description.signatures)
+    names = ", ".join(name for name, _ in description.signatures)
     _sub(action, "actionText", f"Protokollet justerat av {names}.")
     _sub(action, "actionType", "justering")
     when = _sub(action, "dates")
-    for n, signature in enumerate(description.signatures):
+    for n, (_, at) in enumerate(description.signatures):
         kind = "main_signature" if n == 0 else "other_signature"
-        _sub(when, "actionDate", _moment(signature.at), dateType=kind)
+        _sub(when, "actionDate", _moment(at), dateType=kind)
     who = _sub(action, "agents")
-    for n, signature in enumerate(description.signatures):
-        _agent(who, "main_signatory" if n == 0 else "other_signatory", signature.signer)
+    for n, (name, _) in enumerate(description.signatures):
+        _agent(who, "main_signatory" if n == 0 else "other_signatory", name)
     signatures = _sub(parent, "eSignatures")
-    for signature in description.signatures:
-        _sub(signatures, "eSignature", present="true" if signature.digital else "false")
+    present = "true" if description.signed else "false"  # in the PDF, or on paper
+    for _ in description.signatures:
+        _sub(signatures, "eSignature", present=present)
 
 
 def _record(parent: etree._Element, ident: str, handling: Handling, description: Description):
