@@ -17,7 +17,7 @@ from lxml import etree
 
 from namnd.cli.main import main
 from namnd.domain.organ_settings import OrganSettings
-from namnd.errors import InvalidInput
+from namnd.errors import InvalidInput, NamndError
 from namnd.operations.agenda_files import import_agenda_file
 from namnd.operations.archive_package import SCHEMAS, build_archive
 from namnd.operations.protocol_export import import_protocol
@@ -213,3 +213,12 @@ def test_a_meeting_not_justerat_is_refused_and_nothing_written(demo_store, works
     assert "inget justerat protokoll" in capsys.readouterr().err
     assert not target.exists()
     assert not list(workspace.root.glob(".namnd-*"))
+
+
+def test_a_folder_holding_something_else_is_refused_before_any_work(social_package, tmp_path):
+    other = tmp_path / "mina-filer"
+    other.mkdir()
+    (other / "anteckning.txt").write_text("min egen fil")
+    with pytest.raises(NamndError, match="finns redan och är inget arkivpaket"):
+        build_archive(social_package.store, "2026-03-12", other)
+    assert [p.name for p in other.iterdir()] == ["anteckning.txt"]

@@ -132,6 +132,8 @@ def build_archive(
             f"Sammanträdet {day} har inget justerat protokoll: ett arkivpaket görs först när "
             "protokollet är justerat. Inget skrevs."
         )
+    target = Path(target)
+    _check_target(target)
     protocol = view.protocol
     workspace = store_workspace(store)
     now = (now or dt.datetime.now()).astimezone()
@@ -409,19 +411,28 @@ def _href(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+def _check_target(target: Path) -> None:
+    """Refuse, before any work, a folder that holds something other than a package."""
+    if target.suffix.casefold() == ".zip":
+        if target.is_dir():
+            raise NamndError(f"{target} är en mapp; ange en zip-fil eller en mapp. Inget skrevs.")
+        return
+    if target.is_file() or (
+        target.is_dir() and not (target / "METS.xml").is_file() and any(target.iterdir())
+    ):
+        raise NamndError(
+            f"{target} finns redan och är inget arkivpaket; välj en ny mapp. Inget skrevs."
+        )
+
+
 def _place(built: Path, target: Path) -> None:
     """Move the finished package to ``target``: a zip file, or a folder of its own."""
-    target = Path(target)
     if target.suffix.casefold() == ".zip":
         with replacing(target) as temporary:
             with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
                 for path in _files_under(built):
                     archive.write(path, f"{built.name}/{path.relative_to(built).as_posix()}")
         return
-    if target.exists() and not (target / "METS.xml").is_file() and any(target.iterdir()):
-        raise NamndError(
-            f"Mappen {target} finns redan och är inget arkivpaket; välj en ny mapp. Inget skrevs."
-        )
     target.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=".namnd-arkiv-", dir=target.parent))
     shutil.copytree(built, staged, dirs_exist_ok=True)
