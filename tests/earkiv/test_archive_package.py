@@ -7,6 +7,7 @@ justerat protokoll, and a Socialnämnd with its own diarienummer format and a se
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import zipfile
 from dataclasses import dataclass
@@ -154,7 +155,7 @@ def test_every_file_in_mets_is_there_with_its_checksum(demo_package):
         assert hashlib.sha256(data).hexdigest() == checksum, path
         assert len(data) == size, path
     everything = {p for p in root.rglob("*") if p.is_file()} - {root / "METS.xml"}
-    assert everything == {path for path, _, _ in listed}, "every file is listed, none twice"
+    assert everything == {path for path, _, _ in listed}, "every file is listed"
 
 
 def test_premis_has_fixity_pdfa_format_and_the_justering(demo_package):
@@ -222,3 +223,34 @@ def test_a_folder_holding_something_else_is_refused_before_any_work(social_packa
     with pytest.raises(NamndError, match="finns redan och är inget arkivpaket"):
         build_archive(social_package.store, "2026-03-12", other)
     assert [p.name for p in other.iterdir()] == ["anteckning.txt"]
+
+
+def test_a_signed_protokoll_goes_in_with_its_signatures(social_package, tmp_path):
+    """``protocols/DATUM-KOD-justerat.pdf`` is taken as it is; the signers fed in are the
+    PREMIS events (digital signature generation) and the ERMS eSignatures."""
+    store = social_package.store
+    workspace = store.workspace
+    made = social_package.root / "representations" / "rep1" / "data" / "2026-03-12-sn.pdf"
+    signed = workspace.protocols / "2026-03-12-sn-justerat.pdf"
+    signed.parent.mkdir(parents=True, exist_ok=True)
+    signed.write_bytes(made.read_bytes() + b"\n%signerad\n")  # stands in for the signed file
+    at = dt.datetime(2026, 3, 17, 9, 30).astimezone()
+    signers = [("Mona Sahlin", at), ("Olof Ek", at + dt.timedelta(minutes=12))]
+    try:
+        build_archive(store, "2026-03-12", tmp_path / "paket", signatures=signers)
+    finally:
+        signed.unlink()
+    rep1 = tmp_path / "paket" / "representations" / "rep1"
+    assert (rep1 / "data" / signed.name).read_bytes().endswith(b"%signerad\n")
+    assert not (rep1 / "data" / "2026-03-12-sn.pdf").exists()
+    premis = _xml(rep1 / "metadata" / "preservation" / "premis.xml")
+    events = premis.xpath("//premis:event[premis:eventType='digital signature generation']",
+                          namespaces=NS)  # fmt: skip
+    assert [e.findtext(".//premis:linkingAgentIdentifierValue", None, NS) for e in events] == [
+        "Mona Sahlin",
+        "Olof Ek",
+    ]
+    linked = {e.findtext(".//premis:linkingObjectIdentifierValue", None, NS) for e in events}
+    assert linked == {f"data/{signed.name}"}
+    erms = _xml(tmp_path / "paket" / "metadata" / "descriptive" / "erms.xml")
+    assert set(erms.xpath("//erms:eSignature/@present", namespaces=NS)) == {"true"}
