@@ -207,7 +207,10 @@ def test_sekretess_goes_in_marked_with_its_ground(demo_package, social_package):
 def test_a_meeting_not_justerat_is_refused_and_nothing_written(demo_store, workspace, capsys):
     target = workspace.root / "paket.zip"
     with pytest.raises(InvalidInput, match="inget justerat protokoll"):
-        build_archive(demo_store, DAY, target)
+        build_archive(demo_store, DAY, target)  # no protokoll at all
+    demo_store.open_protocol(demo_store.find_meeting(DAY).id, by="sekr", first_number=82)
+    with pytest.raises(InvalidInput, match="inget justerat protokoll"):
+        build_archive(demo_store, DAY, target)  # a protokoll being written
     demo_store.close()
     code = main(["--workspace", str(workspace.root), "archive", DAY, "-o", str(target)])
     assert code == 1
