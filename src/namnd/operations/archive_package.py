@@ -36,6 +36,7 @@ from namnd.formats.agenda_document import AgendaDocument
 from namnd.operations.agenda_files import store_workspace
 from namnd.operations.bilaga_files import stored_path
 from namnd.renderers.earkiv_mets import (
+    SCHEMAS,
     FileFormat,
     PackedFile,
     Representation,
@@ -52,8 +53,6 @@ from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
 #: PRONOM ids of the PDF/A parts and levels (read from the PDF's XMP).
-SCHEMAS = Path(__file__).resolve().parent.parent / "renderers" / "schemas"
-
 PDFA_PRONOM = {
     ("1", "A"): "fmt/95",
     ("1", "B"): "fmt/354",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
@@ -26,6 +27,8 @@ CONTENT_TYPE = "Textual works – Digital"
 #: The ärenden are described by CITS ERMS 2.1 (FGS Ärendehantering).
 CONTENT_INFORMATION = "citserms_v2_1"
 SOFTWARE = "namnd"
+#: The schemas copied into every package's ``schemas/`` (see its README for sources).
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 
 @dataclass(frozen=True)
