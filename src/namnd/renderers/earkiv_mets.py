@@ -15,6 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from namnd.formats.archive_formats import FileFormat
+
 METS = "http://www.loc.gov/METS/"
 XLINK = "http://www.w3.org/1999/xlink"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -29,16 +31,6 @@ CONTENT_INFORMATION = "citserms_v2_1"
 SOFTWARE = "namnd"
 #: The schemas copied into every package's ``schemas/`` (see its README for sources).
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
-
-
-@dataclass(frozen=True)
-class FileFormat:
-    """A file's format as PRONOM names it; ``key`` empty where namnd does not know it."""
-
-    name: str
-    version: str = ""
-    key: str = ""
-    mimetype: str = "application/octet-stream"
 
 
 @dataclass(frozen=True)
