@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
         "members": _members,
         "search": _search,
         "backup": _backup,
+        "archive": _archive,
         "todo": _todo,
         "delegation-codes": _delegation_codes,
         "export": _export,
@@ -188,6 +189,16 @@ def _backup(args: argparse.Namespace, workspace: Workspace) -> int:
     target = Path(args.output) if args.output else default_path(workspace, dt.datetime.now())
     path = backup(workspace, target)
     print(f"Säkerhetskopian är skriven: {path} ({path.stat().st_size // 1024} kB).")
+    return 0
+
+
+def _archive(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.operations.archive_package import build_archive, default_path
+
+    store = open_store(workspace)
+    target = Path(args.output) if args.output else default_path(workspace, store, args.meeting)
+    result = build_archive(store, args.meeting, target)
+    print(f"Arkivpaketet är skrivet: {result.path} ({result.files} filer, id {result.objid}).")
     return 0
 
 

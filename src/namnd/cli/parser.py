@@ -139,6 +139,17 @@ def build_parser() -> SwedishParser:
         "-o", "--output", metavar="FIL", help="fil att skriva (annars backups/namnd-DATUM-TID)"
     )
 
+    archive = commands.add_parser(
+        "archive", help="arkivpaket för e-arkivet (FGS/E-ARK) av ett justerat sammanträde"
+    )
+    archive.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
+    archive.add_argument(
+        "-o",
+        "--output",
+        metavar="MAPP|FIL.zip",
+        help="mapp eller zip-fil att skriva (annars protocols/DATUM-KOD-arkivpaket.zip)",
+    )
+
     search = commands.add_parser("search", help="sök ärenden och paragrafer i alla år")
     search.add_argument("query", nargs="+", metavar="ORD", help="ord, namn eller diarienummer")
     search.add_argument("--limit", type=int, default=50, metavar="N", help="högst N träffar")
