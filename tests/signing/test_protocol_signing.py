@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -177,6 +178,19 @@ def test_ordforande_then_justerare_sign_and_only_then_it_is_justerat(
     # Without the test CA as trust root the same file does not verify.
     assert main([*_ws(workspace), "verify", str(signed)]) == 1
     assert "betrodd utfärdare" in capsys.readouterr().out
+
+    # The e-arkiv package takes the signed file, and its signers as namnd sign recorded them.
+    package = workspace.root / "arkivpaket"
+    assert main([*_ws(workspace), "archive", DAY, "-o", str(package)]) == 0
+    rep1 = package / "representations" / "rep1"
+    assert (rep1 / "data" / signed.name).read_bytes() == signed.read_bytes()
+    premis = etree.parse(str(rep1 / "metadata" / "preservation" / "premis.xml"))
+    signers = premis.xpath(
+        "//p:event[p:eventType='digital signature generation']"
+        "//p:linkingAgentIdentifierValue/text()",
+        namespaces={"p": "http://www.loc.gov/premis/v3"},
+    )
+    assert signers == ["Tuva Lund", "Per Ek"]
 
 
 def test_a_rattelse_after_justering_makes_a_new_version_and_keeps_the_old(

@@ -110,6 +110,8 @@ def build_archive(
     objid = _objid(doc)
     signed = signed_protocol_path(workspace, day, code)
     signed_file = signed if signed.is_file() else None
+    if signatures is None and signed_file is not None:
+        signatures = _recorded_signers(store, meeting.id)
     justering = _signatures(protocol, signatures)
     digital = signed_file is not None and signatures is not None
     with tempfile.TemporaryDirectory(prefix="namnd-arkiv-") as tmp:
@@ -245,6 +247,14 @@ def _objid(doc: AgendaDocument) -> str:
     """The package's id: the same meeting always gets the same one."""
     name = f"namnd:{doc.organ.municipality}:{doc.organ.code}:{doc.meeting.date.isoformat()}"
     return f"uuid-{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
+def _recorded_signers(store: Store, meeting_id: int) -> list[Signer] | None:
+    """The signers of the latest signed version, as ``namnd sign`` recorded them."""
+    rows = store.signatures(meeting_id)
+    latest = max((row.version for row in rows), default=None)
+    signers = [(r.signer_name, r.signed_at.astimezone()) for r in rows if r.version == latest]
+    return signers or None
 
 
 def _signatures(protocol, given: Iterable[Signer] | None) -> list[Signer]:
