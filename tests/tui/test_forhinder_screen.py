@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from email import message_from_bytes, policy
+
+from sqlmodel import select
 from textual.widgets import DataTable, Input, OptionList, Static
+
+from namnd.domain.models import Person
 
 from namnd.operations import inkallelse
 from namnd.tui.screens.agenda import AgendaScreen
@@ -91,3 +96,31 @@ async def test_F_records_a_forhinder_and_calls_in_the_proposed_ersattare(demo_st
         await settle(app, pilot)
         assert app.screen.query_one(DataTable).row_count == 0
     assert inkallelse.meeting_forhinder(demo_store, DAY).forhinder == []
+
+
+async def test_an_eml_draft_from_the_screen_carries_the_handlingar(demo_store, make_app, tmp_path):
+    with demo_store.session() as session:
+        person = session.exec(select(Person).where(Person.name == "Anna Berg")).one()
+        person.email = "anna.berg@example.org"
+    inkallelse.report_forhinder(demo_store, DAY, "Per Ek", by="sekr")
+    folder = tmp_path / "utkast"
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "F")
+        await settle(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        await _pick(app, pilot, "Anna Berg (M) (förslag)")
+        await _pick(app, pilot, "Utkast (.eml)")
+        assert isinstance(app.screen, TextDialog)
+        app.screen.query_one(Input).value = str(folder)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        row = app.screen.query_one(DataTable).get_row_at(0)
+        assert row[4].startswith("Anna Berg: e-postutkast (.eml)")
+    [eml] = folder.glob("*.eml")
+    message = message_from_bytes(eml.read_bytes(), policy=policy.default)
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_content()[:5] == b"%PDF-"

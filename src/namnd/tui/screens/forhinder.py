@@ -169,7 +169,8 @@ class ForhinderScreen(Screen[None]):
 
         def chosen(how: str | None) -> None:
             if how == "draft":
-                default = str(self.app.export_path(Path("inkallelser")))  # type: ignore[attr-defined]
+                app = self.app
+                default = str(app.export_path(app.workspace.root / "inkallelser"))  # type: ignore[attr-defined]
                 self.app.push_screen(
                     TextDialog("Mapp för utkastet (.eml):", value=default),
                     lambda folder: folder and self._send(member, substitute, how, folder=folder),
