@@ -8,7 +8,6 @@ from sqlmodel import select
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from namnd.domain.models import Person
-
 from namnd.operations import inkallelse
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.forhinder import ForhinderScreen
@@ -65,9 +64,7 @@ async def test_F_records_a_forhinder_and_calls_in_the_proposed_ersattare(demo_st
         await _pick(app, pilot, "Anna Berg (M) (förslag)")
         assert isinstance(app.screen, PickDialog), "how: no mail server, so no e-post"
         options = app.screen.query_one(OptionList)
-        prompts = [
-            str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
-        ]
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert prompts == ["Utkast (.eml) för Outlook", "Ringer själv"]
         await _pick(app, pilot, "Ringer själv")
         assert isinstance(app.screen, ForhinderScreen)
