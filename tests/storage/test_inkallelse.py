@@ -166,3 +166,19 @@ def test_cli_lists_and_speaks_swedish(demo_store, capsys):
     assert "Ring Anna Berg (för Per Ek (M))" in capsys.readouterr().out
     assert main([*workspace, "forhinder", DAY, "Kalle Anka"]) == 1
     assert "Kalle Anka har ingen plats i nämnden" in capsys.readouterr().err
+
+
+def test_cli_inkalla_names_a_refusal_and_a_missing_address(demo_store, smtp_server, capsys):
+    workspace = ["--workspace", str(demo_store.workspace.root)]
+    preferences.save(preferences.Preferences(mail_from=SENDER))
+    assert main([*workspace, "forhinder", DAY, "Per Ek"]) == 0
+    assert main([*workspace, "inkalla", DAY, "--smtp", smtp_server.url]) == 1
+    assert "Anna Berg har ingen e-postadress i ledamotsregistret" in capsys.readouterr().err
+    give_email(demo_store, "Anna Berg", "anna.berg@example.org")
+    smtp_server.sink.refuse.add("anna.berg@example.org")
+    assert main([*workspace, "inkalla", DAY, "--smtp", smtp_server.url]) == 1
+    out = capsys.readouterr().out
+    assert "Inkallelsen till Anna Berg (för Per Ek (M)) skickades inte: servern svarade 550" in out
+    assert main([*workspace, "forhinder", DAY, "--list"]) == 0
+    assert "Anna Berg: ej skickad: servern svarade 550" in capsys.readouterr().out
+    assert smtp_server.sink.received == []
