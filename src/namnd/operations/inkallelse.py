@@ -116,47 +116,47 @@ def call_in(
     "phone" only records the inkallelse and shows the number.
     """
     now = now or _now()
+    if mode == "email" and server is None:
+        raise NamndError(
+            "Ingen e-postserver är inställd: ange --smtp, NAMND_SMTP_URL eller "
+            "skriv ett utkast (--dry-run MAPP)."
+        )
+    if mode == "draft" and folder is None:
+        raise InvalidInput("Ange en mapp för utkastet (.eml).")
     state = meeting_forhinder(store, ref)
     member_seat, order = _proposal_for(state, member)
     chosen = _chosen(order, substitute, member_seat)
     with Session(store.engine) as session:
         email, phone = rows.contact(session=session, name=chosen.name)
-    outcome = CallInOutcome(chosen.name, member_seat.display, CallInMethod(_METHODS[mode]))
+    outcome = CallInOutcome(chosen.name, member_seat.display, _METHODS[mode])
     sent_at, delivery = None, ""
     if mode == "phone":
         outcome = dataclasses.replace(outcome, phone=phone)
         delivery = phone
-    else:
-        if not email:
-            raise InvalidInput(
-                f"{chosen.name} har ingen e-postadress i ledamotsregistret; "
-                "välj ”ringer själv” eller lägg in adressen först."
-            )
+    elif not email:
+        raise InvalidInput(
+            f"{chosen.name} har ingen e-postadress i ledamotsregistret; "
+            "välj ”ringer själv” eller lägg in adressen först."
+        )
+    elif mode == "draft":
+        from namnd.operations.mail_transport import write_eml
+
         message = _message(store, state.meeting, chosen, email, member_seat, mode, now)
-        if mode == "draft":
-            if folder is None:
-                raise InvalidInput("Ange en mapp för utkastet (.eml).")
-            from namnd.operations.mail_transport import write_eml
+        path = write_eml(folder, [message])[0]  # type: ignore[arg-type]
+        outcome = dataclasses.replace(outcome, eml=path)
+        delivery = str(path)
+    else:
+        from namnd.operations.mail_transport import send_messages
 
-            path = write_eml(folder, [message])[0]
-            outcome = dataclasses.replace(outcome, eml=path)
-            delivery = str(path)
+        message = _message(store, state.meeting, chosen, email, member_seat, mode, now)
+        deliveries = send_messages(server, [message], password=password)  # type: ignore[arg-type]
+        refused = next((d.error for d in deliveries if not d.delivered), "")
+        if deliveries and not refused:
+            sent_at = now
+            outcome = dataclasses.replace(outcome, sent=True)
         else:
-            if server is None:
-                raise NamndError(
-                    "Ingen e-postserver är inställd: ange --smtp, NAMND_SMTP_URL eller "
-                    "skriv ett utkast (--dry-run MAPP)."
-                )
-            from namnd.operations.mail_transport import send_messages
-
-            deliveries = send_messages(server, [message], password=password)
-            refused = next((d.error for d in deliveries if not d.delivered), "")
-            if deliveries and not refused:
-                sent_at = now
-                outcome = dataclasses.replace(outcome, sent=True)
-            else:
-                delivery = refused or "servern tog inte emot meddelandet"
-                outcome = dataclasses.replace(outcome, error=delivery)
+            delivery = refused or "servern tog inte emot meddelandet"
+            outcome = dataclasses.replace(outcome, error=delivery)
     with store.session() as session:
         rows.record_call_in(
             session=session,
