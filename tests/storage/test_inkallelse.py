@@ -164,6 +164,9 @@ def test_cli_lists_and_speaks_swedish(demo_store, capsys):
     assert "Ingen e-postserver är inställd" in capsys.readouterr().err
     assert main([*workspace, "inkalla", DAY, "--phone"]) == 0
     assert "Ring Anna Berg (för Per Ek (M))" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main([*workspace, "inkalla", DAY, "--phone", "--dry-run", "utkast"])
+    assert "--dry-run går inte att kombinera med --phone" in capsys.readouterr().err
     assert main([*workspace, "forhinder", DAY, "Kalle Anka"]) == 1
     assert "Kalle Anka har ingen plats i nämnden" in capsys.readouterr().err
 

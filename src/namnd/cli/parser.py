@@ -16,6 +16,7 @@ _ERRORS = (
     ),
     (r"argument (.*?): invalid int value: (.*)", r"\1: \2 är inget heltal"),
     (r"argument (.*?): expected one argument", r"\1: ett värde behövs"),
+    (r"argument (.*?): not allowed with argument (.*)", r"\1 går inte att kombinera med \2"),
 )
 
 
