@@ -21,6 +21,12 @@ from namnd.services.roster import Seat, call_in
 Proposal = tuple[Seat, list[Seat]]
 
 
+def local(moment: dt.datetime) -> dt.datetime:
+    """A stored moment on this computer's clock (SQLite gives it back without its UTC zone)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone()
+
+
 @dataclass(frozen=True)
 class CallIn:
     """One attempt to call an ersättare in, as recorded."""
@@ -43,7 +49,7 @@ class CallIn:
         """'skickad 2019-09-16 08:15', 'ej skickad: servern svarade 550 …', 'ringer själv'."""
         if self.method is CallInMethod.EMAIL:
             if self.sent_at is not None:
-                return f"e-post skickad {self.sent_at:%Y-%m-%d %H:%M}"
+                return f"e-post skickad {local(self.sent_at):%Y-%m-%d %H:%M}"
             return f"ej skickad: {self.delivery}"
         return f"{self.method.label}: {self.delivery}" if self.delivery else self.method.label
 
@@ -71,9 +77,10 @@ class Forhinder:
         return next((c for c in reversed(self.call_ins) if c.calls_in), None)
 
     def line(self) -> str:
-        """'Per Ek (M), ledamot – sjuk (anmält 16/9 08:15) · Anna Berg inkallad (…)'."""
+        """'Per Ek (M), ledamot – sjuk (anmält 2019-09-16 08:15) · Anna Berg: ringer själv'."""
         note = f" – {self.note}" if self.note else ""
-        text = f"{self.display}, {self.role.label}{note} (anmält {self.reported_at:%Y-%m-%d %H:%M})"
+        reported = f"{local(self.reported_at):%Y-%m-%d %H:%M}"
+        text = f"{self.display}, {self.role.label}{note} (anmält {reported})"
         if self.call_ins:
             last = self.called_in or self.call_ins[-1]
             text += f" · {last.substitute}: {last.status}"

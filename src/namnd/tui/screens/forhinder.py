@@ -18,7 +18,9 @@ from textual.widgets import DataTable, Header, Static
 
 from namnd.errors import NamndError
 from namnd.operations import inkallelse
+from namnd.services.inkallelse import local
 from namnd.services.roster import call_in_text
+from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
 from namnd.tui.messages import announce_change
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
@@ -74,10 +76,10 @@ class ForhinderScreen(Screen[None]):
 
     def _show(self, state: inkallelse.MeetingForhinder) -> None:
         self.state = state
-        self.sub_title = f"Förhinder, {state.meeting.organ_name} {state.meeting.date.isoformat()}"
+        meeting = state.meeting
+        self.sub_title = f"Förhinder, {meeting.organ_name} {meeting.date.isoformat()}"
         self.query_one("#forhinder-heading", Static).update(
-            f"[b]Förhinder[/b] {state.meeting.organ_name}, {state.meeting.date.isoformat()}"
-            " · n anmäler, i kallar in, x återkallar"
+            f"[b]Förhinder[/b] {meeting.organ_name}, {long_date(meeting.date)}"
         )
         table = self.query_one(DataTable)
         table.clear()
@@ -86,7 +88,7 @@ class ForhinderScreen(Screen[None]):
             table.add_row(
                 entry.display,
                 entry.role.label,
-                f"{entry.reported_at:%Y-%m-%d %H:%M}",
+                f"{local(entry.reported_at):%m-%d %H:%M}",
                 entry.note,
                 f"{last.substitute}: {last.status}" if last else "",
                 key=entry.name,
