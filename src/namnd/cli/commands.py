@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         "organ": _organ,
         "sign": _sign,
         "verify": _verify,
+        "forhinder": _inkallelse,
+        "inkalla": _inkallelse,
     }[args.command]
     if not may_create_database(args):
         workspace.require_database()
@@ -86,6 +88,12 @@ def _organ(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.cli.organ_commands import run as run_organ
 
     return run_organ(args, workspace)
+
+
+def _inkallelse(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.inkallelse_commands import run as run_inkallelse
+
+    return run_inkallelse(args, workspace)
 
 
 def _tui(args: argparse.Namespace, workspace: Workspace) -> int:

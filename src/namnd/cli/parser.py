@@ -16,6 +16,7 @@ _ERRORS = (
     ),
     (r"argument (.*?): invalid int value: (.*)", r"\1: \2 är inget heltal"),
     (r"argument (.*?): expected one argument", r"\1: ett värde behövs"),
+    (r"argument (.*?): not allowed with argument (.*)", r"\1 går inte att kombinera med \2"),
 )
 
 
@@ -289,6 +290,9 @@ def build_parser() -> SwedishParser:
     from namnd.cli.organ_commands import add_arguments as add_organ_arguments
 
     add_organ_arguments(commands)
+    from namnd.cli.inkallelse_commands import add_arguments as add_inkallelse_arguments
+
+    add_inkallelse_arguments(commands)
     reports = commands.add_parser("report", help="skriv en rapport").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
     )

@@ -114,6 +114,14 @@ class VoteChoice(_Labelled):
     ABSTAIN = "abstain"
 
 
+class CallInMethod(_Labelled):
+    """How an ersättare was called in: by e-mail, as a drafted .eml, or by the secretary's phone."""
+
+    EMAIL = "email"
+    DRAFT = "draft"
+    PHONE = "phone"
+
+
 _LABELS: dict[type, dict] = {
     ArendeKind: {
         ArendeKind.INFORMATION: "information",
@@ -168,5 +176,10 @@ _LABELS: dict[type, dict] = {
         VoteChoice.YES: "Ja",
         VoteChoice.NO: "Nej",
         VoteChoice.ABSTAIN: "Avstår",
+    },
+    CallInMethod: {
+        CallInMethod.EMAIL: "e-post",
+        CallInMethod.DRAFT: "e-postutkast (.eml)",
+        CallInMethod.PHONE: "ringer själv",
     },
 }

@@ -3,4 +3,10 @@
 Alembic's env.py and the migration tests import this; a new table module adds one line.
 """
 
-from namnd.domain import delegation_tables, models, protocol_tables, search_tables  # noqa: F401
+from namnd.domain import (  # noqa: F401
+    delegation_tables,
+    inkallelse_tables,
+    models,
+    protocol_tables,
+    search_tables,
+)

@@ -288,7 +288,8 @@ def _insert(session: Session, meeting: Meeting, number: int, draft: ProtocolPara
 def _roster(session: Session, meeting: Meeting) -> list[Attendee]:
     """The ledamöter (presidium first) as present, then the secretary.
 
-    Ersättare are added by the secretary as they arrive: most do not come.
+    A ledamot with förhinder is absent, the ersättare called in serving in their place;
+    other ersättare are added by the secretary as they arrive: most do not come.
     """
     seats = session.exec(
         select(Membership, Person)
@@ -315,6 +316,7 @@ def _roster(session: Session, meeting: Meeting) -> list[Attendee]:
         )
         for seat, person in sorted(seats, key=order)
     ]
+    people = _after_forhinder(session, meeting, people)
     if meeting.secretary_name:
         people.append(
             Attendee(
@@ -324,6 +326,19 @@ def _roster(session: Session, meeting: Meeting) -> list[Attendee]:
             )
         )
     return people
+
+
+def _after_forhinder(
+    session: Session, meeting: Meeting, members: list[Attendee]
+) -> list[Attendee]:
+    from namnd.services.inkallelse import starting_attendance
+    from namnd.storage import inkallelse
+
+    forhinder = inkallelse.list_forhinder(session=session, meeting_id=meeting.id)
+    if not forhinder:
+        return members
+    seats = inkallelse.meeting_seats(session=session, meeting_id=meeting.id)
+    return starting_attendance(members, seats, meeting.date, forhinder)
 
 
 def _row(session: Session, meeting_id: int, paragraph_id: int, number: int) -> Paragraph:

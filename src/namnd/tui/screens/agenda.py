@@ -45,6 +45,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         Binding("p", "protocol", "Protokoll", id="protocol"),
         Binding("w", "export_word", "Word", id="export_word"),
         Binding("g", "review", "Granska", id="review"),
+        Binding("F", "forhinder", "Förhinder", id="forhinder"),
         Binding("delete,x", "remove", "Ta bort", id="remove", show=False),
         Binding("ctrl+up,K", "move(-1)", "Flytta upp", id="move_up", show=False),
         Binding("ctrl+down,J", "move(1)", "Flytta ned", id="move_down", show=False),
@@ -76,6 +77,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         ("Kallelse med handlingar: en PDF med tjänsteskrivelser och bilagor", "handlingar"),
         ("Kallelse med handlingar: offentlig version (PDF)", "handlingar_public"),
         ("Protokoll: öppna (protokollsläge)", "protocol"),
+        ("Förhinder: anmäl, lista och kalla in ersättare", "forhinder"),
         ("Anmälningsärenden: lägg till kvartalets ej verkställda beslut", "place_unexecuted"),
     )
 
@@ -374,6 +376,11 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         from namnd.tui.screens.meeting_details import MeetingDetailsScreen
 
         self.app.push_screen(MeetingDetailsScreen(self.store, self.meeting_id))
+
+    def action_forhinder(self) -> None:
+        from namnd.tui.screens.forhinder import ForhinderScreen
+
+        self.app.push_screen(ForhinderScreen(self.store, self.meeting_id, user=self.user))
 
     def action_review(self) -> None:
         from namnd.tui.screens.review import ReviewScreen
