@@ -182,6 +182,18 @@ def public_plan(plan: T) -> T:
     )
 
 
+# --- the seats register --------------------------------------------------------------
+
+
+def public_seats(seats: Iterable[T]) -> list[T]:
+    """The ledamöter and ersättare as published (open data): names and parties cleaned.
+
+    Who sits in a nämnd is public; the register's texts are cleaned like every other
+    published text, since a personnummer typed into a name field must not leave.
+    """
+    return [_scrubbed(seat) for seat in seats]
+
+
 # --- statistics ------------------------------------------------------------------------
 
 OTHER = "Övrigt"
