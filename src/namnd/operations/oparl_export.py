@@ -131,8 +131,9 @@ class _Record:
             "shortName": organ.code,
             "organizationType": "Gremium",
             "classification": "Utskott" if organ.parent else "Nämnd",
-            "meeting": self.ids.body_list_of(body_code, f"meeting-{slug(organ.code)}"),
+            "meeting": self.ids.body_list_of(body_code, _meetings_of(organ)),
         }
+        body.lists.setdefault(_meetings_of(organ), [])
         if organ.parent:
             organization["subOrganizationOf"] = self.ids.organization(organ.parent)
         self._add(body, "organization", organization)
@@ -209,13 +210,12 @@ class _Record:
         meetings = [m for m in store.meetings() if m.organ_code == organ.code]
         days = Counter(m.date for m in meetings)
         rules = store.organ_rules(organ.code)
-        own_list = f"meeting-{slug(organ.code)}"
         for summary in meetings:
             key = meeting_key(
                 organ.code, summary.date, summary.start_time, shared=days[summary.date] > 1
             )
             meeting = self._meeting(store, body, organ, summary, key, rules.default_time)
-            body.lists[own_list].append(meeting["id"])
+            body.lists[_meetings_of(organ)].append(meeting["id"])
             self._term(body, summary.date)
 
     def _meeting(
@@ -508,7 +508,9 @@ class _Record:
         out.update(self._pages(lambda page: ids.url(f"bodies{_suffix(page)}.json"), bodies))
         for body, obj in zip(self.bodies.values(), bodies, strict=True):
             out[ids.path(obj["id"])] = _json(obj)
-            for name, members in sorted(body.lists.items()):
+            # Every list the Body names, empty ones too: each URL must answer.
+            for name in sorted(set(LISTS) | set(body.lists)):
+                members = body.lists[name]
                 out.update(
                     self._pages(
                         lambda page, code=body.code, name=name: ids.body_list_of(code, name, page),
@@ -562,6 +564,11 @@ class _Record:
 
 def _at(day: dt.date, time: dt.time) -> str:
     return dt.datetime.combine(day, time, tzinfo=STOCKHOLM).isoformat()
+
+
+def _meetings_of(organ: OrganSettings) -> str:
+    """The list of one organ's meetings (Organization.meeting), beside the body's."""
+    return f"meeting-{slug(organ.code)}"
 
 
 def _suffix(page: int) -> str:
