@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from namnd.domain.kinds import AttendeeKind, MemberRole, VoteChoice
+from namnd.domain.models import Arende
 from namnd.domain.organ_settings import OrganSettings
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.domain.views import MeetingSummary
@@ -227,8 +228,9 @@ class _Record:
         key: str,
         default_time: dt.time | None,
     ) -> dict:
-        from namnd.operations.kallelse_export import export_kallelse
-        from namnd.operations.protocol_export import export_protocol, printed_protocol
+        from namnd.formats.agenda_markdown import dump_agenda
+        from namnd.formats.protocol_markdown import dump_protocol
+        from namnd.operations.protocol_export import printed_protocol
 
         with Session(store.engine) as session:
             internal = agendas.load_agenda(session=session, meeting_id=summary.id)
@@ -256,22 +258,23 @@ class _Record:
         if place:
             meeting["location"] = self._location(body, place, meeting_id)
         if agenda.entries:
-            text = export_kallelse(store, str(summary.id), fmt="md", path=None, public=True)
+            # The public kallelse as ``export kallelse --public`` writes it in Markdown.
+            text = dump_agenda(agenda)
             meeting["invitation"] = self._document(
                 body,
                 f"{key}-kallelse",
                 f"Kallelse {organ.name} {long_date(summary.date)}",
-                str(text),
+                text,
                 summary.date,
                 meeting_id,
             )
         if protocol is not None:
-            text = export_protocol(store, str(summary.id), fmt="md", path=None, public=True)
+            text = dump_protocol(protocol)
             meeting["resultsProtocol"] = self._document(
                 body,
                 f"{key}-protokoll",
                 f"Protokoll {organ.name} {long_date(summary.date)}",
-                str(text),
+                text,
                 protocol.adjustment.adjusted_on or summary.date,
                 meeting_id,
             )
@@ -309,17 +312,7 @@ class _Record:
                 "public": not arende.confidential,
             }
             if arende.dnr:
-                item["consultation"] = self._consultation(
-                    body,
-                    organ,
-                    key,
-                    str(n),
-                    meeting_id,
-                    arende.dnr,
-                    arende.title,
-                    arende.kind.label,
-                    item["id"],
-                )
+                item["consultation"] = self._consultation(body, organ, key, item, arende)
             paragraph = paragraphs.get(n)
             if paragraph is not None:
                 self._decided(item, paragraph, protocol)
@@ -396,24 +389,18 @@ class _Record:
         return who
 
     def _consultation(
-        self,
-        body: _Body,
-        organ: OrganSettings,
-        key: str,
-        number: str,
-        meeting_id: str,
-        dnr: str,
-        title: str,
-        kind: str,
-        item_id: str,
+        self, body: _Body, organ: OrganSettings, key: str, item: dict, arende: Arende
     ) -> str:
+        """The item's ärende as a Paper (one per diarienummer) consulted at the meeting."""
+        assert arende.dnr
+        dnr = arende.dnr
         paper_id = self.ids.paper(dnr)
         consultation = {
-            "id": self.ids.consultation(key, number),
+            "id": self.ids.consultation(key, item["number"]),
             "type": OPARL_TYPE + "Consultation",
             "paper": paper_id,
-            "agendaItem": item_id,
-            "meeting": meeting_id,
+            "agendaItem": item["id"],
+            "meeting": item["meeting"],
             "organization": [self.ids.organization(organ.code)],
             "authoritative": not organ.parent,
             "role": "beredning" if organ.parent else "behandling",
@@ -425,9 +412,9 @@ class _Record:
                 "id": paper_id,
                 "type": OPARL_TYPE + "Paper",
                 "body": self.ids.body(body.code),
-                "name": title,
+                "name": arende.title,
                 "reference": dnr,
-                "paperType": kind,
+                "paperType": arende.kind.label,
                 "underDirectionOf": [self.ids.organization(organ.code)],
                 "consultation": [],
             }
