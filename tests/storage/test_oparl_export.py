@@ -313,3 +313,30 @@ def test_ids_are_url_safe(text):
     from namnd.formats.oparl_ids import slug
 
     assert slug(text) == slug(slug(text)) and all(c.isalnum() or c == "-" for c in slug(text))
+
+
+def test_another_kommuns_sekretess_never_reaches_the_open_data(tmp_path, capsys):
+    """The socialnämnd of the public-routes tests: LVU under sekretess, a rättelse, a note."""
+    from namnd.services.personnummer import find_personnummer
+    from tests.storage.test_public_routes import (
+        DATA,
+        SECRET_BILAGA,
+        SECRET_CORRECTION,
+        SECRET_REASON,
+        SECRET_SUMMARY,
+    )
+
+    ws = ["--workspace", str(tmp_path / "ws")]
+    assert main([*ws, "import", "agenda", str(DATA / "kallelse.md")]) == 0
+    assert main([*ws, "import", "protokoll", str(DATA / "protokoll.md")]) == 0
+    assert main([*ws, "export", "oparl", "-o", str(tmp_path / "site"), "--base-url", BASE]) == 0
+    objects = _validate_tree(tmp_path / "site", BASE)
+    text = _all_text(tmp_path / "site")
+    for secret in (SECRET_SUMMARY, SECRET_BILAGA, SECRET_CORRECTION, SECRET_REASON):
+        assert secret not in text
+    assert not find_personnummer(text) and "<!--" not in text
+    meeting = objects[f"{BASE}/meeting/sn-2026-03-12.json"]
+    assert meeting["resultsProtocol"]["fileName"] == "sn-2026-03-12-protokoll.md"
+    lvu = next(i for i in meeting["agendaItem"] if i["name"] == "Ansökan om vård enligt LVU")
+    assert lvu["public"] is False and "26 kap. 1 § OSL" in lvu["resolutionText"]
+    assert f"{BASE}/paper/sn-2026-101.json" in objects

@@ -102,9 +102,7 @@ def cases(draw) -> tuple[Case, str, str, str, str]:
         if n in secret_positions:
             flag = "Sekretess: ja\n" if n == min(secret_positions) else ""  # the other lacks it
             case.unflagged += not flag
-            paragraphs.append(
-                f"{head}{flag}\n### Beslut\n\nBifall till {case.token(draw)}.\n"
-            )
+            paragraphs.append(f"{head}{flag}\n### Beslut\n\nBifall till {case.token(draw)}.\n")
         else:
             paragraphs.append(f"{head}\n### Beslut\n\nSocialnämnden antar {pnr}.\n")
     corrected = first + min(secret_positions) - 1
@@ -129,14 +127,12 @@ def cases(draw) -> tuple[Case, str, str, str, str]:
             f"{case.token(draw)}, Eva\t20260210\tBifall {case.token(draw)} enligt 4 kap, 1§ SoL"
             "\t\t1950\tKvinna"
         )
-    rows.append(
-        f"Ek, Per\t20260211\tAvslag Hemtjänst\tAvslag {case.token(draw)}\t1941\tMan"
-    )
+    rows.append(f"Ek, Per\t20260211\tAvslag Hemtjänst\tAvslag {case.token(draw)}\t1941\tMan")
     register = (
         "beslut:\n"
         "  - {lag: SoL, insats: Särskilt boende, lagrum: 4 kap. 1 § SoL, "
         "beslutsdatum: 2025-09-01, kön: K, skäl: resursbrist, "
-        f"kommentar: \"{case.token(draw)}\"}}\n"
+        f'kommentar: "{case.token(draw)}"}}\n'
     )
     return case, agenda, protocol, "\n".join(rows) + "\n", register
 
@@ -182,6 +178,8 @@ def _check_case(root: Path, db: list[str], capsys, case, agenda, protocol, rows,
         internal.append(_texts(out / f"{kind}.docx"))
     _run(capsys, *ws, "schedule", "2026", "--ics", str(out / "plan.ics"), "--deadlines")
     public.append(_texts(out / "plan.ics"))
+    _run(capsys, *ws, "export", "oparl", "-o", str(out / "site"))
+    public.extend(_texts(path) for path in sorted((out / "site" / "oparl").rglob("*.*")))
     for fmt in ("md", "docx"):
         _run(capsys, *ws, "report", "ej-verkstallda", "--quarter", "2025Q4", "--lag", "sol",
              "--format", fmt, "--public", "-o", str(out / f"ev-offentlig.{fmt}"))  # fmt: skip
