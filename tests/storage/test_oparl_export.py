@@ -340,3 +340,19 @@ def test_another_kommuns_sekretess_never_reaches_the_open_data(tmp_path, capsys)
     lvu = next(i for i in meeting["agendaItem"] if i["name"] == "Ansökan om vård enligt LVU")
     assert lvu["public"] is False and "26 kap. 1 § OSL" in lvu["resolutionText"]
     assert f"{BASE}/paper/sn-2026-101.json" in objects
+
+
+def test_the_same_open_data_from_each_backend(backend_demo_store, tmp_path):
+    """PostgreSQL (and SQLite) give the tree of a fresh SQLite demo: no database ids in it."""
+    _justerat(backend_demo_store)
+    reference = Store.open(resolve(tmp_path / "reference-ws"))
+    load_demo(reference)
+    _justerat(reference)
+    trees = []
+    for name, store in (("backend", backend_demo_store), ("reference", reference)):
+        written = write_oparl(store, tmp_path / name)
+        _validate_tree(tmp_path / name)
+        trees.append({p.relative_to(tmp_path / name): p.read_bytes() for p in written})
+    reference.close()
+    assert len(trees[0]) > 50
+    assert trees[0] == trees[1]
