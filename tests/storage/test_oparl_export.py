@@ -356,3 +356,15 @@ def test_the_same_open_data_from_each_backend(backend_demo_store, tmp_path):
     reference.close()
     assert len(trees[0]) > 50
     assert trees[0] == trees[1]
+
+
+def test_a_meeting_taken_off_the_plan_leaves_the_tree(demo_store, tmp_path):
+    add_dates(demo_store, [dt.date(2021, 3, 4)])
+    write_oparl(demo_store, tmp_path)
+    gone = tmp_path / "oparl/meeting/von-2021-03-04.json"
+    assert gone.exists()
+    demo_store.remove_planned_meetings([dt.date(2021, 3, 4)])
+    written = write_oparl(demo_store, tmp_path)
+    assert not gone.exists()
+    assert set((tmp_path / "oparl").rglob("*.json")) == {p for p in written if p.suffix == ".json"}
+    _validate_tree(tmp_path)

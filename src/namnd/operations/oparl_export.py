@@ -42,28 +42,30 @@ from namnd.storage.store import Store
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PAGE_SIZE = 100
-#: Lists of a body, by the Body property that names them.
-LISTS = {
-    "organization": "Organization",
-    "person": "Person",
-    "meeting": "Meeting",
-    "paper": "Paper",
-    "agendaItem": "AgendaItem",
-    "consultation": "Consultation",
-    "file": "File",
-    "locationList": "Location",
-    "legislativeTermList": "LegislativeTerm",
-    "membership": "Membership",
-}
+#: The lists a Body names, by their Body property.
+LISTS = (
+    "organization",
+    "person",
+    "meeting",
+    "paper",
+    "agendaItem",
+    "consultation",
+    "file",
+    "locationList",
+    "legislativeTermList",
+    "membership",
+)
 __all__ = ["DEFAULT_BASE_URL", "write_oparl"]
 
 
 def write_oparl(store: Store, folder: Path, *, base_url: str = DEFAULT_BASE_URL) -> list[Path]:
     """Write the workspace's public record as OParl 1.1 under ``folder/oparl/``.
 
-    ``base_url`` is where ``oparl/`` will be served (default ``DEFAULT_BASE_URL``, a
-    placeholder to replace with the kommun's address). Returns the files written, in
-    order. Refused as a whole (``PublicationRefused``) if the gate finds anything.
+    The tree is the record as it is now: files of an earlier export that it no longer
+    holds are removed. ``base_url`` is where ``oparl/`` will be served (default
+    ``DEFAULT_BASE_URL``, a placeholder to replace with the kommun's address). Returns
+    the files written, in order. Refused as a whole (``PublicationRefused``, nothing
+    written) if the gate finds anything.
     """
     from namnd.atomic_files import write_bytes
     from namnd.operations.confidential_texts import secret_index
@@ -81,12 +83,17 @@ def write_oparl(store: Store, folder: Path, *, base_url: str = DEFAULT_BASE_URL)
     ]
     if findings:
         raise PublicationRefused(str(folder / "oparl"), findings)
+    root = folder / "oparl"
     written = []
     for rel, data in files.items():
-        target = folder / "oparl" / rel
+        target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(target, data)
         written.append(target)
+    # An object gone from the record (a meeting taken off the plan) must not stay served.
+    for stale in set(root.rglob("*.json")) | set(root.glob("files/*.md")):
+        if stale not in set(written):
+            stale.unlink()
     return written
 
 
