@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from namnd.cli.main import main
-from namnd.domain.kinds import MemberRole, VoteChoice
+from namnd.domain.kinds import MeetingStatus, MemberRole, VoteChoice
 from namnd.domain.organ_settings import OrganSettings
 from namnd.domain.protocol import ProtocolParagraph
 from namnd.operations.demo import load_demo
@@ -261,6 +261,11 @@ def test_a_second_organ_with_its_own_diarienummer_and_parties(demo_store, tmp_pa
         {"title": "Budget 2020 för individ- och familjeomsorgen", "dnr": "SN 2019/42"},
         by="sekreteraren",
     )
+    write_oparl(demo_store, tmp_path, base_url=BASE)
+    draft = _validate_tree(tmp_path, BASE)  # a list not yet sent is not public
+    assert f"{BASE}/meeting/sn-2019-10-03.json" in draft
+    assert f"{BASE}/paper/sn-2019-42.json" not in draft
+    demo_store.set_status(meeting.id, MeetingStatus.SENT, by="sekreteraren")
     write_oparl(demo_store, tmp_path, base_url=BASE)
     objects = _validate_tree(tmp_path, BASE)
     assert f"{BASE}/body/sn.json" in objects and f"{BASE}/body/von.json" in objects

@@ -26,12 +26,12 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from namnd.domain.kinds import AttendeeKind, MemberRole, VoteChoice
+from namnd.domain.kinds import AttendeeKind, MeetingStatus, MemberRole, VoteChoice
 from namnd.domain.models import Arende
 from namnd.domain.organ_settings import OrganSettings
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.domain.views import MeetingSummary
-from namnd.errors import PublicationRefused
+from namnd.errors import NotFound, PublicationRefused
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.oparl_ids import DEFAULT_BASE_URL, OPARL_TYPE, OParlIds, meeting_key, slug
 from namnd.services.publication import public_protocol, public_seats, public_version
@@ -41,6 +41,8 @@ from namnd.storage import agendas
 from namnd.storage.store import Store
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+#: The statuses in which the kallelse has gone out, so its list is public.
+PUBLISHED = (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.ADJUSTED)
 PAGE_SIZE = 100
 #: The lists a Body names, by their Body property.
 LISTS = (
@@ -242,11 +244,15 @@ class _Record:
         with Session(store.engine) as session:
             internal = agendas.load_agenda(session=session, meeting_id=summary.id)
         agenda = public_version(internal, organ.osl_reference)
+        if summary.status not in PUBLISHED:  # a föredragningslista is public once sent
+            agenda.entries = []
         protocol = None
-        if store.protocol(summary.id) is not None:
+        try:
             view, _agenda = printed_protocol(store, str(summary.id))
-            if view.protocol.is_adjusted:  # a protokoll is public once justerat
-                protocol = public_protocol(view.protocol, internal, organ.osl_reference)
+        except NotFound:
+            view = None
+        if view is not None and view.protocol.is_adjusted:  # public once justerat
+            protocol = public_protocol(view.protocol, internal, organ.osl_reference)
         meeting_id = self.ids.meeting(key)
         start = summary.start_time or default_time
         meeting: dict = {
