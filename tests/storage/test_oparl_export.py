@@ -9,7 +9,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import jsonschema
-import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from namnd.cli.main import main
 from namnd.domain.kinds import MeetingStatus, MemberRole, VoteChoice
@@ -311,13 +312,27 @@ def test_cli_export_oparl(workspace, tmp_path, capsys):
     assert "filer i" in capsys.readouterr().out
     objects = _validate_tree(out, BASE)
     assert f"{BASE}/system.json" in objects
+    elsewhere = tmp_path / "elsewhere"
+    assert main([*ws, "export", "oparl", "-o", str(elsewhere), "--base-url", "kommun.se"]) == 1
+    assert "Basadressen ”kommun.se” är ingen webbadress" in capsys.readouterr().err
+    assert not elsewhere.exists()
 
 
-@pytest.mark.parametrize("text", ["Vård- och omsorgsnämnden", "von/2019:133", "SN 2019/0042"])
+@given(st.text())
 def test_ids_are_url_safe(text):
     from namnd.formats.oparl_ids import slug
 
-    assert slug(text) == slug(slug(text)) and all(c.isalnum() or c == "-" for c in slug(text))
+    made = slug(text)
+    assert made and slug(made) == made
+    assert all(c in "abcdefghijklmnopqrstuvwxyz0123456789-" for c in made)
+
+
+def test_diarienummer_of_either_format_make_distinct_ids():
+    from namnd.formats.oparl_ids import slug
+
+    assert slug("von/2019:133") == "von-2019-133"
+    assert slug("SN 2019/0042") == "sn-2019-0042"
+    assert slug("Vård- och omsorgsnämnden") == "vard-och-omsorgsnamnden"
 
 
 def test_another_kommuns_sekretess_never_reaches_the_open_data(tmp_path, capsys):

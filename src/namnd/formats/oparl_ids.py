@@ -13,6 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from urllib.parse import urlsplit
+
+from namnd.errors import InvalidInput
 
 DEFAULT_BASE_URL = "https://example.org/oparl"
 OPARL_TYPE = "https://schema.oparl.org/1.1/"
@@ -30,7 +33,13 @@ class OParlIds:
     """The id (URL) and file path of every object, under one base URL."""
 
     def __init__(self, base_url: str = DEFAULT_BASE_URL) -> None:
-        self.base_url = base_url.rstrip("/")
+        parts = urlsplit(base_url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+            raise InvalidInput(
+                f"Basadressen ”{base_url}” är ingen webbadress: skriv t.ex. "
+                "https://kommun.se/oparl (där mappen oparl/ publiceras)."
+            )
+        self.base_url = base_url.strip().rstrip("/")
 
     def url(self, path: str) -> str:
         """The id of the object stored at ``path`` (relative to ``oparl/``)."""
