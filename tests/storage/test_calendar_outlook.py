@@ -42,7 +42,8 @@ def test_the_zone_is_two_rrule_transitions_and_no_rdate(demo_store):
     assert b"DTSTART;TZID=Europe/Stockholm:" in ical
 
 
-def test_a_moved_meeting_keeps_its_uid_and_its_sequence_grows(demo_store):
+def test_a_moved_meeting_keeps_its_uid_and_its_sequence_grows(backend_demo_store):
+    demo_store = backend_demo_store
     meeting = demo_store.find_meeting("2019-09-19").id
     before = _meeting_event(_calendar(demo_store), meeting)
     details, groups = demo_store.meeting_details(meeting)
