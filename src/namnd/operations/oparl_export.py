@@ -26,13 +26,14 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from namnd.domain.kinds import AttendeeKind, MeetingStatus, MemberRole, VoteChoice
+from namnd.domain.kinds import AttendeeKind, MeetingStatus, MemberRole
 from namnd.domain.models import Arende
 from namnd.domain.organ_settings import OrganSettings
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.domain.views import MeetingSummary
 from namnd.errors import NotFound, PublicationRefused
 from namnd.formats.agenda_document import AgendaDocument
+from namnd.formats.oparl_extension import decision_properties
 from namnd.formats.oparl_ids import DEFAULT_BASE_URL, OPARL_TYPE, OParlIds, meeting_key, slug
 from namnd.services.publication import public_protocol, public_seats, public_version
 from namnd.services.roster import Seat
@@ -327,12 +328,12 @@ class _Record:
             if arende.dnr:
                 item["consultation"] = self._consultation(body, organ, key, item, arende)
             paragraph = paragraphs.get(n)
-            if paragraph is not None:
+            if paragraph is not None and protocol is not None:
                 self._decided(item, paragraph, protocol)
             items.append(item)
         # §§ that are not on the föredragningslista (e.g. justering, a late ärende).
         for paragraph in protocol.paragraphs if protocol else ():
-            if paragraph.item:
+            if paragraph.item or protocol is None:
                 continue
             order = len(agenda.entries) + paragraph.number
             item = {
@@ -350,56 +351,14 @@ class _Record:
             self._add(body, "agendaItem", item)
         return items
 
-    def _decided(self, item: dict, paragraph: ProtocolParagraph, protocol: Protocol | None) -> None:
+    def _decided(self, item: dict, paragraph: ProtocolParagraph, protocol: Protocol) -> None:
         """The § that decided the item: its beslut and the namnd: extension."""
-        assert protocol is not None
-        item["namnd:paragraph"] = paragraph.number
-        if paragraph.decision_md:
-            item["resolutionText"] = paragraph.decision_md
-        if paragraph.confidential:
-            return
-        if paragraph.motions:
-            item["namnd:motions"] = [
-                {
-                    "by": [self._who(protocol, name) for name in motion.by],
-                    "kind": motion.kind.label,
-                    **({"text": motion.text} if motion.text else {}),
-                }
-                for motion in paragraph.motions
-            ]
-        if paragraph.vote is not None:
-            vote = paragraph.vote
-            totals = Counter(b.choice for b in vote.ballots)
-            item["namnd:vote"] = {
-                "proposition": vote.proposition,
-                "yesFor": vote.yes_for,
-                "noFor": vote.no_for,
-                "ballots": [
-                    {**self._who(protocol, b.name), "choice": b.choice.label} for b in vote.ballots
-                ],
-                "totals": {choice.label: totals[choice] for choice in VoteChoice},
-            }
-            item["result"] = _vote_result(totals)
-        if paragraph.reservations:
-            item["namnd:reservations"] = [
-                {
-                    "by": [self._who(protocol, name) for name in r.by],
-                    **({"reason": r.reason} if r.reason else {}),
-                    **({"text": r.written} if r.written else {}),
-                }
-                for r in paragraph.reservations
-            ]
 
-    def _who(self, protocol: Protocol, name: str) -> dict:
-        """A member as the extension names one: name, party and Person id when known."""
-        attendee = protocol.attendee(name)
-        who: dict = {"name": name}
-        if attendee is not None and attendee.party:
-            who["party"] = attendee.party
-        person = self.persons.get(slug(name))
-        if person is not None:
-            who["person"] = person["object"]["id"]
-        return who
+        def person_of(name: str) -> str | None:
+            person = self.persons.get(slug(name))
+            return person["object"]["id"] if person else None
+
+        item.update(decision_properties(paragraph, protocol, person_of))
 
     def _consultation(
         self, body: _Body, organ: OrganSettings, key: str, item: dict, arende: Arende
@@ -573,9 +532,3 @@ def _meetings_of(organ: OrganSettings) -> str:
 
 def _suffix(page: int) -> str:
     return "" if page == 1 else f"-{page}"
-
-
-def _vote_result(totals: Counter) -> str:
-    """The count as the protokoll states it (a tie is decided by the chair, KL 6:40)."""
-    counted = ", ".join(f"{totals[choice]} {choice.label}" for choice in VoteChoice)
-    return f"Omröstning: {counted}."
