@@ -73,6 +73,7 @@ def test_deadlines_are_transparent_all_day_events(demo_store):
     }
     for event in deadlines:
         assert str(event["transp"]) == "TRANSPARENT"
+        assert str(event["x-microsoft-cdo-busystatus"]) == "FREE"
         start = event.decoded("dtstart")
         assert type(start) is dt.date
         assert event.decoded("dtend") == start + dt.timedelta(days=1)

@@ -110,6 +110,9 @@ def _all_day(uid: str, summary: str, day: dt.date) -> Event:
     event.add("dtstart", day)
     event.add("dtend", day + dt.timedelta(days=1))
     event.add("transp", "TRANSPARENT")
+    # Desktop Outlook reads its own properties before TRANSP on an import.
+    event.add("x-microsoft-cdo-busystatus", "FREE")
+    event.add("x-microsoft-cdo-alldayevent", "TRUE")
     event.add("dtstamp", _stamp(day))
     return event
 
