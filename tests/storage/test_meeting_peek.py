@@ -15,9 +15,14 @@ TODAY = dt.date(2019, 9, 1)
 
 
 def test_equal_to_the_store_on_the_demo(demo_store, workspace):
+    # A saved meeting's version (the calendar's SEQUENCE) is read the same way too.
+    moved = demo_store.meetings()[1]
+    details, groups = demo_store.meeting_details(moved.id)
+    demo_store.save_meeting_details(moved.id, details.version, {"place": "Tumba"}, groups)
     peeked = peek_meetings(workspace, TODAY)
     assert peeked is not None and len(peeked) == 11
     assert peeked == demo_store.first_meetings(TODAY) == demo_store.meetings()
+    assert peeked[1].version == details.version + 1
     demo = peeked[0]
     assert (demo.item_count, demo.start_time.isoformat(), demo.place) == (10, "18:30:00", "Alytus")
 

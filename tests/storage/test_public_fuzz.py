@@ -182,6 +182,8 @@ def _check_case(root: Path, db: list[str], capsys, case, agenda, protocol, rows,
         internal.append(_texts(out / f"{kind}.docx"))
     _run(capsys, *ws, "schedule", "2026", "--ics", str(out / "plan.ics"), "--deadlines")
     public.append(_texts(out / "plan.ics"))
+    _run(capsys, *ws, "export", "oparl", "-o", str(out / "site"))
+    public.extend(_texts(path) for path in sorted((out / "site" / "oparl").rglob("*.*")))
     for fmt in ("md", "docx"):
         _run(capsys, *ws, "report", "ej-verkstallda", "--quarter", "2025Q4", "--lag", "sol",
              "--format", fmt, "--public", "-o", str(out / f"ev-offentlig.{fmt}"))  # fmt: skip

@@ -302,6 +302,8 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
         return _export_uppdrag(args, workspace)
     if args.what == "handlingar":
         return _export_handlingar(args, workspace)
+    if args.what == "oparl":
+        return _export_oparl(args, workspace)
     if args.what in ("protokoll", "utdrag", "expediering"):
         from namnd.cli.protocol_commands import export
 
@@ -317,6 +319,16 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
         store, args.meeting, fmt=args.format, path=path, public=args.public, template=template
     )
     output.print_result(result)
+    return 0
+
+
+def _export_oparl(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.operations.oparl_export import DEFAULT_BASE_URL, write_oparl
+
+    written = write_oparl(
+        open_store(workspace), Path(args.output), base_url=args.base_url or DEFAULT_BASE_URL
+    )
+    print(f"Skrev {counted(len(written), 'fil', 'filer')} i {Path(args.output) / 'oparl'}.")
     return 0
 
 

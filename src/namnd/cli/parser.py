@@ -281,6 +281,17 @@ def build_parser() -> SwedishParser:
     report.add_argument(
         "--template", metavar="MALL.docx", help="kommunens egen Word-mall (stilar, sidhuvud)"
     )
+    oparl = exports.add_parser(
+        "oparl", help="öppna data: det offentliga innehållet som OParl 1.1 (JSON-filer)"
+    )
+    oparl.add_argument(
+        "-o", "--output", metavar="MAPP", required=True, help="mapp att skriva oparl/ i"
+    )
+    oparl.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="adressen där oparl/ publiceras (annars https://example.org/oparl)",
+    )
     from namnd.cli.protocol_commands import add_arguments
 
     add_arguments(exports, imports)

@@ -24,6 +24,8 @@ class MeetingSummary:
     place: str
     status: MeetingStatus
     item_count: int
+    #: The meeting row's version, bumped on every save (the calendar's SEQUENCE).
+    version: int = 1
 
 
 @dataclass(frozen=True)

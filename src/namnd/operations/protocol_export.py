@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 FORMATS = ("docx", "md", "pdf")
 
 
-def _stored(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
+def printed_protocol(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
     """The protokoll as it is printed, with the agenda it was decided on.
 
     Every § that only says "beslutar enligt förslaget" holds the förslag's att-satser
@@ -93,7 +93,7 @@ def export_protocol(
 def _write(
     store: Store, ref: str, fmt: str, path: Path | None, public: bool, *, template: Path | None
 ) -> str | Path:
-    view, internal = _stored(store, ref)
+    view, internal = printed_protocol(store, ref)
     protocol, agenda = view.protocol, internal
     if public:
         from namnd.services.publication import public_protocol, public_version
@@ -129,7 +129,7 @@ def export_extract(
     from namnd.renderers.protocol_docx import write_extract_docx
     from namnd.storage.organs import template_of
 
-    view, agenda = _stored(store, ref)
+    view, agenda = printed_protocol(store, ref)
     return write_extract_docx(
         view.protocol,
         number,
@@ -156,7 +156,7 @@ def export_dispatch(
     from namnd.renderers.protocol_docx import write_dispatch_docx, write_extract_docx
     from namnd.services.dispatch import dispatch, dispatch_markdown
 
-    view, agenda = _stored(store, ref)
+    view, agenda = printed_protocol(store, ref)
     protocol = view.protocol
     plan = dispatch(protocol)
 

@@ -30,6 +30,8 @@ class PlannedMeeting:
     meeting: MeetingSummary
     before: BeforeMeeting
     after: AfterMeeting
+    #: The föredragningslista's titles, in order (the calendar event's description).
+    titles: tuple[str, ...] = ()
 
     def steps(self) -> list[tuple[str, str, dt.date, bool]]:
         """(key, Swedish label, date, done) for every deadline, in order.
@@ -80,6 +82,7 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
         after = schedule.meeting_deadlines(
             session=session, organ_id=organ.id, meetings=[(m.id, m.date) for m in meetings]
         )
+        titles = schedule.agenda_titles(session=session, meeting_ids=[m.id for m in meetings])
         others = schedule.other_organs_meetings(session=session, organ_id=organ.id, year=year)
         remisser = [
             r
@@ -88,7 +91,8 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
         ]
     service = service_rules(rules)
     planned = [
-        PlannedMeeting(m, before_meeting(m.date, service), after[m.id]) for m in meetings
+        PlannedMeeting(m, before_meeting(m.date, service), after[m.id], tuple(titles[m.id]))
+        for m in meetings
     ]
     warnings = plan_warnings([m.date for m in meetings], service, others)
     # Rules stored before the law was checked on saving, then a justering or anslag

@@ -169,12 +169,29 @@ def public_protocol(
 
 
 def public_plan(plan: T) -> T:
-    """The year plan as published in the calendar: the remisser's texts cleaned.
+    """The year plan as published in the calendar: every title and remiss text cleaned.
 
-    Meetings and deadlines carry no free text; an open remiss carries its ärende's
-    rubrik, which is public but may hold a personnummer typed by mistake.
+    A meeting carries its föredragningslista's titles and an open remiss its ärende's
+    rubrik: public (a sekretess ärende keeps its title) but they may hold a
+    personnummer typed by mistake or a note in an HTML comment.
     """
-    return dataclasses.replace(plan, remisser=[_scrubbed(r) for r in plan.remisser])  # type: ignore[attr-defined,type-var]
+    return dataclasses.replace(
+        plan,  # type: ignore[type-var]
+        meetings=[_scrubbed(p) for p in plan.meetings],  # type: ignore[attr-defined]
+        remisser=[_scrubbed(r) for r in plan.remisser],  # type: ignore[attr-defined]
+    )
+
+
+# --- the seats register --------------------------------------------------------------
+
+
+def public_seats(seats: Iterable[T]) -> list[T]:
+    """The ledamöter and ersättare as published (open data): names and parties cleaned.
+
+    Who sits in a nämnd is public; the register's texts are cleaned like every other
+    published text, since a personnummer typed into a name field must not leave.
+    """
+    return [_scrubbed(seat) for seat in seats]
 
 
 # --- statistics ------------------------------------------------------------------------

@@ -26,7 +26,8 @@ LATEST_PER_ORGAN = 12
 FIRST_SCREEN = """
 SELECT meeting.id, organ.code, organ.name, meeting.date, meeting.start_time,
        meeting.place, meeting.status,
-       (SELECT count(*) FROM agendaitem WHERE agendaitem.meeting_id = meeting.id)
+       (SELECT count(*) FROM agendaitem WHERE agendaitem.meeting_id = meeting.id),
+       meeting.version
 FROM meeting JOIN organ ON organ.id = meeting.organ_id
 WHERE meeting.date >= :today OR meeting.id IN (
     SELECT id FROM (
@@ -64,7 +65,7 @@ def peek_meetings(workspace: Workspace, today: dt.date) -> list[MeetingSummary] 
 
 def summary(row: tuple) -> MeetingSummary:
     """One row of :data:`FIRST_SCREEN`, from sqlite3 (ISO strings) or SQLAlchemy (dates)."""
-    meeting_id, code, name, date, start, place, status, items = row
+    meeting_id, code, name, date, start, place, status, items, version = row
     return MeetingSummary(
         id=meeting_id,
         organ_code=code,
@@ -74,6 +75,7 @@ def summary(row: tuple) -> MeetingSummary:
         place=place,
         status=MeetingStatus(status),
         item_count=items,
+        version=version,
     )
 
 

@@ -123,5 +123,6 @@ def _summary(meeting: Meeting, organ: Organ, item_count: int) -> MeetingSummary:
         start_time=meeting.start_time,
         place=meeting.place,
         status=meeting.status,
+        version=meeting.version,
         item_count=item_count,
     )

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlmodel import Session, col, select
 
 from namnd.domain.kinds import MeetingStatus
-from namnd.domain.models import Meeting, Organ, OrganRules, Paragraph
+from namnd.domain.models import AgendaItem, Arende, Meeting, Organ, OrganRules, Paragraph
 from namnd.errors import InvalidInput, NotFound
 from namnd.services import deadlines
 
@@ -96,8 +96,9 @@ def meeting_deadlines(
     recorded = {
         meeting_id: (adjusted_on, posted_on)
         for meeting_id, adjusted_on, posted_on in session.exec(
-            select(ProtocolRecord.meeting_id, ProtocolRecord.adjusted_on, ProtocolRecord.posted_on)
-            .where(col(ProtocolRecord.meeting_id).in_(list(days)))
+            select(
+                ProtocolRecord.meeting_id, ProtocolRecord.adjusted_on, ProtocolRecord.posted_on
+            ).where(col(ProtocolRecord.meeting_id).in_(list(days)))
         )
     }
     immediate: dict[int, list[int]] = {}
@@ -243,3 +244,23 @@ def open_remisser(
         .order_by(col(Arende.reply_by))
     )
     return [(title, dnr, reply_by, placed) for title, dnr, reply_by, placed in rows]
+
+
+def agenda_titles(*, session: Session, meeting_ids: list[int]) -> dict[int, list[str]]:
+    """Each meeting's föredragningslista as its ärenden's titles, in list order.
+
+    Titles only: they are public even for a sekretess ärende, so the calendar shared
+    with the ledamöter may list them (after ``services.publication`` has cleaned them).
+    """
+    titles: dict[int, list[str]] = {meeting_id: [] for meeting_id in meeting_ids}
+    if not meeting_ids:
+        return titles
+    rows = session.exec(
+        select(AgendaItem.meeting_id, Arende.title)
+        .join(Arende, col(Arende.id) == col(AgendaItem.arende_id))
+        .where(col(AgendaItem.meeting_id).in_(meeting_ids))
+        .order_by(col(AgendaItem.meeting_id), col(AgendaItem.position))
+    )
+    for meeting_id, title in rows:
+        titles[meeting_id].append(title)
+    return titles
