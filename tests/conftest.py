@@ -136,3 +136,16 @@ def backend_store(backend_workspace) -> Store:
 def backend_demo_store(backend_store) -> Store:
     """The demo nämnd (``load_demo``) on each backend; the same Store as ``backend_store``."""
     return backend_store
+
+
+# --- a real browser (tests/browser.py) ---------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless chromium under selenium, started once per test process."""
+    from tests.browser import start_browser
+
+    driver = start_browser()
+    yield driver
+    driver.quit()

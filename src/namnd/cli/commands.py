@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
         "report": _report,
         "check-public": _check_public,
         "organ": _organ,
+        "publish": _publish,
     }[args.command]
     if not may_create_database(args):
         workspace.require_database()
@@ -71,6 +72,12 @@ def _organ(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.cli.organ_commands import run as run_organ
 
     return run_organ(args, workspace)
+
+
+def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.publish_commands import run as run_publish
+
+    return run_publish(args, workspace)
 
 
 def _tui(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -275,6 +275,9 @@ def build_parser() -> SwedishParser:
     from namnd.cli.organ_commands import add_arguments as add_organ_arguments
 
     add_organ_arguments(commands)
+    from namnd.cli.publish_commands import add_arguments as add_publish_arguments
+
+    add_publish_arguments(commands)
     reports = commands.add_parser("report", help="skriv en rapport").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
     )

@@ -32,6 +32,9 @@ from namnd.renderers.site_html import Link, NoticeRow
 from namnd.services.notices import Notice, notices_for
 from namnd.services.swedish_dates import long_date
 from namnd.storage.store import Store
+from namnd.storage.workspace import Workspace
+
+FOLDER = "anslagstavla"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,11 @@ class Published:
     folder: Path
     files: tuple[str, ...]
     notices: tuple[Notice, ...]
+
+
+def default_folder(workspace: Workspace) -> Path:
+    """``anslagstavla/`` in the workspace: where the site goes unless told otherwise."""
+    return workspace.root / FOLDER
 
 
 def publish_meeting(
