@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,35 +97,52 @@ def _notices(store: Store, meeting_id: int, protocol, internal: AgendaDocument) 
 def _write_meeting(
     store: Store, ref: str, staging: Path, protocol, notices: list[Notice]
 ) -> list[str]:
-    """The kallelse, protokoll (or utdrag) and notices of one meeting, in ``staging``."""
+    """The kallelse, protokoll (or utdrag) and notices of one meeting, in ``staging``.
+
+    Each PDF/A is made from its public Word version (itself passed by the gate), all of
+    them in one LibreOffice run (``pdf_archive.convert_many``); each PDF then goes
+    through the gate on its own.
+    """
     from namnd.operations.kallelse_export import export_kallelse
     from namnd.operations.protocol_export import export_extract, export_protocol
+    from namnd.operations.publishing import publish
+    from namnd.renderers.notice_docx import write_notice_docx
+    from namnd.renderers.pdf_archive import convert_many
 
     stem = _meeting_stem(protocol.date, protocol.organ_code)
-    names = [f"{stem}-kallelse.pdf"]
-    export_kallelse(store, ref, fmt="pdf", path=staging / names[0], public=True)
+    words = staging / ".word"
+    words.mkdir()
+    docx: dict[str, Path] = {}
+
+    def word(name: str) -> Path:
+        docx[name] = words / f"{Path(name).stem}.docx"
+        return docx[name]
+
+    export_kallelse(store, ref, fmt="docx", path=word(f"{stem}-kallelse.pdf"), public=True)
     if protocol.is_adjusted:
-        names.append(f"{stem}-protokoll.pdf")
-        export_protocol(store, ref, fmt="pdf", path=staging / names[-1], public=True)
+        export_protocol(store, ref, fmt="docx", path=word(f"{stem}-protokoll.pdf"), public=True)
     else:
         for notice in notices:
             assert notice.number is not None
-            names.append(_extract_name(stem, notice.number))
-            export_extract(
-                store, ref, notice.number, path=staging / names[-1], public=True, fmt="pdf"
-            )
+            path = word(_extract_name(stem, notice.number))
+            export_extract(store, ref, notice.number, path=path, public=True)
+    names = list(docx)
     for notice in notices:
-        names += _write_notice(store, staging, notice, protocol.is_adjusted, stem)
-    return names
+        write_notice_docx(notice, word(f"{notice.stem}.pdf"))
+        names += _write_notice_page(store, staging, notice, protocol.is_adjusted, stem)
+    converted = staging / ".pdf"
+    converted.mkdir()
+    convert_many(list(docx.values()), converted)
+    for name, source in docx.items():
+        pdf = converted / f"{source.stem}.pdf"
+        publish(store, staging / name, "pdf", lambda target, pdf=pdf: shutil.copyfile(pdf, target))
+    return [*names, *(n for n in docx if n not in names)]
 
 
-def _write_notice(
+def _write_notice_page(
     store: Store, staging: Path, notice: Notice, adjusted: bool, stem: str
 ) -> list[str]:
-    from namnd.operations.publishing import publish
-    from namnd.renderers.notice_docx import write_notice_docx
-    from namnd.renderers.pdf_archive import via_word
-
+    """The notice's HTML page (its PDF/A is made with the other PDFs)."""
     html, pdf = f"{notice.stem}.html", f"{notice.stem}.pdf"
     day = long_date(notice.meeting_date)
     if adjusted:
@@ -137,13 +155,7 @@ def _write_notice(
         )
     links = [record, Link(pdf, "Det här tillkännagivandet som PDF/A (för arkivet)")]
     _publish_text(store, staging / html, "html", site_html.notice_page(notice, links))
-    publish(
-        store,
-        staging / pdf,
-        "pdf",
-        lambda target: via_word(lambda docx: write_notice_docx(notice, docx), target),
-    )
-    return [html, pdf]
+    return [html]
 
 
 def _publish_text(store: Store, target: Path, kind: str, text: str) -> None:
