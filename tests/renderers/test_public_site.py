@@ -12,6 +12,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
@@ -98,6 +99,8 @@ def test_publish_the_demo_after_justering(justerat, workspace, tmp_path, capsys)
             "tre veckor",
         ):
             assert expected in flat(text), expected
+    with pikepdf.open(site / f"{stem}-tillkannagivande.pdf") as pdf:
+        assert pdf.open_metadata().pdfa_status.startswith("2"), "PDF/A-2 for the archive"
     assert '<html lang="sv">' in page and "<script" not in page and "style=" not in page
     assert 'href="2019-09-19-von-protokoll.pdf"' in page
 
