@@ -191,17 +191,17 @@ def _index(
             )
         if not any(name.startswith(f"{stem}-tillkannagivande") for name in present):
             continue
-        meeting_id, protocol, agenda = public_record(store, str(meeting.id))
+        try:
+            meeting_id, protocol, agenda = public_record(store, str(meeting.id))
+            notices = _notices(store, meeting_id, protocol, agenda)
+        except NamndError:
+            continue  # its protokoll is gone or has nothing to announce: nothing to list
         for number in (p.number for p in protocol.paragraphs):
             name = _extract_name(stem, number)
             if name in present:
                 protocols.append(
                     Link(name, f"Protokollsutdrag § {number} från sammanträdet {day} (PDF)")
                 )
-        try:
-            notices = _notices(store, meeting_id, protocol, agenda)
-        except NamndError:
-            continue  # no longer justerat or omedelbart justerad: nothing to list
         for notice in reversed(notices):  # the whole protokoll first, then its §§
             if f"{notice.stem}.html" not in present:
                 continue
