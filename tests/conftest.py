@@ -22,6 +22,8 @@ SLOW_FIRST = (
     "tests/storage/test_delegation_import.py::test_hundred_thousand_rows_import",
     "tests/renderers/test_check_public_cli.py::test_the_pdf_kallelse_internal_refused_public_passes",
     "tests/renderers/test_protocol_docx.py::test_pdfa_for_publication_and_the_archive",
+    "tests/tui/test_anslagstavla.py::test_p_publishes_the_justerat_protokoll",
+    "tests/renderers/test_public_site.py::test_publish_the_demo_after_justering",
 )
 
 
@@ -146,3 +148,16 @@ def smtp_server():
     running = smtp.start()
     yield running
     running.controller.stop()
+
+
+# --- a real browser (tests/browser.py) ---------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless chromium under selenium, started once per test process."""
+    from tests.browser import start_browser
+
+    driver = start_browser()
+    yield driver
+    driver.quit()

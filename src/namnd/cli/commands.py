@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
         "verify": _verify,
         "forhinder": _inkallelse,
         "inkalla": _inkallelse,
+        "publish": _publish,
     }[args.command]
     if not may_create_database(args):
         workspace.require_database()
@@ -94,6 +95,12 @@ def _inkallelse(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.cli.inkallelse_commands import run as run_inkallelse
 
     return run_inkallelse(args, workspace)
+
+
+def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.publish_commands import run as run_publish
+
+    return run_publish(args, workspace)
 
 
 def _tui(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -304,6 +304,9 @@ def build_parser() -> SwedishParser:
     from namnd.cli.inkallelse_commands import add_arguments as add_inkallelse_arguments
 
     add_inkallelse_arguments(commands)
+    from namnd.cli.publish_commands import add_arguments as add_publish_arguments
+
+    add_publish_arguments(commands)
     reports = commands.add_parser("report", help="skriv en rapport").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
     )

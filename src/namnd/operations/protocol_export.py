@@ -96,10 +96,7 @@ def _write(
     view, internal = printed_protocol(store, ref)
     protocol, agenda = view.protocol, internal
     if public:
-        from namnd.services.publication import public_protocol, public_version
-
-        osl = internal.organ.osl_reference
-        protocol, agenda = public_protocol(protocol, internal, osl), public_version(internal, osl)
+        protocol, agenda = _public(protocol, internal)
     if fmt == "md":
         from namnd.formats.protocol_markdown import dump_protocol
 
@@ -123,21 +120,60 @@ def _write(
 
 
 def export_extract(
-    store: Store, ref: str, number: int, *, path: Path, template: Path | None = None
+    store: Store,
+    ref: str,
+    number: int,
+    *,
+    path: Path,
+    template: Path | None = None,
+    public: bool = False,
+    fmt: str = "docx",
 ) -> Path:
-    """Write a protokollsutdrag of § ``number``."""
-    from namnd.renderers.protocol_docx import write_extract_docx
-    from namnd.storage.organs import template_of
+    """Write a protokollsutdrag of § ``number`` (Word, or PDF/A with ``fmt="pdf"``).
 
-    view, agenda = printed_protocol(store, ref)
-    return write_extract_docx(
-        view.protocol,
-        number,
-        path,
-        agenda=agenda,
-        template=template or template_of(agenda.organ),
-        after=store.meeting_deadlines(view.meeting_id),
-    )
+    The public one (for the anslagstavla) is made from the public projection and
+    written through the publication gate, as the public protokoll is.
+    """
+    from namnd.operations.publishing import export_document
+
+    def write(fmt: str, target: Path | None, public: bool) -> Path:
+        from namnd.renderers.protocol_docx import write_extract_docx
+        from namnd.storage.organs import template_of
+
+        assert target is not None
+        view, agenda = printed_protocol(store, ref)
+        protocol, internal = view.protocol, agenda
+        if public:
+            protocol, agenda = _public(protocol, internal)
+        return write_extract_docx(
+            protocol,
+            number,
+            target,
+            agenda=agenda,
+            template=template or template_of(internal.organ),
+            after=store.meeting_deadlines(view.meeting_id),
+            public=public,
+        )
+
+    return export_document(store, path, fmt, public=public, write=write)  # type: ignore[return-value]
+
+
+def public_record(store: Store, ref: str) -> tuple[int, Protocol, AgendaDocument]:
+    """The meeting's id, its protokoll as published and its internal agenda (for the organ).
+
+    The protokoll is the public projection of the one printed (beslut written out), as
+    the public protokoll's PDF has it, so the anslagstavla's notices name the same §§.
+    """
+    view, internal = printed_protocol(store, ref)
+    return view.meeting_id, _public(view.protocol, internal)[0], internal
+
+
+def _public(protocol: Protocol, internal: AgendaDocument) -> tuple[Protocol, AgendaDocument]:
+    """The protokoll and its agenda as published (``services.publication``)."""
+    from namnd.services.publication import public_protocol, public_version
+
+    osl = internal.organ.osl_reference
+    return public_protocol(protocol, internal, osl), public_version(internal, osl)
 
 
 def export_dispatch(

@@ -93,11 +93,13 @@ def write_extract_docx(
     agenda: AgendaDocument | None = None,
     template: Path | None = None,
     after: deadlines.AfterMeeting | None = None,
+    public: bool = False,
 ) -> Path:
     """A protokollsutdrag: one § under PROTOKOLLSUTDRAG, certified by the secretary.
 
     ``after`` (``storage.schedule.meeting_deadlines``) gives an omedelbart justerad § its
-    anslag and överklagandetid.
+    anslag and överklagandetid. ``public``: ``protocol`` and ``agenda`` are the public
+    projection, for the anslagstavla.
     """
     paragraph = protocol.paragraph(number)
     document = _document(protocol, f"Protokollsutdrag § {number}", template)
@@ -109,14 +111,14 @@ def write_extract_docx(
         protocol,
         paragraph,
         _entries(agenda).get(paragraph.item),
-        public=False,
+        public=public,
         immediate=after.for_paragraph(number) if after else None,
     )
     document.add_paragraph()
     document.add_paragraph("Utdragsbestyrkande").runs[0].bold = True
     document.add_paragraph(SIGN_LINE)
     document.add_paragraph(protocol.secretary)
-    if paragraph.confidential:
+    if paragraph.confidential and not public:
         set_footer(document, NOT_FOR_PUBLICATION)
     return _save(document, path)
 

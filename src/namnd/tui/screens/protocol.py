@@ -53,6 +53,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         Binding("v", "vote", "Votering", id="vote"),
         Binding("r", "reservation", "Reservation", id="reservation"),
         Binding("A", "post", "Anslag", id="post"),
+        Binding("P", "publish", "Publicera", id="publish"),
         Binding("x", "export_extract", "Utdrag", id="export_extract"),
         Binding("X", "export_dispatch", "Expediera", id="export_dispatch"),
         Binding("c", "correct", "Rättelse", id="correct"),
@@ -97,6 +98,11 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         ("Protokoll: justeringsuppgifter", "adjustment"),
         ("Protokoll: justera", "adjust"),
         ("Protokoll: anslag", "post"),
+        (
+            "Protokoll: publicera på anslagstavlan (tillkännagivande som HTML och PDF/A, "
+            "offentligt protokoll, startsida)",
+            "publish",
+        ),
         ("Protokoll: rättelse efter justering", "correct"),
         ("Protokoll: läs in den andra versionen av § (vid konflikt)", "reload_paragraph"),
         ("Protokoll: skriv över den andra versionen med din text (vid konflikt)", "overwrite"),
@@ -458,6 +464,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             return self.conflict
         if action in ("correct", "post"):
             return adjusted
+        if action == "publish":
+            return adjusted or any(p.immediate for p in self.view.protocol.paragraphs)
         if action == "export_extract":
             return self.number is not None and may_go_out(self.view.protocol, self._current())
         if action == "export_dispatch":

@@ -135,6 +135,32 @@ class Closing:
             self.notify("Gör PDF/A av den offentliga versionen …", title="Export")
             self._export(None, public=True, fmt="pdf")
 
+    def action_publish(self) -> None:
+        """The anslagstavla: notices, public protokoll and index in the public folder."""
+        if self._flush():
+            self.notify("Publicerar på anslagstavlan …", title="Anslagstavla")
+            self._publish()
+
+    @work(thread=True, exclusive=True, group="export")
+    def _publish(self) -> None:
+        from namnd.operations.public_site import default_folder, publish_meeting
+
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        try:
+            folder = self.app.export_path(default_folder(workspace))  # type: ignore[attr-defined]
+            published = publish_meeting(self.store, str(self.meeting_id), folder, today=self.today)
+        except PublicationRefused as err:
+            self.app.call_from_thread(show_refusal, self.app, err)
+            return
+        except NamndError as err:
+            self.app.call_from_thread(self.notify, str(err), title="Anslagstavla", severity="error")
+            return
+        lines = [notice.title for notice in published.notices]
+        lines.append(f"{len(published.files)} filer i {published.folder}")
+        self.app.call_from_thread(
+            self.notify, "\n".join(lines), title="Publicerat på anslagstavlan", timeout=12
+        )
+
     def action_export_dispatch(self) -> None:
         """Expediera: utdrag to every recipient under "Expedieras till", and the list."""
         if self._flush():
