@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import io
 import itertools
+import json
 from pathlib import Path
 
 import pikepdf
@@ -78,6 +79,7 @@ def test_publish_the_demo_after_justering(justerat, workspace, tmp_path, capsys)
             f"{stem}-tillkannagivande.pdf",
             f"{stem}-tillkannagivande-paragraf-89.html",
             f"{stem}-tillkannagivande-paragraf-89.pdf",
+            "oparl",
         ]
     )
     assert "Tillkännagivande av justering: anslaget 2019-09-27–2019-10-19." in out
@@ -121,7 +123,8 @@ def test_publish_the_demo_after_justering(justerat, workspace, tmp_path, capsys)
     before = {p.name: p.read_bytes() for p in site.iterdir() if p.suffix == ".html"}
     code, _, err = run(capsys, *ws, "publish", DAY, "-o", str(site), "--today", "2019-10-21")
     assert code == 0, err
-    assert len(list(site.iterdir())) == 8, "no staging folder or stray file is left"
+    assert len(list(site.iterdir())) == 9, "no staging folder or stray file is left"
+    assert (site / "oparl" / "system.json").is_file(), "the open data beside the pages"
     notices = {n: b for n, b in before.items() if n != "index.html"}
     assert notices == {n: (site / n).read_bytes() for n in notices}
     current, archive = html(site, "index.html").split("Arkiv: tidigare tillkännagivanden")
@@ -182,8 +185,9 @@ def test_another_organ_with_a_sekretess_paragraph(tmp_path, capsys):
     assert run(capsys, *ws, "import", "protokoll", str(own))[0] == 0
     site = tmp_path / "webb"
     code, _, err = run(
-        capsys, *ws, "publish", "2026-03-12", "-o", str(site), "--today", "2026-03-20"
-    )
+        capsys, *ws, "publish", "2026-03-12", "-o", str(site), "--today", "2026-03-20",
+        "--base-url", "https://www.exempelby.se/oparl",
+    )  # fmt: skip
     assert code == 0, err
     page = html(site, "2026-03-12-sn-tillkannagivande.html")
     for expected in (
@@ -197,7 +201,9 @@ def test_another_organ_with_a_sekretess_paragraph(tmp_path, capsys):
     assert "Anslagstavla för Socialnämnden" in html(site, "index.html")
     protocol = flat(pdf_text(site / "2026-03-12-sn-protokoll.pdf"))
     assert "sn/2026:101" in protocol and "§ 12" in protocol and PLACEHOLDER in protocol
-    for name in site.iterdir():
+    system = json.loads((site / "oparl" / "system.json").read_text("utf-8"))
+    assert system["id"] == "https://www.exempelby.se/oparl/system.json"
+    for name in (path for path in site.rglob("*") if path.is_file()):
         text = flat(pdf_text(name) if name.suffix == ".pdf" else name.read_text("utf-8"))
         assert "Kalle Svensson" not in text and "Storgatan 4" not in text, name.name
 

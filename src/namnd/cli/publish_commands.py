@@ -18,7 +18,8 @@ def add_arguments(commands) -> None:
         description="Skriver efter justeringen (och för varje omedelbart justerad paragraf) "
         "tillkännagivandet som HTML och PDF/A, bredvid det offentliga protokollet och "
         "kallelsen, och en startsida med nämndens kallelser, protokoll och "
-        "tillkännagivanden. Samma kommando igen uppdaterar mappen.",
+        "tillkännagivanden, och nämndernas offentliga handlingar som öppna data (OParl 1.1) "
+        "i oparl/. Samma kommando igen uppdaterar mappen.",
     )
     publish.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
     publish.add_argument(
@@ -32,6 +33,12 @@ def add_arguments(commands) -> None:
         metavar="DATUM",
         help="vilka tillkännagivanden som sitter uppe räknas från detta datum (annars i dag)",
     )
+    publish.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="där mappen oparl/ (öppna data, OParl 1.1) nås på webben, "
+        "t.ex. https://www.kommun.se/oparl",
+    )
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -42,7 +49,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     store = open_store(workspace)
     folder = Path(args.output) if args.output else default_folder(workspace)
     today = parse_iso_date(args.today, what="--today") if args.today else None
-    published = publish_meeting(store, args.meeting, folder, today=today)
+    options = {"base_url": args.base_url} if args.base_url else {}
+    published = publish_meeting(store, args.meeting, folder, today=today, **options)
     for notice in published.notices:
         print(f"{notice.title}: anslaget {notice.up.isoformat()}–{notice.down.isoformat()}.")
     print(f"Skrev {len(published.files)} filer i {published.folder}.")

@@ -28,6 +28,7 @@ from pathlib import Path
 from namnd.atomic_files import write_text
 from namnd.errors import NamndError
 from namnd.formats.agenda_document import AgendaDocument
+from namnd.formats.oparl_ids import DEFAULT_BASE_URL
 from namnd.renderers import site_html
 from namnd.renderers.site_html import Link, NoticeRow
 from namnd.services.notices import Notice, notices_for
@@ -53,14 +54,22 @@ def default_folder(workspace: Workspace) -> Path:
 
 
 def publish_meeting(
-    store: Store, ref: str, folder: Path, *, today: dt.date | None = None
+    store: Store,
+    ref: str,
+    folder: Path,
+    *,
+    today: dt.date | None = None,
+    base_url: str = DEFAULT_BASE_URL,
 ) -> Published:
     """Write the meeting's notices, protokoll and kallelse and the index into ``folder``.
 
     Refused in Swedish, nothing written, when the protokoll is not justerat and no § is
     omedelbart justerad, or when the gate finds anything that may not be published.
-    ``today`` decides which notices are still up (default: today).
+    ``today`` decides which notices are still up (default: today). The workspace's
+    public record is written beside them as OParl (``oparl/``, ids under ``base_url``),
+    first: it is checked whole before any of it is written, like the pages after it.
     """
+    from namnd.operations.oparl_export import write_oparl
     from namnd.operations.protocol_export import public_record
 
     today = today or dt.date.today()
@@ -68,6 +77,7 @@ def publish_meeting(
     notices = _notices(store, meeting_id, protocol, internal)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    write_oparl(store, folder, base_url=base_url)
     with tempfile.TemporaryDirectory(prefix=".namnd-publicering-", dir=folder) as tmp:
         staging = Path(tmp)
         names = _write_meeting(store, ref, staging, protocol, notices)
