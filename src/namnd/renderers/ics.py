@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from namnd.atomic_files import write_bytes
-from namnd.operations.schedule import YearPlan
+from namnd.services.meeting_plan import YearPlan
 from namnd.services.reply_deadlines import OpenRemiss
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
