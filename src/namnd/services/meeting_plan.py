@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from namnd.domain.kinds import ArendeKind, MeetingStatus
 from namnd.domain.views import MeetingSummary
@@ -76,7 +76,6 @@ class YearPlan:
     administration: str = ""
     #: Open remisser due this year: where each stands (``services.reply_deadlines``).
     remisser: list[OpenRemiss] = field(default_factory=list)
-
 
 
 @dataclass(frozen=True)
@@ -188,7 +187,7 @@ def plan_warnings(
 
 def schedule_decision(
     organ_name: str, year: int, dates: list[dt.date], administration: str = ""
-) -> dict:
+) -> dict[str, Any]:
     """Fields of the ärende "Sammanträdesordning YYYY", written as in the seed.
 
     The dates are a Markdown list, one "måndag 27 januari" a line as in the seed; the
