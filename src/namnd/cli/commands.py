@@ -386,12 +386,12 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
         from namnd.services.publication import public_plan
 
         published = public_plan(plan)
-        path = publish(
-            store,
-            Path(args.ics),
-            "ics",
-            lambda target: write_ics(published, target, deadlines=args.deadlines),
-        )
+
+        def render(target: Path | None) -> Path:
+            assert target is not None, "a calendar is always written to its file"
+            return write_ics(published, target, deadlines=args.deadlines)
+
+        path = publish(store, Path(args.ics), "ics", render)
         print(f"Skrev {path} ({counted(len(plan.meetings), 'sammanträde', 'sammanträden')}).")
     elif args.json:
         _print_json(output.plan_json(plan))
@@ -423,7 +423,8 @@ def _propose(args: argparse.Namespace, store: Store) -> int:
 def _delegation_codes(args: argparse.Namespace, workspace: Workspace) -> int:
     store = open_store(workspace)
     if args.add:
-        store.save_delegation_code(*args.add, organ_code=args.organ)
+        code, matter, delegate = args.add
+        store.save_delegation_code(code, matter, delegate, organ_code=args.organ)
         print(f"Sparade delegationskod {args.add[0].upper()}.")
     codes = store.delegation_codes(args.organ)
     if args.json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -184,17 +185,17 @@ def hit_json(hit: Hit) -> dict:
     }
 
 
-def text_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def text_table(header: tuple[str, ...], rows: Sequence[Sequence[str]]) -> str:
     """Columns padded to their widest cell, with a dashed line under the header.
 
     Control characters are dropped: a title stored by an older namnd could otherwise
     send escape sequences to the terminal.
     """
-    rows = [tuple(plain_text(cell) for cell in row) for row in rows]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    cleaned = [tuple(plain_text(cell) for cell in row) for row in rows]
+    widths = [max(len(r[i]) for r in [header, *cleaned]) for i in range(len(header))]
     lines = [
         "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-        for r in [header, *rows]
+        for r in [header, *cleaned]
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)

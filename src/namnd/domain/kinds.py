@@ -7,6 +7,7 @@ Values are stable English codes stored in the database and in ``--json`` output;
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 from namnd.errors import InvalidInput
 
@@ -19,11 +20,11 @@ class _Labelled(StrEnum):
         return _LABELS[type(self)][self]
 
     @classmethod
-    def from_label(cls, text: str) -> _Labelled:
+    def from_label(cls, text: str) -> Self:
         wanted = text.strip().casefold()
         for member, label in _LABELS[cls].items():
             if wanted in (label.casefold(), member.value):
-                return member
+                return cls(member)
         choices = ", ".join(_LABELS[cls].values())
         raise InvalidInput(f"Okänt värde ”{text}”: välj ett av {choices}.")
 
@@ -122,7 +123,7 @@ class CallInMethod(_Labelled):
     PHONE = "phone"
 
 
-_LABELS: dict[type, dict] = {
+_LABELS: dict[type[_Labelled], dict[_Labelled, str]] = {
     ArendeKind: {
         ArendeKind.INFORMATION: "information",
         ArendeKind.DECISION: "beslutsärende",

@@ -8,6 +8,7 @@ that are filtered or flagged on their own (bilagor with sekretess) are tables.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -24,7 +25,7 @@ from namnd.domain.kinds import (
 )
 
 
-def _json_list() -> Column:
+def _json_list() -> Column[Any]:
     return Column(JSON, nullable=False, default=list)
 
 
@@ -241,11 +242,11 @@ class Paragraph(SQLModel, table=True):
     confidential: bool = False
     dnr: str | None = None
     item: int | None = Field(default=None, description="Number on the föredragningslista.")
-    motions: list[dict] = Field(default_factory=list, sa_column=_json_list())
+    motions: list[dict[str, Any]] = Field(default_factory=list, sa_column=_json_list())
     process_md: str = Field(default="", description="Beslutsgång as minuted.")
-    vote: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
-    reservations: list[dict] = Field(default_factory=list, sa_column=_json_list())
-    notes: list[dict] = Field(default_factory=list, sa_column=_json_list())
+    vote: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    reservations: list[dict[str, Any]] = Field(default_factory=list, sa_column=_json_list())
+    notes: list[dict[str, Any]] = Field(default_factory=list, sa_column=_json_list())
     dispatch_to: list[str] = Field(default_factory=list, sa_column=_json_list())
     recused: list[str] = Field(default_factory=list, sa_column=_json_list())
     immediate: bool = Field(default=False, description="Omedelbart justerad.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import yaml
 
@@ -47,6 +48,8 @@ ATTACHMENTS = "Bilagor"
 DISPATCH = "Expedieras till"
 SECTIONS = (PREAMBLE, PROPOSAL, ADMIN_PROPOSAL, SUMMARY, ANNOUNCED, BODY, ATTACHMENTS, DISPATCH)
 
+_T = TypeVar("_T")
+
 _ITEM_HEADING = re.compile(r"^## (\d+)\. (.+?)\s*$")
 _NUMBERED = re.compile(r"^(\d+)[.)]\s+(.*)$")
 # A lone att-sats that would read as item 1 of a numbered list, and its escaped form.
@@ -74,7 +77,7 @@ class _MetaKey:
     field: str
     #: Reads the value; the organ's diarienummer format is the second argument.
     read: Callable[[str, DnrFormat], object]
-    write: Callable[[object], str]
+    write: Callable[[Any], str]  # takes the value of the Arende field ``field``
 
 
 def _plain(read: Callable[[str], object]) -> Callable[[str, DnrFormat], object]:
@@ -147,7 +150,7 @@ def parse_agenda(
     return AgendaDocument(organ=organ, meeting=meeting, group_meetings=groups, entries=entries)
 
 
-def load_front_matter(lines: list[str]) -> tuple[int, dict]:
+def load_front_matter(lines: list[str]) -> tuple[int, dict[str, object]]:
     """The YAML between the opening ``---`` lines, read as text; and where the body starts.
 
     Shared with the protokoll file format (``formats.protocol_markdown``).
@@ -193,7 +196,7 @@ def _parse_front_matter(lines: list[str]) -> tuple[int, Organ, Meeting, list[Gro
             raise AgendaFormatError(line_of(key), f"uppgiften ”{key}” saknas.")
         return value.strip()
 
-    def convert(key: str, reader: Callable[[str], object]) -> object:
+    def convert(key: str, reader: Callable[[str], _T]) -> _T | None:
         value = text_of(key)
         if not value:
             return None
@@ -216,9 +219,11 @@ def _parse_front_matter(lines: list[str]) -> tuple[int, Organ, Meeting, list[Gro
     )
     if not text_of("datum", required=True):
         raise AgendaFormatError(line_of("datum"), "uppgiften ”datum” saknas.")
+    meeting_date = convert("datum", parse_iso_date)
+    assert meeting_date is not None, "datum is required above"
     meeting = Meeting(
         organ_id=0,
-        date=convert("datum", parse_iso_date),
+        date=meeting_date,
         start_time=convert("tid", parse_clock),
         place=text_of("plats"),
         kallelse_date=convert("kallelsedatum", parse_iso_date),
@@ -377,7 +382,7 @@ def _bullets(body: list[str], line_no: int, section: str) -> list[tuple[int, str
 def _parse_announcements(
     body: list[str], line_no: int, numbers: DnrFormat
 ) -> list[AnnouncedDocument]:
-    documents = []
+    documents: list[AnnouncedDocument] = []
     for line, text in _bullets(body, line_no, ANNOUNCED):
         try:
             documents.append(parse_announced(text, len(documents) + 1, numbers))
@@ -417,7 +422,7 @@ def dump_agenda(doc: AgendaDocument) -> str:
 class TextDumper(yaml.SafeDumper):
     """Emits every value as text, quoting only what YAML syntax needs (mirrors BaseLoader)."""
 
-    yaml_implicit_resolvers: dict = {}  # noqa: RUF012  (PyYAML reads this class attribute)
+    yaml_implicit_resolvers: dict[str, object] = {}  # noqa: RUF012  (PyYAML reads this class attribute)
 
 
 def _dump_front_matter(doc: AgendaDocument) -> list[str]:

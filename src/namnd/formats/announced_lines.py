@@ -59,7 +59,7 @@ def parse_announcement_lines(
     text: str, dnr_format: DnrFormat | None = None
 ) -> list[AnnouncedDocument]:
     """The editor's lines back, naming the line of a mistake; blank lines are skipped."""
-    documents = []
+    documents: list[AnnouncedDocument] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             try:

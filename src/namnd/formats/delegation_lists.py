@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from namnd.errors import InvalidInput
 from namnd.formats.tables import Record, Records, cell_text, read_records
@@ -183,7 +183,7 @@ class _RowParser:
     _date_at: int | None = None
 
     def parse(self, records: Records) -> DelegationList:
-        rows: list[list] = []
+        rows: list[list[Any]] = []
         lines = iter(records.rows)
         if not self._header(lines):
             raise DelegationListError(self.name, self.errors)
@@ -271,7 +271,7 @@ class _RowParser:
         extra = any(cells[i] for i in range(len(cells)) if i not in self.index.values())
         return bool(filled) and filled <= set(_WRAPPING) and not extra
 
-    def _add_short(self, rows: list[list], line: int, cells: list[str]) -> None:
+    def _add_short(self, rows: list[list[Any]], line: int, cells: list[str]) -> None:
         """A short line the next one did not complete: wrapped text, or a row of its own."""
         if self._is_continuation(cells):
             self._continue(rows, line, cells)
@@ -283,7 +283,7 @@ class _RowParser:
                 "rad fullständigar den inte."
             )
 
-    def _add(self, rows: list[list], line: int, cells: list[str]) -> None:
+    def _add(self, rows: list[list[Any]], line: int, cells: list[str]) -> None:
         if len(cells) > self.width and any(cells[self.width :]):
             self.errors.append(f"Rad {line}: {len(cells)} fält, men rubrikraden har {self.width}.")
             return
@@ -292,7 +292,7 @@ class _RowParser:
         if not dated and self._is_continuation(cells):
             self._continue(rows, line, cells)
             return
-        values: list = [line]
+        values: list[Any] = [line]
         values += [cells[at] if at is not None and at < width else "" for _, at in self._positions]
         for column, at in _REQUIRED_AT:
             if not values[at]:
@@ -301,7 +301,7 @@ class _RowParser:
         values[_AT[BIRTH_YEAR]] = self._year(line, values[_AT[BIRTH_YEAR]])
         rows.append(values)
 
-    def _continue(self, rows: list[list], line: int, cells: list[str]) -> None:
+    def _continue(self, rows: list[list[Any]], line: int, cells: list[str]) -> None:
         if not rows:
             self.errors.append(f"Rad {line}: {DECISION_DATE} saknas.")
             return

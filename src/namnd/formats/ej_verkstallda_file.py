@@ -64,7 +64,7 @@ def parse_register(text: str, *, name: str = "Filen") -> list[Case]:
     except yaml.YAMLError as err:
         raise InvalidInput(f"{name} är ingen giltig YAML: {err}") from None
     items = data.get("beslut") if isinstance(data, dict) else None
-    if not isinstance(items, list):
+    if not isinstance(items, list) or root is None:
         raise InvalidInput(f"{name} saknar listan ”beslut”.")
     lines = _item_lines(root)
     cases, errors = [], []

@@ -13,7 +13,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from functools import partial
+from typing import Any, TypeVar
 
 import yaml
 
@@ -48,6 +50,8 @@ DECISION, MOTIONS, PROCESS, VOTE = "Beslut", "Yrkanden", "Beslutsgång", "Omrös
 RESERVATIONS, NOTES, DISPATCH = "Reservationer", "Protokollsanteckningar", "Expedieras till"
 PARTS = (DECISION, MOTIONS, PROCESS, VOTE, RESERVATIONS, NOTES, DISPATCH)
 _BOXES = (("beslutande", "deciding"), ("ersättare", "substitutes"), ("övriga närvarande", "others"))
+
+_T = TypeVar("_T")
 
 _HEADING = re.compile(r"^## § (\d+) (.+?)\s*$")
 
@@ -232,7 +236,7 @@ def _line_of(lines: list[str], value: str, stop: int) -> int:
     return next((i + 1 for i in range(stop) if value and value in lines[i]), 1)
 
 
-def _parse_head(data: dict, lines: list[str], stop: int) -> dict:
+def _parse_head(data: dict[str, Any], lines: list[str], stop: int) -> dict[str, Any]:
     def text(key: str, required: bool = False) -> str:
         value = data.get(key, "")
         if not isinstance(value, str):
@@ -256,7 +260,7 @@ def _parse_head(data: dict, lines: list[str], stop: int) -> dict:
         if not isinstance(values, list):
             raise AgendaFormatError(_line_of(lines, f"{key}:", stop), f"”{key}” ska vara en lista.")
         for value in values:
-            attendees.append(_read(lines, stop, value, lambda v=value, b=box: parse_line(v, b)))
+            attendees.append(_read(lines, stop, value, partial(parse_line, value, box)))
     return {
         "organ_name": text("nämnd", True),
         "organ_code": _read(lines, stop, "kod:", lambda: check_organ_code(text("kod", True))),
@@ -281,7 +285,7 @@ def _parse_head(data: dict, lines: list[str], stop: int) -> dict:
     }
 
 
-def _read(lines: list[str], stop: int, anchor: str, parse):
+def _read(lines: list[str], stop: int, anchor: str, parse: Callable[[], _T]) -> _T:
     try:
         return parse()
     except InvalidInput as err:
@@ -430,7 +434,7 @@ def _motion(line: int, item: str) -> Motion:
         kind = MotionKind.from_label(label)
     except InvalidInput as err:
         raise AgendaFormatError(line, str(err)) from None
-    return Motion(by, kind, text.strip())  # type: ignore[arg-type]
+    return Motion(by, kind, text.strip())
 
 
 def _reservation(line: int, item: str, more: list[str]) -> Reservation:

@@ -13,13 +13,17 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from xml.etree import ElementTree
 
 from namnd.errors import InvalidInput
 from namnd.formats.text_files import decode
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 KINDS = ("docx", "pdf", "md", "txt", "json", "ics", "html")
 
@@ -136,9 +140,9 @@ def _pdf(data: bytes, name: str) -> list[Part]:
     except (PyPdfError, ValueError, KeyError, TypeError) as err:
         raise InvalidInput(f"{name} är ingen läsbar PDF-fil: {err}") from None
     parts = [Part(f"sida {n}", text) for n, text in enumerate(pages, start=1)]
-    info = reader.metadata or {}
+    info: Mapping[str, object] = reader.metadata or {}
     parts.append(Part("dokumentinformation", "\n".join(str(v) for v in info.values())))
-    metadata = reader.trailer["/Root"].get("/Metadata")
+    metadata = reader.root_object.get("/Metadata")
     if metadata is not None:
         parts.append(Part("XMP-metadata", _xml_text(metadata.get_object().get_data())))
     parts.append(Part("bokmärken", "\n".join(_outline_titles(reader.outline))))
@@ -146,9 +150,9 @@ def _pdf(data: bytes, name: str) -> list[Part]:
     return [part for part in parts if part.text.strip()]
 
 
-def _links(reader) -> list[str]:
+def _links(reader: PdfReader) -> list[str]:
     """The target of every link annotation (a URI may carry a name or a number)."""
-    links = []
+    links: list[str] = []
     for page in reader.pages:
         annots = page.get("/Annots")
         for annot in annots.get_object() if annots is not None else []:
@@ -159,8 +163,8 @@ def _links(reader) -> list[str]:
     return links
 
 
-def _outline_titles(outline: list) -> list[str]:
-    titles = []
+def _outline_titles(outline: Sequence[object]) -> list[str]:
+    titles: list[str] = []
     for entry in outline:
         if isinstance(entry, list):
             titles += _outline_titles(entry)

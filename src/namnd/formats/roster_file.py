@@ -41,6 +41,7 @@ def parse_roster(text: str) -> list[Seat]:
         key = top[sorted(unknown)[0]][0]
         raise FileFormatError(_line(key), f"okänd rubrik ”{key.value}”.")
     first_day = _date(top, "från", required=True)
+    assert first_day is not None, "a required date is there or refused"
     last_day = _date(top, "till", required=False)
     listed = SeatIndex()
     for group, role in _GROUPS:
@@ -67,7 +68,9 @@ def _text(node: yaml.Node) -> str:
     return str(node.value)
 
 
-def _date(top: dict, name: str, *, required: bool) -> dt.date | None:
+def _date(
+    top: dict[str, tuple[yaml.Node, yaml.Node]], name: str, *, required: bool
+) -> dt.date | None:
     if name not in top:
         if required:
             raise FileFormatError(1, f"{name}: saknas (mandatperiodens första dag, ÅÅÅÅ-MM-DD).")

@@ -9,11 +9,13 @@ order listed. Every mistake names its line; documented in ``docs/roster-format.m
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Literal, overload
 
 from namnd.domain.kinds import MemberRole
 from namnd.errors import InvalidInput
 from namnd.formats.markdown_sections import FileFormatError
-from namnd.formats.tables import cell_text, read_records
+from namnd.formats.tables import Record, cell_text, read_records
 from namnd.services.roster import Seat, SeatIndex, listed_seat
 from namnd.services.swedish_dates import parse_iso_date
 
@@ -64,7 +66,7 @@ def parse_roster_table(
     return listed.seats
 
 
-def _columns(rows) -> dict[str, int]:
+def _columns(rows: Iterator[Record]) -> dict[str, int]:
     for line, cells in rows:
         headings = [cell_text(c).casefold() for c in cells]
         if not any(headings):
@@ -83,7 +85,17 @@ def _columns(rows) -> dict[str, int]:
     raise InvalidInput("Filen har ingen rubrikrad.")
 
 
-def _day(text: str | None, default: dt.date | None, what: str, *, required: bool = True):
+@overload
+def _day(
+    text: str | None, default: dt.date | None, what: str, *, required: Literal[True] = ...
+) -> dt.date: ...
+@overload
+def _day(
+    text: str | None, default: dt.date | None, what: str, *, required: Literal[False]
+) -> dt.date | None: ...
+def _day(
+    text: str | None, default: dt.date | None, what: str, *, required: bool = True
+) -> dt.date | None:
     if text:
         return parse_iso_date(text[:10], what=f"datum i kolumnen {what.capitalize()}")
     if default is None and required:

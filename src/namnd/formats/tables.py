@@ -11,13 +11,14 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from namnd.errors import InvalidInput
 from namnd.formats.text_files import decode
 from namnd.services.plain_text import check_rows
 
-Record = tuple[int, list[object]]
-"""A line number (or sheet row) and its raw cells."""
+Record = tuple[int, list[Any]]
+"""A line number (or sheet row) and its raw cells (text from CSV, typed values from xlsx)."""
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"

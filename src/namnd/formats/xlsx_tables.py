@@ -13,8 +13,14 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from namnd.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from namnd.formats.tables import Record
 
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
 _CHUNK = 1 << 20
@@ -101,7 +107,7 @@ def _has_formula(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return False
 
 
-def _open(data: bytes, *, data_only: bool):
+def _open(data: bytes, *, data_only: bool) -> Workbook:
     import openpyxl
 
     return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
@@ -114,7 +120,12 @@ def _broken(name: str, err: Exception) -> InvalidInput:
     )
 
 
-def _rows(sheet, formula_rows, errors: list[str], name: str) -> Iterator[tuple[int, list]]:
+def _rows(
+    sheet: Any,  # ReadOnlyWorksheet: openpyxl's stubs check its iter_rows against Worksheet
+    formula_rows: Iterator[tuple[object, ...]] | None,
+    errors: list[str],
+    name: str,
+) -> Iterator[Record]:
     from openpyxl.utils import get_column_letter
 
     number = (sheet.min_row or 1) - 1

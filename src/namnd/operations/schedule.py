@@ -3,69 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
-from namnd.domain.kinds import MeetingStatus
-from namnd.domain.models import OrganRules
-from namnd.domain.views import MeetingSummary
 from namnd.errors import InvalidInput
-from namnd.services.deadlines import AfterMeeting, BeforeMeeting, before_meeting, check_rules
-from namnd.services.meeting_plan import PlanRule, plan_warnings, propose_dates
+from namnd.services.deadlines import before_meeting, check_rules
+from namnd.services.meeting_plan import (
+    PlannedMeeting,
+    PlanRule,
+    YearPlan,
+    plan_warnings,
+    propose_dates,
+)
 from namnd.services.reply_deadlines import OpenRemiss, remiss_line
 from namnd.services.swedish_dates import long_date
 from namnd.storage import queries, schedule
 from namnd.storage.schedule import service_rules
 from namnd.storage.store import Store
-
-_SENT = (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.ADJUSTED)
-_PREPARED = (MeetingStatus.REVIEWED, *_SENT)
-
-
-@dataclass(frozen=True)
-class PlannedMeeting:
-    """One meeting of the plan with its deadlines and which steps are already done."""
-
-    meeting: MeetingSummary
-    before: BeforeMeeting
-    after: AfterMeeting
-    #: The föredragningslista's titles, in order (the calendar event's description).
-    titles: tuple[str, ...] = ()
-
-    def steps(self) -> list[tuple[str, str, dt.date, bool]]:
-        """(key, Swedish label, date, done) for every deadline, in order.
-
-        The dates after the meeting follow the justering and anslag days recorded
-        (``services.deadlines.after_meeting``). Until the anslag day itself is recorded,
-        a justerat protokoll counts as anslaget and its överklagandetid as running by
-        itself: otherwise every past meeting would stay red.
-        """
-        status = self.meeting.status
-        adjusted = status == MeetingStatus.ADJUSTED or self.after.adjusted_on is not None
-        return [
-            ("case_stop", "Ärendestopp", self.before.case_stop, status in _PREPARED),
-            ("presidium", "Presidieberedning", self.before.presidium, status in _PREPARED),
-            ("kallelse", "Kallelse", self.before.kallelse, status in _SENT),
-            ("adjustment", "Justering senast", self.after.adjustment_deadline, adjusted),
-            ("posting", "Anslag senast", self.after.posting_deadline, adjusted),
-            ("appeal_ends", "Överklagande t.o.m.", self.after.appeal_ends, adjusted),
-        ]
-
-
-@dataclass(frozen=True)
-class YearPlan:
-    """An organ's meetings of one year, its rules and the plan's warnings."""
-
-    organ_code: str
-    organ_name: str
-    year: int
-    rules: OrganRules
-    meetings: list[PlannedMeeting]
-    warnings: list[str]
-    administration: str = ""
-    #: Open remisser due this year: where each stands (``services.reply_deadlines``).
-    remisser: list[OpenRemiss] = field(default_factory=list)
 
 
 def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPlan:

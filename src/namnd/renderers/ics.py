@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from namnd.atomic_files import write_bytes
-from namnd.operations.schedule import PlannedMeeting, YearPlan
+from namnd.services.meeting_plan import PlannedMeeting, YearPlan
 from namnd.services.reply_deadlines import OpenRemiss
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -21,9 +21,14 @@ from namnd.services.swedish_dates import long_date
 
 
 class _Bilaga(Protocol):
-    title: str
-    confidential: bool
-    sent_later: bool
+    """A bilaga as listed: read-only, so a frozen view or a table row will do."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def confidential(self) -> bool: ...
+    @property
+    def sent_later(self) -> bool: ...
 
 
 def item_markdown(item: AgendaItemView, meeting_date: dt.date | None = None) -> str:

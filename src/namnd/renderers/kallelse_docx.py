@@ -139,7 +139,7 @@ def _first_page(
     _labelled(document, "Tid", when)
     _labelled(document, "Plats", meeting.place)
     document.add_heading("Ärenden", level=1)
-    lines = []
+    lines: list[str] = []
     for entry in doc.entries:
         line = literal(entry.arende.title)
         if entry.arende.sent_later:

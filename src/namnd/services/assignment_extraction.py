@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from namnd.services.due_phrases import DueReading, read_due
 
@@ -165,7 +166,7 @@ def _propose(
     )
 
 
-def _due_in(texts: list[str], **context) -> DueReading:
+def _due_in(texts: list[str], **context: Any) -> DueReading:
     """The due of the last att-sats that names one (the report-back follows the uppdrag)."""
     readings = [read_due(t, **context) for t in texts]
     for reading in reversed(readings):
@@ -174,7 +175,7 @@ def _due_in(texts: list[str], **context) -> DueReading:
     return readings[-1]
 
 
-def _due_from_support(text: str, report_to: str, **context) -> tuple[DueReading, str] | None:
+def _due_from_support(text: str, report_to: str, **context: Any) -> tuple[DueReading, str] | None:
     """A sentence of the tjänsteskrivelse that reports to the same recipient, with a date."""
     for sentence in _SENTENCE.split(text):
         sentence = " ".join(sentence.split())

@@ -62,7 +62,7 @@ def _closed(
     return [r for r in rows if r.status is status and r.status_since and r.status_since >= since]
 
 
-def _order(row: AssignmentView) -> tuple:
+def _order(row: AssignmentView) -> tuple[bool, dt.date, str, int | None]:
     """By due date, then origin (dnr), so one decision's uppdrag stand together."""
     return (row.due_date is None, row.due_date or dt.date.max, row.origin_dnr or "", row.id)
 

@@ -10,6 +10,7 @@ for the §§ before, under Beslutande ("för Per Ek (M)") from the § on.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from namnd.domain.kinds import AttendeeKind
 from namnd.domain.protocol import Attendee, ParagraphRange, Protocol
@@ -82,6 +83,6 @@ def _entry_at(protocol: Protocol, name: str, number: int) -> Attendee | None:
     return next((a for a in entries if a.present_at(number)), entries[-1] if entries else None)
 
 
-def _replace(protocol: Protocol, person: Attendee, **changes) -> tuple[Attendee, ...]:
+def _replace(protocol: Protocol, person: Attendee, **changes: Any) -> tuple[Attendee, ...]:
     updated = dataclasses.replace(person, **changes)
     return tuple(updated if a is person else a for a in protocol.attendees)

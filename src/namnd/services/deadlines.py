@@ -46,7 +46,7 @@ def _non_workdays(year: int) -> holidays.HolidayBase:
 
 
 @cache
-def _sweden() -> type[holidays.HolidayBase]:
+def _sweden() -> type[holidays.Sweden]:
     """The ``holidays`` package's Sweden, read from its own module.
 
     ``holidays.Sweden`` imports the package of all the countries on first use, which took
@@ -61,7 +61,8 @@ def _sweden() -> type[holidays.HolidayBase]:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.Sweden
+    sweden: type[holidays.Sweden] = module.Sweden
+    return sweden
 
 
 def holiday_name(day: dt.date) -> str | None:

@@ -77,12 +77,14 @@ class SummaryTable:
         return f"**{self.title}**\n\n{markdown_table(self.headers, self.rows)}"
 
 
-def _counted(title: str, first: tuple[str, ...], counts: dict[tuple, Counter]) -> SummaryTable:
+def _counted(
+    title: str, first: tuple[str, ...], counts: dict[tuple[str, ...], Counter[str]]
+) -> SummaryTable:
     rows = [
         (*key, str(c[BIFALL]), str(c[AVSLAG]), str(c[BIFALL] + c[AVSLAG]))
         for key, c in counts.items()
     ]
-    total = Counter()
+    total: Counter[str] = Counter()
     for c in counts.values():
         total.update(c)
     blanks = ("",) * (len(first) - 1)
@@ -94,9 +96,9 @@ def _counted(title: str, first: tuple[str, ...], counts: dict[tuple, Counter]) -
 
 def summarise(rows: Iterable[DecisionRow]) -> list[SummaryTable]:
     """Tables per insats and lagrum, per lagrum and per month (counts only)."""
-    by_insats: dict[tuple, Counter] = {}
-    by_lagrum: dict[tuple, Counter] = {}
-    by_month: dict[tuple, Counter] = {}
+    by_insats: dict[tuple[str, ...], Counter[str]] = {}
+    by_lagrum: dict[tuple[str, ...], Counter[str]] = {}
+    by_month: dict[tuple[str, ...], Counter[str]] = {}
     for row in rows:
         c = classify(row.decision, row.rejection_reason)
         lagrum = c.lagrum or "(ej angivet)"

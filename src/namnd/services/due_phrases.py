@@ -111,7 +111,7 @@ def _no_year(matched: str) -> DueReading:
     return _flag(matched, f"Året framgår inte av ”{matched}”; skriv det, t.ex. ”{matched} 2020”.")
 
 
-def _month(m: re.Match) -> int | None:
+def _month(m: re.Match[str]) -> int | None:
     """The month number of the match's month word (None if the match had none)."""
     name = m.groupdict().get("month")
     return _MONTHS.get(name.casefold().rstrip(".")) if name else None
@@ -136,7 +136,7 @@ def _period_end(matched: str, day: dt.date | None) -> DueReading:
     return DueReading(day, DueKind.END_OF_PERIOD, matched)
 
 
-def _year(m: re.Match, ctx: _Context, *, after: tuple[int, int] | None = None) -> int | None:
+def _year(m: re.Match[str], ctx: _Context, *, after: tuple[int, int] | None = None) -> int | None:
     """The year written, or from the date the uppdrag was given (the next such month/day)."""
     if m.groupdict().get("year"):
         return int(m["year"])
@@ -150,14 +150,14 @@ def _year(m: re.Match, ctx: _Context, *, after: tuple[int, int] | None = None) -
 # --- rules: each reads one shape of phrase ------------------------------------------------
 
 
-def _iso(m: re.Match, ctx: _Context) -> DueReading:
+def _iso(m: re.Match[str], ctx: _Context) -> DueReading:
     day = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
     if day is None:
         return _flag(m[0], f"Datumet ”{m[0]}” finns inte.")
     return DueReading(day, DueKind.EXACT_DATE, m[0])
 
 
-def _day_month(m: re.Match, ctx: _Context) -> DueReading:
+def _day_month(m: re.Match[str], ctx: _Context) -> DueReading:
     month, day_no = _month(m), int(m["day"])
     if month is None:
         return _flag(m[0], f"”{m[0]}” är ingen månad.")
@@ -170,7 +170,7 @@ def _day_month(m: re.Match, ctx: _Context) -> DueReading:
     return DueReading(day, DueKind.EXACT_DATE, m[0])
 
 
-def _week(m: re.Match, ctx: _Context) -> DueReading:
+def _week(m: re.Match[str], ctx: _Context) -> DueReading:
     year = _year(m, ctx)
     if year is None:
         return _no_year(m[0])
@@ -185,11 +185,11 @@ def _week(m: re.Match, ctx: _Context) -> DueReading:
     return DueReading(last, DueKind.END_OF_PERIOD, m[0])
 
 
-def _part_of_year(size: int) -> Callable[[re.Match, _Context], DueReading]:
+def _part_of_year(size: int) -> Callable[[re.Match[str], _Context], DueReading]:
     """Kvartal (3 months), tertial (4) and halvår (6): the part's last day."""
     parts = 12 // size
 
-    def rule(m: re.Match, ctx: _Context) -> DueReading:
+    def rule(m: re.Match[str], ctx: _Context) -> DueReading:
         raw = m["n"]
         number = _ORDINALS.get(raw.casefold()) or (int(raw) if raw.isdigit() else 0)
         if not 1 <= number <= parts:
@@ -202,14 +202,15 @@ def _part_of_year(size: int) -> Callable[[re.Match, _Context], DueReading]:
     return rule
 
 
-def _meeting_month(m: re.Match, ctx: _Context) -> DueReading:
+def _meeting_month(m: re.Match[str], ctx: _Context) -> DueReading:
     month = _month(m)
     if month is None:
         return _flag(m[0], f"”{m[0]}” är ingen månad.")
     year = _year(m, ctx, after=(month, 31))
-    if year is not None and not m.groupdict().get("year") and month == ctx.given_on.month:
+    given = ctx.given_on  # known whenever the year was not written but found
+    if year is not None and given and not m.groupdict().get("year") and month == given.month:
         # "i september", decided in September: this month only if a meeting is still ahead.
-        ahead = [d for d in ctx.meetings if d > ctx.given_on and (d.year, d.month) == (year, month)]
+        ahead = [d for d in ctx.meetings if d > given and (d.year, d.month) == (year, month)]
         year = year if ahead else year + 1
     if year is None:
         return _no_year(m[0].strip())
@@ -222,7 +223,7 @@ def _meeting_month(m: re.Match, ctx: _Context) -> DueReading:
     return DueReading(meeting or end, DueKind.MEETING_IN_MONTH, m[0], meeting_planned=bool(meeting))
 
 
-def _season(m: re.Match, ctx: _Context) -> DueReading:
+def _season(m: re.Match[str], ctx: _Context) -> DueReading:
     season = m["season"].casefold()
     if season == "vintern":
         return _flag(m[0], f"”{m[0]}” kan betyda två olika år; skriv en månad eller ett datum.")
@@ -233,7 +234,7 @@ def _season(m: re.Match, ctx: _Context) -> DueReading:
     return _period_end(m[0], _safe_date(year, month, day))
 
 
-def _before_or_after(m: re.Match, ctx: _Context) -> DueReading:
+def _before_or_after(m: re.Match[str], ctx: _Context) -> DueReading:
     """``före sommaren 2020``: the day before it begins; ``efter …`` names no last day."""
     if m["word"].casefold() == "efter":
         return _flag(m[0], f"”{m[0]}” anger ingen sista dag; skriv ett datum eller en månad.")
@@ -252,7 +253,7 @@ def _before_or_after(m: re.Match, ctx: _Context) -> DueReading:
     return DueReading(start - dt.timedelta(days=1), DueKind.END_OF_PERIOD, m[0])
 
 
-def _part_of(m: re.Match, ctx: _Context) -> DueReading:
+def _part_of(m: re.Match[str], ctx: _Context) -> DueReading:
     """``i början/mitten/slutet av 2020`` (a quarter, a half, a year) or ``… av mars 2020``."""
     year, part = int(m["year"]), m["part"].casefold()
     month = _month(m)
@@ -264,7 +265,7 @@ def _part_of(m: re.Match, ctx: _Context) -> DueReading:
     return _period_end(m[0], _month_end(year, month))
 
 
-def _turn_of_year(m: re.Match, ctx: _Context) -> DueReading:
+def _turn_of_year(m: re.Match[str], ctx: _Context) -> DueReading:
     if (m["before"] or "").casefold() == "efter":
         return _flag(m[0], f"”{m[0]}” anger ingen sista dag.")
     year = int(m["year"]) if m["year"] else (ctx.given_on.year if ctx.given_on else None)
@@ -273,7 +274,7 @@ def _turn_of_year(m: re.Match, ctx: _Context) -> DueReading:
     return _period_end(m[0], _safe_date(year, 12, 31))
 
 
-def _within(m: re.Match, ctx: _Context) -> DueReading:
+def _within(m: re.Match[str], ctx: _Context) -> DueReading:
     raw, unit = m["n"].casefold(), m["unit"].casefold()
     n = _NUMBERS.get(raw) or (int(raw) if raw.isdigit() else None)
     if n is None:
@@ -296,7 +297,7 @@ def _within(m: re.Match, ctx: _Context) -> DueReading:
     return DueReading(end, DueKind.END_OF_PERIOD, m[0])
 
 
-def _whole_year(m: re.Match, ctx: _Context) -> DueReading:
+def _whole_year(m: re.Match[str], ctx: _Context) -> DueReading:
     return _period_end(m[0], _safe_date(int(m["year"]), 12, 31))
 
 
@@ -307,7 +308,7 @@ _SEASON = r"(?P<season>vårterminen|höstterminen|våren|sommaren|hösten|vinter
 _MEETING = r"(?:(?:nämndens|nästa|ordinarie)\s+)?sammanträde(?:t|n)?\s+i"
 
 # Most specific first: each match is blanked before the next rule runs.
-_RULES: list[tuple[re.Pattern, Callable[[re.Match, _Context], DueReading]]] = [
+_RULES: list[tuple[str, Callable[[re.Match[str], _Context], DueReading]]] = [
     (r"\b(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})\b", _iso),
     (rf"\b(?:den\s+)?(?P<day>[0-9]{{1,2}})(?::[ae])?\s+{_M}(?:\s+{_Y})?(?![\wåäö])", _day_month),
     (rf"\b(?:vecka|v\.?)\s*(?P<week>[0-9]{{1,2}})(?:\s*,?\s*(?:år\s+)?{_Y})?\b", _week),

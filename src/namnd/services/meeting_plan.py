@@ -9,19 +9,75 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from namnd.domain.kinds import ArendeKind
+from namnd.domain.kinds import ArendeKind, MeetingStatus
+from namnd.domain.views import MeetingSummary
 from namnd.errors import InvalidInput
 from namnd.services.deadlines import (
     DEFAULT_RULES,
+    AfterMeeting,
+    BeforeMeeting,
     Rules,
     after_meeting,
     before_meeting,
     is_workday,
     why_not_workday,
 )
+from namnd.services.reply_deadlines import OpenRemiss
 from namnd.services.swedish_dates import long_date, weekday_day_month
+
+if TYPE_CHECKING:  # a table: SQLModel stays off the way to the first paint
+    from namnd.domain.models import OrganRules
+
+_SENT = (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.ADJUSTED)
+_PREPARED = (MeetingStatus.REVIEWED, *_SENT)
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    """One meeting of the plan with its deadlines and which steps are already done."""
+
+    meeting: MeetingSummary
+    before: BeforeMeeting
+    after: AfterMeeting
+    #: The föredragningslista's titles, in order (the calendar event's description).
+    titles: tuple[str, ...] = ()
+
+    def steps(self) -> list[tuple[str, str, dt.date, bool]]:
+        """(key, Swedish label, date, done) for every deadline, in order.
+
+        The dates after the meeting follow the justering and anslag days recorded
+        (``services.deadlines.after_meeting``). Until the anslag day itself is recorded,
+        a justerat protokoll counts as anslaget and its överklagandetid as running by
+        itself: otherwise every past meeting would stay red.
+        """
+        status = self.meeting.status
+        adjusted = status == MeetingStatus.ADJUSTED or self.after.adjusted_on is not None
+        return [
+            ("case_stop", "Ärendestopp", self.before.case_stop, status in _PREPARED),
+            ("presidium", "Presidieberedning", self.before.presidium, status in _PREPARED),
+            ("kallelse", "Kallelse", self.before.kallelse, status in _SENT),
+            ("adjustment", "Justering senast", self.after.adjustment_deadline, adjusted),
+            ("posting", "Anslag senast", self.after.posting_deadline, adjusted),
+            ("appeal_ends", "Överklagande t.o.m.", self.after.appeal_ends, adjusted),
+        ]
+
+
+@dataclass(frozen=True)
+class YearPlan:
+    """An organ's meetings of one year, its rules and the plan's warnings."""
+
+    organ_code: str
+    organ_name: str
+    year: int
+    rules: OrganRules
+    meetings: list[PlannedMeeting]
+    warnings: list[str]
+    administration: str = ""
+    #: Open remisser due this year: where each stands (``services.reply_deadlines``).
+    remisser: list[OpenRemiss] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -133,7 +189,7 @@ def plan_warnings(
 
 def schedule_decision(
     organ_name: str, year: int, dates: list[dt.date], administration: str = ""
-) -> dict:
+) -> dict[str, Any]:
     """Fields of the ärende "Sammanträdesordning YYYY", written as in the seed.
 
     The dates are a Markdown list, one "måndag 27 januari" a line as in the seed; the

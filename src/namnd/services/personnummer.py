@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Not glued to other digits, nor through the separators of dates, decimals and
@@ -109,8 +110,9 @@ def has_personnummer(text: str) -> bool:
     return bool(find_personnummer(text))
 
 
-def _replace(text: str, replacement) -> str:
-    parts, last = [], 0
+def _replace(text: str, replacement: Callable[[Match], str]) -> str:
+    parts: list[str] = []
+    last = 0
     for match in find_personnummer(text):
         parts += [text[last : match.start], replacement(match)]
         last = match.end

@@ -83,7 +83,7 @@ def map_texts(value: T, change: Callable[[str], str]) -> T:
     if type(value) is str:
         return change(value)  # type: ignore[return-value,arg-type]
     if isinstance(value, tuple | list):
-        return type(value)(map_texts(item, change) for item in value)  # type: ignore[return-value]
+        return type(value)(map_texts(item, change) for item in value)
     if isinstance(value, dict):
         return {key: map_texts(item, change) for key, item in value.items()}  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

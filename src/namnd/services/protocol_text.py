@@ -240,7 +240,10 @@ def full_decisions(protocol: Protocol, proposals: Mapping[int, Sequence[str]]) -
     """
     paragraphs = tuple(
         replace(p, decision_md=decision_from_proposal(proposals[p.item]))
-        if p.item in proposals and proposals[p.item] and as_proposed(p.decision_md)
+        if p.item is not None
+        and p.item in proposals
+        and proposals[p.item]
+        and as_proposed(p.decision_md)
         else p
         for p in protocol.paragraphs
     )

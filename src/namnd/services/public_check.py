@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -152,7 +152,7 @@ class SecretIndex:
         the common texts (years of them, perhaps) are streamed past them once.
         """
         index = cls(secrets=[])
-        shingles = index.shingles
+        owner: dict[int, int] = {}  # shingle → the one secret having it (so far)
         shared: dict[int, list[int]] = {}
         for secret in secrets:
             own = set(_shingles(flatten(secret.text)))
@@ -160,10 +160,12 @@ class SecretIndex:
                 continue  # shorter than a run
             index.secrets.append(secret)
             number = len(index.secrets) - 1
-            seen = own & shingles.keys()
+            seen = own & owner.keys()
             for shingle in seen:  # e.g. two delegation rows with the same insats
-                shared.setdefault(shingle, [shingles[shingle]]).append(number)
-            shingles.update(dict.fromkeys(own - seen if seen else own, number))
+                shared.setdefault(shingle, [owner[shingle]]).append(number)
+            owner.update(dict.fromkeys(own - seen if seen else own, number))
+        shingles = index.shingles
+        shingles.update(owner)
         for shingle, numbers in shared.items():
             shingles[shingle] = tuple(numbers)
         for text in (*STANDARD_PHRASES, *common):
@@ -280,7 +282,7 @@ def _positions(text: str, flat: str) -> list[int] | None:
     return positions if slow == flat else None
 
 
-def _word_counter(text: str, positions: list[int] | None):
+def _word_counter(text: str, positions: list[int] | None) -> Callable[[int, int], int]:
     """How many whole words of ``text`` a span of the flat text covers.
 
     Flat text runs words together, so "…kontaktperson, ett" and "…kontaktperson enligt"
@@ -301,7 +303,7 @@ def _word_counter(text: str, positions: list[int] | None):
     return count
 
 
-def _quoter(text: str, flat: str, positions: list[int] | None):
+def _quoter(text: str, flat: str, positions: list[int] | None) -> Callable[[int, int], str]:
     """Turn a span of the flat text into the original words, as written."""
     if positions is None:  # quote the flat text
         return lambda start, end: _cut(flat[start:end])

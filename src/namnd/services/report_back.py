@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Any
 
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.views import AssignmentView
@@ -41,7 +42,7 @@ def urgency(assignment: AssignmentView, today: dt.date) -> str:
     return ""
 
 
-def report_back_fields(assignment: AssignmentView, organ_name: str) -> dict:
+def report_back_fields(assignment: AssignmentView, organ_name: str) -> dict[str, Any]:
     """A new återrapportering ärende for ``assignment``, to be completed by its handläggare."""
     text = assignment.text.rstrip(".")
     short = text if len(text) <= 70 else text[:67].rstrip() + " …"

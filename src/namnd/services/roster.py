@@ -167,7 +167,7 @@ def roster_order(seats: Sequence[Seat]) -> list[Seat]:
     """Ledamöter (ordförande, vice ordförande, then as entered), then ersättare by order."""
     presidium = list(Position)
 
-    def key(seat: Seat) -> tuple:
+    def key(seat: Seat) -> tuple[int, int, int]:
         if seat.role is MemberRole.MEMBER:
             rank = presidium.index(seat.position) if seat.position else len(presidium)
             return (0, rank, seat.id or 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from namnd.domain.kinds import ArendeKind
 
@@ -26,7 +27,7 @@ class StandingItem:
     opener_decision: str | None = None
     """The beslut this item gets when it opens a protokoll; None if it is no opener."""
 
-    def fill(self, organ_name: str) -> dict:
+    def fill(self, organ_name: str) -> dict[str, Any]:
         """Field values for a new ärende of ``organ_name`` from this template."""
         return {
             "title": self.title,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 from babel.dates import format_date
 
@@ -63,7 +64,7 @@ def weekday_number(name: str) -> int:
     """``torsdag`` → 3 (Monday is 0); a Swedish error for anything else."""
     from babel.dates import get_day_names
 
-    names = get_day_names("wide", locale=LOCALE)
+    names: Mapping[int, str] = get_day_names("wide", locale=LOCALE)
     for number, day in names.items():
         if day == name.strip().casefold():
             return number

@@ -17,8 +17,14 @@ from textual.binding import Binding
 from namnd.errors import NotFound
 
 if TYPE_CHECKING:
-    from namnd.domain.models import Organ
+    from textual.screen import Screen
+
+    from namnd.domain.organ_settings import OrganSettings
     from namnd.storage.store import Store
+
+    _Screen = Screen[None]  # the mixin's screen, for the type checker
+else:
+    _Screen = object
 
 #: The one key and palette entry for choosing the organ, on every per-organ screen.
 PICK_ORGAN = Binding("b", "pick_organ", "Byt nämnd", id="pick_organ")
@@ -26,7 +32,7 @@ PICK_ORGAN_ENTRY = ("Byt nämnd", "pick_organ")
 NO_ORGAN = "Det finns ingen nämnd ännu."
 
 
-def organ_in_use(organs: Sequence[Organ], wanted: str | None) -> Organ | None:
+def organ_in_use(organs: Sequence[OrganSettings], wanted: str | None) -> OrganSettings | None:
     """The organ with kod ``wanted`` if it (still) exists, else the first by name."""
     for organ in organs:
         if organ.code == wanted:
@@ -42,7 +48,7 @@ def organ_options(organs: Sequence[tuple[str, str]], current: str | None) -> lis
     ]
 
 
-class PerOrganScreen:
+class PerOrganScreen(_Screen):
     """Mixed into a screen that shows one organ's data (before ``Screen`` in the bases).
 
     The screen calls :meth:`resolve_organ` in its loading worker, uses ``self.organ_code``
@@ -51,12 +57,11 @@ class PerOrganScreen:
     """
 
     store: Store
-    app: object
     organ_code: str | None = None
     organ_name: str = ""
     organ_count: int = 0
 
-    def resolve_organ(self) -> Organ:
+    def resolve_organ(self) -> OrganSettings:
         """The organ to show (this screen's, else the app's choice); for worker threads."""
         organs = self.store.organs()
         organ = organ_in_use(organs, self.organ_code or getattr(self.app, "organ_code", None))

@@ -3,10 +3,13 @@
 The quarter's redovisning of ej verkställda beslut is placed under its anmälningsärenden.
 
 Mixed into :class:`~namnd.tui.screens.agenda.AgendaScreen`, which provides ``store``,
-``meeting_id``, ``view``, ``user`` and ``_load()``.
+``meeting_id``, ``view``, ``user`` and ``_load()`` (declared in ``AgendaHost``, the
+mixin's base for the type checker only).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual import work
 
@@ -15,8 +18,33 @@ from namnd.services.swedish_numbers import counted
 from namnd.tui.messages import announce_change
 from namnd.tui.widgets.dialogs import TextDialog, show_refusal
 
+if TYPE_CHECKING:
+    from abc import abstractmethod
 
-class AgendaDocuments:
+    from textual.screen import Screen
+
+    from namnd.domain.views import AgendaView
+    from namnd.storage.store import Store
+
+    class AgendaHost(Screen[None]):
+        """The part of ``AgendaScreen`` these actions use."""
+
+        store: Store
+        meeting_id: int
+        view: AgendaView | None
+
+        @property
+        @abstractmethod
+        def user(self) -> str: ...
+
+        @abstractmethod
+        def _load(self) -> object: ...  # a worker: it returns at once
+
+else:
+    AgendaHost = object
+
+
+class AgendaDocuments(AgendaHost):
     """The agenda screen's actions that write or open documents."""
 
     def action_export_word(self) -> None:

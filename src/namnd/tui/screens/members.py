@@ -244,6 +244,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
         def done(text: str | None) -> None:
             if not text:
                 return
+            assert seat.id is not None, "a listed seat is stored"
             try:
                 ended = self.store.end_seat(
                     seat.id, parse_iso_date(text, what="sista dag"), self.organ_code
@@ -251,6 +252,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
             except NamndError as err:
                 self.notify(str(err), title="Kunde inte avsluta", severity="error")
                 return
+            assert ended.last_day is not None, "the day just set"
             self.notify(
                 f"{ended.display}s uppdrag slutar {long_date(ended.last_day)}.", title="Ledamöter"
             )

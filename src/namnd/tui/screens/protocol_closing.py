@@ -7,6 +7,7 @@ Mixed into :class:`~namnd.tui.screens.protocol.ProtocolScreen` (see
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.widgets import TextArea
@@ -16,8 +17,13 @@ from namnd.services.swedish_dates import parse_iso_date
 from namnd.tui.screens.protocol_forms import AdjustmentScreen, AttendanceScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog, show_refusal
 
+if TYPE_CHECKING:
+    from namnd.tui.screens.protocol_host import ProtocolHost
+else:
+    ProtocolHost = object
 
-class Closing:
+
+class Closing(ProtocolHost):
     """The protocol screen's actions from justering to publication."""
 
     def action_attendance(self) -> None:
@@ -34,7 +40,9 @@ class Closing:
 
         if not self._flush():
             return
-        paragraphs = self.store.protocol(self.meeting_id).protocol.paragraphs
+        opened = self.store.protocol(self.meeting_id)
+        assert opened is not None, "the screen shows an opened protokoll"
+        paragraphs = opened.protocol.paragraphs
         missing = unregistered_in_protocol(self.store, self.meeting_id, paragraphs)
         if not missing:
             self._ask_adjustment_date()
@@ -98,6 +106,7 @@ class Closing:
         paragraph = dataclasses.replace(
             self._current(), decision_md=self.query_one("#decision", TextArea).text
         )
+        assert self.view is not None
         paragraph_id = self.view.ids[paragraph.number]
         version = self.view.versions[paragraph.number]
 

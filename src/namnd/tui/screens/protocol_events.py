@@ -8,8 +8,10 @@ key and at most one small dialog, so the secretary keeps up with the meeting.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
-from namnd.domain.protocol import Motion, Note, Reservation
+from namnd.domain.protocol import Motion, Note, Reservation, Vote
 from namnd.services.attendance_changes import CHANGES, change
 from namnd.services.protocol_rules import outcome, serving
 from namnd.services.protocol_text import decision_process, default_vote
@@ -18,8 +20,13 @@ from namnd.tui.screens.vote import VoteScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextAreaDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 
+if TYPE_CHECKING:
+    from namnd.tui.screens.protocol_host import ProtocolHost
+else:
+    ProtocolHost = object
 
-class MeetingEvents:
+
+class MeetingEvents(ProtocolHost):
     """The protocol screen's actions for the events of one §."""
 
     def _serving_options(self, first: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
@@ -50,7 +57,12 @@ class MeetingEvents:
         vote = paragraph.vote or default_vote(protocol, paragraph)
         chair = protocol.chair
         screen = VoteScreen(serving(protocol, self.number), vote, chair.name if chair else None)
-        self.app.push_screen(screen, lambda v: self._save({"vote": v}) if v else None)
+
+        def done(vote: Vote | None) -> None:
+            if vote:
+                self._save({"vote": vote})
+
+        self.app.push_screen(screen, done)
 
     def action_reservation(self) -> None:
         """Those who lost the vote first; nobody who has reserved already.
@@ -126,6 +138,7 @@ class MeetingEvents:
     def action_add_paragraph(self) -> None:
         def done(title: str | None) -> None:
             if title and self._flush():
+                assert self.view is not None
                 after = None if self.number is None else self.view.ids[self.number]
                 self._guard(
                     lambda: self._goto(
@@ -137,6 +150,7 @@ class MeetingEvents:
 
     def action_remove_paragraph(self) -> None:
         paragraph = self._current()
+        assert self.view is not None
         paragraph_id = self.view.ids[paragraph.number]
 
         def done(yes: bool | None) -> None:

@@ -93,7 +93,7 @@ class WaitingTimesScreen(PerOrganScreen, Screen[None]):
             return
         span = register_span(cases)
         if span is None:
-            content: object = (
+            content: str | Table = (
                 "Registret över ej verkställda beslut är tomt. Tryck [b]i[/b] för att läsa "
                 "in beslut från en fil (se docs/cli.md, ej verkställda beslut)."
             )
@@ -101,7 +101,7 @@ class WaitingTimesScreen(PerOrganScreen, Screen[None]):
             content = chart(waiting_times(cases, quarters_between(*span)))
         self.app.call_from_thread(self._show, content)
 
-    def _show(self, content: object) -> None:
+    def _show(self, content: str | Table) -> None:
         self.sub_title = f"Väntetider, ej verkställda beslut · {self.organ_name}"
         self.query_one("#waiting-chart", Static).update(content)
         self.refresh_bindings()

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, TextArea
+from textual.widgets.button import ButtonVariant
 from textual.widgets.option_list import Option
 
 
@@ -41,7 +42,7 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Label(self.question)
             yield Label(self.hint(), id="confirm-hint", classes="dialog-empty")
             with Horizontal(classes="dialog-buttons"):
-                variant = "error" if self.destructive else "primary"
+                variant: ButtonVariant = "error" if self.destructive else "primary"
                 yield Button(self.yes, variant=variant, id="yes")
                 yield Button("Avbryt", id="no")
 
