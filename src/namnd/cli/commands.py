@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         "report": _report,
         "check-public": _check_public,
         "organ": _organ,
+        "send": _send,
+        "lists": _lists,
     }[args.command]
     if not may_create_database(args):
         workspace.require_database()
@@ -71,6 +73,18 @@ def _organ(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.cli.organ_commands import run as run_organ
 
     return run_organ(args, workspace)
+
+
+def _send(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.send_commands import run_send
+
+    return run_send(args, workspace)
+
+
+def _lists(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.send_commands import run_lists
+
+    return run_lists(args, workspace)
 
 
 def _tui(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -43,6 +43,8 @@ def seat_fields(seat: Seat | None, values: dict[str, str] | None = None) -> list
                 "first_day": seat.first_day.isoformat(),
                 "last_day": seat.last_day.isoformat() if seat.last_day else "",
                 "order": str(seat.order) if seat.order is not None else "",
+                "email": seat.email,
+                "phone": seat.phone,
             }
         )
     return [
@@ -57,6 +59,8 @@ def seat_fields(seat: Seat | None, values: dict[str, str] | None = None) -> list
             "Inkallelseordning för ersättare (tomt = sist)",
             value=values.get("order", ""),
         ),
+        Field("email", "E-post (dit kallelsen skickas)", value=values.get("email", "")),
+        Field("phone", "Telefon", value=values.get("phone", "")),
     ]
 
 
