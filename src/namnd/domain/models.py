@@ -382,6 +382,8 @@ class MailingList(SQLModel, table=True):
     keep their own addresses ("Namn <adress>" or a bare address).
     """
 
+    __tablename__ = "mailing_list"
+
     id: int | None = Field(default=None, primary_key=True)
     organ_id: int = Field(foreign_key="organ.id", index=True)
     kind: str = Field(description="ledamoter, ersattare, ledning, revisorer, press or fri.")

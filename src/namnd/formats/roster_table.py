@@ -2,8 +2,9 @@
 
 Headings (any order, case and spacing ignored): ``Namn``, ``Parti``, ``Roll`` (ledamot
 or ersättare) and optionally ``Funktion``, ``Från``, ``Till``, ``E-post`` and ``Telefon``.
-Rows without Från take the mandate period given on the command line. Ersättare are numbered 1, 2, … in the
-order listed. Every mistake names its line; documented in ``docs/roster-format.md``.
+Rows without Från take the mandate period given on the command line. Ersättare are
+numbered 1, 2, … in the order listed. Every mistake names its line; documented in
+``docs/roster-format.md``.
 """
 
 from __future__ import annotations

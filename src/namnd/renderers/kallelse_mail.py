@@ -101,7 +101,8 @@ def kallelse_body(doc: AgendaDocument, *, enclosed: str, public: bool) -> str:
     if not public:
         lines += [
             "",
-            "Anmäl förhinder till sekreteraren så snart som möjligt, så att en ersättare kan kallas in.",
+            "Anmäl förhinder till sekreteraren så snart som möjligt, "
+            "så att en ersättare kan kallas in.",
         ]
     return "\n".join([*lines, "", *_signature(doc)]) + "\n"
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from email.utils import formataddr, parseaddr
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from namnd.domain.kinds import MemberRole
 from namnd.errors import InvalidInput
@@ -58,7 +59,7 @@ class Recipient:
     @property
     def header(self) -> str:
         """``Tuva Lund (S) <tuva.lund@example.org>`` for the To field."""
-        return formataddr((self.name, self.address)) if self.name else self.address
+        return display_address(self.name, self.address)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ class Resolved:
 
     recipients: list[Recipient]
     without_address: list[str]
+
+
+def display_address(name: str, address: str) -> str:
+    """``"Tuva Lund (S)" <tuva.lund@example.org>``: quoted where RFC 5322 needs it."""
+    return str(Address(display_name=name, addr_spec=address)) if name else address
 
 
 def parsed_address(text: str, *, what: str = "Adressen") -> tuple[str, str]:
@@ -83,7 +89,7 @@ def stored_addresses(texts: Iterable[str]) -> list[str]:
     for text in texts:
         if text.strip():
             name, address = parsed_address(text)
-            kept.append(formataddr((name, address)) if name else address)
+            kept.append(display_address(name, address))
     return kept
 
 
