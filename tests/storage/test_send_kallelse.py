@@ -50,10 +50,6 @@ def _day():
     return dt.date.fromisoformat(DEMO)
 
 
-def _status(store: Store) -> MeetingStatus:
-    return store.find_meeting(DEMO).status
-
-
 def test_the_demo_reaches_each_list_once_with_its_version(demo_store, smtp_server):
     require_libreoffice()
     sink = smtp_server.sink
@@ -279,3 +275,20 @@ def test_lists_refuse_bad_addresses_and_the_seat_lists(demo_store):
         "Lokaltidningen <redaktion@example.org>",
         "Radio Sörmland <nyheter@example.org>",
     )
+
+
+def test_contact_details_belong_to_the_person_and_a_file_can_add_them(demo_store):
+    import dataclasses
+
+    seats = {s.name: s for s in demo_store.seats("von")}
+    assert seats["Tuva Lund"].email == "tuva.lund@example.org"
+    again = [
+        dataclasses.replace(s, id=None, email="", phone="070-111 22 33") for s in seats.values()
+    ]
+    assert demo_store.import_seats(again, "von") == 0, "the same seats: nothing new"
+    after = {s.name: s for s in demo_store.seats("von")}
+    assert after["Tuva Lund"].email == "tuva.lund@example.org", "kept where the file has none"
+    assert after["Tuva Lund"].phone == "070-111 22 33"
+    changed = dataclasses.replace(after["Per Ek"], email="per@example.org")
+    demo_store.save_seat(changed, "von", expected=after["Per Ek"])
+    assert "per@example.org" in _addresses(demo_store)
