@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from namnd.cli.main import main
 from namnd.domain.kinds import MeetingStatus
+from namnd.errors import InvalidInput
 from namnd.operations import mailing_lists
 from namnd.operations.agenda_files import import_agenda_file
 from namnd.operations.send_kallelse import plan, send
@@ -116,6 +117,8 @@ def test_dry_run_writes_eml_files_the_email_parser_reads_back(demo_store, tmp_pa
     require_libreoffice()
     folder = tmp_path / "utkast"
     workspace = str(demo_store.workspace.root)
+    # The handlingar (about 1.5 MB) are over a 1 MB limit: linked; the public kallelse is not.
+    mailing_lists.set_limit(demo_store, "von", megabytes=1, url="https://botkyrka.example.org/h/")
     code = main(
         [
             "--workspace",
@@ -126,6 +129,8 @@ def test_dry_run_writes_eml_files_the_email_parser_reads_back(demo_store, tmp_pa
             DEMO,
             "--to",
             "press",
+            "--to",
+            "revisorer",
             "--dry-run",
             str(folder),
             "--from",
@@ -139,7 +144,14 @@ def test_dry_run_writes_eml_files_the_email_parser_reads_back(demo_store, tmp_pa
     assert [f.name for f in files] == [
         "001-redaktion@example.org.eml",
         "002-nyheter@example.org.eml",
+        "003-revisorer@example.org.eml",
     ]
+    revisorer = BytesParser(policy=policy.default).parse(files.pop().open("rb"))
+    assert not list(revisorer.iter_attachments())
+    assert (
+        "Kallelsen med handlingar är för stor för e-post och finns här: "
+        "https://botkyrka.example.org/h/2019-09-19-von-handlingar.pdf"
+    ) in revisorer.get_body(("plain",)).get_content()
     for path, address in zip(files, PRESS, strict=True):
         message = BytesParser(policy=policy.default).parse(path.open("rb"))
         assert message["X-Unsent"] == "1" and message["From"] == SENDER
@@ -152,6 +164,8 @@ def test_dry_run_writes_eml_files_the_email_parser_reads_back(demo_store, tmp_pa
     with demo_store.session() as session:
         assert send_log.entries(session=session, meeting_id=meeting_id) == [], "nothing logged"
     assert [r.address for r in plan(demo_store, DEMO, lists=["press"]).to_send] == list(PRESS)
+    with pytest.raises(InvalidInput, match="https://"):
+        mailing_lists.set_limit(demo_store, "von", megabytes=None, url="botkyrka.se/handlingar")
 
 
 SMALL = """---
@@ -260,7 +274,6 @@ def test_two_senders_at_once_reserve_each_address_once(backend_demo_store):
 
 
 def test_lists_refuse_bad_addresses_and_the_seat_lists(demo_store):
-    from namnd.errors import InvalidInput
 
     with pytest.raises(InvalidInput, match="”redaktion@example” är ingen e-postadress"):
         mailing_lists.change_addresses(demo_store, "von", "press", add=["redaktion@example"])
