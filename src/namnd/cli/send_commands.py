@@ -105,7 +105,7 @@ def report_lines(outcome, *, dry_run: bool) -> list[str]:
             lines.append(f"{'skriven' if dry_run else 'skickad'}  {who} – {what}")
     for name in plan.without_address:
         lines.append(f"saknar e-post  {name} (lägg in den under Ledamöter och ersättare)")
-    if plan.already:
+    if plan.already and not dry_run:
         lines.append(f"{counted(plan.already, 'mottagare', 'mottagare')} hade redan fått den.")
     if dry_run:
         lines.append(f"{counted(len(outcome.files), 'fil', 'filer')} skrivna.")

@@ -50,6 +50,8 @@ class Plan:
     to_send: list[Recipient]
     already: int
     without_address: list[str]
+    #: Everyone on the lists, reached or not (a dry run writes to them all).
+    everyone: list[Recipient] = field(default_factory=list)
 
     @property
     def internal(self) -> int:
@@ -111,6 +113,7 @@ def plan(store: Store, ref: str, *, lists: Sequence[str] = (), tillagg: bool = F
             to_send,
             len(resolved.recipients) - len(to_send),
             resolved.without_address,
+            resolved.recipients,
         )
 
 
@@ -140,15 +143,17 @@ def send(
                 "Ingen e-postserver angiven: använd --smtp, NAMND_SMTP_URL eller Inställningar."
             )
         password = mail_transport.smtp_password(server)
+    if dry_run is not None:  # for Outlook: everyone, whatever the log says; nothing logged
+        build = _Build(store, ref, the_plan, progress)
+        messages = {r.address: build.message(r, sender or "") for r in the_plan.everyone}
+        outcome.files = mail_transport.write_eml(dry_run, messages.values())
+        outcome.results = [Result(r) for r in the_plan.everyone]
+        return outcome
     recipients = the_plan.to_send
     if not recipients:
         return _finish(store, outcome, by)
     build = _Build(store, ref, the_plan, progress)
     messages = {r.address: build.message(r, sender or "") for r in recipients}
-    if dry_run is not None:
-        outcome.files = mail_transport.write_eml(dry_run, messages.values())
-        outcome.results = [Result(r) for r in recipients]
-        return outcome
     with store.session() as session:
         recipients = send_log.reserve(
             session=session,
@@ -231,7 +236,7 @@ class _Build:
             self.changes = _changes_since_last_tillagg(session, meeting.id, the_plan.occasion)
         self.public_doc = public_version(self.internal, self.internal.organ.osl_reference)
         self._files: dict[bool, tuple[MailFile | None, str]] = {}
-        self._steps = 1 + len({r.public for r in the_plan.to_send})
+        self._steps = 1 + len({r.public for r in the_plan.everyone})
         self._done = 0
 
     def tell(self, message: str) -> None:
