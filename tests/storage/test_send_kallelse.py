@@ -305,3 +305,14 @@ def test_contact_details_belong_to_the_person_and_a_file_can_add_them(demo_store
     changed = dataclasses.replace(after["Per Ek"], email="per@example.org")
     demo_store.save_seat(changed, "von", expected=after["Per Ek"])
     assert "per@example.org" in _addresses(demo_store)
+
+
+def test_members_json_gives_the_contact_details(demo_store, capsys):
+    import json
+
+    workspace = demo_store.workspace
+    args = ["--workspace", str(workspace.root), "--db", workspace.database_url]
+    assert main([*args, "members", "--on", DEMO, "--json"]) == 0
+    seats = json.loads(capsys.readouterr().out)["seats"]
+    assert seats[0]["name"] == "Tuva Lund" and seats[0]["email"] == "tuva.lund@example.org"
+    assert seats[0]["phone"] is None
