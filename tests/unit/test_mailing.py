@@ -94,3 +94,18 @@ def test_the_form_checks_e_post_and_telefon() -> None:
     seat = seat_from_fields({**values, "email": " ida@example.org ", "phone": "+46 8 530 610 00"})
     assert (seat.email, seat.phone) == ("ida@example.org", "+46 8 530 610 00")
     assert checked_phone("") == ""
+
+
+def test_the_roster_table_reads_e_post_and_telefon_columns() -> None:
+    from namnd.formats.roster_table import parse_roster_table
+
+    table = (
+        "Namn;Parti;Roll;E-post;Telefon\n"
+        "Ida Berg;S;ledamot;ida@example.org;070-123 45 67\n"
+        "Ola Ek;M;ersättare;;\n"
+    ).encode()
+    ida, ola = parse_roster_table(table, name="ledamoter.csv", first_day=START)
+    assert (ida.email, ida.phone, ola.email) == ("ida@example.org", "070-123 45 67", "")
+    bad = table.replace(b"ida@example.org", b"ida@example")
+    with pytest.raises(FileFormatError, match="rad 2: Ida Berg: e-post"):
+        parse_roster_table(bad, name="ledamoter.csv", first_day=START)
