@@ -68,8 +68,10 @@ def main() -> None:
     n = parser.parse_args().rows
     for name, timed in (("kallelse (delegationsrader)", kallelse), ("ledamotsimport", roster)):
         small, large = timed(n), timed(4 * n)
-        print(f"{name}: {n} rader {small:.2f} s, {4 * n} rader {large:.2f} s, "
-              f"kvot {large / small:.1f} (4 = linjärt)")
+        print(
+            f"{name}: {n} rader {small:.2f} s, {4 * n} rader {large:.2f} s, "
+            f"kvot {large / small:.1f} (4 = linjärt)"
+        )
 
 
 if __name__ == "__main__":

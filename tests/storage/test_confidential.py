@@ -58,8 +58,7 @@ def test_every_kind_of_confidential_text_is_collected(secret_workspace):
     assert rows and rows[0].endswith(", Beslut") and ", rad " in rows[0]
     comment = "Den enskilde känner sig inte redo att flytta hemifrån."
     assert secrets[comment] == (
-        "ej verkställt beslut (Bostad med särskild service, beslut 2019-02-14), "
-        "Övriga kommentarer"
+        "ej verkställt beslut (Bostad med särskild service, beslut 2019-02-14), Övriga kommentarer"
     )
     assert secrets["Sammanställning ej verkställda gynnande beslut enligt LSS, kvartal 2 2019"]
 

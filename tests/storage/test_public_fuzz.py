@@ -102,9 +102,7 @@ def cases(draw) -> tuple[Case, str, str, str, str]:
         if n in secret_positions:
             flag = "Sekretess: ja\n" if n == min(secret_positions) else ""  # the other lacks it
             case.unflagged += not flag
-            paragraphs.append(
-                f"{head}{flag}\n### Beslut\n\nBifall till {case.token(draw)}.\n"
-            )
+            paragraphs.append(f"{head}{flag}\n### Beslut\n\nBifall till {case.token(draw)}.\n")
         else:
             paragraphs.append(f"{head}\n### Beslut\n\nSocialnämnden antar {pnr}.\n")
     corrected = first + min(secret_positions) - 1
@@ -129,14 +127,12 @@ def cases(draw) -> tuple[Case, str, str, str, str]:
             f"{case.token(draw)}, Eva\t20260210\tBifall {case.token(draw)} enligt 4 kap, 1§ SoL"
             "\t\t1950\tKvinna"
         )
-    rows.append(
-        f"Ek, Per\t20260211\tAvslag Hemtjänst\tAvslag {case.token(draw)}\t1941\tMan"
-    )
+    rows.append(f"Ek, Per\t20260211\tAvslag Hemtjänst\tAvslag {case.token(draw)}\t1941\tMan")
     register = (
         "beslut:\n"
         "  - {lag: SoL, insats: Särskilt boende, lagrum: 4 kap. 1 § SoL, "
         "beslutsdatum: 2025-09-01, kön: K, skäl: resursbrist, "
-        f"kommentar: \"{case.token(draw)}\"}}\n"
+        f'kommentar: "{case.token(draw)}"}}\n'
     )
     return case, agenda, protocol, "\n".join(rows) + "\n", register
 

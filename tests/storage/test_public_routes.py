@@ -60,22 +60,19 @@ def public_outputs(capsys, ws: list[str], tmp_path: Path, kind: str) -> dict[str
     return outputs
 
 
-def test_route_1_a_rattelse_of_a_secret_paragraph_says_only_that_it_was_made(
-    ws, capsys, tmp_path
-):
+def test_route_1_a_rattelse_of_a_secret_paragraph_says_only_that_it_was_made(ws, capsys, tmp_path):
     for fmt, text in public_outputs(capsys, ws, tmp_path, "protokoll").items():
         assert SECRET_CORRECTION not in text and SECRET_REASON not in text, fmt
-    assert "Rättelse i § 12 den 20 mars 2026." in public_outputs(
-        capsys, ws, tmp_path, "protokoll"
-    )["docx"]
+    assert (
+        "Rättelse i § 12 den 20 mars 2026."
+        in public_outputs(capsys, ws, tmp_path, "protokoll")["docx"]
+    )
     internal = tmp_path / "internt.docx"
     ok(capsys, *ws, "export", "protokoll", DAY, "--format", "docx", "-o", str(internal))
     assert SECRET_CORRECTION in text_of(internal)
 
 
-def test_route_2_a_paragraph_of_a_secret_arende_without_the_flag_stays_secret(
-    ws, capsys, tmp_path
-):
+def test_route_2_a_paragraph_of_a_secret_arende_without_the_flag_stays_secret(ws, capsys, tmp_path):
     for fmt, text in public_outputs(capsys, ws, tmp_path, "protokoll").items():
         assert "ansöker hos förvaltningsrätten" not in text, fmt
         assert SECRET_SUMMARY not in text and SECRET_BILAGA not in text, fmt
@@ -135,9 +132,7 @@ DELEGATION_LIST = (
 )
 
 
-def test_route_5_public_delegation_tables_have_no_free_text_and_no_small_counts(
-    tmp_path, capsys
-):
+def test_route_5_public_delegation_tables_have_no_free_text_and_no_small_counts(tmp_path, capsys):
     agenda = (DATA / "kallelse.md").read_text(encoding="utf-8") + (
         "\n## 4. Delegationsbeslut\n\nDnr: sn/2026:1\nTyp: delegationsbeslut\n\n"
         "### Förslag till beslut\n\nSocialnämnden godkänner redovisningen.\n"
@@ -162,9 +157,7 @@ def test_route_5_public_delegation_tables_have_no_free_text_and_no_small_counts(
     assert "bröllop" in text_of(internal)  # the internal kallelse keeps its rows
 
 
-def test_the_gate_refuses_what_the_projection_cannot_see_and_writes_nothing(
-    ws, tmp_path, capsys
-):
+def test_the_gate_refuses_what_the_projection_cannot_see_and_writes_nothing(ws, tmp_path, capsys):
     # The kommun's Word template carries a personnummer in its header: no projection of
     # the meeting can know it, the gate reads the rendered file back and refuses it.
     import docx

@@ -86,9 +86,7 @@ async def test_typing_without_a_pause_is_saved_while_typing_in_the_protocol(demo
         await wait_until(pilot, lambda: _decision(demo_store) == STEADY)
 
 
-async def test_the_signal_handler_saves_the_editor_and_the_beslut_then_exits(
-    demo_store, make_app
-):
+async def test_the_signal_handler_saves_the_editor_and_the_beslut_then_exits(demo_store, make_app):
     """What SIGHUP/SIGTERM run (tests/tui/test_signals.py sends the real signals)."""
     import signal
 

@@ -42,10 +42,7 @@ def test_html_comment_is_a_finding():
 
 
 def test_a_copied_run_names_the_secret_and_its_field():
-    text = (
-        "Ärende 7. Brukaren har sedan\nmars **vistats** på korttids-\nboendet "
-        "Solrosen. Slut."
-    )
+    text = "Ärende 7. Brukaren har sedan\nmars **vistats** på korttids-\nboendet Solrosen. Slut."
     (finding,) = check_text(text, where="word/document.xml", secrets=[SUMMARY, ROW])
     assert finding.kind == FindingKind.CONFIDENTIAL
     assert finding.source == SUMMARY.source

@@ -84,7 +84,7 @@ def _csv_refusal(name: str, line: int, err: csv.Error) -> InvalidInput:
         limit = f"{csv.field_size_limit():,}".replace(",", " ")
         return InvalidInput(
             f"{name}, rad {line}: ett fält är längre än {limit} tecken. Är filen en tabell "
-            "(TSV eller CSV)? Ett citattecken (\") som aldrig avslutas ger också detta."
+            '(TSV eller CSV)? Ett citattecken (") som aldrig avslutas ger också detta.'
         )
     return InvalidInput(f"{name}, rad {line}: raden går inte att läsa som tabell ({err}).")
 

@@ -87,9 +87,7 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
             if r[2].year == year
         ]
     service = service_rules(rules)
-    planned = [
-        PlannedMeeting(m, before_meeting(m.date, service), after[m.id]) for m in meetings
-    ]
+    planned = [PlannedMeeting(m, before_meeting(m.date, service), after[m.id]) for m in meetings]
     warnings = plan_warnings([m.date for m in meetings], service, others)
     # Rules stored before the law was checked on saving, then a justering or anslag
     # recorded after the law's last day (KL 5:69, 8:12, 13:5).

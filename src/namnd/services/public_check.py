@@ -62,7 +62,6 @@ STANDARD_PHRASES = (
 )
 
 
-
 class FindingKind(StrEnum):
     """What was found; the value is the Swedish word shown to the user."""
 
@@ -172,9 +171,7 @@ class SecretIndex:
         return index
 
 
-def check_text(
-    text: str, *, where: str, secrets: Sequence[Secret] | SecretIndex
-) -> list[Finding]:
+def check_text(text: str, *, where: str, secrets: Sequence[Secret] | SecretIndex) -> list[Finding]:
     """Everything in ``text`` (one part of a public file) that must not be published."""
     index = secrets if isinstance(secrets, SecretIndex) else SecretIndex.build(secrets)
     return [

@@ -28,9 +28,7 @@ def suppress_grid(counts: Sequence[Sequence[int]]) -> list[list[str]]:
     grid = [[*row, sum(row)] for row in rows]
     grid.append([sum(row[j] for row in grid) for j in range(width + 1)])
     lines = _lines(len(grid), width + 1)
-    hidden = {
-        (i, j) for i, row in enumerate(grid) for j, n in enumerate(row) if 0 < n < THRESHOLD
-    }
+    hidden = {(i, j) for i, row in enumerate(grid) for j, n in enumerate(row) if 0 < n < THRESHOLD}
     changed = True
     while changed:
         changed = False

@@ -90,9 +90,7 @@ def _check_due(assignment: Assignment, changes: dict | None = None) -> None:
         raise InvalidInput("Typ av tidpunkt kräver ett datum.")
 
 
-def _save(
-    session: Session, assignment: Assignment, values: dict, version: int | None
-) -> None:
+def _save(session: Session, assignment: Assignment, values: dict, version: int | None) -> None:
     """Write ``values`` if nobody changed the uppdrag since ``version`` (None: no check)."""
     save_versioned(
         session,

@@ -70,9 +70,11 @@ def claim(session: Session, model: type[SQLModel], *where: ColumnElement[bool]) 
     """
     table = model.__table__  # type: ignore[attr-defined]
     session.flush()
-    ids = session.execute(
-        update(table).where(*where).values(id=table.c.id).returning(table.c.id)
-    ).scalars().all()
+    ids = (
+        session.execute(update(table).where(*where).values(id=table.c.id).returning(table.c.id))
+        .scalars()
+        .all()
+    )
     for row_id in ids:  # a copy loaded before the claim may be older than the row
         loaded = session.identity_map.get(session.identity_key(model, row_id))
         if loaded is not None:

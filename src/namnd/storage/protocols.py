@@ -435,9 +435,7 @@ def save_adjustment(
     )
 
 
-def add_paragraph(
-    *, session: Session, meeting_id: int, title: str, after_id: int | None
-) -> int:
+def add_paragraph(*, session: Session, meeting_id: int, title: str, after_id: int | None) -> int:
     """Insert a § after the § with id ``after_id`` (first when None), renumber; its number."""
     _editable(session, meeting_id)
     meeting = _meeting(session, meeting_id)
@@ -450,9 +448,7 @@ def add_paragraph(
     if after_id is not None:
         index = next((i + 1 for i, r in enumerate(rows) if r.id == after_id), -1)
         if index < 0:
-            raise NotFound(
-                "Paragrafen som den nya skulle följa har tagits bort av någon annan."
-            )
+            raise NotFound("Paragrafen som den nya skulle följa har tagits bort av någon annan.")
     _renumber(session, rows, start, skip=start + index)
     _insert(session, meeting, start + index, ProtocolParagraph(0, title.strip()))
     session.flush()
@@ -499,9 +495,7 @@ def _renumber(session: Session, rows: list[Paragraph], start: int, skip: int | N
         )
     if moves:
         session.execute(
-            update(table)
-            .where(table.c.id.in_(list(moves)))
-            .values(number=-table.c.number)
+            update(table).where(table.c.id.in_(list(moves))).values(number=-table.c.number)
         )
     for row in rows:
         session.expire(row)

@@ -96,8 +96,9 @@ def meeting_deadlines(
     recorded = {
         meeting_id: (adjusted_on, posted_on)
         for meeting_id, adjusted_on, posted_on in session.exec(
-            select(ProtocolRecord.meeting_id, ProtocolRecord.adjusted_on, ProtocolRecord.posted_on)
-            .where(col(ProtocolRecord.meeting_id).in_(list(days)))
+            select(
+                ProtocolRecord.meeting_id, ProtocolRecord.adjusted_on, ProtocolRecord.posted_on
+            ).where(col(ProtocolRecord.meeting_id).in_(list(days)))
         )
     }
     immediate: dict[int, list[int]] = {}

@@ -196,6 +196,7 @@ class NamndApp(App[None]):
         target = Path(folder).expanduser()
         target.mkdir(parents=True, exist_ok=True)
         return target / path.name
+
     def action_help(self) -> None:
         """The help screen for the screen in front (closed again by ?, F1 or Esc)."""
         from namnd.tui.screens.help import HelpScreen

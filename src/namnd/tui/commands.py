@@ -111,6 +111,8 @@ def offered(screen: object, action: str) -> bool:
     _namespace, name, parameters = parse(action)
     check = getattr(screen, "check_action", None)
     return check is None or check(name, parameters) is not False
+
+
 class SwedishCommandPalette(CommandPalette):
     """Textual's command palette; "Sök kommandon…" and "Inga träffar" in Swedish."""
 

@@ -160,8 +160,7 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
             )
             return
         labels = [
-            SHORT_LABELS[key] if fold else label
-            for key, label, _d, _x in plan.meetings[0].steps()
+            SHORT_LABELS[key] if fold else label for key, label, _d, _x in plan.meetings[0].steps()
         ]
         table.add_columns("Sammanträde", "Status", *labels)
         self.states.clear()
