@@ -9,10 +9,11 @@ body reads like the kallelse's first page (time, place, ärenden, gruppmöten, j
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid, parseaddr
+from email.utils import format_datetime, formatdate, make_msgid, parseaddr
 
 from namnd.errors import InvalidInput
 from namnd.formats.agenda_document import AgendaDocument
@@ -45,21 +46,26 @@ def checked_sender(text: str) -> str:
 
 def mail_message(
     *,
-    sender: str,
+    sender: str | None,
     to: str,
     subject: str,
     body: str,
     files: Sequence[MailFile] = (),
     reply_to: str = "",
+    date: dt.datetime | None = None,
 ) -> EmailMessage:
-    """One e-mail to one recipient (``to`` as ``Namn <adress>``), with a fresh Message-ID."""
-    sender = checked_sender(sender)
+    """One e-mail to one recipient (``to`` as ``Namn <adress>``), with a fresh Message-ID.
+
+    ``sender`` None makes a draft without From, for the mail program (Outlook) to fill in.
+    """
     message = EmailMessage()
-    message["From"] = sender
+    if sender is not None:
+        sender = checked_sender(sender)
+        message["From"] = sender
     message["To"] = to
     message["Subject"] = subject
-    message["Date"] = formatdate(localtime=True)
-    domain = parseaddr(sender)[1].rpartition("@")[2] or "namnd.local"
+    message["Date"] = format_datetime(date) if date else formatdate(localtime=True)
+    domain = parseaddr(sender or "")[1].rpartition("@")[2] or "namnd.local"
     message["Message-ID"] = make_msgid(domain=domain)
     if reply_to:
         message["Reply-To"] = reply_to
