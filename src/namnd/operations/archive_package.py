@@ -30,7 +30,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from namnd import __version__
-from namnd.atomic_files import replacing
+from namnd.atomic_files import replacing, write_bytes, write_text
 from namnd.errors import InvalidInput, NamndError
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.archive_formats import file_format
@@ -131,9 +131,9 @@ def build_archive(
         (rep2 / "data" / "protocols").mkdir()
         from namnd.formats.agenda_markdown import dump_agenda
 
-        (rep2 / "data" / "agendas" / f"{day}-{code}.md").write_text(dump_agenda(doc), "utf-8")
+        write_text(rep2 / "data" / "agendas" / f"{day}-{code}.md", dump_agenda(doc))
         markdown = export_protocol(store, ref, fmt="md", path=None)
-        (rep2 / "data" / "protocols" / f"{day}-{code}.md").write_text(str(markdown), "utf-8")
+        write_text(rep2 / "data" / "protocols" / f"{day}-{code}.md", str(markdown))
 
         organ = doc.organ.name
         facts = _Facts(objid, organ, now, justering, digital)
@@ -154,17 +154,18 @@ def build_archive(
         cases = _cases(doc, protocol, bilagor, root, protocol_pdf, handlingar)
         erms_path = root / "metadata" / "descriptive" / "erms.xml"
         erms_path.parent.mkdir(parents=True)
-        erms_path.write_bytes(erms_document(description, cases))
+        write_bytes(erms_path, erms_document(description, cases))
         root_premis = root / "metadata" / "preservation" / "premis.xml"
         root_premis.parent.mkdir(parents=True)
         erms = _packed(erms_path, root, now)
-        root_premis.write_bytes(premis_document([erms], organ=organ, created=now, signatures=[]))
+        write_bytes(root_premis, premis_document([erms], organ=organ, created=now, signatures=[]))
         label = f"{organ}, sammanträde {long_date(meeting.date)}"
         about = root / "documentation" / "om-paketet.txt"
         about.parent.mkdir()
-        about.write_text(about_text(label, description.osl_reference), "utf-8")
+        write_text(about, about_text(label, description.osl_reference))
         shutil.copytree(SCHEMAS, root / "schemas", ignore=shutil.ignore_patterns("*.md"))
-        (root / "METS.xml").write_bytes(
+        write_bytes(
+            root / "METS.xml",
             root_mets(
                 objid, label, erms=erms, premis=_packed(root_premis, root, now),
                 documentation=[_packed(about, root, now)],
@@ -204,7 +205,8 @@ def _representation(
     files = [_packed(path, folder, now) for path in _files_under(folder / "data")]
     premis_path = folder / "metadata" / "preservation" / "premis.xml"
     premis_path.parent.mkdir(parents=True)
-    premis_path.write_bytes(
+    write_bytes(
+        premis_path,
         premis_document(
             files,
             organ=facts.organ,
@@ -212,11 +214,12 @@ def _representation(
             signatures=facts.justering if signed else [],
             digital=facts.digital,
             signed_href=signed.relative_to(folder).as_posix() if signed else "",
-        )
+        ),
     )
     premis = _packed(premis_path, folder, now)
     mets_path = folder / "METS.xml"
-    mets_path.write_bytes(
+    write_bytes(
+        mets_path,
         representation_mets(
             facts.objid, name, label, files, premis, organ=facts.organ, created=now,
             version=__version__,

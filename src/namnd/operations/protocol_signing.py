@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,7 +111,7 @@ def sign_protocol(
     with tempfile.TemporaryDirectory(prefix="namnd-sign-", dir=path.parent) as tmp:
         source = Path(tmp) / "underlag.pdf"
         if signed:
-            source.write_bytes(path.read_bytes())
+            shutil.copyfile(path, source)
         else:
             _fresh_pdf(store, ref, source)
         target = Path(tmp) / "signerad.pdf"

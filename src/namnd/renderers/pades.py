@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from namnd.atomic_files import write_bytes
 from namnd.errors import InvalidInput, NamndError
 
 if TYPE_CHECKING:
@@ -297,15 +298,16 @@ def sign(
         use_pades_lta=options.lta,
     )
     pdf_signer = signers.PdfSigner(metadata, signer=signer, timestamper=timestamper)
-    with source.open("rb") as infile, target.open("wb") as outfile:
+    with source.open("rb") as infile:
         writer = IncrementalPdfFileWriter(infile, strict=False)
         try:
-            pdf_signer.sign_pdf(writer, output=outfile)
+            signed = pdf_signer.sign_pdf(writer, in_place=False)
         except timestamps.TimestampRequestError:
             raise InvalidInput(
                 f"Tidsstämpeltjänsten {options.tsa_url} svarade inte med en tidsstämpel; "
                 "försök igen, eller skriv under utan --tsa."
             ) from None
+    write_bytes(target, signed.getvalue())
 
 
 def read_signatures(path: Path, trust: Trust) -> tuple[SignatureReport, ...]:

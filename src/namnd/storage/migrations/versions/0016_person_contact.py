@@ -23,6 +23,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.drop_column("phone")
-        batch_op.drop_column("email")
+    # Not batch mode: on SQLite that rebuilds the table, and dropping the old one fails
+    # while other tables' rows refer to it. ALTER TABLE … DROP COLUMN needs SQLite 3.35.
+    op.drop_column("person", "phone")
+    op.drop_column("person", "email")

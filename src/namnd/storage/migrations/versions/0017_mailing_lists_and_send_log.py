@@ -60,9 +60,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("organ", schema=None) as batch_op:
-        batch_op.drop_column("handlingar_url")
-        batch_op.drop_column("mail_limit_mb")
+    # Not batch mode: on SQLite that rebuilds the table, and dropping the old one fails
+    # while other tables' rows refer to it. ALTER TABLE … DROP COLUMN needs SQLite 3.35.
+    op.drop_column("organ", "handlingar_url")
+    op.drop_column("organ", "mail_limit_mb")
     op.drop_index("ix_send_log_meeting_id", table_name="send_log")
     op.drop_table("send_log")
     op.drop_index("ix_mailing_list_organ_id", table_name="mailing_list")
