@@ -332,6 +332,7 @@ def _after_forhinder(session: Session, meeting: Meeting, members: list[Attendee]
     from namnd.services.inkallelse import starting_attendance
     from namnd.storage import inkallelse
 
+    assert meeting.id is not None  # a stored meeting
     forhinder = inkallelse.list_forhinder(session=session, meeting_id=meeting.id)
     if not forhinder:
         return members
