@@ -151,3 +151,30 @@ def test_snapshot_new_organ_form(store, make_app, snap_compare, monkeypatch):
         assert isinstance(pilot.app.screen, OrganFormScreen)
 
     assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=form)
+
+
+async def test_the_mail_server_and_sender_are_the_users_own_and_checked(store, make_app):
+    from namnd.storage import preferences
+
+    store.create_organ(OrganSettings(code="sn", name="Socialnämnden"))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"Inställningar")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#pref-smtp", Input).value = "smtp://sekr:hemligt@smtp.kommun.se"
+        app.screen.query_one("#pref-from", Input).value = "Sekreteraren <sekr@kommun.se>"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SettingsScreen), "a password in the URL is refused"
+        assert preferences.load().smtp_url == ""
+        app.screen.query_one("#pref-smtp", Input).value = "smtp+starttls://sekr@smtp.kommun.se:587"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MeetingsScreen)
+    saved = preferences.load()
+    assert saved.smtp_url == "smtp+starttls://sekr@smtp.kommun.se:587"
+    assert saved.mail_from == "Sekreteraren <sekr@kommun.se>"

@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
         "forhinder": _inkallelse,
         "inkalla": _inkallelse,
         "publish": _publish,
+        "send": _send,
+        "lists": _lists,
     }[args.command]
     if not may_create_database(args):
         workspace.require_database()
@@ -101,6 +103,18 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.cli.publish_commands import run as run_publish
 
     return run_publish(args, workspace)
+
+
+def _send(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.send_commands import run_send
+
+    return run_send(args, workspace)
+
+
+def _lists(args: argparse.Namespace, workspace: Workspace) -> int:
+    from namnd.cli.send_commands import run_lists
+
+    return run_lists(args, workspace)
 
 
 def _tui(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -166,6 +166,8 @@ def seat_json(seat: Seat) -> dict:
         "substitute_order": seat.order,
         "from": seat.first_day.isoformat(),
         "to": _iso(seat.last_day),
+        "email": seat.email or None,
+        "phone": seat.phone or None,
     }
 
 

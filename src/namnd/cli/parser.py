@@ -298,6 +298,9 @@ def build_parser() -> SwedishParser:
     from namnd.cli.signing_commands import add_arguments as add_signing_arguments
 
     add_signing_arguments(commands)
+    from namnd.cli.send_commands import add_arguments as add_send_arguments
+
+    add_send_arguments(commands)
     from namnd.cli.organ_commands import add_arguments as add_organ_arguments
 
     add_organ_arguments(commands)

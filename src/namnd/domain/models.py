@@ -61,6 +61,12 @@ class Organ(SQLModel, table=True):
     template_path: str = Field(
         default="", description="Its Word template (.docx) for kallelse and protokoll."
     )
+    mail_limit_mb: int = Field(
+        default=10, description="Largest PDF sent by e-mail; above it the mail links instead."
+    )
+    handlingar_url: str = Field(
+        default="", description="Where its handlingar are published, linked from the e-mail."
+    )
 
 
 class Person(SQLModel, table=True):
@@ -367,3 +373,50 @@ class DelegationCode(SQLModel, table=True):
     delegate: str = Field(description="The delegat, e.g. 'Omsorgsdirektör'.")
 
     __table_args__ = (UniqueConstraint("organ_id", "code"),)
+
+
+class MailingList(SQLModel, table=True):
+    """A sändlista of an organ and the version of the kallelse it receives.
+
+    The ledamöter and ersättare lists hold no addresses: they are drawn from the seats
+    register on the meeting day, so a fyllnadsval reaches the new ledamot. The others
+    keep their own addresses ("Namn <adress>" or a bare address).
+    """
+
+    __tablename__ = "mailing_list"
+
+    id: int | None = Field(default=None, primary_key=True)
+    organ_id: int = Field(foreign_key="organ.id", index=True)
+    kind: str = Field(description="ledamoter, ersattare, ledning, revisorer, press or fri.")
+    name: str = Field(description="As the secretary calls it, e.g. 'Press och allmänhet'.")
+    public: bool = Field(description="Receives the public kallelse, not the one with handlingar.")
+    addresses: list[str] = Field(default_factory=list, sa_column=_json_list())
+
+    __table_args__ = (UniqueConstraint("organ_id", "name", name="uq_mailing_list_organ_name"),)
+
+
+class SendLogEntry(SQLModel, table=True):
+    """One recipient of one utskick (the kallelse, or a tillägg): which version, and how it went.
+
+    ``state`` is 'pending' while a send is under way (so a second secretary sending at the
+    same moment skips the address), then 'sent' or 'refused' with the server's answer.
+    """
+
+    __tablename__ = "send_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    occasion: str = Field(description="'kallelse', or 'tillagg-N' after late change N.")
+    address: str
+    recipient: str = Field(description="The name shown, e.g. 'Tuva Lund (S)'.")
+    list_name: str
+    public: bool
+    state: str
+    error: str = ""
+    message_id: str = ""
+    sent_by: str = ""
+    sent_at: dt.datetime
+
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "occasion", "address", name="uq_send_log_recipient"),
+    )

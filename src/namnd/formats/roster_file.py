@@ -4,7 +4,7 @@
     till: 2022-12-31
     ledamöter:
     - {namn: Tuva Lund, parti: S, funktion: ordförande}
-    - {namn: Erik Holm, parti: S}
+    - {namn: Erik Holm, parti: S, e-post: erik.holm@kommun.se, telefon: 070-123 45 67}
     ersättare:            # in inkallelseordning
     - {namn: Fredrik Olsson, parti: S}
 
@@ -23,7 +23,7 @@ from namnd.formats.markdown_sections import FileFormatError
 from namnd.services.roster import Seat, SeatIndex, listed_seat
 
 _GROUPS = (("ledamöter", MemberRole.MEMBER), ("ersättare", MemberRole.SUBSTITUTE))
-_ROW_KEYS = {"namn", "parti", "funktion"}
+_ROW_KEYS = {"namn", "parti", "funktion", "e-post", "telefon"}
 
 
 def parse_roster(text: str) -> list[Seat]:
@@ -99,7 +99,9 @@ def _seat(
     values = {_text(k): _text(v) for k, v in row.value}
     unknown = set(values) - _ROW_KEYS
     if unknown:
-        raise FileFormatError(line, f"okänt fält ”{sorted(unknown)[0]}” (namn, parti, funktion).")
+        raise FileFormatError(
+            line, f"okänt fält ”{sorted(unknown)[0]}” (namn, parti, funktion, e-post, telefon)."
+        )
     try:
         return listed_seat(
             listed,
@@ -110,6 +112,8 @@ def _seat(
             order=order,
             first_day=first_day,
             last_day=last_day,
+            email=values.get("e-post", ""),
+            phone=values.get("telefon", ""),
         )
     except InvalidInput as err:
         raise FileFormatError(line, str(err)) from None

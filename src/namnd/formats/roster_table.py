@@ -1,9 +1,10 @@
 """The roster as a table from Excel or another system: one row per seat.
 
 Headings (any order, case and spacing ignored): ``Namn``, ``Parti``, ``Roll`` (ledamot
-or ersättare) and optionally ``Funktion``, ``Från`` and ``Till``. Rows without Från take
-the mandate period given on the command line. Ersättare are numbered 1, 2, … in the
-order listed. Every mistake names its line; documented in ``docs/roster-format.md``.
+or ersättare) and optionally ``Funktion``, ``Från``, ``Till``, ``E-post`` and ``Telefon``.
+Rows without Från take the mandate period given on the command line. Ersättare are
+numbered 1, 2, … in the order listed. Every mistake names its line; documented in
+``docs/roster-format.md``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from namnd.services.roster import Seat, SeatIndex, listed_seat
 from namnd.services.swedish_dates import parse_iso_date
 
 HEADINGS = {"namn": "name", "parti": "party", "roll": "role", "funktion": "position"}
-HEADINGS |= {"från": "first_day", "till": "last_day"}
+HEADINGS |= {"från": "first_day", "till": "last_day", "e-post": "email", "telefon": "phone"}
 REQUIRED = ("name", "party", "role")
 
 
@@ -58,6 +59,8 @@ def parse_roster_table(
                 order=substitutes,
                 first_day=_day(values.get("first_day"), first_day, "från"),
                 last_day=_day(values.get("last_day"), last_day, "till", required=False),
+                email=values.get("email", ""),
+                phone=values.get("phone", ""),
             )
         except InvalidInput as err:
             raise FileFormatError(line, str(err)) from None
@@ -79,7 +82,7 @@ def _columns(rows: Iterator[Record]) -> dict[str, int]:
             raise FileFormatError(
                 line,
                 f"kolumnen {', '.join(missing)} saknas (rubriker: Namn, Parti, Roll, "
-                "Funktion, Från, Till).",
+                "Funktion, Från, Till, E-post, Telefon).",
             )
         return columns
     raise InvalidInput("Filen har ingen rubrikrad.")

@@ -42,6 +42,7 @@ SCHEDULE_FILE = "data/sammantradesordning-2020.yaml"
 DELEGATION_FILE = "data/delegationsbeslut-2019-09-19.yaml"
 CODES_FILE = "data/delegationsordning.yaml"
 ROSTER_FILE = "data/ledamoter.yaml"
+LISTS_FILE = "data/sandlistor.yaml"
 
 Progress = Callable[[int, int, str], None]
 
@@ -89,6 +90,7 @@ def load_demo(store: Store, progress: Progress | None = None) -> DemoReport:
             ("Lägger in delegationsbesluten", _load_delegation_decisions),
             ("Lägger in nämnduppdragen", _load_assignments),
             ("Lägger in delegationsordningen", _load_delegation_codes),
+            ("Lägger in sändlistorna", _load_mailing_lists),
         ]
         with store.session() as session:
             for done, (message, step) in enumerate(steps):
@@ -204,3 +206,13 @@ def _load_delegation_codes(session: Session, folder: Path, report: DemoReport) -
                 delegate=row["delegat"],
             )
             report.count("delegationskoder")
+
+
+def _load_mailing_lists(session: Session, folder: Path, report: DemoReport) -> None:
+    """The press list and the förvaltning's ledning, so the demo can be sent as it stands."""
+    from namnd.storage.mailing_lists import change_addresses
+
+    organ = _demo_organ(session)
+    data = yaml.load(read_text(folder / LISTS_FILE), Loader=yaml.BaseLoader)
+    for name, addresses in data.items():
+        change_addresses(session=session, organ_id=organ.id, name=name, add=addresses)

@@ -1,4 +1,7 @@
-"""The inkallelse as an e-mail: who is called in for whom, when and where, handlingar attached."""
+"""The inkallelse as an e-mail: who is called in for whom, when and where, handlingar attached.
+
+Built with the secretariat's one message builder (``renderers.kallelse_mail``).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
 
+from namnd.renderers.kallelse_mail import MailFile, mail_message
 from namnd.services.swedish_dates import clock, long_date
 
 
@@ -51,24 +54,17 @@ def body(letter: InkallelseLetter) -> str:
 def inkallelse_message(
     letter: InkallelseLetter, pdf: bytes, filename: str, *, now: dt.datetime
 ) -> EmailMessage:
-    """One message to the ersättare with the handlingar PDF attached."""
-    message = EmailMessage()
-    if letter.sender:
-        message["From"] = letter.sender
-    message["To"] = Address(letter.substitute, addr_spec=letter.substitute_address)
-    message["Subject"] = subject(letter)
-    message["Date"] = format_datetime(now)
-    message["Message-ID"] = make_msgid(domain=_domain(letter.sender))
-    message.set_content(body(letter))
-    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
-    return message
+    """One message to the ersättare with the handlingar PDF attached (a draft without sender)."""
+    return mail_message(
+        sender=letter.sender or None,
+        to=str(Address(letter.substitute, addr_spec=letter.substitute_address)),
+        subject=subject(letter),
+        body=body(letter),
+        files=[MailFile(filename, pdf)],
+        date=now,
+    )
 
 
 def _sender_name(sender: str) -> str:
     name, _, _ = sender.partition("<")
     return name.strip().strip('"')
-
-
-def _domain(sender: str) -> str | None:
-    address = sender.rpartition("<")[2].rstrip(">")
-    return address.rpartition("@")[2] if "@" in address else None

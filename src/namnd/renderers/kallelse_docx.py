@@ -25,11 +25,12 @@ from namnd.renderers.docx_document import (
     word_export,
 )
 from namnd.renderers.item_markdown import arende_markdown
+from namnd.renderers.kallelse_lines import group_meeting_line, when_text
 from namnd.renderers.markdown_docx import MarkdownRenderer
 from namnd.renderers.markdown_text import literal
 from namnd.renderers.tjansteskrivelse import add_tjansteskrivelse, has_tjansteskrivelse
 from namnd.services.publication import NOT_FOR_PUBLICATION, has_secrets
-from namnd.services.swedish_dates import clock, day_month, long_date
+from namnd.services.swedish_dates import long_date
 
 
 @word_export("Kallelsen")
@@ -133,10 +134,7 @@ def _first_page(
     document.add_paragraph("Kallelse")
     if meeting.kallelse_date:
         document.add_paragraph(meeting.kallelse_date.isoformat())
-    when = long_date(meeting.date)
-    if meeting.start_time:
-        when += f", kl {clock(meeting.start_time)}"
-    _labelled(document, "Tid", when)
+    _labelled(document, "Tid", when_text(meeting))
     _labelled(document, "Plats", meeting.place)
     document.add_heading("Ärenden", level=1)
     lines: list[str] = []
@@ -165,12 +163,7 @@ def _first_page(
     if doc.group_meetings:
         document.add_paragraph().add_run("Gruppmöten:").bold = True
         for group in doc.group_meetings:
-            parts = [f"Träffas i {group.place}"]
-            if group.start_time:
-                parts.append(f"kl {clock(group.start_time, sep='.')}")
-            if group.date:
-                parts.append(day_month(group.date))
-            document.add_paragraph(f"{group.parties}: {parts[0]}, {' '.join(parts[1:])}")
+            document.add_paragraph(group_meeting_line(group))
     if pages is None:
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 

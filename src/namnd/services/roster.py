@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import InvalidInput
+from namnd.services.addresses import checked_email, checked_phone
 from namnd.services.swedish_dates import parse_iso_date
 
 #: A party's abbreviation as printed ("S", "MP", "KD"), or "-" for a politiskt obunden.
@@ -35,6 +36,9 @@ class Seat:
     order: int | None = None
     #: The register's id once stored.
     id: int | None = None
+    #: Where kallelser and inkallelser go, and a number to call (the person's, not the seat's).
+    email: str = ""
+    phone: str = ""
 
     @property
     def display(self) -> str:
@@ -55,6 +59,11 @@ def checked(seat: Seat) -> Seat:
     seat = dataclasses.replace(seat, name=" ".join(seat.name.split()), party=seat.party.strip())
     if not seat.name:
         raise InvalidInput("Namn saknas.")
+    seat = dataclasses.replace(
+        seat,
+        email=checked_email(seat.email, what=f"{seat.name}: e-post"),
+        phone=checked_phone(seat.phone, what=f"{seat.name}: telefon"),
+    )
     if not _PARTY.match(seat.party):
         raise InvalidInput(
             f"Partiet ”{seat.party}” ska skrivas som sin förkortning, t.ex. S, M, MP eller KD "
@@ -91,11 +100,11 @@ class SeatIndex:
         self._by_name.setdefault(seat.name, []).append(entry)
         if seat.position is not None:
             self._by_position.setdefault(seat.position, []).append(entry)
-        self._keys.add(dataclasses.replace(seat, id=None))
+        self._keys.add(_key(seat))
 
     def has_alike(self, seat: Seat) -> bool:
-        """A seat equal to ``seat`` in everything but its id is already listed."""
-        return dataclasses.replace(seat, id=None) in self._keys
+        """A seat equal to ``seat`` in everything but its id and contact details is listed."""
+        return _key(seat) in self._keys
 
     def conflicts(self, seat: Seat) -> list[str]:
         """As :func:`conflicts` against every listed seat, in the order they were listed."""
@@ -103,6 +112,11 @@ class SeatIndex:
         if seat.position is not None:
             candidates.update(self._by_position.get(seat.position, []))
         return conflicts(seat, (candidates[i] for i in sorted(candidates)))
+
+
+def _key(seat: Seat) -> Seat:
+    """The seat itself: contact details belong to the person and may be added later."""
+    return dataclasses.replace(seat, id=None, email="", phone="")
 
 
 def listed_seat(
@@ -115,6 +129,8 @@ def listed_seat(
     order: int,
     first_day: dt.date,
     last_day: dt.date | None,
+    email: str = "",
+    phone: str = "",
 ) -> Seat:
     """A row of a roster list (file or table): checked, clashing with no row before it.
 
@@ -130,6 +146,8 @@ def listed_seat(
             last_day=last_day,
             position=Position.from_label(function) if function.strip() else None,
             order=order if role is MemberRole.SUBSTITUTE else None,
+            email=email,
+            phone=phone,
         )
     )
     problems = listed.conflicts(seat)
@@ -218,6 +236,8 @@ def seat_from_fields(values: dict[str, str], *, seat_id: int | None = None) -> S
             order=int(order) if order else None,
             first_day=parse_iso_date(values.get("first_day", ""), what="första dag"),
             last_day=parse_iso_date(last, what="sista dag") if last else None,
+            email=values.get("email", ""),
+            phone=values.get("phone", ""),
         )
     )
 

@@ -62,7 +62,9 @@ def _write(
         raise InvalidInput(problems[0])
     seat = _ordered(seat, seats)
     row = Membership(organ_id=organ_id) if seat.id is None else _row(session, organ_id, seat.id)
-    _fill(row, seat, _person(session, seat.name).id)
+    person = _person(session, seat.name)
+    person.email, person.phone = seat.email, seat.phone  # the form shows and saves both
+    _fill(row, seat, person.id)
     session.add(row)
     session.flush()
     return dataclasses.replace(seat, id=row.id)
@@ -103,6 +105,7 @@ def import_seats(*, session: Session, organ_id: int, seats: Sequence[Seat]) -> i
     # The register is read once; a clash with it or with the file's rows before is refused.
     registered = SeatIndex(list_seats(session=session, organ_id=organ_id))
     new: list[Seat] = []
+    contacts = {seat.name: checked(seat) for seat in seats if seat.email or seat.phone}
     for seat in seats:
         if registered.has_alike(seat):
             continue
@@ -113,7 +116,11 @@ def import_seats(*, session: Session, organ_id: int, seats: Sequence[Seat]) -> i
         seat = _ordered(seat, registered.seats)
         registered.add(seat)
         new.append(seat)
-    people = _people(session, [seat.name for seat in new])
+    people = _people(session, [seat.name for seat in new] + list(contacts))
+    for name, seat in contacts.items():  # a file without them leaves those registered alone
+        person = people[name]
+        person.email = seat.email or person.email
+        person.phone = seat.phone or person.phone
     rows = [Membership(organ_id=organ_id) for _ in new]
     for row, seat in zip(rows, new, strict=True):
         _fill(row, seat, people[seat.name].id)
@@ -161,4 +168,6 @@ def _seat(row: Membership, person: Person) -> Seat:
         order=row.substitute_order,
         first_day=row.period_start,
         last_day=row.period_end,
+        email=person.email,
+        phone=person.phone,
     )

@@ -67,6 +67,33 @@ class AgendaDocuments(AgendaHost):
 
         self.app.push_screen(HandlingarScreen(self.store, self.meeting_id, public=True))  # type: ignore[attr-defined]
 
+    def action_send_kallelse(self, tillagg: bool = False) -> None:
+        """Utskick by e-mail: who gets which version is confirmed first."""
+        from namnd.operations.send_kallelse import plan
+        from namnd.tui.screens.send_kallelse import SendScreen, confirm_text
+        from namnd.tui.widgets.dialogs import ConfirmDialog
+
+        try:
+            the_plan = plan(self.store, str(self.meeting_id), tillagg=tillagg)  # type: ignore[attr-defined]
+        except NamndError as err:
+            self.notify(str(err), title="Utskick", severity="error", timeout=12)  # type: ignore[attr-defined]
+            return
+        if not the_plan.to_send:
+            self.notify(  # type: ignore[attr-defined]
+                f"Alla {the_plan.already} mottagare har redan fått den.", title="Utskick"
+            )
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                screen = SendScreen(self.store, self.meeting_id, tillagg=tillagg)  # type: ignore[attr-defined]
+                self.app.push_screen(screen)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ConfirmDialog(confirm_text(the_plan), "Skicka"), answered)  # type: ignore[attr-defined]
+
+    def action_send_tillagg(self) -> None:
+        self.action_send_kallelse(tillagg=True)
+
     @work(thread=True, exclusive=True, group="export")
     def _export_word(self, *, public: bool) -> None:
         from namnd.operations.kallelse_export import default_path, export_kallelse

@@ -43,6 +43,8 @@ def seat_fields(seat: Seat | None, values: dict[str, str] | None = None) -> list
                 "first_day": seat.first_day.isoformat(),
                 "last_day": seat.last_day.isoformat() if seat.last_day else "",
                 "order": str(seat.order) if seat.order is not None else "",
+                "email": seat.email,
+                "phone": seat.phone,
             }
         )
     return [
@@ -57,6 +59,8 @@ def seat_fields(seat: Seat | None, values: dict[str, str] | None = None) -> list
             "Inkallelseordning för ersättare (tomt = sist)",
             value=values.get("order", ""),
         ),
+        Field("email", "E-post (dit kallelsen skickas)", value=values.get("email", "")),
+        Field("phone", "Telefon", value=values.get("phone", "")),
     ]
 
 
@@ -75,6 +79,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
         Binding("h", "history(False)", "Dölj avslutade", id="history_off"),
         PICK_ORGAN,
         Binding("i", "import_roster", "Läs in fil", id="import_roster", show=False),
+        Binding("u", "mailing_lists", "Sändlistor", id="mailing_lists", show=False),
     ]
     HELP_TITLE = "Ledamöter och ersättare"
 
@@ -85,6 +90,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
         ("Ledamöter: läs in en mandatperiod från fil (Excel, CSV eller YAML)", "import_roster"),
         ("Ledamöter: visa även avslutade uppdrag", "history(True)"),
         ("Ledamöter: visa bara de som har en plats i dag", "history(False)"),
+        ("Sändlistor: vilka som får kallelsen, och vilken version", "mailing_lists"),
         PICK_ORGAN_ENTRY,
     )
 
@@ -235,6 +241,15 @@ class MembersScreen(PerOrganScreen, Screen[None]):
             self._load()
 
         self.app.push_screen(EntryDialog("Läs in ledamöter och ersättare", fields), done)
+
+    def action_mailing_lists(self) -> None:
+        from namnd.tui.screens.mailing_lists import MailingListsScreen
+
+        if self.organ_code:
+            screen = MailingListsScreen(
+                self.store, self.organ_code, self.organ_name, today=self.today
+            )
+            self.app.push_screen(screen)
 
     def action_end(self) -> None:
         seat = self._selected()

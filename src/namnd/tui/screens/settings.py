@@ -1,9 +1,10 @@
 """Inställningar: the current organ's form and the user's own settings on one screen.
 
 The organ's settings are the nämnd's, in the shared database; the name recorded in
-logs and the default export folder are this user's, in ``storage.preferences`` (never
-in the database, so two secretaries on one server keep their own). ``ctrl+s`` saves
-both; a refused organ value is shown under its field and nothing is saved.
+logs, the default export folder, the mail server and the sender of e-mail are this
+user's, in ``storage.preferences`` (never in the database, so two secretaries on one
+server keep their own; the mail password is in neither). ``ctrl+s`` saves both; a
+refused value is named and nothing is saved.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from textual.widgets import Header, Input, Label, Static
 
 from namnd.domain.organ_settings import InvalidOrgan, OrganSettings
 from namnd.errors import NamndError
+from namnd.formats.smtp_url import parse_smtp_url
+from namnd.renderers.kallelse_mail import checked_sender
 from namnd.storage import preferences
 from namnd.storage.store import Store
 from namnd.tui.screens.organ_form import save_organ
@@ -63,6 +66,27 @@ class SettingsScreen(Screen[bool]):
                     id="pref-folder",
                     compact=True,
                 )
+            with Horizontal(classes="organ-row"):
+                yield Label("E-postserver (SMTP)")
+                yield Input(
+                    self.preferences.smtp_url,
+                    placeholder="smtp+starttls://namn@smtp.kommun.se:587",
+                    id="pref-smtp",
+                    compact=True,
+                )
+            with Horizontal(classes="organ-row"):
+                yield Label("Avsändare för e-post")
+                yield Input(
+                    self.preferences.mail_from,
+                    placeholder="Nämndsekreterare <sekreterare@kommun.se>",
+                    id="pref-from",
+                    compact=True,
+                )
+            yield Static(
+                "Lösenordet till e-postservern sparas aldrig här: ange det i "
+                "NAMND_SMTP_PASSWORD eller i datorns nyckelring.",
+                id="settings-password",
+            )
             yield Static(f"Databasen och arbetsmappen: {self.where}", id="settings-where")
         yield Footer()
 
@@ -72,6 +96,16 @@ class SettingsScreen(Screen[bool]):
 
     def action_save(self) -> None:
         fields = self.query_one(OrganFields)
+        smtp = self.query_one("#pref-smtp", Input).value.strip()
+        sender = self.query_one("#pref-from", Input).value.strip()
+        try:  # the user's own settings first: a bad one saves nothing at all
+            if smtp:
+                parse_smtp_url(smtp)
+            if sender:
+                checked_sender(sender)
+        except NamndError as err:
+            self.notify(str(err), title="Inställningar", severity="error", timeout=12)
+            return
         try:
             self.settings = save_organ(self.store, self.settings, fields.values())
         except InvalidOrgan as err:
@@ -88,6 +122,8 @@ class SettingsScreen(Screen[bool]):
             self.preferences,
             user_name=user,
             export_folder=str(Path(folder).expanduser()) if folder else "",
+            smtp_url=smtp,
+            mail_from=sender,
         )
         preferences.save(self.preferences)
         self.app.user = preferences.current_user(self.preferences)  # type: ignore[attr-defined]
