@@ -213,6 +213,7 @@ def _load_mailing_lists(session: Session, folder: Path, report: DemoReport) -> N
     from namnd.storage.mailing_lists import change_addresses
 
     organ = _demo_organ(session)
+    assert organ.id is not None  # a stored organ
     data = yaml.load(read_text(folder / LISTS_FILE), Loader=yaml.BaseLoader)
     for name, addresses in data.items():
         change_addresses(session=session, organ_id=organ.id, name=name, add=addresses)
