@@ -17,21 +17,21 @@ from namnd.domain.protocol import Protocol, ProtocolParagraph, Vote
 
 def decision_properties(
     paragraph: ProtocolParagraph, protocol: Protocol, person_of: Callable[[str], str | None]
-) -> dict:
+) -> dict[str, object]:
     """The AgendaItem's properties from its published §; ``person_of`` maps a name to an id.
 
     A sekretess § (as the public projection gives it) says only its number, its
     placeholder and that it is not public.
     """
-    out: dict = {"namnd:paragraph": paragraph.number}
+    out: dict[str, object] = {"namnd:paragraph": paragraph.number}
     if paragraph.decision_md:
         out["resolutionText"] = paragraph.decision_md
     if paragraph.confidential:
         out["public"] = False
         return out
 
-    def who(name: str) -> dict:
-        member: dict = {"name": name}
+    def who(name: str) -> dict[str, object]:
+        member: dict[str, object] = {"name": name}
         attendee = protocol.attendee(name)
         if attendee is not None and attendee.party:
             member["party"] = attendee.party
@@ -64,7 +64,7 @@ def decision_properties(
     return out
 
 
-def _vote(vote: Vote, who: Callable[[str], dict]) -> dict:
+def _vote(vote: Vote, who: Callable[[str], dict[str, object]]) -> dict[str, object]:
     totals = Counter(b.choice for b in vote.ballots)
     return {
         "proposition": vote.proposition,

@@ -92,7 +92,7 @@ def _unembedded_fonts(pdf: pikepdf.Pdf) -> set[str]:
     return missing
 
 
-def _identification(pdf) -> list[str]:
+def _identification(pdf: pikepdf.Pdf) -> list[str]:
     if "/Metadata" not in pdf.Root:
         return ["XMP-metadata saknas, så PDF:en säger inte att den är PDF/A."]
     meta = pdf.open_metadata()  # an XMP packet that is not XMP reads as empty
@@ -107,8 +107,8 @@ def _identification(pdf) -> list[str]:
     return []
 
 
-def _output_intent(pdf) -> list[str]:
-    intents = pdf.Root.get("/OutputIntents") or []
+def _output_intent(pdf: pikepdf.Pdf) -> list[str]:
+    intents = pdf.Root.get("/OutputIntents") or pikepdf.Array()
     pdfa = [intent for intent in intents if intent.get("/S") == "/GTS_PDFA1"]
     if not pdfa:
         return ["OutputIntent för PDF/A (GTS_PDFA1) saknas."]
@@ -138,7 +138,7 @@ def _structure(pdf: pikepdf.Pdf, language: str) -> list[str]:
     return found
 
 
-def _scripts(pdf) -> Iterator[str]:
+def _scripts(pdf: pikepdf.Pdf) -> Iterator[str]:
     """Where ``pdf`` holds JavaScript, as Swedish phrases ("i OpenAction", "på sida 2")."""
     names = pdf.Root.get("/Names")
     if names is not None and "/JavaScript" in names:
@@ -147,7 +147,7 @@ def _scripts(pdf) -> Iterator[str]:
         yield "i dokumentets öppningsåtgärd (OpenAction)"
     if _has_script_actions(pdf.Root.get("/AA")):
         yield "i dokumentets åtgärder (AA)"
-    fields = (pdf.Root.get("/AcroForm") or {}).get("/Fields") or []
+    fields = (pdf.Root.get("/AcroForm") or pikepdf.Dictionary()).get("/Fields") or pikepdf.Array()
     if any(_field_has_script(field) for field in fields):
         yield "i ett formulärfält"
     for number, page in enumerate(pdf.pages, start=1):
@@ -159,7 +159,7 @@ def _scripts(pdf) -> Iterator[str]:
                 break
 
 
-def _field_has_script(field, depth: int = 0) -> bool:
+def _field_has_script(field: pikepdf.Object, depth: int = 0) -> bool:
     if depth > 32:
         return False
     if _is_script(field.get("/A")) or _has_script_actions(field.get("/AA")):
@@ -167,14 +167,14 @@ def _field_has_script(field, depth: int = 0) -> bool:
     return any(_field_has_script(kid, depth + 1) for kid in field.get("/Kids") or [])
 
 
-def _has_script_actions(actions) -> bool:
+def _has_script_actions(actions: pikepdf.Object | None) -> bool:
     """True if any action of an additional-actions dictionary (AA) runs JavaScript."""
     if actions is None or not isinstance(actions, pikepdf.Dictionary):
         return False
     return any(_is_script(action) for action in actions.values())
 
 
-def _is_script(action, depth: int = 0) -> bool:
+def _is_script(action: pikepdf.Object | None, depth: int = 0) -> bool:
     """True if ``action`` or any action after it (``Next``) is a JavaScript action."""
     if action is None or depth > 32:
         return False
@@ -187,11 +187,11 @@ def _is_script(action, depth: int = 0) -> bool:
     return _is_script(action.get("/Next"), depth + 1)
 
 
-def _fonts(pdf) -> Iterator:
+def _fonts(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Object]:
     """Every font dictionary a page, form XObject, Type 3 font or appearance uses."""
     seen: set[tuple[int, int]] = set()
 
-    def visit(resources) -> Iterator:
+    def visit(resources: pikepdf.Object | None) -> Iterator[pikepdf.Object]:
         if resources is None or not isinstance(resources, pikepdf.Dictionary):
             return
         for font in (resources.get("/Font") or {}).values():
@@ -202,7 +202,7 @@ def _fonts(pdf) -> Iterator:
             if xobject.get("/Subtype") == "/Form":
                 yield from inner(xobject)
 
-    def inner(owner) -> Iterator:
+    def inner(owner: pikepdf.Object) -> Iterator[pikepdf.Object]:
         key = owner.objgen
         if key != (0, 0):
             if key in seen:
@@ -210,7 +210,7 @@ def _fonts(pdf) -> Iterator:
             seen.add(key)
         yield from visit(owner.get("/Resources"))
 
-    def appearances(annotation) -> Iterator:
+    def appearances(annotation: pikepdf.Object) -> Iterator[pikepdf.Object]:
         for state in (annotation.get("/AP") or {}).values():
             if isinstance(state, pikepdf.Stream):
                 yield from inner(state)

@@ -64,8 +64,10 @@ def import_agenda_file(store: Store, path: Path, *, new_versions: bool = False) 
         except AgendaFormatError as err:
             raise InvalidInput(f"{path.name}, {err}") from None
         organ = agendas.get_or_create_organ(session=session, organ=doc.organ)
+        assert organ.id is not None  # a stored organ
         existing = agendas.find_meeting_for(session=session, organ_id=organ.id, doc=doc)
         if existing is not None:
+            assert existing.id is not None  # a stored meeting
             stored = agendas.load_agenda(session=session, meeting_id=existing.id)
             changed = changed_originals(stored)
             if not changed:
@@ -85,6 +87,7 @@ def import_agenda_file(store: Store, path: Path, *, new_versions: bool = False) 
             return ImportResult(existing.id, len(stored.entries), names)
         copy_agenda_files(doc, path, copies)
         meeting = agendas.insert_agenda(session=session, doc=doc)
+        assert meeting.id is not None  # a stored meeting
         return ImportResult(meeting_id=meeting.id, items=len(doc.entries))
 
 
@@ -92,4 +95,5 @@ def export_agenda_markdown(store: Store, ref: str) -> str:
     """The agenda file of the meeting named by ``ref`` (date or id)."""
     with Session(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
+        assert meeting.id is not None  # a stored meeting
         return dump_agenda(agendas.load_agenda(session=session, meeting_id=meeting.id))

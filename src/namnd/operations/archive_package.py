@@ -93,6 +93,7 @@ def build_archive(
 
     with Session(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
+        assert meeting.id is not None  # a stored meeting
         doc = agendas.load_agenda(session=session, meeting_id=meeting.id)
     view = store.protocol(meeting.id)
     day = meeting.date.isoformat()

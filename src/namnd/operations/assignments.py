@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from namnd.domain.kinds import AssignmentStatus
 from namnd.domain.models import AgendaItem, Arende, Assignment, Meeting, Organ
@@ -55,6 +55,7 @@ def proposals_in(
 
     ``att_satser`` reads the beslut as minuted instead of the kallelse's proposal.
     """
+    assert organ.id is not None  # a stored organ
     return extract_assignments(
         arende.proposal if att_satser is None else att_satser,
         given_on=meeting.date,
@@ -109,6 +110,7 @@ def register_proposals(
     by: str,
 ) -> list[Assignment]:
     """Store confirmed proposals with their origin; ones already registered are skipped."""
+    assert arende.id is not None and meeting.id is not None  # stored rows
     added = []
     for proposal in proposals:
         if not _registered(session, arende.id, meeting.id, proposal):
@@ -167,7 +169,10 @@ def _registered(
 def _context(session: Session, arende_id: int, meeting_id: int) -> tuple[Arende, Meeting, Organ]:
     arende = session.get(Arende, arende_id)
     meeting = session.get(Meeting, meeting_id)
-    return arende, meeting, session.get(Organ, meeting.organ_id)
+    assert arende is not None and meeting is not None  # the caller's stored rows
+    organ = session.get(Organ, meeting.organ_id)
+    assert organ is not None  # the meeting's organ (a foreign key)
+    return arende, meeting, organ
 
 
 # --- the demo nämnd ------------------------------------------------------------------------
@@ -203,7 +208,7 @@ def load_demo_assignments(session: Session, organ: Organ) -> int:
         select(Arende)
         .join(AgendaItem)
         .where(AgendaItem.meeting_id == meeting.id)
-        .order_by(AgendaItem.position)
+        .order_by(col(AgendaItem.position))
     ).all()
     by_dnr = {a.dnr: a for a in arenden if a.dnr}
     added = sum(
@@ -223,6 +228,7 @@ def _december_2018(
     session: Session, organ: Organ, report: Arende, text: str, due_words: str
 ) -> int:
     """An uppdrag of December 2018, återrapporterad by ``report`` on 19 September 2019."""
+    assert organ.id is not None and report.id is not None  # stored rows
     exists = session.exec(
         select(Assignment).where(Assignment.origin_dnr == report.dnr, Assignment.text == text)
     ).first()
@@ -251,6 +257,7 @@ def _december_2018(
         },
         by=DEMO_BY,
     )
+    assert assignment.id is not None  # a stored uppdrag
     assignments.set_status(
         session=session,
         assignment_id=assignment.id,

@@ -88,6 +88,7 @@ def import_delegation_list(
     try:
         with store.session() as session:
             target = queries.find_meeting(session=session, ref=meeting)
+            assert target.id is not None  # a stored meeting
             arende = delegation.delegation_arende(session=session, meeting_id=target.id)
             batch = DelegationListImport(
                 organ_id=target.organ_id,

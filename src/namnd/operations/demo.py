@@ -109,6 +109,7 @@ def _demo_organ(session: Session) -> Organ:
 def _load_agenda(session: Session, folder: Path, report: DemoReport, *, copies: Copies) -> None:
     doc = parse_agenda(read_text(folder / DEMO_AGENDA))
     organ = agendas.get_or_create_organ(session=session, organ=doc.organ)
+    assert organ.id is not None  # a stored organ
     if agendas.find_meeting_for(session=session, organ_id=organ.id, doc=doc) is None:
         copy_agenda_files(doc, folder / DEMO_AGENDA, copies)
         agendas.insert_agenda(session=session, doc=doc)
@@ -212,6 +213,7 @@ def _load_mailing_lists(session: Session, folder: Path, report: DemoReport) -> N
     from namnd.storage.mailing_lists import change_addresses
 
     organ = _demo_organ(session)
+    assert organ.id is not None  # a stored organ
     data = yaml.load(read_text(folder / LISTS_FILE), Loader=yaml.BaseLoader)
     for name, addresses in data.items():
         change_addresses(session=session, organ_id=organ.id, name=name, add=addresses)

@@ -148,6 +148,7 @@ def import_register(
     added = 0
     with store.session() as session:
         organ_id = find_organ(session=session, code=organ).id
+        assert organ_id is not None  # a stored organ
         for case in cases:
             if ej_verkstallda.add_case(session=session, organ_id=organ_id, case=case, by=by):
                 added += 1

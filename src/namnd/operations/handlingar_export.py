@@ -87,6 +87,7 @@ def export_handlingar(
 
     with Session(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
+        assert meeting.id is not None  # a stored meeting
         internal = agendas.load_agenda(session=session, meeting_id=meeting.id)
     extras = delegation_extras(store, meeting.id, internal)
     build = _Build(store_workspace(store), internal, public, progress)
@@ -346,7 +347,7 @@ class _Build:
             raise NamndError(f"{what} kunde inte göras om till PDF; inget skrevs. {err}") from None
         for source, cached in todo:
             produced = outdir / f"{source.file.stem}.pdf"
-            write_with(cached, lambda temporary, p=produced: shutil.copyfile(p, temporary))
+            write_with(cached, functools.partial(shutil.copyfile, produced))
         return found
 
 

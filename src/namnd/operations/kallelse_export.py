@@ -51,6 +51,7 @@ def _write(
 ) -> str | Path:
     with Session(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
+        assert meeting.id is not None  # a stored meeting
         internal = agendas.load_agenda(session=session, meeting_id=meeting.id)
     doc = public_version(internal, internal.organ.osl_reference) if public else internal
     if fmt == "md":
@@ -63,7 +64,7 @@ def _write(
     extras = delegation_extras(store, meeting.id, internal)
     late = [(c.label, c.arende_title, c.description) for c in store.late_changes(meeting.id)]
     if public:
-        late = [tuple(public_text(text) for text in change) for change in late]
+        late = [(public_text(a), public_text(b), public_text(c)) for a, b, c in late]
     return write_kallelse_docx(
         doc,
         path,

@@ -16,6 +16,7 @@ def lists(store: Store, organ_code: str | None = None) -> list[ListView]:
     """The organ's sändlistor (the standard ones are made on first use)."""
     with store.session() as session:
         organ = find_organ(session=session, code=organ_code)
+        assert organ.id is not None  # a stored organ
         return mailing_lists.list_views(session=session, organ_id=organ.id)
 
 
@@ -23,6 +24,7 @@ def members_of(store: Store, organ_code: str | None, day, names: Sequence[str] =
     """Who the lists reach on ``day`` (one line per address), and seats without e-post."""
     with store.session() as session:
         organ = find_organ(session=session, code=organ_code)
+        assert organ.id is not None  # a stored organ
         views = mailing_lists.list_views(session=session, organ_id=organ.id)
         seats = members.list_seats(session=session, organ_id=organ.id)
         return resolve(views, seats, day, names)
@@ -32,6 +34,7 @@ def add_list(store: Store, organ_code: str | None, name: str, *, public: bool) -
     """A free list of the organ's own, receiving the internal or the public version."""
     with store.session() as session:
         organ = find_organ(session=session, code=organ_code)
+        assert organ.id is not None  # a stored organ
         return mailing_lists.add_list(session=session, organ_id=organ.id, name=name, public=public)
 
 
@@ -39,6 +42,7 @@ def remove_list(store: Store, organ_code: str | None, name: str) -> None:
     """Remove a free list (the standard ones stay)."""
     with store.session() as session:
         organ = find_organ(session=session, code=organ_code)
+        assert organ.id is not None  # a stored organ
         mailing_lists.remove_list(session=session, organ_id=organ.id, name=name)
 
 
@@ -46,6 +50,7 @@ def set_public(store: Store, organ_code: str | None, name: str, *, public: bool)
     """Which version the list receives."""
     with store.session() as session:
         organ = find_organ(session=session, code=organ_code)
+        assert organ.id is not None  # a stored organ
         return mailing_lists.set_public(
             session=session, organ_id=organ.id, name=name, public=public
         )
@@ -63,6 +68,7 @@ def change_addresses(
     """Add or remove a list's addresses, or set them all."""
     with store.session() as session:
         organ = find_organ(session=session, code=organ_code)
+        assert organ.id is not None  # a stored organ
         return mailing_lists.change_addresses(
             session=session, organ_id=organ.id, name=name, add=add, remove=remove, replace=replace
         )

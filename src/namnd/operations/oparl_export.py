@@ -21,7 +21,9 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -134,7 +136,7 @@ class _Record:
         body = self.bodies.setdefault(body_code, _Body(body_code))
         org_id = self.ids.organization(organ.code)
         seats = public_seats(store.seats(organ.code))
-        organization = {
+        organization: dict[str, Any] = {
             "id": org_id,
             "type": OPARL_TYPE + "Organization",
             "body": self.ids.body(body_code),
@@ -472,7 +474,7 @@ class _Record:
                 members = body.lists[name]
                 out.update(
                     self._pages(
-                        lambda page, code=body.code, name=name: ids.body_list_of(code, name, page),
+                        partial(ids.body_list_of, body.code, name),
                         [self.objects[i] for i in members],
                     )
                 )

@@ -41,6 +41,7 @@ def printed_protocol(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocume
 def _loaded(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
     with Session(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
+        assert meeting.id is not None  # a stored meeting
         agenda = agendas.load_agenda(session=session, meeting_id=meeting.id)
     view = store.protocol(meeting.id)
     if view is None:

@@ -21,6 +21,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from namnd.errors import InvalidInput
 from namnd.renderers import pades
@@ -240,6 +241,10 @@ def verify_file(path: Path, trust: pades.Trust) -> tuple[list[str], bool]:
     return lines, ok
 
 
+@overload
+def _local(moment: dt.datetime) -> dt.datetime: ...
+@overload
+def _local(moment: None) -> None: ...
 def _local(moment: dt.datetime | None) -> dt.datetime | None:
     """A signing time in Swedish time, as the signer saw it."""
     if moment is None:

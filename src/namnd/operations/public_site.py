@@ -23,6 +23,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from namnd.atomic_files import write_text
@@ -145,7 +146,7 @@ def _write_meeting(
     convert_many(list(docx.values()), converted)
     for name, source in docx.items():
         pdf = converted / f"{source.stem}.pdf"
-        publish(store, staging / name, "pdf", lambda target, pdf=pdf: shutil.copyfile(pdf, target))
+        publish(store, staging / name, "pdf", partial(_copy, pdf))
     return [*names, *(n for n in docx if n not in names)]
 
 
@@ -171,7 +172,17 @@ def _write_notice_page(
 def _publish_text(store: Store, target: Path, kind: str, text: str) -> None:
     from namnd.operations.publishing import publish
 
-    publish(store, target, kind, lambda draft: write_text(draft, text))
+    def render(draft: Path | None) -> Path:
+        assert draft is not None  # publish always gives a target a draft to write
+        return write_text(draft, text)
+
+    publish(store, target, kind, render)
+
+
+def _copy(source: Path, draft: Path | None) -> Path:
+    """``publish``'s render for a file already made: the draft is a copy of ``source``."""
+    assert draft is not None  # publish always gives a target a draft to write
+    return shutil.copyfile(source, draft)
 
 
 # --- the index ---------------------------------------------------------------------------

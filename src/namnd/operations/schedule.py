@@ -26,6 +26,7 @@ def year_plan(store: Store, year: int, organ_code: str | None = None) -> YearPla
     """The plan of ``year`` with deadlines computed from the organ's rules."""
     with Session(store.engine) as session:
         organ = schedule.find_organ(session=session, code=organ_code)
+        assert organ.id is not None  # a stored organ
         rules = schedule.rules_for(session=session, organ_id=organ.id)
         session.expunge_all()
         meetings = [

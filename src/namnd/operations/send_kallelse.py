@@ -92,6 +92,7 @@ def plan(store: Store, ref: str, *, lists: Sequence[str] = (), tillagg: bool = F
     """The recipients of the chosen lists (all when none) not yet reached by this utskick."""
     with store.session() as session:  # a session that may write: the standard lists appear
         meeting = queries.find_meeting(session=session, ref=ref)
+        assert meeting.id is not None  # a stored meeting
         occasion = _occasion(session, meeting.id, meeting.status, tillagg)
         views = mailing_lists.list_views(session=session, organ_id=meeting.organ_id)
         seats = members.list_seats(session=session, organ_id=meeting.organ_id)
@@ -162,6 +163,7 @@ def send(
             recipients=recipients,
             by=by,
         )
+    assert server is not None  # not a dry run: found or refused above
     build.tell(f"Skickar {len(recipients)} e-brev")
     try:
         deliveries = mail_transport.send_messages(
@@ -203,6 +205,7 @@ def _finish(store: Store, outcome: Outcome, by: str) -> Outcome:
         return outcome
     with store.session() as session:
         meeting = queries.find_meeting(session=session, ref=str(the_plan.meeting_id))
+        assert meeting.id is not None  # a stored meeting
         rows = send_log.entries(session=session, meeting_id=meeting.id, occasion=KALLELSE)
         reached = all(row.state == send_log.SENT for row in rows)
         if reached and rows and may_move(meeting.status, MeetingStatus.SENT):
@@ -231,8 +234,11 @@ class _Build:
         self.store, self.ref, self.plan, self.progress = store, ref, the_plan, progress
         with Session(store.engine) as session:
             meeting = queries.find_meeting(session=session, ref=ref)
+            assert meeting.id is not None  # a stored meeting
             self.internal = agendas.load_agenda(session=session, meeting_id=meeting.id)
-            self.organ: Organ = session.get(Organ, meeting.organ_id)
+            organ = session.get(Organ, meeting.organ_id)
+            assert organ is not None  # the meeting's organ (a foreign key)
+            self.organ: Organ = organ
             self.changes = _changes_since_last_tillagg(session, meeting.id, the_plan.occasion)
         self.public_doc = public_version(self.internal, self.internal.organ.osl_reference)
         self._files: dict[bool, tuple[MailFile | None, str]] = {}
@@ -252,8 +258,8 @@ class _Build:
         if self.plan.tillagg:
             changes = self.changes
             if public:
-                changes = [tuple(public_text(t) for t in c) for c in changes]
-            body = tillagg_body(doc, changes, enclosed=enclosed)  # type: ignore[arg-type]
+                changes = [(public_text(a), public_text(b), public_text(c)) for a, b, c in changes]
+            body = tillagg_body(doc, changes, enclosed=enclosed)
         else:
             body = kallelse_body(doc, enclosed=enclosed, public=public)
         return mail_message(
@@ -318,5 +324,5 @@ def _changes_since_last_tillagg(
     return [
         (c.label, c.arende_title, c.description)
         for c in kallelse.late_changes(session=session, meeting_id=meeting_id)
-        if after < c.id <= last
+        if c.id is not None and after < c.id <= last  # stored rows: an id each
     ]

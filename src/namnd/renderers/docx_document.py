@@ -88,7 +88,8 @@ def _resolve_styles_once(document: Document) -> None:
             ids[key] = lookup(style_or_name, style_type)
         return ids[key]
 
-    part.get_style_id = style_id  # headers and footers ask the document part too
+    # Headers and footers ask the document part too: its method is replaced on purpose.
+    part.get_style_id = style_id  # type: ignore[method-assign]
 
 
 @contextmanager

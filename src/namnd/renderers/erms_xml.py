@@ -73,7 +73,8 @@ def _moment(day: dt.date | dt.datetime) -> str:
 
 def erms_document(description: Description, cases: list[CaseFile]) -> bytes:
     """The ERMS XML of a meeting's ärenden (valid against the ERMS 2.1 schema)."""
-    root = etree.Element(f"{{{ERMS}}}erms", nsmap={None: ERMS})
+    # lxml takes None as the default namespace's prefix; lxml-stubs allows only str keys.
+    root = etree.Element(f"{{{ERMS}}}erms", nsmap={None: ERMS})  # type: ignore[dict-item]
     control = _sub(root, "control")
     _sub(control, "identification", description.ident, identificationType="namnd")
     upkeep = _sub(control, "maintenanceInformation")

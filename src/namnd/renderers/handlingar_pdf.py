@@ -182,9 +182,9 @@ def _as_artifact(page) -> None:
     import pikepdf
 
     kept = [
-        (operands, operator)
-        for operands, operator in pikepdf.parse_content_stream(page)
-        if str(operator) not in ("BDC", "BMC", "EMC")
+        (instruction.operands, instruction.operator)
+        for instruction in pikepdf.parse_content_stream(page)
+        if str(instruction.operator) not in ("BDC", "BMC", "EMC")
     ]
     body = pikepdf.unparse_content_stream(
         [([pikepdf.Name.Artifact], pikepdf.Operator("BMC")), *kept, ([], pikepdf.Operator("EMC"))]

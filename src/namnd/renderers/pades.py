@@ -208,6 +208,7 @@ def _p12_signer(path: Path, password: bytes | None) -> Signer:
 
 def _pkcs11_signer(source: KeySource) -> Signer:
     """A key on a PKCS#11 token (untested beyond arguments: no token in the tests)."""
+    assert source.pkcs11_lib  # _signer calls this only for a key on a token
     if not source.pkcs11_label:
         raise InvalidInput("Ange nyckelns etikett på kortet med --pkcs11-label.")
     try:
@@ -330,7 +331,11 @@ def _report(embedded, reader, trust: Trust) -> SignatureReport:
     from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
     from pyhanko.sign.validation.dss import DocumentSecurityStore
     from pyhanko.sign.validation.errors import SignatureValidationError
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko.sign.validation.status import (
+        DocumentTimestampStatus,
+        PdfSignatureStatus,
+        SignatureCoverageLevel,
+    )
     from pyhanko_certvalidator import ValidationContext
 
     # Checked with what the file carries (its DSS) and the CRLs given; nothing fetched.
@@ -342,6 +347,7 @@ def _report(embedded, reader, trust: Trust) -> SignatureReport:
     cert = certified(embedded.signer_cert)
     problems: list[str] = []
     document_timestamp = embedded.sig_object_type == "/DocTimeStamp"
+    status: DocumentTimestampStatus | PdfSignatureStatus
     try:
         if document_timestamp:
             status = validate_pdf_timestamp(embedded, context)
@@ -360,7 +366,8 @@ def _report(embedded, reader, trust: Trust) -> SignatureReport:
         problems.append("täcker inte hela sin version av dokumentet")
     if not status.valid:
         problems.append("signaturvärdet stämmer inte med certifikatet")
-    if document_timestamp:
+    moment: dt.datetime | None
+    if isinstance(status, DocumentTimestampStatus):  # document_timestamp
         moment, timestamped = status.timestamp, True
     else:
         stamp = status.timestamp_validity

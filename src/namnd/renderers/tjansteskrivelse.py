@@ -99,9 +99,9 @@ def memo_head(
     blocks = [hard_lines(top)]
     if facts:
         blocks.append(hard_lines(facts))
-    for label, names in (("Referens", handlers), ("Mottagare", recipients)):
-        if names:
-            blocks.append(hard_lines([f"**{label}**", *(literal(n) for n in names)]))
+    for label, people in (("Referens", handlers), ("Mottagare", recipients)):
+        if people:
+            blocks.append(hard_lines([f"**{label}**", *(literal(n) for n in people)]))
     return "\n\n".join(blocks)
 
 

@@ -9,7 +9,8 @@ loses nothing by getting them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.utils import parseaddr
@@ -94,7 +95,7 @@ def stored_addresses(texts: Iterable[str]) -> list[str]:
 
 
 def resolve(
-    lists: Sequence[ListView], seats: Sequence[Seat], day, chosen: Sequence[str] = ()
+    lists: Sequence[ListView], seats: Sequence[Seat], day: dt.date, chosen: Sequence[str] = ()
 ) -> Resolved:
     """The recipients of ``lists`` (only those named in ``chosen``, if any) on ``day``."""
     wanted = [_find(lists, name) for name in chosen] if chosen else list(lists)
@@ -123,7 +124,9 @@ def _find(lists: Sequence[ListView], name: str) -> ListView:
     raise InvalidInput(f"Det finns ingen sändlista ”{name}”. Sändlistorna är {names}.")
 
 
-def _members(view: ListView, seats: Sequence[Seat], day, missing: list[str]):
+def _members(
+    view: ListView, seats: Sequence[Seat], day: dt.date, missing: list[str]
+) -> Iterator[tuple[str, str]]:
     role = FROM_SEATS.get(view.kind)
     if role is None:
         for text in view.addresses:

@@ -94,7 +94,9 @@ def _numbers(session: Session, organ_id: int, fields: dict, before: Arende | Non
     """
     out = {k: v for k, v in fields.items() if before is None or getattr(before, k) != v}
     if out.get("dnr") or out.get("related_dnrs"):
-        numbers = dnr_format(session.get(Organ, organ_id))
+        organ = session.get(Organ, organ_id)
+        assert organ is not None  # the caller's stored organ
+        numbers = dnr_format(organ)
         if out.get("dnr"):
             out["dnr"] = numbers.normalise(out["dnr"])
         if out.get("related_dnrs"):
@@ -117,6 +119,7 @@ def add_new_arende(*, session: Session, meeting_id: int, fields: dict, by: str =
     arende = Arende(organ_id=meeting.organ_id, **fields)
     session.add(arende)
     session.flush()
+    assert arende.id is not None  # flushed
     place_arende(session=session, meeting_id=meeting_id, arende_id=arende.id, by=by)
     return arende
 
@@ -234,6 +237,7 @@ def save_arende(
     )
     session.expire_all()
     arende = session.get(Arende, arende_id)
+    assert arende is not None  # save_versioned raised NotFound otherwise
     meetings = session.exec(
         select(Meeting).join(AgendaItem).where(AgendaItem.arende_id == arende_id)
     ).all()

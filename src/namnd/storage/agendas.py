@@ -49,6 +49,7 @@ def insert_agenda(*, session: Session, doc: AgendaDocument) -> Meeting:
     Runs inside the caller's transaction, so a failure leaves nothing behind.
     """
     organ = get_or_create_organ(session=session, organ=doc.organ)
+    assert organ.id is not None  # a stored organ
     if find_meeting_for(session=session, organ_id=organ.id, doc=doc) is not None:
         raise MeetingExists(
             f"{organ.name} har redan ett sammanträde {doc.meeting.date.isoformat()}; "
@@ -78,6 +79,7 @@ def insert_agenda(*, session: Session, doc: AgendaDocument) -> Meeting:
                     | {"arende_id": arende.id, "position": number}
                 )
             )
+        assert arende.id is not None and meeting.id is not None  # flushed
         replace_announcements(session=session, arende_id=arende.id, documents=entry.announcements)
         session.add(AgendaItem(meeting_id=meeting.id, arende_id=arende.id, position=position))
     session.flush()
@@ -87,7 +89,9 @@ def insert_agenda(*, session: Session, doc: AgendaDocument) -> Meeting:
 def load_agenda(*, session: Session, meeting_id: int) -> AgendaDocument:
     """Everything the agenda file of a stored meeting holds."""
     meeting = session.get(Meeting, meeting_id)
+    assert meeting is not None  # the caller's stored meeting
     organ = session.get(Organ, meeting.organ_id)
+    assert organ is not None  # the meeting's organ (a foreign key)
     groups = session.exec(
         select(GroupMeeting)
         .where(GroupMeeting.meeting_id == meeting_id)
@@ -158,7 +162,10 @@ def _in_organ_format(
     from namnd.storage.organs import dnr_format
 
     arende = session.get(Arende, arende_id)
-    numbers = dnr_format(session.get(Organ, arende.organ_id))
+    assert arende is not None  # the caller's stored ärende
+    organ = session.get(Organ, arende.organ_id)
+    assert organ is not None  # the ärende's organ (a foreign key)
+    numbers = dnr_format(organ)
     return [
         d
         if d.dnr in kept or not d.dnr

@@ -92,6 +92,7 @@ def _check_due(assignment: Assignment, changes: dict | None = None) -> None:
 
 def _save(session: Session, assignment: Assignment, values: dict, version: int | None) -> None:
     """Write ``values`` if nobody changed the uppdrag since ``version`` (None: no check)."""
+    assert assignment.id is not None  # a stored uppdrag
     save_versioned(
         session,
         Assignment,
@@ -133,6 +134,7 @@ def create_assignment(
         assignment.origin_dnr = arende.dnr if arende else None
     session.add(assignment)
     session.flush()
+    assert assignment.id is not None  # flushed
     _log(session, assignment.id, "created", None, assignment.text, by)
     session.flush()
     return assignment
@@ -238,6 +240,7 @@ def decide_report_back(
     for assignment in report_backs_for(session=session, arende_id=arende_id):
         if not assignment.status.is_open:
             continue
+        assert assignment.id is not None  # a stored uppdrag
         if assignment.id in keep_open:
             note = f"Återrapporteringen ({where}) behandlad; uppdraget hålls öppet."
             if assignment.status is AssignmentStatus.NOT_STARTED:
@@ -269,7 +272,7 @@ def decide_report_back(
 
 def _meeting_of(session: Session, arende_id: int) -> dt.date | None:
     return session.exec(
-        select(Meeting.date)
+        select(col(Meeting.date))
         .join(AgendaItem, col(AgendaItem.meeting_id) == col(Meeting.id))
         .where(AgendaItem.arende_id == arende_id)
         .order_by(col(Meeting.date).desc())
@@ -281,7 +284,7 @@ def _meeting_of(session: Session, arende_id: int) -> dt.date | None:
 
 def meeting_dates(*, session: Session, organ_id: int) -> list[dt.date]:
     """The organ's meeting dates (the sammanträdesordning), for due phrases."""
-    return list(session.exec(select(Meeting.date).where(Meeting.organ_id == organ_id)))
+    return list(session.exec(select(col(Meeting.date)).where(Meeting.organ_id == organ_id)))
 
 
 def list_assignments(
@@ -313,6 +316,7 @@ def list_assignments(
     calendars: dict[int, list[dt.date]] = {}
     views = []
     for assignment, organ, meeting in rows:
+        assert organ.id is not None  # a stored organ
         if organ.id not in calendars:
             calendars[organ.id] = meeting_dates(session=session, organ_id=organ.id)
         view = _view(assignment, organ, meeting, calendars[organ.id], today)
@@ -328,6 +332,7 @@ def get_assignment(*, session: Session, assignment_id: int, today: dt.date) -> A
     """One uppdrag with its history and the title of its återrapportering ärende."""
     assignment = _assignment(session, assignment_id)
     organ = session.get(Organ, assignment.organ_id)
+    assert organ is not None and organ.id is not None  # the uppdrag's organ (a foreign key)
     meeting = (
         session.get(Meeting, assignment.origin_meeting_id) if assignment.origin_meeting_id else None
     )
@@ -364,6 +369,7 @@ def _view(
     meetings: list[dt.date],
     today: dt.date,
 ) -> AssignmentView:
+    assert assignment.id is not None  # a stored uppdrag
     due, planned = _effective_due(assignment, meetings)
     kind = assignment.due_kind or DueKind.EXACT_DATE
     return AssignmentView(

@@ -90,6 +90,7 @@ def public_sources(*, session: Session) -> list[str]:
     by_arende: dict[int, list[str]] = {}
     for arende, _ in _arenden(session).values():
         if not arende.confidential:
+            assert arende.id is not None  # a stored ärende
             by_arende[arende.id] = [text for _, text in _arende_fields(arende)]
     for table in (Attachment, AnnouncedDocument):
         public = select(table.arende_id, table.title).where(col(table.confidential).is_(False))
@@ -101,9 +102,9 @@ def public_sources(*, session: Session) -> list[str]:
         if secret:
             continue
         texts = [text for _, text in _paragraph_fields(paragraph)]
-        arende_id = items.get(paragraph.agenda_item_id)
-        if arende_id in by_arende:
-            by_arende[arende_id] += texts
+        owner = items.get(paragraph.agenda_item_id)
+        if owner is not None and owner in by_arende:
+            by_arende[owner] += texts
         else:
             loose.append("\n".join(texts))
     return ["\n".join(texts) for texts in by_arende.values()] + loose
@@ -115,17 +116,19 @@ def _secrets(session: Session) -> Iterator[Secret]:
         if arende.confidential:
             for field, text in _arende_fields(arende):
                 yield Secret(text, f"{where}, {field}")
-    for row in session.exec(select(Attachment).order_by(Attachment.arende_id, Attachment.position)):
+    for row in session.exec(
+        select(Attachment).order_by(col(Attachment.arende_id), col(Attachment.position))
+    ):
         arende, where = arenden[row.arende_id]
         if row.confidential or arende.confidential:
             yield Secret(row.title, f"{where}, bilaga {row.position}")
     announced = select(AnnouncedDocument).order_by(
-        AnnouncedDocument.arende_id, AnnouncedDocument.position
+        col(AnnouncedDocument.arende_id), col(AnnouncedDocument.position)
     )
-    for row in session.exec(announced):
-        arende, where = arenden[row.arende_id]
-        if row.confidential or arende.confidential:
-            yield Secret(row.title, f"{where}, anmäld handling {row.position}")
+    for document in session.exec(announced):
+        arende, where = arenden[document.arende_id]
+        if document.confidential or arende.confidential:
+            yield Secret(document.title, f"{where}, anmäld handling {document.position}")
     secret_paragraphs: set[tuple[int, int]] = set()
     for paragraph, day, secret in _paragraphs(session):
         if secret:
@@ -134,15 +137,15 @@ def _secrets(session: Session) -> Iterator[Secret]:
             for field, text in _paragraph_fields(paragraph):
                 yield Secret(text, f"{where}, {field}")
     corrections = session.exec(
-        select(CorrectionRow, Meeting.date).join(
+        select(CorrectionRow, col(Meeting.date)).join(
             Meeting, col(Meeting.id) == CorrectionRow.meeting_id
         )
     )
-    for row, day in corrections:
-        if (row.meeting_id, row.number) in secret_paragraphs:
-            where = f"rättelsen i § {row.number} den {day.isoformat()}"
-            yield Secret(row.what, f"{where}, Vad som rättats")
-            yield Secret(row.reason, f"{where}, Skäl")
+    for correction, day in corrections:
+        if (correction.meeting_id, correction.number) in secret_paragraphs:
+            where = f"rättelsen i § {correction.number} den {day.isoformat()}"
+            yield Secret(correction.what, f"{where}, Vad som rättats")
+            yield Secret(correction.reason, f"{where}, Skäl")
     yield from _personal_rows(session)
 
 
@@ -151,7 +154,7 @@ def _personal_rows(session: Session) -> Iterator[Secret]:
     rows = session.exec(
         select(DelegationListRow, DelegationListImport)
         .join(DelegationListImport, col(DelegationListImport.id) == DelegationListRow.import_id)
-        .order_by(DelegationListRow.import_id, DelegationListRow.line)
+        .order_by(col(DelegationListRow.import_id), col(DelegationListRow.line))
     )
     for row, batch in rows:
         where = f"delegationslistan {batch.list_name} ({batch.period}), rad {row.line}"
@@ -172,13 +175,14 @@ def _case_where(case: UnexecutedDecision) -> str:
 def _arenden(session: Session) -> dict[int, tuple[Arende, str]]:
     """Every ärende and how a message names it: 'ärende 7 den 2019-09-19 (von/2019:35)'."""
     rows = session.exec(
-        select(Arende, AgendaItem.position, Meeting.date)
+        select(Arende, col(AgendaItem.position), col(Meeting.date))
         .outerjoin(AgendaItem, col(AgendaItem.arende_id) == col(Arende.id))
         .outerjoin(Meeting, col(Meeting.id) == col(AgendaItem.meeting_id))
         .order_by(col(Arende.id), col(Meeting.date))
     )
     found: dict[int, tuple[Arende, str]] = {}
     for arende, position, day in rows:
+        assert arende.id is not None  # a stored ärende
         if arende.id in found:
             continue
         dnr = f" ({arende.dnr})" if arende.dnr else ""
@@ -203,7 +207,7 @@ def _arende_fields(arende: Arende) -> list[tuple[str, str]]:
 def _paragraphs(session: Session) -> list[tuple[Paragraph, dt.date, bool]]:
     """Every § with its meeting's date and whether it is secret (itself or its ärende)."""
     rows = session.exec(
-        select(Paragraph, Meeting.date, Arende.confidential)
+        select(Paragraph, col(Meeting.date), col(Arende.confidential))
         .join(Meeting, col(Meeting.id) == Paragraph.meeting_id)
         .outerjoin(AgendaItem, col(AgendaItem.id) == Paragraph.agenda_item_id)
         .outerjoin(Arende, col(Arende.id) == AgendaItem.arende_id)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, func, insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from namnd.domain.delegation_tables import DelegationListImport, DelegationListRow
 from namnd.domain.kinds import ArendeKind
@@ -39,6 +39,7 @@ class ImportView:
 
 
 def _view(batch: DelegationListImport) -> ImportView:
+    assert batch.id is not None  # a stored import
     return ImportView(
         id=batch.id,
         meeting_id=batch.meeting_id,
@@ -136,7 +137,7 @@ def _copy(connection: Connection, values: list[tuple]) -> None:
 def list_imports(*, session: Session, meeting_id: int | None = None) -> list[ImportView]:
     """Imported lists, newest meeting first, in import order within a meeting."""
     query = select(DelegationListImport).order_by(
-        DelegationListImport.meeting_id.desc(), DelegationListImport.id
+        col(DelegationListImport.meeting_id).desc(), col(DelegationListImport.id)
     )
     if meeting_id is not None:
         query = query.where(DelegationListImport.meeting_id == meeting_id)
@@ -150,8 +151,8 @@ def list_rows(
     result = session.exec(
         select(DelegationListImport.list_name, DelegationListRow)
         .join(DelegationListImport)
-        .where(DelegationListRow.import_id.in_(list(import_ids)))
-        .order_by(DelegationListRow.import_id, DelegationListRow.line)
+        .where(col(DelegationListRow.import_id).in_(list(import_ids)))
+        .order_by(col(DelegationListRow.import_id), col(DelegationListRow.line))
     ).all()
     return [(name, row) for name, row in result]
 
@@ -167,7 +168,7 @@ def delete_import(*, session: Session, import_id: int) -> int:
     if batch is None:
         raise NotFound(f"Det finns ingen inläst lista med id {import_id}.")
     deleted = session.execute(
-        delete(DelegationListRow).where(DelegationListRow.import_id == import_id)
+        delete(DelegationListRow).where(col(DelegationListRow.import_id) == import_id)
     ).rowcount
     session.delete(batch)
     return deleted

@@ -79,6 +79,7 @@ def add_case(*, session: Session, organ_id: int, case: Case, by: str) -> int | N
     )
     session.add(row)
     session.flush()
+    assert row.id is not None  # flushed
     for offer in case.offers:
         session.add(
             UnexecutedOffer(decision_id=row.id, offered_on=offer.offered_on, answer=offer.answer)

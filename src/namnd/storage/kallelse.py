@@ -77,6 +77,7 @@ def note_if_late(
 ) -> None:
     """Log a tillägg/ändring when the kallelse has already gone out."""
     if is_late(meeting.status):
+        assert meeting.id is not None  # a stored meeting
         session.add(
             LateChange(
                 meeting_id=meeting.id,

@@ -35,7 +35,9 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest revision the code knows."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None  # the migrations folder is never empty
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -79,6 +81,7 @@ def _sqlite_transaction(connection: Connection) -> Iterator[None]:
     rebuilt, as SQLite's ALTER TABLE procedure asks, and checked before the commit.
     """
     driver = connection.connection.driver_connection
+    assert driver is not None  # an open connection
     saved = driver.isolation_level
     connection.commit()  # end SQLAlchemy's autobegun block; nothing is pending
     driver.isolation_level = None

@@ -146,6 +146,7 @@ def _parent_id(session: Session, organ: Organ, code: str, problems: dict[str, st
                 f"{organ.name}; det skulle bli en slinga."
             )
             return None
+        assert step.id is not None  # a stored organ
         seen.add(step.id)
         step = session.get(Organ, step.parent_id) if step.parent_id else None
     return parent.id

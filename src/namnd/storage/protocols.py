@@ -108,6 +108,7 @@ def load_protocol(*, session: Session, meeting_id: int) -> ProtocolView | None:
         return None
     meeting = _meeting(session, meeting_id)
     organ = session.get(Organ, meeting.organ_id)
+    assert organ is not None  # the meeting's organ (a foreign key)
     rows = _rows(session, meeting_id)
     attendance = session.exec(
         select(AttendanceRow)
@@ -149,7 +150,7 @@ def load_protocol(*, session: Session, meeting_id: int) -> ProtocolView | None:
         versions={r.number: r.version for r in rows},
         head_version=record.version,
         seats=_seats(session, meeting),
-        ids={r.number: r.id for r in rows},
+        ids={r.number: r.id for r in rows if r.id is not None},  # all: stored rows
     )
 
 
@@ -183,7 +184,7 @@ def next_number(*, session: Session, meeting: Meeting) -> int:
 
 def _check_no_later_numbers(session: Session, meeting: Meeting) -> None:
     later = session.exec(
-        select(Meeting.date)
+        select(col(Meeting.date))
         .join(Paragraph, col(Paragraph.meeting_id) == Meeting.id)
         .where(
             Paragraph.organ_id == meeting.organ_id,
@@ -220,6 +221,7 @@ def open_protocol(
     if meeting.date <= today:
         _mark_held(session, meeting, by)
     organ = session.get(Organ, meeting.organ_id)
+    assert organ is not None  # the meeting's organ (a foreign key)
     archive = organ.archive_place or organ.administration
     session.add(ProtocolRecord(meeting_id=meeting_id, archive=archive))
     agenda = _agenda(session, meeting_id)
@@ -251,6 +253,7 @@ def _from_agenda(item: AgendaItem, arende: Arende) -> ProtocolParagraph:
 
 def _mark_held(session: Session, meeting: Meeting, by: str) -> None:
     if meeting.status not in (MeetingStatus.HELD, MeetingStatus.ADJUSTED):
+        assert meeting.id is not None  # a stored meeting
         set_status(session=session, meeting_id=meeting.id, target=MeetingStatus.HELD, by=by)
 
 
@@ -266,6 +269,7 @@ def _agenda(session: Session, meeting_id: int) -> list[tuple[AgendaItem, Arende]
 
 
 def _insert(session: Session, meeting: Meeting, number: int, draft: ProtocolParagraph) -> None:
+    assert meeting.id is not None  # a stored meeting
     item_id = None
     if draft.item is not None:
         item_id = session.exec(
@@ -332,6 +336,7 @@ def _after_forhinder(session: Session, meeting: Meeting, members: list[Attendee]
     from namnd.services.inkallelse import starting_attendance
     from namnd.storage import inkallelse
 
+    assert meeting.id is not None  # a stored meeting
     forhinder = inkallelse.list_forhinder(session=session, meeting_id=meeting.id)
     if not forhinder:
         return members
@@ -431,6 +436,7 @@ def save_adjustment(
 ) -> int:
     """Justerare, place and day of justering, förvaring and the meeting's end time."""
     record = _editable(session, meeting_id)
+    assert record.id is not None  # a stored record
     return save_versioned(
         session,
         ProtocolRecord,
@@ -495,6 +501,7 @@ def _renumber(session: Session, rows: list[Paragraph], start: int, skip: int | N
         if number == skip:
             number += 1
         if row.number != number:
+            assert row.id is not None  # a stored §
             moves[row.id] = number
         number += 1
     table = Paragraph.__table__  # type: ignore[attr-defined]
@@ -533,6 +540,7 @@ def adjust(*, session: Session, meeting_id: int, on: dt.date, by: str, today: dt
 
     for _, arende in _agenda(session, meeting_id):
         if arende.kind is ArendeKind.REPORT_BACK and not arende.decided:
+            assert arende.id is not None  # a stored ärende
             decide_report_back(session=session, arende_id=arende.id, by=by, decided_on=meeting.date)
         arende.decided = True
     record.adjusted_on = on
@@ -690,7 +698,7 @@ def _check_free_numbers(session: Session, meeting: Meeting, protocol: Protocol) 
     numbers = protocol.numbers
     assert numbers is not None
     taken = session.exec(
-        select(Meeting.date)
+        select(col(Meeting.date))
         .join(Paragraph, col(Paragraph.meeting_id) == Meeting.id)
         .where(
             Paragraph.organ_id == meeting.organ_id,

@@ -68,6 +68,7 @@ def agenda_for(*, session: Session, meeting_id: int) -> AgendaView:
     if meeting is None:
         raise NotFound(f"Det finns inget sammanträde med id {meeting_id}.")
     organ = session.get(Organ, meeting.organ_id)
+    assert organ is not None  # the meeting's organ (a foreign key)
     rows = session.exec(
         select(AgendaItem, Arende)
         .join(Arende, col(Arende.id) == col(AgendaItem.arende_id))
@@ -115,6 +116,7 @@ def agenda_for(*, session: Session, meeting_id: int) -> AgendaView:
 
 
 def _summary(meeting: Meeting, organ: Organ, item_count: int) -> MeetingSummary:
+    assert meeting.id is not None  # a stored meeting
     return MeetingSummary(
         id=meeting.id,
         organ_code=organ.code,

@@ -97,7 +97,9 @@ def meeting_deadlines(
         meeting_id: (adjusted_on, posted_on)
         for meeting_id, adjusted_on, posted_on in session.exec(
             select(
-                ProtocolRecord.meeting_id, ProtocolRecord.adjusted_on, ProtocolRecord.posted_on
+                col(ProtocolRecord.meeting_id),
+                col(ProtocolRecord.adjusted_on),
+                col(ProtocolRecord.posted_on),
             ).where(col(ProtocolRecord.meeting_id).in_(list(days)))
         )
     }
@@ -183,9 +185,10 @@ def add_meetings(*, session: Session, organ_id: int, dates: list[dt.date]) -> in
     """
     rules = rules_for(session=session, organ_id=organ_id)
     organ = session.get(Organ, organ_id)
+    assert organ is not None  # the caller's stored organ
     existing = set(
         session.exec(
-            select(Meeting.date).where(
+            select(col(Meeting.date)).where(
                 Meeting.organ_id == organ_id, col(Meeting.date).in_(list(dates))
             )
         )
@@ -213,7 +216,7 @@ def other_organs_meetings(
 ) -> list[tuple[dt.date, str]]:
     """Meetings of every other organ that year, for clash warnings."""
     rows = session.exec(
-        select(Meeting.date, Organ.name)
+        select(col(Meeting.date), col(Organ.name))
         .join(Organ, col(Organ.id) == col(Meeting.organ_id))
         .where(
             Meeting.organ_id != organ_id,
@@ -232,7 +235,7 @@ def open_remisser(
     from namnd.domain.models import AgendaItem, Arende
 
     rows = session.exec(
-        select(Arende.title, Arende.dnr, Arende.reply_by, Meeting.date)
+        select(col(Arende.title), col(Arende.dnr), col(Arende.reply_by), col(Meeting.date))
         .outerjoin(AgendaItem, col(AgendaItem.arende_id) == col(Arende.id))
         .outerjoin(Meeting, col(Meeting.id) == col(AgendaItem.meeting_id))
         .where(
@@ -243,7 +246,11 @@ def open_remisser(
         )
         .order_by(col(Arende.reply_by))
     )
-    return [(title, dnr, reply_by, placed) for title, dnr, reply_by, placed in rows]
+    return [
+        (title, dnr, reply_by, placed)
+        for title, dnr, reply_by, placed in rows
+        if reply_by is not None  # all: the query asks for a svar senast
+    ]
 
 
 def agenda_titles(*, session: Session, meeting_ids: list[int]) -> dict[int, list[str]]:

@@ -135,6 +135,6 @@ def _documents(connection: Connection, rows: list) -> list[Document]:
     return documents
 
 
-def _day(value: object) -> dt.date | None:
+def _day(value: str | dt.date | None) -> dt.date | None:
     """SQLite hands a raw ``text()`` query's dates back as ISO strings."""
     return dt.date.fromisoformat(value) if isinstance(value, str) else value

@@ -13,6 +13,7 @@ reads it); then only its dnr and rubrik are indexed.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from sqlalchemy import Connection, and_, delete, event, insert, or_, select
 from sqlalchemy.orm import Session
@@ -37,7 +38,7 @@ def modelled(name: str | None, type_: str, _parent: object = None) -> bool:
     That is the FTS5 table (with its shadow tables) and the pg_trgm indexes, which the
     migration makes by hand.
     """
-    hand_made = bool(name) and (name.startswith(FTS_TABLE) or name.startswith(TRGM_PREFIX))
+    hand_made = name is not None and (name.startswith(FTS_TABLE) or name.startswith(TRGM_PREFIX))
     return not (type_ in ("table", "index") and hand_made)
 
 
@@ -131,9 +132,9 @@ def rebuild(connection: Connection) -> None:
 def refresh(
     connection: Connection,
     *,
-    arenden: set[int] = frozenset(),
-    paragraphs: set[int] = frozenset(),
-    items: set[int] = frozenset(),
+    arenden: AbstractSet[int] = frozenset(),
+    paragraphs: AbstractSet[int] = frozenset(),
+    items: AbstractSet[int] = frozenset(),
 ) -> None:
     """Rewrite the index rows of these ärenden and §§ (and the §§ their sekretess reaches)."""
     paragraphs = set(paragraphs)

@@ -100,6 +100,7 @@ class Store:
         """The meeting named by a date or an id (Swedish error if none or ambiguous)."""
         with Session(self.engine) as session:
             meeting = queries.find_meeting(session=session, ref=ref)
+            assert meeting.id is not None  # a stored meeting
             return queries.agenda_for(session=session, meeting_id=meeting.id).meeting
 
     def agenda(self, meeting_id: int) -> AgendaView:
@@ -404,6 +405,7 @@ class Store:
 
         with self.session() as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             return ej_verkstallda.add_case(session=session, organ_id=organ.id, case=case, by=by)
 
     def update_ej_verkstalld(self, case_id: int, version: int, changes: dict, *, by: str) -> int:
@@ -446,6 +448,7 @@ class Store:
 
         with Session(self.engine) as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             return list_codes(session=session, organ_id=organ.id)
 
     def save_delegation_code(
@@ -457,6 +460,7 @@ class Store:
 
         with self.session() as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             return save_code(
                 session=session, organ_id=organ.id, code=code, matter=matter, delegate=delegate
             ).code
@@ -468,6 +472,7 @@ class Store:
 
         with Session(self.engine) as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             return unknown_codes(session=session, organ_id=organ.id)
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
@@ -699,7 +704,9 @@ class Store:
         from namnd.storage import organs
 
         with Session(self.engine) as session:
-            return organs.dnr_format(session.get(Organ, organ_id))
+            organ = session.get(Organ, organ_id)
+            assert organ is not None  # the id of a stored organ
+            return organs.dnr_format(organ)
 
     def create_organ(self, settings: OrganSettings) -> OrganSettings:
         """Add an organ (InvalidOrgan naming each refused field; nothing saved then)."""
@@ -719,6 +726,7 @@ class Store:
         """The organ's deadline rules and usual time and place (defaults if unsaved)."""
         with Session(self.engine) as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             rules = schedule.rules_for(session=session, organ_id=organ.id)
             session.expunge_all()
             return rules
@@ -738,12 +746,14 @@ class Store:
         """
         with self.session() as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             schedule.save_rules(session=session, organ_id=organ.id, values=values)
 
     def plan_meetings(self, dates: list[dt.date], organ_code: str | None = None) -> int:
         """Plan meetings on ``dates`` with the usual time and place; how many were new."""
         with self.session() as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             return schedule.add_meetings(session=session, organ_id=organ.id, dates=dates)
 
     def remove_planned_meetings(
@@ -752,6 +762,7 @@ class Store:
         """Take planned meetings (no agenda yet) off the sammanträdesordning, all or none."""
         with self.session() as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             for day in days:
                 schedule.remove_meeting(session=session, organ_id=organ.id, day=day)
 

@@ -94,6 +94,7 @@ def place_from_utskott(
         raise InvalidInput(f"”{source.title}” finns redan hos nämnden.")
     held = session.get(Meeting, paragraph.meeting_id)
     utskott = session.get(Organ, paragraph.organ_id)
+    assert held is not None and utskott is not None  # the §'s meeting and organ (foreign keys)
     proposal = proposal_from_decision(paragraph.decision_md)
     own = source.administration_proposal or source.proposal
     arende = Arende(
@@ -106,6 +107,7 @@ def place_from_utskott(
     )
     session.add(arende)
     session.flush()
+    assert arende.id is not None  # flushed
     for attachment in session.exec(
         select(Attachment)
         .where(Attachment.arende_id == source.id)

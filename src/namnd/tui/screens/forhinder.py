@@ -173,9 +173,13 @@ class ForhinderScreen(Screen[None]):
             if how == "draft":
                 app = self.app
                 default = str(app.export_path(app.workspace.root / "inkallelser"))  # type: ignore[attr-defined]
+
+                def draft_to(folder: str | None) -> None:
+                    if folder:
+                        self._send(member, substitute, "draft", folder=folder)
+
                 self.app.push_screen(
-                    TextDialog("Mapp för utkastet (.eml):", value=default),
-                    lambda folder: folder and self._send(member, substitute, how, folder=folder),
+                    TextDialog("Mapp för utkastet (.eml):", value=default), draft_to
                 )
             elif how:
                 self._send(member, substitute, how, server=server)
