@@ -26,10 +26,15 @@ def blank_pdf(*, password: str | None = None) -> bytes:
 
 
 def zipped(members: dict[str, bytes]) -> bytes:
+    """A zip of ``members`` with a fixed date, so the same call gives the same bytes.
+
+    The bytes are test parameters: pytest-xdist refuses to run when its workers, which
+    collect at different moments, see different ids.
+    """
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in members.items():
-            archive.writestr(name, data)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
     return out.getvalue()
 
 
