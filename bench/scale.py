@@ -86,7 +86,7 @@ def build(url: str | None, root: Path) -> None:
     """The demo with its protokoll, then 20 years of three organs copied from it, in bulk."""
     from sqlalchemy import func, insert, select
 
-    from namnd.domain.models import AgendaItem, Arende, Meeting, Organ, Paragraph
+    from namnd.domain.models import AgendaItem, Arende, Meeting, Organ, ParagraphRow
     from namnd.domain.protocol_tables import AttendanceRow, ProtocolRecord
     from namnd.operations.demo import load_demo
     from namnd.operations.protocol_export import import_protocol
@@ -97,7 +97,7 @@ def build(url: str | None, root: Path) -> None:
     store = Store.open(resolve(root, url))
     load_demo(store)
     import_protocol(store, DEMO_PROTOCOL)
-    tables = [t.__table__ for t in (Organ, Meeting, Arende, AgendaItem, Paragraph)]
+    tables = [t.__table__ for t in (Organ, Meeting, Arende, AgendaItem, ParagraphRow)]
     organ_t, meeting_t, arende_t, item_t, paragraph_t = tables
     record_t, attendance_t = ProtocolRecord.__table__, AttendanceRow.__table__
     with store.engine.begin() as db:
@@ -448,13 +448,13 @@ def _docx_content(path: Path, into: Path) -> None:
     """The exported document's paragraphs (style, text) and tables, for the baseline."""
     from docx import Document
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    from docx.text.paragraph import ParagraphRow
 
     doc = Document(str(path))
     content = []
     for block in doc.element.body.iterchildren():
         if block.tag.endswith("}p"):
-            p = Paragraph(block, doc)
+            p = ParagraphRow(block, doc)
             content.append(("p", p.style.name if p.style is not None else None, p.text))
         elif block.tag.endswith("}tbl"):
             table = Table(block, doc)

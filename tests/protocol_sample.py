@@ -11,18 +11,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
+from namnd.domain.kinds import AttendeeKind, VoteChoice, YrkandeKind
 from namnd.domain.protocol import (
-    Adjustment,
     Attendee,
     Ballot,
-    Motion,
+    Justering,
     Note,
     ParagraphRange,
     Protocol,
     ProtocolParagraph,
     Reservation,
     Vote,
+    Yrkande,
 )
 
 MEMBERS = [
@@ -119,8 +119,8 @@ def paragraphs() -> tuple[ProtocolParagraph, ...]:
                 "Vård- och omsorgsnämnden föreslår kommunfullmäktige att se motionen som besvarad."
             ),
             motions=(
-                Motion(("Tuva Lund",), MotionKind.APPROVAL),
-                Motion(("Omar Haddad",), MotionKind.APPROVAL, "motionen"),
+                Yrkande(("Tuva Lund",), YrkandeKind.APPROVAL),
+                Yrkande(("Omar Haddad",), YrkandeKind.APPROVAL, "motionen"),
             ),
             vote=Vote(
                 yes_for="bifall till förslaget till beslut",
@@ -183,7 +183,7 @@ def sample_protocol() -> Protocol:
         secretary="Kerstin Frimodig",
         attendees=attendees(),
         paragraphs=paragraphs(),
-        adjustment=Adjustment(
+        adjustment=Justering(
             adjusters=("Per Ek",),
             place="Vård- och omsorgsförvaltningen, Tumba",
             date=dt.date(2019, 9, 26),

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, col, select
 
-from namnd.domain.models import AgendaItem, Arende, Meeting, Paragraph
-from namnd.services.search import Document, Hit, query_words, snippet
+from namnd.domain.models import AgendaItem, Arende, Meeting, ParagraphRow
+from namnd.rules.search import Document, Hit, query_words, snippet
 from namnd.storage.search_index import arende_text, paragraph_text
 
 
@@ -82,9 +82,9 @@ def documents(session: Session) -> list[Document]:
             )
         )
     paragraphs = session.exec(
-        select(Paragraph, Meeting.date)
-        .join(Meeting, col(Meeting.id) == Paragraph.meeting_id)
-        .order_by(col(Paragraph.id))
+        select(ParagraphRow, Meeting.date)
+        .join(Meeting, col(Meeting.id) == ParagraphRow.meeting_id)
+        .order_by(col(ParagraphRow.id))
     )
     for p, day in paragraphs:
         secret = p.confidential or p.agenda_item_id in secret_items

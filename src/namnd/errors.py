@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from namnd.services.public_check import Finding
+    from namnd.rules.public_check import Finding
 
 
 class NamndError(Exception):
@@ -28,7 +28,7 @@ class StaleEdit(NamndError):
 class PublicationRefused(NamndError):
     """The publication gate found what must not be published; nothing was written.
 
-    ``findings`` (``services.public_check.Finding``) say what and where, so the TUI can
+    ``findings`` (``rules.public_check.Finding``) say what and where, so the TUI can
     list them in a dialog; ``str(err)`` lists them for the command line.
     """
 

@@ -12,7 +12,7 @@ from namnd.cli.main import main
 from namnd.domain.models import Arende, Attachment
 from namnd.errors import InvalidInput
 from namnd.operations.kallelse_export import export_kallelse
-from namnd.services.publication import NOT_FOR_PUBLICATION, SECRET_PLACEHOLDER
+from namnd.rules.publication import NOT_FOR_PUBLICATION, SECRET_PLACEHOLDER
 from tests.renderers.docx_helpers import convert_to_pdf, package_text
 from tests.storage.test_demo import SEED_AGENDA
 

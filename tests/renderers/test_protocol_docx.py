@@ -12,7 +12,7 @@ from namnd.cli.main import main
 from namnd.errors import InvalidInput
 from namnd.formats.pdfa_conformance import require as require_pdfa
 from namnd.operations.protocol_export import export_extract, export_protocol
-from namnd.services.swedish_dates import long_date
+from namnd.rules.swedish_dates import long_date
 from tests.protocol_sample import draft_protocol
 from tests.renderers.docx_helpers import convert_to_pdf, package_text, require_libreoffice
 

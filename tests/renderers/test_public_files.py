@@ -9,7 +9,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from namnd.errors import InvalidInput
 from namnd.formats.public_files import extract_parts, kind_of
-from namnd.services.public_check import FindingKind, Secret, check_text
+from namnd.rules.public_check import FindingKind, Secret, check_text
 from tests.renderers.docx_helpers import convert_to_pdf
 
 SECRET = Secret(

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from namnd.cli.main import main
 from namnd.operations.public_site import publish_meeting
-from namnd.services.swedish_dates import long_date
+from namnd.rules.swedish_dates import long_date
 from tests.browser import axe_script, axe_violations, readable
 from tests.protocol_sample import draft_protocol
 

@@ -11,7 +11,7 @@ from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import Arende
 from namnd.errors import InvalidInput, StaleEdit
 from namnd.operations.agenda_files import import_agenda_file
-from namnd.services.standing_items import STANDING_ITEMS, standing_item
+from namnd.rules.standing_items import STANDING_ITEMS, standing_item
 from namnd.storage import agenda_editing as editing
 
 SMALL = Path(__file__).parent.parent / "data" / "small-agenda.md"

@@ -9,7 +9,7 @@ from icalendar import Calendar
 from namnd.cli.main import main
 from namnd.operations.schedule import year_plan
 from namnd.renderers.ics import plan_calendar
-from namnd.services.publication import public_plan
+from namnd.rules.publication import public_plan
 
 PERSONNUMMER = "19121212-1212"
 

@@ -17,7 +17,7 @@ from functools import partial
 import pytest
 
 from namnd.domain.kinds import AssignmentStatus, MeetingStatus
-from namnd.domain.protocol import Adjustment
+from namnd.domain.protocol import Justering
 from namnd.errors import InvalidInput, NamndError, StaleEdit
 from namnd.operations.demo import load_demo
 from namnd.storage.store import Store
@@ -143,7 +143,7 @@ def test_two_saves_of_the_justeringsuppgifter_at_once(stores):
                 partial(
                     s.save_adjustment,
                     meeting,
-                    Adjustment(adjusters=("Per Ek",), place=p),
+                    Justering(adjusters=("Per Ek",), place=p),
                     None,
                     view.head_version,
                 )
@@ -192,7 +192,7 @@ def test_an_uppdrag_status_from_an_old_screen_is_refused(backend_store):
 
 def test_two_saves_of_the_same_ej_verkstallt_beslut_at_once(stores):
     from namnd.domain.delegation_tables import ReportLaw
-    from namnd.services.ej_verkstallda import Case
+    from namnd.rules.ej_verkstallda import Case
 
     main, one, two = stores
     for round_ in range(ROUNDS):

@@ -12,7 +12,7 @@ from namnd.operations.confidential_texts import confidential_texts, secret_index
 from namnd.operations.delegation_import import import_delegation_list
 from namnd.operations.demo import demo_dir
 from namnd.operations.ej_verkstallda_report import import_register
-from namnd.services.public_check import check_text
+from namnd.rules.public_check import check_text
 from tests.protocol_sample import draft_protocol
 
 DAY = "2019-09-19"

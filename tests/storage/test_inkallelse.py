@@ -18,7 +18,7 @@ from namnd.errors import InvalidInput
 from namnd.formats.smtp_url import parse_smtp_url
 from namnd.operations import inkallelse
 from namnd.operations.agenda_files import import_agenda_file
-from namnd.services.roster import Seat
+from namnd.rules.roster import Seat
 from namnd.storage import preferences
 
 DAY = "2019-09-19"

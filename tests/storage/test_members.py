@@ -12,7 +12,7 @@ from namnd.cli.main import main
 from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import InvalidInput, StaleEdit
 from namnd.formats.roster_file import parse_roster
-from namnd.services.roster import Seat
+from namnd.rules.roster import Seat
 
 ROSTER = Path(__file__).resolve().parents[2] / "agendas" / "data" / "ledamoter.yaml"
 DAY = dt.date(2019, 9, 19)

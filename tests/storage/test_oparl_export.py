@@ -19,7 +19,7 @@ from namnd.domain.protocol import ProtocolParagraph
 from namnd.operations.demo import load_demo
 from namnd.operations.oparl_export import DEFAULT_BASE_URL, write_oparl
 from namnd.operations.schedule import add_dates
-from namnd.services.roster import Seat
+from namnd.rules.roster import Seat
 from namnd.storage.store import Store
 from namnd.storage.workspace import resolve
 from tests.protocol_sample import draft_protocol
@@ -337,7 +337,7 @@ def test_diarienummer_of_either_format_make_distinct_ids():
 
 def test_another_kommuns_sekretess_never_reaches_the_open_data(tmp_path, capsys):
     """The socialnämnd of the public-routes tests: LVU under sekretess, a rättelse, a note."""
-    from namnd.services.personnummer import find_personnummer
+    from namnd.rules.personnummer import find_personnummer
     from tests.storage.test_public_routes import (
         DATA,
         SECRET_BILAGA,

@@ -15,7 +15,7 @@ from namnd.errors import InvalidInput, NotFound
 from namnd.operations.agenda_files import export_agenda_markdown, import_agenda_file
 from namnd.operations.protocol_export import import_protocol
 from namnd.operations.schedule import year_plan
-from namnd.services.roster import Seat
+from namnd.rules.roster import Seat
 
 DATA = Path(__file__).parent.parent / "data" / "socialnamnd"
 FIRST = dt.date(2023, 1, 1)

@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from namnd.domain.kinds import AssignmentStatus, AttendeeKind, MeetingStatus, MotionKind
-from namnd.domain.protocol import Correction, Motion
+from namnd.domain.kinds import AssignmentStatus, AttendeeKind, MeetingStatus, YrkandeKind
+from namnd.domain.protocol import Correction, Yrkande
 from namnd.errors import InvalidInput, StaleEdit
-from namnd.services.attendance_changes import STANDS_IN, change
+from namnd.rules.attendance_changes import STANDS_IN, change
 from tests.protocol_sample import draft_protocol, sample_protocol
 
 DAY = dt.date(2019, 9, 19)
@@ -113,7 +113,7 @@ def test_two_people_minuting_the_same_paragraph_never_overwrite(demo):
     p90 = view.protocol.paragraph(90)
     version = view.versions[90]
     mine = dataclasses.replace(
-        p90, motions=(Motion(("Omar Haddad",), MotionKind.APPROVAL, "motionen"),)
+        p90, motions=(Yrkande(("Omar Haddad",), YrkandeKind.APPROVAL, "motionen"),)
     )
     theirs = dataclasses.replace(p90, decision_md="Annan text")
     demo.save_paragraph(meeting, mine, version, paragraph_id=view.ids[90])

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from namnd.cli.main import main
 from namnd.formats.public_files import extract_parts, kind_of
-from namnd.services.personnummer import find_personnummer
+from namnd.rules.personnummer import find_personnummer
 from namnd.storage.workspace import resolve
 
 MEETING = dt.date(2026, 3, 12)

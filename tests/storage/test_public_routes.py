@@ -14,7 +14,7 @@ import pytest
 
 from namnd.cli.main import main
 from namnd.formats.public_files import extract_parts, kind_of
-from namnd.services.personnummer import find_personnummer
+from namnd.rules.personnummer import find_personnummer
 
 DATA = Path(__file__).parent.parent / "data" / "socialnamnd"
 DAY = "2026-03-12"

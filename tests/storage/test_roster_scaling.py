@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from namnd.formats.roster_table import parse_roster_table
-from namnd.services.roster import Seat
+from namnd.rules.roster import Seat
 
 
 def _table(rows: int, offset: int) -> bytes:

@@ -156,7 +156,7 @@ def test_a_justerat_protokoll_leaves_nothing_late():
     from namnd.domain.kinds import MeetingStatus
     from namnd.domain.views import MeetingSummary
     from namnd.operations.schedule import PlannedMeeting
-    from namnd.services.deadlines import after_meeting, before_meeting, deadline_state
+    from namnd.rules.deadlines import after_meeting, before_meeting, deadline_state
 
     day, today = dt.date(2019, 9, 19), dt.date(2020, 1, 15)
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, inspect, text
 from sqlmodel import Session, select
 
-from namnd.domain.models import AgendaItem, Arende, Meeting, Organ, Paragraph
+from namnd.domain.models import AgendaItem, Arende, Meeting, Organ, ParagraphRow
 from namnd.domain.search_tables import SearchText
 from namnd.operations.demo import load_demo
 from namnd.storage.migrate import alembic_config
@@ -53,7 +53,7 @@ _queries = st.lists(_words, min_size=1, max_size=3).map(" ".join)
 def _fill(store: Store, arenden: list[dict]) -> None:
     """A nämnd with these ärenden on the meetings they name, each with an optional §."""
     with store.session() as session:
-        for table in (SearchText, Paragraph, AgendaItem, Arende, Meeting):
+        for table in (SearchText, ParagraphRow, AgendaItem, Arende, Meeting):
             session.exec(delete(table))
         organ = session.exec(select(Organ)).first()
         meetings = [Meeting(organ_id=organ.id, date=day) for day in _DAYS]
@@ -79,7 +79,7 @@ def _fill(store: Store, arenden: list[dict]) -> None:
                 if a["paragraph"] is not None:
                     number += 1
                     session.add(
-                        Paragraph(
+                        ParagraphRow(
                             organ_id=organ.id,
                             meeting_id=meetings[m].id,
                             agenda_item_id=item.id,
@@ -152,7 +152,7 @@ def test_the_index_follows_edits_sekretess_and_deletes(organ_store):
     (hit, paragraph) = store.search("boendestöd")
     assert hit.document.confidential and hit.document.text == "" and paragraph.document.confidential
     with store.session() as session:
-        for table in (Paragraph, AgendaItem, Arende):  # the ORM's deletes, as the Store's
+        for table in (ParagraphRow, AgendaItem, Arende):  # the ORM's deletes, as the Store's
             for row in session.exec(select(table)):
                 session.delete(row)
             session.flush()

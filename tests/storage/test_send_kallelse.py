@@ -21,8 +21,8 @@ from namnd.errors import InvalidInput
 from namnd.operations import mailing_lists
 from namnd.operations.agenda_files import import_agenda_file
 from namnd.operations.send_kallelse import plan, send
-from namnd.services.mailing import Recipient
-from namnd.services.roster import Seat
+from namnd.rules.mailing import Recipient
+from namnd.rules.roster import Seat
 from namnd.storage import send_log
 from namnd.storage.store import Store
 from tests.renderers.docx_helpers import require_libreoffice

@@ -9,7 +9,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.worker import WorkerCancelled
 
-from namnd.services.swedish_dates import long_date
+from namnd.rules.swedish_dates import long_date
 from namnd.tui.app import create_app
 
 # Before the demo meeting, so "upcoming first" puts 19 September 2019 on top.

@@ -76,8 +76,8 @@ async def test_waiting_time_chart_per_insats_and_quarter(demo_store, make_app):
 
 def test_waiting_times_on_the_seed_cases():
     from namnd.formats.ej_verkstallda_file import parse_register
-    from namnd.services.ej_verkstallda import Quarter
-    from namnd.services.waiting_times import quarters_between, register_span, waiting_times
+    from namnd.rules.ej_verkstallda import Quarter
+    from namnd.rules.waiting_times import quarters_between, register_span, waiting_times
 
     cases = parse_register(Path("tests/data/ej-verkstallda-2019Q2.yaml").read_text("utf-8"))
     first, _last = register_span(cases)

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from textual.widgets import Button, Input, Label, TextArea
 
-from namnd.domain.protocol import Adjustment
-from namnd.services.swedish_numbers import counted
+from namnd.domain.protocol import Justering
+from namnd.rules.swedish_numbers import counted
 from namnd.tui.screens.help import HelpScreen, general_keys, screen_keys
 from namnd.tui.screens.protocol import MARKS_LEGEND, ProtocolScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog
@@ -66,7 +66,7 @@ async def test_protocol_footer_follows_its_state(demo_store, make_app):
         assert shown == ["escape", "e", "y", "v", "r", "question_mark"]
         meeting_id = demo_store.find_meeting(DAY).id
         view = demo_store.protocol(meeting_id)
-        adjustment = Adjustment(adjusters=("Per Ek",), place="Tumba", date=dt.date(2019, 9, 26))
+        adjustment = Justering(adjusters=("Per Ek",), place="Tumba", date=dt.date(2019, 9, 26))
         demo_store.save_adjustment(meeting_id, adjustment, None, view.head_version)
         demo_store.adjust_protocol(meeting_id, dt.date(2019, 9, 26), by="sekreteraren")
         app.screen._reload()

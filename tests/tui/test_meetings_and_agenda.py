@@ -121,7 +121,7 @@ def test_tui_start_up_path_stays_light():
         "openpyxl",
         "pyhanko",  # signing only: `namnd sign` and `namnd verify`
         "markdown_it",
-        "namnd.services.due_phrases",
+        "namnd.rules.due_phrases",
         "namnd.domain.delegation_tables",
         "namnd.tui.widgets.dialogs",  # TextArea and its themes: not for the first paint
     )

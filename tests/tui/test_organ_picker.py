@@ -15,7 +15,7 @@ from textual.widgets import DataTable, OptionList
 from namnd.cli.main import main
 from namnd.domain.kinds import MemberRole
 from namnd.operations.agenda_files import import_agenda_file
-from namnd.services.roster import Seat
+from namnd.rules.roster import Seat
 from namnd.storage.meeting_peek import peek_meetings
 from namnd.tui.app import create_app
 from namnd.tui.screens.agenda import AgendaScreen

@@ -6,10 +6,10 @@ import datetime as dt
 
 from textual.widgets import TextArea
 
-from namnd.domain.kinds import AttendeeKind, MeetingStatus, MotionKind, VoteChoice
+from namnd.domain.kinds import AttendeeKind, MeetingStatus, VoteChoice, YrkandeKind
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.protocol import ProtocolScreen
-from namnd.tui.screens.protocol_forms import AdjustmentScreen, AttendanceScreen
+from namnd.tui.screens.protocol_forms import AttendanceScreen, JusteringScreen
 from namnd.tui.screens.vote import VoteScreen
 from tests.tui.conftest import highlight_meeting, settle
 
@@ -72,7 +72,7 @@ async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
         (motion,) = _protocol(demo_store).paragraph(90).motions
         assert (motion.by, motion.kind, motion.text) == (
             ("Omar Haddad",),
-            MotionKind.APPROVAL,
+            YrkandeKind.APPROVAL,
             "motionen",
         )
 
@@ -116,7 +116,7 @@ async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
         # Justering: who and when, then justera.
         await pilot.press("u")
         await settle(app, pilot)
-        assert isinstance(app.screen, AdjustmentScreen)
+        assert isinstance(app.screen, JusteringScreen)
         await pilot.press(*"Per Ek", "tab", *"Tumba", "tab", *"2019-09-26", "escape")
         await settle(app, pilot)
         await pilot.press("J")

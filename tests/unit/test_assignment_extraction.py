@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from namnd.domain.kinds import DueKind
-from namnd.services.assignment_extraction import extract_assignments
+from namnd.rules.assignment_extraction import extract_assignments
 
 GIVEN = dt.date(2019, 9, 19)
 VOF = "vård- och omsorgsförvaltningen"

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from namnd.domain.kinds import AssignmentStatus, DueKind
 from namnd.domain.views import AssignmentView
-from namnd.services.assignment_report import report_markdown
+from namnd.rules.assignment_report import report_markdown
 
 D = dt.date
 ROW = AssignmentView(

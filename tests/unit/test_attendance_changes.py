@@ -8,9 +8,9 @@ import pytest
 
 from namnd.domain.protocol import ParagraphRange
 from namnd.errors import InvalidInput
-from namnd.services.attendance_changes import ARRIVES, LEAVES, STANDS_IN, change
-from namnd.services.protocol_rules import serving
-from namnd.services.protocol_text import attendance_groups, attendance_line
+from namnd.rules.attendance_changes import ARRIVES, LEAVES, STANDS_IN, change
+from namnd.rules.protocol_rules import serving
+from namnd.rules.protocol_text import attendance_groups, attendance_line
 from tests.protocol_sample import sample_protocol
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namnd.services.deadlines import (
+from namnd.rules.deadlines import (
     Rules,
     after_meeting,
     before_meeting,
@@ -125,7 +125,7 @@ def test_period_end_is_a_vardag_not_before_the_nominal_day(start, weeks):
     ],
 )
 def test_deadline_state(day, done, state):
-    from namnd.services.deadlines import deadline_state
+    from namnd.rules.deadlines import deadline_state
 
     assert deadline_state(day, D(2020, 1, 15), done=done) == state
 

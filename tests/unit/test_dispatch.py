@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from namnd.services.dispatch import dispatch, dispatch_markdown, paragraph_list
+from namnd.rules.dispatch import dispatch, dispatch_markdown, paragraph_list
 from tests.protocol_sample import draft_protocol, sample_protocol
 
 

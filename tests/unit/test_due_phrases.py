@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from namnd.domain.kinds import DueKind
-from namnd.services.due_phrases import DueReading, last_meeting_in, read_due
+from namnd.rules.due_phrases import DueReading, last_meeting_in, read_due
 
 D = dt.date
 EXACT, MEETING, PERIOD = DueKind.EXACT_DATE, DueKind.MEETING_IN_MONTH, DueKind.END_OF_PERIOD

@@ -17,7 +17,7 @@ from namnd.renderers.ej_verkstallda_markdown import (
     NOT_EXECUTED_HEADING,
     render_redovisning,
 )
-from namnd.services.ej_verkstallda import (
+from namnd.rules.ej_verkstallda import (
     Case,
     Quarter,
     add_months,
@@ -25,8 +25,8 @@ from namnd.services.ej_verkstallda import (
     elapsed_half_months,
     elapsed_text,
 )
-from namnd.services.small_counts import NOTE
-from namnd.services.swedish_numbers import number_word
+from namnd.rules.small_counts import NOTE
+from namnd.rules.swedish_numbers import number_word
 
 DATA = Path(__file__).parents[1] / "data" / "ej-verkstallda-2019Q2.yaml"
 Q2 = Quarter.parse("2019Q2")

@@ -7,8 +7,8 @@ import datetime as dt
 from namnd.domain.kinds import AttendeeKind, CallInMethod, MemberRole
 from namnd.domain.protocol import Attendee
 from namnd.renderers.inkallelse_mail import InkallelseLetter, body, inkallelse_message
-from namnd.services.inkallelse import CallIn, Forhinder, proposals, starting_attendance
-from namnd.services.roster import Seat
+from namnd.rules.inkallelse import CallIn, Forhinder, proposals, starting_attendance
+from namnd.rules.roster import Seat
 
 DAY = dt.date(2026, 3, 12)
 FIRST = dt.date(2023, 1, 1)

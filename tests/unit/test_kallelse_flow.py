@@ -6,7 +6,7 @@ import pytest
 
 from namnd.domain.kinds import MeetingStatus as S
 from namnd.errors import InvalidInput
-from namnd.services.kallelse_flow import check_transition, is_late
+from namnd.rules.kallelse_flow import check_transition, is_late
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,7 @@ def test_changes_after_utskick_are_late():
 
 
 def test_a_meeting_whose_day_has_passed_is_shown_as_held():
-    from namnd.services.kallelse_flow import status_on
+    from namnd.rules.kallelse_flow import status_on
 
     day = dt.date(2019, 9, 19)
     assert status_on(S.SENT, day, today=dt.date(2019, 9, 20)) is S.HELD

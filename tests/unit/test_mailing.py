@@ -13,9 +13,9 @@ from namnd.errors import InvalidInput
 from namnd.formats.markdown_sections import FileFormatError
 from namnd.formats.roster_file import parse_roster
 from namnd.renderers.kallelse_mail import mail_message
-from namnd.services.addresses import checked_email, checked_phone
-from namnd.services.mailing import ListView, parsed_address, resolve
-from namnd.services.roster import Seat, seat_from_fields
+from namnd.rules.addresses import checked_email, checked_phone
+from namnd.rules.mailing import ListView, parsed_address, resolve
+from namnd.rules.roster import Seat, seat_from_fields
 
 DAY = dt.date(2027, 2, 3)
 START = dt.date(2027, 1, 1)
@@ -67,7 +67,7 @@ def test_any_plain_address_with_a_name_reads_back(local: str, domain: str, name:
     if ".." in local:
         return
     address = f"{local}@{domain}"
-    from namnd.services.mailing import display_address
+    from namnd.rules.mailing import display_address
 
     shown = display_address(name.strip(), address)
     assert parsed_address(shown)[1] == address

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from namnd.errors import InvalidInput
-from namnd.services.meeting_plan import (
+from namnd.rules.meeting_plan import (
     PlanRule,
     parse_months,
     plan_warnings,

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namnd.services.personnummer import (
+from namnd.rules.personnummer import (
     REDACTED,
     find_personnummer,
     has_personnummer,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from namnd.domain.kinds import MotionKind
-from namnd.domain.protocol import Motion, ProtocolParagraph
+from namnd.domain.kinds import YrkandeKind
+from namnd.domain.protocol import ProtocolParagraph, Yrkande
 from namnd.errors import InvalidInput
-from namnd.services.plain_text import check_rows, check_text, cleaned, plain_text
+from namnd.rules.plain_text import check_rows, check_text, cleaned, plain_text
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x9b"])
@@ -35,10 +35,10 @@ def test_cleaning_a_paragraph_keeps_its_kinds_and_structure():
         number=90,
         title="Bud\x1bget",
         decision_md="att\x07 bifalla",
-        motions=(Motion(("Omar\x00 Haddad",), MotionKind.APPROVAL, "bifall\x0b"),),
+        motions=(Yrkande(("Omar\x00 Haddad",), YrkandeKind.APPROVAL, "bifall\x0b"),),
     )
     clean = cleaned(paragraph)
     assert clean.title == "Budget" and clean.decision_md == "att bifalla"
     (motion,) = clean.motions
-    assert motion == Motion(("Omar Haddad",), MotionKind.APPROVAL, "bifall")
-    assert type(motion.kind) is MotionKind
+    assert motion == Yrkande(("Omar Haddad",), YrkandeKind.APPROVAL, "bifall")
+    assert type(motion.kind) is YrkandeKind

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from namnd.domain.kinds import MemberRole, Position
-from namnd.services.roster import Seat, presidium_names
+from namnd.rules.roster import Seat, presidium_names
 
 DAY = dt.date(2020, 1, 27)
 

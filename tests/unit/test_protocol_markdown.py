@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from namnd.domain.kinds import MotionKind
-from namnd.domain.protocol import Correction, Motion, Note
+from namnd.domain.kinds import YrkandeKind
+from namnd.domain.protocol import Correction, Note, Yrkande
 from namnd.errors import InvalidInput
 from namnd.formats.protocol_markdown import dump_protocol, parse_protocol
-from namnd.services.attendance_changes import STANDS_IN, change
+from namnd.rules.attendance_changes import STANDS_IN, change
 from tests.protocol_sample import sample_protocol
 from tests.unit.test_agenda_markdown import STRUCTURE_LINES, free_text
 
@@ -111,7 +111,10 @@ def test_free_texts_round_trip(decision, note):
         p90,
         decision_md=decision,
         notes=(Note(("Omar Haddad",), note.replace("\n", " ")),),
-        motions=(*p90.motions, Motion(("Per Ek",), MotionKind.AMENDMENT, note.replace("\n", " "))),
+        motions=(
+            *p90.motions,
+            Yrkande(("Per Ek",), YrkandeKind.AMENDMENT, note.replace("\n", " ")),
+        ),
     )
     protocol = dataclasses.replace(
         sample, paragraphs=tuple(changed if p.number == 90 else p for p in sample.paragraphs)

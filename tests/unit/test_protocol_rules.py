@@ -9,18 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
+from namnd.domain.kinds import AttendeeKind, VoteChoice, YrkandeKind
 from namnd.domain.protocol import (
     Attendee,
     Ballot,
-    Motion,
     ParagraphRange,
     Protocol,
     ProtocolParagraph,
     Vote,
+    Yrkande,
 )
 from namnd.errors import InvalidInput
-from namnd.services import protocol_rules, protocol_text
+from namnd.rules import protocol_rules, protocol_text
 from tests.protocol_sample import sample_protocol
 
 YES, NO, ABSTAIN = VoteChoice.YES, VoteChoice.NO, VoteChoice.ABSTAIN
@@ -142,7 +142,7 @@ def test_the_minuted_sentences():
     )
     assert (
         protocol_text.motion_sentence(
-            protocol, Motion(("Per Ek", "Anna Berg"), MotionKind.REFERRAL)
+            protocol, Yrkande(("Per Ek", "Anna Berg"), YrkandeKind.REFERRAL)
         )
         == "Per Ek (M) och Anna Berg (M) yrkar att ärendet återremitteras."
     )

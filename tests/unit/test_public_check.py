@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namnd.services.public_check import (
+from namnd.rules.public_check import (
     RUN,
     FindingKind,
     Secret,

@@ -5,7 +5,7 @@ import pytest
 
 from namnd.errors import InvalidInput, NamndError, PublicationRefused
 from namnd.operations.public_gate import check_public_file, write_public
-from namnd.services.public_check import FindingKind, Secret, SecretIndex
+from namnd.rules.public_check import FindingKind, Secret, SecretIndex
 
 SECRET = Secret(
     "Brukaren har sedan mars vistats på korttidsboendet Solrosen",

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 
 from namnd.formats.agenda_markdown import dump_agenda
 from namnd.formats.protocol_markdown import dump_protocol
-from namnd.services.publication import public_protocol, public_text, public_version
+from namnd.rules.publication import public_protocol, public_text, public_version
 from tests.protocol_sample import sample_protocol
 from tests.unit.test_agenda_markdown import documents
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from namnd.renderers.item_markdown import item_markdown
-from namnd.services.reply_deadlines import reply_warning
+from namnd.rules.reply_deadlines import reply_warning
 
 MEETING = dt.date(2019, 9, 19)
 
@@ -36,7 +36,7 @@ def test_the_demo_item_shows_its_deadline_and_the_warning(demo_store):
 
 
 def test_where_an_open_remiss_stands_in_the_year():
-    from namnd.services.reply_deadlines import remiss_line
+    from namnd.rules.reply_deadlines import remiss_line
 
     plan = [
         (dt.date(2019, 9, 19), dt.date(2019, 8, 29)),
@@ -63,7 +63,7 @@ def test_the_year_plan_lists_the_demos_open_remiss(demo_store):
 
 
 def test_todo_window_and_order():
-    from namnd.services.todo import Task, deadline_tasks, reply_tasks, summary
+    from namnd.rules.todo import Task, deadline_tasks, reply_tasks, summary
 
     today = dt.date(2020, 1, 10)
     steps = [

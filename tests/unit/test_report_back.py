@@ -6,7 +6,7 @@ import datetime as dt
 
 from namnd.domain.kinds import ArendeKind, AssignmentStatus, DueKind
 from namnd.domain.views import AssignmentView
-from namnd.services.report_back import due_at_meeting, report_back_fields, urgency
+from namnd.rules.report_back import due_at_meeting, report_back_fields, urgency
 
 D = dt.date
 

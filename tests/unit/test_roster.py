@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import InvalidInput
 from namnd.formats.roster_file import parse_roster
-from namnd.services.roster import (
+from namnd.rules.roster import (
     Seat,
     call_in,
     call_in_text,

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namnd.services.search import (
+from namnd.rules.search import (
     SNIPPET_WIDTH,
     Document,
     hit_cells,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from namnd.errors import InvalidInput
-from namnd.services.signing_rules import missing, same_person, signatory_for
+from namnd.rules.signing_rules import missing, same_person, signatory_for
 from tests.protocol_sample import draft_protocol
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namnd.services.small_counts import SUPPRESSED, THRESHOLD, suppress_grid, suppress_line
+from namnd.rules.small_counts import SUPPRESSED, THRESHOLD, suppress_grid, suppress_line
 
 
 def test_small_counts_are_hidden_and_zero_is_shown():

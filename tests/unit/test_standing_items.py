@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from namnd.services.standing_items import OPENERS, opener_for, protocol_order
+from namnd.rules.standing_items import OPENERS, opener_for, protocol_order
 
 
 def test_a_list_without_openers_gets_all_three_first():

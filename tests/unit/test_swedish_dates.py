@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from namnd.errors import InvalidInput
-from namnd.services.swedish_dates import (
+from namnd.rules.swedish_dates import (
     clock,
     day_month,
     long_date,

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namnd.services.utskott import proposal_from_decision, proposal_preamble, proposer
+from namnd.rules.utskott import proposal_from_decision, proposal_preamble, proposer
 
 
 def test_an_utskott_is_named_by_its_kind_in_the_genitive():

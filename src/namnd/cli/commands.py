@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from namnd.cli import output
-from namnd.services.swedish_numbers import counted
+from namnd.rules.swedish_numbers import counted
 from namnd.storage.workspace import Workspace, resolve
 
 if TYPE_CHECKING:
@@ -232,7 +232,7 @@ def _archive(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _search(args: argparse.Namespace, workspace: Workspace) -> int:
-    from namnd.services.search import COLUMNS, hit_cells
+    from namnd.rules.search import COLUMNS, hit_cells
 
     query = " ".join(args.query)
     hits = open_store(workspace).search(query, limit=args.limit)
@@ -307,7 +307,7 @@ def _export_uppdrag(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _date(text: str | None, what: str):
-    from namnd.services.swedish_dates import parse_iso_date
+    from namnd.rules.swedish_dates import parse_iso_date
 
     return parse_iso_date(text, what=what) if text else None
 
@@ -374,14 +374,14 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.propose:
         return _propose(args, store)
     if args.add:
-        from namnd.services.swedish_dates import parse_iso_date
+        from namnd.rules.swedish_dates import parse_iso_date
 
         dates = [parse_iso_date(text, what="sammanträdesdatum") for text in args.add]
         added = add_dates(store, dates, args.organ)
         what = counted(added, "sammanträde", "sammanträden")
         print(f"Lade till {what} ({len(dates) - added} fanns redan).")
     if args.remove:
-        from namnd.services.swedish_dates import parse_iso_date
+        from namnd.rules.swedish_dates import parse_iso_date
 
         dates = [parse_iso_date(text, what="sammanträdesdatum") for text in args.remove]
         store.remove_planned_meetings(dates, args.organ)
@@ -397,7 +397,7 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.ics:
         from namnd.operations.publishing import publish
         from namnd.renderers.ics import write_ics
-        from namnd.services.publication import public_plan
+        from namnd.rules.publication import public_plan
 
         published = public_plan(plan)
 
@@ -416,8 +416,8 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _propose(args: argparse.Namespace, store: Store) -> int:
     from namnd.operations.schedule import propose
-    from namnd.services.meeting_plan import PlanRule, parse_months, proposal_lines
-    from namnd.services.swedish_dates import weekday_number
+    from namnd.rules.meeting_plan import PlanRule, parse_months, proposal_lines
+    from namnd.rules.swedish_dates import weekday_number
 
     rule = PlanRule(
         weekday=weekday_number(args.propose),

@@ -68,7 +68,7 @@ def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
         print("\n\n".join(t.markdown() for t in tables))
         return 0
     from namnd.operations.ej_verkstallda_report import export_report
-    from namnd.services.swedish_dates import parse_iso_date
+    from namnd.rules.swedish_dates import parse_iso_date
 
     as_of = parse_iso_date(args.as_of, what="referensdatum") if args.as_of else None
     if args.meeting:

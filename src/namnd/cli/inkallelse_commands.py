@@ -76,7 +76,7 @@ def _forhinder(args: argparse.Namespace, store) -> int:
 
 
 def _print_state(state) -> None:
-    from namnd.services.roster import call_in_text
+    from namnd.rules.roster import call_in_text
 
     if not state.forhinder:
         print("Inga förhinder anmälda.")

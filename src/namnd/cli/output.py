@@ -8,16 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from namnd.domain.views import AgendaView, AssignmentView, MeetingSummary
-from namnd.services.plain_text import plain_text
-from namnd.services.swedish_dates import clock, long_date
+from namnd.rules.plain_text import plain_text
+from namnd.rules.swedish_dates import clock, long_date
 from namnd.storage.workspace import Workspace
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from namnd.operations.schedule import YearPlan
-    from namnd.services.roster import Seat
-    from namnd.services.search import Hit
+    from namnd.rules.roster import Seat
+    from namnd.rules.search import Hit
 
 
 def plan_json(plan: YearPlan) -> dict:
@@ -144,7 +144,7 @@ def agenda_text(view: AgendaView) -> str:
 
 def seats_table(seats: list[Seat], *, day: dt.date | None) -> str:
     """The register as text: ledamöter, then ersättare in inkallelseordning."""
-    from namnd.services.roster import COLUMNS, seat_cells
+    from namnd.rules.roster import COLUMNS, seat_cells
 
     if not seats:
         when = f" den {long_date(day)}" if day else ""

@@ -110,7 +110,7 @@ def _number(text: str) -> int:
 
 def _dispatch(args: argparse.Namespace, workspace: Workspace, store) -> int:
     from namnd.operations.protocol_export import export_dispatch
-    from namnd.services.dispatch import paragraph_list
+    from namnd.rules.dispatch import paragraph_list
 
     folder = Path(args.output) if args.output else None
     listing, plan = export_dispatch(store, args.meeting, workspace, folder=folder)

@@ -44,7 +44,7 @@ def add_arguments(commands) -> None:
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     """Publish the meeting and say what was written."""
     from namnd.operations.public_site import default_folder, publish_meeting
-    from namnd.services.swedish_dates import parse_iso_date
+    from namnd.rules.swedish_dates import parse_iso_date
 
     store = open_store(workspace)
     folder = Path(args.output) if args.output else default_folder(workspace)

@@ -91,8 +91,8 @@ def run_send(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def report_lines(outcome, *, dry_run: bool) -> list[str]:
     """The outcome as the CLI prints it (and the TUI shows it)."""
-    from namnd.services.mailing import version_label
-    from namnd.services.swedish_numbers import counted
+    from namnd.rules.mailing import version_label
+    from namnd.rules.swedish_numbers import counted
 
     plan = outcome.plan
     lines = []
@@ -124,8 +124,8 @@ def run_lists(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.cli.commands import open_store
     from namnd.cli.output import text_table
     from namnd.operations import mailing_lists as ops
-    from namnd.services.mailing import FROM_SEATS, version_label
-    from namnd.services.swedish_dates import parse_iso_date
+    from namnd.rules.mailing import FROM_SEATS, version_label
+    from namnd.rules.swedish_dates import parse_iso_date
 
     store = open_store(workspace)
     organ = args.organ

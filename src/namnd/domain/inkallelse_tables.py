@@ -4,7 +4,7 @@ A förhinder is reported before the meeting (by phone, by e-mail, in the corrido
 recorded by the secretary; each inkallelse answers one förhinder. An inkallelse refused
 by the mail server stays as a row with its refusal, so the log shows every attempt, but
 only a delivered, telephoned or drafted one calls the ersättare in (see
-``services.inkallelse``).
+``rules.inkallelse``).
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ class AttendeeKind(_Labelled):
     OTHER = "other"
 
 
-class MotionKind(_Labelled):
+class YrkandeKind(_Labelled):
     """What a yrkande asks for."""
 
     APPROVAL = "approval"
@@ -166,12 +166,12 @@ _LABELS: dict[type[_Labelled], dict[_Labelled, str]] = {
         AttendeeKind.SUBSTITUTE: "ersättare",
         AttendeeKind.OTHER: "övrig",
     },
-    MotionKind: {
-        MotionKind.APPROVAL: "bifall",
-        MotionKind.REJECTION: "avslag",
-        MotionKind.REFERRAL: "återremiss",
-        MotionKind.AMENDMENT: "ändring",
-        MotionKind.ADDITION: "tillägg",
+    YrkandeKind: {
+        YrkandeKind.APPROVAL: "bifall",
+        YrkandeKind.REJECTION: "avslag",
+        YrkandeKind.REFERRAL: "återremiss",
+        YrkandeKind.AMENDMENT: "ändring",
+        YrkandeKind.ADDITION: "tillägg",
     },
     VoteChoice: {
         VoteChoice.YES: "Ja",

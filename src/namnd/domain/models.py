@@ -230,12 +230,16 @@ class AgendaItem(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("meeting_id", "arende_id"),)
 
 
-class Paragraph(SQLModel, table=True):
-    """A § of the protokoll; numbered per organ through the calendar year.
+class ParagraphRow(SQLModel, table=True):
+    """A § of the protokoll as stored; numbered per organ through the calendar year.
 
-    Yrkanden, the omröstning, reservationer and anteckningar are read and written with
-    the § as a whole, so they are JSON (see ``storage.protocol_codec``).
+    Named apart from ``domain.protocol.ProtocolParagraph`` (the § the rules and renderers
+    read) and python-docx's ``Paragraph``. Yrkanden, the omröstning, reservationer and
+    anteckningar are read and written with the § as a whole, so they are JSON (see
+    ``storage.protocol_codec``).
     """
+
+    __tablename__ = "paragraph"
 
     id: int | None = Field(default=None, primary_key=True)
     organ_id: int = Field(foreign_key="organ.id", index=True)

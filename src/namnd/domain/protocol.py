@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
+from namnd.domain.kinds import AttendeeKind, VoteChoice, YrkandeKind
 from namnd.errors import InvalidInput
 
 CHAIR = "ordförande"
@@ -82,11 +82,11 @@ class Attendee:
 
 
 @dataclass(frozen=True)
-class Motion:
+class Yrkande:
     """A yrkande: who moved what (``text`` completes 'yrkar …' for ändring and tillägg)."""
 
     by: tuple[str, ...]
-    kind: MotionKind
+    kind: YrkandeKind
     text: str = ""
 
 
@@ -138,7 +138,7 @@ class ProtocolParagraph:
     dnr: str | None = None
     item: int | None = None
     decision_md: str = ""
-    motions: tuple[Motion, ...] = ()
+    motions: tuple[Yrkande, ...] = ()
     process_md: str = ""
     vote: Vote | None = None
     reservations: tuple[Reservation, ...] = ()
@@ -150,7 +150,7 @@ class ProtocolParagraph:
 
 
 @dataclass(frozen=True)
-class Adjustment:
+class Justering:
     """Justering and anslag: who justerar, where and when, and what has happened since."""
 
     adjusters: tuple[str, ...] = ()
@@ -167,7 +167,7 @@ class Correction:
     """A rättelse after justering: visible, with what changed and why.
 
     ``confidential`` marks the published form of a rättelse of a sekretess §: it keeps
-    only the § and the day (``services.publication``).
+    only the § and the day (``rules.publication``).
     """
 
     number: int
@@ -191,7 +191,7 @@ class Protocol:
     secretary: str = ""
     attendees: tuple[Attendee, ...] = ()
     paragraphs: tuple[ProtocolParagraph, ...] = ()
-    adjustment: Adjustment = field(default_factory=Adjustment)
+    adjustment: Justering = field(default_factory=Justering)
     corrections: tuple[Correction, ...] = ()
 
     @property

@@ -30,7 +30,7 @@ from namnd.formats.markdown_sections import (
     split_parts,
     unescape_text,
 )
-from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
+from namnd.rules.swedish_dates import clock, parse_clock, parse_iso_date
 
 # A mistake in an agenda file, with the line it is on (shared with the protokoll file).
 AgendaFormatError = FileFormatError

@@ -12,7 +12,7 @@ import re
 from namnd.domain.kinds import AttendeeKind
 from namnd.domain.protocol import Attendee, ParagraphRange, Protocol
 from namnd.errors import InvalidInput
-from namnd.services.protocol_text import attendance_line
+from namnd.rules.protocol_text import attendance_line
 
 BOXES = (
     ("deciding", "Beslutande"),

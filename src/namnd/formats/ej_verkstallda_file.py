@@ -14,7 +14,7 @@ import yaml
 
 from namnd.domain.delegation_tables import DelayReason, ReportLaw
 from namnd.errors import InvalidInput
-from namnd.services.ej_verkstallda import Case, Offer, check_case
+from namnd.rules.ej_verkstallda import Case, Offer, check_case
 
 _REASONS = {
     "resursbrist": DelayReason.RESOURCES,

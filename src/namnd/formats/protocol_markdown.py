@@ -19,19 +19,19 @@ from typing import Any, TypeVar
 
 import yaml
 
-from namnd.domain.kinds import MotionKind, VoteChoice
+from namnd.domain.kinds import VoteChoice, YrkandeKind
 from namnd.domain.organ_code import check_organ_code
 from namnd.domain.protocol import (
-    Adjustment,
     Attendee,
     Ballot,
     Correction,
-    Motion,
+    Justering,
     Note,
     Protocol,
     ProtocolParagraph,
     Reservation,
     Vote,
+    Yrkande,
 )
 from namnd.errors import InvalidInput
 from namnd.formats.agenda_markdown import AgendaFormatError, TextDumper, load_front_matter
@@ -43,8 +43,8 @@ from namnd.formats.markdown_sections import (
     split_parts,
     unescape_text,
 )
-from namnd.services.protocol_rules import problems
-from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
+from namnd.rules.protocol_rules import problems
+from namnd.rules.swedish_dates import clock, parse_clock, parse_iso_date
 
 DECISION, MOTIONS, PROCESS, VOTE = "Beslut", "Yrkanden", "Beslutsgång", "Omröstning"
 RESERVATIONS, NOTES, DISPATCH = "Reservationer", "Protokollsanteckningar", "Expedieras till"
@@ -270,7 +270,7 @@ def _parse_head(data: dict[str, Any], lines: list[str], stop: int) -> dict[str, 
         "end_time": _read(lines, stop, "tid:", lambda: parse_clock(end)) if end else None,
         "secretary": text("sekreterare"),
         "attendees": tuple(attendees),
-        "adjustment": Adjustment(
+        "adjustment": Justering(
             adjusters=tuple(n.strip() for n in text("justerare").split(",") if n.strip()),
             place=text("justeringens plats"),
             date=day("justeringsdag"),
@@ -427,14 +427,14 @@ def _who(line: int, item: str, *, required: bool) -> tuple[tuple[str, ...], str]
     return tuple(n.strip() for n in names.split(",") if n.strip()), rest.strip()
 
 
-def _motion(line: int, item: str) -> Motion:
+def _motion(line: int, item: str) -> Yrkande:
     by, rest = _who(line, item, required=True)
     label, _, text = rest.partition(" – ")
     try:
-        kind = MotionKind.from_label(label)
+        kind = YrkandeKind.from_label(label)
     except InvalidInput as err:
         raise AgendaFormatError(line, str(err)) from None
-    return Motion(by, kind, text.strip())
+    return Yrkande(by, kind, text.strip())
 
 
 def _reservation(line: int, item: str, more: list[str]) -> Reservation:

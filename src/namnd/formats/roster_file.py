@@ -20,7 +20,7 @@ import yaml
 from namnd.domain.kinds import MemberRole
 from namnd.errors import InvalidInput
 from namnd.formats.markdown_sections import FileFormatError
-from namnd.services.roster import Seat, SeatIndex, listed_seat
+from namnd.rules.roster import Seat, SeatIndex, listed_seat
 
 _GROUPS = (("ledamöter", MemberRole.MEMBER), ("ersättare", MemberRole.SUBSTITUTE))
 _ROW_KEYS = {"namn", "parti", "funktion", "e-post", "telefon"}

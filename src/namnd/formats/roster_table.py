@@ -17,8 +17,8 @@ from namnd.domain.kinds import MemberRole
 from namnd.errors import InvalidInput
 from namnd.formats.markdown_sections import FileFormatError
 from namnd.formats.tables import Record, cell_text, read_records
-from namnd.services.roster import Seat, SeatIndex, listed_seat
-from namnd.services.swedish_dates import parse_iso_date
+from namnd.rules.roster import Seat, SeatIndex, listed_seat
+from namnd.rules.swedish_dates import parse_iso_date
 
 HEADINGS = {"namn": "name", "parti": "party", "roll": "role", "funktion": "position"}
 HEADINGS |= {"från": "first_day", "till": "last_day", "e-post": "email", "telefon": "phone"}

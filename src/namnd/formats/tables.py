@@ -15,7 +15,7 @@ from typing import Any
 
 from namnd.errors import InvalidInput
 from namnd.formats.text_files import decode
-from namnd.services.plain_text import check_rows
+from namnd.rules.plain_text import check_rows
 
 Record = tuple[int, list[Any]]
 """A line number (or sheet row) and its raw cells (text from CSV, typed values from xlsx)."""

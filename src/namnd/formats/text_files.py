@@ -8,7 +8,7 @@ from pathlib import Path
 
 from namnd.atomic_files import write_text
 from namnd.errors import InvalidInput
-from namnd.services.plain_text import check_text
+from namnd.rules.plain_text import check_text
 
 #: The largest file read for import (a 400 000-row delegation list is about 35 MB).
 MAX_FILE_MB = 64

@@ -46,8 +46,8 @@ from namnd.renderers.earkiv_mets import (
     root_mets,
 )
 from namnd.renderers.erms_xml import CaseFile, Description, Handling, erms_document
-from namnd.services.publication import DEFAULT_OSL_REFERENCE
-from namnd.services.swedish_dates import long_date
+from namnd.rules.publication import DEFAULT_OSL_REFERENCE
+from namnd.rules.swedish_dates import long_date
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace

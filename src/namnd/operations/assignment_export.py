@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from namnd.atomic_files import save_document
-from namnd.services.assignment_report import TITLE, report_markdown
+from namnd.rules.assignment_report import TITLE, report_markdown
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 

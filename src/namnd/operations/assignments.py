@@ -18,8 +18,8 @@ from sqlmodel import Session, col, select
 from namnd.domain.kinds import AssignmentStatus
 from namnd.domain.models import AgendaItem, Arende, Assignment, Meeting, Organ
 from namnd.domain.protocol import ProtocolParagraph
-from namnd.services.assignment_extraction import ProposedAssignment, extract_assignments
-from namnd.services.due_phrases import read_due
+from namnd.rules.assignment_extraction import ProposedAssignment, extract_assignments
+from namnd.rules.due_phrases import read_due
 from namnd.storage import assignments
 from namnd.storage.store import Store
 

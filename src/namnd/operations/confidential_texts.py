@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from namnd.services.public_check import Secret, SecretIndex
+from namnd.rules.public_check import Secret, SecretIndex
 from namnd.storage import confidential
 from namnd.storage.store import Store
 

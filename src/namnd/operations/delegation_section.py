@@ -17,9 +17,9 @@ from namnd.domain.models import DelegationDecision
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.delegation_lists import COLUMNS
 from namnd.formats.markdown_table import markdown_table
-from namnd.services.delegation_summary import summarise
-from namnd.services.publication import public_delegation_tables, public_text
-from namnd.services.small_counts import NOTE
+from namnd.rules.delegation_summary import summarise
+from namnd.rules.publication import public_delegation_tables, public_text
+from namnd.rules.small_counts import NOTE
 from namnd.storage import delegation
 from namnd.storage.store import Store
 

@@ -32,7 +32,7 @@ from namnd.formats.roster_file import parse_roster
 from namnd.formats.text_files import read_text
 from namnd.operations.assignments import load_demo_assignments
 from namnd.operations.bilaga_files import Copies, copy_agenda_files, copying
-from namnd.services.swedish_dates import parse_iso_date
+from namnd.rules.swedish_dates import parse_iso_date
 from namnd.storage import agendas, members
 from namnd.storage.organs import dnr_format
 from namnd.storage.store import Store

@@ -18,7 +18,7 @@ from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import AnnouncedDocument, Attachment
 from namnd.formats.ej_verkstallda_file import parse_law
 from namnd.operations.ej_verkstallda_report import MemoFacts, export_report
-from namnd.services.ej_verkstallda import Quarter
+from namnd.rules.ej_verkstallda import Quarter
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 

@@ -16,7 +16,7 @@ from namnd.domain.models import Organ
 from namnd.formats.ej_verkstallda_file import parse_law, parse_register
 from namnd.formats.text_files import read_text, text_or_file
 from namnd.renderers.ej_verkstallda_markdown import render_redovisningar
-from namnd.services.ej_verkstallda import Quarter, Redovisning, build_redovisning
+from namnd.rules.ej_verkstallda import Quarter, Redovisning, build_redovisning
 from namnd.storage import ej_verkstallda
 from namnd.storage.schedule import find_organ
 from namnd.storage.store import Store
@@ -116,7 +116,7 @@ def _write_docx(markdown: str, path: Path, quarter: Quarter, public: bool, heade
         word_export,
     )
     from namnd.renderers.markdown_docx import MarkdownRenderer
-    from namnd.services.publication import NOT_FOR_PUBLICATION
+    from namnd.rules.publication import NOT_FOR_PUBLICATION
 
     document = new_document(header=header)
     set_properties(

@@ -36,8 +36,8 @@ from namnd.formats.bilaga_files import kind_of, resolve_reference, sha256
 from namnd.operations.agenda_files import store_workspace
 from namnd.operations.bilaga_files import stored_path
 from namnd.renderers.handlingar_pdf import Chapter, Piece, assemble, page_count
-from namnd.services.publication import DEFAULT_OSL_REFERENCE, public_version
-from namnd.services.swedish_dates import long_date
+from namnd.rules.publication import DEFAULT_OSL_REFERENCE, public_version
+from namnd.rules.swedish_dates import long_date
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace

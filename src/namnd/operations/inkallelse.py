@@ -22,8 +22,8 @@ from namnd.domain.kinds import CallInMethod
 from namnd.domain.views import MeetingSummary
 from namnd.errors import InvalidInput, NamndError
 from namnd.formats.smtp_url import SmtpServer
-from namnd.services.inkallelse import Forhinder, Proposal, proposals
-from namnd.services.roster import Seat
+from namnd.rules.inkallelse import Forhinder, Proposal, proposals
+from namnd.rules.roster import Seat
 from namnd.storage import inkallelse as rows
 from namnd.storage import preferences
 from namnd.storage.store import Store

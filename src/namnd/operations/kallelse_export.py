@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from namnd.formats.agenda_markdown import dump_agenda
 from namnd.formats.text_files import text_or_file
-from namnd.services.publication import public_text, public_version
+from namnd.rules.publication import public_text, public_version
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace

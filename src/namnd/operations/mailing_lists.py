@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from namnd.domain.models import Organ
 from namnd.errors import InvalidInput
-from namnd.services.mailing import ListView, Resolved, resolve
+from namnd.rules.mailing import ListView, Resolved, resolve
 from namnd.storage import mailing_lists, members
 from namnd.storage.schedule import find_organ
 from namnd.storage.store import Store

@@ -1,6 +1,6 @@
 """The public record of the workspace as OParl 1.1 open data: a static tree of JSON files.
 
-Every fact comes from the public projection (``services.publication``): the kallelse
+Every fact comes from the public projection (``rules.publication``): the kallelse
 as published (a sekretess ärende keeps number, title and dnr; sekretess bilagor are not
 there at all), the protokoll as published and only once justerat, the seats register
 cleaned. Each file is then read by the publication gate before anything is written, so
@@ -37,9 +37,9 @@ from namnd.errors import NotFound, PublicationRefused
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.oparl_extension import decision_properties
 from namnd.formats.oparl_ids import DEFAULT_BASE_URL, OPARL_TYPE, OParlIds, meeting_key, slug
-from namnd.services.publication import public_protocol, public_seats, public_version
-from namnd.services.roster import Seat
-from namnd.services.swedish_dates import long_date
+from namnd.rules.publication import public_protocol, public_seats, public_version
+from namnd.rules.roster import Seat
+from namnd.rules.swedish_dates import long_date
 from namnd.storage import agendas
 from namnd.storage.store import Store
 

@@ -15,13 +15,13 @@ from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NotFound
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.text_files import read_text, text_or_file
-from namnd.services.protocol_text import full_decisions
+from namnd.rules.protocol_text import full_decisions
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
 if TYPE_CHECKING:
-    from namnd.services.dispatch import Dispatch
+    from namnd.rules.dispatch import Dispatch
 
 FORMATS = ("docx", "md", "pdf")
 
@@ -170,8 +170,8 @@ def public_record(store: Store, ref: str) -> tuple[int, Protocol, AgendaDocument
 
 
 def _public(protocol: Protocol, internal: AgendaDocument) -> tuple[Protocol, AgendaDocument]:
-    """The protokoll and its agenda as published (``services.publication``)."""
-    from namnd.services.publication import public_protocol, public_version
+    """The protokoll and its agenda as published (``rules.publication``)."""
+    from namnd.rules.publication import public_protocol, public_version
 
     osl = internal.organ.osl_reference
     return public_protocol(protocol, internal, osl), public_version(internal, osl)
@@ -191,7 +191,7 @@ def export_dispatch(
     ``DATUM-KOD-expediering.docx`` says who gets which §§ and which wait for justering.
     """
     from namnd.renderers.protocol_docx import write_dispatch_docx, write_extract_docx
-    from namnd.services.dispatch import dispatch, dispatch_markdown
+    from namnd.rules.dispatch import dispatch, dispatch_markdown
 
     view, agenda = printed_protocol(store, ref)
     protocol = view.protocol

@@ -3,7 +3,7 @@
 The first signer of a version makes the file ``protocols/DATUM-KOD-justerat.pdf`` from a
 fresh PDF/A of the protokoll; each later signer adds an incremental signature to it. The
 protokoll becomes justerat in the database when the ordförande and every justerare have
-signed (``services.signing_rules``), in the same transaction as the last signature, and
+signed (``rules.signing_rules``), in the same transaction as the last signature, and
 the justering is logged by the signers' names as their certificates give them.
 
 A version is the protokoll's text as it was signed. When the text changes (a rättelse
@@ -25,7 +25,7 @@ from typing import overload
 
 from namnd.errors import InvalidInput
 from namnd.renderers import pades
-from namnd.services.signing_rules import Signatory, missing, signatory_for
+from namnd.rules.signing_rules import Signatory, missing, signatory_for
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
@@ -84,7 +84,7 @@ def sign_protocol(
     justerare, one who already signed this version, a signed file changed since the last
     signature, a protokoll that breaks the rules for justering.
     """
-    from namnd.services.protocol_rules import problems
+    from namnd.rules.protocol_rules import problems
 
     now = now or dt.datetime.now(dt.UTC)
     meeting = store.find_meeting(ref)
@@ -200,7 +200,7 @@ def verdict_problems(report: pades.SignatureReport) -> list[str]:
 
 def verify_file(path: Path, trust: pades.Trust) -> tuple[list[str], bool]:
     """The ``verify`` report in Swedish, and whether every signature holds."""
-    from namnd.services.swedish_dates import long_date
+    from namnd.rules.swedish_dates import long_date
 
     reports = pades.read_signatures(path, trust)
     if not reports:

@@ -16,7 +16,7 @@ from pathlib import Path
 from namnd.atomic_files import write_bytes
 from namnd.errors import InvalidInput, PublicationRefused
 from namnd.formats.public_files import extract_parts, kind_of
-from namnd.services.public_check import Finding, Secret, SecretIndex, check_text
+from namnd.rules.public_check import Finding, Secret, SecretIndex, check_text
 
 
 def check_public_file(

@@ -32,8 +32,8 @@ from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.oparl_ids import DEFAULT_BASE_URL
 from namnd.renderers import site_html
 from namnd.renderers.site_html import Link, NoticeRow
-from namnd.services.notices import Notice, notices_for
-from namnd.services.swedish_dates import long_date
+from namnd.rules.notices import Notice, notices_for
+from namnd.rules.swedish_dates import long_date
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from namnd.services.roster import Seat
+from namnd.rules.roster import Seat
 
 
 def read_roster(

@@ -7,16 +7,16 @@ import datetime as dt
 from sqlmodel import Session
 
 from namnd.errors import InvalidInput
-from namnd.services.deadlines import before_meeting, check_rules
-from namnd.services.meeting_plan import (
+from namnd.rules.deadlines import before_meeting, check_rules
+from namnd.rules.meeting_plan import (
     PlannedMeeting,
     PlanRule,
     YearPlan,
     plan_warnings,
     propose_dates,
 )
-from namnd.services.reply_deadlines import OpenRemiss, remiss_line
-from namnd.services.swedish_dates import long_date
+from namnd.rules.reply_deadlines import OpenRemiss, remiss_line
+from namnd.rules.swedish_dates import long_date
 from namnd.storage import queries, schedule
 from namnd.storage.schedule import service_rules
 from namnd.storage.store import Store
@@ -97,7 +97,7 @@ def save_rules(store: Store, values: dict, organ_code: str | None = None) -> Non
 
 def place_decision(store: Store, meeting_id: int, year: int, *, by: str) -> int:
     """Put "Sammanträdesordning YEAR" with the year's dates on a meeting's agenda."""
-    from namnd.services.meeting_plan import schedule_decision
+    from namnd.rules.meeting_plan import schedule_decision
 
     meeting = store.find_meeting(str(meeting_id))
     plan = year_plan(store, year, meeting.organ_code)

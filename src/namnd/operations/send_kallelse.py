@@ -31,9 +31,9 @@ from namnd.renderers.kallelse_mail import (
     mail_message,
     tillagg_body,
 )
-from namnd.services.kallelse_flow import may_move
-from namnd.services.mailing import Recipient, resolve
-from namnd.services.publication import public_text, public_version
+from namnd.rules.kallelse_flow import may_move
+from namnd.rules.mailing import Recipient, resolve
+from namnd.rules.publication import public_text, public_version
 from namnd.storage import agendas, kallelse, mailing_lists, members, preferences, queries, send_log
 from namnd.storage.store import Store
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from namnd.operations.schedule import year_plan
-from namnd.services.publication import public_text
-from namnd.services.report_back import urgency
-from namnd.services.todo import AHEAD, BACK, Task, deadline_tasks, reply_tasks, summary
+from namnd.rules.publication import public_text
+from namnd.rules.report_back import urgency
+from namnd.rules.todo import AHEAD, BACK, Task, deadline_tasks, reply_tasks, summary
 from namnd.storage.store import Store
 
 

@@ -1,7 +1,7 @@
 """The quarterly redovisning of ej verkställda beslut as Markdown, from a template.
 
 The template (``templates/ej_verkstallda.md``) holds the layout; this module fills it.
-With ``public=True`` only ``services.publication``'s public statistics are printed: the
+With ``public=True`` only ``rules.publication``'s public statistics are printed: the
 two tables on individual level become "Sekretessbelagd handling", counts are suppressed
 and the Sammanfattning is written from the suppressed lists, so no birth year, date of a
 single beslut, kön of a single person, free-text reason or small count is published.
@@ -13,18 +13,18 @@ from importlib import resources
 from string import Template
 
 from namnd.formats.markdown_table import markdown_table
-from namnd.services.ej_verkstallda import (
+from namnd.rules.ej_verkstallda import (
     SEX_COLUMNS,
     Redovisning,
     ReportedCase,
     comment,
 )
-from namnd.services.publication import (
+from namnd.rules.publication import (
     NOT_FOR_PUBLICATION,
     SECRET_PLACEHOLDER,
     public_redovisning,
 )
-from namnd.services.small_counts import NOTE
+from namnd.rules.small_counts import NOTE
 
 NOT_EXECUTED_HEADING = "Gynnande beslut som inte verkställts inom tre månader"
 INTERRUPTED_HEADING = "Avbrott i verkställighet"

@@ -10,7 +10,7 @@ Written for desktop Outlook, the strictest reader:
   save: an import replaces the old event instead of adding a second one.
 - Deadlines are all-day (VALUE=DATE) and TRANSPARENT: they do not mark the day busy.
 - The meeting's DESCRIPTION is its föredragningslista (the titles only; the plan given
-  is the published one, ``services.publication.public_plan``).
+  is the published one, ``rules.publication.public_plan``).
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from namnd.atomic_files import write_bytes
-from namnd.services.meeting_plan import PlannedMeeting, YearPlan
-from namnd.services.reply_deadlines import OpenRemiss
+from namnd.rules.meeting_plan import PlannedMeeting, YearPlan
+from namnd.rules.reply_deadlines import OpenRemiss
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 MEETING_LENGTH = dt.timedelta(hours=3)
@@ -135,6 +135,6 @@ def _reply_by_event(plan: YearPlan, remiss: OpenRemiss) -> Event:
 
 
 def write_ics(plan: YearPlan, path: Path, *, deadlines: bool = False) -> Path:
-    """Write the plan to ``path``; a published calendar is ``services.publication``'s plan."""
+    """Write the plan to ``path``; a published calendar is ``rules.publication``'s plan."""
     write_bytes(path, plan_calendar(plan, deadlines=deadlines).to_ical())
     return path

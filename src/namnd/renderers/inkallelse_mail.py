@@ -11,7 +11,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 
 from namnd.renderers.kallelse_mail import MailFile, mail_message
-from namnd.services.swedish_dates import clock, long_date
+from namnd.rules.swedish_dates import clock, long_date
 
 
 @dataclass(frozen=True)

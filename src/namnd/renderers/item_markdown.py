@@ -16,8 +16,8 @@ from namnd.formats.agenda_document import AgendaEntry
 from namnd.formats.agenda_markdown import proposal_markdown
 from namnd.formats.markdown_table import markdown_table
 from namnd.renderers.markdown_text import literal, shift_headings
-from namnd.services.reply_deadlines import reply_warning
-from namnd.services.swedish_dates import long_date
+from namnd.rules.reply_deadlines import reply_warning
+from namnd.rules.swedish_dates import long_date
 
 
 class _Bilaga(Protocol):

@@ -29,8 +29,8 @@ from namnd.renderers.kallelse_lines import group_meeting_line, when_text
 from namnd.renderers.markdown_docx import MarkdownRenderer
 from namnd.renderers.markdown_text import literal
 from namnd.renderers.tjansteskrivelse import add_tjansteskrivelse, has_tjansteskrivelse
-from namnd.services.publication import NOT_FOR_PUBLICATION, has_secrets
-from namnd.services.swedish_dates import long_date
+from namnd.rules.publication import NOT_FOR_PUBLICATION, has_secrets
+from namnd.rules.swedish_dates import long_date
 
 
 @word_export("Kallelsen")
@@ -47,7 +47,7 @@ def write_kallelse_docx(
     """Write the kallelse of ``doc`` to ``path``.
 
     With ``public`` the document is the published one: ``doc`` and ``under_item`` must
-    come from ``services.publication`` (the renderer only drops the internal labels and
+    come from ``rules.publication`` (the renderer only drops the internal labels and
     the sekretess bilagor; it decides nothing about what is public).
 
     ``under_item`` adds (publishable) Markdown under the ärende at that list position;

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from namnd.domain.models import GroupMeeting, Meeting
-from namnd.services.swedish_dates import clock, day_month, long_date
+from namnd.rules.swedish_dates import clock, day_month, long_date
 
 
 def when_text(meeting: Meeting) -> str:

@@ -18,8 +18,8 @@ from email.utils import format_datetime, formatdate, make_msgid, parseaddr
 from namnd.errors import InvalidInput
 from namnd.formats.agenda_document import AgendaDocument
 from namnd.renderers.kallelse_lines import group_meeting_line, when_text
-from namnd.services.addresses import checked_email
-from namnd.services.swedish_dates import long_date
+from namnd.rules.addresses import checked_email
+from namnd.rules.swedish_dates import long_date
 
 
 @dataclass(frozen=True)

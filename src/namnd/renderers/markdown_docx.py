@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from namnd.renderers.docx_document import BODY_FONT, add_table, fit_header
-from namnd.services.plain_text import without_comments
+from namnd.rules.plain_text import without_comments
 
 _LINK_BLUE = RGBColor(0x05, 0x63, 0xC1)
 # A table this wide (a delegationsbeslut list) goes on a landscape page in small print.

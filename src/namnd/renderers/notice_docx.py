@@ -1,6 +1,6 @@
 """A tillkännagivande as Word, the source of its PDF/A (``renderers.pdf_archive``).
 
-The same rows and appeal text as the HTML page (``services.notices.Notice``), so the
+The same rows and appeal text as the HTML page (``rules.notices.Notice``), so the
 two never differ; LibreOffice turns it into the archive's PDF/A.
 """
 
@@ -16,7 +16,7 @@ from namnd.renderers.docx_document import (
     set_properties,
     word_export,
 )
-from namnd.services.notices import Notice
+from namnd.rules.notices import Notice
 
 
 @word_export("Tillkännagivandet")

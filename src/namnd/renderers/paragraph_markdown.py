@@ -3,7 +3,7 @@
 :func:`paragraph_document` is the § as the protokoll and the utdrag print it (turned into
 Word by the one Markdown→Word renderer); :func:`paragraph_markdown` is what the
 meeting-room screen shows beside the beslut. Both take their sentences from
-``services.protocol_text`` and their parts (jäv, yrkanden, beslutsgång, omröstning,
+``rules.protocol_text`` and their parts (jäv, yrkanden, beslutsgång, omröstning,
 reservationer, anteckningar, expedieras till) from the helpers here, so the screen and
 the document say the same thing in the same words. Levels: ``##`` the §, ``###`` a part.
 """
@@ -14,10 +14,10 @@ from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaEntry
 from namnd.renderers.item_markdown import bullets
 from namnd.renderers.markdown_text import literal, shift_headings
-from namnd.services import protocol_text
-from namnd.services.deadlines import ImmediateParagraph
-from namnd.services.protocol_rules import problems, serving, totals
-from namnd.services.swedish_dates import long_date
+from namnd.rules import protocol_text
+from namnd.rules.deadlines import ImmediateParagraph
+from namnd.rules.protocol_rules import problems, serving, totals
+from namnd.rules.swedish_dates import long_date
 
 
 def paragraph_markdown(

@@ -5,7 +5,7 @@ First page as Swedish municipal protokoll have it (Plats och tid, Beslutande, Er
 "Paragrafer N–M", then ANSLAG/BEVIS); then one Heading 1 per § with its parts as
 Heading 2. Every page's footer carries "Justerandes sign" and "Utdragsbestyrkande".
 Markdown text goes through the shared ``MarkdownRenderer``; sentences come from
-``services.protocol_text`` so the screen and the document say the same thing.
+``rules.protocol_text`` so the screen and the document say the same thing.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ from namnd.renderers.docx_document import (
 )
 from namnd.renderers.markdown_docx import MarkdownRenderer
 from namnd.renderers.paragraph_markdown import paragraph_document
-from namnd.services import deadlines, protocol_text
-from namnd.services.publication import NOT_FOR_PUBLICATION
-from namnd.services.swedish_dates import clock, long_date
+from namnd.rules import deadlines, protocol_text
+from namnd.rules.publication import NOT_FOR_PUBLICATION
+from namnd.rules.swedish_dates import clock, long_date
 
 SIGN_LINE = "_" * 24
 FOOTER_CELLS = ("Justerandes sign", "Utdragsbestyrkande")
@@ -127,7 +127,7 @@ def write_extract_docx(
 def write_dispatch_docx(
     protocol: Protocol, markdown: str, path: Path, *, template: Path | None = None
 ) -> Path:
-    """The expedieringslista (``services.dispatch``) as a Word document."""
+    """The expedieringslista (``rules.dispatch``) as a Word document."""
     document = _document(
         protocol, "Expedieringslista", template, subject="Expediering", signed_pages=False
     )

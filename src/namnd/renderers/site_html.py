@@ -15,8 +15,8 @@ from importlib.resources import files
 
 import jinja2
 
-from namnd.services.notices import Notice
-from namnd.services.swedish_dates import long_date
+from namnd.rules.notices import Notice
+from namnd.rules.swedish_dates import long_date
 
 CSS_NAME = "anslagstavla.css"
 INDEX_NAME = "index.html"

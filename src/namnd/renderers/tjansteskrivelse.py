@@ -8,7 +8,7 @@ Bilagor and Expedieras till.
 :func:`tjansteskrivelse_markdown` is the text, written once; :func:`add_tjansteskrivelse`
 puts it on a new page of a Word document through the one Markdown→Word renderer. The
 kallelse and the "Kallelse med handlingar" package both call these. A public version
-passes the ``AgendaEntry`` from ``services.publication.public_version``: a sekretess
+passes the ``AgendaEntry`` from ``rules.publication.public_version``: a sekretess
 ärende then has no tjänsteskrivelse page at all (the projection leaves only its title
 and placeholder, printed on the ärende page).
 """

@@ -15,8 +15,8 @@ from namnd.domain.diarienummer import external_reference
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import AgendaItem, Arende, Attachment, Meeting, Organ
 from namnd.errors import InvalidInput, NotFound
-from namnd.services.kallelse_flow import late_change_label
-from namnd.services.plain_text import cleaned
+from namnd.rules.kallelse_flow import late_change_label
+from namnd.rules.plain_text import cleaned
 from namnd.storage.kallelse import note_if_late, set_status
 from namnd.storage.optimistic import save_versioned
 from namnd.storage.organs import dnr_format

@@ -17,7 +17,7 @@ from namnd.domain.kinds import ArendeKind, AssignmentStatus, DueKind
 from namnd.domain.models import AgendaItem, Arende, Assignment, AssignmentChange, Meeting, Organ
 from namnd.domain.views import AssignmentChangeView, AssignmentDetail, AssignmentView
 from namnd.errors import InvalidInput, NotFound
-from namnd.services.due_phrases import due_label, last_meeting_in
+from namnd.rules.due_phrases import due_label, last_meeting_in
 from namnd.storage.optimistic import save_versioned
 
 # Fields an editor may set, with the Swedish words the history shows.

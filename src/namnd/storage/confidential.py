@@ -34,14 +34,14 @@ from namnd.domain.models import (
     DelegationDecision,
     Meeting,
     Organ,
-    Paragraph,
+    ParagraphRow,
 )
 from namnd.domain.protocol_tables import CorrectionRow, ProtocolRecord
 from namnd.formats.agenda_markdown import ADMIN_PROPOSAL, BODY, PREAMBLE, PROPOSAL, SUMMARY
 from namnd.formats.protocol_markdown import DECISION, MOTIONS, NOTES, PROCESS, RESERVATIONS, VOTE
-from namnd.services.delegation_summary import classify
-from namnd.services.public_check import Secret
-from namnd.services.small_counts import THRESHOLD
+from namnd.rules.delegation_summary import classify
+from namnd.rules.public_check import Secret
+from namnd.rules.small_counts import THRESHOLD
 
 
 def confidential_texts(*, session: Session) -> list[Secret]:
@@ -204,19 +204,19 @@ def _arende_fields(arende: Arende) -> list[tuple[str, str]]:
     ]
 
 
-def _paragraphs(session: Session) -> list[tuple[Paragraph, dt.date, bool]]:
+def _paragraphs(session: Session) -> list[tuple[ParagraphRow, dt.date, bool]]:
     """Every § with its meeting's date and whether it is secret (itself or its ärende)."""
     rows = session.exec(
-        select(Paragraph, col(Meeting.date), col(Arende.confidential))
-        .join(Meeting, col(Meeting.id) == Paragraph.meeting_id)
-        .outerjoin(AgendaItem, col(AgendaItem.id) == Paragraph.agenda_item_id)
+        select(ParagraphRow, col(Meeting.date), col(Arende.confidential))
+        .join(Meeting, col(Meeting.id) == ParagraphRow.meeting_id)
+        .outerjoin(AgendaItem, col(AgendaItem.id) == ParagraphRow.agenda_item_id)
         .outerjoin(Arende, col(Arende.id) == AgendaItem.arende_id)
-        .order_by(col(Meeting.date), col(Paragraph.number))
+        .order_by(col(Meeting.date), col(ParagraphRow.number))
     )
     return [(p, day, bool(p.confidential or secret)) for p, day, secret in rows]
 
 
-def _paragraph_fields(paragraph: Paragraph) -> list[tuple[str, str]]:
+def _paragraph_fields(paragraph: ParagraphRow) -> list[tuple[str, str]]:
     fields = [(DECISION, paragraph.decision_md), (PROCESS, paragraph.process_md)]
     fields += [(MOTIONS, m.get("text", "")) for m in paragraph.motions]
     fields += [

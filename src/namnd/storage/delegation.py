@@ -1,7 +1,7 @@
 """Imported delegationsbeslut lists: batches keyed by file hash, and their rows.
 
 The rows are personal data; they are read back for the sekretess bilaga and for the
-counts in ``services.delegation_summary``, and deleted with their batch (gallring).
+counts in ``rules.delegation_summary``, and deleted with their batch (gallring).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The register of ej verkställda gynnande beslut, with the offers made to each person.
 
-Reads return ``services.ej_verkstallda.Case`` values, so the quarterly rules and the
+Reads return ``rules.ej_verkstallda.Case`` values, so the quarterly rules and the
 report never see a session. Edits are guarded by a version number like the ärende editor.
 """
 
@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from namnd.domain.delegation_tables import UnexecutedDecision, UnexecutedOffer
 from namnd.errors import InvalidInput, NotFound
-from namnd.services.ej_verkstallda import Case, Offer, check_case
+from namnd.rules.ej_verkstallda import Case, Offer, check_case
 from namnd.storage.optimistic import save_versioned
 
 EDITABLE = (

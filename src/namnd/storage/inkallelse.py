@@ -10,9 +10,9 @@ from namnd.domain.inkallelse_tables import ForhinderRow, InkallelseRow
 from namnd.domain.kinds import CallInMethod, MemberRole
 from namnd.domain.models import Meeting, Person
 from namnd.errors import InvalidInput, NotFound
-from namnd.services.inkallelse import CallIn, Forhinder
-from namnd.services.roster import Seat
-from namnd.services.swedish_dates import long_date
+from namnd.rules.inkallelse import CallIn, Forhinder
+from namnd.rules.roster import Seat
+from namnd.rules.swedish_dates import long_date
 from namnd.storage.members import list_seats
 
 

@@ -9,8 +9,8 @@ from sqlmodel import Session, col, delete, select
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import GroupMeeting, LateChange, Meeting, MeetingStatusChange
 from namnd.errors import NotFound
-from namnd.services.kallelse_flow import check_transition, is_late
-from namnd.services.plain_text import cleaned
+from namnd.rules.kallelse_flow import check_transition, is_late
+from namnd.rules.plain_text import cleaned
 from namnd.storage.optimistic import claim, save_versioned
 
 # Kallelse details an editor may change on the meeting itself.

@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 
 from namnd.domain.models import MailingList
 from namnd.errors import InvalidInput
-from namnd.services.mailing import FREE, FROM_SEATS, STANDARD_LISTS, ListView, stored_addresses
+from namnd.rules.mailing import FREE, FROM_SEATS, STANDARD_LISTS, ListView, stored_addresses
 
 
 def list_views(*, session: Session, organ_id: int) -> list[ListView]:
@@ -108,7 +108,7 @@ def _rows(session: Session, organ_id: int) -> list[MailingList]:
 
 def _row(session: Session, organ_id: int, name: str) -> MailingList:
     views = list_views(session=session, organ_id=organ_id)
-    from namnd.services.mailing import find_list
+    from namnd.rules.mailing import find_list
 
     view = find_list(views, name)
     return next(r for r in _rows(session, organ_id) if r.name == view.name)

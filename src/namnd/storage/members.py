@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from namnd.domain.kinds import MemberRole
 from namnd.domain.models import Membership, Person
 from namnd.errors import InvalidInput, NotFound, StaleEdit
-from namnd.services.roster import (
+from namnd.rules.roster import (
     Seat,
     SeatIndex,
     checked,

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
-from namnd.domain.models import Paragraph
+from namnd.domain.kinds import AttendeeKind, VoteChoice, YrkandeKind
+from namnd.domain.models import ParagraphRow
 from namnd.domain.protocol import (
     Attendee,
     Ballot,
-    Motion,
     Note,
     ParagraphRange,
     ProtocolParagraph,
     Reservation,
     Vote,
+    Yrkande,
 )
 from namnd.domain.protocol_tables import AttendanceRow
-from namnd.services.plain_text import cleaned
+from namnd.rules.plain_text import cleaned
 
 
-def paragraph_from_row(row: Paragraph) -> ProtocolParagraph:
+def paragraph_from_row(row: ParagraphRow) -> ProtocolParagraph:
     """A stored § as the dataclass everything else reads."""
     return ProtocolParagraph(
         number=row.number,
@@ -27,7 +27,7 @@ def paragraph_from_row(row: Paragraph) -> ProtocolParagraph:
         item=row.item,
         decision_md=row.decision_md,
         motions=tuple(
-            Motion(tuple(m["by"]), MotionKind(m["kind"]), m.get("text", "")) for m in row.motions
+            Yrkande(tuple(m["by"]), YrkandeKind(m["kind"]), m.get("text", "")) for m in row.motions
         ),
         process_md=row.process_md,
         vote=_vote(row.vote),
@@ -43,7 +43,7 @@ def paragraph_from_row(row: Paragraph) -> ProtocolParagraph:
     )
 
 
-def fill_row(row: Paragraph, paragraph: ProtocolParagraph) -> None:
+def fill_row(row: ParagraphRow, paragraph: ProtocolParagraph) -> None:
     """Copy everything but the number into ``row`` (numbering is storage's job)."""
     for key, value in paragraph_values(paragraph).items():
         setattr(row, key, value)

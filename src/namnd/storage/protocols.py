@@ -19,11 +19,11 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, delete, select
 
 from namnd.domain.kinds import ArendeKind, AttendeeKind, MeetingStatus, MemberRole
-from namnd.domain.models import AgendaItem, Arende, Meeting, Membership, Organ, Paragraph, Person
+from namnd.domain.models import AgendaItem, Arende, Meeting, Membership, Organ, ParagraphRow, Person
 from namnd.domain.protocol import (
-    Adjustment,
     Attendee,
     Correction,
+    Justering,
     ParagraphRange,
     Protocol,
     ProtocolParagraph,
@@ -31,9 +31,9 @@ from namnd.domain.protocol import (
 from namnd.domain.protocol_tables import AttendanceRow, CorrectionRow, ProtocolRecord
 from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NotFound
-from namnd.services.protocol_rules import check_dates_not_future, check_not_future, problems
-from namnd.services.protocol_text import decision_from_proposal
-from namnd.services.standing_items import StandingItem, protocol_order
+from namnd.rules.protocol_rules import check_dates_not_future, check_not_future, problems
+from namnd.rules.protocol_text import decision_from_proposal
+from namnd.rules.standing_items import StandingItem, protocol_order
 from namnd.storage.kallelse import set_status
 from namnd.storage.optimistic import claim, save_versioned
 from namnd.storage.protocol_codec import (
@@ -91,12 +91,12 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def _rows(session: Session, meeting_id: int) -> list[Paragraph]:
+def _rows(session: Session, meeting_id: int) -> list[ParagraphRow]:
     return list(
         session.exec(
-            select(Paragraph)
-            .where(Paragraph.meeting_id == meeting_id)
-            .order_by(col(Paragraph.number))
+            select(ParagraphRow)
+            .where(ParagraphRow.meeting_id == meeting_id)
+            .order_by(col(ParagraphRow.number))
         )
     )
 
@@ -130,7 +130,7 @@ def load_protocol(*, session: Session, meeting_id: int) -> ProtocolView | None:
         secretary=meeting.secretary_name,
         attendees=tuple(attendee_from_row(a) for a in attendance),
         paragraphs=tuple(paragraph_from_row(r) for r in rows),
-        adjustment=Adjustment(
+        adjustment=Justering(
             adjusters=tuple(record.adjusters),
             place=record.adjustment_place,
             date=record.adjustment_date,
@@ -171,11 +171,11 @@ def _seats(session: Session, meeting: Meeting) -> int:
 def next_number(*, session: Session, meeting: Meeting) -> int:
     """The organ's last § of the calendar year before this meeting, plus one."""
     last = session.exec(
-        select(func.max(Paragraph.number))
-        .join(Meeting, col(Meeting.id) == Paragraph.meeting_id)
+        select(func.max(ParagraphRow.number))
+        .join(Meeting, col(Meeting.id) == ParagraphRow.meeting_id)
         .where(
-            Paragraph.organ_id == meeting.organ_id,
-            Paragraph.year == meeting.date.year,
+            ParagraphRow.organ_id == meeting.organ_id,
+            ParagraphRow.year == meeting.date.year,
             Meeting.date < meeting.date,
         )
     ).one()
@@ -185,10 +185,10 @@ def next_number(*, session: Session, meeting: Meeting) -> int:
 def _check_no_later_numbers(session: Session, meeting: Meeting) -> None:
     later = session.exec(
         select(col(Meeting.date))
-        .join(Paragraph, col(Paragraph.meeting_id) == Meeting.id)
+        .join(ParagraphRow, col(ParagraphRow.meeting_id) == Meeting.id)
         .where(
-            Paragraph.organ_id == meeting.organ_id,
-            Paragraph.year == meeting.date.year,
+            ParagraphRow.organ_id == meeting.organ_id,
+            ParagraphRow.year == meeting.date.year,
             Meeting.date > meeting.date,
         )
     ).first()
@@ -277,7 +277,7 @@ def _insert(session: Session, meeting: Meeting, number: int, draft: ProtocolPara
                 AgendaItem.meeting_id == meeting.id, AgendaItem.position == draft.item
             )
         ).first()
-    row = Paragraph(
+    row = ParagraphRow(
         organ_id=meeting.organ_id,
         meeting_id=meeting.id,
         agenda_item_id=item_id,
@@ -333,7 +333,7 @@ def _roster(session: Session, meeting: Meeting) -> list[Attendee]:
 
 
 def _after_forhinder(session: Session, meeting: Meeting, members: list[Attendee]) -> list[Attendee]:
-    from namnd.services.inkallelse import starting_attendance
+    from namnd.rules.inkallelse import starting_attendance
     from namnd.storage import inkallelse
 
     assert meeting.id is not None  # a stored meeting
@@ -344,9 +344,9 @@ def _after_forhinder(session: Session, meeting: Meeting, members: list[Attendee]
     return starting_attendance(members, seats, meeting.date, forhinder)
 
 
-def _row(session: Session, meeting_id: int, paragraph_id: int, number: int) -> Paragraph:
+def _row(session: Session, meeting_id: int, paragraph_id: int, number: int) -> ParagraphRow:
     """The § with this id (``number`` is how the user saw it, for the message)."""
-    row = session.get(Paragraph, paragraph_id)
+    row = session.get(ParagraphRow, paragraph_id)
     if row is None or row.meeting_id != meeting_id:
         raise NotFound(_gone(number))
     return row
@@ -377,11 +377,11 @@ def save_paragraph(
         )
     return save_versioned(
         session,
-        Paragraph,
+        ParagraphRow,
         paragraph_id,
         paragraph_values(paragraph),
         version=version,
-        where=(col(Paragraph.meeting_id) == meeting_id,),
+        where=(col(ParagraphRow.meeting_id) == meeting_id,),
         conflict=(
             f"§ {paragraph.number} har sparats av någon annan, eller §§ har numrerats om, "
             "medan du skrev. Ingenting skrevs över; din text finns kvar."
@@ -394,8 +394,8 @@ def _of_secret_arende(session: Session, paragraph_id: int) -> bool:
     secret = session.exec(
         select(Arende.confidential)
         .join(AgendaItem, col(AgendaItem.arende_id) == col(Arende.id))
-        .join(Paragraph, col(Paragraph.agenda_item_id) == col(AgendaItem.id))
-        .where(col(Paragraph.id) == paragraph_id)
+        .join(ParagraphRow, col(ParagraphRow.agenda_item_id) == col(AgendaItem.id))
+        .where(col(ParagraphRow.id) == paragraph_id)
     ).first()
     return bool(secret)
 
@@ -430,7 +430,7 @@ def save_adjustment(
     *,
     session: Session,
     meeting_id: int,
-    adjustment: Adjustment,
+    adjustment: Justering,
     end_time: dt.time | None,
     version: int,
 ) -> int:
@@ -479,7 +479,7 @@ def remove_paragraph(*, session: Session, meeting_id: int, paragraph_id: int) ->
     _editable(session, meeting_id)
     meeting = _meeting(session, meeting_id)
     _check_no_later_numbers(session, meeting)
-    row = session.get(Paragraph, paragraph_id)
+    row = session.get(ParagraphRow, paragraph_id)
     if row is None or row.meeting_id != meeting_id:
         raise NotFound("Paragrafen har redan tagits bort av någon annan.")
     rows = [r for r in _rows(session, meeting_id) if r.id != row.id]
@@ -489,7 +489,9 @@ def remove_paragraph(*, session: Session, meeting_id: int, paragraph_id: int) ->
     _renumber(session, rows, start)
 
 
-def _renumber(session: Session, rows: list[Paragraph], start: int, skip: int | None = None) -> None:
+def _renumber(
+    session: Session, rows: list[ParagraphRow], start: int, skip: int | None = None
+) -> None:
     """Number ``rows`` from ``start`` leaving ``skip`` free, without a unique clash midway.
 
     A § that gets a new number gets a new version too: an editor still showing the old
@@ -504,7 +506,7 @@ def _renumber(session: Session, rows: list[Paragraph], start: int, skip: int | N
             assert row.id is not None  # a stored §
             moves[row.id] = number
         number += 1
-    table = Paragraph.__table__  # type: ignore[attr-defined]
+    table = ParagraphRow.__table__  # type: ignore[attr-defined]
     session.flush()
     # Through negative numbers first: the new numbers overlap the old ones.
     for row_id, new in moves.items():
@@ -588,7 +590,7 @@ def correct(
         raise InvalidInput("Rättelsen ändrar ingenting.")
     save_versioned(
         session,
-        Paragraph,
+        ParagraphRow,
         paragraph_id,
         paragraph_values(paragraph),
         version=version,
@@ -655,7 +657,7 @@ def replace_protocol(
     _check_unique_names(protocol.attendees)
     if protocol.paragraphs:
         _check_free_numbers(session, meeting, protocol)
-    for table in (Paragraph, AttendanceRow, CorrectionRow):
+    for table in (ParagraphRow, AttendanceRow, CorrectionRow):
         session.exec(delete(table).where(col(table.meeting_id) == meeting_id))
     if record is None:
         record = ProtocolRecord(meeting_id=meeting_id)
@@ -699,12 +701,12 @@ def _check_free_numbers(session: Session, meeting: Meeting, protocol: Protocol) 
     assert numbers is not None
     taken = session.exec(
         select(col(Meeting.date))
-        .join(Paragraph, col(Paragraph.meeting_id) == Meeting.id)
+        .join(ParagraphRow, col(ParagraphRow.meeting_id) == Meeting.id)
         .where(
-            Paragraph.organ_id == meeting.organ_id,
-            Paragraph.year == meeting.date.year,
-            Paragraph.meeting_id != meeting.id,
-            col(Paragraph.number).between(numbers.first, numbers.last),
+            ParagraphRow.organ_id == meeting.organ_id,
+            ParagraphRow.year == meeting.date.year,
+            ParagraphRow.meeting_id != meeting.id,
+            col(ParagraphRow.number).between(numbers.first, numbers.last),
         )
     ).first()
     if taken is not None:

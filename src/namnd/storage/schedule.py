@@ -1,7 +1,7 @@
 """The sammanträdesordning in the database: an organ's rules and its year of meetings.
 
 :func:`meeting_deadlines` is the one query behind every meeting's justering, anslag and
-överklagande dates: it feeds ``services.deadlines.after_meeting`` the organ's rules and
+överklagande dates: it feeds ``rules.deadlines.after_meeting`` the organ's rules and
 the days recorded in the protokoll.
 """
 
@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from sqlmodel import Session, col, select
 
 from namnd.domain.kinds import MeetingStatus
-from namnd.domain.models import AgendaItem, Arende, Meeting, Organ, OrganRules, Paragraph
+from namnd.domain.models import AgendaItem, Arende, Meeting, Organ, OrganRules, ParagraphRow
 from namnd.errors import InvalidInput, NotFound
-from namnd.services import deadlines
+from namnd.rules import deadlines
 
 RULE_FIELDS = (
     "kallelse_days",
@@ -105,8 +105,8 @@ def meeting_deadlines(
     }
     immediate: dict[int, list[int]] = {}
     for meeting_id, number in session.exec(
-        select(Paragraph.meeting_id, Paragraph.number).where(
-            col(Paragraph.meeting_id).in_(list(days)), col(Paragraph.immediate).is_(True)
+        select(ParagraphRow.meeting_id, ParagraphRow.number).where(
+            col(ParagraphRow.meeting_id).in_(list(days)), col(ParagraphRow.immediate).is_(True)
         )
     ):
         immediate.setdefault(meeting_id, []).append(number)
@@ -156,7 +156,7 @@ def remove_meeting(*, session: Session, organ_id: int, day: dt.date) -> None:
     """Take a planned meeting off the plan; one with an agenda or anything tied to it stays."""
     from sqlalchemy.exc import IntegrityError
 
-    from namnd.services.swedish_dates import long_date
+    from namnd.rules.swedish_dates import long_date
 
     meeting = session.exec(
         select(Meeting).where(Meeting.organ_id == organ_id, Meeting.date == day)
@@ -257,7 +257,7 @@ def agenda_titles(*, session: Session, meeting_ids: list[int]) -> dict[int, list
     """Each meeting's föredragningslista as its ärenden's titles, in list order.
 
     Titles only: they are public even for a sekretess ärende, so the calendar shared
-    with the ledamöter may list them (after ``services.publication`` has cleaned them).
+    with the ledamöter may list them (after ``rules.publication`` has cleaned them).
     """
     titles: dict[int, list[str]] = {meeting_id: [] for meeting_id in meeting_ids}
     if not meeting_ids:

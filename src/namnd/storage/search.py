@@ -22,8 +22,8 @@ import datetime as dt
 
 from sqlalchemy import Connection, select, text
 
-from namnd.domain.models import Arende, Paragraph
-from namnd.services.search import Document, Hit, query_words, snippet
+from namnd.domain.models import Arende, ParagraphRow
+from namnd.rules.search import Document, Hit, query_words, snippet
 from namnd.storage.search_index import FTS_TABLE, arende_text, paragraph_text
 
 #: Trigram indexes find substrings of three characters or more; shorter words are
@@ -102,7 +102,7 @@ def _params(words: list[str], limit: int) -> dict[str, object]:
 
 def _documents(connection: Connection, rows: list) -> list[Document]:
     """The hits as documents, with the original (unfolded) texts for their snippets."""
-    a, p = Arende.__table__.c, Paragraph.__table__.c
+    a, p = Arende.__table__.c, ParagraphRow.__table__.c
     wanted = {kind: [r.ref_id for r in rows if r.kind == kind] for kind in ("arende", "paragraph")}
     found: dict[tuple[str, int], tuple[str, str, str]] = {}
     if wanted["arende"]:

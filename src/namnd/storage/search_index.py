@@ -18,7 +18,7 @@ from collections.abc import Set as AbstractSet
 from sqlalchemy import Connection, and_, delete, event, insert, or_, select
 from sqlalchemy.orm import Session
 
-from namnd.domain.models import AgendaItem, Arende, Paragraph
+from namnd.domain.models import AgendaItem, Arende, ParagraphRow
 from namnd.domain.search_tables import SearchText
 
 #: The objects SQLite and PostgreSQL need beside ``searchtext`` (made by migration 0015,
@@ -27,7 +27,7 @@ FTS_TABLE = "search_fts"
 TRGM_PREFIX = "ix_searchtext_trgm_"
 
 _ARENDE = Arende.__table__
-_PARAGRAPH = Paragraph.__table__
+_PARAGRAPH = ParagraphRow.__table__
 _ITEM = AgendaItem.__table__
 _INDEX = SearchText.__table__
 
@@ -162,7 +162,7 @@ def _insert(connection: Connection, rows: list[dict]) -> None:
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _context: object) -> None:
     """Reindex what the flush wrote; the ORM state still shows what was new, dirty, deleted."""
-    touched: dict[type, set[int]] = {Arende: set(), Paragraph: set(), AgendaItem: set()}
+    touched: dict[type, set[int]] = {Arende: set(), ParagraphRow: set(), AgendaItem: set()}
     for obj in (*session.new, *session.dirty, *session.deleted):
         ids = touched.get(type(obj))
         if ids is not None and obj.id is not None:
@@ -171,6 +171,6 @@ def _after_flush(session: Session, _context: object) -> None:
         refresh(
             session.connection(),
             arenden=touched[Arende],
-            paragraphs=touched[Paragraph],
+            paragraphs=touched[ParagraphRow],
             items=touched[AgendaItem],
         )

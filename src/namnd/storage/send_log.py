@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from namnd.domain.models import Meeting, SendLogEntry
-from namnd.services.mailing import Recipient
+from namnd.rules.mailing import Recipient
 from namnd.storage.optimistic import claim
 
 PENDING, SENT, REFUSED = "pending", "sent", "refused"

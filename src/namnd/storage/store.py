@@ -48,13 +48,13 @@ if TYPE_CHECKING:
     from namnd.domain.delegation_tables import ReportLaw
     from namnd.domain.diarienummer import DnrFormat
     from namnd.domain.organ_settings import OrganSettings
-    from namnd.domain.protocol import Adjustment, Attendee, Protocol, ProtocolParagraph
+    from namnd.domain.protocol import Attendee, Justering, Protocol, ProtocolParagraph
     from namnd.domain.views import ProtocolView
-    from namnd.services.deadlines import AfterMeeting
-    from namnd.services.delegation_summary import SummaryTable
-    from namnd.services.ej_verkstallda import Case, Offer, Quarter, Redovisning
-    from namnd.services.roster import Seat
-    from namnd.services.search import Hit
+    from namnd.rules.deadlines import AfterMeeting
+    from namnd.rules.delegation_summary import SummaryTable
+    from namnd.rules.ej_verkstallda import Case, Offer, Quarter, Redovisning
+    from namnd.rules.roster import Seat
+    from namnd.rules.search import Hit
     from namnd.storage.delegation import ImportView
 
 
@@ -122,7 +122,7 @@ class Store:
 
     def add_standing_item(self, meeting_id: int, key: str, *, by: str) -> int:
         """Add a standing item (Information från förvaltningen …) from its template."""
-        from namnd.services.standing_items import standing_item
+        from namnd.rules.standing_items import standing_item
 
         organ_name = self.find_meeting(str(meeting_id)).organ_name
         return self.add_arende(meeting_id, standing_item(key).fill(organ_name), by=by)
@@ -377,7 +377,7 @@ class Store:
 
     def delegation_summary(self, meeting_id: int) -> list[SummaryTable]:
         """Counts per insats, lagrum and month of the meeting's imported lists."""
-        from namnd.services.delegation_summary import summarise
+        from namnd.rules.delegation_summary import summarise
         from namnd.storage import delegation
 
         with Session(self.engine) as session:
@@ -437,7 +437,7 @@ class Store:
         organ_code: str | None = None,
     ) -> Redovisning:
         """A quarter's redovisning (``reported[i].half_months`` feeds a waiting-time chart)."""
-        from namnd.services.ej_verkstallda import build_redovisning
+        from namnd.rules.ej_verkstallda import build_redovisning
 
         return build_redovisning(self.ej_verkstallda(organ_code), law, quarter, as_of)
 
@@ -577,7 +577,7 @@ class Store:
         self._write(protocols.save_attendance, meeting_id=meeting_id, attendees=attendees)
 
     def save_adjustment(
-        self, meeting_id: int, adjustment: Adjustment, end_time: dt.time | None, version: int
+        self, meeting_id: int, adjustment: Justering, end_time: dt.time | None, version: int
     ) -> int:
         """Justerare, place and day of justering, förvaring, end time; the new version."""
         from namnd.storage import protocols

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from namnd.domain.models import AgendaItem, Arende, Attachment, Meeting, Organ, Paragraph
+from namnd.domain.models import AgendaItem, Arende, Attachment, Meeting, Organ, ParagraphRow
 from namnd.domain.views import UtskottProposal
 from namnd.errors import InvalidInput, NotFound
-from namnd.services.utskott import proposal_from_decision, proposal_preamble
+from namnd.rules.utskott import proposal_from_decision, proposal_preamble
 from namnd.storage.agenda_editing import place_arende
 
 #: Copied from the utskott's ärende as they are.
@@ -47,17 +47,17 @@ def utskott_proposals(*, session: Session, meeting_id: int) -> list[UtskottPropo
     if meeting is None:
         raise NotFound("Sammanträdet finns inte längre.")
     rows = session.exec(
-        select(Paragraph, Meeting, Organ, Arende)
-        .join(Meeting, col(Meeting.id) == col(Paragraph.meeting_id))
-        .join(Organ, col(Organ.id) == col(Paragraph.organ_id))
-        .join(AgendaItem, col(AgendaItem.id) == col(Paragraph.agenda_item_id))
+        select(ParagraphRow, Meeting, Organ, Arende)
+        .join(Meeting, col(Meeting.id) == col(ParagraphRow.meeting_id))
+        .join(Organ, col(Organ.id) == col(ParagraphRow.organ_id))
+        .join(AgendaItem, col(AgendaItem.id) == col(ParagraphRow.agenda_item_id))
         .join(Arende, col(Arende.id) == col(AgendaItem.arende_id))
         .where(
-            Paragraph.organ_id != meeting.organ_id,
-            Paragraph.decision_md != "",
+            ParagraphRow.organ_id != meeting.organ_id,
+            ParagraphRow.decision_md != "",
             Meeting.date <= meeting.date,
         )
-        .order_by(col(Meeting.date).desc(), col(Paragraph.number))
+        .order_by(col(Meeting.date).desc(), col(ParagraphRow.number))
     )
     carried = _carried(session, meeting.organ_id)
     return [
@@ -79,7 +79,7 @@ def place_from_utskott(
 ) -> AgendaItem:
     """Register the §'s ärende for this meeting's organ with the utskott's förslag; list it."""
     meeting = session.get(Meeting, meeting_id)
-    paragraph = session.get(Paragraph, paragraph_id)
+    paragraph = session.get(ParagraphRow, paragraph_id)
     if meeting is None or paragraph is None or paragraph.agenda_item_id is None:
         raise NotFound("Paragrafen finns inte längre.")
     if paragraph.organ_id == meeting.organ_id:

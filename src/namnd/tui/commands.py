@@ -21,8 +21,8 @@ from textual.actions import parse
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
 
-from namnd.services.swedish_dates import long_date
-from namnd.services.swedish_numbers import counted
+from namnd.rules.swedish_dates import long_date
+from namnd.rules.swedish_numbers import counted
 
 if TYPE_CHECKING:
     from namnd.tui.app import NamndApp

@@ -16,11 +16,11 @@ from namnd.domain.kinds import ArendeKind
 from namnd.domain.views import AgendaItemView, AgendaView
 from namnd.errors import NamndError
 from namnd.renderers.item_markdown import item_markdown
-from namnd.services.kallelse_flow import is_late
-from namnd.services.report_back import due_at_meeting, report_back_fields
-from namnd.services.standing_items import STANDING_ITEMS
-from namnd.services.swedish_dates import clock, long_date
-from namnd.services.swedish_numbers import counted
+from namnd.rules.kallelse_flow import is_late
+from namnd.rules.report_back import due_at_meeting, report_back_fields
+from namnd.rules.standing_items import STANDING_ITEMS
+from namnd.rules.swedish_dates import clock, long_date
+from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.messages import StoreChanged, announce_change
 from namnd.tui.screens.agenda_documents import AgendaDocuments
@@ -29,7 +29,7 @@ from namnd.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from namnd.domain.models import Arende
-    from namnd.services.assignment_extraction import ProposedAssignment
+    from namnd.rules.assignment_extraction import ProposedAssignment
 
 
 class AgendaScreen(AgendaDocuments, Screen[None]):
@@ -239,7 +239,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
 
     def action_place(self) -> None:
         """An ärende already registered here, or one an utskott has berett for the nämnd."""
-        from namnd.services.utskott import offer_label
+        from namnd.rules.utskott import offer_label
 
         arenden = self.store.undecided_arenden(self.meeting_id)
         proposals = self.store.utskott_proposals(self.meeting_id)
@@ -272,7 +272,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
 
     def _warn_if_late_reply(self, arende: Arende) -> None:
         """Placed after its remiss's svar senast: say so now, while there is time to act."""
-        from namnd.services.reply_deadlines import reply_warning
+        from namnd.rules.reply_deadlines import reply_warning
 
         if self.view is not None:
             warning = reply_warning(arende.title, arende.reply_by, self.view.meeting.date)

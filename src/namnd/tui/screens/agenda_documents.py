@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from namnd.errors import NamndError, PublicationRefused
-from namnd.services.swedish_numbers import counted
+from namnd.rules.swedish_numbers import counted
 from namnd.tui.messages import announce_change
 from namnd.tui.widgets.dialogs import TextDialog, show_refusal
 

@@ -25,7 +25,7 @@ from namnd.domain.models import AnnouncedDocument, Arende, Attachment
 from namnd.errors import DatabaseBusy, NamndError, StaleEdit
 from namnd.formats.agenda_markdown import attachment_lines, parse_attachment_lines
 from namnd.formats.announced_lines import announcement_lines, parse_announcement_lines
-from namnd.services.swedish_dates import parse_iso_date
+from namnd.rules.swedish_dates import parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.messages import announce_change

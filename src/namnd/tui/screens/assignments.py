@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Header, Markdown, Select
 from namnd.domain.kinds import AssignmentStatus
 from namnd.domain.views import AssignmentDetail, AssignmentView
 from namnd.errors import NamndError
-from namnd.services.report_back import urgency
+from namnd.rules.report_back import urgency
 from namnd.storage.store import Store
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.widgets.dialogs import PickDialog

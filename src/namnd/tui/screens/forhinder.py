@@ -1,6 +1,6 @@
 """Förhinder for one meeting: record who cannot come, call in the ersättare namnd proposes.
 
-The proposal is the roster's inkallelseordning (``services.inkallelse``); the secretary
+The proposal is the roster's inkallelseordning (``rules.inkallelse``); the secretary
 confirms it or picks another ersättare, then chooses how: e-mail with the handlingar (when
 a mail server is set), an ``.eml`` draft for Outlook, or "ringer själv" with the number
 shown. Sending builds the handlingar PDF, so it runs in a worker.
@@ -18,9 +18,9 @@ from textual.widgets import DataTable, Header, Static
 
 from namnd.errors import NamndError
 from namnd.operations import inkallelse
-from namnd.services.inkallelse import local
-from namnd.services.roster import call_in_text
-from namnd.services.swedish_dates import long_date
+from namnd.rules.inkallelse import local
+from namnd.rules.roster import call_in_text
+from namnd.rules.swedish_dates import long_date
 from namnd.storage.store import Store
 from namnd.tui.messages import announce_change
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Header, Static
 
 from namnd.errors import NamndError
 from namnd.operations import mailing_lists as ops
-from namnd.services.mailing import FREE, FROM_SEATS, ListView, version_label
+from namnd.rules.mailing import FREE, FROM_SEATS, ListView, version_label
 from namnd.storage.store import Store
 from namnd.tui.widgets.dialogs import ConfirmDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field

@@ -8,7 +8,7 @@ from textual.widgets import Header, Input, Label, TextArea
 
 from namnd.domain.models import GroupMeeting, Meeting
 from namnd.errors import InvalidInput
-from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
+from namnd.rules.swedish_dates import clock, parse_clock, parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.form_screen import FormScreen

@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, ProgressBar, Static
 
 from namnd.domain.views import MeetingSummary
-from namnd.services.kallelse_flow import status_on
-from namnd.services.swedish_dates import clock, long_date
+from namnd.rules.kallelse_flow import status_on
+from namnd.rules.swedish_dates import clock, long_date
 from namnd.tui.messages import StoreChanged
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, pick_organ
 from namnd.tui.widgets.footer import Footer

@@ -16,9 +16,9 @@ from textual.widgets import DataTable, Header, Static
 
 from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import NamndError
-from namnd.services.roster import COLUMNS, Seat, seat_cells, seat_from_fields
-from namnd.services.swedish_dates import long_date, parse_iso_date
-from namnd.services.swedish_numbers import counted
+from namnd.rules.roster import COLUMNS, Seat, seat_cells, seat_from_fields
+from namnd.rules.swedish_dates import long_date, parse_iso_date
+from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.widgets.dialogs import TextDialog

@@ -25,10 +25,10 @@ from namnd.domain.protocol import ProtocolParagraph
 from namnd.domain.views import ProtocolView
 from namnd.errors import DatabaseBusy, NamndError, StaleEdit
 from namnd.renderers.paragraph_markdown import paragraph_markdown
-from namnd.services.deadlines import AfterMeeting, ImmediateParagraph
-from namnd.services.dispatch import may_go_out
-from namnd.services.protocol_rules import quorum_warning, serving
-from namnd.services.swedish_dates import long_date
+from namnd.rules.deadlines import AfterMeeting, ImmediateParagraph
+from namnd.rules.dispatch import may_go_out
+from namnd.rules.protocol_rules import quorum_warning, serving
+from namnd.rules.swedish_dates import long_date
 from namnd.storage.store import Store
 from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.messages import announce_change

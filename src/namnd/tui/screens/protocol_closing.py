@@ -13,8 +13,8 @@ from textual import work
 from textual.widgets import TextArea
 
 from namnd.errors import NamndError, PublicationRefused
-from namnd.services.swedish_dates import parse_iso_date
-from namnd.tui.screens.protocol_forms import AdjustmentScreen, AttendanceScreen
+from namnd.rules.swedish_dates import parse_iso_date
+from namnd.tui.screens.protocol_forms import AttendanceScreen, JusteringScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog, show_refusal
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ class Closing(ProtocolHost):
 
     def action_adjustment(self) -> None:
         if self._flush() and self.view is not None:
-            self.app.push_screen(AdjustmentScreen(self.store, self.view))
+            self.app.push_screen(JusteringScreen(self.store, self.view))
 
     def action_adjust(self) -> None:
         """Justera; first ask about uppdrag in the beslut that were never registered."""
@@ -179,7 +179,7 @@ class Closing(ProtocolHost):
     @work(thread=True, exclusive=True, group="export")
     def _dispatch(self) -> None:
         from namnd.operations.protocol_export import export_dispatch
-        from namnd.services.dispatch import paragraph_list
+        from namnd.rules.dispatch import paragraph_list
 
         workspace = self.app.workspace  # type: ignore[attr-defined]
         try:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
-from namnd.domain.protocol import Motion, Note, Reservation, Vote
-from namnd.services.attendance_changes import CHANGES, change
-from namnd.services.protocol_rules import outcome, serving
-from namnd.services.protocol_text import decision_process, default_vote
-from namnd.services.swedish_numbers import counted
+from namnd.domain.kinds import AttendeeKind, VoteChoice, YrkandeKind
+from namnd.domain.protocol import Note, Reservation, Vote, Yrkande
+from namnd.rules.attendance_changes import CHANGES, change
+from namnd.rules.protocol_rules import outcome, serving
+from namnd.rules.protocol_text import decision_process, default_vote
+from namnd.rules.swedish_numbers import counted
 from namnd.tui.screens.vote import VoteScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextAreaDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
@@ -36,7 +36,7 @@ class MeetingEvents(ProtocolHost):
         return tuple((a.display, a.name) for a in people)
 
     def action_motion(self) -> None:
-        kinds = tuple((k.label, k.value) for k in MotionKind)
+        kinds = tuple((k.label, k.value) for k in YrkandeKind)
         fields = [
             Field("by", "Vem yrkar", self._serving_options()),
             Field("kind", "Yrkande", kinds),
@@ -45,7 +45,7 @@ class MeetingEvents(ProtocolHost):
 
         def done(values: dict[str, str] | None) -> None:
             if values:
-                motion = Motion((values["by"],), MotionKind(values["kind"]), values["text"])
+                motion = Yrkande((values["by"],), YrkandeKind(values["kind"]), values["text"])
                 self._save({"motions": (*self._current().motions, motion)})
 
         self.app.push_screen(EntryDialog("Yrkande", fields), done)

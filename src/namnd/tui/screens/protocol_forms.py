@@ -7,12 +7,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Label, Static, TextArea
 
-from namnd.domain.protocol import Adjustment
+from namnd.domain.protocol import Justering
 from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NamndError
 from namnd.formats.attendance_lines import BOXES, boxes, parse_boxes
-from namnd.services.roster import Seat, call_in, call_in_text
-from namnd.services.swedish_dates import clock, parse_clock, parse_iso_date
+from namnd.rules.roster import Seat, call_in, call_in_text
+from namnd.rules.swedish_dates import clock, parse_clock, parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.form_screen import FormScreen
@@ -91,7 +91,7 @@ _ADJUSTMENT_FIELDS = (
 )
 
 
-class AdjustmentScreen(FormScreen):
+class JusteringScreen(FormScreen):
     """Who justerar, where and when; where the protokoll is kept; when the meeting ended."""
 
     def __init__(self, store: Store, view: ProtocolView) -> None:
@@ -133,7 +133,7 @@ class AdjustmentScreen(FormScreen):
         date = parse_iso_date(value["date"], what="justeringens datum") if value["date"] else None
         time = parse_clock(value["time"], what="justeringens tid") if value["time"] else None
         end = parse_clock(value["end_time"], what="sluttid") if value["end_time"] else None
-        adjustment = Adjustment(
+        adjustment = Justering(
             adjusters=names, place=value["place"], date=date, time=time, archive=value["archive"]
         )
         self.version = self.store.save_adjustment(

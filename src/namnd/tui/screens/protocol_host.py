@@ -20,7 +20,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from namnd.domain.protocol import ProtocolParagraph
     from namnd.domain.views import ProtocolView
-    from namnd.services.deadlines import AfterMeeting
+    from namnd.rules.deadlines import AfterMeeting
     from namnd.storage.store import Store
 
 

@@ -20,11 +20,11 @@ from namnd.domain.models import LateChange, MeetingStatusChange
 from namnd.domain.views import AgendaView, AssignmentView
 from namnd.errors import NamndError
 from namnd.formats.agenda_markdown import proposal_markdown
-from namnd.services.kallelse_flow import may_move
-from namnd.services.reply_deadlines import reply_warning
-from namnd.services.report_back import due_at_meeting
-from namnd.services.roster import presidium_names
-from namnd.services.swedish_dates import long_date
+from namnd.rules.kallelse_flow import may_move
+from namnd.rules.reply_deadlines import reply_warning
+from namnd.rules.report_back import due_at_meeting
+from namnd.rules.roster import presidium_names
+from namnd.rules.swedish_dates import long_date
 from namnd.storage.store import Store
 from namnd.tui.messages import announce_change
 from namnd.tui.widgets.dialogs import PickDialog, TextDialog

@@ -8,7 +8,7 @@ from textual.widgets import Header, Input, Label
 
 from namnd.domain.models import OrganRules
 from namnd.errors import InvalidInput
-from namnd.services.swedish_dates import clock, parse_clock
+from namnd.rules.swedish_dates import clock, parse_clock
 from namnd.storage.store import Store
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.form_screen import FormScreen

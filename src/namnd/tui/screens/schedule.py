@@ -13,11 +13,11 @@ from textual.widgets import DataTable, Header, Static
 
 from namnd.errors import NamndError
 from namnd.operations.schedule import YearPlan, add_dates, propose, year_plan
-from namnd.services.deadlines import deadline_state
-from namnd.services.kallelse_flow import status_on
-from namnd.services.meeting_plan import PlanRule, parse_months, proposal_lines
-from namnd.services.swedish_dates import long_date, parse_iso_date
-from namnd.services.swedish_numbers import counted
+from namnd.rules.deadlines import deadline_state
+from namnd.rules.kallelse_flow import status_on
+from namnd.rules.meeting_plan import PlanRule, parse_months, proposal_lines
+from namnd.rules.swedish_dates import long_date, parse_iso_date
+from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.messages import StoreChanged, announce_change
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen

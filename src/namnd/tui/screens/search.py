@@ -9,8 +9,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 
-from namnd.services.search import COLUMNS, Hit, hit_cells
-from namnd.services.swedish_numbers import counted
+from namnd.rules.search import COLUMNS, Hit, hit_cells
+from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.widgets.footer import Footer
 

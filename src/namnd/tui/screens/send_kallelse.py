@@ -16,8 +16,8 @@ from textual.widgets import Header, ProgressBar, Static
 
 from namnd.errors import NamndError, PublicationRefused
 from namnd.operations.send_kallelse import Outcome, Plan
-from namnd.services.mailing import version_label
-from namnd.services.swedish_numbers import counted
+from namnd.rules.mailing import version_label
+from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.messages import announce_change
 from namnd.tui.widgets.dialogs import show_refusal

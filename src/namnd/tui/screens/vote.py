@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Label
 
 from namnd.domain.kinds import VoteChoice
 from namnd.domain.protocol import Attendee, Ballot, Vote
-from namnd.services.protocol_rules import outcome, totals
+from namnd.rules.protocol_rules import outcome, totals
 from namnd.tui.widgets.footer import Footer
 
 

@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from namnd.errors import NamndError
-from namnd.services.swedish_numbers import counted
-from namnd.services.waiting_times import (
+from namnd.rules.swedish_numbers import counted
+from namnd.rules.waiting_times import (
     WaitingPoint,
     quarters_between,
     register_span,

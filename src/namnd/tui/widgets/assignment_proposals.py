@@ -16,9 +16,9 @@ from textual.widgets import Button, Checkbox, Input, Label
 
 from namnd.domain.kinds import DueKind
 from namnd.errors import NamndError
-from namnd.services.assignment_extraction import ProposedAssignment
-from namnd.services.due_phrases import DueReading
-from namnd.services.swedish_dates import parse_iso_date
+from namnd.rules.assignment_extraction import ProposedAssignment
+from namnd.rules.due_phrases import DueReading
+from namnd.rules.swedish_dates import parse_iso_date
 
 
 class AssignmentProposalsDialog(ModalScreen[list[ProposedAssignment] | None]):

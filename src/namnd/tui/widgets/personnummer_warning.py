@@ -6,13 +6,13 @@ from collections.abc import Iterable
 
 from textual.widgets import Label
 
-from namnd.services.personnummer import find_personnummer
+from namnd.rules.personnummer import find_personnummer
 
 
 class PersonnummerWarning(Label):
     """'Personnummer i offentlig text: 780312-XXXX …', shown only while there is one.
 
-    Public versions mask every personnummer anyway (``services.publication``), but the
+    Public versions mask every personnummer anyway (``rules.publication``), but the
     secretary should see it where it was typed: it usually belongs in a sekretess ärende
     or nowhere.
     """

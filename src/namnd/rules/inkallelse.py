@@ -1,6 +1,6 @@
 """Förhinder and inkallelse: which ersättare to call in, and the närvaro that follows.
 
-The inkallelseordning itself is the roster's (:func:`namnd.services.roster.call_in`);
+The inkallelseordning itself is the roster's (:func:`namnd.rules.roster.call_in`);
 this module only says who is unavailable for it: the ledamöter and ersättare with
 förhinder, and the ersättare already called in for someone else. An inkallelse the mail
 server refused did not call anyone in, so the förhinder stays open and the next proposal
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from namnd.domain.kinds import AttendeeKind, CallInMethod, MemberRole
 from namnd.domain.protocol import Attendee
-from namnd.services.roster import Seat, call_in
+from namnd.rules.roster import Seat, call_in
 
 #: A ledamot with förhinder and the ersättare to call, the first proposed.
 Proposal = tuple[Seat, list[Seat]]

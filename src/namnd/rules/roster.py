@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from namnd.domain.kinds import MemberRole, Position
 from namnd.errors import InvalidInput
-from namnd.services.addresses import checked_email, checked_phone
-from namnd.services.swedish_dates import parse_iso_date
+from namnd.rules.addresses import checked_email, checked_phone
+from namnd.rules.swedish_dates import parse_iso_date
 
 #: A party's abbreviation as printed ("S", "MP", "KD"), or "-" for a politiskt obunden.
 _PARTY = re.compile(r"^(?:-|[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5})$")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from namnd.domain.kinds import AttendeeKind, VoteChoice
 from namnd.domain.protocol import Attendee, Protocol, ProtocolParagraph, Vote
 from namnd.errors import InvalidInput
-from namnd.services.swedish_dates import long_date
+from namnd.rules.swedish_dates import long_date
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from babel.dates import format_date, get_month_names
 
 from namnd.domain.kinds import DueKind
-from namnd.services.deadlines import previous_workday
+from namnd.rules.deadlines import previous_workday
 
 LOCALE = "sv_SE"
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from namnd.formats.markdown_table import markdown_table
-from namnd.services.swedish_dates import LOCALE
+from namnd.rules.swedish_dates import LOCALE
 
 BIFALL, AVSLAG = "Bifall", "Avslag"
 _OUTCOME = re.compile(r"^\s*(bifall|avslag|delvis bifall)\b[\s:,-]*", re.IGNORECASE)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from namnd.domain.delegation_tables import DelayReason, ReportLaw
 from namnd.errors import InvalidInput
-from namnd.services.swedish_numbers import capitalised, lower_first, number_word
+from namnd.rules.swedish_numbers import capitalised, lower_first, number_word
 
 HALF_MONTH_DAYS = 15
 _QUARTER = re.compile(r"^\s*(\d{4})\s*[-_ ]?\s*(?:Q|K|KV|KVARTAL)\s*([1-4])\s*$", re.IGNORECASE)

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from namnd.services.swedish_dates import long_date
+from namnd.rules.swedish_dates import long_date
 
 _WORD = re.compile(r"[\w/:.-]+")
 _MARKUP = re.compile(r"[*`#>|]+")  # Markdown emphasis, headings, quotes and tables

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from namnd.services.swedish_dates import long_date
+from namnd.rules.swedish_dates import long_date
 
 BACK = dt.timedelta(days=7)
 AHEAD = dt.timedelta(days=14)

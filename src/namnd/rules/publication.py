@@ -31,7 +31,7 @@ from sqlmodel import SQLModel
 from namnd.domain.models import AnnouncedDocument, Arende, Attachment
 from namnd.domain.protocol import Correction, Protocol, ProtocolParagraph
 from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
-from namnd.services.delegation_summary import (
+from namnd.rules.delegation_summary import (
     AVSLAG,
     BIFALL,
     DecisionRow,
@@ -39,11 +39,11 @@ from namnd.services.delegation_summary import (
     classify,
     month_name,
 )
-from namnd.services.ej_verkstallda import SEX_COLUMNS, Redovisning
-from namnd.services.personnummer import redact_personnummer
-from namnd.services.plain_text import map_texts, without_comments
-from namnd.services.small_counts import SUPPRESSED, suppress_grid, suppress_line
-from namnd.services.swedish_numbers import lower_first, number_word
+from namnd.rules.ej_verkstallda import SEX_COLUMNS, Redovisning
+from namnd.rules.personnummer import redact_personnummer
+from namnd.rules.plain_text import map_texts, without_comments
+from namnd.rules.small_counts import SUPPRESSED, suppress_grid, suppress_line
+from namnd.rules.swedish_numbers import lower_first, number_word
 
 SECRET_PLACEHOLDER = "Sekretessbelagd handling"
 NOT_FOR_PUBLICATION = "Innehåller sekretessbelagda uppgifter – ej för publicering"

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from namnd.services.swedish_dates import long_date
+from namnd.rules.swedish_dates import long_date
 
 if TYPE_CHECKING:
     from namnd.domain.views import UtskottProposal

@@ -17,8 +17,8 @@ from email.utils import parseaddr
 
 from namnd.domain.kinds import MemberRole
 from namnd.errors import InvalidInput
-from namnd.services.addresses import checked_email
-from namnd.services.roster import Seat
+from namnd.rules.addresses import checked_email
+from namnd.rules.roster import Seat
 
 #: The lists every organ has (kind, name, public), in the order they are shown.
 STANDARD_LISTS = (

@@ -11,18 +11,18 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from namnd.domain.kinds import AttendeeKind, MotionKind, VoteChoice
+from namnd.domain.kinds import AttendeeKind, VoteChoice, YrkandeKind
 from namnd.domain.protocol import (
     Attendee,
     Correction,
-    Motion,
     Protocol,
     ProtocolParagraph,
     Vote,
+    Yrkande,
 )
-from namnd.services.deadlines import ImmediateParagraph
-from namnd.services.protocol_rules import outcome, totals
-from namnd.services.swedish_dates import day_month, long_date
+from namnd.rules.deadlines import ImmediateParagraph
+from namnd.rules.protocol_rules import outcome, totals
+from namnd.rules.swedish_dates import day_month, long_date
 
 IMMEDIATE = "Paragrafen är omedelbart justerad."
 
@@ -55,16 +55,16 @@ def genitive(display: str) -> str:
     return f"{name}{suffix}{bracket}{rest}"
 
 
-def motion_sentence(protocol: Protocol, motion: Motion) -> str:
+def motion_sentence(protocol: Protocol, motion: Yrkande) -> str:
     """The yrkande as minuted: 'Per Ek (M) yrkar avslag på förslaget till beslut.'."""
     who = names(protocol, motion.by)
     what = {
-        MotionKind.APPROVAL: f"bifall till {motion.text or PROPOSAL}",
-        MotionKind.REJECTION: f"avslag på {motion.text or PROPOSAL}",
-        MotionKind.REFERRAL: "att ärendet återremitteras"
+        YrkandeKind.APPROVAL: f"bifall till {motion.text or PROPOSAL}",
+        YrkandeKind.REJECTION: f"avslag på {motion.text or PROPOSAL}",
+        YrkandeKind.REFERRAL: "att ärendet återremitteras"
         + (f" med motiveringen {motion.text}" if motion.text else ""),
-        MotionKind.AMENDMENT: f"följande ändring: {motion.text}",
-        MotionKind.ADDITION: f"följande tillägg: {motion.text}",
+        YrkandeKind.AMENDMENT: f"följande ändring: {motion.text}",
+        YrkandeKind.ADDITION: f"följande tillägg: {motion.text}",
     }[motion.kind]
     return f"{who} yrkar {what.rstrip('.')}."
 
@@ -75,11 +75,11 @@ def options(protocol: Protocol, paragraph: ProtocolParagraph) -> list[str]:
     for motion in paragraph.motions:
         who = genitive(names(protocol, motion.by))
         option = {
-            MotionKind.APPROVAL: f"bifall till {motion.text}" if motion.text else "",
-            MotionKind.REJECTION: "avslag",
-            MotionKind.REFERRAL: "",
-            MotionKind.AMENDMENT: f"bifall till {who} ändringsyrkande",
-            MotionKind.ADDITION: f"bifall till {who} tilläggsyrkande",
+            YrkandeKind.APPROVAL: f"bifall till {motion.text}" if motion.text else "",
+            YrkandeKind.REJECTION: "avslag",
+            YrkandeKind.REFERRAL: "",
+            YrkandeKind.AMENDMENT: f"bifall till {who} ändringsyrkande",
+            YrkandeKind.ADDITION: f"bifall till {who} tilläggsyrkande",
         }[motion.kind]
         if option and option not in found:
             found.append(option)
@@ -92,12 +92,12 @@ def default_vote(protocol: Protocol, paragraph: ProtocolParagraph) -> Vote:
         (
             m
             for m in paragraph.motions
-            if m.kind is not MotionKind.REFERRAL
-            and not (m.kind is MotionKind.APPROVAL and not m.text)
+            if m.kind is not YrkandeKind.REFERRAL
+            and not (m.kind is YrkandeKind.APPROVAL and not m.text)
         ),
         None,
     )
-    if counter is None or counter.kind is MotionKind.REJECTION:
+    if counter is None or counter.kind is YrkandeKind.REJECTION:
         no_for = "avslag"
     else:
         no_for = f"bifall till {genitive(names(protocol, counter.by))} yrkande"
@@ -109,7 +109,7 @@ def decision_process(protocol: Protocol, paragraph: ProtocolParagraph) -> str:
     if not paragraph.motions:
         return ""
     parts = []
-    if any(m.kind is MotionKind.REFERRAL for m in paragraph.motions):
+    if any(m.kind is YrkandeKind.REFERRAL for m in paragraph.motions):
         parts.append(
             "Ordföranden ställer först proposition på om ärendet ska avgöras i dag eller "
             "återremitteras och finner att ärendet ska avgöras i dag."

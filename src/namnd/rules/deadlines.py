@@ -33,7 +33,7 @@ from pathlib import Path
 import holidays
 
 from namnd.errors import InvalidInput
-from namnd.services.swedish_dates import long_date
+from namnd.rules.swedish_dates import long_date
 
 ONE_DAY = dt.timedelta(days=1)
 

@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from namnd.services.personnummer import find_personnummer
-from namnd.services.plain_text import HTML_COMMENT
+from namnd.rules.personnummer import find_personnummer
+from namnd.rules.plain_text import HTML_COMMENT
 
 RUN = 20
 """A copy this long (letters and digits) of a confidential text is a leak."""

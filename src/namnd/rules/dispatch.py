@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from namnd.domain.protocol import Protocol, ProtocolParagraph
-from namnd.services.swedish_dates import long_date
+from namnd.rules.swedish_dates import long_date
 
 
 @dataclass(frozen=True)

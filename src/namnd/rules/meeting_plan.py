@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from namnd.domain.kinds import ArendeKind, MeetingStatus
 from namnd.domain.views import MeetingSummary
 from namnd.errors import InvalidInput
-from namnd.services.deadlines import (
+from namnd.rules.deadlines import (
     DEFAULT_RULES,
     AfterMeeting,
     BeforeMeeting,
@@ -25,8 +25,8 @@ from namnd.services.deadlines import (
     is_workday,
     why_not_workday,
 )
-from namnd.services.reply_deadlines import OpenRemiss
-from namnd.services.swedish_dates import long_date, weekday_day_month
+from namnd.rules.reply_deadlines import OpenRemiss
+from namnd.rules.swedish_dates import long_date, weekday_day_month
 
 if TYPE_CHECKING:  # a table: SQLModel stays off the way to the first paint
     from namnd.domain.models import OrganRules
@@ -49,7 +49,7 @@ class PlannedMeeting:
         """(key, Swedish label, date, done) for every deadline, in order.
 
         The dates after the meeting follow the justering and anslag days recorded
-        (``services.deadlines.after_meeting``). Until the anslag day itself is recorded,
+        (``rules.deadlines.after_meeting``). Until the anslag day itself is recorded,
         a justerat protokoll counts as anslaget and its överklagandetid as running by
         itself: otherwise every past meeting would stay red.
         """
@@ -76,7 +76,7 @@ class YearPlan:
     meetings: list[PlannedMeeting]
     warnings: list[str]
     administration: str = ""
-    #: Open remisser due this year: where each stands (``services.reply_deadlines``).
+    #: Open remisser due this year: where each stands (``rules.reply_deadlines``).
     remisser: list[OpenRemiss] = field(default_factory=list)
 
 

@@ -4,7 +4,7 @@ KL 8 kap. 12 § wants the justering of a protokoll announced on the kommun's dig
 anslagstavla, and an omedelbart justerad § is announced on its own, at once. Each notice
 names the organ, the sammanträdesdatum, the §§, the justeringsdag, where the protokoll is
 kept and the days it goes up and comes down; it stays up until the överklagandetid (KL
-13 kap. 5 §) has run out. Every date is read from ``services.deadlines.after_meeting``
+13 kap. 5 §) has run out. Every date is read from ``rules.deadlines.after_meeting``
 (the one place they are computed); this module only chooses which notices a protokoll
 has and words them, so the HTML page, its PDF/A and the index say the same thing.
 """
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from namnd.domain.protocol import Protocol
 from namnd.errors import NamndError
-from namnd.services.deadlines import AfterMeeting, ImmediateParagraph
-from namnd.services.swedish_dates import long_date
+from namnd.rules.deadlines import AfterMeeting, ImmediateParagraph
+from namnd.rules.swedish_dates import long_date
 
 APPEAL_LAW = "13 kap. kommunallagen (2017:725)"
 

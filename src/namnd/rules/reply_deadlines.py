@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from namnd.services.swedish_dates import long_date
-from namnd.services.swedish_numbers import number_word
+from namnd.rules.swedish_dates import long_date
+from namnd.rules.swedish_numbers import number_word
 
 
 def reply_warning(title: str, reply_by: dt.date | None, meeting: dt.date) -> str | None:

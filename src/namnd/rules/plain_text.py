@@ -78,7 +78,7 @@ def map_texts(value: T, change: Callable[[str], str]) -> T:
 
     Walks tuples, lists, dicts and dataclasses (a § with its yrkanden, votering and
     reservationer); enums and other values are kept as they are. Shared by the import
-    cleaning here and the public projection (``services.publication``).
+    cleaning here and the public projection (``rules.publication``).
     """
     if type(value) is str:
         return change(value)  # type: ignore[return-value,arg-type]

@@ -11,7 +11,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from namnd.services.ej_verkstallda import Case, Quarter, report_status
+from namnd.rules.ej_verkstallda import Case, Quarter, report_status
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from namnd.domain.kinds import AssignmentStatus
 from namnd.domain.views import AssignmentView
-from namnd.services.swedish_dates import long_date
+from namnd.rules.swedish_dates import long_date
 
 TITLE = "Uppföljning av nämnduppdrag"
 _COLUMNS = ("Uppdrag", "Ansvarig", "Ursprung", "Givet", "Senast", "Återrapporteras till")

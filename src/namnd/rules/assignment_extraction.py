@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from namnd.services.due_phrases import DueReading, read_due
+from namnd.rules.due_phrases import DueReading, read_due
 
 NAMND = "nämnden"
 
