@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Input, Static
 
 from namnd.operations import mailing_lists
 from namnd.tui.screens.mailing_lists import MailingListsScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, wait_until
 
 
 async def _open(app, pilot) -> None:
@@ -16,6 +16,14 @@ async def _open(app, pilot) -> None:
     await pilot.press("u")
     await settle(app, pilot)
     assert isinstance(app.screen, MailingListsScreen)
+    table = app.screen.query_one(DataTable)
+    # The columns widen to the rows the worker added on a later refresh: wait for it.
+    widest = len("Förvaltningens ledning")
+    await wait_until(
+        pilot,
+        lambda: table.row_count and table.ordered_columns[0].content_width >= widest,
+        what="the lists' columns sized to their rows",
+    )
 
 
 async def test_u_shows_the_lists_and_e_v_n_change_them(demo_store, make_app):
