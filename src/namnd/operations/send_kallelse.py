@@ -141,7 +141,8 @@ def send(
         server = mail_transport.configured_server(smtp)
         if server is None:
             raise InvalidInput(
-                "Ingen e-postserver angiven: använd --smtp, NAMND_SMTP_URL eller Inställningar."
+                "Ingen e-postserver angiven: ange den under Inställningar (eller med --smtp eller "
+                "NAMND_SMTP_URL), eller skriv utkast att skicka från Outlook med --dry-run MAPP."
             )
         password = mail_transport.smtp_password(server)
     if dry_run is not None:  # for Outlook: everyone, whatever the log says; nothing logged

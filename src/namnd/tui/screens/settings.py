@@ -28,6 +28,10 @@ from namnd.tui.screens.organ_form import save_organ
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.organ_fields import OrganFields
 
+FOLDER_HINT = "annars agendas/ och protocols/ i arbetsmappen"
+SMTP_HINT = "smtp+starttls://namn@smtp.kommun.se:587"
+SENDER_HINT = "Nämndsekreterare <sekreterare@kommun.se>"
+
 
 class SettingsScreen(Screen[bool]):
     """The organ form for ``settings`` plus the user's name in logs and export folder."""
@@ -50,38 +54,16 @@ class SettingsScreen(Screen[bool]):
             yield Static(f"[b]{self.settings.name}[/b]", classes="settings-heading")
             yield OrganFields(self.settings)
             yield Static("[b]Dina egna inställningar[/b]", classes="settings-heading")
-            with Horizontal(classes="organ-row"):
-                yield Label("Ditt namn i loggarna")
-                yield Input(
-                    self.preferences.user_name,
-                    placeholder="annars inloggningsnamnet",
-                    id="pref-user",
-                    compact=True,
-                )
-            with Horizontal(classes="organ-row"):
-                yield Label("Mapp för exporter")
-                yield Input(
-                    self.preferences.export_folder,
-                    placeholder="annars agendas/ och protocols/ i arbetsmappen",
-                    id="pref-folder",
-                    compact=True,
-                )
-            with Horizontal(classes="organ-row"):
-                yield Label("E-postserver (SMTP)")
-                yield Input(
-                    self.preferences.smtp_url,
-                    placeholder="smtp+starttls://namn@smtp.kommun.se:587",
-                    id="pref-smtp",
-                    compact=True,
-                )
-            with Horizontal(classes="organ-row"):
-                yield Label("Avsändare för e-post")
-                yield Input(
-                    self.preferences.mail_from,
-                    placeholder="Nämndsekreterare <sekreterare@kommun.se>",
-                    id="pref-from",
-                    compact=True,
-                )
+            prefs = self.preferences
+            for label, value, hint, name in (
+                ("Ditt namn i loggarna", prefs.user_name, "annars inloggningsnamnet", "user"),
+                ("Mapp för exporter", prefs.export_folder, FOLDER_HINT, "folder"),
+                ("E-postserver (SMTP)", prefs.smtp_url, SMTP_HINT, "smtp"),
+                ("Avsändare för e-post", prefs.mail_from, SENDER_HINT, "from"),
+            ):
+                with Horizontal(classes="organ-row"):
+                    yield Label(label)
+                    yield Input(value, placeholder=hint, id=f"pref-{name}", compact=True)
             yield Static(
                 "Lösenordet till e-postservern sparas aldrig här: ange det i "
                 "NAMND_SMTP_PASSWORD eller i datorns nyckelring.",
