@@ -348,24 +348,6 @@ def _tmux_paint(cmd: list[str], marker: str) -> float:
         subprocess.run([*tmux, "kill-server"], capture_output=True)
 
 
-def _bare_app() -> None:
-    from textual.app import App
-    from textual.widgets import DataTable, Footer, Header
-
-    class Bare(App[None]):
-        def compose(self):
-            yield Header()
-            yield DataTable()
-            yield Footer()
-
-        def on_mount(self) -> None:
-            table = self.query_one(DataTable)
-            table.add_columns("Datum", "Nämnd")
-            table.add_row("torsdag 19 september 2019", "Vård- och omsorgsnämnden")
-
-    Bare().run()
-
-
 # --- memory once settled -----------------------------------------------------------------
 
 
@@ -475,7 +457,9 @@ def main() -> None:
     parser.add_argument("--workspace")
     args = parser.parse_args()
     if args.child == "bare":
-        return _bare_app()
+        from startup import bare_app  # bench/ is the script's folder
+
+        return bare_app(exit_when_painted=False)
     if args.child == "settled":
         return _settled_child(args.workspace)
 

@@ -27,7 +27,12 @@ def _painted() -> None:
     os._exit(0)
 
 
-def _bare_child() -> None:
+def bare_app(*, exit_when_painted: bool) -> None:
+    """The baseline: a bare Textual app (Header, a one-row DataTable, Footer).
+
+    ``bench/scale.py`` runs it in a tmux terminal until its row shows; here it runs
+    headless and stops the clock itself once painted.
+    """
     from textual.app import App
     from textual.widgets import DataTable, Footer, Header
 
@@ -41,9 +46,10 @@ def _bare_child() -> None:
             table = self.query_one(DataTable)
             table.add_columns("Datum", "Nämnd")
             table.add_row("torsdag 19 september 2019", "Vård- och omsorgsnämnden")
-            self.call_after_refresh(_painted)
+            if exit_when_painted:
+                self.call_after_refresh(_painted)
 
-    Bare().run(headless=True)
+    Bare().run(headless=exit_when_painted)
 
 
 def _namnd_child(workspace: str) -> None:
@@ -74,7 +80,7 @@ def main() -> None:
     parser.add_argument("--workspace")
     args = parser.parse_args()
     if args.child == "bare":
-        return _bare_child()
+        return bare_app(exit_when_painted=True)
     if args.child == "namnd":
         return _namnd_child(args.workspace)
 

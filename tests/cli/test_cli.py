@@ -193,20 +193,15 @@ def test_no_traceback_and_no_textual_for_cli_commands(tmp_path):
     assert "Traceback" not in result.stderr and "namnd: " in result.stderr
 
 
+def _add_socialnamnd(capsys):
+    """Another kommun's nämnd, numbering its ärenden SN 2026/142."""
+    sn = ["organ", "add", "sn", "--name", "Socialnämnden", "--prefix", "SN"]
+    return run(capsys, *sn, "--dnr-format", "{prefix} {year}/{number}")
+
+
 def test_an_organ_with_its_own_dnr_format_imports_and_exports_unchanged(ws, capsys, tmp_path):
     """The kommun's own diarienummer (SN 2026/142) and Regeringskansliet's, as typed."""
-    code, out, err = run(
-        capsys,
-        "organ",
-        "add",
-        "sn",
-        "--name",
-        "Socialnämnden",
-        "--prefix",
-        "SN",
-        "--dnr-format",
-        "{prefix} {year}/{number}",
-    )
+    code, out, err = _add_socialnamnd(capsys)
     assert code == 0 and "SN 2026/142" in out, err
     source = DATA / "socialnamnd" / "kallelse-sn-dnr.md"
     assert run(capsys, "import", "agenda", str(source))[0] == 0
@@ -215,18 +210,7 @@ def test_an_organ_with_its_own_dnr_format_imports_and_exports_unchanged(ws, caps
 
 
 def test_a_dnr_in_another_format_is_refused_quoting_the_organs(ws, capsys, tmp_path):
-    run(
-        capsys,
-        "organ",
-        "add",
-        "sn",
-        "--name",
-        "Socialnämnden",
-        "--prefix",
-        "SN",
-        "--dnr-format",
-        "{prefix} {year}/{number}",
-    )
+    _add_socialnamnd(capsys)
     wrong = tmp_path / "fel.md"
     text = (DATA / "socialnamnd" / "kallelse-sn-dnr.md").read_text(encoding="utf-8")
     wrong.write_text(text.replace("SN 2026/142", "SN/2026:142"), encoding="utf-8")
