@@ -79,7 +79,7 @@ def test_a_kod_already_stored_cannot_lead_an_export_out_of_the_workspace(ws, cap
 
 
 def test_protocol_paths_are_cleaned_too(ws, capsys):
-    from namnd.operations.protocol_export import default_path
+    from namnd.operations.exports import default_path
     from namnd.storage.store import Store
 
     assert run(capsys, ws, "demo")[0] == 0
@@ -89,7 +89,7 @@ def test_protocol_paths_are_cleaned_too(ws, capsys):
         with store.engine.begin() as connection:
             connection.execute(text("UPDATE organ SET code = '../../ESCAPED'"))
         for number in (None, 90):
-            path = default_path(workspace, store, "2019-09-19", "docx", public=False, number=number)
+            path = default_path(workspace, store, "2019-09-19", "protokoll", "docx", number=number)
             assert path.parent == workspace.protocols
     finally:
         store.close()

@@ -325,19 +325,32 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
         return _export_handlingar(args, workspace)
     if args.what == "oparl":
         return _export_oparl(args, workspace)
-    if args.what in ("protokoll", "utdrag", "expediering"):
+    if args.what in ("utdrag", "expediering"):
         from namnd.cli.protocol_commands import export
 
         return export(args, workspace)
-    from namnd.operations.kallelse_export import default_path, export_kallelse
+    return _export_document(args, workspace)
+
+
+def _export_document(args: argparse.Namespace, workspace: Workspace) -> int:
+    """``namnd export kallelse|protokoll``: a document of ``operations.exports.EXPORTS``."""
+    from namnd.operations.exports import EXPORTS, default_path, export
 
     store = open_store(workspace)
     path = Path(args.output) if args.output else None
-    if path is None and args.format in ("docx", "pdf"):
-        path = default_path(workspace, args.meeting, store, args.format, args.public)
+    if path is None and not (args.format == "md" and EXPORTS[args.what].markdown_to_stdout):
+        path = default_path(
+            workspace, store, args.meeting, args.what, args.format, public=args.public
+        )
     template = Path(args.template) if args.template else None
-    result = export_kallelse(
-        store, args.meeting, fmt=args.format, path=path, public=args.public, template=template
+    result = export(
+        store,
+        args.what,
+        args.meeting,
+        fmt=args.format,
+        path=path,
+        public=args.public,
+        template=template,
     )
     output.print_result(result)
     return 0

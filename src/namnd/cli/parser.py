@@ -44,6 +44,30 @@ class SwedishParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: fel: {message}\n")
 
 
+def add_document_exports(exports: argparse._SubParsersAction) -> None:
+    """``namnd export kallelse|protokoll …``: one parser per document of the registry."""
+    from namnd.operations.exports import EXPORTS
+
+    for document in EXPORTS.values():
+        verb = exports.add_parser(document.name, help=document.help)
+        verb.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
+        *first, last = document.formats
+        verb.add_argument(
+            "--format",
+            choices=document.formats,
+            default=document.default_format,
+            help=f"filformat: {', '.join(first)} eller {last} "
+            "(PDF/A via LibreOffice, för publicering och arkiv)",
+        )
+        verb.add_argument(
+            "--public", action="store_true", help="offentlig version: sekretess utelämnas"
+        )
+        verb.add_argument(
+            "--template", metavar="MALL.docx", help="kommunens egen Word-mall (stilar, sidhuvud)"
+        )
+        verb.add_argument("-o", "--output", metavar="FIL", help=document.output_help)
+
+
 def build_parser() -> SwedishParser:
     """All commands and their options."""
     parser = SwedishParser(
@@ -230,26 +254,7 @@ def build_parser() -> SwedishParser:
     exports = commands.add_parser("export", help="skriv ut ett dokument").add_subparsers(
         dest="what", title="vad", metavar="VAD", required=True, parser_class=SwedishParser
     )
-    kallelse = exports.add_parser("kallelse", help="kallelse med föredragningslista")
-    kallelse.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
-    kallelse.add_argument(
-        "--format",
-        choices=["md", "docx", "pdf"],
-        default="md",
-        help="filformat: md, docx eller pdf (PDF/A via LibreOffice, för publicering och arkiv)",
-    )
-    kallelse.add_argument(
-        "--public", action="store_true", help="offentlig version: sekretess utelämnas"
-    )
-    kallelse.add_argument(
-        "--template", metavar="MALL.docx", help="kommunens egen Word-mall (stilar, sidhuvud)"
-    )
-    kallelse.add_argument(
-        "-o",
-        "--output",
-        metavar="FIL",
-        help="fil att skriva (md: annars stdout; docx: annars agendas/DATUM-KOD.docx)",
-    )
+    add_document_exports(exports)
     package = exports.add_parser(
         "handlingar", help="kallelse med handlingar: en PDF/A med tjänsteskrivelser och bilagor"
     )

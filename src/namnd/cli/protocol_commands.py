@@ -1,4 +1,4 @@
-"""`namnd export protokoll|utdrag` and `namnd import protokoll`."""
+"""`namnd export utdrag|expediering` and `namnd import protokoll`."""
 
 from __future__ import annotations
 
@@ -6,30 +6,12 @@ import argparse
 from pathlib import Path
 
 from namnd.cli.commands import open_store
-from namnd.cli.output import print_result
 from namnd.errors import InvalidInput
 from namnd.storage.workspace import Workspace
 
 
 def add_arguments(exports, imports) -> None:
-    """The protokoll's export and import verbs on the CLI's sub-parsers."""
-    protocol = exports.add_parser("protokoll", help="sammanträdesprotokoll (Word eller Markdown)")
-    protocol.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
-    protocol.add_argument(
-        "--format",
-        choices=["docx", "md", "pdf"],
-        default="docx",
-        help="filformat: docx, md eller pdf (PDF/A via LibreOffice, för publicering och arkiv)",
-    )
-    protocol.add_argument(
-        "--public", action="store_true", help="offentlig version: sekretess utelämnas"
-    )
-    protocol.add_argument(
-        "--template", metavar="MALL.docx", help="kommunens egen Word-mall (stilar, sidhuvud)"
-    )
-    protocol.add_argument(
-        "-o", "--output", metavar="FIL", help="fil att skriva (annars protocols/DATUM-KOD.FORMAT)"
-    )
+    """The utdrag, expediering and protokoll import verbs (the protokoll: ``EXPORTS``)."""
     extract = exports.add_parser("utdrag", help="protokollsutdrag: en paragraf (Word)")
     extract.add_argument("meeting", metavar="SAMMANTRÄDE", help="datum (2019-09-19) eller id")
     extract.add_argument("paragraph", metavar="PARAGRAF", help="paragrafens nummer, t.ex. 90")
@@ -54,31 +36,21 @@ def add_arguments(exports, imports) -> None:
 
 
 def export(args: argparse.Namespace, workspace: Workspace) -> int:
-    """Write the protokoll or a protokollsutdrag."""
-    from namnd.operations.protocol_export import default_path, export_extract, export_protocol
+    """Write a protokollsutdrag, or the utdrag of an expediering with its list."""
+    from namnd.operations.exports import default_path
+    from namnd.operations.protocol_export import export_extract
 
     store = open_store(workspace)
     if args.what == "expediering":
         return _dispatch(args, workspace, store)
     template = Path(args.template) if args.template else None
-    if args.what == "utdrag":
-        number = _number(args.paragraph)
-        path = (
-            Path(args.output)
-            if args.output
-            else default_path(workspace, store, args.meeting, "docx", public=False, number=number)
-        )
-        print(f"Skrev {export_extract(store, args.meeting, number, path=path, template=template)}.")
-        return 0
+    number = _number(args.paragraph)
     path = (
         Path(args.output)
         if args.output
-        else default_path(workspace, store, args.meeting, args.format, public=args.public)
+        else default_path(workspace, store, args.meeting, "protokoll", "docx", number=number)
     )
-    result = export_protocol(
-        store, args.meeting, fmt=args.format, path=path, public=args.public, template=template
-    )
-    print_result(result)
+    print(f"Skrev {export_extract(store, args.meeting, number, path=path, template=template)}.")
     return 0
 
 

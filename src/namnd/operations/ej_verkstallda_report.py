@@ -21,8 +21,6 @@ from namnd.storage import ej_verkstallda
 from namnd.storage.schedule import find_organ
 from namnd.storage.store import Store
 
-FORMATS = ("md", "docx")
-
 
 def redovisningar(
     store: Store,

@@ -1,29 +1,34 @@
-"""Export a meeting's kallelse: the one function the CLI and the TUI both call."""
+"""A meeting's kallelse as the export registry (``operations.exports``) reads and writes it."""
 
 from __future__ import annotations
 
-from functools import partial
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
-from namnd.formats.agenda_markdown import dump_agenda
 from namnd.formats.text_files import text_or_file
-from namnd.rules.publication import public_text, public_version
 from namnd.storage import agendas, queries
 from namnd.storage.store import Store
-from namnd.storage.workspace import Workspace
 
-FORMATS = ("md", "docx", "pdf")
+if TYPE_CHECKING:
+    from namnd.formats.agenda_document import AgendaDocument
+    from namnd.operations.delegation_section import KallelseExtras
+    from namnd.operations.exports import ExportOptions
 
 
-def default_path(workspace: Workspace, ref: str, store: Store, fmt: str, public: bool) -> Path:
-    """``agendas/2019-09-19-von.docx`` (``-offentlig`` for the public version)."""
-    meeting = store.find_meeting(ref)
-    suffix = "-offentlig" if public else ""
-    return workspace.file_in(
-        workspace.agendas, f"{meeting.date.isoformat()}-{meeting.organ_code}{suffix}.{fmt}"
-    )
+@dataclass(frozen=True)
+class KallelseView:
+    """The kallelse as read for one file: the agenda printed and, for Word, what it adds."""
+
+    internal: AgendaDocument
+    #: The internal agenda, or its public projection for the public version.
+    printed: AgendaDocument
+    #: Read for Word only: the delegationsbeslut under their ärende, sekretess bilagor.
+    extras: KallelseExtras | None = None
+    #: Read for Word only: (label, ärende, description) of each change after utskick.
+    late_changes: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def export_kallelse(
@@ -35,42 +40,56 @@ def export_kallelse(
     public: bool = False,
     template: Path | None = None,
 ) -> str | Path:
-    """Write the kallelse (md, docx or PDF/A); Markdown without ``path`` is returned.
+    """Write the kallelse (md, docx or PDF/A); Markdown without ``path`` is returned."""
+    from namnd.operations.exports import export
 
-    The public version is rendered from the public projection only and written through
-    the publication gate (``operations.publishing``).
-    """
-    from namnd.operations.publishing import export_document
-
-    write = partial(_write, store, ref, template=template)
-    return export_document(store, path, fmt, public=public, write=write)
+    return export(store, "kallelse", ref, fmt=fmt, path=path, public=public, template=template)
 
 
-def _write(
-    store: Store, ref: str, fmt: str, path: Path | None, public: bool, *, template: Path | None
-) -> str | Path:
+def read_kallelse(store: Store, ref: str, options: ExportOptions) -> KallelseView:
+    """The meeting's agenda, as published when ``options.public``; for Word, its extras."""
     with Session(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
         assert meeting.id is not None  # a stored meeting
         internal = agendas.load_agenda(session=session, meeting_id=meeting.id)
-    doc = public_version(internal, internal.organ.osl_reference) if public else internal
-    if fmt == "md":
-        return text_or_file(dump_agenda(doc), path)
+    printed = internal
+    if options.public:
+        from namnd.rules.publication import public_version
+
+        printed = public_version(internal, internal.organ.osl_reference)
+    if options.fmt == "md":
+        return KallelseView(internal, printed)
     from namnd.operations.delegation_section import delegation_extras
+
+    extras = delegation_extras(store, meeting.id, internal)
+    late = [(c.label, c.arende_title, c.description) for c in store.late_changes(meeting.id)]
+    if options.public:
+        from namnd.rules.publication import public_text
+
+        late = [(public_text(a), public_text(b), public_text(c)) for a, b, c in late]
+    return KallelseView(internal, printed, extras, late)
+
+
+def write_markdown(view: KallelseView, path: Path | None, options: ExportOptions) -> str | Path:
+    """The agenda file (``docs/agenda-format.md``); the text itself without a path."""
+    from namnd.formats.agenda_markdown import dump_agenda
+
+    return text_or_file(dump_agenda(view.printed), path)
+
+
+def write_word(view: KallelseView, path: Path | None, options: ExportOptions) -> Path:
+    """The Word kallelse, with the delegationsbeslut and late changes it prints."""
     from namnd.renderers.kallelse_docx import write_kallelse_docx
     from namnd.storage.organs import template_of
 
-    assert path is not None
-    extras = delegation_extras(store, meeting.id, internal)
-    late = [(c.label, c.arende_title, c.description) for c in store.late_changes(meeting.id)]
-    if public:
-        late = [(public_text(a), public_text(b), public_text(c)) for a, b, c in late]
+    assert path is not None and view.extras is not None  # read for Word
+    public, extras = options.public, view.extras
     return write_kallelse_docx(
-        doc,
+        view.printed,
         path,
         public=public,
-        template=template or template_of(internal.organ),
+        template=options.template or template_of(view.internal.organ),
         under_item=extras.public_under_item if public else extras.under_item,
         secret_bilagor=[] if public else extras.secret_bilagor,
-        late_changes=late,  # type: ignore[arg-type]
+        late_changes=view.late_changes,  # type: ignore[arg-type]
     )

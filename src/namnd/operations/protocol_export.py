@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from functools import partial
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,9 +20,9 @@ from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
 if TYPE_CHECKING:
+    from namnd.operations.exports import ExportOptions
+    from namnd.rules.deadlines import AfterMeeting
     from namnd.rules.dispatch import Dispatch
-
-FORMATS = ("docx", "md", "pdf")
 
 
 def printed_protocol(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
@@ -52,23 +51,18 @@ def _loaded(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
     return view, agenda
 
 
-def default_path(
-    workspace: Workspace,
-    store: Store,
-    ref: str,
-    fmt: str,
-    *,
-    public: bool,
-    number: int | None = None,
-) -> Path:
-    """``protocols/2019-09-19-von.docx``; ``-offentlig`` or ``-utdrag-§90`` as it applies."""
-    meeting = store.find_meeting(ref)
-    suffix = "-offentlig" if public else ""
-    if number is not None:
-        suffix = f"-utdrag-{number}"
-    return workspace.file_in(
-        workspace.protocols, f"{meeting.date.isoformat()}-{meeting.organ_code}{suffix}.{fmt}"
-    )
+@dataclass(frozen=True)
+class PrintedProtocol:
+    """The protokoll as read for one file: printed (public or not), with its agenda."""
+
+    meeting_id: int
+    protocol: Protocol
+    #: The agenda it was decided on; its public projection for the public version.
+    agenda: AgendaDocument
+    internal: AgendaDocument
+    #: Read for Word only: the meeting's dates after it, Markdown under ärenden.
+    after: AfterMeeting | None = None
+    under_item: dict[int, str] = field(default_factory=dict)
 
 
 def export_protocol(
@@ -80,43 +74,55 @@ def export_protocol(
     public: bool = False,
     template: Path | None = None,
 ) -> str | Path:
-    """Write the protokoll (md, docx or PDF/A); Markdown without ``path`` is returned.
+    """Write the protokoll (md, docx or PDF/A); Markdown without ``path`` is returned."""
+    from namnd.operations.exports import export
 
-    The public version is rendered from the public projection only and written through
-    the publication gate (``operations.publishing``).
-    """
-    from namnd.operations.publishing import export_document
-
-    write = partial(_write, store, ref, template=template)
-    return export_document(store, path, fmt, public=public, write=write)
+    return export(store, "protokoll", ref, fmt=fmt, path=path, public=public, template=template)
 
 
-def _write(
-    store: Store, ref: str, fmt: str, path: Path | None, public: bool, *, template: Path | None
-) -> str | Path:
+def read_protocol(store: Store, ref: str, options: ExportOptions) -> PrintedProtocol:
+    """The printed protokoll, public when ``options.public``; for Word, dates and extras."""
     view, internal = printed_protocol(store, ref)
     protocol, agenda = view.protocol, internal
-    if public:
+    if options.public:
         protocol, agenda = _public(protocol, internal)
-    if fmt == "md":
-        from namnd.formats.protocol_markdown import dump_protocol
-
-        return text_or_file(dump_protocol(protocol), path)
+    if options.fmt == "md":
+        return PrintedProtocol(view.meeting_id, protocol, agenda, internal)
     from namnd.operations.delegation_section import delegation_extras
+
+    # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
+    extras = delegation_extras(store, view.meeting_id, internal)
+    return PrintedProtocol(
+        view.meeting_id,
+        protocol,
+        agenda,
+        internal,
+        after=store.meeting_deadlines(view.meeting_id),
+        under_item=extras.public_under_item if options.public else extras.under_item,
+    )
+
+
+def write_markdown(view: PrintedProtocol, path: Path | None, options: ExportOptions) -> str | Path:
+    """The protokoll file (``docs/protocol-format.md``); the text itself without a path."""
+    from namnd.formats.protocol_markdown import dump_protocol
+
+    return text_or_file(dump_protocol(view.protocol), path)
+
+
+def write_word(view: PrintedProtocol, path: Path | None, options: ExportOptions) -> Path:
+    """The Word protokoll in the organ's template (``--template`` wins over it)."""
     from namnd.renderers.protocol_docx import write_protocol_docx
     from namnd.storage.organs import template_of
 
-    assert path is not None
-    # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
-    extras = delegation_extras(store, view.meeting_id, internal)
+    assert path is not None and view.after is not None  # read for Word
     return write_protocol_docx(
-        protocol,
+        view.protocol,
         path,
-        agenda=agenda,
-        public=public,
-        template=template or template_of(internal.organ),
-        after=store.meeting_deadlines(view.meeting_id),
-        under_item=extras.public_under_item if public else extras.under_item,
+        agenda=view.agenda,
+        public=options.public,
+        template=options.template or template_of(view.internal.organ),
+        after=view.after,
+        under_item=view.under_item,
     )
 
 
@@ -190,6 +196,7 @@ def export_dispatch(
     Files go to ``protocols/`` (or ``folder``) under the usual names; the list
     ``DATUM-KOD-expediering.docx`` says who gets which §§ and which wait for justering.
     """
+    from namnd.operations.exports import default_path
     from namnd.renderers.protocol_docx import write_dispatch_docx, write_extract_docx
     from namnd.rules.dispatch import dispatch, dispatch_markdown
 
@@ -202,12 +209,12 @@ def export_dispatch(
 
     files = {}
     for done, number in enumerate(plan.numbers, start=1):
-        path = place(default_path(workspace, store, ref, "docx", public=False, number=number))
+        path = place(default_path(workspace, store, ref, "protokoll", "docx", number=number))
         write_extract_docx(protocol, number, path, agenda=agenda)
         files[number] = path.name
         if progress is not None:
             progress(done, len(plan.numbers))
-    listing = place(default_path(workspace, store, ref, "docx", public=False))
+    listing = place(default_path(workspace, store, ref, "protokoll", "docx"))
     listing = listing.with_name(f"{listing.stem}-expediering.docx")
     write_dispatch_docx(protocol, dispatch_markdown(protocol, plan, files), listing)
     return listing, plan

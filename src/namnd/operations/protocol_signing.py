@@ -44,9 +44,9 @@ class SignOutcome:
 
 def signed_path(workspace: Workspace, store: Store, ref: str, version: int | None = None) -> Path:
     """``protocols/2019-09-19-von-justerat.pdf``; a kept older version ends ``-vN``."""
-    from namnd.operations.protocol_export import default_path
+    from namnd.operations.exports import default_path
 
-    plain = default_path(workspace, store, ref, "pdf", public=False)
+    plain = default_path(workspace, store, ref, "protokoll", "pdf")
     tail = "" if version is None else f"-v{version}"
     return plain.with_name(f"{plain.stem}-justerat{tail}.pdf")
 

@@ -289,9 +289,10 @@ class _Build:
 
         workspace = store_workspace(self.store)
         if public:
-            from namnd.operations.kallelse_export import default_path, export_kallelse
+            from namnd.operations.exports import default_path
+            from namnd.operations.kallelse_export import export_kallelse
 
-            path = default_path(workspace, self.ref, self.store, "pdf", True)
+            path = default_path(workspace, self.store, self.ref, "kallelse", "pdf", public=True)
             return Path(export_kallelse(self.store, self.ref, fmt="pdf", path=path, public=True))
         from namnd.operations.handlingar_export import default_path as package_path
         from namnd.operations.handlingar_export import export_handlingar

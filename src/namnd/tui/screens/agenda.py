@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Markdown, Static
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.views import AgendaItemView, AgendaView
 from namnd.errors import NamndError
+from namnd.operations.exports import EXPORTS
 from namnd.renderers.item_markdown import item_markdown
 from namnd.rules.kallelse_flow import is_late
 from namnd.rules.report_back import due_at_meeting, report_back_fields
@@ -73,8 +74,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         ("Delegationsbeslut: importera lista", "import_delegation"),
         ("Kallelse: uppgifter (tid, plats, justering)", "details"),
         ("Kallelse: granska (ordförandens läge)", "review"),
-        ("Kallelse: exportera till Word", "export_word"),
-        ("Kallelse: offentlig version för webben (Word)", "export_public"),
+        *EXPORTS["kallelse"].palette(),
         ("Kallelse: skicka med e-post till sändlistorna", "send_kallelse"),
         ("Kallelse: skicka tillägg (ändringar efter utskick)", "send_tillagg"),
         ("Kallelse med handlingar: en PDF med tjänsteskrivelser och bilagor", "handlingar"),

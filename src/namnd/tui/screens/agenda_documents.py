@@ -48,13 +48,20 @@ class AgendaDocuments(AgendaHost):
     """The agenda screen's actions that write or open documents."""
 
     def action_export_word(self) -> None:
-        self.notify("Skriver kallelsen som Word …", title="Export")
-        self._export_word(public=False)
+        self._export_kallelse("export_word")
 
     def action_export_public(self) -> None:
         """The kallelse for the website: the public projection, through the gate."""
-        self.notify("Skriver den offentliga kallelsen som Word …", title="Export")
-        self._export_word(public=True)
+        self._export_kallelse("export_public")
+
+    def _export_kallelse(self, action: str) -> None:
+        """The export behind one of the kallelse's entries in ``operations.exports``."""
+        from namnd.operations.exports import EXPORTS
+
+        entry = EXPORTS["kallelse"].entry(action)
+        if entry.notice:
+            self.notify(entry.notice, title="Export")
+        self._export_word(fmt=entry.fmt, public=entry.public)
 
     def action_handlingar(self) -> None:
         """The kallelse med handlingar: one PDF, built in a worker with progress."""
@@ -95,14 +102,15 @@ class AgendaDocuments(AgendaHost):
         self.action_send_kallelse(tillagg=True)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export_word(self, *, public: bool) -> None:
-        from namnd.operations.kallelse_export import default_path, export_kallelse
+    def _export_word(self, *, fmt: str, public: bool) -> None:
+        from namnd.operations.exports import default_path
+        from namnd.operations.kallelse_export import export_kallelse
 
         ref = str(self.meeting_id)
         try:
-            path = default_path(self.app.workspace, ref, self.store, "docx", public)  # type: ignore[attr-defined]
+            path = default_path(self.app.workspace, self.store, ref, "kallelse", fmt, public=public)  # type: ignore[attr-defined]
             path = self.app.export_path(path)  # type: ignore[attr-defined]
-            export_kallelse(self.store, ref, fmt="docx", path=path, public=public)
+            export_kallelse(self.store, ref, fmt=fmt, path=path, public=public)
         except PublicationRefused as err:
             self.app.call_from_thread(show_refusal, self.app, err)
             return

@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Header, Label, Markdown, Static, TextArea
 from namnd.domain.protocol import ProtocolParagraph
 from namnd.domain.views import ProtocolView
 from namnd.errors import DatabaseBusy, NamndError, StaleEdit
+from namnd.operations.exports import EXPORTS
 from namnd.renderers.paragraph_markdown import paragraph_markdown
 from namnd.rules.deadlines import AfterMeeting, ImmediateParagraph
 from namnd.rules.dispatch import may_go_out
@@ -106,9 +107,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         ("Protokoll: rättelse efter justering", "correct"),
         ("Protokoll: läs in den andra versionen av § (vid konflikt)", "reload_paragraph"),
         ("Protokoll: skriv över den andra versionen med din text (vid konflikt)", "overwrite"),
-        ("Protokoll: exportera till Word", "export_word"),
-        ("Protokoll: exportera offentlig version till Word", "export_public"),
-        ("Protokoll: exportera offentlig version som PDF/A (anslag, arkiv)", "export_pdf"),
+        *EXPORTS["protokoll"].palette(),
         ("Protokoll: protokollsutdrag av markerad § (Word)", "export_extract"),
         ("Protokoll: expediera – utdrag till alla mottagare, med lista", "export_dispatch"),
     )

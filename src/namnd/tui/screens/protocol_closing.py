@@ -130,19 +130,24 @@ class Closing(ProtocolHost):
     # --- export -----------------------------------------------------------------------
 
     def action_export_word(self) -> None:
-        if self._flush():
-            self.notify("Skriver protokollet som Word …", title="Export")
-            self._export(None)
+        self._export_protocol("export_word")
 
     def action_export_public(self) -> None:
-        if self._flush():
-            self._export(None, public=True)
+        self._export_protocol("export_public")
 
     def action_export_pdf(self) -> None:
         """The public protokoll as PDF/A, for the anslagstavla and the archive."""
+        self._export_protocol("export_pdf")
+
+    def _export_protocol(self, action: str) -> None:
+        """The export behind one of the protokoll's entries in ``operations.exports``."""
+        from namnd.operations.exports import EXPORTS
+
+        entry = EXPORTS["protokoll"].entry(action)
         if self._flush():
-            self.notify("Gör PDF/A av den offentliga versionen …", title="Export")
-            self._export(None, public=True, fmt="pdf")
+            if entry.notice:
+                self.notify(entry.notice, title="Export")
+            self._export(None, public=entry.public, fmt=entry.fmt)
 
     def action_publish(self) -> None:
         """The anslagstavla: notices, public protokoll and index in the public folder."""
@@ -199,12 +204,15 @@ class Closing(ProtocolHost):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, number: int | None, *, public: bool = False, fmt: str = "docx") -> None:
-        from namnd.operations.protocol_export import default_path, export_extract, export_protocol
+        from namnd.operations.exports import default_path
+        from namnd.operations.protocol_export import export_extract, export_protocol
 
         ref = str(self.meeting_id)
         workspace = self.app.workspace  # type: ignore[attr-defined]
         try:
-            path = default_path(workspace, self.store, ref, fmt, public=public, number=number)
+            path = default_path(
+                workspace, self.store, ref, "protokoll", fmt, public=public, number=number
+            )
             path = self.app.export_path(path)  # type: ignore[attr-defined]
             if number is None:
                 export_protocol(self.store, ref, fmt=fmt, path=path, public=public)
