@@ -27,6 +27,7 @@ from namnd.formats.markdown_sections import (
     escape_text,
     find_blocks,
     key_lines,
+    proposal_markdown,
     split_parts,
     unescape_text,
 )
@@ -490,13 +491,6 @@ def _dump_proposal(items: list[str]) -> str:
     if len(items) == 1:
         return escape_text(_LOOKS_NUMBERED.sub(r"\1\\\2", items[0]))
     return escape_text(proposal_markdown(items))
-
-
-def proposal_markdown(items: list[str]) -> str:
-    """A proposal as the kallelse prints it: one paragraph, or a numbered list."""
-    if len(items) == 1:
-        return items[0]
-    return "\n".join(f"{n}. {text}" for n, text in enumerate(items, start=1))
 
 
 def _dump_attachment(attachment: Attachment) -> str:

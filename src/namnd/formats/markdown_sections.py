@@ -139,3 +139,10 @@ def unescape_text(text: str) -> str:
             line = line[1:]
         out.append(line)
     return "\n".join(out)
+
+
+def proposal_markdown(items: list[str]) -> str:
+    """A proposal as the kallelse prints it: one paragraph, or a numbered list."""
+    if len(items) == 1:
+        return items[0]
+    return "\n".join(f"{n}. {text}" for n, text in enumerate(items, start=1))

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from namnd.domain.views import AgendaItemView
 from namnd.formats.agenda_document import AgendaEntry
-from namnd.formats.agenda_markdown import proposal_markdown
+from namnd.formats.markdown_sections import proposal_markdown
 from namnd.formats.markdown_table import markdown_table
 from namnd.renderers.markdown_text import literal, shift_headings
 from namnd.rules.reply_deadlines import reply_warning

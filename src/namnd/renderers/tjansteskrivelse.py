@@ -23,7 +23,7 @@ from docx.enum.text import WD_BREAK
 
 from namnd.domain.models import Arende, Organ
 from namnd.formats.agenda_document import AgendaEntry
-from namnd.formats.agenda_markdown import proposal_markdown
+from namnd.formats.markdown_sections import proposal_markdown
 from namnd.renderers.item_markdown import memo_sections
 from namnd.renderers.markdown_docx import MarkdownRenderer
 from namnd.renderers.markdown_text import hard_lines, literal, shift_headings

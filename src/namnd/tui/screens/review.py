@@ -19,7 +19,7 @@ from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import LateChange, MeetingStatusChange
 from namnd.domain.views import AgendaView, AssignmentView
 from namnd.errors import NamndError
-from namnd.formats.agenda_markdown import proposal_markdown
+from namnd.formats.markdown_sections import proposal_markdown
 from namnd.rules.kallelse_flow import may_move
 from namnd.rules.reply_deadlines import reply_warning
 from namnd.rules.report_back import due_at_meeting
