@@ -430,13 +430,13 @@ def _docx_content(path: Path, into: Path) -> None:
     """The exported document's paragraphs (style, text) and tables, for the baseline."""
     from docx import Document
     from docx.table import Table
-    from docx.text.paragraph import ParagraphRow
+    from docx.text.paragraph import Paragraph
 
     doc = Document(str(path))
     content = []
     for block in doc.element.body.iterchildren():
         if block.tag.endswith("}p"):
-            p = ParagraphRow(block, doc)
+            p = Paragraph(block, doc)
             content.append(("p", p.style.name if p.style is not None else None, p.text))
         elif block.tag.endswith("}tbl"):
             table = Table(block, doc)
@@ -463,9 +463,13 @@ def main() -> None:
     if args.child == "settled":
         return _settled_child(args.workspace)
 
+    from startup import compiled_env  # bench/ is the script's folder
+
     from namnd.storage.store import Store
     from namnd.storage.workspace import resolve
 
+    # Every child (tmux too) reads namnd's bytecode, as an installed package has it.
+    os.environ.update(compiled_env(args.cache / "pyc"))
     suffix = "-pg" if args.db else ""
     demo_url = None
     if args.db:

@@ -124,6 +124,7 @@ def test_tui_start_up_path_stays_light():
         "namnd.rules.due_phrases",
         "namnd.domain.delegation_tables",
         "namnd.tui.widgets.dialogs",  # TextArea and its themes: not for the first paint
+        "namnd.tui.commands",  # the palette's providers: when it first opens
     )
     code = (
         "import sys, namnd.tui.app, namnd.cli.commands; "

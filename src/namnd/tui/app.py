@@ -21,10 +21,11 @@ from textual.widgets import Input, TextArea
 from namnd.storage import preferences
 from namnd.storage.preferences import current_user
 from namnd.storage.workspace import Workspace, resolve
-from namnd.tui.commands import MeetingCommands, ScreenCommands, SwedishCommandPalette
 from namnd.tui.screens.meetings import MeetingsScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from namnd.domain.views import MeetingSummary
     from namnd.storage.store import Store
 
@@ -33,6 +34,19 @@ if TYPE_CHECKING:
 EXIT_SIGNALS = tuple(getattr(signal, n) for n in ("SIGHUP", "SIGTERM") if hasattr(signal, n))
 #: Seconds a signalled app gets to restore the terminal before the process just ends.
 EXIT_GRACE = 3.0
+
+
+def _meeting_commands() -> type[Provider]:
+    """The palette's providers are imported when it first opens, not on the first paint."""
+    from namnd.tui.commands import MeetingCommands
+
+    return MeetingCommands
+
+
+def _screen_commands() -> type[Provider]:
+    from namnd.tui.commands import ScreenCommands
+
+    return ScreenCommands
 
 
 def workspace_label(workspace: Workspace) -> str:
@@ -49,7 +63,7 @@ class NamndApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("namnd.tcss")
     TITLE = "namnd"
-    COMMANDS = App.COMMANDS | {MeetingCommands, ScreenCommands}
+    COMMANDS = App.COMMANDS | {_meeting_commands, _screen_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [
         # In the footer of the first screen only (``MeetingsScreen``); elsewhere Esc leads there.
@@ -212,12 +226,16 @@ class NamndApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its texts in Swedish."""
+        from namnd.tui.commands import SwedishCommandPalette
+
         if self.use_command_palette and not SwedishCommandPalette.is_open(self):
             self.push_screen(SwedishCommandPalette(id="--command-palette"))
 
     def search_themes(self) -> None:
         """The theme picker (palette "Tema"), with a Swedish placeholder."""
         from textual.theme import ThemeProvider
+
+        from namnd.tui.commands import SwedishCommandPalette
 
         self.push_screen(SwedishCommandPalette(providers=[ThemeProvider], placeholder="Sök tema…"))
 
