@@ -20,9 +20,7 @@ def _export_verbs() -> dict[str, argparse.ArgumentParser]:
     parser = build_parser()
     (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     (verbs,) = [
-        a
-        for a in commands.choices["export"]._actions
-        if isinstance(a, argparse._SubParsersAction)
+        a for a in commands.choices["export"]._actions if isinstance(a, argparse._SubParsersAction)
     ]
     return verbs.choices
 

@@ -24,7 +24,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import SQLModel
 
@@ -39,11 +39,14 @@ from namnd.rules.delegation_summary import (
     classify,
     month_name,
 )
-from namnd.rules.ej_verkstallda import SEX_COLUMNS, Redovisning
 from namnd.rules.personnummer import redact_personnummer
 from namnd.rules.plain_text import map_texts, without_comments
 from namnd.rules.small_counts import SUPPRESSED, suppress_grid, suppress_line
 from namnd.rules.swedish_numbers import lower_first, number_word
+
+if TYPE_CHECKING:
+    # Only the redovisning needs it; its tables would load for every public kallelse.
+    from namnd.rules.ej_verkstallda import Redovisning
 
 SECRET_PLACEHOLDER = "Sekretessbelagd handling"
 NOT_FOR_PUBLICATION = "Innehåller sekretessbelagda uppgifter – ej för publicering"
@@ -246,6 +249,8 @@ class PublicStatistics:
 
 def public_redovisning(report: Redovisning) -> PublicStatistics:
     """The published statistics of ``report``; no individual case reaches it."""
+    from namnd.rules.ej_verkstallda import SEX_COLUMNS
+
     rows = report.counts_by_insats_and_sex()
     by_insats = _suppressed_list([(public_text(insats), total) for insats, _, total in rows])
     by_sex = _suppressed_list(
