@@ -91,5 +91,5 @@ def write_word(view: KallelseView, path: Path | None, options: ExportOptions) ->
         template=options.template or template_of(view.internal.organ),
         under_item=extras.public_under_item if public else extras.under_item,
         secret_bilagor=[] if public else extras.secret_bilagor,
-        late_changes=view.late_changes,  # type: ignore[arg-type]
+        late_changes=view.late_changes,
     )
