@@ -15,7 +15,10 @@ baseline measured in the same run, interleaved, and printed as a ratio with both
 - opening the demo meeting's föredragningslista and protokoll, and the TUI's peak memory
   once settled, on the dataset against the demo alone.
 
-    python bench/scale.py [--runs 5] [--rebuild] [--db postgresql://…]
+    python bench/scale.py [--runs 5] [--rebuild] [--db postgresql://…] [--only ROW]
+
+``--only`` runs one row alone (``search``, ``open``, ``paint``, ``import``, ``export`` or
+``memory``; repeat it for several), e.g. ``--only import`` while working on the import.
 
 With ``--db`` the dataset goes to that (empty or earlier-built) PostgreSQL database and
 the rows that need SQLite (first paint, import baseline) are left out.
@@ -47,6 +50,8 @@ ORGANS = (
 )
 YEARS = range(1999, 2019)
 IMPORT_ROWS = 100_000
+#: The rows ``--only`` can pick.
+ROWS = ("search", "open", "paint", "import", "export", "memory")
 QUERIES = (
     "matsvinn",
     "boendestöd",
@@ -444,6 +449,34 @@ def _docx_content(path: Path, into: Path) -> None:
     into.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
 
 
+def _opening(store, demo: Path, demo_url: str | None, runs: int) -> None:
+    """Opening the demo meeting's föredragningslista and protokoll, dataset against demo."""
+    from namnd.storage.store import Store
+    from namnd.storage.workspace import resolve
+
+    day = store.find_meeting(DEMO_DAY).id
+    demo_store = Store.open(resolve(demo, demo_url))
+    demo_day = demo_store.find_meeting(DEMO_DAY).id
+    opened: dict[str, list[float]] = {
+        "agenda": [],
+        "agenda-demo": [],
+        "protocol": [],
+        "protocol-demo": [],
+    }
+    for _ in range(runs):
+        for s, meeting, tag in ((store, day, ""), (demo_store, demo_day, "-demo")):
+            start = time.perf_counter()
+            s.agenda(meeting)
+            opened["agenda" + tag].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            s.protocol(meeting)
+            opened["protocol" + tag].append(time.perf_counter() - start)
+    demo_store.close()
+    med = {k: statistics.median(v) for k, v in opened.items()}
+    _row("open a föredragningslista", med["agenda"], med["agenda-demo"], "demo alone")
+    _row("open a protokoll", med["protocol"], med["protocol-demo"], "demo alone")
+
+
 # --- main --------------------------------------------------------------------------------
 
 
@@ -455,7 +488,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=CACHE, help="folder of the built data")
     parser.add_argument("--child", choices=["bare", "settled"])
     parser.add_argument("--workspace")
+    parser.add_argument(
+        "--only", action="append", choices=ROWS, help="run only this row (may be repeated)"
+    )
     args = parser.parse_args()
+    wanted = set(args.only or ROWS)
     if args.child == "bare":
         from startup import bare_app  # bench/ is the script's folder
 
@@ -492,39 +529,21 @@ def main() -> None:
         )
         .one()
     )
-    ours, base = _search(store, args.runs)
-    _row(
-        f"`Store.search`, {len(QUERIES)} queries, p95",
-        ours,
-        base,
-        "raw tsvector query" if args.db else "raw FTS5 query",
-    )
-    day = store.find_meeting(DEMO_DAY).id
-    demo_store = Store.open(resolve(demo, demo_url))
-    demo_day = demo_store.find_meeting(DEMO_DAY).id
-    opened: dict[str, list[float]] = {
-        "agenda": [],
-        "agenda-demo": [],
-        "protocol": [],
-        "protocol-demo": [],
-    }
-    for _ in range(args.runs):
-        for s, meeting, tag in ((store, day, ""), (demo_store, demo_day, "-demo")):
-            start = time.perf_counter()
-            s.agenda(meeting)
-            opened["agenda" + tag].append(time.perf_counter() - start)
-            start = time.perf_counter()
-            s.protocol(meeting)
-            opened["protocol" + tag].append(time.perf_counter() - start)
+    if "search" in wanted:
+        ours, base = _search(store, args.runs)
+        _row(
+            f"`Store.search`, {len(QUERIES)} queries, p95",
+            ours,
+            base,
+            "raw tsvector query" if args.db else "raw FTS5 query",
+        )
+    if "open" in wanted:
+        _opening(store, demo, demo_url, args.runs)
     store.close()
-    demo_store.close()
-    med = {k: statistics.median(v) for k, v in opened.items()}
-    _row("open a föredragningslista", med["agenda"], med["agenda-demo"], "demo alone")
-    _row("open a protokoll", med["protocol"], med["protocol-demo"], "demo alone")
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        if not args.db and shutil.which("tmux"):
+        if "paint" in wanted and not args.db and shutil.which("tmux"):
             me = [py, str(Path(__file__).resolve())]
             paint_cmd = [*namnd, "--workspace", str(data)]
             bare_cmd = [*me, "--child", "bare"]
@@ -541,7 +560,7 @@ def main() -> None:
                 "bare Textual app",
             )
 
-        if not args.db:
+        if "import" in wanted and not args.db:
             copy = tmp_path / "ws"
             copy.mkdir()
             shutil.copy(data / "namnd.db", copy / "namnd.db")
@@ -572,37 +591,40 @@ def main() -> None:
                 "csv + sqlite3.executemany",
             )
 
-        out = tmp_path / "protokoll.docx"
-        export = [
-            *namnd,
-            "--workspace",
-            str(data),
-            *db_flag,
-            "export",
-            "protokoll",
-            DEMO_DAY,
-            "--format",
-            "docx",
-            "-o",
-            str(out),
-        ]
-        _run(export)
-        content = tmp_path / "content.json"
-        _docx_content(out, content)
-        exports, docxs = [], []
-        for _ in range(args.runs):
-            exports.append(_run(export))
-            docxs.append(
-                _run([py, "-c", _DOCX_BASELINE, str(content), str(tmp_path / "b.docx"), str(out)])
+        if "export" in wanted:
+            out = tmp_path / "protokoll.docx"
+            export = [
+                *namnd,
+                "--workspace",
+                str(data),
+                *db_flag,
+                "export",
+                "protokoll",
+                DEMO_DAY,
+                "--format",
+                "docx",
+                "-o",
+                str(out),
+            ]
+            _run(export)
+            content = tmp_path / "content.json"
+            _docx_content(out, content)
+            exports, docxs = [], []
+            for _ in range(args.runs):
+                exports.append(_run(export))
+                docxs.append(
+                    _run(
+                        [py, "-c", _DOCX_BASELINE, str(content), str(tmp_path / "b.docx"), str(out)]
+                    )
+                )
+            _row(
+                "`export protokoll --format docx`, whole process",
+                statistics.median(exports),
+                statistics.median(docxs),
+                "python-docx alone",
             )
-        _row(
-            "`export protokoll --format docx`, whole process",
-            statistics.median(exports),
-            statistics.median(docxs),
-            "python-docx alone",
-        )
 
-        if not args.db:
+        if "memory" in wanted and not args.db:
             peaks = [
                 _peak_kb(
                     [
