@@ -44,7 +44,7 @@ class Records:
 
 def read_records(data: bytes, *, name: str = "Filen") -> Records:
     """The file's records, its format detected; a Swedish error for what cannot be read."""
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without copying 10 MB
         raise InvalidInput(f"{name} är tom.")
     if data.startswith(_XLS_MAGIC):
         raise InvalidInput(
