@@ -140,8 +140,8 @@ def import_seats(*, session: Session, organ_id: int, seats: Sequence[Seat]) -> i
     return len(new)
 
 
-_PERSON = Person.__table__
-_MEMBERSHIP = Membership.__table__
+_PERSON = Person.__table__  # type: ignore[attr-defined]
+_MEMBERSHIP = Membership.__table__  # type: ignore[attr-defined]
 
 _Contact = tuple[int, str, str]
 """A person's id, e-mail and phone."""
