@@ -449,13 +449,13 @@ def _docx_content(path: Path, into: Path) -> None:
     """The exported document's paragraphs (style, text) and tables, for the baseline."""
     from docx import Document
     from docx.table import Table
-    from docx.text.paragraph import ParagraphRow
+    from docx.text.paragraph import Paragraph
 
     doc = Document(str(path))
     content = []
     for block in doc.element.body.iterchildren():
         if block.tag.endswith("}p"):
-            p = ParagraphRow(block, doc)
+            p = Paragraph(block, doc)
             content.append(("p", p.style.name if p.style is not None else None, p.text))
         elif block.tag.endswith("}tbl"):
             table = Table(block, doc)
