@@ -9,13 +9,17 @@ baseline measured in the same run, interleaved, and printed as a ratio with both
 - the first paint of ``namnd`` in tmux (until the list is on screen) against a bare
   Textual app (Header, DataTable, Footer) in tmux;
 - ``namnd import delegationsbeslut`` of 100 000 rows, whole process, against Python's
-  ``csv`` and ``sqlite3.executemany`` of the same rows into one table;
+  ``csv`` and ``sqlite3.executemany`` of the same rows into one table (in wall-clock
+  and in CPU time, the steadier of the two on a shared machine);
 - ``namnd export protokoll --format docx``, whole process, against python-docx alone
   writing the same paragraphs, styles and tables;
 - opening the demo meeting's föredragningslista and protokoll, and the TUI's peak memory
   once settled, on the dataset against the demo alone.
 
-    python bench/scale.py [--runs 5] [--rebuild] [--db postgresql://…]
+    python bench/scale.py [--runs 5] [--rebuild] [--db postgresql://…] [--only ROW]
+
+``--only`` runs one row alone (``search``, ``open``, ``paint``, ``import``, ``export`` or
+``memory``; repeat it for several), e.g. ``--only import`` while working on the import.
 
 With ``--db`` the dataset goes to that (empty or earlier-built) PostgreSQL database and
 the rows that need SQLite (first paint, import baseline) are left out.
@@ -27,6 +31,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -47,6 +52,8 @@ ORGANS = (
 )
 YEARS = range(1999, 2019)
 IMPORT_ROWS = 100_000
+#: The rows ``--only`` can pick.
+ROWS = ("search", "open", "paint", "import", "export", "memory")
 QUERIES = (
     "matsvinn",
     "boendestöd",
@@ -248,9 +255,21 @@ def _cached(cache: Path, name: str, url: str | None, make, rebuild: bool) -> Pat
 
 
 def _run(cmd: list[str], **kw) -> float:
+    return _run_cpu(cmd, **kw)[0]
+
+
+def _run_cpu(cmd: list[str], **kw) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system) seconds of the whole child process.
+
+    CPU time is the steadier number on a shared machine: waiting for a core is wall
+    time only.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, **kw)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _p95(values: list[float]) -> float:
@@ -444,6 +463,34 @@ def _docx_content(path: Path, into: Path) -> None:
     into.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
 
 
+def _opening(store, demo: Path, demo_url: str | None, runs: int) -> None:
+    """Opening the demo meeting's föredragningslista and protokoll, dataset against demo."""
+    from namnd.storage.store import Store
+    from namnd.storage.workspace import resolve
+
+    day = store.find_meeting(DEMO_DAY).id
+    demo_store = Store.open(resolve(demo, demo_url))
+    demo_day = demo_store.find_meeting(DEMO_DAY).id
+    opened: dict[str, list[float]] = {
+        "agenda": [],
+        "agenda-demo": [],
+        "protocol": [],
+        "protocol-demo": [],
+    }
+    for _ in range(runs):
+        for s, meeting, tag in ((store, day, ""), (demo_store, demo_day, "-demo")):
+            start = time.perf_counter()
+            s.agenda(meeting)
+            opened["agenda" + tag].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            s.protocol(meeting)
+            opened["protocol" + tag].append(time.perf_counter() - start)
+    demo_store.close()
+    med = {k: statistics.median(v) for k, v in opened.items()}
+    _row("open a föredragningslista", med["agenda"], med["agenda-demo"], "demo alone")
+    _row("open a protokoll", med["protocol"], med["protocol-demo"], "demo alone")
+
+
 # --- main --------------------------------------------------------------------------------
 
 
@@ -455,7 +502,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=CACHE, help="folder of the built data")
     parser.add_argument("--child", choices=["bare", "settled"])
     parser.add_argument("--workspace")
+    parser.add_argument(
+        "--only", action="append", choices=ROWS, help="run only this row (may be repeated)"
+    )
     args = parser.parse_args()
+    wanted = set(args.only or ROWS)
     if args.child == "bare":
         from startup import bare_app  # bench/ is the script's folder
 
@@ -496,39 +547,21 @@ def main() -> None:
         )
         .one()
     )
-    ours, base = _search(store, args.runs)
-    _row(
-        f"`Store.search`, {len(QUERIES)} queries, p95",
-        ours,
-        base,
-        "raw tsvector query" if args.db else "raw FTS5 query",
-    )
-    day = store.find_meeting(DEMO_DAY).id
-    demo_store = Store.open(resolve(demo, demo_url))
-    demo_day = demo_store.find_meeting(DEMO_DAY).id
-    opened: dict[str, list[float]] = {
-        "agenda": [],
-        "agenda-demo": [],
-        "protocol": [],
-        "protocol-demo": [],
-    }
-    for _ in range(args.runs):
-        for s, meeting, tag in ((store, day, ""), (demo_store, demo_day, "-demo")):
-            start = time.perf_counter()
-            s.agenda(meeting)
-            opened["agenda" + tag].append(time.perf_counter() - start)
-            start = time.perf_counter()
-            s.protocol(meeting)
-            opened["protocol" + tag].append(time.perf_counter() - start)
+    if "search" in wanted:
+        ours, base = _search(store, args.runs)
+        _row(
+            f"`Store.search`, {len(QUERIES)} queries, p95",
+            ours,
+            base,
+            "raw tsvector query" if args.db else "raw FTS5 query",
+        )
+    if "open" in wanted:
+        _opening(store, demo, demo_url, args.runs)
     store.close()
-    demo_store.close()
-    med = {k: statistics.median(v) for k, v in opened.items()}
-    _row("open a föredragningslista", med["agenda"], med["agenda-demo"], "demo alone")
-    _row("open a protokoll", med["protocol"], med["protocol-demo"], "demo alone")
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        if not args.db and shutil.which("tmux"):
+        if "paint" in wanted and not args.db and shutil.which("tmux"):
             me = [py, str(Path(__file__).resolve())]
             paint_cmd = [*namnd, "--workspace", str(data)]
             bare_cmd = [*me, "--child", "bare"]
@@ -545,7 +578,7 @@ def main() -> None:
                 "bare Textual app",
             )
 
-        if not args.db:
+        if "import" in wanted and not args.db:
             copy = tmp_path / "ws"
             copy.mkdir()
             shutil.copy(data / "namnd.db", copy / "namnd.db")
@@ -553,7 +586,7 @@ def main() -> None:
             for serial in range(args.runs):
                 rows = _import_file(tmp_path, serial)
                 imports.append(
-                    _run(
+                    _run_cpu(
                         [
                             *namnd,
                             "--workspace",
@@ -567,46 +600,50 @@ def main() -> None:
                     )
                 )
                 target = tmp_path / f"baseline-{serial}.db"
-                csvs.append(_run([py, "-c", _CSV_BASELINE, str(rows), str(target)]))
+                csvs.append(_run_cpu([py, "-c", _CSV_BASELINE, str(rows), str(target)]))
                 rows.unlink()
+            for at, what in ((0, "whole process"), (1, "whole process, CPU time")):
+                _row(
+                    f"`import delegationsbeslut`, {IMPORT_ROWS:,} rows, {what}",
+                    statistics.median(t[at] for t in imports),
+                    statistics.median(t[at] for t in csvs),
+                    "csv + sqlite3.executemany",
+                )
+
+        if "export" in wanted:
+            out = tmp_path / "protokoll.docx"
+            export = [
+                *namnd,
+                "--workspace",
+                str(data),
+                *db_flag,
+                "export",
+                "protokoll",
+                DEMO_DAY,
+                "--format",
+                "docx",
+                "-o",
+                str(out),
+            ]
+            _run(export)
+            content = tmp_path / "content.json"
+            _docx_content(out, content)
+            exports, docxs = [], []
+            for _ in range(args.runs):
+                exports.append(_run(export))
+                docxs.append(
+                    _run(
+                        [py, "-c", _DOCX_BASELINE, str(content), str(tmp_path / "b.docx"), str(out)]
+                    )
+                )
             _row(
-                f"`import delegationsbeslut`, {IMPORT_ROWS:,} rows, whole process",
-                statistics.median(imports),
-                statistics.median(csvs),
-                "csv + sqlite3.executemany",
+                "`export protokoll --format docx`, whole process",
+                statistics.median(exports),
+                statistics.median(docxs),
+                "python-docx alone",
             )
 
-        out = tmp_path / "protokoll.docx"
-        export = [
-            *namnd,
-            "--workspace",
-            str(data),
-            *db_flag,
-            "export",
-            "protokoll",
-            DEMO_DAY,
-            "--format",
-            "docx",
-            "-o",
-            str(out),
-        ]
-        _run(export)
-        content = tmp_path / "content.json"
-        _docx_content(out, content)
-        exports, docxs = [], []
-        for _ in range(args.runs):
-            exports.append(_run(export))
-            docxs.append(
-                _run([py, "-c", _DOCX_BASELINE, str(content), str(tmp_path / "b.docx"), str(out)])
-            )
-        _row(
-            "`export protokoll --format docx`, whole process",
-            statistics.median(exports),
-            statistics.median(docxs),
-            "python-docx alone",
-        )
-
-        if not args.db:
+        if "memory" in wanted and not args.db:
             peaks = [
                 _peak_kb(
                     [

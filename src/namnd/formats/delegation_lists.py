@@ -34,6 +34,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from namnd.errors import InvalidInput
@@ -60,6 +61,8 @@ _WRAPPING = (DECIDED_BY, DECISION, REJECTION_REASON)
 #: Where each column sits in a row being read: after the line number, in ListRow's order.
 _AT = {column: n for n, column in enumerate(COLUMNS, start=1)}
 _REQUIRED_AT = tuple((column, _AT[column]) for column in REQUIRED)
+assert [at for _, at in _REQUIRED_AT] == [1, 2, 3]  # _add checks them at once
+_DATE_AT, _YEAR_AT = _AT[DECISION_DATE], _AT[BIRTH_YEAR]
 
 # Other exports' headings for the same columns; a caller's own mapping is added to these.
 DEFAULT_ALIASES: dict[str, str] = {
@@ -181,6 +184,11 @@ class _RowParser:
     #: (column, its position in the file or None), known once the heading row is read.
     _positions: list[tuple[str, int | None]] = field(default_factory=list)
     _date_at: int | None = None
+    #: The row's values in ListRow's order, when every column is in the file.
+    _take: Callable[[list[str]], tuple[str, ...]] | None = None
+    #: Dates and years already read, by their text: a month's list repeats a few dozen.
+    _dates: dict[str, dt.date] = field(default_factory=dict)
+    _years: dict[str, int] = field(default_factory=dict)
 
     def parse(self, records: Records) -> DelegationList:
         rows: list[list[Any]] = []
@@ -189,13 +197,17 @@ class _RowParser:
             raise DelegationListError(self.name, self.errors)
         pending: tuple[int, list[str]] | None = None
         done = 0
+        folded = records.folded
         for line, raw in lines:
             done += 1
             if self.progress and done % PROGRESS_EVERY == 0:
                 self.progress(done, max(records.total, done))
             if self.repairs > REPAIRS_ALLOWED or len(self.errors) >= MAX_COLLECTED_ERRORS:
                 self._check_limits(line, len(rows))  # only then can a limit be reached
-            cells = [" ".join(c.split()) if type(c) is str else cell_text(c) for c in raw]
+            if folded:
+                cells = raw
+            else:
+                cells = [" ".join(c.split()) if type(c) is str else cell_text(c) for c in raw]
             if not any(cells):
                 continue
             if records.fixed_width:
@@ -253,6 +265,8 @@ class _RowParser:
                 return False
             self._positions = [(c, self.index.get(c)) for c in COLUMNS]
             self._date_at = self.index.get(DECISION_DATE)
+            if all(at is not None for _, at in self._positions):
+                self._take = itemgetter(*(at for _, at in self._positions))
             absent = [c for c in COLUMNS if c not in self.index]
             if absent:
                 self.warnings.append(f"Kolumnen {', '.join(absent)} finns inte i filen.")
@@ -293,12 +307,21 @@ class _RowParser:
             self._continue(rows, line, cells)
             return
         values: list[Any] = [line]
-        values += [cells[at] if at is not None and at < width else "" for _, at in self._positions]
-        for column, at in _REQUIRED_AT:
-            if not values[at]:
-                self.errors.append(f"Rad {line}: {column} saknas.")
-        values[_AT[DECISION_DATE]] = self._date(line, values[_AT[DECISION_DATE]])
-        values[_AT[BIRTH_YEAR]] = self._year(line, values[_AT[BIRTH_YEAR]])
+        if self._take is not None and width >= self.width:
+            values += self._take(cells)
+        else:
+            values += [
+                cells[at] if at is not None and at < width else "" for _, at in self._positions
+            ]
+        if not (values[1] and values[2] and values[3]):  # Beslutsfattare, -datum, Beslut
+            for column, at in _REQUIRED_AT:
+                if not values[at]:
+                    self.errors.append(f"Rad {line}: {column} saknas.")
+        date_text, year_text = values[_DATE_AT], values[_YEAR_AT]
+        date = self._dates.get(date_text)
+        values[_DATE_AT] = date if date is not None else self._date(line, date_text)
+        year = self._years.get(year_text)
+        values[_YEAR_AT] = year if year is not None else self._year(line, year_text)
         rows.append(values)
 
     def _continue(self, rows: list[list[Any]], line: int, cells: list[str]) -> None:
@@ -348,7 +371,8 @@ class _RowParser:
             return None
         if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():
             try:  # ÅÅÅÅ-MM-DD, nearly every row: no pattern needed
-                return dt.date.fromisoformat(text)
+                date = self._dates[text] = dt.date.fromisoformat(text)
+                return date
             except ValueError:
                 pass
         if re.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00", text):
@@ -357,7 +381,8 @@ class _RowParser:
             match = pattern.match(text)
             if match:
                 try:
-                    return dt.date(int(match[y]), int(match[m]), int(match[d]))
+                    date = self._dates[text] = dt.date(int(match[y]), int(match[m]), int(match[d]))
+                    return date
                 except ValueError:
                     break
         self.errors.append(
@@ -370,7 +395,8 @@ class _RowParser:
         if not text:
             return None
         if len(text) == 4 and text.isascii() and text.isdigit() and 1880 <= int(text) <= 2100:
-            return int(text)
+            year = self._years[text] = int(text)
+            return year
         if re.fullmatch(r"\d{4}", text) and 1880 <= int(text) <= 2100:
             return int(text)
         self.errors.append(f"Rad {line}: {BIRTH_YEAR} ”{text}” är inget årtal.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,11 +27,16 @@ _XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 
 @dataclass
 class Records:
-    """Records with their count known up front (for progress) and what reading found."""
+    """Records with their count known up front (for progress) and what reading found.
+
+    ``folded`` says every cell is already what :func:`cell_text` makes of it (one line,
+    single spaces, nothing around), so a reader of 100 000 rows may skip folding them.
+    """
 
     total: int
     rows: Iterable[Record]
     fixed_width: bool = False
+    folded: bool = False
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     file_format: str = "tsv"
@@ -38,7 +44,7 @@ class Records:
 
 def read_records(data: bytes, *, name: str = "Filen") -> Records:
     """The file's records, its format detected; a Swedish error for what cannot be read."""
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without copying 10 MB
         raise InvalidInput(f"{name} är tom.")
     if data.startswith(_XLS_MAGIC):
         raise InvalidInput(
@@ -60,24 +66,49 @@ def read_records(data: bytes, *, name: str = "Filen") -> Records:
 
 
 def _text_records(text: str, name: str = "Filen") -> Records:
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    first_line = _first_line(text)
     delimiter = sniff_delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     total = text.count("\n") + 1
 
     def rows() -> Iterator[Record]:
         line = 1
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as err:
-                raise _csv_refusal(name, line, err) from None
-            yield line, cells
-            line = reader.line_num + 1
+        try:
+            for cells in reader:
+                yield line, cells
+                line = reader.line_num + 1
+        except csv.Error as err:
+            raise _csv_refusal(name, line, err) from None
 
-    return Records(total, rows(), file_format="tsv" if delimiter == "\t" else "csv")
+    return Records(
+        total,
+        rows(),
+        folded=_folded(text, delimiter),
+        file_format="tsv" if delimiter == "\t" else "csv",
+    )
+
+
+def _folded(text: str, delimiter: str) -> bool:
+    """Whether no cell of the text needs folding, found for the whole text at once.
+
+    Without a quote character a cell never holds a line break or the delimiter, so a
+    cell needs folding only where a space touches a delimiter, a line break or the ends
+    of the text, where two spaces meet, or where there is other whitespace (control
+    characters are already refused by ``decode``). Substring searches run in C: some ten
+    times faster than folding 100 000 rows cell by cell.
+    """
+    if '"' in text or text.startswith(" ") or text.endswith(" "):
+        return False
+    edges = (delimiter, "\n", "\r") if "\r" in text else (delimiter, "\n")
+    if "  " in text or any(f" {e}" in text or f"{e} " in text for e in edges):
+        return False
+    if delimiter != "\t" and "\t" in text:
+        return False
+    return text.isascii() or _OTHER_SPACE.search(text) is None
+
+
+#: Whitespace that is not a control character, for :func:`_folded`.
+_OTHER_SPACE = re.compile("[\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 def _csv_refusal(name: str, line: int, err: csv.Error) -> InvalidInput:
@@ -88,6 +119,17 @@ def _csv_refusal(name: str, line: int, err: csv.Error) -> InvalidInput:
             '(TSV eller CSV)? Ett citattecken (") som aldrig avslutas ger också detta.'
         )
     return InvalidInput(f"{name}, rad {line}: raden går inte att läsa som tabell ({err}).")
+
+
+def _first_line(text: str) -> str:
+    """The first line that is not blank (without splitting a 100 000-line text)."""
+    start = len(text) - len(text.lstrip())
+    begin = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    end = _LINE_BREAK.search(text, start)
+    return text[begin : end.start() if end else len(text)]
+
+
+_LINE_BREAK = re.compile("[\r\n]")
 
 
 def sniff_delimiter(header: str) -> str:

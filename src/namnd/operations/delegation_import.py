@@ -8,10 +8,13 @@ same file imported again is recognised and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -52,6 +55,24 @@ class ImportResult:
         return f"Läste in {i.row_count} delegationsbeslut ({i.list_name}, {i.period})."
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """No cyclic garbage collection while the rows are read and written.
+
+    The 100 000 rows of a big list are never garbage before the import ends, yet the
+    collector would walk them again every few hundred new objects: a third of the time.
+    Reference counting still frees everything else.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@_no_cycle_collection()
 def import_delegation_list(
     store: Store,
     path: Path,
@@ -123,8 +144,8 @@ def _read(path: Path) -> bytes:
 
 def _period(period: str | None, rows: list[ListRow], warnings: list[str]) -> str:
     """The given month (rows outside it warned about), or the rows' own span."""
-    first = min(r.decision_date for r in rows)
-    last = max(r.decision_date for r in rows)
+    dates = set(map(attrgetter("decision_date"), rows))
+    first, last = min(dates), max(dates)
     if period is None:
         if (first.year, first.month) == (last.year, last.month):
             return f"{first:%Y-%m}"

@@ -29,11 +29,13 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import holidays
+from typing import TYPE_CHECKING
 
 from namnd.errors import InvalidInput
 from namnd.rules.swedish_dates import long_date
+
+if TYPE_CHECKING:
+    import holidays
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -51,8 +53,11 @@ def _sweden() -> type[holidays.Sweden]:
 
     ``holidays.Sweden`` imports the package of all the countries on first use, which took
     as long as importing python-docx; every export and plan that counts a deadline paid
-    it. The Swedish module itself imports only holidays' calendars and helpers.
+    it. The Swedish module itself imports only holidays' calendars and helpers; the
+    package is imported here, when a day is first counted, not by every CLI verb.
     """
+    import holidays
+
     name = "holidays.countries.sweden"
     origin = Path(holidays.__file__).parent / "countries" / "sweden.py"
     if name in sys.modules or not origin.is_file():

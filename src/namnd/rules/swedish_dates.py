@@ -10,11 +10,19 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from babel.dates import format_date
-
 from namnd.errors import InvalidInput
 
 LOCALE = "sv_SE"
+
+
+def format_date(day: dt.date, pattern: str, *, locale: str = LOCALE) -> str:
+    """A date through babel's ``format_date``, which is imported on first use.
+
+    A CLI verb that prints no date then does not pay for loading CLDR.
+    """
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(day, pattern, locale=locale)
 
 
 def long_date(day: dt.date) -> str:

@@ -7,8 +7,10 @@ counts in ``rules.delegation_summary``, and deleted with their batch (gallring).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
+from operator import attrgetter
 
 from sqlalchemy import Connection, delete, func, insert
 from sqlmodel import Session, col, select
@@ -90,11 +92,17 @@ def insert_import(
     """
     session.add(batch)
     session.flush()
+    assert batch.id is not None  # flushed
     connection = session.connection()
-    write = _copy if connection.dialect.name == "postgresql" else _executemany
+    write: Callable[[Connection, int, Sequence[ListRow]], None] = _copy
+    if connection.dialect.name != "postgresql":
+        statement = insert(DelegationListRow.__table__).compile(
+            dialect=connection.dialect, column_keys=list(_ROW_COLUMNS)
+        )
+        write = partial(_executemany, statement.string)
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
-        write(connection, [(batch.id, *r) for r in chunk])
+        write(connection, batch.id, chunk)
         if progress:
             progress(start + len(chunk), len(rows))
     return _view(batch)
@@ -112,26 +120,29 @@ _ROW_COLUMNS = (
 )
 
 
-def _executemany(connection: Connection, values: list[tuple]) -> None:
-    """One ``executemany`` of the Core ``insert()``, compiled once, rows as plain tuples.
+def _executemany(
+    statement: str, connection: Connection, import_id: int, rows: Sequence[ListRow]
+) -> None:
+    """One ``executemany`` of the compiled Core ``insert()``, rows as plain tuples.
 
     SQLAlchemy's per-row parameter processing cost more than the parsing; the one type
-    that needs it, the date, is written as SQLAlchemy's SQLite dialect stores it.
+    that needs it, the date, is written as SQLAlchemy's SQLite dialect stores it (each
+    distinct date once: a month's list has a few dozen).
     """
-    statement = insert(DelegationListRow.__table__).compile(
-        dialect=connection.dialect, column_keys=list(_ROW_COLUMNS)
-    )
-    date_at = _ROW_COLUMNS.index("decision_date")
-    rows = [(*v[:date_at], v[date_at].isoformat(), *v[date_at + 1 :]) for v in values]
-    connection.exec_driver_sql(statement.string, rows)
+    iso = {date: date.isoformat() for date in set(map(attrgetter("decision_date"), rows))}
+    values = [
+        (import_id, line, by, iso[date], decision, reason, year, sex)
+        for line, by, date, decision, reason, year, sex in rows
+    ]
+    connection.exec_driver_sql(statement, values)
 
 
-def _copy(connection: Connection, values: list[tuple]) -> None:
+def _copy(connection: Connection, import_id: int, rows: Sequence[ListRow]) -> None:
     cursor = connection.connection.driver_connection.cursor()
     columns = ", ".join(_ROW_COLUMNS)
     with cursor.copy(f"COPY {DelegationListRow.__tablename__} ({columns}) FROM STDIN") as copy:
-        for row in values:
-            copy.write_row(row)
+        for row in rows:
+            copy.write_row((import_id, *row))
 
 
 def list_imports(*, session: Session, meeting_id: int | None = None) -> list[ImportView]:
