@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
 
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
 from tests.templates import Templates, new_postgres_database
+
+#: The demo's meeting (``load_demo``).
+DEMO_DAY = "2019-09-19"
 
 #: The longest tests (``--durations=30``), started first: under pytest-xdist a worker that
 #: began one of them last would keep the whole run waiting. Each worker is handed two at a
@@ -29,17 +36,30 @@ SLOW_FIRST = (
 
 def pytest_collection_modifyitems(items) -> None:
     rank = {name: i for i, name in enumerate(SLOW_FIRST)}
-    items.sort(key=lambda item: rank.get(item.nodeid.split("[")[0], len(rank)))
+    items.sort(key=lambda item: rank.get(_name(item.nodeid), len(rank)))
+
+
+def _name(nodeid: str) -> str:
+    """The test's name without its parameters and its xdist group (``…[sqlite]@group``)."""
+    return nodeid.split("[")[0].split("@")[0]
+
+
+@pytest.fixture(scope="session")
+def _process_cache(tmp_path_factory):
+    """This test process's cache folder (the kept LibreOffice profile), for all its tests."""
+    return tmp_path_factory.mktemp("cache")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch, tmp_path):
+def _isolated_environment(monkeypatch, tmp_path, _process_cache):
     """Keep the developer's own workspace and database out of every test."""
     monkeypatch.delenv("NAMND_DATABASE_URL", raising=False)
     monkeypatch.setenv("NAMND_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("NAMND_CONFIG_DIR", str(tmp_path / "config"))
     # The default workspace (platformdirs' data folder) on Linux, kept out of ~ too.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # The cache folder, shared by this process's tests: LibreOffice's profile is made once.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_process_cache))
 
 
 @pytest.fixture
@@ -72,6 +92,55 @@ def store(request, workspace, templates) -> Store:
 def demo_store(store) -> Store:
     """The demo nämnd (``load_demo``) in the test's own workspace."""
     return store
+
+
+# --- the demo's kallelse med handlingar --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoHandlingar:
+    """The built package and the workspace it was built in."""
+
+    path: Path
+    workspace: Workspace
+
+
+@pytest.fixture(scope="session")
+def demo_handlingar(tmp_path_factory, templates) -> DemoHandlingar:
+    """The demo meeting's kallelse med handlingar (internal), built once per test process.
+
+    LibreOffice makes its pages, some twenty documents. The build leaves them in its
+    workspace's cache (``handlingar_export.CACHE``), which ``demo_pdf_cache`` hands on.
+    """
+    from tests.renderers.docx_helpers import require_libreoffice
+
+    require_libreoffice()
+    from namnd.operations.handlingar_export import default_path, export_handlingar
+
+    workspace = resolve(tmp_path_factory.mktemp("demo-handlingar") / "ws")
+    templates.sqlite_into("demo", workspace)
+    store = Store.open(workspace)
+    try:
+        path = default_path(workspace, store, DEMO_DAY, public=False)
+        export_handlingar(store, DEMO_DAY, path)
+    finally:
+        store.close()
+    return DemoHandlingar(path, workspace)
+
+
+@pytest.fixture
+def demo_pdf_cache(demo_store, demo_handlingar) -> None:
+    """The demo's pages as LibreOffice made them, in the test's workspace cache.
+
+    For the tests of what is done with the package (sending, inkallelse, the archive):
+    the test's own build finds every unchanged page there, as a user's rebuild does, and
+    converts only what the test changed. The conversion itself is tested where the package
+    is made (tests/renderers/test_handlingar_pdf.py).
+    """
+    from namnd.operations.handlingar_export import CACHE
+
+    built = demo_handlingar.workspace.root / CACHE
+    shutil.copytree(built, demo_store.workspace.root / CACHE, dirs_exist_ok=True)
 
 
 # --- PostgreSQL ------------------------------------------------------------------------
