@@ -15,22 +15,33 @@ from tests.templates import Templates, new_postgres_database
 #: The demo's meeting (``load_demo``).
 DEMO_DAY = "2019-09-19"
 
-#: The longest tests (``--durations=30``), started first: under pytest-xdist a worker that
-#: began one of them last would keep the whole run waiting. Each worker is handed two at a
-#: time (``--maxschedchunk 2``), so the order pairs them: the longest with the fourth, the
-#: second with the third. Only the order changes; a test renamed or gone here just runs
-#: in its usual place.
+#: The longest tests (``--durations=30``), longest first, started first: under
+#: pytest-xdist a worker that began one of them last would keep the whole run waiting.
+#: Workers take the next test whenever they run short (``--dist loadgroup``); a test of an
+#: ``xdist_group`` here brings its whole group forward. Only the order changes; a test
+#: renamed or gone here just runs in its usual place.
 SLOW_FIRST = (
-    "tests/storage/test_public_fuzz.py::test_no_confidential_text_in_any_public_output_sqlite",
-    "tests/tui/test_public_marks.py::test_a_personnummer_typed_in_a_public_arende_is_marked",
+    "tests/storage/test_send_kallelse.py::test_the_demo_reaches_each_list_once_with_its_version",
     "tests/tui/test_protocol_screen.py::test_minute_a_meeting_with_keys_only",
+    "tests/storage/test_public_fuzz.py::test_no_confidential_text_in_any_public_output_sqlite",
+    "tests/renderers/test_handlingar_pdf.py::test_bookmarks_follow_the_foredragningslista_and_bilagor_follow_their_memo",
+    "tests/earkiv/test_archive_package.py::test_the_demo_package_passes_eark_validator",
+    "tests/tui/test_organ_form.py::test_from_an_empty_workspace_create_the_namnd_and_its_arbetsutskott",
+    "tests/tui/test_protocol_screen.py::test_uppdrag_in_a_minuted_beslut_are_proposed_for_the_register",
     "tests/storage/test_public_fuzz.py::test_no_confidential_text_in_any_public_output_postgresql",
+    "tests/tui/test_send_kallelse_screen.py::test_s_asks_then_sends_and_names_each_recipient",
+    "tests/renderers/test_public_site.py::test_publish_the_demo_after_justering",
+    "tests/signing/test_protocol_signing.py::test_ordforande_then_justerare_sign_and_only_then_it_is_justerat",
+    "tests/tui/test_anslagstavla.py::test_p_publishes_the_justerat_protokoll",
+    "tests/tui/test_announcements.py::test_add_an_anmald_handling_with_keys",
+    "tests/tui/test_members_screen.py::test_a_mandate_period_is_read_from_a_spreadsheet",
+    "tests/tui/test_public_marks.py::test_a_personnummer_typed_in_a_public_arende_is_marked",
+    "tests/tui/test_handlingar_screen.py::test_ctrl_b_copies_a_picked_file_in_as_a_bilaga",
+    "tests/tui/test_kallelse_editing.py::test_build_a_kallelse_and_mark_it_granskad",
     "tests/unit/test_agenda_markdown.py::test_dump_parse_dump_is_identical",
     "tests/storage/test_delegation_import.py::test_hundred_thousand_rows_import",
     "tests/renderers/test_check_public_cli.py::test_the_pdf_kallelse_internal_refused_public_passes",
     "tests/renderers/test_protocol_docx.py::test_pdfa_for_publication_and_the_archive",
-    "tests/tui/test_anslagstavla.py::test_p_publishes_the_justerat_protokoll",
-    "tests/renderers/test_public_site.py::test_publish_the_demo_after_justering",
 )
 
 
