@@ -2,44 +2,75 @@
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
 
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
 from tests.templates import Templates, new_postgres_database
 
-#: The longest tests (``--durations=30``), started first: under pytest-xdist a worker that
-#: began one of them last would keep the whole run waiting. Each worker is handed two at a
-#: time (``--maxschedchunk 2``), so the order pairs them: the longest with the fourth, the
-#: second with the third. Only the order changes; a test renamed or gone here just runs
-#: in its usual place.
+#: The demo's meeting (``load_demo``).
+DEMO_DAY = "2019-09-19"
+
+#: The longest tests (``--durations=30``), longest first, started first: under
+#: pytest-xdist a worker that began one of them last would keep the whole run waiting.
+#: Workers take the next test whenever they run short (``--dist loadgroup``); a test of an
+#: ``xdist_group`` here brings its whole group forward. Only the order changes; a test
+#: renamed or gone here just runs in its usual place.
 SLOW_FIRST = (
-    "tests/storage/test_public_fuzz.py::test_no_confidential_text_in_any_public_output_sqlite",
-    "tests/tui/test_public_marks.py::test_a_personnummer_typed_in_a_public_arende_is_marked",
+    "tests/storage/test_send_kallelse.py::test_the_demo_reaches_each_list_once_with_its_version",
     "tests/tui/test_protocol_screen.py::test_minute_a_meeting_with_keys_only",
+    "tests/storage/test_public_fuzz.py::test_no_confidential_text_in_any_public_output_sqlite",
+    "tests/renderers/test_handlingar_pdf.py::test_bookmarks_follow_the_foredragningslista_and_bilagor_follow_their_memo",
+    "tests/earkiv/test_archive_package.py::test_the_demo_package_passes_eark_validator",
+    "tests/tui/test_organ_form.py::test_from_an_empty_workspace_create_the_namnd_and_its_arbetsutskott",
+    "tests/tui/test_protocol_screen.py::test_uppdrag_in_a_minuted_beslut_are_proposed_for_the_register",
     "tests/storage/test_public_fuzz.py::test_no_confidential_text_in_any_public_output_postgresql",
+    "tests/tui/test_send_kallelse_screen.py::test_s_asks_then_sends_and_names_each_recipient",
+    "tests/renderers/test_public_site.py::test_publish_the_demo_after_justering",
+    "tests/signing/test_protocol_signing.py::test_ordforande_then_justerare_sign_and_only_then_it_is_justerat",
+    "tests/tui/test_anslagstavla.py::test_p_publishes_the_justerat_protokoll",
+    "tests/tui/test_announcements.py::test_add_an_anmald_handling_with_keys",
+    "tests/tui/test_members_screen.py::test_a_mandate_period_is_read_from_a_spreadsheet",
+    "tests/tui/test_public_marks.py::test_a_personnummer_typed_in_a_public_arende_is_marked",
+    "tests/tui/test_handlingar_screen.py::test_ctrl_b_copies_a_picked_file_in_as_a_bilaga",
+    "tests/tui/test_kallelse_editing.py::test_build_a_kallelse_and_mark_it_granskad",
     "tests/unit/test_agenda_markdown.py::test_dump_parse_dump_is_identical",
     "tests/storage/test_delegation_import.py::test_hundred_thousand_rows_import",
     "tests/renderers/test_check_public_cli.py::test_the_pdf_kallelse_internal_refused_public_passes",
     "tests/renderers/test_protocol_docx.py::test_pdfa_for_publication_and_the_archive",
-    "tests/tui/test_anslagstavla.py::test_p_publishes_the_justerat_protokoll",
-    "tests/renderers/test_public_site.py::test_publish_the_demo_after_justering",
 )
 
 
 def pytest_collection_modifyitems(items) -> None:
     rank = {name: i for i, name in enumerate(SLOW_FIRST)}
-    items.sort(key=lambda item: rank.get(item.nodeid.split("[")[0], len(rank)))
+    items.sort(key=lambda item: rank.get(_name(item.nodeid), len(rank)))
+
+
+def _name(nodeid: str) -> str:
+    """The test's name without its parameters and its xdist group (``…[sqlite]@group``)."""
+    return nodeid.split("[")[0].split("@")[0]
+
+
+@pytest.fixture(scope="session")
+def _process_cache(tmp_path_factory):
+    """This test process's cache folder (the kept LibreOffice profile), for all its tests."""
+    return tmp_path_factory.mktemp("cache")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch, tmp_path):
+def _isolated_environment(monkeypatch, tmp_path, _process_cache):
     """Keep the developer's own workspace and database out of every test."""
     monkeypatch.delenv("NAMND_DATABASE_URL", raising=False)
     monkeypatch.setenv("NAMND_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("NAMND_CONFIG_DIR", str(tmp_path / "config"))
     # The default workspace (platformdirs' data folder) on Linux, kept out of ~ too.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # The cache folder, shared by this process's tests: LibreOffice's profile is made once.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_process_cache))
 
 
 @pytest.fixture
@@ -72,6 +103,55 @@ def store(request, workspace, templates) -> Store:
 def demo_store(store) -> Store:
     """The demo nämnd (``load_demo``) in the test's own workspace."""
     return store
+
+
+# --- the demo's kallelse med handlingar --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoHandlingar:
+    """The built package and the workspace it was built in."""
+
+    path: Path
+    workspace: Workspace
+
+
+@pytest.fixture(scope="session")
+def demo_handlingar(tmp_path_factory, templates) -> DemoHandlingar:
+    """The demo meeting's kallelse med handlingar (internal), built once per test process.
+
+    LibreOffice makes its pages, some twenty documents. The build leaves them in its
+    workspace's cache (``handlingar_export.CACHE``), which ``demo_pdf_cache`` hands on.
+    """
+    from tests.renderers.docx_helpers import require_libreoffice
+
+    require_libreoffice()
+    from namnd.operations.handlingar_export import default_path, export_handlingar
+
+    workspace = resolve(tmp_path_factory.mktemp("demo-handlingar") / "ws")
+    templates.sqlite_into("demo", workspace)
+    store = Store.open(workspace)
+    try:
+        path = default_path(workspace, store, DEMO_DAY, public=False)
+        export_handlingar(store, DEMO_DAY, path)
+    finally:
+        store.close()
+    return DemoHandlingar(path, workspace)
+
+
+@pytest.fixture
+def demo_pdf_cache(demo_store, demo_handlingar) -> None:
+    """The demo's pages as LibreOffice made them, in the test's workspace cache.
+
+    For the tests of what is done with the package (sending, inkallelse, the archive):
+    the test's own build finds every unchanged page there, as a user's rebuild does, and
+    converts only what the test changed. The conversion itself is tested where the package
+    is made (tests/renderers/test_handlingar_pdf.py).
+    """
+    from namnd.operations.handlingar_export import CACHE
+
+    built = demo_handlingar.workspace.root / CACHE
+    shutil.copytree(built, demo_store.workspace.root / CACHE, dirs_exist_ok=True)
 
 
 # --- PostgreSQL ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +22,15 @@ from namnd.domain.organ_settings import OrganSettings
 from namnd.errors import InvalidInput, NamndError
 from namnd.operations.agenda_files import import_agenda_file
 from namnd.operations.archive_package import SCHEMAS, build_archive
+from namnd.operations.handlingar_export import CACHE
 from namnd.operations.protocol_export import import_protocol
 from namnd.storage.store import Store
 from namnd.storage.workspace import resolve
 from tests.earkiv.validator import validate
 from tests.renderers.docx_helpers import require_libreoffice
+
+#: One test process builds the packages for all the module's tests (``--dist loadgroup``).
+pytestmark = pytest.mark.xdist_group("earkiv")
 
 REPO = Path(__file__).resolve().parents[2]
 DAY = "2019-09-19"
@@ -59,11 +64,13 @@ def _unpack(path: Path, into: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def demo_package(tmp_path_factory, templates) -> Built:
+def demo_package(tmp_path_factory, templates, demo_handlingar) -> Built:
     require_libreoffice()
     folder = tmp_path_factory.mktemp("arkiv-demo")
     workspace = resolve(folder / "ws")
     templates.sqlite_into("demo", workspace)
+    # The demo's pages as LibreOffice made them (as ``demo_pdf_cache``, for this module).
+    shutil.copytree(demo_handlingar.workspace.root / CACHE, workspace.root / CACHE)
     store = Store.open(workspace)
     import_protocol(store, REPO / "protocols" / f"{DAY}-von.md")  # justerat 2019-09-26
     target = folder / "paket.zip"

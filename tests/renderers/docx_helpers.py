@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 import zipfile
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -31,26 +29,22 @@ def require_libreoffice() -> str:
     return office
 
 
-@cache
-def _profile() -> str:
-    """This test process's own LibreOffice profile, made by the first conversion.
-
-    Two LibreOffice processes on one profile (the user's default) clash: the second hands
-    its work to the first or fails. Each pytest-xdist worker converts with its own.
-    """
-    return (Path(tempfile.mkdtemp(prefix="namnd-office-")) / "profil").as_uri()
-
-
 def convert_to_pdf(path: Path, outdir: Path) -> Path:
-    """LibreOffice converts ``path`` to PDF without error (required in CI, else skipped)."""
+    """LibreOffice converts ``path`` to PDF without error (required in CI, else skipped).
+
+    On the profile the product converts with (``pdf_archive.office_profile``): kept per
+    test process (the conftest gives each its own cache folder), so no start pays for a
+    new one.
+    """
+    from namnd.renderers.pdf_archive import office_profile
+
     office = require_libreoffice()
-    profile = f"-env:UserInstallation={_profile()}"
-    subprocess.run(
-        [office, profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(path)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    with office_profile() as profile:
+        subprocess.run(
+            [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+             "--outdir", str(outdir), str(path)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
     pdf = outdir / f"{path.stem}.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
     return pdf

@@ -1,6 +1,7 @@
 """The kallelse med handlingar read back: bookmarks, page order, labels, stamps, PDF/A.
 
 Every package is built once per session (LibreOffice is slow); the tests read the files.
+The demo's is the one the sending tests reuse (``demo_handlingar`` in tests/conftest.py).
 Two meetings: the demo (Botkyrka, PDF and TSV bilagor, sekretess bilagor) and a
 Miljö- och hälsoskyddsnämnd with a bilaga of every other kind (DOCX, XLSX, PNG) and a
 sekretess ärende.
@@ -20,11 +21,14 @@ from pypdf import PdfReader
 
 from namnd.formats.pdfa_conformance import require as require_pdfa
 from namnd.operations.agenda_files import import_agenda_file
-from namnd.operations.demo import demo_dir, load_demo
+from namnd.operations.demo import demo_dir
 from namnd.operations.handlingar_export import default_path, export_handlingar
 from namnd.storage.store import Store
 from namnd.storage.workspace import resolve
 from tests.renderers.docx_helpers import require_libreoffice
+
+#: One test process builds these packages for all the module's tests (``--dist loadgroup``).
+pytestmark = pytest.mark.xdist_group("handlingar-pdf")
 
 OTHER = """---
 nämnd: Miljö- och hälsoskyddsnämnden
@@ -174,13 +178,17 @@ class Package:
         return range(starts[number - 1], starts[number])
 
 
+def _titles(store: Store, ref: str) -> list[str]:
+    view = store.agenda(store.find_meeting(ref).id)
+    return [f"{item.position}. {item.title}" for item in view.items]
+
+
 def build(root: Path, load, versions: tuple[bool, ...]) -> tuple[list[Package], Store]:
     require_libreoffice()
     workspace = resolve(root, db_url=f"sqlite:///{root / 'namnd.db'}")
     store = Store.open(workspace)
     ref = load(store)
-    view = store.agenda(store.find_meeting(ref).id)
-    titles = [f"{item.position}. {item.title}" for item in view.items]
+    titles = _titles(store, ref)
     out = []
     for public in versions:
         path = default_path(workspace, store, ref, public)
@@ -190,16 +198,16 @@ def build(root: Path, load, versions: tuple[bool, ...]) -> tuple[list[Package], 
 
 
 @pytest.fixture(scope="session")
-def demo(tmp_path_factory):
-    def load(store):
-        load_demo(store)
-        return "2019-09-19"
-
-    # The demo's internal version only: the gate reading back a public package of 150
-    # pages takes half a minute, so the public version is read on the small meeting.
-    (internal,), store = build(tmp_path_factory.mktemp("demo"), load, (False,))
-    yield (internal,)
-    store.close()
+def demo(demo_handlingar):
+    """The demo's internal version only (built once per process, tests/conftest.py): the
+    gate reading back a public package of 150 pages takes half a minute, so the public
+    version is read on the small meeting."""
+    store = Store.open(demo_handlingar.workspace)
+    try:
+        titles = _titles(store, "2019-09-19")
+    finally:
+        store.close()
+    return (Package.read(demo_handlingar.path, titles),)
 
 
 @pytest.fixture(scope="session")

@@ -96,7 +96,9 @@ def test_non_demo_organ_skips_ersattare_with_forhinder_or_already_called(socialn
         inkallelse.call_in(store, ref, "Mona Sahlin", "Eva Holm", mode="phone", by="sekr")
 
 
-def test_inkallelse_sent_with_the_handlingar_and_a_refusal_shown(demo_store, smtp_server):
+def test_inkallelse_sent_with_the_handlingar_and_a_refusal_shown(
+    demo_store, demo_pdf_cache, smtp_server
+):
     store = demo_store
     preferences.save(preferences.Preferences(mail_from=SENDER))
     give_email(store, "Anna Berg", "anna.berg@example.org")
@@ -127,7 +129,7 @@ def test_inkallelse_sent_with_the_handlingar_and_a_refusal_shown(demo_store, smt
     assert smtp_server.sink.to("fredrik.olsson@example.org") == []
 
 
-def test_dry_run_eml_and_the_protocol_starts_from_the_call_in(demo_store, tmp_path):
+def test_dry_run_eml_and_the_protocol_starts_from_the_call_in(demo_store, demo_pdf_cache, tmp_path):
     store = demo_store
     give_email(store, "Anna Berg", "anna.berg@example.org")
     workspace = ["--workspace", str(store.workspace.root)]
@@ -171,7 +173,9 @@ def test_cli_lists_and_speaks_swedish(demo_store, capsys):
     assert "Kalle Anka har ingen plats i nämnden" in capsys.readouterr().err
 
 
-def test_cli_inkalla_names_a_refusal_and_a_missing_address(demo_store, smtp_server, capsys):
+def test_cli_inkalla_names_a_refusal_and_a_missing_address(
+    demo_store, demo_pdf_cache, smtp_server, capsys
+):
     workspace = ["--workspace", str(demo_store.workspace.root)]
     preferences.save(preferences.Preferences(mail_from=SENDER))
     assert main([*workspace, "forhinder", DAY, "Per Ek"]) == 0

@@ -41,6 +41,25 @@ def _pdf_text(message) -> tuple[str, str]:
     return attachment.get_filename(), " ".join(text.split())  # lines joined as read
 
 
+def _pdf_holds(message, *needles: str) -> tuple[str, list[str]]:
+    """The attachment's name and the ``needles`` its text lacks (none: it holds them all).
+
+    Read from the last page back, stopping once every needle is found: the handlingar run
+    to 170 pages (pypdf reads a page in a tenth of a second or more), and what a test looks
+    for in them, a sekretess bilaga or an ärende added last, is near the end.
+    """
+    (attachment,) = list(message.iter_attachments())
+    reader = PdfReader(io.BytesIO(attachment.get_content()))
+    text, missing = "", list(needles)
+    for page in reversed(reader.pages):
+        text = page.extract_text() + " " + text
+        joined = " ".join(text.split())  # lines joined as read
+        missing = [needle for needle in missing if needle not in joined]
+        if not missing:
+            break
+    return attachment.get_filename(), missing
+
+
 def _addresses(store: Store) -> list[str]:
     return [r.address for r in mailing_lists.members_of(store, "von", _day()).recipients]
 
@@ -51,7 +70,7 @@ def _day():
     return dt.date.fromisoformat(DEMO)
 
 
-def test_the_demo_reaches_each_list_once_with_its_version(demo_store, smtp_server):
+def test_the_demo_reaches_each_list_once_with_its_version(demo_store, demo_pdf_cache, smtp_server):
     require_libreoffice()
     sink = smtp_server.sink
     everyone = _addresses(demo_store)
@@ -64,15 +83,15 @@ def test_the_demo_reaches_each_list_once_with_its_version(demo_store, smtp_serve
     assert "550" in first.refused[0].error
     assert not first.marked_sent  # (the demo's kallelse is utskickad in the seed already)
     for address in everyone:
-        assert len(sink.to(address)) == (0 if address == "per.ek@example.org" else 1), address
+        assert sink.count(address) == (0 if address == "per.ek@example.org" else 1), address
     ledamot = sink.to("tuva.lund@example.org")[0]
     assert ledamot["From"] == SENDER and ledamot["Subject"].startswith("Kallelse: Vård- och")
     body = ledamot.get_body(("plain",)).get_content()
     assert "Tid: torsdag 19 september 2019, kl 18:30" in body and "Plats: Alytus" in body
     assert "Gruppmöten:" in body and "Övriga partier: Träffas i Helges" in body
-    name, internal = _pdf_text(ledamot)
+    name, lacking = _pdf_holds(ledamot, *SECRETS)
     assert name == "2019-09-19-von-handlingar.pdf"
-    assert all(secret in internal for secret in SECRETS)
+    assert lacking == []
     for address in PRESS:
         name, public = _pdf_text(sink.to(address)[0])
         assert name == "2019-09-19-von-offentlig.pdf"
@@ -92,7 +111,7 @@ def test_the_demo_reaches_each_list_once_with_its_version(demo_store, smtp_serve
     assert [r.address for r in again.to_send] == ["per.ek@example.org"] and again.already == 22
     second = send(demo_store, DEMO, smtp=smtp_server.url, sender=SENDER, by="kerstin")
     assert [r.recipient.address for r in second.results] == ["per.ek@example.org"]
-    assert all(len(sink.to(address)) == 1 for address in everyone), "nobody twice"
+    assert all(sink.count(address) == 1 for address in everyone), "nobody twice"
 
     third = send(demo_store, DEMO, smtp=smtp_server.url, sender=SENDER)
     assert third.results == [] and third.plan.already == 23
@@ -108,12 +127,14 @@ def test_the_demo_reaches_each_list_once_with_its_version(demo_store, smtp_serve
         "Tillägg efter utskick: Lokalförsörjningsplan 2020"
         in extra.get_body(("plain",)).get_content()
     )
-    assert "Lokalförsörjningsplan 2020" in _pdf_text(extra)[1]
+    assert _pdf_holds(extra, "Lokalförsörjningsplan 2020")[1] == []
     again = send(demo_store, DEMO, smtp=smtp_server.url, sender=SENDER, tillagg=True)
     assert again.results == [], "the same tillägg is not sent twice"
 
 
-def test_dry_run_writes_eml_files_the_email_parser_reads_back(demo_store, tmp_path, capsys):
+def test_dry_run_writes_eml_files_the_email_parser_reads_back(
+    demo_store, demo_pdf_cache, tmp_path, capsys
+):
     require_libreoffice()
     folder = tmp_path / "utkast"
     workspace = str(demo_store.workspace.root)
@@ -213,9 +234,9 @@ def test_another_organ_sends_to_its_own_lists(store, tmp_path, smtp_server):
     assert [r.recipient.address for r in outcome.results] == ["ida@example.org"]
     (council,) = smtp_server.sink.to("rad@example.org")
     assert council["Subject"] == "Kallelse: Kultur- och fritidsnämnden onsdag 3 februari 2027"
-    assert _pdf_text(council)[0] == "2027-02-03-kfn-offentlig.pdf"
+    assert _pdf_holds(council)[0] == "2027-02-03-kfn-offentlig.pdf"
     assert (
-        _pdf_text(smtp_server.sink.to("ida@example.org")[0])[0] == "2027-02-03-kfn-handlingar.pdf"
+        _pdf_holds(smtp_server.sink.to("ida@example.org")[0])[0] == "2027-02-03-kfn-handlingar.pdf"
     )
     assert outcome.marked_sent and store.find_meeting("2027-02-03").status is MeetingStatus.SENT
 

@@ -95,7 +95,9 @@ async def test_F_records_a_forhinder_and_calls_in_the_proposed_ersattare(demo_st
     assert inkallelse.meeting_forhinder(demo_store, DAY).forhinder == []
 
 
-async def test_an_eml_draft_from_the_screen_carries_the_handlingar(demo_store, make_app, tmp_path):
+async def test_an_eml_draft_from_the_screen_carries_the_handlingar(
+    demo_store, demo_pdf_cache, make_app, tmp_path
+):
     with demo_store.session() as session:
         person = session.exec(select(Person).where(Person.name == "Anna Berg")).one()
         person.email = "anna.berg@example.org"

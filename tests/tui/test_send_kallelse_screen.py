@@ -12,7 +12,7 @@ from tests.tui.conftest import settle, wait_until
 
 
 async def test_s_asks_then_sends_and_names_each_recipient(
-    demo_store, make_app, smtp_server, monkeypatch
+    demo_store, demo_pdf_cache, make_app, smtp_server, monkeypatch
 ):
     require_libreoffice()
     monkeypatch.setenv("NAMND_SMTP_URL", smtp_server.url)

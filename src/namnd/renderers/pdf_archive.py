@@ -1,8 +1,8 @@
 """PDF/A for publication and the archive, made from the Word export by LibreOffice.
 
 The archive wants PDF/A and published documents must be accessible (DOS-lagen), so the
-PDF is PDF/A-2 with tags. LibreOffice runs headless with its own throw-away profile, so a
-LibreOffice the user has open is never disturbed.
+PDF is PDF/A-2 with tags. LibreOffice runs headless on a profile of namnd's own (see
+``office_profile``), so a LibreOffice the user has open is never disturbed.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from namnd.atomic_files import write_with
@@ -33,6 +34,56 @@ def office_command() -> str:
     return office
 
 
+def _kept_profile_folder() -> Path:
+    """Where the kept profile lives: the user's cache folder (platformdirs)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("namnd", appauthor=False)) / "libreoffice"
+
+
+@contextmanager
+def office_profile() -> Iterator[str]:
+    """The ``-env:UserInstallation=`` URL for one LibreOffice run.
+
+    LibreOffice on a new profile first builds its settings and tests its graphics, about a
+    second of every conversion, so namnd keeps one profile in the user's cache folder and
+    reuses it. Only one LibreOffice at a time may run on a profile (a second hands its
+    work to the first or fails), so the kept one is taken under a file lock; while another
+    namnd process holds it, this run gets a throw-away profile, as every run once did.
+    """
+    from filelock import FileLock, Timeout
+
+    folder = _kept_profile_folder()
+    lock = FileLock(folder / "profil.lock", timeout=0)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except (OSError, Timeout):
+        kept = None
+    else:
+        kept = folder / "profil"
+    if kept is None:
+        with tempfile.TemporaryDirectory(prefix="namnd-office-") as tmp:
+            yield (Path(tmp) / "profil").as_uri()
+        return
+    try:
+        # Held by us alone now: a lock file there was left by a LibreOffice that was killed.
+        (kept / ".lock").unlink(missing_ok=True)
+        yield kept.as_uri()
+    finally:
+        lock.release()
+
+
+def _run(arguments: list[str], *, timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run LibreOffice headless with ``arguments`` on namnd's profile."""
+    office = office_command()
+    with office_profile() as profile:
+        return subprocess.run(
+            [office, f"-env:UserInstallation={profile}", "--headless", *arguments],
+            capture_output=True, text=True, timeout=timeout, check=False,
+        )  # fmt: skip
+
+
 def convert_many(sources: list[Path], outdir: Path) -> None:
     """Convert every file of ``sources`` to PDF/A-2 in ``outdir``, in one LibreOffice run.
 
@@ -42,14 +93,10 @@ def convert_many(sources: list[Path], outdir: Path) -> None:
     """
     if not sources:
         return
-    office = office_command()
-    with tempfile.TemporaryDirectory(prefix="namnd-pdf-") as tmp:
-        profile = (Path(tmp) / "profil").as_uri()
-        result = subprocess.run(
-            [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-             FILTER, "--outdir", str(outdir), *map(str, sources)],
-            capture_output=True, text=True, timeout=120 + 30 * len(sources), check=False,
-        )  # fmt: skip
+    result = _run(
+        ["--convert-to", FILTER, "--outdir", str(outdir), *map(str, sources)],
+        timeout=120 + 30 * len(sources),
+    )
     for source in sources:
         if not (outdir / f"{source.stem}.pdf").is_file():
             detail = (result.stderr or result.stdout).strip().splitlines()
@@ -60,14 +107,9 @@ def convert_many(sources: list[Path], outdir: Path) -> None:
 
 def to_pdfa(docx: Path, pdf: Path) -> Path:
     """Convert ``docx`` to a tagged PDF/A-2 at ``pdf``."""
-    office = office_command()
+    office_command()  # say it before any work is done
     with tempfile.TemporaryDirectory(prefix="namnd-pdf-") as tmp:
-        profile = (Path(tmp) / "profil").as_uri()
-        result = subprocess.run(
-            [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", FILTER,
-             "--outdir", tmp, str(docx)],
-            capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
+        result = _run(["--convert-to", FILTER, "--outdir", tmp, str(docx)], timeout=300)
         produced = Path(tmp) / f"{docx.stem}.pdf"
         if result.returncode != 0 or not produced.is_file():
             detail = (result.stderr or result.stdout).strip()
