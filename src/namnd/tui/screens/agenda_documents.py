@@ -16,6 +16,7 @@ from textual import work
 from namnd.errors import NamndError, PublicationRefused
 from namnd.rules.swedish_numbers import counted
 from namnd.tui.messages import announce_change
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import TextDialog, show_refusal
 
 if TYPE_CHECKING:
@@ -124,20 +125,24 @@ class AgendaDocuments(AgendaHost):
                 return
             try:
                 first = int(text) if text.strip() else None
-                self.store.open_protocol(
-                    self.meeting_id,
-                    by=self.user,
-                    first_number=first,
-                    today=self.app.today,  # type: ignore[attr-defined]
-                )
             except ValueError:
                 self.notify(
                     f"”{text}” är inget paragrafnummer.", title="Protokoll", severity="error"
                 )
                 return
-            except NamndError as err:
-                self.notify(str(err), title="Protokoll", severity="error")
-                return
+            write(
+                self,
+                lambda: self.store.open_protocol(
+                    self.meeting_id,
+                    by=self.user,
+                    first_number=first,
+                    today=self.app.today,  # type: ignore[attr-defined]
+                ),
+                title="Protokoll",
+                done=opened,
+            )
+
+        def opened(_result: object) -> None:
             announce_change(self, self.meeting_id)
             self.app.push_screen(ProtocolScreen(self.store, self.meeting_id, today=self.app.today))  # type: ignore[attr-defined]
 
