@@ -171,30 +171,26 @@ class AgendaDocuments(AgendaHost):
             TextDialog(f"Kvartal (Enter = {default}):", "ÅÅÅÅQN", allow_empty=True), chosen
         )
 
-    @work(thread=True, exclusive=True, group="export")
     def _place_unexecuted(self, quarter: str) -> None:
         from namnd.operations.ej_verkstallda_placing import place_redovisning
 
-        try:
-            placed = place_redovisning(
-                self.store,
-                self.app.workspace,  # type: ignore[attr-defined]
-                quarter,
-                str(self.meeting_id),
-                by=self.user,
+        def placed(added: int) -> None:
+            message = (
+                f"{counted(added, 'redovisning', 'redovisningar')} lades till"
+                if added
+                else "Redovisningen fanns redan"
             )
-        except NamndError as err:
-            self.app.call_from_thread(
-                self.notify, str(err), title="Ej verkställda", severity="error"
-            )
-            return
-        added = len(placed.announced)
-        message = (
-            f"{counted(added, 'redovisning', 'redovisningar')} lades till"
-            if added
-            else "Redovisningen fanns redan"
+            self.notify(f"{message} under anmälningsärendena.", title="Ej verkställda")
+            self._load()
+
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        write(
+            self,
+            lambda: len(
+                place_redovisning(
+                    self.store, workspace, quarter, str(self.meeting_id), by=self.user
+                ).announced
+            ),
+            title="Ej verkställda",
+            done=placed,
         )
-        self.app.call_from_thread(
-            self.notify, f"{message} under anmälningsärendena.", title="Ej verkställda"
-        )
-        self.app.call_from_thread(self._load)
