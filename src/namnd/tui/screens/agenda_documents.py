@@ -61,12 +61,12 @@ class AgendaDocuments(AgendaHost):
         """The kallelse med handlingar: one PDF, built in a worker with progress."""
         from namnd.tui.screens.handlingar import HandlingarScreen
 
-        self.app.push_screen(HandlingarScreen(self.store, self.meeting_id))  # type: ignore[attr-defined]
+        self.app.push_screen(HandlingarScreen(self.store, self.meeting_id))
 
     def action_handlingar_public(self) -> None:
         from namnd.tui.screens.handlingar import HandlingarScreen
 
-        self.app.push_screen(HandlingarScreen(self.store, self.meeting_id, public=True))  # type: ignore[attr-defined]
+        self.app.push_screen(HandlingarScreen(self.store, self.meeting_id, public=True))
 
     def action_send_kallelse(self, tillagg: bool = False) -> None:
         """Utskick by e-mail: who gets which version is confirmed first."""
@@ -75,22 +75,20 @@ class AgendaDocuments(AgendaHost):
         from namnd.tui.widgets.dialogs import ConfirmDialog
 
         try:
-            the_plan = plan(self.store, str(self.meeting_id), tillagg=tillagg)  # type: ignore[attr-defined]
+            the_plan = plan(self.store, str(self.meeting_id), tillagg=tillagg)
         except NamndError as err:
-            self.notify(str(err), title="Utskick", severity="error", timeout=12)  # type: ignore[attr-defined]
+            self.notify(str(err), title="Utskick", severity="error", timeout=12)
             return
         if not the_plan.to_send:
-            self.notify(  # type: ignore[attr-defined]
-                f"Alla {the_plan.already} mottagare har redan fått den.", title="Utskick"
-            )
+            self.notify(f"Alla {the_plan.already} mottagare har redan fått den.", title="Utskick")
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                screen = SendScreen(self.store, self.meeting_id, tillagg=tillagg)  # type: ignore[attr-defined]
-                self.app.push_screen(screen)  # type: ignore[attr-defined]
+                screen = SendScreen(self.store, self.meeting_id, tillagg=tillagg)
+                self.app.push_screen(screen)
 
-        self.app.push_screen(ConfirmDialog(confirm_text(the_plan), "Skicka"), answered)  # type: ignore[attr-defined]
+        self.app.push_screen(ConfirmDialog(confirm_text(the_plan), "Skicka"), answered)
 
     def action_send_tillagg(self) -> None:
         self.action_send_kallelse(tillagg=True)

@@ -425,8 +425,11 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             self._next_save()
 
         def not_saved(err: NamndError) -> None:
-            # What waited for this save is not done; the text typed stays on screen.
+            # What waited for this save is not done (one of them says so), the cursor
+            # goes back to the § on screen, and the text typed there stays.
+            waiting = [p.otherwise for p in self._pending if p.otherwise is not None]
             self._pending.clear()
+            self._return_cursor()
             if isinstance(err, StaleEdit):
                 self.conflict = True
                 self.refresh_bindings()
@@ -440,8 +443,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
                     self._autosave_clock.retry()
             else:
                 self._set_state(f"Inte sparat: {err}", error=True)
-            if pending.otherwise is not None:
-                pending.otherwise()
+            if waiting:
+                waiting[0]()
 
         write(self, change, title="Protokoll", done=saved_it, failed=not_saved)
 
