@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Markdown, Static
+from textual.worker import Worker, get_current_worker
 
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.views import AgendaItemView, AgendaView
@@ -120,9 +121,13 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         view = self.store.agenda(self.meeting_id)
-        self.app.call_from_thread(self._show, view)
+        self.app.call_from_thread(self._show, view, get_current_worker())
 
-    def _show(self, view: AgendaView) -> None:
+    def _show(self, view: AgendaView, worker: Worker[None] | None = None) -> None:
+        if worker is not None and worker.is_cancelled:
+            # A newer read replaced this one (a write went through since it began): the
+            # newer one shows the list, and where its cursor belongs.
+            return
         self.view = view
         m = view.meeting
         when = long_date(m.date) + (f" kl {clock(m.start_time)}" if m.start_time else "")

@@ -145,6 +145,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self._loading = False
         #: Saves of §§ in line, the first one on its way (see :meth:`_save`).
         self._pending: list[_PendingSave] = []
+        self._in_flight = False
         #: The last § and version each save wrote, by § id, set in the worker itself.
         self._written: dict[int, tuple[ProtocolParagraph, int]] = {}
 
@@ -369,11 +370,12 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         """
         assert self.number is not None
         self._pending.append(_PendingSave(self.number, changes, then, otherwise))
-        if len(self._pending) == 1:
-            self._next_save()
+        self._next_save()
 
     def _next_save(self) -> None:
         """Start the first save in line (or skip it, when there is nothing left to save)."""
+        if self._in_flight:
+            return
         while self._pending:
             pending = self._pending[0]
             assert self.view is not None
@@ -397,6 +399,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         dates_change = paragraph.immediate != saved.immediate
         if pending.changes is None:
             self._set_state("Sparar …")
+        self._in_flight = True
 
         def change() -> tuple[int, AfterMeeting | None]:
             written = self.store.save_paragraph(
@@ -408,7 +411,9 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             return written, after
 
         def saved_it(result: tuple[int, AfterMeeting | None]) -> None:
-            self._pending.pop(0)
+            self._in_flight = False
+            if self._pending:  # (none when the app's last save took them over)
+                self._pending.pop(0)
             written, after = result
             if after is not None:
                 self.after = after
@@ -427,6 +432,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         def not_saved(err: NamndError) -> None:
             # What waited for this save is not done (one of them says so), the cursor
             # goes back to the § on screen, and the text typed there stays.
+            self._in_flight = False
             waiting = [p.otherwise for p in self._pending if p.otherwise is not None]
             self._pending.clear()
             self._return_cursor()
