@@ -429,3 +429,22 @@ async def test_a_list_with_the_openers_gives_each_paragraph_once(demo_store, mak
     assert _protocol(demo_store).numbers.text == "§§ 82–94"
     # Opened ahead of the day: the meeting is not yet genomförd.
     assert demo_store.find_meeting(DAY).status is before is not MeetingStatus.HELD
+
+
+async def test_quick_events_at_one_paragraph_all_keep_each_other(demo_store, make_app):
+    """Each § save runs in a worker; keys pressed before the one before it has finished
+    wait their turn and start from what it wrote, so none is lost and none is a conflict."""
+    app = make_app(demo_store, today=dt.date(2019, 9, 19))
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(app, pilot)
+        await _open_new_protocol(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ProtocolScreen)
+        # Beslut typed, then omedelbar justering and sekretess, without waiting in between.
+        await pilot.press("e", *"Bifall till förslaget.", "escape", "o", "s")
+        await settle(app, pilot)
+        saved = _protocol(demo_store).paragraph(82)
+        assert saved.decision_md == "Bifall till förslaget."
+        assert saved.immediate and saved.confidential
+        assert not screen.conflict
+        assert "Sparat" in str(screen.query_one("#save-state").render())

@@ -9,7 +9,7 @@ import signal
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.actions import SkipAction
@@ -228,7 +228,8 @@ class NamndApp(App[None]):
         """Textual's palette, with its texts in Swedish."""
         from namnd.tui.commands import SwedishCommandPalette
 
-        if self.use_command_palette and not SwedishCommandPalette.is_open(self):
+        is_open = SwedishCommandPalette.is_open(cast("App[object]", self))
+        if self.use_command_palette and not is_open:
             self.push_screen(SwedishCommandPalette(id="--command-palette"))
 
     def search_themes(self) -> None:
@@ -258,10 +259,10 @@ class NamndApp(App[None]):
             # After a moment, so the palette has closed.
             "Skärmbild",
             "Spara en SVG-bild av skärmen i arbetsmappen",
-            lambda: self.set_timer(0.1, self._screenshot),
+            lambda: self.set_timer(0.1, self._save_screenshot_here),
         )
 
-    def _screenshot(self) -> None:
+    def _save_screenshot_here(self) -> None:
         """Save an SVG of the screen in the workspace folder and say where, in Swedish."""
         try:
             path = self.save_screenshot(path=str(self.workspace.root))

@@ -11,10 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Markdown, Static
+from textual.worker import Worker, get_current_worker
 
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.views import AgendaItemView, AgendaView
-from namnd.errors import NamndError
 from namnd.operations.exports import EXPORTS
 from namnd.renderers.item_markdown import item_markdown
 from namnd.rules.kallelse_flow import is_late
@@ -25,6 +25,7 @@ from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.messages import StoreChanged, announce_change
 from namnd.tui.screens.agenda_documents import AgendaDocuments
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
 from namnd.tui.widgets.footer import Footer
 
@@ -120,9 +121,13 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         view = self.store.agenda(self.meeting_id)
-        self.app.call_from_thread(self._show, view)
+        self.app.call_from_thread(self._show, view, get_current_worker())
 
-    def _show(self, view: AgendaView) -> None:
+    def _show(self, view: AgendaView, worker: Worker[None] | None = None) -> None:
+        if worker is not None and worker.is_cancelled:
+            # A newer read replaced this one (a write went through since it began): the
+            # newer one shows the list, and where its cursor belongs.
+            return
         self.view = view
         m = view.meeting
         when = long_date(m.date) + (f" kl {clock(m.start_time)}" if m.start_time else "")
@@ -173,20 +178,21 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         return self.view.items[self.query_one(DataTable).cursor_row]
 
     def _apply(self, change: Callable[[], object], *, cursor: int | None = None) -> None:
-        """Run a Store write; errors become a Swedish notification, then reload."""
-        try:
-            result = change()
-        except NamndError as err:
-            self.notify(str(err), title="Föredragningslistan", severity="error")
-            return
-        if self.view is not None and is_late(self.view.meeting.status):
-            self.notify("Ändringen loggas som ändring efter utskick.", title="Utskickad kallelse")
-        if cursor is not None:
-            self._keep_cursor = cursor
-        elif isinstance(result, int) and result > 0:
-            self._keep_cursor = result - 1
-        announce_change(self, self.meeting_id)
-        self._load()
+        """Run a Store write in a worker; errors become a Swedish notification, then reload."""
+
+        def done(result: object) -> None:
+            if self.view is not None and is_late(self.view.meeting.status):
+                self.notify(
+                    "Ändringen loggas som ändring efter utskick.", title="Utskickad kallelse"
+                )
+            if cursor is not None:
+                self._keep_cursor = cursor
+            elif isinstance(result, int) and result > 0:
+                self._keep_cursor = result - 1
+            announce_change(self, self.meeting_id)
+            self._load()
+
+        write(self, change, title="Föredragningslistan", done=done)
 
     def action_edit(self) -> None:
         item = self._current()
@@ -334,16 +340,20 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         if item is None or item.kind != ArendeKind.REPORT_BACK:
             self.notify("Markera en återrapportering först.", title="Beslut", severity="warning")
             return
-        try:
-            answered = self.store.decide_report_back(item.arende_id, by=self.user)
-        except NamndError as err:
-            self.notify(str(err), title="Beslut", severity="error")
-            return
-        done = counted(
-            len(answered), "uppdrag är nu återrapporterat", "uppdrag är nu återrapporterade"
+
+        def done(answered: list[int]) -> None:
+            text = counted(
+                len(answered), "uppdrag är nu återrapporterat", "uppdrag är nu återrapporterade"
+            )
+            self.notify(f"{text}.", title="Beslut")
+            self._load()
+
+        write(
+            self,
+            lambda: self.store.decide_report_back(item.arende_id, by=self.user),
+            title="Beslut",
+            done=done,
         )
-        self.notify(f"{done}.", title="Beslut")
-        self._load()
 
     def action_propose_assignments(self) -> None:
         """Read the uppdrag the highlighted proposal gives; confirm them into the register."""
@@ -360,12 +370,17 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
 
         def confirmed(chosen: list[ProposedAssignment] | None) -> None:
             if chosen:
-                added = confirm_proposals(
-                    self.store, item.arende_id, self.meeting_id, chosen, by=self.user
-                )
-                self.notify(
-                    f"{counted(added, 'nämnduppdrag registrerat', 'nämnduppdrag registrerade')}.",
+                write(
+                    self,
+                    lambda: confirm_proposals(
+                        self.store, item.arende_id, self.meeting_id, chosen, by=self.user
+                    ),
                     title="Nämnduppdrag",
+                    done=lambda added: self.notify(
+                        counted(added, "nämnduppdrag registrerat", "nämnduppdrag registrerade")
+                        + ".",
+                        title="Nämnduppdrag",
+                    ),
                 )
 
         self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)

@@ -16,6 +16,7 @@ from textual import work
 from namnd.errors import NamndError, PublicationRefused
 from namnd.rules.swedish_numbers import counted
 from namnd.tui.messages import announce_change
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import TextDialog, show_refusal
 
 if TYPE_CHECKING:
@@ -67,12 +68,12 @@ class AgendaDocuments(AgendaHost):
         """The kallelse med handlingar: one PDF, built in a worker with progress."""
         from namnd.tui.screens.handlingar import HandlingarScreen
 
-        self.app.push_screen(HandlingarScreen(self.store, self.meeting_id))  # type: ignore[attr-defined]
+        self.app.push_screen(HandlingarScreen(self.store, self.meeting_id))
 
     def action_handlingar_public(self) -> None:
         from namnd.tui.screens.handlingar import HandlingarScreen
 
-        self.app.push_screen(HandlingarScreen(self.store, self.meeting_id, public=True))  # type: ignore[attr-defined]
+        self.app.push_screen(HandlingarScreen(self.store, self.meeting_id, public=True))
 
     def action_send_kallelse(self, tillagg: bool = False) -> None:
         """Utskick by e-mail: who gets which version is confirmed first."""
@@ -81,22 +82,20 @@ class AgendaDocuments(AgendaHost):
         from namnd.tui.widgets.dialogs import ConfirmDialog
 
         try:
-            the_plan = plan(self.store, str(self.meeting_id), tillagg=tillagg)  # type: ignore[attr-defined]
+            the_plan = plan(self.store, str(self.meeting_id), tillagg=tillagg)
         except NamndError as err:
-            self.notify(str(err), title="Utskick", severity="error", timeout=12)  # type: ignore[attr-defined]
+            self.notify(str(err), title="Utskick", severity="error", timeout=12)
             return
         if not the_plan.to_send:
-            self.notify(  # type: ignore[attr-defined]
-                f"Alla {the_plan.already} mottagare har redan fått den.", title="Utskick"
-            )
+            self.notify(f"Alla {the_plan.already} mottagare har redan fått den.", title="Utskick")
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                screen = SendScreen(self.store, self.meeting_id, tillagg=tillagg)  # type: ignore[attr-defined]
-                self.app.push_screen(screen)  # type: ignore[attr-defined]
+                screen = SendScreen(self.store, self.meeting_id, tillagg=tillagg)
+                self.app.push_screen(screen)
 
-        self.app.push_screen(ConfirmDialog(confirm_text(the_plan), "Skicka"), answered)  # type: ignore[attr-defined]
+        self.app.push_screen(ConfirmDialog(confirm_text(the_plan), "Skicka"), answered)
 
     def action_send_tillagg(self) -> None:
         self.action_send_kallelse(tillagg=True)
@@ -132,20 +131,24 @@ class AgendaDocuments(AgendaHost):
                 return
             try:
                 first = int(text) if text.strip() else None
-                self.store.open_protocol(
-                    self.meeting_id,
-                    by=self.user,
-                    first_number=first,
-                    today=self.app.today,  # type: ignore[attr-defined]
-                )
             except ValueError:
                 self.notify(
                     f"”{text}” är inget paragrafnummer.", title="Protokoll", severity="error"
                 )
                 return
-            except NamndError as err:
-                self.notify(str(err), title="Protokoll", severity="error")
-                return
+            write(
+                self,
+                lambda: self.store.open_protocol(
+                    self.meeting_id,
+                    by=self.user,
+                    first_number=first,
+                    today=self.app.today,  # type: ignore[attr-defined]
+                ),
+                title="Protokoll",
+                done=opened,
+            )
+
+        def opened(_result: object) -> None:
             announce_change(self, self.meeting_id)
             self.app.push_screen(ProtocolScreen(self.store, self.meeting_id, today=self.app.today))  # type: ignore[attr-defined]
 
@@ -174,30 +177,26 @@ class AgendaDocuments(AgendaHost):
             TextDialog(f"Kvartal (Enter = {default}):", "ÅÅÅÅQN", allow_empty=True), chosen
         )
 
-    @work(thread=True, exclusive=True, group="export")
     def _place_unexecuted(self, quarter: str) -> None:
         from namnd.operations.ej_verkstallda_placing import place_redovisning
 
-        try:
-            placed = place_redovisning(
-                self.store,
-                self.app.workspace,  # type: ignore[attr-defined]
-                quarter,
-                str(self.meeting_id),
-                by=self.user,
+        def placed(added: int) -> None:
+            message = (
+                f"{counted(added, 'redovisning', 'redovisningar')} lades till"
+                if added
+                else "Redovisningen fanns redan"
             )
-        except NamndError as err:
-            self.app.call_from_thread(
-                self.notify, str(err), title="Ej verkställda", severity="error"
-            )
-            return
-        added = len(placed.announced)
-        message = (
-            f"{counted(added, 'redovisning', 'redovisningar')} lades till"
-            if added
-            else "Redovisningen fanns redan"
+            self.notify(f"{message} under anmälningsärendena.", title="Ej verkställda")
+            self._load()
+
+        workspace = self.app.workspace  # type: ignore[attr-defined]
+        write(
+            self,
+            lambda: len(
+                place_redovisning(
+                    self.store, workspace, quarter, str(self.meeting_id), by=self.user
+                ).announced
+            ),
+            title="Ej verkställda",
+            done=placed,
         )
-        self.app.call_from_thread(
-            self.notify, f"{message} under anmälningsärendena.", title="Ej verkställda"
-        )
-        self.app.call_from_thread(self._load)

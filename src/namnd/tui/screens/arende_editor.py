@@ -10,9 +10,9 @@ if someone else saved first, nothing is overwritten.
 from __future__ import annotations
 
 import datetime as dt
-import threading
+from collections.abc import Callable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -29,6 +29,7 @@ from namnd.rules.swedish_dates import parse_iso_date
 from namnd.storage.store import Store
 from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.messages import announce_change
+from namnd.tui.store_writes import write, write_now
 from namnd.tui.widgets.dialogs import ConfirmDialog
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.personnummer_warning import PersonnummerWarning
@@ -154,10 +155,10 @@ class ArendeEditorScreen(Screen[None]):
         self.conflict = False
         self._loading = True
         self._autosave_clock = AutosaveClock(self, self._autosave)
-        #: Saves from the worker and from the UI thread (leaving, quitting) take turns,
-        #: so each starts from the version the previous one wrote.
-        self._save_lock = threading.Lock()
+        #: A save is on its way (in a worker); the next waits for it.
         self._saving = False
+        #: Escape came while a save was on its way: leave once it has ended.
+        self._leave_after_save = False
         #: The organ's diarienummer format, known once the ärende is read.
         self.numbers: DnrFormat | None = None
         #: Files picked in this editor, by their [fil: …]: copied, not yet saved.
@@ -252,16 +253,19 @@ class ArendeEditorScreen(Screen[None]):
     def action_new_versions(self) -> None:
         from namnd.operations.bilaga_files import take_arende_new_versions
 
-        try:
-            taken = take_arende_new_versions(self.store, self.arende_id)
-        except NamndError as err:
-            self.notify(str(err), title="Bilagor", severity="error")
-            return
-        text = f"Ny version av {', '.join(taken)}." if taken else "Ingen bilagefil har ändrats."
-        self.notify(text, title="Bilagor")
+        def done(taken: list[str]) -> None:
+            text = f"Ny version av {', '.join(taken)}." if taken else "Ingen bilagefil har ändrats."
+            self.notify(text, title="Bilagor")
+
+        write(
+            self,
+            lambda: take_arende_new_versions(self.store, self.arende_id),
+            title="Bilagor",
+            done=done,
+        )
 
     def _fill(self, arende: Arende, attachments: list[Attachment]) -> None:
-        announcements = self.store.announcements(arende.id)
+        announcements = self.store.announcements(self.arende_id)
         self._loading = True
         self.version = arende.version
         self.saved = form_values(arende, attachments, announcements)
@@ -273,7 +277,11 @@ class ArendeEditorScreen(Screen[None]):
             widget = self.query_one(f"#{name}")
             if isinstance(widget, TextArea):
                 widget.load_text(str(value))
-            else:
+            elif isinstance(widget, Checkbox):
+                widget.value = bool(value)
+            elif isinstance(widget, Input):
+                widget.value = str(value)
+            elif isinstance(widget, Select):
                 widget.value = value
         self._preview(arende.summary_md or arende.body_md)
         self._set_state("Sparat")
@@ -290,7 +298,10 @@ class ArendeEditorScreen(Screen[None]):
         out: dict[str, object] = {}
         for name in self.saved:
             widget = self.query_one(f"#{name}")
-            out[name] = widget.text if isinstance(widget, TextArea) else widget.value
+            if isinstance(widget, TextArea):
+                out[name] = widget.text
+            elif isinstance(widget, Input | Select | Checkbox):
+                out[name] = widget.value
         return out
 
     @on(Input.Changed)
@@ -333,40 +344,51 @@ class ArendeEditorScreen(Screen[None]):
     def _autosave(self) -> None:
         # One save at a time: the one running reschedules when it ends (_after_save).
         if self.dirty and not self.conflict and not self._saving:
-            self._saving = True
-            self._save_in_background(self.values())
+            self._save(self.values())
 
-    @work(thread=True, group="save")
-    def _save_in_background(self, values: dict[str, object]) -> None:
-        self.app.call_from_thread(self._set_state, "Sparar …")
-        error = self._save(values)
-        self.app.call_from_thread(self._after_background_save, values, error)
+    def _save(self, values: dict[str, object], then: Callable[[], object] | None = None) -> None:
+        """Save ``values`` in a worker; then ``then()``, unless the save failed."""
+        self._saving = True
+        self._set_state("Sparar …")
 
-    def _after_background_save(self, values: dict[str, object], error: NamndError | None) -> None:
-        self._saving = False
-        if self.is_attached:
+        def done(_result: object) -> None:
+            self._saving = False
+            self._after_save(values, None)
+            if then is not None:
+                then()
+            elif self._leave_after_save:
+                self._leave_after_save = False
+                self.action_leave()
+
+        def failed(error: NamndError) -> None:
+            self._saving = False
             self._after_save(values, error)
+            if then is not None or self._leave_after_save:  # leaving: say why it stays
+                self._leave_after_save = False
+                self.notify(str(error), title="Inte sparat", severity="error")
 
-    def _save(self, values: dict[str, object]) -> NamndError | None:
-        try:
-            changes, attachments, announcements = to_changes(values, self.numbers)
-            for attachment in attachments:
-                copy = self.picked.get(attachment.file or "")
-                if copy is not None:
-                    attachment.sha256, attachment.stored = copy.sha256, copy.stored
-                    attachment.source = copy.source
-            with self._save_lock:
-                self.version = self.store.save_arende(
-                    self.arende_id,
-                    self.version,
-                    changes,
-                    by=self.user,
-                    attachments=attachments,
-                    announcements=announcements,
-                )
-        except NamndError as err:
-            return err
-        return None
+        write(self, lambda: self._write(values), title="Ärendet", done=done, failed=failed)
+
+    def _write(self, values: dict[str, object]) -> None:
+        """The save itself, in a worker or (the app ending) at once.
+
+        Saves take turns (``store_writes``), so each starts from the version the one
+        before it wrote.
+        """
+        changes, attachments, announcements = to_changes(values, self.numbers)
+        for attachment in attachments:
+            copy = self.picked.get(attachment.file or "")
+            if copy is not None:
+                attachment.sha256, attachment.stored = copy.sha256, copy.stored
+                attachment.source = copy.source
+        self.version = self.store.save_arende(
+            self.arende_id,
+            self.version,
+            changes,
+            by=self.user,
+            attachments=attachments,
+            announcements=announcements,
+        )
 
     def _after_save(self, values: dict[str, object], error: NamndError | None) -> None:
         if error is None:
@@ -412,9 +434,12 @@ class ArendeEditorScreen(Screen[None]):
             return False
         if self.dirty:
             values = self.values()
-            error = self._save(values)
-            self._after_save(values, error)
-            return error is None
+            try:  # at once, after a save on its way: the app ends
+                write_now(lambda: self._write(values))
+            except NamndError as err:
+                self._after_save(values, err)
+                return False
+            self._after_save(values, None)
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -441,11 +466,13 @@ class ArendeEditorScreen(Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.version = self.store.arende(self.arende_id)[0].version
-                self.conflict = False
-                self.refresh_bindings()
-                values = self.values()
-                self._after_save(values, self._save(values))
+                write(self, lambda: self.store.arende(self.arende_id), title="Ärendet", done=read)
+
+        def read(found: tuple[Arende, list[Attachment]]) -> None:
+            self.version = found[0].version
+            self.conflict = False
+            self.refresh_bindings()
+            self._save(self.values())
 
         question = (
             "Spara din text över den version någon annan sparade? Deras ändringar i "
@@ -454,9 +481,9 @@ class ArendeEditorScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(question, yes="Skriv över", destructive=True), confirmed)
 
     def action_save_now(self) -> None:
-        if self.dirty and not self.conflict:
-            values = self.values()
-            self._after_save(values, self._save(values))
+        self._autosave_clock.stop()
+        if self.dirty and not self.conflict and not self._saving:
+            self._save(self.values())
 
     def action_leave(self) -> None:
         """Save what is unsaved, then go back; stay (with the message) if it fails."""
@@ -466,16 +493,19 @@ class ArendeEditorScreen(Screen[None]):
                 "Någon annan har sparat ärendet och dina ändringar är inte sparade. "
                 "Kopiera din text först om du vill behålla den. Lämna ändå?"
             )
+
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    self.dismiss()
+
             self.app.push_screen(
-                ConfirmDialog(question, yes="Lämna utan att spara", destructive=True),
-                lambda leave: self.dismiss() if leave else None,
+                ConfirmDialog(question, yes="Lämna utan att spara", destructive=True), answered
             )
             return
+        if self._saving:  # the save on its way ends first, then leaving saves the rest
+            self._leave_after_save = True
+            return
         if self.dirty:
-            values = self.values()
-            error = self._save(values)
-            self._after_save(values, error)
-            if error is not None:
-                self.notify(str(error), title="Inte sparat", severity="error")
-                return
+            self._save(self.values(), then=self.dismiss)
+            return
         self.dismiss()

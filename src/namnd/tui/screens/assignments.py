@@ -18,6 +18,7 @@ from namnd.errors import NamndError
 from namnd.rules.report_back import urgency
 from namnd.storage.store import Store
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import PickDialog
 from namnd.tui.widgets.footer import Footer
 
@@ -187,16 +188,24 @@ class AssignmentsScreen(PerOrganScreen, Screen[None]):
         current = self._current()
         if current is None:
             return
-        try:
-            self.store.set_assignment_status(
-                current.id, AssignmentStatus(value), by=self.user, version=current.version
-            )
-        except NamndError as err:
+
+        def failed(err: NamndError) -> None:
             self.notify(str(err), title="Status", severity="error")
             self._load()
-            return
-        self.notify(f"Uppdraget är nu {AssignmentStatus(value).label}.", title="Status")
-        self._load()
+
+        def done(_result: object) -> None:
+            self.notify(f"Uppdraget är nu {AssignmentStatus(value).label}.", title="Status")
+            self._load()
+
+        write(
+            self,
+            lambda: self.store.set_assignment_status(
+                current.id, AssignmentStatus(value), by=self.user, version=current.version
+            ),
+            title="Status",
+            done=done,
+            failed=failed,
+        )
 
     def action_pick_status(self) -> None:
         options = [(s.value, s.label) for s in AssignmentStatus]

@@ -16,6 +16,7 @@ from namnd.domain.models import DelegationCode
 from namnd.errors import NamndError
 from namnd.storage.store import Store
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 from namnd.tui.widgets.footer import Footer
 
@@ -110,16 +111,24 @@ class DelegationCodesScreen(PerOrganScreen, Screen[None]):
         def done(answer: dict[str, str] | None) -> None:
             if answer is None:
                 return
-            try:
-                saved = self.store.save_delegation_code(
-                    answer["code"], answer["matter"], answer["delegate"], self.organ_code
-                )
-            except NamndError as err:
+
+            def failed(err: NamndError) -> None:
                 self.notify(str(err), title="Kunde inte spara", severity="error")
                 self.action_edit(existing, answer)
-                return
-            self.notify(f"Kod {saved} är sparad.", title="Delegationsordning")
-            self._load(saved)
+
+            write(
+                self,
+                lambda: self.store.save_delegation_code(
+                    answer["code"], answer["matter"], answer["delegate"], self.organ_code
+                ),
+                title="Kunde inte spara",
+                done=saved,
+                failed=failed,
+            )
+
+        def saved(code: str) -> None:
+            self.notify(f"Kod {code} är sparad.", title="Delegationsordning")
+            self._load(code)
 
         title = f"Ändra {code.code}" if code else f"Ny delegationskod, {self.organ_name}"
         self.app.push_screen(EntryDialog(title, fields), done)

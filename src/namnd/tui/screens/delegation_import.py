@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, ProgressBar, Static
 
-from namnd.errors import NamndError
 from namnd.storage.store import Store
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.footer import Footer
 
 
@@ -66,15 +65,19 @@ class DelegationImportScreen(Screen[None]):
             self.query_one("#period", Input).value.strip() or None,
         )
 
-    @work(thread=True, exclusive=True)
     def _import(self, path: Path, list_name: str | None, period: str | None) -> None:
-        from namnd.operations.delegation_import import import_delegation_list
+        """Read and store the list in a worker, the progress bar following it."""
+        from namnd.operations.delegation_import import ImportResult, import_delegation_list
 
         def progress(done: int, total: int, text: str = "") -> None:
             self.app.call_from_thread(self._progress, done, total, text)
 
-        try:
-            result = import_delegation_list(
+        def imported(result: ImportResult) -> None:
+            self._done("\n".join([result.message, *result.warnings]), error=False)
+
+        write(
+            self,
+            lambda: import_delegation_list(
                 self.store,
                 path,
                 meeting=str(self.meeting_id),
@@ -82,12 +85,11 @@ class DelegationImportScreen(Screen[None]):
                 period=period,
                 list_name=list_name,
                 progress=progress,
-            )
-        except NamndError as err:
-            self.app.call_from_thread(self._done, f"[b]Inte inläst:[/b] {err}", error=True)
-            return
-        lines = [result.message, *result.warnings]
-        self.app.call_from_thread(self._done, "\n".join(lines), error=False)
+            ),
+            title="Import",
+            done=imported,
+            failed=lambda err: self._done(f"[b]Inte inläst:[/b] {err}", error=True),
+        )
 
     def _progress(self, done: int, total: int, text: str) -> None:
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)

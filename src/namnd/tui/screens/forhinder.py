@@ -23,6 +23,7 @@ from namnd.rules.roster import call_in_text
 from namnd.rules.swedish_dates import long_date
 from namnd.storage.store import Store
 from namnd.tui.messages import announce_change
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
 from namnd.tui.widgets.footer import Footer
 
@@ -118,16 +119,15 @@ class ForhinderScreen(Screen[None]):
         options = [(key, label) for key, label in options if key not in taken]
 
         def noted(name: str, note: str | None) -> None:
-            if note is None:
-                return
-            try:
-                seat = inkallelse.report_forhinder(
-                    self.store, self.ref, name, note=note, by=self.user
+            if note is not None:
+                write(
+                    self,
+                    lambda: inkallelse.report_forhinder(
+                        self.store, self.ref, name, note=note, by=self.user
+                    ),
+                    title="Förhinder",
+                    done=lambda seat: self._changed(f"Förhinder registrerat för {seat.display}."),
                 )
-            except NamndError as err:
-                self.notify(str(err), title="Förhinder", severity="error")
-                return
-            self._changed(f"Förhinder registrerat för {seat.display}.")
 
         def chosen(name: str | None) -> None:
             if name:
@@ -189,10 +189,11 @@ class ForhinderScreen(Screen[None]):
         )
         self.app.push_screen(PickDialog(title, options, ""), chosen)
 
-    @work(thread=True, exclusive=True, group="send")
     def _send(self, member: str, substitute: str, how: str, *, server=None, folder=None) -> None:
-        try:
-            outcome = inkallelse.call_in(
+        """Kalla in (and send, or write the draft) in a worker: mail takes its time."""
+        write(
+            self,
+            lambda: inkallelse.call_in(
                 self.store,
                 self.ref,
                 member,
@@ -201,11 +202,10 @@ class ForhinderScreen(Screen[None]):
                 by=self.user,
                 server=server,
                 folder=Path(folder).expanduser() if folder else None,
-            )
-        except NamndError as err:
-            self.app.call_from_thread(self.notify, str(err), title="Inkallelse", severity="error")
-            return
-        self.app.call_from_thread(self._changed, outcome.message(), error=bool(outcome.error))
+            ),
+            title="Inkallelse",
+            done=lambda outcome: self._changed(outcome.message(), error=bool(outcome.error)),
+        )
 
     def action_withdraw(self) -> None:
         entry = self._current()
@@ -213,14 +213,13 @@ class ForhinderScreen(Screen[None]):
             return
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                inkallelse.withdraw_forhinder(self.store, self.ref, entry.name)
-            except NamndError as err:
-                self.notify(str(err), title="Förhinder", severity="error")
-                return
-            self._changed(f"Förhindret för {entry.display} är återkallat.")
+            if yes:
+                write(
+                    self,
+                    lambda: inkallelse.withdraw_forhinder(self.store, self.ref, entry.name),
+                    title="Förhinder",
+                    done=lambda _r: self._changed(f"Förhindret för {entry.display} är återkallat."),
+                )
 
         called = entry.called_in
         extra = f" {called.substitute} är inkallad: meddela ersättaren." if called else ""

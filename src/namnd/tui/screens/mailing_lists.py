@@ -9,6 +9,7 @@ a list of the organ's own.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from namnd.errors import NamndError
 from namnd.operations import mailing_lists as ops
 from namnd.rules.mailing import FREE, FROM_SEATS, ListView, version_label
 from namnd.storage.store import Store
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 from namnd.tui.widgets.footer import Footer
@@ -104,14 +106,17 @@ class MailingListsScreen(Screen[None]):
             return None
         return self.lists[table.cursor_coordinate.row]
 
-    def _run(self, change, done: str, focus: str | None) -> None:
-        try:
-            change()
-        except NamndError as err:
+    def _run(self, change: Callable[[], object], done: str, focus: str | None) -> None:
+        """Write in a worker; then say ``done`` and show the list ``focus``."""
+
+        def failed(err: NamndError) -> None:
             self.notify(str(err), title="Sändlistor", severity="error", timeout=12)
-            return
-        self.notify(done, title="Sändlistor")
-        self._load(focus)
+
+        def changed(_result: object) -> None:
+            self.notify(done, title="Sändlistor")
+            self._load(focus)
+
+        write(self, change, title="Sändlistor", done=changed, failed=failed)
 
     def action_new(self) -> None:
         fields = [Field("name", "Namn, t.ex. Pensionärsrådet"), Field("version", "Får", VERSIONS)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Label, TextArea
@@ -106,7 +108,10 @@ class MeetingDetailsScreen(FormScreen):
         )
         return changes
 
-    def save(self) -> None:
+    def save(self) -> Callable[[], object]:
         groups = parse_group_lines(self.query_one("#groups", TextArea).text)
-        self.store.save_meeting_details(self.meeting_id, self.version, self._changes(), groups)
+        changes, version = self._changes(), self.version
+        return lambda: self.store.save_meeting_details(self.meeting_id, version, changes, groups)
+
+    def saved(self, result: object) -> None:
         self.version += 1

@@ -207,7 +207,8 @@ class MeetingsScreen(Screen[None]):
         if self.showing == "first":
             found = self.store.first_meetings(self.today)
         else:
-            found = self.store.meetings(year=None if self.showing == "all" else self.showing)
+            year = self.showing
+            found = self.store.meetings(year=year if isinstance(year, int) else None)
         self.app.call_from_thread(self._show, upcoming_first(found, self.today), keep)
 
     def _show(self, meetings: list[MeetingSummary], keep: str | None = None) -> None:
@@ -294,7 +295,12 @@ class MeetingsScreen(Screen[None]):
             code = next(iter(organs))
         where = workspace_label(self.app.workspace)  # type: ignore[attr-defined]
         screen = SettingsScreen(self.store, organs[code], where=where)
-        self.app.push_screen(screen, lambda saved: self._load() if saved else None)
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self._load()
+
+        self.app.push_screen(screen, closed)
 
     @work(thread=True, exclusive=True, group="todo")
     def _load_todo(self) -> None:
@@ -353,11 +359,13 @@ class MeetingsScreen(Screen[None]):
         table = self.query_one(DataTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.open_meeting(int(key.value))  # type: ignore[attr-defined]
+            if key.value is not None:
+                self.app.open_meeting(int(key.value))  # type: ignore[attr-defined]
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_meeting(int(event.row_key.value))  # type: ignore[attr-defined]
+        if event.row_key.value is not None:
+            self.app.open_meeting(int(event.row_key.value))  # type: ignore[attr-defined]
 
     def action_year_plan(self) -> None:
         """The sammanträdesordning of the highlighted meeting's year (else this year)."""

@@ -21,6 +21,7 @@ from namnd.rules.swedish_dates import long_date, parse_iso_date
 from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 from namnd.tui.widgets.footer import Footer
@@ -189,18 +190,26 @@ class MembersScreen(PerOrganScreen, Screen[None]):
         def done(answer: dict[str, str] | None) -> None:
             if answer is None:
                 return
-            try:
-                saved = self.store.save_seat(
+
+            def failed(err: NamndError) -> None:
+                self.notify(str(err), title="Kunde inte spara", severity="error")
+                self._ask(seat, answer)
+
+            write(
+                self,
+                lambda: self.store.save_seat(
                     seat_from_fields(answer, seat_id=seat.id if seat else None),
                     self.organ_code,
                     expected=seat,
-                )
-            except NamndError as err:
-                self.notify(str(err), title="Kunde inte spara", severity="error")
-                self._ask(seat, answer)
-                return
-            self.notify(f"{saved.display} är sparad som {saved.role.label}.", title="Ledamöter")
-            self._load(saved.id)
+                ),
+                title="Kunde inte spara",
+                done=saved,
+                failed=failed,
+            )
+
+        def saved(seat: Seat) -> None:
+            self.notify(f"{seat.display} är sparad som {seat.role.label}.", title="Ledamöter")
+            self._load(seat.id)
 
         self.app.push_screen(EntryDialog(title, seat_fields(seat, values)), done)
 
@@ -222,7 +231,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
 
             from namnd.operations.roster_import import read_roster
 
-            try:
+            def read_and_import() -> tuple[int, int]:
                 first, last = (
                     parse_iso_date(answer[k], what="datum") if answer[k] else None
                     for k in ("first_day", "last_day")
@@ -230,13 +239,18 @@ class MembersScreen(PerOrganScreen, Screen[None]):
                 seats = read_roster(
                     Path(answer["path"]).expanduser(), first_day=first, last_day=last
                 )
-                added = self.store.import_seats(seats, self.organ_code)
-            except NamndError as err:
+                return self.store.import_seats(seats, self.organ_code), len(seats)
+
+            def failed(err: NamndError) -> None:
                 self.notify(str(err), title="Kunde inte läsa in", severity="error", timeout=12)
                 self.action_import_roster(answer)
-                return
+
+            write(self, read_and_import, title="Kunde inte läsa in", done=imported, failed=failed)
+
+        def imported(counts: tuple[int, int]) -> None:
+            added, read = counts
             self.notify(
-                f"Läste in {added} av {counted(len(seats), 'plats', 'platser')}.", title="Ledamöter"
+                f"Läste in {added} av {counted(read, 'plats', 'platser')}.", title="Ledamöter"
             )
             self._load()
 
@@ -259,14 +273,18 @@ class MembersScreen(PerOrganScreen, Screen[None]):
         def done(text: str | None) -> None:
             if not text:
                 return
-            assert seat.id is not None, "a listed seat is stored"
-            try:
-                ended = self.store.end_seat(
-                    seat.id, parse_iso_date(text, what="sista dag"), self.organ_code
-                )
-            except NamndError as err:
-                self.notify(str(err), title="Kunde inte avsluta", severity="error")
-                return
+            seat_id = seat.id
+            assert seat_id is not None, "a listed seat is stored"
+            write(
+                self,
+                lambda: self.store.end_seat(
+                    seat_id, parse_iso_date(text, what="sista dag"), self.organ_code
+                ),
+                title="Kunde inte avsluta",
+                done=ended_it,
+            )
+
+        def ended_it(ended: Seat) -> None:
             assert ended.last_day is not None, "the day just set"
             self.notify(
                 f"{ended.display}s uppdrag slutar {long_date(ended.last_day)}.", title="Ledamöter"

@@ -21,6 +21,7 @@ from textual.widgets import Button, Header, Static
 from namnd.domain.organ_settings import InvalidOrgan, OrganSettings
 from namnd.errors import NamndError
 from namnd.storage.store import Store
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.organ_fields import OrganFields
 
@@ -84,17 +85,26 @@ class OrganFormScreen(Screen["OrganSettings | Literal['demo'] | None"]):
 
     def action_save(self) -> None:
         fields = self.query_one(OrganFields)
-        try:
-            saved = save_organ(self.store, self.settings, fields.values())
-        except InvalidOrgan as err:
-            fields.show_problems(err.problems)
-            self.notify("Nämnden sparades inte; se felen i formuläret.", severity="error")
-            return
-        except NamndError as err:
-            self.notify(str(err), title="Nämnden", severity="error")
-            return
-        self.notify(f"{saved.name} är sparad.", title="Nämnden")
-        self.dismiss(saved)
+        typed = fields.values()
+
+        def failed(err: NamndError) -> None:
+            if isinstance(err, InvalidOrgan):
+                fields.show_problems(err.problems)
+                self.notify("Nämnden sparades inte; se felen i formuläret.", severity="error")
+            else:
+                self.notify(str(err), title="Nämnden", severity="error")
+
+        def done(saved: OrganSettings) -> None:
+            self.notify(f"{saved.name} är sparad.", title="Nämnden")
+            self.dismiss(saved)
+
+        write(
+            self,
+            lambda: save_organ(self.store, self.settings, typed),
+            title="Nämnden",
+            done=done,
+            failed=failed,
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -35,9 +37,15 @@ from namnd.tui.autosave import BUSY_MESSAGE, AutosaveClock
 from namnd.tui.messages import announce_change
 from namnd.tui.screens.protocol_closing import Closing
 from namnd.tui.screens.protocol_events import MeetingEvents
+from namnd.tui.store_writes import write, write_now
 from namnd.tui.widgets.dialogs import ConfirmDialog
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.personnummer_warning import PersonnummerWarning
+
+if TYPE_CHECKING:
+    from namnd.tui.screens.protocol_host import Changes
+
+T = TypeVar("T")
 
 
 class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
@@ -134,6 +142,11 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self.correcting = False
         self._autosave_clock = AutosaveClock(self, self._flush)
         self._loading = False
+        #: Saves of §§ in line, the first one on its way (see :meth:`_save`).
+        self._pending: list[_PendingSave] = []
+        self._in_flight = False
+        #: The last § and version each save wrote, by § id, set in the worker itself.
+        self._written: dict[int, tuple[ProtocolParagraph, int]] = {}
 
     @property
     def user(self) -> str:
@@ -163,8 +176,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Text that cannot be saved yet stays as it is (the palette, a dialog came between).
-        if self.view is not None and self._flush():
-            self._reload()
+        if self.view is not None:
+            self._flush(then=self._reload)
 
     # --- showing ------------------------------------------------------------------
 
@@ -264,10 +277,10 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is None or self.view is None:
             return
-        number = int(event.row_key.value)
-        if number == self.number:
+        if int(event.row_key.value) == self.number and not self._pending:
             return
-        if not self._flush():
+
+        def not_saved() -> None:
             # The text typed in this § could not be saved: stay with it, never drop it.
             self._return_cursor()
             self.notify(
@@ -276,8 +289,17 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
                 title="Inte sparat",
                 severity="warning",
             )
+
+        self._flush(then=self._show_cursor, otherwise=not_saved)
+
+    def _show_cursor(self) -> None:
+        """Show the § under the cursor (once the § left behind is saved)."""
+        table = self.query_one(DataTable)
+        if self.view is None or not table.row_count:
             return
-        self._show(number)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is not None and int(key) != self.number:
+            self._show(int(key))
 
     def _return_cursor(self) -> None:
         assert self.view is not None
@@ -311,58 +333,130 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self._set_state("Osparade ändringar …")
         self._autosave_clock.changed()
 
-    def _flush(self) -> bool:
-        """Save the beslut being typed, if any; False (with the message shown) on failure.
+    def _flush(
+        self,
+        then: Callable[[], object] | None = None,
+        otherwise: Callable[[], object] | None = None,
+    ) -> None:
+        """Save the beslut being typed, if any, then ``then()``; on failure ``otherwise()``.
 
-        In a conflict nothing is tried: only ctrl+r or ctrl+o end it.
+        The save runs in a worker, after any save already on its way; with nothing to
+        save ``then`` runs once those are done (at once if none is). In a conflict
+        nothing is tried: only ctrl+r or ctrl+o end it, and ``otherwise`` runs at once.
         """
         self._autosave_clock.stop()
-        if not self.dirty or self.correcting:
-            return True
-        if self.conflict:
-            return False
-        return self._save({})
+        if self.conflict and self.dirty and not self.correcting:
+            if otherwise is not None:
+                otherwise()
+            return
+        if not self._pending and (not self.dirty or self.correcting):
+            if then is not None:
+                then()
+            return
+        self._save(None, then=then, otherwise=otherwise)
 
-    def _save(self, changes: dict) -> bool:
-        """Save the current § with ``changes`` and the beslut as typed."""
-        assert self.view is not None and self.number is not None
-        paragraph = dataclasses.replace(
-            self.view.protocol.paragraph(self.number),
-            decision_md=self.query_one("#decision", TextArea).text,
-            **changes,
-        )
-        try:
-            version = self.store.save_paragraph(
-                self.meeting_id,
-                paragraph,
-                self.view.versions[self.number],
-                paragraph_id=self.view.ids[self.number],
+    def _save(
+        self,
+        changes: Changes | None,
+        *,
+        then: Callable[[], object] | None = None,
+        otherwise: Callable[[], object] | None = None,
+    ) -> None:
+        """Save the § in focus with ``changes`` (of the § as saved) and the beslut as typed.
+
+        Saves take turns: each is built when its turn comes, from what the one before
+        it wrote, so two quick events at one § never meet as a conflict.
+        """
+        assert self.number is not None
+        self._pending.append(_PendingSave(self.number, changes, then, otherwise))
+        self._next_save()
+
+    def _next_save(self) -> None:
+        """Start the first save in line (or skip it, when there is nothing left to save)."""
+        if self._in_flight:
+            return
+        while self._pending:
+            pending = self._pending[0]
+            assert self.view is not None
+            saved = self.view.protocol.paragraph(pending.number)
+            typed = (
+                self.query_one("#decision", TextArea).text
+                if pending.number == self.number and not self.correcting
+                else saved.decision_md
             )
-        except StaleEdit as err:
-            self.conflict = True
-            self.refresh_bindings()
-            self._set_state(f"Konflikt – inte sparat: {err} {self._unsaved_hint()}", error=True)
-            return False
-        except DatabaseBusy as err:
-            # The beslut typed is kept and tried again; an event (a yrkande …) is not.
-            self._set_state(BUSY_MESSAGE if not changes else f"Inte sparat: {err}", error=True)
-            if self.dirty:
-                self._autosave_clock.retry()
-            return False
-        except NamndError as err:
-            self._set_state(f"Inte sparat: {err}", error=True)
-            return False
-        self.dirty = False
-        self._replace(paragraph, version)
-        self._set_state(f"Sparat {dt.datetime.now():%H:%M:%S}")
-        return True
+            changes = pending.changes(saved) if pending.changes is not None else {}
+            if changes or typed != saved.decision_md:
+                break
+            self._pending.pop(0)  # saved already, by the save before it
+            if pending.then is not None:
+                pending.then()
+        else:
+            return
+        paragraph = dataclasses.replace(saved, decision_md=typed, **changes)
+        version = self.view.versions[pending.number]
+        paragraph_id = self.view.ids[pending.number]
+        dates_change = paragraph.immediate != saved.immediate
+        if pending.changes is None:
+            self._set_state("Sparar …")
+        self._in_flight = True
+
+        def change() -> tuple[int, AfterMeeting | None]:
+            written = self.store.save_paragraph(
+                self.meeting_id, paragraph, version, paragraph_id=paragraph_id
+            )
+            # Known at once to a save when the app ends, before ``saved`` runs here.
+            self._written[paragraph_id] = (paragraph, written)
+            after = self.store.meeting_deadlines(self.meeting_id) if dates_change else None
+            return written, after
+
+        def saved_it(result: tuple[int, AfterMeeting | None]) -> None:
+            self._in_flight = False
+            if self._pending:  # (none when the app's last save took them over)
+                self._pending.pop(0)
+            written, after = result
+            if after is not None:
+                self.after = after
+            self._replace(paragraph, written)
+            if pending.number == self.number and not self.correcting:
+                self.dirty = self.query_one("#decision", TextArea).text != paragraph.decision_md
+                if self.dirty:  # typed while the save ran
+                    self._set_state("Osparade ändringar …")
+                    self._autosave_clock.changed()
+                else:
+                    self._set_state(f"Sparat {dt.datetime.now():%H:%M:%S}")
+            if pending.then is not None:
+                pending.then()
+            self._next_save()
+
+        def not_saved(err: NamndError) -> None:
+            # What waited for this save is not done (one of them says so), the cursor
+            # goes back to the § on screen, and the text typed there stays.
+            self._in_flight = False
+            waiting = [p.otherwise for p in self._pending if p.otherwise is not None]
+            self._pending.clear()
+            self._return_cursor()
+            if isinstance(err, StaleEdit):
+                self.conflict = True
+                self.refresh_bindings()
+                self._set_state(f"Konflikt – inte sparat: {err} {self._unsaved_hint()}", error=True)
+            elif isinstance(err, DatabaseBusy):
+                # The beslut typed is kept and tried again; an event (a yrkande …) is not.
+                self._set_state(
+                    BUSY_MESSAGE if pending.changes is None else f"Inte sparat: {err}", error=True
+                )
+                if self.dirty:
+                    self._autosave_clock.retry()
+            else:
+                self._set_state(f"Inte sparat: {err}", error=True)
+            if waiting:
+                waiting[0]()
+
+        write(self, change, title="Protokoll", done=saved_it, failed=not_saved)
 
     def _replace(self, paragraph: ProtocolParagraph, version: int) -> None:
         """Keep the local copy in step with what was saved (no reload while typing)."""
         assert self.view is not None
         protocol = self.view.protocol
-        if paragraph.immediate != protocol.paragraph(paragraph.number).immediate:
-            self.after = self.store.meeting_deadlines(self.meeting_id)
         paragraphs = tuple(
             paragraph if p.number == paragraph.number else p for p in protocol.paragraphs
         )
@@ -373,9 +467,10 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         )
         table = self.query_one(DataTable)
         table.update_cell(str(paragraph.number), table.ordered_columns[1].key, _marks(paragraph))
-        self.query_one("#paragraph-parts", Markdown).update(
-            paragraph_markdown(self.view.protocol, paragraph, self._immediate(paragraph))
-        )
+        if paragraph.number == self.number:
+            self.query_one("#paragraph-parts", Markdown).update(
+                paragraph_markdown(self.view.protocol, paragraph, self._immediate(paragraph))
+            )
         self.refresh_bindings()  # omedelbar justering makes utdrag possible
 
     def _set_state(self, text: str, *, error: bool = False) -> None:
@@ -384,8 +479,45 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         label.set_class(error, "error")
 
     def save_before_quit(self) -> bool:
-        """Quitting the app saves the beslut being typed first."""
-        return self._flush()
+        """Quitting the app saves the beslut being typed first, at once: the app ends.
+
+        A save still on its way is waited for; this one starts from what it wrote.
+        """
+        self._autosave_clock.stop()
+        if not self.dirty or self.correcting:
+            return True
+        if self.conflict or self.view is None or self.number is None:
+            return False
+        number, view = self.number, self.view
+        paragraph_id = view.ids[number]
+        typed = self.query_one("#decision", TextArea).text
+
+        def change() -> tuple[ProtocolParagraph, int]:
+            # Under the write lock: a save on its way has finished and said what it wrote.
+            saved, version = self._written.get(
+                paragraph_id, (view.protocol.paragraph(number), view.versions[number])
+            )
+            if version < view.versions[number]:
+                saved, version = view.protocol.paragraph(number), view.versions[number]
+            paragraph = dataclasses.replace(saved, decision_md=typed)
+            return paragraph, self.store.save_paragraph(
+                self.meeting_id, paragraph, version, paragraph_id=paragraph_id
+            )
+
+        try:
+            paragraph, version = write_now(change)
+        except StaleEdit as err:
+            self.conflict = True
+            self._set_state(f"Konflikt – inte sparat: {err} {self._unsaved_hint()}", error=True)
+            return False
+        except NamndError as err:
+            self._set_state(f"Inte sparat: {err}", error=True)
+            return False
+        self._pending.clear()
+        self.dirty = False
+        self._replace(paragraph, version)
+        self._set_state(f"Sparat {dt.datetime.now():%H:%M:%S}")
+        return True
 
     def action_reload_paragraph(self) -> None:
         """After a conflict: show the other version of the §, once the user agrees."""
@@ -407,17 +539,19 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         mine = self.view.ids[self.number]  # the § itself, whatever its number is now
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            view = self.store.protocol(self.meeting_id)
+            if yes:
+                write(
+                    self, lambda: self.store.protocol(self.meeting_id), title="Protokoll", done=read
+                )
+
+        def read(view: ProtocolView | None) -> None:
             number = next((n for n, i in (view.ids if view else {}).items() if i == mine), None)
             if view is None or number is None:
                 self.notify(f"§ {self.number} finns inte längre.", severity="error")
                 return
             # The other user's yrkanden, voteringar … stay; only the beslut is replaced.
             self.view, self.conflict, self.number = view, False, number
-            if self._save({}):
-                self._reload()
+            self._save(None, then=self._reload)
 
         question = (
             f"Spara din text i § {self.number} över den version någon annan sparade? "
@@ -444,8 +578,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
                 self._flush()
             self.query_one(DataTable).focus()
             return
-        if self._flush():
-            self.dismiss()
+        self._flush(then=self.dismiss)
 
     def action_next(self) -> None:
         table = self.query_one(DataTable)
@@ -482,15 +615,25 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self.number = number
         self._reload()
 
-    def _guard(self, step) -> bool:
-        """Run a store call; a Swedish error is shown, nothing else happens."""
-        try:
-            step()
-        except NamndError as err:
-            self.notify(str(err), title="Protokoll", severity="error")
-            return False
-        announce_change(self, self.meeting_id)
-        return True
+    def _guard(self, step: Callable[[], T], then: Callable[[T], object] | None = None) -> None:
+        """Run a Store write in a worker, then ``then(result)``; a Swedish error is shown."""
+
+        def done(result: T) -> None:
+            announce_change(self, self.meeting_id)
+            if then is not None:
+                then(result)
+
+        write(self, step, title="Protokoll", done=done)
+
+
+@dataclasses.dataclass(frozen=True)
+class _PendingSave:
+    """A save of § ``number`` waiting its turn, and what to do once it went through or not."""
+
+    number: int
+    changes: Changes | None
+    then: Callable[[], object] | None
+    otherwise: Callable[[], object] | None
 
 
 _MINUTING = frozenset(

@@ -1,7 +1,8 @@
 """After the meeting: närvaro and justering forms, justera, anslag, rättelse, Word.
 
-Mixed into :class:`~namnd.tui.screens.protocol.ProtocolScreen` (see
-``protocol_events`` for what the screen provides).
+Mixed into :class:`~namnd.tui.screens.protocol.ProtocolScreen`; what it uses of the
+screen is declared, typed, in :class:`~namnd.tui.screens.protocol_host.ProtocolHost`.
+Each step first saves the beslut being typed (``_flush``), and writes in a worker.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from textual.widgets import TextArea
 from namnd.errors import NamndError, PublicationRefused
 from namnd.rules.swedish_dates import parse_iso_date
 from namnd.tui.screens.protocol_forms import AttendanceScreen, JusteringScreen
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog, show_refusal
 
 if TYPE_CHECKING:
+    from namnd.rules.assignment_extraction import ProposedAssignment
     from namnd.tui.screens.protocol_host import ProtocolHost
 else:
     ProtocolHost = object
@@ -27,23 +30,28 @@ class Closing(ProtocolHost):
     """The protocol screen's actions from justering to publication."""
 
     def action_attendance(self) -> None:
-        if self._flush() and self.view is not None:
-            self.app.push_screen(AttendanceScreen(self.store, self.view))
+        self._flush(then=lambda: self._open_form(AttendanceScreen))
 
     def action_adjustment(self) -> None:
-        if self._flush() and self.view is not None:
-            self.app.push_screen(JusteringScreen(self.store, self.view))
+        self._flush(then=lambda: self._open_form(JusteringScreen))
+
+    def _open_form(self, form: type[AttendanceScreen | JusteringScreen]) -> None:
+        if self.view is not None:
+            self.app.push_screen(form(self.store, self.view))
 
     def action_adjust(self) -> None:
         """Justera; first ask about uppdrag in the beslut that were never registered."""
         from namnd.operations.assignments import unregistered_in_protocol
 
-        if not self._flush():
-            return
-        opened = self.store.protocol(self.meeting_id)
-        assert opened is not None, "the screen shows an opened protokoll"
-        paragraphs = opened.protocol.paragraphs
-        missing = unregistered_in_protocol(self.store, self.meeting_id, paragraphs)
+        def read() -> list[tuple[int, ProposedAssignment]]:
+            opened = self.store.protocol(self.meeting_id)
+            assert opened is not None, "the screen shows an opened protokoll"
+            paragraphs = opened.protocol.paragraphs
+            return unregistered_in_protocol(self.store, self.meeting_id, paragraphs)
+
+        self._flush(then=lambda: write(self, read, title="Justera", done=self._ask_unregistered))
+
+    def _ask_unregistered(self, missing: list[tuple[int, ProposedAssignment]]) -> None:
         if not missing:
             self._ask_adjustment_date()
             return
@@ -59,17 +67,21 @@ class Closing(ProtocolHost):
 
     def _ask_adjustment_date(self) -> None:
         def done(text: str | None) -> None:
-            if text and self._guard(
-                lambda: self.store.adjust_protocol(
-                    self.meeting_id,
-                    parse_iso_date(text, what="justeringsdatum"),
-                    by=self.user,
-                    today=self.today,
+            if text:
+                self._guard(
+                    lambda: self.store.adjust_protocol(
+                        self.meeting_id,
+                        parse_iso_date(text, what="justeringsdatum"),
+                        by=self.user,
+                        today=self.today,
+                    ),
+                    then=adjusted,
                 )
-            ):
-                self.notify("Protokollet är justerat och nu skrivskyddat.", title="Justerat")
-                self._reload()
-                self._warn_late()
+
+        def adjusted(_result: object) -> None:
+            self.notify("Protokollet är justerat och nu skrivskyddat.", title="Justerat")
+            self._reload()
+            self._warn_late()
 
         self.app.push_screen(
             TextDialog("Justeringsdatum (ÅÅÅÅ-MM-DD)", value=self.today.isoformat()), done
@@ -77,13 +89,17 @@ class Closing(ProtocolHost):
 
     def action_post(self) -> None:
         def done(text: str | None) -> None:
-            if text and self._guard(
-                lambda: self.store.post_protocol(
-                    self.meeting_id, parse_iso_date(text, what="anslagsdatum"), today=self.today
+            if text:
+                self._guard(
+                    lambda: self.store.post_protocol(
+                        self.meeting_id, parse_iso_date(text, what="anslagsdatum"), today=self.today
+                    ),
+                    then=posted,
                 )
-            ):
-                self._reload()
-                self._warn_late()
+
+        def posted(_result: object) -> None:
+            self._reload()
+            self._warn_late()
 
         self.app.push_screen(
             TextDialog("Anslaget den (ÅÅÅÅ-MM-DD)", value=self.today.isoformat()), done
@@ -112,7 +128,10 @@ class Closing(ProtocolHost):
 
         def done(reason: str | None) -> None:
             self.correcting = False
-            if reason and self._guard(
+            if not reason:
+                self._reload()
+                return
+            self._guard(
                 lambda: self.store.correct_paragraph(
                     self.meeting_id,
                     paragraph,
@@ -120,9 +139,12 @@ class Closing(ProtocolHost):
                     by=self.user,
                     paragraph_id=paragraph_id,
                     version=version,
-                )
-            ):
-                self.notify("Rättelsen är gjord och loggad.", title="Rättelse")
+                ),
+                then=corrected,
+            )
+
+        def corrected(_result: object) -> None:
+            self.notify("Rättelsen är gjord och loggad.", title="Rättelse")
             self._reload()
 
         self.app.push_screen(TextDialog("Skäl för rättelsen"), done)
@@ -144,16 +166,22 @@ class Closing(ProtocolHost):
         from namnd.operations.exports import EXPORTS
 
         entry = EXPORTS["protokoll"].entry(action)
-        if self._flush():
+
+        def start() -> None:
             if entry.notice:
                 self.notify(entry.notice, title="Export")
             self._export(None, public=entry.public, fmt=entry.fmt)
 
+        self._flush(then=start)
+
     def action_publish(self) -> None:
         """The anslagstavla: notices, public protokoll and index in the public folder."""
-        if self._flush():
+
+        def start() -> None:
             self.notify("Publicerar på anslagstavlan …", title="Anslagstavla")
             self._publish()
+
+        self._flush(then=start)
 
     @work(thread=True, exclusive=True, group="export")
     def _publish(self) -> None:
@@ -177,9 +205,12 @@ class Closing(ProtocolHost):
 
     def action_export_dispatch(self) -> None:
         """Expediera: utdrag to every recipient under "Expedieras till", and the list."""
-        if self._flush():
+
+        def start() -> None:
             self.notify("Skriver utdrag till alla mottagare …", title="Expediering")
             self._dispatch()
+
+        self._flush(then=start)
 
     @work(thread=True, exclusive=True, group="export")
     def _dispatch(self) -> None:
@@ -199,8 +230,11 @@ class Closing(ProtocolHost):
         self.app.call_from_thread(self.notify, "\n".join(lines), title="Expediering", timeout=12)
 
     def action_export_extract(self) -> None:
-        if self._flush() and self.number is not None:
-            self._export(self.number)
+        def start() -> None:
+            if self.number is not None:
+                self._export(self.number)
+
+        self._flush(then=start)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, number: int | None, *, public: bool = False, fmt: str = "docx") -> None:

@@ -1,9 +1,9 @@
 """What happens at a § in the meeting room: yrkanden, votering, reservationer and jäv.
 
-Mixed into :class:`~namnd.tui.screens.protocol.ProtocolScreen`, which provides
-``store``, ``meeting_id``, ``view``, ``number``, ``_current()``, ``_save(changes)``,
-``_flush()``, ``_guard(step)``, ``_goto(number)`` and ``_reload()``. Each event is one
-key and at most one small dialog, so the secretary keeps up with the meeting.
+Mixed into :class:`~namnd.tui.screens.protocol.ProtocolScreen`; what it uses of the
+screen is declared, typed, in :class:`~namnd.tui.screens.protocol_host.ProtocolHost`.
+Each event is one key and at most one small dialog, so the secretary keeps up with the
+meeting; it is saved in a worker (``_save``), after any save of the § on its way.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from namnd.rules.protocol_rules import outcome, serving
 from namnd.rules.protocol_text import decision_process, default_vote
 from namnd.rules.swedish_numbers import counted
 from namnd.tui.screens.vote import VoteScreen
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextAreaDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 
 if TYPE_CHECKING:
+    from namnd.rules.assignment_extraction import ProposedAssignment
     from namnd.tui.screens.protocol_host import ProtocolHost
 else:
     ProtocolHost = object
@@ -46,7 +48,7 @@ class MeetingEvents(ProtocolHost):
         def done(values: dict[str, str] | None) -> None:
             if values:
                 motion = Yrkande((values["by"],), YrkandeKind(values["kind"]), values["text"])
-                self._save({"motions": (*self._current().motions, motion)})
+                self._save(lambda p: {"motions": (*p.motions, motion)})
 
         self.app.push_screen(EntryDialog("Yrkande", fields), done)
 
@@ -60,7 +62,7 @@ class MeetingEvents(ProtocolHost):
 
         def done(vote: Vote | None) -> None:
             if vote:
-                self._save({"vote": vote})
+                self._save(lambda p: {"vote": vote})
 
         self.app.push_screen(screen, done)
 
@@ -93,7 +95,7 @@ class MeetingEvents(ProtocolHost):
         def done(values: dict[str, str] | None) -> None:
             if values:
                 reservation = Reservation((values["by"],), values["reason"], values["written"])
-                self._save({"reservations": (*self._current().reservations, reservation)})
+                self._save(lambda p: {"reservations": (*p.reservations, reservation)})
 
         self.app.push_screen(EntryDialog("Reservation", fields), done)
 
@@ -106,7 +108,7 @@ class MeetingEvents(ProtocolHost):
         def done(values: dict[str, str] | None) -> None:
             if values and values["text"]:
                 note = Note((values["by"],), values["text"])
-                self._save({"notes": (*self._current().notes, note)})
+                self._save(lambda p: {"notes": (*p.notes, note)})
 
         self.app.push_screen(EntryDialog("Protokollsanteckning", fields), done)
 
@@ -115,21 +117,21 @@ class MeetingEvents(ProtocolHost):
 
         def done(values: dict[str, str] | None) -> None:
             if values:
-                self._save({"recused": (*self._current().recused, values["by"])})
+                self._save(lambda p: {"recused": (*p.recused, values["by"])})
 
         self.app.push_screen(EntryDialog("Jäv", fields), done)
 
     def action_immediate(self) -> None:
-        self._save({"immediate": not self._current().immediate})
+        self._save(lambda p: {"immediate": not p.immediate})
 
     def action_confidential(self) -> None:
-        self._save({"confidential": not self._current().confidential})
+        self._save(lambda p: {"confidential": not p.confidential})
 
     def action_dispatch(self) -> None:
         def done(text: str | None) -> None:
             if text is not None:
                 receivers = tuple(r.strip() for r in text.split(";") if r.strip())
-                self._save({"dispatch_to": receivers})
+                self._save(lambda p: {"dispatch_to": receivers})
 
         current = "; ".join(self._current().dispatch_to)
         prompt = "Expedieras till (åtskilda med ;)"
@@ -137,14 +139,16 @@ class MeetingEvents(ProtocolHost):
 
     def action_add_paragraph(self) -> None:
         def done(title: str | None) -> None:
-            if title and self._flush():
-                assert self.view is not None
-                after = None if self.number is None else self.view.ids[self.number]
-                self._guard(
-                    lambda: self._goto(
-                        self.store.add_paragraph(self.meeting_id, title, after_id=after)
-                    )
-                )
+            if title:
+                self._flush(then=lambda: add(title))
+
+        def add(title: str) -> None:
+            assert self.view is not None
+            after = None if self.number is None else self.view.ids[self.number]
+            self._guard(
+                lambda: self.store.add_paragraph(self.meeting_id, title, after_id=after),
+                then=self._goto,
+            )
 
         self.app.push_screen(TextDialog("Rubrik för den nya paragrafen"), done)
 
@@ -156,9 +160,9 @@ class MeetingEvents(ProtocolHost):
         def done(yes: bool | None) -> None:
             if yes:
                 self._guard(
-                    lambda: self.store.remove_paragraph(self.meeting_id, paragraph_id=paragraph_id)
+                    lambda: self.store.remove_paragraph(self.meeting_id, paragraph_id=paragraph_id),
+                    then=lambda _removed: self._reload(),
                 )
-                self._reload()
 
         question = f"Ta bort § {paragraph.number} {paragraph.title}? Följande §§ numreras om."
         self.app.push_screen(ConfirmDialog(question, yes="Ta bort", destructive=True), done)
@@ -169,27 +173,44 @@ class MeetingEvents(ProtocolHost):
         from namnd.tui.widgets.assignment_proposals import AssignmentProposalsDialog
 
         paragraph = self._current()
-        if paragraph.item is None or not self._flush():
+        if paragraph.item is None:
             self.notify("Paragrafen hör inte till något ärende.", title="Nämnduppdrag")
             return
-        arende_id, proposals = propose_for_paragraph(
-            self.store, self.meeting_id, paragraph.item, self._current().decision_md
-        )
-        if not proposals:
-            self.notify("Beslutet ger inga nämnduppdrag.", title="Nämnduppdrag")
-            return
+        item = paragraph.item
 
-        def confirmed(chosen: list | None) -> None:
-            if chosen:
-                added = confirm_proposals(
-                    self.store, arende_id, self.meeting_id, chosen, by=self.user
-                )
-                self.notify(
-                    f"{counted(added, 'nämnduppdrag registrerat', 'nämnduppdrag registrerade')}.",
-                    title="Nämnduppdrag",
-                )
+        def read() -> None:
+            decision = self._current().decision_md
+            write(
+                self,
+                lambda: propose_for_paragraph(self.store, self.meeting_id, item, decision),
+                title="Nämnduppdrag",
+                done=ask,
+            )
 
-        self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)
+        def ask(found: tuple[int, list[ProposedAssignment]]) -> None:
+            arende_id, proposals = found
+            if not proposals:
+                self.notify("Beslutet ger inga nämnduppdrag.", title="Nämnduppdrag")
+                return
+
+            def confirmed(chosen: list[ProposedAssignment] | None) -> None:
+                if chosen:
+                    self._guard(
+                        lambda: confirm_proposals(
+                            self.store, arende_id, self.meeting_id, chosen, by=self.user
+                        ),
+                        then=registered,
+                    )
+
+            self.app.push_screen(AssignmentProposalsDialog(proposals), confirmed)
+
+        def registered(added: int) -> None:
+            self.notify(
+                f"{counted(added, 'nämnduppdrag registrerat', 'nämnduppdrag registrerade')}.",
+                title="Nämnduppdrag",
+            )
+
+        self._flush(then=read)
 
     def action_process(self) -> None:
         """Edit the beslutsgång; left as generated it keeps following the yrkanden."""
@@ -199,7 +220,9 @@ class MeetingEvents(ProtocolHost):
 
         def done(text: str | None) -> None:
             if text is not None:
-                self._save({"process_md": "" if text.strip() == generated else text.strip()})
+                self._save(
+                    lambda p: {"process_md": "" if text.strip() == generated else text.strip()}
+                )
 
         prompt = "Beslutsgång (propositionsordning, votering)"
         self.app.push_screen(TextAreaDialog(prompt, paragraph.process_md or generated), done)
@@ -220,15 +243,16 @@ class MeetingEvents(ProtocolHost):
         ]
 
         def done(values: dict[str, str] | None) -> None:
-            if values and self._flush():
-                self._guard(
-                    lambda: self.store.save_attendance(
-                        self.meeting_id,
-                        change(
-                            protocol, values["name"], values["what"], number, values["replaces"]
-                        ),
-                    )
-                )
-                self._reload()
+            if values:
+                self._flush(then=lambda: record(values))
+
+        def record(values: dict[str, str]) -> None:
+            self._guard(
+                lambda: self.store.save_attendance(
+                    self.meeting_id,
+                    change(protocol, values["name"], values["what"], number, values["replaces"]),
+                ),
+                then=lambda _saved: self._reload(),
+            )
 
         self.app.push_screen(EntryDialog(f"Närvaroändring vid § {number}", fields), done)

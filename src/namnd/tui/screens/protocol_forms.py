@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -76,9 +78,10 @@ class AttendanceScreen(FormScreen):
         hint.update(f"[b]Inkallelse:[/b] {text}" if text else "")
         hint.display = bool(text)
 
-    def save(self) -> None:
+    def save(self) -> Callable[[], object]:
         texts = {key: self.query_one(f"#{key}", TextArea).text for key, _ in BOXES}
-        self.store.save_attendance(self.view.meeting_id, parse_boxes(texts))
+        attendees = parse_boxes(texts)
+        return lambda: self.store.save_attendance(self.view.meeting_id, attendees)
 
 
 _ADJUSTMENT_FIELDS = (
@@ -122,7 +125,7 @@ class JusteringScreen(FormScreen):
         self.sub_title = "Justering"
         self.query_one("#adjusters", Input).focus()
 
-    def save(self) -> None:
+    def save(self) -> Callable[[], object]:
         value = {
             key: self.query_one(f"#{key}", Input).value.strip() for key, _ in _ADJUSTMENT_FIELDS
         }
@@ -136,6 +139,9 @@ class JusteringScreen(FormScreen):
         adjustment = Justering(
             adjusters=names, place=value["place"], date=date, time=time, archive=value["archive"]
         )
-        self.version = self.store.save_adjustment(
-            self.view.meeting_id, adjustment, end, self.version
-        )
+        version = self.version
+        return lambda: self.store.save_adjustment(self.view.meeting_id, adjustment, end, version)
+
+    def saved(self, result: object) -> None:
+        assert isinstance(result, int), "save_adjustment returns the new version"
+        self.version = result

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from abc import abstractmethod
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.screen import Screen
 
@@ -22,6 +22,13 @@ if TYPE_CHECKING:
     from namnd.domain.views import ProtocolView
     from namnd.rules.deadlines import AfterMeeting
     from namnd.storage.store import Store
+
+
+T = TypeVar("T")
+
+#: A change to one §, made from the § as last saved: ``{"motions": (*p.motions, new)}``.
+#: Built when the save's turn comes, so quick events at one § all keep each other.
+Changes = Callable[["ProtocolParagraph"], dict[str, Any]]
 
 
 class ProtocolHost(Screen[None]):
@@ -43,13 +50,23 @@ class ProtocolHost(Screen[None]):
     def _current(self) -> ProtocolParagraph: ...
 
     @abstractmethod
-    def _save(self, changes: dict[str, object]) -> bool: ...
+    def _save(
+        self,
+        changes: Changes | None,
+        *,
+        then: Callable[[], object] | None = None,
+        otherwise: Callable[[], object] | None = None,
+    ) -> None: ...
 
     @abstractmethod
-    def _flush(self) -> bool: ...
+    def _flush(
+        self,
+        then: Callable[[], object] | None = None,
+        otherwise: Callable[[], object] | None = None,
+    ) -> None: ...
 
     @abstractmethod
-    def _guard(self, step: Callable[[], object]) -> bool: ...
+    def _guard(self, step: Callable[[], T], then: Callable[[T], object] | None = None) -> None: ...
 
     @abstractmethod
     def _goto(self, number: int) -> None: ...

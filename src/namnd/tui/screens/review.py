@@ -27,6 +27,7 @@ from namnd.rules.roster import presidium_names
 from namnd.rules.swedish_dates import long_date
 from namnd.storage.store import Store
 from namnd.tui.messages import announce_change
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import PickDialog, TextDialog
 from namnd.tui.widgets.footer import Footer
 
@@ -164,11 +165,14 @@ class ReviewScreen(Screen[None]):
             self.app.push_screen(TextDialog("Granskad av (ordförandens namn)"), chosen)
 
     def _move(self, status: MeetingStatus, by: str) -> None:
-        try:
-            self.store.set_status(self.meeting_id, status, by=by)
-        except NamndError as err:
-            self.notify(str(err), title="Status", severity="error")
-            return
-        self.notify(f"Kallelsen är {status.label}.", title="Status")
-        announce_change(self, self.meeting_id)
-        self._load()
+        def done(_result: object) -> None:
+            self.notify(f"Kallelsen är {status.label}.", title="Status")
+            announce_change(self, self.meeting_id)
+            self._load()
+
+        write(
+            self,
+            lambda: self.store.set_status(self.meeting_id, status, by=by),
+            title="Status",
+            done=done,
+        )

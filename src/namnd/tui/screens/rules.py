@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Label
@@ -44,7 +46,7 @@ class RulesScreen(FormScreen):
             yield Input(self.rules.default_place, id="default_place")
         yield Footer()
 
-    def save(self) -> None:
+    def save(self) -> Callable[[], object]:
         values: dict = {}
         for name in _DAYS:
             text = self.query_one(f"#{name}", Input).value.strip()
@@ -54,4 +56,4 @@ class RulesScreen(FormScreen):
         time_text = self.query_one("#default_time", Input).value.strip()
         values["default_time"] = parse_clock(time_text) if time_text else None
         values["default_place"] = self.query_one("#default_place", Input).value.strip()
-        self.store.save_organ_rules(values, self.organ_code)
+        return lambda: self.store.save_organ_rules(values, self.organ_code)

@@ -21,6 +21,7 @@ from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.messages import StoreChanged, announce_change
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 from namnd.tui.widgets.footer import Footer
@@ -217,11 +218,22 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
                 return
             try:
                 day = parse_iso_date(text, what="sammanträdesdatum")
-                added = add_dates(self.store, [day], self.organ_code)
             except NamndError as err:
-                self.notify(str(err), title="Sammanträdesordning", severity="error")
-                self.action_new_meeting(text)  # back, with what was typed
+                failed(text, err)
                 return
+            write(
+                self,
+                lambda: add_dates(self.store, [day], self.organ_code),
+                title="Sammanträdesordning",
+                done=lambda added: planned(day, added),
+                failed=lambda err: failed(text, err),
+            )
+
+        def failed(text: str, err: NamndError) -> None:
+            self.notify(str(err), title="Sammanträdesordning", severity="error")
+            self.action_new_meeting(text)  # back, with what was typed
+
+        def planned(day: dt.date, added: int) -> None:
             announce_change(self)
             what = "är planerat" if added else "fanns redan"
             self.notify(f"Sammanträdet {long_date(day)} {what}.", title="Sammanträdesordning")
@@ -262,13 +274,20 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
         self.app.push_screen(EntryDialog(f"Föreslå datum {self.year}", RULE_FIELDS), ask)
 
     def _plan(self, dates: list[dt.date]) -> None:
-        added = add_dates(self.store, dates, self.organ_code)
-        announce_change(self)
-        self.notify(
-            f"{counted(added, 'sammanträde planerat', 'sammanträden planerade')} {self.year}.",
+        def done(added: int) -> None:
+            announce_change(self)
+            self.notify(
+                f"{counted(added, 'sammanträde planerat', 'sammanträden planerade')} {self.year}.",
+                title="Sammanträdesordning",
+            )
+            self._load()
+
+        write(
+            self,
+            lambda: add_dates(self.store, dates, self.organ_code),
             title="Sammanträdesordning",
+            done=done,
         )
-        self._load()
 
     def action_remove(self) -> None:
         """Take the highlighted planned meeting off the plan, once confirmed."""
@@ -279,13 +298,15 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
         day = dt.date.fromisoformat(str(key))
 
         def done(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.store.remove_planned_meetings([day], self.organ_code)
-            except NamndError as err:
-                self.notify(str(err), title="Sammanträdesordning", severity="error")
-                return
+            if yes:
+                write(
+                    self,
+                    lambda: self.store.remove_planned_meetings([day], self.organ_code),
+                    title="Sammanträdesordning",
+                    done=removed,
+                )
+
+        def removed(_result: object) -> None:
             announce_change(self)
             self.notify(f"Sammanträdet {long_date(day)} är borttaget.", title="Sammanträdesordning")
             self._load()

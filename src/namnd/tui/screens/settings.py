@@ -25,6 +25,7 @@ from namnd.renderers.kallelse_mail import checked_sender
 from namnd.storage import preferences
 from namnd.storage.store import Store
 from namnd.tui.screens.organ_form import save_organ
+from namnd.tui.store_writes import write
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.organ_fields import OrganFields
 
@@ -88,16 +89,27 @@ class SettingsScreen(Screen[bool]):
         except NamndError as err:
             self.notify(str(err), title="Inställningar", severity="error", timeout=12)
             return
-        try:
-            self.settings = save_organ(self.store, self.settings, fields.values())
-        except InvalidOrgan as err:
-            fields.show_problems(err.problems)
-            self.notify("Inget sparades; se felen i formuläret.", severity="error")
-            return
-        except NamndError as err:
-            self.notify(str(err), title="Inställningar", severity="error")
-            return
-        fields.show_problems({})
+        typed = fields.values()
+
+        def failed(err: NamndError) -> None:
+            if isinstance(err, InvalidOrgan):
+                fields.show_problems(err.problems)
+                self.notify("Inget sparades; se felen i formuläret.", severity="error")
+            else:
+                self.notify(str(err), title="Inställningar", severity="error")
+
+        write(
+            self,
+            lambda: save_organ(self.store, self.settings, typed),
+            title="Inställningar",
+            done=lambda saved: self._saved(saved, smtp, sender),
+            failed=failed,
+        )
+
+    def _saved(self, settings: OrganSettings, smtp: str, sender: str) -> None:
+        """The organ is saved: now the user's own settings (checked already), in the file."""
+        self.settings = settings
+        self.query_one(OrganFields).show_problems({})
         user = self.query_one("#pref-user", Input).value.strip()
         folder = self.query_one("#pref-folder", Input).value.strip()
         self.preferences = dataclasses.replace(

@@ -83,8 +83,11 @@ class EntryDialog(ModalScreen[dict[str, str] | None]):
         """What is filled in now."""
         out = {}
         for field in self.fields:
-            widget = self.query_one(f"#{field.key}")
-            out[field.key] = str(widget.value).strip()
+            if field.options:
+                value: object = self.query_one(f"#{field.key}", Select).value
+            else:
+                value = self.query_one(f"#{field.key}", Input).value
+            out[field.key] = str(value).strip()
         return out
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

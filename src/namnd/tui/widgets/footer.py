@@ -75,7 +75,9 @@ class Footer(TextualFooter):
 
     def on_resize(self) -> None:
         if self._sized:
-            self.recompose()  # what fits (and the palette key) changes with the width
+            # What fits (and the palette key) changes with the width; the recompose
+            # itself is async, so ask for it rather than call it.
+            self.refresh(recompose=True)
         self._sized = True
 
     def _fit(self) -> None:
