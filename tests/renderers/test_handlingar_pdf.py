@@ -180,7 +180,7 @@ def build(root: Path, load, versions: tuple[bool, ...]) -> tuple[list[Package], 
     store = Store.open(workspace)
     ref = load(store)
     view = store.agenda(store.find_meeting(ref).id)
-    titles = [f"{item.position}. {item.title}" for item in view.items]
+    titles = [f"{n}. {e.arende.title}" for n, e in enumerate(view.entries, start=1)]
     out = []
     for public in versions:
         path = default_path(workspace, store, ref, public)

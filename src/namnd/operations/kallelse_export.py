@@ -5,12 +5,11 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from sqlmodel import Session
-
 from namnd.formats.agenda_markdown import dump_agenda
 from namnd.formats.text_files import text_or_file
 from namnd.rules.publication import public_text, public_version
-from namnd.storage import agendas, queries
+from namnd.storage import agendas, kallelse, queries
+from namnd.storage.database import read_snapshot
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
@@ -49,20 +48,23 @@ def export_kallelse(
 def _write(
     store: Store, ref: str, fmt: str, path: Path | None, public: bool, *, template: Path | None
 ) -> str | Path:
-    with Session(store.engine) as session:
+    from namnd.operations.delegation_section import KallelseExtras, delegation_extras
+
+    word = fmt != "md"
+    with read_snapshot(store.engine) as session:  # the whole kallelse as of one moment
         meeting = queries.find_meeting(session=session, ref=ref)
         assert meeting.id is not None  # a stored meeting
         internal = agendas.load_agenda(session=session, meeting_id=meeting.id)
+        extras = delegation_extras(session, meeting.id, internal) if word else KallelseExtras()
+        changes = kallelse.late_changes(session=session, meeting_id=meeting.id) if word else []
     doc = public_version(internal, internal.organ.osl_reference) if public else internal
     if fmt == "md":
         return text_or_file(dump_agenda(doc), path)
-    from namnd.operations.delegation_section import delegation_extras
     from namnd.renderers.kallelse_docx import write_kallelse_docx
     from namnd.storage.organs import template_of
 
     assert path is not None
-    extras = delegation_extras(store, meeting.id, internal)
-    late = [(c.label, c.arende_title, c.description) for c in store.late_changes(meeting.id)]
+    late = [(c.label, c.arende_title, c.description) for c in changes]
     if public:
         late = [(public_text(a), public_text(b), public_text(c)) for a, b, c in late]
     return write_kallelse_docx(

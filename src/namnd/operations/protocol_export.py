@@ -10,46 +10,57 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
+from namnd.domain.agenda import AgendaDocument
 from namnd.domain.protocol import Protocol
 from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NotFound
-from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.text_files import read_text, text_or_file
 from namnd.rules.protocol_text import full_decisions
-from namnd.storage import agendas, queries
+from namnd.storage import agendas, protocols, queries, schedule
+from namnd.storage.database import read_snapshot
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
 if TYPE_CHECKING:
+    from namnd.rules.deadlines import AfterMeeting
     from namnd.rules.dispatch import Dispatch
 
 FORMATS = ("docx", "md", "pdf")
 
 
 def printed_protocol(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
-    """The protokoll as it is printed, with the agenda it was decided on.
+    """The protokoll as it is printed, with the agenda it was decided on (one snapshot)."""
+    with read_snapshot(store.engine) as session:
+        return _printed(session, ref)
+
+
+def _printed(session: Session, ref: str) -> tuple[ProtocolView, AgendaDocument]:
+    """The protokoll and its agenda, read in ``session``.
 
     Every § that only says "beslutar enligt förslaget" holds the förslag's att-satser
     (``protocol_text.full_decisions``): the protokoll .docx, its Markdown file, the
     utdrag and the expediering all carry the beslut itself. The stored § is unchanged.
     """
-    view, agenda = _loaded(store, ref)
-    proposals = {n: e.arende.proposal for n, e in enumerate(agenda.entries, start=1)}
-    return replace(view, protocol=full_decisions(view.protocol, proposals)), agenda
-
-
-def _loaded(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
-    with Session(store.engine) as session:
-        meeting = queries.find_meeting(session=session, ref=ref)
-        assert meeting.id is not None  # a stored meeting
-        agenda = agendas.load_agenda(session=session, meeting_id=meeting.id)
-    view = store.protocol(meeting.id)
+    meeting = queries.find_meeting(session=session, ref=ref)
+    assert meeting.id is not None  # a stored meeting
+    agenda = agendas.load_agenda(session=session, meeting_id=meeting.id)
+    view = protocols.load_protocol(session=session, meeting_id=meeting.id)
     if view is None:
         raise NotFound(
             f"Sammanträdet {meeting.date.isoformat()} har inget protokoll ännu: öppna det i "
             "protokollsläge (p på kallelsen) eller läs in en protokollsfil."
         )
-    return view, agenda
+    proposals = {n: e.arende.proposal for n, e in enumerate(agenda.entries, start=1)}
+    return replace(view, protocol=full_decisions(view.protocol, proposals)), agenda
+
+
+def _deadlines(session: Session, agenda: AgendaDocument) -> AfterMeeting:
+    """Justering, anslag and överklagande of the agenda's meeting, read in ``session``."""
+    meeting = agenda.meeting
+    assert meeting.id is not None  # a stored meeting
+    return schedule.meeting_deadlines(
+        session=session, organ_id=meeting.organ_id, meetings=[(meeting.id, meeting.date)]
+    )[meeting.id]
 
 
 def default_path(
@@ -94,7 +105,14 @@ def export_protocol(
 def _write(
     store: Store, ref: str, fmt: str, path: Path | None, public: bool, *, template: Path | None
 ) -> str | Path:
-    view, internal = printed_protocol(store, ref)
+    from namnd.operations.delegation_section import KallelseExtras, delegation_extras
+
+    word = fmt != "md"
+    with read_snapshot(store.engine) as session:  # the whole protokoll as of one moment
+        view, internal = _printed(session, ref)
+        # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
+        extras = delegation_extras(session, view.meeting_id, internal) if word else KallelseExtras()
+        after = _deadlines(session, internal)
     protocol, agenda = view.protocol, internal
     if public:
         protocol, agenda = _public(protocol, internal)
@@ -102,20 +120,17 @@ def _write(
         from namnd.formats.protocol_markdown import dump_protocol
 
         return text_or_file(dump_protocol(protocol), path)
-    from namnd.operations.delegation_section import delegation_extras
     from namnd.renderers.protocol_docx import write_protocol_docx
     from namnd.storage.organs import template_of
 
     assert path is not None
-    # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
-    extras = delegation_extras(store, view.meeting_id, internal)
     return write_protocol_docx(
         protocol,
         path,
         agenda=agenda,
         public=public,
         template=template or template_of(internal.organ),
-        after=store.meeting_deadlines(view.meeting_id),
+        after=after,
         under_item=extras.public_under_item if public else extras.under_item,
     )
 
@@ -142,7 +157,9 @@ def export_extract(
         from namnd.storage.organs import template_of
 
         assert target is not None
-        view, agenda = printed_protocol(store, ref)
+        with read_snapshot(store.engine) as session:
+            view, agenda = _printed(session, ref)
+            after = _deadlines(session, agenda)
         protocol, internal = view.protocol, agenda
         if public:
             protocol, agenda = _public(protocol, internal)
@@ -152,7 +169,7 @@ def export_extract(
             target,
             agenda=agenda,
             template=template or template_of(internal.organ),
-            after=store.meeting_deadlines(view.meeting_id),
+            after=after,
             public=public,
         )
 
@@ -226,11 +243,11 @@ def import_protocol(store: Store, path: Path, warnings: list[str] | None = None)
     text = read_text(path)
     head = parse_protocol(text, check=False)
     meeting = _meeting_for(store, head)
-    agenda = store.agenda(meeting.id)
+    entries = store.agenda(meeting.id).entries
     protocol = parse_protocol(
         text,
-        agenda_items=[item.position for item in agenda.items],
-        secret_items=[item.position for item in agenda.items if item.confidential],
+        agenda_items=list(range(1, len(entries) + 1)),
+        secret_items=[n for n, e in enumerate(entries, start=1) if e.arende.confidential],
         warnings=warnings,
     )
     store.replace_protocol(meeting.id, protocol)
