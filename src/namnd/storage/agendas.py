@@ -87,10 +87,11 @@ def insert_agenda(*, session: Session, doc: AgendaDocument) -> Meeting:
 
 
 def load_agenda(*, session: Session, meeting_id: int) -> AgendaDocument:
-    """Everything the agenda file of a stored meeting holds, in six queries.
+    """Everything the agenda file of a stored meeting holds, in at most six queries.
 
     The same number of SELECTs however many ärenden the list has: the bilagor and the
-    anmälda handlingar of all of them are read at once. NotFound if there is no meeting.
+    anmälda handlingar of all of them are read at once, by the meeting (no list of ids
+    to outgrow a driver's limit). NotFound if there is no meeting.
     """
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
@@ -108,18 +109,18 @@ def load_agenda(*, session: Session, meeting_id: int) -> AgendaDocument:
         .where(AgendaItem.meeting_id == meeting_id)
         .order_by(col(AgendaItem.position))
     ).all()
-    ids = [arende.id for arende in arenden]
+    on_list = select(AgendaItem.arende_id).where(AgendaItem.meeting_id == meeting_id)
     attachments: dict[int | None, list[Attachment]] = {}
     for attachment in session.exec(
         select(Attachment)
-        .where(col(Attachment.arende_id).in_(ids))
+        .where(col(Attachment.arende_id).in_(on_list))
         .order_by(col(Attachment.arende_id), col(Attachment.position))
     ):
         attachments.setdefault(attachment.arende_id, []).append(attachment)
     announced: dict[int | None, list[AnnouncedDocument]] = {}
     for document in session.exec(
         select(AnnouncedDocument)
-        .where(col(AnnouncedDocument.arende_id).in_(ids))
+        .where(col(AnnouncedDocument.arende_id).in_(on_list))
         .order_by(col(AnnouncedDocument.arende_id), col(AnnouncedDocument.position))
     ):
         announced.setdefault(document.arende_id, []).append(document)
