@@ -133,7 +133,7 @@ def test_public_protokoll_after_a_rattelse_of_a_sekretess_paragraph(ws, store, t
 @pytest.mark.parametrize("fmt", ["docx", "md"])
 def test_public_kallelse_with_a_comment_and_a_personnummer(ws, store, tmp_path, capsys, fmt):
     meeting = store.find_meeting("2019-09-19").id
-    item1 = store.agenda(meeting).items[0].arende_id
+    item1 = store.agenda(meeting).entries[0].arende_id
     arende, _ = store.arende(item1)
     summary = "Information om 780312-4564.\n\n<!-- internt: ring handläggaren -->\n"
     store.save_arende(item1, arende.version, {"summary_md": summary}, by="test")
@@ -148,7 +148,7 @@ def test_public_protokoll_of_a_sekretess_arende_whose_paragraph_lacks_the_flag(w
     from tests.protocol_sample import draft_protocol
 
     meeting = store.find_meeting("2019-09-19").id
-    item7 = store.agenda(meeting).items[6].arende_id
+    item7 = store.agenda(meeting).entries[6].arende_id
     arende, _ = store.arende(item7)
     summary = "Den enskilde har sedan mars bott på korttidsboendet Solrosen i Tumba."
     store.save_arende(item7, arende.version, {"confidential": True, "summary_md": summary},

@@ -148,7 +148,7 @@ def test_libreoffice_converts_the_kallelse(demo_store, tmp_path):
 def test_anmalda_handlingar_as_a_table_and_a_secret_one_never_published(demo_store, tmp_path):
     from namnd.domain.models import AnnouncedDocument
 
-    item9 = demo_store.agenda(demo_store.find_meeting("2019-09-19").id).items[8].arende_id
+    item9 = demo_store.agenda(demo_store.find_meeting("2019-09-19").id).entries[8].arende_id
     arende, _ = demo_store.arende(item9)
     secret = AnnouncedDocument(
         arende_id=item9, position=0, title="Lex Maria-anmälan om vårdskada", source="IVO",
@@ -170,7 +170,7 @@ def test_anmalda_handlingar_as_a_table_and_a_secret_one_never_published(demo_sto
 
 
 def test_changes_after_utskick_are_listed_with_only_what_changed(demo_store, tmp_path):
-    item1 = demo_store.agenda(demo_store.find_meeting("2019-09-19").id).items[0].arende_id
+    item1 = demo_store.agenda(demo_store.find_meeting("2019-09-19").id).entries[0].arende_id
     arende, attachments = demo_store.arende(item1)
     unchanged = {"title": arende.title, "dnr": arende.dnr, "proposal": arende.proposal}
     demo_store.save_arende(

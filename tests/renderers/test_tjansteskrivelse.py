@@ -139,7 +139,7 @@ def test_a_title_with_markdown_characters_reads_literally_everywhere(demo_store,
     assert f"3. {TRICKY} (von/2018:225)" in texts, "the ärende's heading"
     assert texts.count(TRICKY) == 2, "the list and the tjänsteskrivelse's title"
 
-    preview = item_markdown(demo_store.agenda(meeting).items[2])
+    preview = item_markdown(3, demo_store.agenda(meeting).entries[2])
     heading = next(t for t in parse(preview) if t.type == "inline")
     assert heading.content.endswith(literal(TRICKY))
     assert "".join(c.content for c in heading.children) == f"3. {TRICKY}"

@@ -22,8 +22,8 @@ VOF = "vård- och omsorgsförvaltningen"
 
 
 def _arende_id(store, dnr: str) -> int:
-    items = store.agenda(store.find_meeting("2019-09-19").id).items
-    return next(i.arende_id for i in items if i.dnr == dnr)
+    entries = store.agenda(store.find_meeting("2019-09-19").id).entries
+    return next(e.arende_id for e in entries if e.arende.dnr == dnr)
 
 
 def test_demo_register_follows_the_seed(backend_store):

@@ -53,7 +53,7 @@ def test_files_are_copied_with_their_sha256_and_the_file_round_trips(backend_sto
     path = write_agenda(tmp_path / "in")
     result = import_agenda_file(backend_store, path)
     view = backend_store.agenda(result.meeting_id)
-    _, attachments = backend_store.arende(view.items[0].arende_id)
+    _, attachments = backend_store.arende(view.entries[0].arende_id)
     plan = attachments[0]
     assert (
         plan.sha256 == hashlib.sha256((tmp_path / "in/bilagor/plan.pdf").read_bytes()).hexdigest()
@@ -117,7 +117,7 @@ def test_a_changed_original_is_offered_as_a_new_version(store, tmp_path):
         import_agenda_file(store, path)
     result = import_agenda_file(store, path, new_versions=True)
     assert result.new_versions == ("”Tillsynsplan 2026” (ärende 1)",)
-    _, attachments = store.arende(store.agenda(result.meeting_id).items[0].arende_id)
+    _, attachments = store.arende(store.agenda(result.meeting_id).entries[0].arende_id)
     assert attachments[0].version == 2
     assert attachments[0].sha256 == hashlib.sha256(changed).hexdigest()
     assert len([n for n in handlingar(store.workspace) if n.startswith("tillsynsplan")]) == 2

@@ -25,7 +25,7 @@ def busy_store(backend_workspace, monkeypatch):
 
 def _first_arende(store):
     view = store.agenda(store.find_meeting("2019-09-19").id)
-    return store.arende(view.items[0].arende_id)[0]
+    return store.arende(view.entries[0].arende_id)[0]
 
 
 def test_a_write_past_the_busy_timeout_is_database_busy_in_swedish(busy_store, backend_workspace):

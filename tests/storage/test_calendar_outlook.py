@@ -83,23 +83,23 @@ def test_deadlines_are_transparent_all_day_events(demo_store):
 def test_the_description_lists_the_public_titles(demo_store):
     meeting = demo_store.find_meeting("2019-09-19").id
     agenda = demo_store.agenda(meeting)
-    first = agenda.items[0]
+    first = agenda.entries[0]
     arende, _attachments = demo_store.arende(first.arende_id)
     demo_store.save_arende(
         first.arende_id,
         arende.version,
-        {"title": f"{first.title} <!-- intern anteckning --> {PERSONNUMMER}"},
+        {"title": f"{first.arende.title} <!-- intern anteckning --> {PERSONNUMMER}"},
         by="sekreteraren",
     )
     description = str(_meeting_event(_calendar(demo_store), meeting)["description"])
     lines = description.splitlines()
     assert lines[0] == "Föredragningslista:"
-    assert len(lines) == 1 + len(agenda.items)
-    for n, item in enumerate(agenda.items[1:], start=2):
-        assert lines[n] == f"{n}. {item.title}"
-    assert lines[1].startswith(f"1. {first.title}")
+    assert len(lines) == 1 + len(agenda.entries)
+    for n, entry in enumerate(agenda.entries[1:], start=2):
+        assert lines[n] == f"{n}. {entry.arende.title}"
+    assert lines[1].startswith(f"1. {first.arende.title}")
     assert PERSONNUMMER not in description and "intern anteckning" not in description
-    secret = [item.title for item in agenda.items if item.confidential]
+    secret = [e.arende.title for e in agenda.entries if e.arende.confidential]
     assert all(any(title in line for line in lines) for title in secret)
 
 

@@ -27,7 +27,7 @@ def secret_workspace(backend_demo_store):
     § 94 (sekretess), an imported delegation list and the ej verkställda register."""
     store = backend_demo_store
     meeting = store.find_meeting(DAY).id
-    item7 = store.agenda(meeting).items[6].arende_id
+    item7 = store.agenda(meeting).entries[6].arende_id
     arende, _ = store.arende(item7)
     store.save_arende(
         item7, arende.version, {"confidential": True, "summary_md": SECRET_SUMMARY}, by="test"

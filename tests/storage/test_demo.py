@@ -145,23 +145,22 @@ def _row_counts(store) -> dict[str, int]:
 def test_demo_meeting_has_the_seeds_ten_arenden(backend_store):
     load_demo(backend_store)
     view = _agenda(backend_store)
-    assert [(i.title, i.dnr, i.kind) for i in view.items] == SEED_AGENDA
-    assert [i.position for i in view.items] == list(range(1, 11))
+    assert [(e.arende.title, e.arende.dnr, e.arende.kind) for e in view.entries] == SEED_AGENDA
     arenden = _arenden(backend_store)
     memos = [(a.memo_date.isoformat() if a.memo_date else None, a.handlers) for a in arenden]
     assert memos == SEED_MEMOS
     assert arenden[5].external_ref == "KS/2019:161"
     assert arenden[8].related_dnrs == ["von/2019:4"]
     assert [a.external_ref for i, a in enumerate(arenden) if i != 5] == [None] * 9
-    assert view.items[1].sent_later == "16 september"
+    assert view.entries[1].arende.sent_later == "16 september"
 
 
 def test_meeting_details_and_people(backend_store):
     load_demo(backend_store)
     view = _agenda(backend_store)
+    assert (view.organ.code, view.organ.name) == ("von", "Vård- och omsorgsnämnden")
     meeting = view.meeting
-    assert (meeting.organ_code, meeting.organ_name) == ("von", "Vård- och omsorgsnämnden")
-    assert (view.chair_name, view.secretary_name) == ("Tuva Lund (S)", "Kerstin Frimodig")
+    assert (meeting.chair_name, meeting.secretary_name) == ("Tuva Lund (S)", "Kerstin Frimodig")
     with Session(backend_store.engine) as session:
         row = session.exec(
             sqlmodel_select(Meeting).where(Meeting.date == dt.date(2019, 9, 19))
@@ -188,10 +187,10 @@ def test_meeting_details_and_people(backend_store):
 
 
 def test_both_proposal_layers_where_they_differ(demo_store):
-    items = _agenda(demo_store).items
-    for item in items:
-        if item.position in DIFFERING_PROPOSALS:
-            first, administration = DIFFERING_PROPOSALS[item.position]
+    items = [entry.arende for entry in _agenda(demo_store).entries]
+    for number, item in enumerate(items, start=1):
+        if number in DIFFERING_PROPOSALS:
+            first, administration = DIFFERING_PROPOSALS[number]
             assert item.proposal[0] == first
             assert item.administration_proposal == administration
             assert item.proposal != item.administration_proposal
@@ -207,7 +206,7 @@ def test_both_proposal_layers_where_they_differ(demo_store):
 
 def test_sammantradesordning_2020(demo_store):
     assert [m.date.isoformat() for m in demo_store.meetings(year=2020)] == SEED_2020
-    summary = _agenda(demo_store).items[7].summary_md
+    summary = _agenda(demo_store).entries[7].arende.summary_md
     assert re.findall(r"^- (.+)$", summary, flags=re.M) == SEED_2020_WORDS
 
 
@@ -220,7 +219,7 @@ def test_delegationsbeslut_groups(demo_store):
 
 
 def test_sekretess_bilagor(demo_store):
-    items = _agenda(demo_store).items
+    items = _agenda(demo_store).entries
     lists = items[9].attachments
     assert [a.file for a in lists] == [f"data/delegationsbeslut-2019-08-{n}.tsv" for n in LISTS]
     assert all(a.confidential for a in lists)

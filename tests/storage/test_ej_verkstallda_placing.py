@@ -32,7 +32,7 @@ def test_placing_on_a_new_meeting_adds_the_item_the_handlingar_and_secret_bilago
 
     store = Store.open(workspace)
     view = store.agenda(store.find_meeting("2020-01-27").id)
-    (item,) = [i for i in view.items if i.title == "Anmälningsärenden"]
+    (item,) = [e for e in view.entries if e.arende.title == "Anmälningsärenden"]
     titles = [d.title for d in store.announcements(item.arende_id)]
     assert titles == [
         "Redovisning av ej verkställda gynnande beslut enligt Socialtjänstlagen, kvartal 2 2019",
@@ -64,7 +64,7 @@ def test_the_seeds_own_lines_are_recognised_and_get_their_files(demo_store, work
     placed = place_redovisning(demo_store, workspace, "2019Q2", "2019-09-19", by="test")
     assert placed.announced == [] and placed.attachments == []
     view = demo_store.agenda(demo_store.find_meeting("2019-09-19").id)
-    bilagor = [a for a in view.items[8].attachments if a.title.startswith("Sammanställning")]
+    bilagor = [a for a in view.entries[8].attachments if a.title.startswith("Sammanställning")]
     assert [a.file for a in bilagor] == [
         "bilagor/ej-verkstallda-2019Q2-lss.docx",
         "bilagor/ej-verkstallda-2019Q2-sol.docx",

@@ -208,7 +208,7 @@ def test_sekretess_and_personnummer_never_reach_the_json(demo_store, tmp_path):
         {"title": f"Ansökan från {PERSONNUMMER} om färdtjänst", "dnr": "von/2019:201"},
         by="sekreteraren",
     )
-    items = len(demo_store.agenda(meeting).items)
+    items = len(demo_store.agenda(meeting).entries)
     protocol = draft_protocol()
     last = protocol.paragraphs[-1].number
     extra = (

@@ -141,7 +141,7 @@ def test_after_a_format_change_old_numbers_stay_and_new_ones_follow_it(store):
     import_agenda_file(store, Path("tests/data/socialnamnd/kallelse.md"))
     store.edit_organ("sn", {"dnr_format": "{prefix} {year}/{number:04}", "diarium_prefix": "SN"})
     meeting = store.find_meeting("2026-03-12")
-    item = store.agenda(meeting.id).items[0]
+    item = store.agenda(meeting.id).entries[0]
     arende, _ = store.arende(item.arende_id)
     assert arende.dnr == "sn/2026:101"
     # The old number is kept while the rest of the ärende is saved.

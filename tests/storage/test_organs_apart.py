@@ -97,8 +97,9 @@ def test_the_utskotts_forslag_goes_to_the_namnd(organs):
     assert organs.utskott_proposals(meeting(organs, "snau", "2026-02-26")) == []
 
     arende_id = organs.place_from_utskott(nämnd, offered[0].paragraph_id, by="sekreteraren")
-    item = organs.agenda(nämnd).items[-1]
-    assert (item.arende_id, item.title, item.dnr) == (
+    entry = organs.agenda(nämnd).entries[-1]
+    item = entry.arende
+    assert (item.id, item.title, item.dnr) == (
         arende_id,
         "Taxor för familjerådgivning 2026",
         "sn/2026:115",
@@ -111,7 +112,7 @@ def test_the_utskotts_forslag_goes_to_the_namnd(organs):
         "Arbetsutskottet föreslår socialnämnden besluta att anta taxorna för "
         "familjerådgivning 2026."
     ]
-    assert [a.title for a in item.attachments] == ["Taxor för familjerådgivning 2026"]
+    assert [a.title for a in entry.attachments] == ["Taxor för familjerådgivning 2026"]
     text = export_agenda_markdown(organs, str(nämnd))
     assert "Arbetsutskottets förslag, torsdag 26 februari 2026 § 1." in text
 
@@ -121,8 +122,8 @@ def test_the_utskotts_forslag_goes_to_the_namnd(organs):
         organs.place_from_utskott(nämnd, offered[0].paragraph_id, by="sekreteraren")
     # The utskott's own ärende and list are as they were.
     au = organs.agenda(meeting(organs, "snau", "2026-02-26"))
-    assert [i.title for i in au.items] == [
+    assert [e.arende.title for e in au.entries] == [
         "Taxor för familjerådgivning 2026",
         "Uppföljning av placeringar",
     ]
-    assert au.items[0].arende_id != arende_id
+    assert au.entries[0].arende_id != arende_id

@@ -56,7 +56,8 @@ def test_openers_already_on_the_list_become_the_first_paragraphs_once(demo):
     assert titles.count("Fastställande av föredragningslista") == 1
     assert [p.number for p in paragraphs] == list(range(1, 14))
     # Taken from the list as they are: linked to their item, with its proposal.
-    agenda = {item.title: item.position for item in demo.agenda(meeting).items}
+    entries = demo.agenda(meeting).entries
+    agenda = {e.arende.title: n for n, e in enumerate(entries, start=1)}
     assert paragraphs[0].item == agenda["Val av justerare"]
     assert paragraphs[1].decision_md == "Vård- och omsorgsnämnden fastställer föredragningslistan."
     assert paragraphs[2].item is None  # Jävsfrågan was missing: added

@@ -10,7 +10,7 @@ from tests.tui.conftest import settle
 
 def _item9(store):
     view = store.agenda(store.find_meeting("2019-09-19").id)
-    return view.items[8].arende_id
+    return view.entries[8].arende_id
 
 
 async def test_add_an_anmald_handling_with_keys(demo_store, make_app):
@@ -57,7 +57,7 @@ async def test_place_the_quarters_redovisning_from_the_agenda(demo_store, make_a
         await settle(app, pilot)
         await settle(app, pilot)
     view = demo_store.agenda(demo_store.find_meeting("2020-01-27").id)
-    (item,) = view.items
-    assert item.title == "Anmälningsärenden"
+    (item,) = view.entries
+    assert item.arende.title == "Anmälningsärenden"
     assert len(demo_store.announcements(item.arende_id)) == 2
     assert [a.confidential for a in item.attachments] == [True, True]

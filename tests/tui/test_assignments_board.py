@@ -78,8 +78,8 @@ async def test_uppdrag_from_pagar_to_aterrapporterad(demo_store):
         await pilot.pause()
         await pilot.press("enter")  # the first due uppdrag
         await settle(app, pilot)
-        items = demo_store.agenda(demo_store.find_meeting("2020-01-27").id).items
-        (report,) = items
+        entries = demo_store.agenda(demo_store.find_meeting("2020-01-27").id).entries
+        (report,) = (entry.arende for entry in entries)
         assert report.kind == ArendeKind.REPORT_BACK and report.dnr == "von/2018:225"
         # … and deciding it marks the uppdrag återrapporterad.
         await pilot.press("b")

@@ -14,7 +14,7 @@ from tests.tui.conftest import settle, wait_until
 
 def _titles(store, date):
     view = store.agenda(store.find_meeting(date).id)
-    return [item.title for item in view.items]
+    return [entry.arende.title for entry in view.entries]
 
 
 async def _open_january(app, pilot):
@@ -64,7 +64,7 @@ async def test_build_a_kallelse_and_mark_it_granskad(demo_store, make_app):
         await settle(app, pilot)
         assert isinstance(app.screen, AgendaScreen)
         view = demo_store.agenda(demo_store.find_meeting("2020-01-27").id)
-        assert view.items[0].proposal == ["Nämnden antar budgeten."]
+        assert view.entries[0].arende.proposal == ["Nämnden antar budgeten."]
 
         # The ordförande's review: read-only, then granskad.
         await pilot.press("g")
@@ -138,7 +138,8 @@ async def test_bad_dnr_is_shown_in_swedish_and_nothing_is_lost(demo_store, make_
         await pilot.press("escape")  # leaving fails too: the editor stays open
         await pilot.pause()
         assert isinstance(app.screen, ArendeEditorScreen)
-    assert demo_store.agenda(demo_store.find_meeting("2019-09-19").id).items[0].dnr == "von/2019:5"
+    agenda = demo_store.agenda(demo_store.find_meeting("2019-09-19").id)
+    assert agenda.entries[0].arende.dnr == "von/2019:5"
 
 
 async def test_someone_elses_save_is_never_overwritten(demo_store, make_app):

@@ -110,7 +110,7 @@ async def test_switch_organ_on_members_and_year_plan_and_open_each_meeting(organ
         await pilot.press("down", "enter")  # past the planned April meeting
         await settle(app, pilot)
         assert isinstance(app.screen, AgendaScreen)
-        assert app.screen.view.meeting.organ_code == "snau"
+        assert app.screen.view.organ.code == "snau"
         assert app.screen.view.meeting.date == dt.date(2026, 2, 26)
         await pilot.press("escape")
         await settle(app, pilot)
@@ -154,7 +154,7 @@ async def test_switch_organ_on_members_and_year_plan_and_open_each_meeting(organ
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, AgendaScreen)
-        assert app.screen.view.meeting.organ_code == "sn"
+        assert app.screen.view.organ.code == "sn"
         await pilot.press("escape")
         await settle(app, pilot)
 
@@ -227,7 +227,7 @@ async def test_an_utskott_forslag_is_placed_on_the_namnds_list_with_l(organs, wo
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, AgendaScreen)
-        before = len(app.screen.view.items)
+        before = len(app.screen.view.entries)
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, PickDialog)
@@ -239,12 +239,12 @@ async def test_an_utskott_forslag_is_placed_on_the_namnds_list_with_l(organs, wo
         await pilot.press(*["down"] * row, "enter")
         await settle(app, pilot)
         assert isinstance(app.screen, AgendaScreen)
-        items = app.screen.view.items
+        items = [entry.arende for entry in app.screen.view.entries]
         assert len(items) == before + 1
         assert items[-1].title == "Taxor för familjerådgivning 2026"
         assert "1 maj" in items[-1].proposal[0]
     agenda = organs.agenda(int(march))
-    assert agenda.meeting.organ_code == "sn" and agenda.items[-1].title.startswith("Taxor")
+    assert agenda.organ.code == "sn" and agenda.entries[-1].arende.title.startswith("Taxor")
 
 
 async def test_the_delegationsordning_of_each_organ_from_the_palette(organs, workspace):

@@ -147,7 +147,7 @@ def test_nothing_typed_in_the_arende_editor_is_lost(demo_workspace, terminal, ho
     _end(terminal, how)
     store = Store.open(resolve(demo_workspace))
     meeting = store.find_meeting("2019-09-19")
-    first = store.agenda(meeting.id).items[0]
+    first = store.agenda(meeting.id).entries[0]
     assert store.arende(first.arende_id)[0].title.endswith(TYPED)
 
 

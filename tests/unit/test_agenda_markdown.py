@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from namnd.domain.agenda import AgendaDocument, AgendaEntry
 from namnd.domain.kinds import ArendeKind, MeetingStatus
 from namnd.domain.models import Arende, Attachment, GroupMeeting, Meeting, Organ
-from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.formats.agenda_markdown import AgendaFormatError, dump_agenda, parse_agenda
 
 HEAD = """---

@@ -177,7 +177,7 @@ def test_text_pasted_into_an_arende_loses_its_control_characters(demo_store, tmp
     from namnd.operations.kallelse_export import export_kallelse
 
     meeting = demo_store.find_meeting("2019-09-19").id
-    arende_id = demo_store.agenda(meeting).items[0].arende_id
+    arende_id = demo_store.agenda(meeting).entries[0].arende_id
     arende, _ = demo_store.arende(arende_id)
     demo_store.save_arende(
         arende_id,

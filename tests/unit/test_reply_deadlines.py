@@ -27,12 +27,12 @@ def test_no_warning_in_time_or_without_a_deadline():
 
 def test_the_demo_item_shows_its_deadline_and_the_warning(demo_store):
     view = demo_store.agenda(demo_store.find_meeting("2019-09-19").id)
-    iop = view.items[6]
-    assert iop.reply_by == dt.date(2019, 9, 15)
-    text = item_markdown(iop, view.meeting.date)
+    iop = view.entries[6]
+    assert iop.arende.reply_by == dt.date(2019, 9, 15)
+    text = item_markdown(7, iop, view.meeting.date)
     assert "svar senast söndag 15 september 2019" in text
     assert "> **Obs: remisstiden går ut före sammanträdet.**" in text
-    assert "Obs" not in item_markdown(view.items[5], view.meeting.date)
+    assert "Obs" not in item_markdown(6, view.entries[5], view.meeting.date)
 
 
 def test_where_an_open_remiss_stands_in_the_year():

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from namnd.domain.views import AgendaView, AssignmentView, MeetingSummary
+from namnd.domain.views import AssignmentView, MeetingSummary
 from namnd.rules.plain_text import plain_text
 from namnd.rules.swedish_dates import clock, long_date
 from namnd.storage.workspace import Workspace
@@ -15,6 +15,7 @@ from namnd.storage.workspace import Workspace
 if TYPE_CHECKING:
     import datetime as dt
 
+    from namnd.domain.agenda import AgendaDocument
     from namnd.operations.schedule import YearPlan
     from namnd.rules.roster import Seat
     from namnd.rules.search import Hit
@@ -81,13 +82,13 @@ def meeting_json(meeting: MeetingSummary) -> dict:
     }
 
 
-def agenda_json(view: AgendaView) -> dict:
+def agenda_json(view: AgendaDocument) -> dict:
     """A föredragningslista as JSON (schema version 1)."""
     return {
-        "meeting": meeting_json(view.meeting),
+        "meeting": meeting_json(view.summary),
         "items": [
             {
-                "number": item.position,
+                "number": number,
                 "title": item.title,
                 "dnr": item.dnr,
                 "kind": item.kind.value,
@@ -96,7 +97,7 @@ def agenda_json(view: AgendaView) -> dict:
                 "reply_by": _iso(item.reply_by),
                 "confidential": item.confidential,
             }
-            for item in view.items
+            for number, item in enumerate((e.arende for e in view.entries), start=1)
         ],
     }
 
@@ -121,21 +122,21 @@ def meetings_table(meetings: list[MeetingSummary], *, year: int | None) -> str:
     return text_table(("Id", "Datum", "Tid", "Nämnd", "Plats", "Status", "Ärenden"), rows)
 
 
-def agenda_text(view: AgendaView) -> str:
+def agenda_text(view: AgendaDocument) -> str:
     """The föredragningslista as the secretary reads it in a terminal."""
-    m = view.meeting
+    m = view.summary
     when = long_date(m.date) + (f" kl {clock(m.start_time)}" if m.start_time else "")
     head = plain_text(f"{m.organ_name}, {when}" + (f", {m.place}" if m.place else ""))
-    if not view.items:
+    if not view.entries:
         return f"{head}\nFöredragningslistan är tom."
     rows = [
         (
-            str(i.position),
+            str(n),
             i.title + (f" ({i.sent_later})" if i.sent_later else ""),
             i.dnr or "",
             i.kind.label,
         )
-        for i in view.items
+        for n, i in enumerate((e.arende for e in view.entries), start=1)
     ]
     return f"{head}\nFöredragningslista ({m.status.label})\n\n" + text_table(
         ("Nr", "Ärende", "Dnr", "Typ"), rows

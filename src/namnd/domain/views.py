@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from namnd.domain.kinds import ArendeKind, AssignmentStatus, DueKind, MeetingStatus
+from namnd.domain.kinds import AssignmentStatus, DueKind, MeetingStatus
 
-if TYPE_CHECKING:  # the protokoll's classes stay off the TUI's start-up path
+if TYPE_CHECKING:  # the protokoll's classes and the tables stay off the TUI's start-up path
+    from namnd.domain.models import Meeting, Organ
     from namnd.domain.protocol import Protocol
 
 
@@ -27,6 +28,22 @@ class MeetingSummary:
     #: The meeting row's version, bumped on every save (the calendar's SEQUENCE).
     version: int = 1
 
+    @classmethod
+    def of(cls, meeting: Meeting, organ: Organ, item_count: int) -> MeetingSummary:
+        """The row of a stored meeting of ``organ`` with ``item_count`` ärenden."""
+        assert meeting.id is not None, "only a stored meeting is listed"
+        return cls(
+            id=meeting.id,
+            organ_code=organ.code,
+            organ_name=organ.name,
+            date=meeting.date,
+            start_time=meeting.start_time,
+            place=meeting.place,
+            status=meeting.status,
+            version=meeting.version,
+            item_count=item_count,
+        )
+
 
 @dataclass(frozen=True)
 class UtskottProposal:
@@ -38,45 +55,6 @@ class UtskottProposal:
     number: int
     title: str
     dnr: str | None
-
-
-@dataclass(frozen=True)
-class AttachmentView:
-    """A bilaga as listed under an ärende."""
-
-    title: str
-    file: str | None
-    confidential: bool
-    sent_later: bool
-
-
-@dataclass(frozen=True)
-class AgendaItemView:
-    """An ärende as it stands on the föredragningslista."""
-
-    position: int
-    arende_id: int
-    title: str
-    dnr: str | None
-    kind: ArendeKind
-    proposal: list[str]
-    administration_proposal: list[str] | None
-    summary_md: str
-    sent_later: str | None
-    confidential: bool
-    attachments: list[AttachmentView] = field(default_factory=list)
-    #: Svar senast, for a yttrande over a remiss.
-    reply_by: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class AgendaView:
-    """A meeting with its föredragningslista, ready to show or print."""
-
-    meeting: MeetingSummary
-    chair_name: str
-    secretary_name: str
-    items: list[AgendaItemView]
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,12 @@ from typing import Any, TypeVar
 
 import yaml
 
+from namnd.domain.agenda import AgendaDocument, AgendaEntry
 from namnd.domain.diarienummer import DnrFormat, external_reference
 from namnd.domain.kinds import ArendeKind, MeetingStatus
 from namnd.domain.models import AnnouncedDocument, Arende, Attachment, GroupMeeting, Meeting, Organ
 from namnd.domain.organ_code import check_organ_code
 from namnd.errors import InvalidInput
-from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.formats.announced_lines import dump_line as dump_announced
 from namnd.formats.announced_lines import parse_line as parse_announced
 from namnd.formats.markdown_sections import (

@@ -31,8 +31,8 @@ from sqlmodel import Session
 
 from namnd import __version__
 from namnd.atomic_files import replacing, write_bytes, write_text
+from namnd.domain.agenda import AgendaDocument
 from namnd.errors import InvalidInput, NamndError
-from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.archive_formats import file_format
 from namnd.operations.agenda_files import store_workspace
 from namnd.operations.bilaga_files import stored_path

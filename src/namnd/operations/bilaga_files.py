@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from namnd.atomic_files import write_bytes
+from namnd.domain.agenda import AgendaDocument
 from namnd.domain.models import Attachment
 from namnd.errors import InvalidInput, NamndError
-from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.bilaga_files import read_bilaga, resolve_reference, sha256
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace

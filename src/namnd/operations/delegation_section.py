@@ -12,16 +12,15 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
+from namnd.domain.agenda import AgendaDocument
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import DelegationDecision
-from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.delegation_lists import COLUMNS
 from namnd.formats.markdown_table import markdown_table
 from namnd.rules.delegation_summary import summarise
 from namnd.rules.publication import public_delegation_tables, public_text
 from namnd.rules.small_counts import NOTE
 from namnd.storage import delegation
-from namnd.storage.store import Store
 
 
 @dataclass
@@ -37,8 +36,11 @@ class KallelseExtras:
     secret_bilagor: list[tuple[str, str]] = field(default_factory=list)
 
 
-def delegation_extras(store: Store, meeting_id: int, doc: AgendaDocument) -> KallelseExtras:
-    """Grouped delegationsbeslut and list counts for the Delegationsbeslut ärende."""
+def delegation_extras(session: Session, meeting_id: int, doc: AgendaDocument) -> KallelseExtras:
+    """Grouped delegationsbeslut and list counts for the Delegationsbeslut ärende.
+
+    Read in the caller's session: the document's own snapshot (``read_snapshot``).
+    """
     extras = KallelseExtras()
     position = next(
         (
@@ -51,14 +53,13 @@ def delegation_extras(store: Store, meeting_id: int, doc: AgendaDocument) -> Kal
     if position is None:
         return extras
     arende_id = doc.entries[position - 1].arende.id
-    with Session(store.engine) as session:
-        decisions = session.exec(
-            select(DelegationDecision)
-            .where(DelegationDecision.arende_id == arende_id)
-            .order_by(col(DelegationDecision.position))
-        ).all()
-        imports = delegation.list_imports(session=session, meeting_id=meeting_id)
-        rows = delegation.list_rows(session=session, import_ids=[i.id for i in imports])
+    decisions = session.exec(
+        select(DelegationDecision)
+        .where(DelegationDecision.arende_id == arende_id)
+        .order_by(col(DelegationDecision.position))
+    ).all()
+    imports = delegation.list_imports(session=session, meeting_id=meeting_id)
+    rows = delegation.list_rows(session=session, import_ids=[i.id for i in imports])
     parts, public_parts = [], []
     if decisions:
         parts.append("#### Anmälda delegationsbeslut")

@@ -112,7 +112,7 @@ def place_redovisning(
 
 def _notifications_item(store: Store, meeting_id: int, by: str) -> int:
     """The meeting's anmälningsärenden ärende, added from the standing template if absent."""
-    for item in store.agenda(meeting_id).items:
-        if item.kind is ArendeKind.NOTIFICATIONS:
-            return item.arende_id
+    for entry in store.agenda(meeting_id).entries:
+        if entry.arende.kind is ArendeKind.NOTIFICATIONS:
+            return entry.arende_id
     return store.add_standing_item(meeting_id, "notifications", by=by)

@@ -26,12 +26,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import Session
-
 from namnd.atomic_files import write_with
+from namnd.domain.agenda import AgendaDocument
 from namnd.domain.models import Attachment
 from namnd.errors import InvalidInput, NamndError
-from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.bilaga_files import kind_of, resolve_reference, sha256
 from namnd.operations.agenda_files import store_workspace
 from namnd.operations.bilaga_files import stored_path
@@ -39,6 +37,7 @@ from namnd.renderers.handlingar_pdf import Chapter, Piece, assemble, page_count
 from namnd.rules.publication import DEFAULT_OSL_REFERENCE, public_version
 from namnd.rules.swedish_dates import long_date
 from namnd.storage import agendas, queries
+from namnd.storage.database import read_snapshot
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
@@ -85,11 +84,11 @@ def export_handlingar(
     from namnd.operations.delegation_section import delegation_extras
     from namnd.operations.publishing import publish
 
-    with Session(store.engine) as session:
+    with read_snapshot(store.engine) as session:  # the whole package as of one moment
         meeting = queries.find_meeting(session=session, ref=ref)
         assert meeting.id is not None  # a stored meeting
         internal = agendas.load_agenda(session=session, meeting_id=meeting.id)
-    extras = delegation_extras(store, meeting.id, internal)
+        extras = delegation_extras(session, meeting.id, internal)
     build = _Build(store_workspace(store), internal, public, progress)
     if public:
         build.doc = public_version(internal, internal.organ.osl_reference)

@@ -6,14 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session
-
 from namnd.formats.text_files import text_or_file
-from namnd.storage import agendas, queries
+from namnd.storage import agendas, kallelse, queries
+from namnd.storage.database import read_snapshot
 from namnd.storage.store import Store
 
 if TYPE_CHECKING:
-    from namnd.formats.agenda_document import AgendaDocument
+    from namnd.domain.agenda import AgendaDocument
     from namnd.operations.delegation_section import KallelseExtras
     from namnd.operations.exports import ExportOptions
 
@@ -47,22 +46,28 @@ def export_kallelse(
 
 
 def read_kallelse(store: Store, ref: str, options: ExportOptions) -> KallelseView:
-    """The meeting's agenda, as published when ``options.public``; for Word, its extras."""
-    with Session(store.engine) as session:
+    """The meeting's agenda, as published when ``options.public``; for Word, its extras.
+
+    Everything is read in one snapshot, so the kallelse shows the database as of one moment.
+    """
+    word = options.fmt != "md"
+    with read_snapshot(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
         assert meeting.id is not None  # a stored meeting
         internal = agendas.load_agenda(session=session, meeting_id=meeting.id)
+        if word:
+            from namnd.operations.delegation_section import delegation_extras
+
+            extras = delegation_extras(session, meeting.id, internal)
+            changes = kallelse.late_changes(session=session, meeting_id=meeting.id)
     printed = internal
     if options.public:
         from namnd.rules.publication import public_version
 
         printed = public_version(internal, internal.organ.osl_reference)
-    if options.fmt == "md":
+    if not word:
         return KallelseView(internal, printed)
-    from namnd.operations.delegation_section import delegation_extras
-
-    extras = delegation_extras(store, meeting.id, internal)
-    late = [(c.label, c.arende_title, c.description) for c in store.late_changes(meeting.id)]
+    late = [(c.label, c.arende_title, c.description) for c in changes]
     if options.public:
         from namnd.rules.publication import public_text
 

@@ -28,13 +28,13 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from namnd.domain.agenda import AgendaDocument
 from namnd.domain.kinds import AttendeeKind, MeetingStatus, MemberRole
 from namnd.domain.models import Arende
 from namnd.domain.organ_settings import OrganSettings
 from namnd.domain.protocol import Protocol, ProtocolParagraph
 from namnd.domain.views import MeetingSummary
 from namnd.errors import NotFound, PublicationRefused
-from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.oparl_extension import decision_properties
 from namnd.formats.oparl_ids import DEFAULT_BASE_URL, OPARL_TYPE, OParlIds, meeting_key, slug
 from namnd.rules.publication import public_protocol, public_seats, public_version

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
+from namnd.domain.agenda import AgendaDocument
 from namnd.domain.protocol import Protocol
 from namnd.domain.views import ProtocolView
 from namnd.errors import InvalidInput, NotFound
-from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.text_files import read_text, text_or_file
 from namnd.rules.protocol_text import full_decisions
-from namnd.storage import agendas, queries
+from namnd.storage import agendas, protocols, queries, schedule
+from namnd.storage.database import read_snapshot
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
@@ -26,29 +27,38 @@ if TYPE_CHECKING:
 
 
 def printed_protocol(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
-    """The protokoll as it is printed, with the agenda it was decided on.
+    """The protokoll as it is printed, with the agenda it was decided on (one snapshot)."""
+    with read_snapshot(store.engine) as session:
+        return _printed(session, ref)
+
+
+def _printed(session: Session, ref: str) -> tuple[ProtocolView, AgendaDocument]:
+    """The protokoll and its agenda, read in ``session``.
 
     Every § that only says "beslutar enligt förslaget" holds the förslag's att-satser
     (``protocol_text.full_decisions``): the protokoll .docx, its Markdown file, the
     utdrag and the expediering all carry the beslut itself. The stored § is unchanged.
     """
-    view, agenda = _loaded(store, ref)
-    proposals = {n: e.arende.proposal for n, e in enumerate(agenda.entries, start=1)}
-    return replace(view, protocol=full_decisions(view.protocol, proposals)), agenda
-
-
-def _loaded(store: Store, ref: str) -> tuple[ProtocolView, AgendaDocument]:
-    with Session(store.engine) as session:
-        meeting = queries.find_meeting(session=session, ref=ref)
-        assert meeting.id is not None  # a stored meeting
-        agenda = agendas.load_agenda(session=session, meeting_id=meeting.id)
-    view = store.protocol(meeting.id)
+    meeting = queries.find_meeting(session=session, ref=ref)
+    assert meeting.id is not None  # a stored meeting
+    agenda = agendas.load_agenda(session=session, meeting_id=meeting.id)
+    view = protocols.load_protocol(session=session, meeting_id=meeting.id)
     if view is None:
         raise NotFound(
             f"Sammanträdet {meeting.date.isoformat()} har inget protokoll ännu: öppna det i "
             "protokollsläge (p på kallelsen) eller läs in en protokollsfil."
         )
-    return view, agenda
+    proposals = {n: e.arende.proposal for n, e in enumerate(agenda.entries, start=1)}
+    return replace(view, protocol=full_decisions(view.protocol, proposals)), agenda
+
+
+def _deadlines(session: Session, agenda: AgendaDocument) -> AfterMeeting:
+    """Justering, anslag and överklagande of the agenda's meeting, read in ``session``."""
+    meeting = agenda.meeting
+    assert meeting.id is not None  # a stored meeting
+    return schedule.meeting_deadlines(
+        session=session, organ_id=meeting.organ_id, meetings=[(meeting.id, meeting.date)]
+    )[meeting.id]
 
 
 @dataclass(frozen=True)
@@ -81,23 +91,30 @@ def export_protocol(
 
 
 def read_protocol(store: Store, ref: str, options: ExportOptions) -> PrintedProtocol:
-    """The printed protokoll, public when ``options.public``; for Word, dates and extras."""
-    view, internal = printed_protocol(store, ref)
+    """The printed protokoll, public when ``options.public``; for Word, dates and extras.
+
+    Everything is read in one snapshot, so the protokoll shows the database as of one moment.
+    """
+    word = options.fmt != "md"
+    with read_snapshot(store.engine) as session:
+        view, internal = _printed(session, ref)
+        if word:
+            from namnd.operations.delegation_section import delegation_extras
+
+            # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
+            extras = delegation_extras(session, view.meeting_id, internal)
+            after = _deadlines(session, internal)
     protocol, agenda = view.protocol, internal
     if options.public:
         protocol, agenda = _public(protocol, internal)
-    if options.fmt == "md":
+    if not word:
         return PrintedProtocol(view.meeting_id, protocol, agenda, internal)
-    from namnd.operations.delegation_section import delegation_extras
-
-    # The counts and grouped delegationsbeslut only; the rows never go into a protokoll.
-    extras = delegation_extras(store, view.meeting_id, internal)
     return PrintedProtocol(
         view.meeting_id,
         protocol,
         agenda,
         internal,
-        after=store.meeting_deadlines(view.meeting_id),
+        after=after,
         under_item=extras.public_under_item if options.public else extras.under_item,
     )
 
@@ -148,7 +165,9 @@ def export_extract(
         from namnd.storage.organs import template_of
 
         assert target is not None
-        view, agenda = printed_protocol(store, ref)
+        with read_snapshot(store.engine) as session:
+            view, agenda = _printed(session, ref)
+            after = _deadlines(session, agenda)
         protocol, internal = view.protocol, agenda
         if public:
             protocol, agenda = _public(protocol, internal)
@@ -158,7 +177,7 @@ def export_extract(
             target,
             agenda=agenda,
             template=template or template_of(internal.organ),
-            after=store.meeting_deadlines(view.meeting_id),
+            after=after,
             public=public,
         )
 
@@ -233,11 +252,11 @@ def import_protocol(store: Store, path: Path, warnings: list[str] | None = None)
     text = read_text(path)
     head = parse_protocol(text, check=False)
     meeting = _meeting_for(store, head)
-    agenda = store.agenda(meeting.id)
+    entries = store.agenda(meeting.id).entries
     protocol = parse_protocol(
         text,
-        agenda_items=[item.position for item in agenda.items],
-        secret_items=[item.position for item in agenda.items if item.confidential],
+        agenda_items=list(range(1, len(entries) + 1)),
+        secret_items=[n for n, e in enumerate(entries, start=1) if e.arende.confidential],
         warnings=warnings,
     )
     store.replace_protocol(meeting.id, protocol)

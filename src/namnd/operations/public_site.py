@@ -27,8 +27,8 @@ from functools import partial
 from pathlib import Path
 
 from namnd.atomic_files import write_text
+from namnd.domain.agenda import AgendaDocument
 from namnd.errors import NamndError
-from namnd.formats.agenda_document import AgendaDocument
 from namnd.formats.oparl_ids import DEFAULT_BASE_URL
 from namnd.renderers import site_html
 from namnd.renderers.site_html import Link, NoticeRow

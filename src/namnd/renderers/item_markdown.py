@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Protocol
 
-from namnd.domain.views import AgendaItemView
-from namnd.formats.agenda_document import AgendaEntry
+from namnd.domain.agenda import AgendaEntry
+from namnd.domain.models import Attachment
 from namnd.formats.markdown_sections import proposal_markdown
 from namnd.formats.markdown_table import markdown_table
 from namnd.renderers.markdown_text import literal, shift_headings
@@ -20,22 +19,12 @@ from namnd.rules.reply_deadlines import reply_warning
 from namnd.rules.swedish_dates import long_date
 
 
-class _Bilaga(Protocol):
-    """A bilaga as listed: read-only, so a frozen view or a table row will do."""
-
-    @property
-    def title(self) -> str: ...
-    @property
-    def confidential(self) -> bool: ...
-    @property
-    def sent_later(self) -> bool: ...
-
-
-def item_markdown(item: AgendaItemView, meeting_date: dt.date | None = None) -> str:
-    """Heading, facts, both proposals where they differ, sammanfattning and bilagor.
+def item_markdown(number: int, entry: AgendaEntry, meeting_date: dt.date | None = None) -> str:
+    """Ärende ``number``: heading, facts, both proposals, sammanfattning and bilagor.
 
     With ``meeting_date``, a svar senast before the meeting is pointed out.
     """
+    item = entry.arende
     facts = [f"**{item.kind.label.capitalize()}**"]
     if item.dnr:
         facts.append(f"Dnr {literal(item.dnr)}")
@@ -45,14 +34,14 @@ def item_markdown(item: AgendaItemView, meeting_date: dt.date | None = None) -> 
         facts.append("**Sekretess**")
     if item.reply_by:
         facts.append(f"svar senast {long_date(item.reply_by)}")
-    parts = [item_heading(item.position, item.title), " · ".join(facts)]
+    parts = [item_heading(number, item.title), " · ".join(facts)]
     warning = reply_warning(item.title, item.reply_by, meeting_date) if meeting_date else None
     if warning:
         parts.append(f"> **Obs: remisstiden går ut före sammanträdet.** {literal(warning)}")
     parts += proposal_sections(item.proposal, item.administration_proposal)
     if item.summary_md.strip():
         parts += ["### Sammanfattning", item.summary_md.strip()]
-    parts += attachment_section(item.attachments, show_secret=True)
+    parts += attachment_section(entry.attachments, show_secret=True)
     return "\n\n".join(parts) + "\n"
 
 
@@ -123,7 +112,7 @@ def proposal_sections(proposal: Sequence[str], administration: Sequence[str] | N
     return parts
 
 
-def attachment_section(attachments: Sequence[_Bilaga], *, show_secret: bool) -> list[str]:
+def attachment_section(attachments: Sequence[Attachment], *, show_secret: bool) -> list[str]:
     """The bilagor as a list, flagged sekretess (internal only) or skickas ut senare."""
     if not attachments:
         return []

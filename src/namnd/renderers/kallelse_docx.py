@@ -15,8 +15,8 @@ from docx.document import Document
 from docx.enum.text import WD_BREAK
 
 from namnd.atomic_files import save_document
+from namnd.domain.agenda import AgendaDocument, AgendaEntry
 from namnd.domain.models import Organ
-from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.renderers.docx_document import (
     document_header,
     new_document,

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, formatdate, make_msgid, parseaddr
 
+from namnd.domain.agenda import AgendaDocument
 from namnd.errors import InvalidInput
-from namnd.formats.agenda_document import AgendaDocument
 from namnd.renderers.kallelse_lines import group_meeting_line, when_text
 from namnd.rules.addresses import checked_email
 from namnd.rules.swedish_dates import long_date

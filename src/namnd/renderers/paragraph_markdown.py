@@ -10,8 +10,8 @@ the document say the same thing in the same words. Levels: ``##`` the §, ``###`
 
 from __future__ import annotations
 
+from namnd.domain.agenda import AgendaEntry
 from namnd.domain.protocol import Protocol, ProtocolParagraph
-from namnd.formats.agenda_document import AgendaEntry
 from namnd.renderers.item_markdown import bullets
 from namnd.renderers.markdown_text import literal, shift_headings
 from namnd.rules import protocol_text

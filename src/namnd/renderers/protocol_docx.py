@@ -19,8 +19,8 @@ from docx.shared import Cm
 from docx.table import Table
 
 from namnd.atomic_files import save_document
+from namnd.domain.agenda import AgendaDocument, AgendaEntry
 from namnd.domain.protocol import Protocol, ProtocolParagraph
-from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.renderers.docx_document import (
     add_table,
     document_header,

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 
+from namnd.domain.agenda import AgendaEntry
 from namnd.domain.models import Arende, Organ
-from namnd.formats.agenda_document import AgendaEntry
 from namnd.formats.markdown_sections import proposal_markdown
 from namnd.renderers.item_markdown import memo_sections
 from namnd.renderers.markdown_docx import MarkdownRenderer

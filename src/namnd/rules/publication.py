@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import SQLModel
 
+from namnd.domain.agenda import AgendaDocument, AgendaEntry
 from namnd.domain.models import AnnouncedDocument, Arende, Attachment
 from namnd.domain.protocol import Correction, Protocol, ProtocolParagraph
-from namnd.formats.agenda_document import AgendaDocument, AgendaEntry
 from namnd.rules.delegation_summary import (
     AVSLAG,
     BIFALL,

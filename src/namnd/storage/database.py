@@ -109,3 +109,24 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def read_snapshot(engine: Engine) -> Iterator[Session]:
+    """A read-only session whose queries all see the database as it was at the first.
+
+    A document (a kallelse, a protokoll) is read whole from one snapshot, so a save made
+    meanwhile is in all of it or in none of it. PostgreSQL: a REPEATABLE READ, READ ONLY
+    transaction; SQLite: one read transaction (under WAL it never blocks a writer). Render
+    after the block: the snapshot is held until it ends.
+    """
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            # pysqlite begins a transaction only before a write; a read one is asked for.
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection = connection.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        with Session(connection) as session:
+            yield session

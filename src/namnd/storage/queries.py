@@ -7,13 +7,8 @@ import datetime as dt
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from namnd.domain.models import AgendaItem, Arende, Attachment, Meeting, Organ
-from namnd.domain.views import (
-    AgendaItemView,
-    AgendaView,
-    AttachmentView,
-    MeetingSummary,
-)
+from namnd.domain.models import AgendaItem, Meeting, Organ
+from namnd.domain.views import MeetingSummary
 from namnd.errors import InvalidInput, NotFound
 
 
@@ -34,7 +29,7 @@ def list_meetings(*, session: Session, year: int | None = None) -> list[MeetingS
         query = query.where(
             col(Meeting.date) >= dt.date(year, 1, 1), col(Meeting.date) <= dt.date(year, 12, 31)
         )
-    return [_summary(meeting, organ, n or 0) for meeting, organ, n in session.exec(query)]
+    return [MeetingSummary.of(meeting, organ, n or 0) for meeting, organ, n in session.exec(query)]
 
 
 def find_meeting(*, session: Session, ref: str) -> Meeting:
@@ -62,69 +57,11 @@ def find_meeting(*, session: Session, ref: str) -> Meeting:
     return meetings[0]
 
 
-def agenda_for(*, session: Session, meeting_id: int) -> AgendaView:
-    """The föredragningslista of a meeting with each ärende's proposal and bilagor."""
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFound(f"Det finns inget sammanträde med id {meeting_id}.")
+def summary_of(*, session: Session, meeting: Meeting) -> MeetingSummary:
+    """The meetings list's row of one stored meeting, with its number of ärenden."""
     organ = session.get(Organ, meeting.organ_id)
     assert organ is not None  # the meeting's organ (a foreign key)
-    rows = session.exec(
-        select(AgendaItem, Arende)
-        .join(Arende, col(Arende.id) == col(AgendaItem.arende_id))
-        .where(AgendaItem.meeting_id == meeting_id)
-        .order_by(col(AgendaItem.position))
-    ).all()
-    arende_ids = [arende.id for _, arende in rows]
-    attachments: dict[int, list[AttachmentView]] = {}
-    if arende_ids:
-        for att in session.exec(
-            select(Attachment)
-            .where(col(Attachment.arende_id).in_(arende_ids))
-            .order_by(col(Attachment.arende_id), col(Attachment.position))
-        ):
-            attachments.setdefault(att.arende_id, []).append(
-                AttachmentView(att.title, att.file, att.confidential, att.sent_later)
-            )
-    items = [
-        AgendaItemView(
-            position=item.position,
-            arende_id=arende.id,
-            title=arende.title,
-            dnr=arende.dnr,
-            kind=arende.kind,
-            proposal=list(arende.proposal),
-            administration_proposal=(
-                list(arende.administration_proposal)
-                if arende.administration_proposal is not None
-                else None
-            ),
-            summary_md=arende.summary_md,
-            sent_later=arende.sent_later,
-            confidential=arende.confidential,
-            attachments=attachments.get(arende.id, []),
-            reply_by=arende.reply_by,
-        )
-        for item, arende in rows
-    ]
-    return AgendaView(
-        meeting=_summary(meeting, organ, len(items)),
-        chair_name=meeting.chair_name,
-        secretary_name=meeting.secretary_name,
-        items=items,
-    )
-
-
-def _summary(meeting: Meeting, organ: Organ, item_count: int) -> MeetingSummary:
-    assert meeting.id is not None  # a stored meeting
-    return MeetingSummary(
-        id=meeting.id,
-        organ_code=organ.code,
-        organ_name=organ.name,
-        date=meeting.date,
-        start_time=meeting.start_time,
-        place=meeting.place,
-        status=meeting.status,
-        version=meeting.version,
-        item_count=item_count,
-    )
+    count = session.exec(
+        select(func.count()).select_from(AgendaItem).where(AgendaItem.meeting_id == meeting.id)
+    ).one()
+    return MeetingSummary.of(meeting, organ, count)

@@ -28,7 +28,6 @@ from namnd.domain.models import (
     OrganRules,
 )
 from namnd.domain.views import (
-    AgendaView,
     AssignmentDetail,
     AssignmentView,
     MeetingSummary,
@@ -38,13 +37,14 @@ from namnd.domain.views import (
 # assignments, delegation and ej_verkstallda are imported where used: their regexes and
 # tables would otherwise cost the TUI's first paint (bench/startup.py).
 from namnd.storage import agenda_editing, agendas, kallelse, queries, schedule
-from namnd.storage.database import open_database, session_scope
+from namnd.storage.database import open_database, read_snapshot, session_scope
 from namnd.storage.schedule import find_organ
 from namnd.storage.workspace import Workspace
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from namnd.domain.agenda import AgendaDocument
     from namnd.domain.delegation_tables import ReportLaw
     from namnd.domain.diarienummer import DnrFormat
     from namnd.domain.organ_settings import OrganSettings
@@ -100,13 +100,16 @@ class Store:
         """The meeting named by a date or an id (Swedish error if none or ambiguous)."""
         with Session(self.engine) as session:
             meeting = queries.find_meeting(session=session, ref=ref)
-            assert meeting.id is not None  # a stored meeting
-            return queries.agenda_for(session=session, meeting_id=meeting.id).meeting
+            return queries.summary_of(session=session, meeting=meeting)
 
-    def agenda(self, meeting_id: int) -> AgendaView:
-        """A meeting's föredragningslista with proposals, summaries and bilagor."""
-        with Session(self.engine) as session:
-            return queries.agenda_for(session=session, meeting_id=meeting_id)
+    def agenda(self, meeting_id: int) -> AgendaDocument:
+        """A meeting's kallelse and föredragningslista, read from one snapshot.
+
+        The aggregate the renderers read too (``domain.agenda``): ärenden with their
+        bilagor and anmälda handlingar, detached. NotFound if the meeting is gone.
+        """
+        with read_snapshot(self.engine) as session:
+            return agendas.load_agenda(session=session, meeting_id=meeting_id)
 
     # --- editing the kallelse (every write names who made it) ----------------------
 

@@ -14,7 +14,6 @@ from textual.widgets import DataTable, Header, Markdown, Static
 from textual.worker import Worker, get_current_worker
 
 from namnd.domain.kinds import ArendeKind
-from namnd.domain.views import AgendaItemView, AgendaView
 from namnd.operations.exports import EXPORTS
 from namnd.renderers.item_markdown import item_markdown
 from namnd.rules.kallelse_flow import is_late
@@ -30,6 +29,7 @@ from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
 from namnd.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
+    from namnd.domain.agenda import AgendaDocument, AgendaEntry
     from namnd.domain.models import Arende
     from namnd.rules.assignment_extraction import ProposedAssignment
 
@@ -89,7 +89,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         super().__init__()
         self.store = store
         self.meeting_id = meeting_id
-        self.view: AgendaView | None = None
+        self.view: AgendaDocument | None = None
         self._keep_cursor = position - 1
 
     @property
@@ -123,13 +123,13 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         view = self.store.agenda(self.meeting_id)
         self.app.call_from_thread(self._show, view, get_current_worker())
 
-    def _show(self, view: AgendaView, worker: Worker[None] | None = None) -> None:
+    def _show(self, view: AgendaDocument, worker: Worker[None] | None = None) -> None:
         if worker is not None and worker.is_cancelled:
             # A newer read replaced this one (a write went through since it began): the
             # newer one shows the list, and where its cursor belongs.
             return
         self.view = view
-        m = view.meeting
+        m = view.summary
         when = long_date(m.date) + (f" kl {clock(m.start_time)}" if m.start_time else "")
         place = f", {m.place}" if m.place else ""
         late = " · ändringar loggas som ändring efter utskick" if is_late(m.status) else ""
@@ -139,16 +139,13 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         )
         table = self.query_one(DataTable)
         table.clear()
-        for item in view.items:
+        for number, entry in enumerate(view.entries, start=1):
+            arende = entry.arende
             table.add_row(
-                str(item.position),
-                item.title,
-                item.dnr or "",
-                item.kind.label,
-                key=str(item.position),
+                str(number), arende.title, arende.dnr or "", arende.kind.label, key=str(number)
             )
-        if view.items:
-            table.move_cursor(row=min(self._keep_cursor, len(view.items) - 1))
+        if view.entries:
+            table.move_cursor(row=min(self._keep_cursor, len(view.entries) - 1))
         else:
             self.query_one(Markdown).update(
                 "*Föredragningslistan är tom.*\n\n"
@@ -162,9 +159,10 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         if self.view is None or event.row_key.value is None:
             return
-        item = self.view.items[int(event.row_key.value) - 1]
-        self._keep_cursor = item.position - 1
-        self.query_one(Markdown).update(item_markdown(item, self.view.meeting.date))
+        number = int(event.row_key.value)
+        self._keep_cursor = number - 1
+        entry = self.view.entries[number - 1]
+        self.query_one(Markdown).update(item_markdown(number, entry, self.view.meeting.date))
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -172,10 +170,10 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
 
     # --- editing -----------------------------------------------------------------------
 
-    def _current(self) -> AgendaItemView | None:
-        if self.view is None or not self.view.items:
+    def _current(self) -> AgendaEntry | None:
+        if self.view is None or not self.view.entries:
             return None
-        return self.view.items[self.query_one(DataTable).cursor_row]
+        return self.view.entries[self.query_one(DataTable).cursor_row]
 
     def _apply(self, change: Callable[[], object], *, cursor: int | None = None) -> None:
         """Run a Store write in a worker; errors become a Swedish notification, then reload."""
@@ -223,7 +221,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
     def action_new(self) -> None:
         def created(title: str | None) -> None:
             if title:
-                count = len(self.view.items) if self.view else 0
+                count = len(self.view.entries) if self.view else 0
                 self._apply(
                     lambda: self.store.add_arende(self.meeting_id, {"title": title}, by=self.user),
                     cursor=count,
@@ -234,7 +232,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
     def action_standing(self) -> None:
         def chosen(key: str | None) -> None:
             if key:
-                count = len(self.view.items) if self.view else 0
+                count = len(self.view.entries) if self.view else 0
                 self._apply(
                     lambda: self.store.add_standing_item(self.meeting_id, key, by=self.user),
                     cursor=count,
@@ -256,7 +254,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         def chosen(key: str | None) -> None:
             if not key:
                 return
-            count = len(self.view.items) if self.view else 0
+            count = len(self.view.entries) if self.view else 0
             number = int(key[1:])
             if key[0] == "p":
                 self._apply(
@@ -296,7 +294,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
                     lambda: self.store.remove_arende(self.meeting_id, item.arende_id, by=self.user)
                 )
 
-        question = f"Ta bort ”{item.title}” från föredragningslistan? Ärendet finns kvar."
+        question = f"Ta bort ”{item.arende.title}” från föredragningslistan? Ärendet finns kvar."
         self.app.push_screen(ConfirmDialog(question, yes="Ta bort", destructive=True), confirmed)
 
     def action_move(self, delta: int) -> None:
@@ -310,7 +308,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         """Uppdrag due at this meeting; choosing one adds its återrapportering ärende."""
         if self.view is None:
             return
-        meeting = self.view.meeting
+        meeting = self.view.summary
         due = due_at_meeting(
             self.store.assignments(today=meeting.date, organ_code=meeting.organ_code),
             meeting.date,
@@ -326,7 +324,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
                     arende_id = self.store.add_arende(self.meeting_id, fields, by=self.user)
                     self.store.link_report_back(assignment.id, arende_id, by=self.user)
 
-                self._apply(add, cursor=len(self.view.items) if self.view else 0)
+                self._apply(add, cursor=len(self.view.entries) if self.view else 0)
 
         empty = "Inga nämnduppdrag ska återrapporteras till det här sammanträdet."
         self.app.push_screen(
@@ -337,7 +335,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
     def action_decide_report_back(self) -> None:
         """Record the återrapportering as decided: its uppdrag become återrapporterade."""
         item = self._current()
-        if item is None or item.kind != ArendeKind.REPORT_BACK:
+        if item is None or item.arende.kind != ArendeKind.REPORT_BACK:
             self.notify("Markera en återrapportering först.", title="Beslut", severity="warning")
             return
 

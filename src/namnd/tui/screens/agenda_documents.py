@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from textual.screen import Screen
 
-    from namnd.domain.views import AgendaView
+    from namnd.domain.agenda import AgendaDocument
     from namnd.storage.store import Store
 
     class AgendaHost(Screen[None]):
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
         store: Store
         meeting_id: int
-        view: AgendaView | None
+        view: AgendaDocument | None
 
         @property
         @abstractmethod

@@ -7,6 +7,7 @@ from the presidium), not the login of the secretary pressing the key.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ from textual.widgets import Header, Markdown
 
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.models import LateChange, MeetingStatusChange
-from namnd.domain.views import AgendaView, AssignmentView
+from namnd.domain.views import AssignmentView
 from namnd.errors import NamndError
 from namnd.formats.markdown_sections import proposal_markdown
 from namnd.rules.kallelse_flow import may_move
@@ -31,15 +32,18 @@ from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import PickDialog, TextDialog
 from namnd.tui.widgets.footer import Footer
 
+if TYPE_CHECKING:
+    from namnd.domain.agenda import AgendaDocument
+
 
 def review_markdown(
-    view: AgendaView,
+    view: AgendaDocument,
     history: list[MeetingStatusChange],
     late: list[LateChange],
     missing: Sequence[AssignmentView] = (),
 ) -> str:
     """The whole review page: status, log, and each ärende with its proposals."""
-    m = view.meeting
+    m = view.summary
     out = [
         f"# Granskning: {m.organ_name}, {long_date(m.date)}",
         f"Status: **{m.status.label}**",
@@ -56,7 +60,9 @@ def review_markdown(
         out.append("## Ändringar efter utskick")
         out.append("\n".join(f"- **{c.label}**: {c.arende_title} – {c.description}" for c in late))
     late_replies = [
-        w for w in (reply_warning(i.title, i.reply_by, m.date) for i in view.items) if w is not None
+        w
+        for w in (reply_warning(e.arende.title, e.arende.reply_by, m.date) for e in view.entries)
+        if w is not None
     ]
     if late_replies:
         out.append("## Remisstiden går ut före sammanträdet")
@@ -64,8 +70,9 @@ def review_markdown(
     if missing:
         out.append("## Uppdrag som ska återrapporteras men saknas på listan")
         out.append("\n".join(f"- **{a.due_label}**: {a.text} ({a.origin_label})" for a in missing))
-    for item in view.items:
-        out.append(f"## {item.position}. {item.title}" + (f" ({item.dnr})" if item.dnr else ""))
+    for number, entry in enumerate(view.entries, start=1):
+        item = entry.arende
+        out.append(f"## {number}. {item.title}" + (f" ({item.dnr})" if item.dnr else ""))
         if item.administration_proposal and item.administration_proposal != item.proposal:
             out.append("*Kallelsens förslag skiljer sig från förvaltningens.*")
             out.append("**Förslag till beslut**\n\n" + _numbered(item.proposal))
@@ -102,7 +109,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.store, self.meeting_id, self.user = store, meeting_id, user
         self.sub_title = "Granskning"
-        self.view: AgendaView | None = None
+        self.view: AgendaDocument | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,7 +123,7 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         view = self.store.agenda(self.meeting_id)
-        meeting = view.meeting
+        meeting = view.summary
         missing = due_at_meeting(
             self.store.assignments(today=meeting.date, organ_code=meeting.organ_code),
             meeting.date,
@@ -129,7 +136,7 @@ class ReviewScreen(Screen[None]):
         )
         self.app.call_from_thread(self._show, view, text)
 
-    def _show(self, view: AgendaView, text: str) -> None:
+    def _show(self, view: AgendaDocument, text: str) -> None:
         self.view = view
         self.query_one(Markdown).update(text)
         self.refresh_bindings()
@@ -150,7 +157,7 @@ class ReviewScreen(Screen[None]):
             seats = self.store.seats()
         except NamndError:
             seats = []  # no register: the kallelse's ordförande, or a name typed
-        names = presidium_names(seats, meeting.date, self.view.chair_name)
+        names = presidium_names(seats, meeting.date, meeting.chair_name)
 
         def chosen(name: str | None) -> None:
             if name:
