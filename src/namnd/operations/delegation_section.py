@@ -17,10 +17,11 @@ from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import DelegationDecision
 from namnd.formats.delegation_lists import COLUMNS
 from namnd.formats.markdown_table import markdown_table
-from namnd.rules.delegation_summary import summarise
+from namnd.rules.delegation_summary import SummaryTable, summarise
 from namnd.rules.publication import public_delegation_tables, public_text
 from namnd.rules.small_counts import NOTE
 from namnd.storage import delegation
+from namnd.storage.store import Store
 
 
 @dataclass
@@ -34,6 +35,14 @@ class KallelseExtras:
     under_item: dict[int, str] = field(default_factory=dict)
     public_under_item: dict[int, str] = field(default_factory=dict)
     secret_bilagor: list[tuple[str, str]] = field(default_factory=list)
+
+
+def delegation_summary(store: Store, meeting_id: int) -> list[SummaryTable]:
+    """Counts per insats, lagrum and month of the meeting's imported lists (internal)."""
+    with Session(store.engine) as session:
+        ids = [i.id for i in delegation.list_imports(session=session, meeting_id=meeting_id)]
+        rows = delegation.list_rows(session=session, import_ids=ids)
+        return summarise(row for _, row in rows)
 
 
 def delegation_extras(session: Session, meeting_id: int, doc: AgendaDocument) -> KallelseExtras:

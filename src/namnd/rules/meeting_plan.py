@@ -10,8 +10,9 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import ArendeKind, MeetingStatus
 from namnd.domain.views import MeetingSummary
 from namnd.errors import InvalidInput
@@ -189,7 +190,7 @@ def plan_warnings(
 
 def schedule_decision(
     organ_name: str, year: int, dates: list[dt.date], administration: str = ""
-) -> dict[str, Any]:
+) -> ArendeChanges:
     """Fields of the ärende "Sammanträdesordning YYYY", written as in the seed.
 
     The dates are a Markdown list, one "måndag 27 januari" a line as in the seed; the
@@ -197,13 +198,13 @@ def schedule_decision(
     """
     lines = "\n".join(f"- {weekday_day_month(day)}" for day in sorted(dates))
     administration = administration or organ_name.replace("nämnden", "förvaltningen")
-    return {
-        "title": f"Sammanträdesordning {year}",
-        "kind": ArendeKind.DECISION,
-        "proposal": [f"{organ_name} godkänner sammanträdesordningen för {year}."],
-        "summary_md": f"{administration} föreslår följande sammanträdesordning för nämndens "
+    return ArendeChanges(
+        title=f"Sammanträdesordning {year}",
+        kind=ArendeKind.DECISION,
+        proposal=[f"{organ_name} godkänner sammanträdesordningen för {year}."],
+        summary_md=f"{administration} föreslår följande sammanträdesordning för nämndens "
         f"sammanträden {year}:\n\n{lines}",
-    }
+    )
 
 
 def proposal_lines(dates: list[dt.date], warnings: list[str]) -> list[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import ArendeKind
 
 
@@ -27,14 +27,14 @@ class StandingItem:
     opener_decision: str | None = None
     """The beslut this item gets when it opens a protokoll; None if it is no opener."""
 
-    def fill(self, organ_name: str) -> dict[str, Any]:
+    def fill(self, organ_name: str) -> ArendeChanges:
         """Field values for a new ärende of ``organ_name`` from this template."""
-        return {
-            "title": self.title,
-            "kind": self.kind,
-            "proposal": [self.proposal.format(organ=organ_name)],
-            "summary_md": self.summary,
-        }
+        return ArendeChanges(
+            title=self.title,
+            kind=self.kind,
+            proposal=[self.proposal.format(organ=organ_name)],
+            summary_md=self.summary,
+        )
 
 
 STANDING_ITEMS: tuple[StandingItem, ...] = (

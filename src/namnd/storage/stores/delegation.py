@@ -1,0 +1,118 @@
+"""``store.delegation``: delegationsbeslut lists, the delegationsordning, ej verkställda.
+
+The lists' rows and the ej verkställda beslut are personal data: nothing here is public
+output (the counts go through ``rules.publication``). The storage modules are imported
+where used: their regexes and tables would otherwise cost the TUI's first paint.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from namnd.storage.schedule import find_organ
+from namnd.storage.stores._part import Part
+
+if TYPE_CHECKING:
+    from namnd.domain.changes import EjVerkstalldChanges
+    from namnd.domain.models import DelegationCode
+    from namnd.rules.ej_verkstallda import Case, Offer
+    from namnd.storage.delegation import ImportView
+
+
+class DelegationStore(Part):
+    """Imported delegationsbeslut lists, delegation codes and ej verkställda beslut."""
+
+    # --- imported delegationsbeslut lists ----------------------------------------
+
+    def imports(self, meeting_id: int | None = None) -> list[ImportView]:
+        """Imported lists (no rows), optionally of one meeting."""
+        from namnd.storage import delegation
+
+        with self._read() as session:
+            return delegation.list_imports(session=session, meeting_id=meeting_id)
+
+    def delete_import(self, import_id: int) -> int:
+        """Delete an imported list and its rows (gallring); rows deleted."""
+        from namnd.storage import delegation
+
+        return self._write(delegation.delete_import, import_id=import_id)
+
+    # --- the delegationsordning --------------------------------------------------
+
+    def codes(self, organ_code: str | None = None) -> list[DelegationCode]:
+        """The delegationsordning of the organ (or the only one)."""
+        from namnd.storage.delegation_codes import list_codes
+
+        with self._read() as session:
+            organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
+            return list_codes(session=session, organ_id=organ.id)
+
+    def save_code(
+        self, code: str, matter: str, delegate: str, organ_code: str | None = None
+    ) -> str:
+        """Add a code to the delegationsordning or change its matter and delegat; the code."""
+        from namnd.storage.delegation_codes import save_code
+
+        with self._session() as session:
+            organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
+            return save_code(
+                session=session, organ_id=organ.id, code=code, matter=matter, delegate=delegate
+            ).code
+
+    def unknown_codes(self, organ_code: str | None = None) -> list[str]:
+        """Codes used in reported delegationsbeslut but missing from the delegationsordning."""
+        from namnd.storage.delegation_codes import unknown_codes
+
+        with self._read() as session:
+            organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
+            return unknown_codes(session=session, organ_id=organ.id)
+
+    # --- ej verkställda beslut ----------------------------------------------------
+
+    def ej_verkstallda(self, organ_code: str | None = None) -> list[Case]:
+        """The register of ej verkställda beslut with their offers."""
+        from namnd.storage import ej_verkstallda
+
+        with self._read() as session:
+            organ = find_organ(session=session, code=organ_code)
+            return ej_verkstallda.list_cases(session=session, organ_id=organ.id)
+
+    def add_ej_verkstalld(
+        self, case: Case, *, by: str, organ_code: str | None = None
+    ) -> int | None:
+        """Register a beslut; its id, or None if the same beslut was already there."""
+        from namnd.storage import ej_verkstallda
+
+        with self._session() as session:
+            organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
+            return ej_verkstallda.add_case(session=session, organ_id=organ.id, case=case, by=by)
+
+    def update_ej_verkstalld(
+        self, case_id: int, version: int, changes: EjVerkstalldChanges, *, by: str
+    ) -> int:
+        """Change a registered beslut (StaleEdit if someone saved first); the new version."""
+        from namnd.storage import ej_verkstallda
+
+        return self._write(
+            ej_verkstallda.update_case,
+            case_id=case_id,
+            version=version,
+            changes=changes.as_dict(),
+            by=by,
+        )
+
+    def add_ej_verkstalld_offer(self, case_id: int, offer: Offer, note: str = "") -> None:
+        """Record an erbjudande made for a registered beslut."""
+        from namnd.storage import ej_verkstallda
+
+        self._write(ej_verkstallda.add_offer, case_id=case_id, offer=offer, note=note)
+
+    def delete_ej_verkstalld(self, case_id: int) -> None:
+        """Remove a registered beslut and its offers."""
+        from namnd.storage import ej_verkstallda
+
+        self._write(ej_verkstallda.delete_case, case_id=case_id)
