@@ -331,7 +331,7 @@ def _search(store, runs: int) -> tuple[float, float]:
     for _ in range(runs):
         for q in QUERIES:
             start = time.perf_counter()
-            store.search(q)
+            store.search.find(q)
             ours.append(time.perf_counter() - start)
             start = time.perf_counter()
             with store.engine.connect() as db:
@@ -468,9 +468,9 @@ def _opening(store, demo: Path, demo_url: str | None, runs: int) -> None:
     from namnd.storage.store import Store
     from namnd.storage.workspace import resolve
 
-    day = store.find_meeting(DEMO_DAY).id
+    day = store.schedule.find_meeting(DEMO_DAY).id
     demo_store = Store.open(resolve(demo, demo_url))
-    demo_day = demo_store.find_meeting(DEMO_DAY).id
+    demo_day = demo_store.schedule.find_meeting(DEMO_DAY).id
     opened: dict[str, list[float]] = {
         "agenda": [],
         "agenda-demo": [],

@@ -56,7 +56,7 @@ def roster(rows: int) -> float:
     with tempfile.TemporaryDirectory() as folder:
         store = _demo(Path(folder) / "ws")
         started = time.perf_counter()
-        store.import_seats(parse_roster_table("\n".join(lines).encode()))
+        store.members.import_seats(parse_roster_table("\n".join(lines).encode()))
         took = time.perf_counter() - started
         store.close()
     return took

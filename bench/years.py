@@ -60,7 +60,7 @@ def _build(root: Path, years: int) -> int:
             path = root / f"agenda-{day}.md"
             path.write_text(_agenda_on(day, serial), encoding="utf-8")
             import_agenda_file(store, path)
-    count = len(store.meetings())
+    count = len(store.schedule.meetings())
     store.close()
     return count
 
@@ -83,11 +83,11 @@ def _in_process(root: Path) -> dict[str, float]:
         fn()
         return time.perf_counter() - start
 
-    newest = max(store.meetings(), key=lambda m: (m.item_count > 0, m.date)).id
+    newest = max(store.schedule.meetings(), key=lambda m: (m.item_count > 0, m.date)).id
     result = {
-        "meetings list": timed(store.meetings),
-        "open the newest föredragningslista": timed(lambda: store.agenda(newest)),
-        "search all years for 'matsvinn'": timed(lambda: store.search("matsvinn")),
+        "meetings list": timed(store.schedule.meetings),
+        "open the newest föredragningslista": timed(lambda: store.agendas.agenda(newest)),
+        "search all years for 'matsvinn'": timed(lambda: store.search.find("matsvinn")),
     }
     store.close()
     return result

@@ -9,5 +9,5 @@ from namnd.storage.store import Store
 
 def assignment_containing(store: Store, words: str, *, today: dt.date):
     """The one nämnduppdrag whose text contains ``words`` (fails if none or several)."""
-    (found,) = [v for v in store.assignments(today=today) if words in v.text]
+    (found,) = [v for v in store.assignments.find(today=today) if words in v.text]
     return found

@@ -84,7 +84,9 @@ def test_the_protocol_exports_process_loads_no_tui_migrations_templates_or_signi
     demo_store, workspace, tmp_path
 ):
     """``namnd export protokoll --format docx`` as its own process: what is in sys.modules."""
-    demo_store.replace_protocol(demo_store.find_meeting("2019-09-19").id, draft_protocol())
+    demo_store.protocols.replace(
+        demo_store.schedule.find_meeting("2019-09-19").id, draft_protocol()
+    )
     target = tmp_path / "protokoll.docx"
     argv = ["--workspace", str(workspace.root), "export", "protokoll", "2019-09-19"]
     argv += ["--format", "docx", "-o", str(target)]

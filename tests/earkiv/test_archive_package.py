@@ -87,7 +87,7 @@ def social_package(tmp_path_factory, templates) -> Built:
     workspace = resolve(folder / "ws")
     templates.sqlite_into("empty", workspace)
     store = Store.open(workspace)
-    store.create_organ(
+    store.organs.create(
         OrganSettings(
             code="sn",
             name="Socialnämnden",
@@ -215,7 +215,7 @@ def test_a_meeting_not_justerat_is_refused_and_nothing_written(demo_store, works
     target = workspace.root / "paket.zip"
     with pytest.raises(InvalidInput, match="inget justerat protokoll"):
         build_archive(demo_store, DAY, target)  # no protokoll at all
-    demo_store.open_protocol(demo_store.find_meeting(DAY).id, by="sekr", first_number=82)
+    demo_store.protocols.open(demo_store.schedule.find_meeting(DAY).id, by="sekr", first_number=82)
     with pytest.raises(InvalidInput, match="inget justerat protokoll"):
         build_archive(demo_store, DAY, target)  # a protokoll being written
     demo_store.close()

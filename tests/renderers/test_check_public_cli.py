@@ -5,6 +5,7 @@ import re
 import pytest
 
 from namnd.cli.main import main
+from namnd.domain.changes import ArendeChanges
 from namnd.operations.demo import demo_dir
 
 
@@ -112,14 +113,14 @@ def test_public_protokoll_after_a_rattelse_of_a_sekretess_paragraph(ws, store, t
 
     from tests.protocol_sample import draft_protocol
 
-    meeting = store.find_meeting("2019-09-19").id
-    store.replace_protocol(meeting, draft_protocol())
-    store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="test")
-    view = store.protocol(meeting)
+    meeting = store.schedule.find_meeting("2019-09-19").id
+    store.protocols.replace(meeting, draft_protocol())
+    store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="test")
+    view = store.protocols.get(meeting)
     p94 = view.protocol.paragraph(94)  # sekretess
     fixed = dataclasses.replace(p94, decision_md="Beslutet om ledsagning till brukaren upphävs.")
     reason = "Fel lagrum angavs i beslutet om ledsagning."
-    store.correct_paragraph(meeting, fixed, reason, by="t", paragraph_id=view.ids[94])
+    store.protocols.correct_paragraph(meeting, fixed, reason, by="t", paragraph_id=view.ids[94])
     internal, public = tmp_path / f"intern.{fmt}", tmp_path / f"off.{fmt}"
     for path, flags in ((internal, []), (public, ["--public"])):
         assert main([*ws, "export", "protokoll", "2019-09-19", "--format", fmt, "-o", str(path),
@@ -132,11 +133,11 @@ def test_public_protokoll_after_a_rattelse_of_a_sekretess_paragraph(ws, store, t
 
 @pytest.mark.parametrize("fmt", ["docx", "md"])
 def test_public_kallelse_with_a_comment_and_a_personnummer(ws, store, tmp_path, capsys, fmt):
-    meeting = store.find_meeting("2019-09-19").id
-    item1 = store.agenda(meeting).entries[0].arende_id
-    arende, _ = store.arende(item1)
+    meeting = store.schedule.find_meeting("2019-09-19").id
+    item1 = store.agendas.agenda(meeting).entries[0].arende_id
+    arende, _ = store.agendas.arende(item1)
     summary = "Information om 780312-4564.\n\n<!-- internt: ring handläggaren -->\n"
-    store.save_arende(item1, arende.version, {"summary_md": summary}, by="test")
+    store.agendas.save_arende(item1, arende.version, ArendeChanges(summary_md=summary), by="test")
     public = tmp_path / f"off.{fmt}"
     _export(ws, public, "--format", fmt, "--public")
     capsys.readouterr()
@@ -147,13 +148,13 @@ def test_public_protokoll_of_a_sekretess_arende_whose_paragraph_lacks_the_flag(w
                                                                               capsys):  # fmt: skip
     from tests.protocol_sample import draft_protocol
 
-    meeting = store.find_meeting("2019-09-19").id
-    item7 = store.agenda(meeting).entries[6].arende_id
-    arende, _ = store.arende(item7)
+    meeting = store.schedule.find_meeting("2019-09-19").id
+    item7 = store.agendas.agenda(meeting).entries[6].arende_id
+    arende, _ = store.agendas.arende(item7)
     summary = "Den enskilde har sedan mars bott på korttidsboendet Solrosen i Tumba."
-    store.save_arende(item7, arende.version, {"confidential": True, "summary_md": summary},
+    store.agendas.save_arende(item7, arende.version, ArendeChanges(confidential=True, summary_md=summary),
                       by="test")  # fmt: skip
-    store.replace_protocol(meeting, draft_protocol())  # § 91 (item 7) is not marked
+    store.protocols.replace(meeting, draft_protocol())  # § 91 (item 7) is not marked
     public = tmp_path / "off.docx"
     assert main([*ws, "export", "protokoll", "2019-09-19", "--format", "docx", "--public",
                  "-o", str(public)]) == 0  # fmt: skip

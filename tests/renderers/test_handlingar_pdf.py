@@ -179,7 +179,7 @@ class Package:
 
 
 def _titles(store: Store, ref: str) -> list[str]:
-    view = store.agenda(store.find_meeting(ref).id)
+    view = store.agendas.agenda(store.schedule.find_meeting(ref).id)
     return [f"{item.position}. {item.title}" for item in view.items]
 
 

@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import select
 
 from namnd.cli.main import main
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.models import Arende, Attachment
 from namnd.errors import InvalidInput
 from namnd.operations.kallelse_export import export_kallelse
@@ -148,15 +149,19 @@ def test_libreoffice_converts_the_kallelse(demo_store, tmp_path):
 def test_anmalda_handlingar_as_a_table_and_a_secret_one_never_published(demo_store, tmp_path):
     from namnd.domain.models import AnnouncedDocument
 
-    item9 = demo_store.agenda(demo_store.find_meeting("2019-09-19").id).entries[8].arende_id
-    arende, _ = demo_store.arende(item9)
+    item9 = (
+        demo_store.agendas.agenda(demo_store.schedule.find_meeting("2019-09-19").id)
+        .entries[8]
+        .arende_id
+    )
+    arende, _ = demo_store.agendas.arende(item9)
     secret = AnnouncedDocument(
         arende_id=item9, position=0, title="Lex Maria-anmälan om vårdskada", source="IVO",
         dnr="von/2019:29:18", confidential=True,
     )  # fmt: skip
-    demo_store.save_arende(
-        item9, arende.version, {}, by="test",
-        announcements=[*demo_store.announcements(item9), secret],
+    demo_store.agendas.save_arende(
+        item9, arende.version, ArendeChanges(), by="test",
+        announcements=[*demo_store.agendas.announcements(item9), secret],
     )  # fmt: skip
     doc = docx.Document(str(_export(demo_store, tmp_path / "intern")))
     (table,) = [t for t in doc.tables if t.rows[0].cells[0].text == "Handling"]
@@ -170,11 +175,15 @@ def test_anmalda_handlingar_as_a_table_and_a_secret_one_never_published(demo_sto
 
 
 def test_changes_after_utskick_are_listed_with_only_what_changed(demo_store, tmp_path):
-    item1 = demo_store.agenda(demo_store.find_meeting("2019-09-19").id).entries[0].arende_id
-    arende, attachments = demo_store.arende(item1)
+    item1 = (
+        demo_store.agendas.agenda(demo_store.schedule.find_meeting("2019-09-19").id)
+        .entries[0]
+        .arende_id
+    )
+    arende, attachments = demo_store.agendas.arende(item1)
     unchanged = {"title": arende.title, "dnr": arende.dnr, "proposal": arende.proposal}
-    demo_store.save_arende(
-        item1, arende.version, unchanged | {"summary_md": "Ny text."}, by="test",
+    demo_store.agendas.save_arende(
+        item1, arende.version, ArendeChanges(**unchanged | {"summary_md": "Ny text."}), by="test",
         attachments=attachments,
     )  # fmt: skip
     doc = docx.Document(str(_export(demo_store, tmp_path)))

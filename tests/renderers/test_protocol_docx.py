@@ -23,10 +23,10 @@ SECRET_DECISION = "Anmälan av delegationsbeslut läggs till handlingarna."
 @pytest.fixture
 def decided(demo_store):
     """All ten items decided (§ 90 with yrkanden, omröstning, reservation), then justerat."""
-    meeting = demo_store.find_meeting(DAY).id
-    demo_store.replace_protocol(meeting, draft_protocol())
-    demo_store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekreteraren")
-    demo_store.post_protocol(meeting, dt.date(2019, 9, 27))
+    meeting = demo_store.schedule.find_meeting(DAY).id
+    demo_store.protocols.replace(meeting, draft_protocol())
+    demo_store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+    demo_store.protocols.post(meeting, dt.date(2019, 9, 27))
     return demo_store
 
 
@@ -74,7 +74,7 @@ def test_anslag_dates_follow_the_rules(decided, tmp_path):
         for row in table.rows
     }
     assert cells["Datum då anslaget sätts upp"] == "fredag 27 september 2019"
-    after = decided.meeting_deadlines(decided.find_meeting(DAY).id)
+    after = decided.schedule.meeting_deadlines(decided.schedule.find_meeting(DAY).id)
     assert after.appeal_ends == dt.date(2019, 10, 18)  # three weeks, same weekday
     down = after.notice_down
     assert cells["Datum då anslaget tas ned"] == long_date(down) == "lördag 19 oktober 2019"
@@ -96,14 +96,14 @@ def test_kl_13_5_anslag_box_follows_a_late_justering_and_the_organs_rules(demo_s
     from namnd.operations.schedule import save_rules
 
     save_rules(demo_store, {"posting_days": 1})
-    meeting = demo_store.find_meeting(DAY).id
-    demo_store.replace_protocol(meeting, draft_protocol())
-    demo_store.adjust_protocol(meeting, dt.date(2019, 10, 9), by="sekreteraren")
+    meeting = demo_store.schedule.find_meeting(DAY).id
+    demo_store.protocols.replace(meeting, draft_protocol())
+    demo_store.protocols.adjust(meeting, dt.date(2019, 10, 9), by="sekreteraren")
     # Not yet anslaget: the organ's own rule, one day after the (late) justering.
     cells = _cells(docx.Document(str(_export(demo_store, tmp_path / "a"))))
     assert cells["Datum då anslaget sätts upp"] == "torsdag 10 oktober 2019"
     assert cells["Datum då anslaget tas ned"] == "fredag 1 november 2019"
-    demo_store.post_protocol(meeting, dt.date(2019, 10, 11))
+    demo_store.protocols.post(meeting, dt.date(2019, 10, 11))
     cells = _cells(docx.Document(str(_export(demo_store, tmp_path / "b"))))
     assert cells["Datum då anslaget sätts upp"] == "fredag 11 oktober 2019"
     assert cells["Datum då anslaget tas ned"] == "lördag 2 november 2019"
@@ -114,13 +114,13 @@ def test_kl_8_12_omedelbart_justerad_paragraph_has_its_own_anslag_in_the_protoko
 ):
     import dataclasses
 
-    meeting = demo_store.find_meeting(DAY).id
+    meeting = demo_store.schedule.find_meeting(DAY).id
     protocol = draft_protocol()
     paragraphs = tuple(
         dataclasses.replace(p, immediate=p.number == 90) for p in protocol.paragraphs
     )
-    demo_store.replace_protocol(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
-    demo_store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+    demo_store.protocols.replace(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
+    demo_store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekreteraren")
     document = docx.Document(str(_export(demo_store, tmp_path)))
     assert _cells(document)["Omedelbart justerade paragrafer"] == (
         "§ 90: justerad torsdag 19 september 2019, anslås senast fredag 20 september 2019, "

@@ -55,10 +55,10 @@ def html(folder: Path, name: str) -> str:
 def justerat(demo_store):
     """The demo meeting's protokoll (§ 89 omedelbart justerad, § 94 sekretess), justerat
     26 september and anslaget 27 september 2019."""
-    meeting = demo_store.find_meeting(DAY).id
-    demo_store.replace_protocol(meeting, draft_protocol())
-    demo_store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekreteraren")
-    demo_store.post_protocol(meeting, dt.date(2019, 9, 27))
+    meeting = demo_store.schedule.find_meeting(DAY).id
+    demo_store.protocols.replace(meeting, draft_protocol())
+    demo_store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+    demo_store.protocols.post(meeting, dt.date(2019, 9, 27))
     return demo_store
 
 
@@ -67,7 +67,7 @@ def test_publish_the_demo_after_justering(justerat, workspace, tmp_path, capsys)
     ws = ["--workspace", str(workspace.root)]
     code, out, err = run(capsys, *ws, "publish", DAY, "-o", str(site), "--today", "2019-10-01")
     assert code == 0, err
-    after = justerat.meeting_deadlines(justerat.find_meeting(DAY).id)
+    after = justerat.schedule.meeting_deadlines(justerat.schedule.find_meeting(DAY).id)
     stem = "2019-09-19-von"
     assert sorted(p.name for p in site.iterdir()) == sorted(
         [
@@ -133,10 +133,10 @@ def test_publish_the_demo_after_justering(justerat, workspace, tmp_path, capsys)
 
 
 def test_a_protokoll_not_justerat_is_refused(demo_store, workspace, tmp_path, capsys):
-    meeting = demo_store.find_meeting(DAY).id
+    meeting = demo_store.schedule.find_meeting(DAY).id
     draft = draft_protocol()
     plain = tuple(dataclasses.replace(p, immediate=False) for p in draft.paragraphs)
-    demo_store.replace_protocol(meeting, dataclasses.replace(draft, paragraphs=plain))
+    demo_store.protocols.replace(meeting, dataclasses.replace(draft, paragraphs=plain))
     site = tmp_path / "webb"
     code, _, err = run(capsys, "--workspace", str(workspace.root), "publish", DAY, "-o", str(site))
     assert code == 1
@@ -146,12 +146,12 @@ def test_a_protokoll_not_justerat_is_refused(demo_store, workspace, tmp_path, ca
 
 
 def test_an_omedelbart_justerad_paragraph_is_published_alone(demo_store, tmp_path):
-    meeting = demo_store.find_meeting(DAY).id
-    demo_store.replace_protocol(meeting, draft_protocol())  # § 89 omedelbart justerad
+    meeting = demo_store.schedule.find_meeting(DAY).id
+    demo_store.protocols.replace(meeting, draft_protocol())  # § 89 omedelbart justerad
     site = tmp_path / "webb"
     published = publish_meeting(demo_store, DAY, site, today=dt.date(2019, 9, 20))
     (notice,) = published.notices
-    dates = demo_store.meeting_deadlines(meeting).for_paragraph(89)
+    dates = demo_store.schedule.meeting_deadlines(meeting).for_paragraph(89)
     assert (notice.number, notice.up, notice.down) == (
         89,
         dates.posting_deadline,

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import Session, select
 
+from namnd.domain.changes import OrganChanges
 from namnd.domain.models import Arende
 from namnd.operations.kallelse_export import export_kallelse
 from namnd.operations.protocol_export import export_extract, export_protocol
@@ -83,7 +84,7 @@ def test_public_kallelse_prints_no_tjansteskrivelse_of_a_sekretess_arende(demo_s
 
 
 def test_the_tjansteskrivelse_is_one_markdown_text_per_arende(demo_store):
-    meeting = demo_store.find_meeting(DAY).id
+    meeting = demo_store.schedule.find_meeting(DAY).id
     with Session(demo_store.engine) as session:
         doc = agendas.load_agenda(session=session, meeting_id=meeting)
     text = tjansteskrivelse_markdown(doc.organ, doc.entries[2])
@@ -93,8 +94,8 @@ def test_the_tjansteskrivelse_is_one_markdown_text_per_arende(demo_store):
 
 
 def test_the_header_names_the_kommun_set_on_the_organ(demo_store):
-    demo_store.edit_organ("von", {"municipality": "Botkyrka kommun"})
-    meeting = demo_store.find_meeting(DAY).id
+    demo_store.organs.edit("von", OrganChanges(municipality="Botkyrka kommun"))
+    meeting = demo_store.schedule.find_meeting(DAY).id
     with Session(demo_store.engine) as session:
         doc = agendas.load_agenda(session=session, meeting_id=meeting)
     text = tjansteskrivelse_markdown(doc.organ, doc.entries[2])
@@ -133,13 +134,13 @@ def test_a_title_with_markdown_characters_reads_literally_everywhere(demo_store,
         arende.title = arende.memo_title = TRICKY
         session.add(arende)
         session.commit()
-    meeting = demo_store.find_meeting(DAY).id
+    meeting = demo_store.schedule.find_meeting(DAY).id
     texts = [p.text for p in _kallelse(demo_store, tmp_path).paragraphs]
     assert TRICKY in texts, "the first page's list"
     assert f"3. {TRICKY} (von/2018:225)" in texts, "the ärende's heading"
     assert texts.count(TRICKY) == 2, "the list and the tjänsteskrivelse's title"
 
-    preview = item_markdown(3, demo_store.agenda(meeting).entries[2])
+    preview = item_markdown(3, demo_store.agendas.agenda(meeting).entries[2])
     heading = next(t for t in parse(preview) if t.type == "inline")
     assert heading.content.endswith(literal(TRICKY))
     assert "".join(c.content for c in heading.children) == f"3. {TRICKY}"
@@ -148,8 +149,8 @@ def test_a_title_with_markdown_characters_reads_literally_everywhere(demo_store,
     paragraphs = tuple(
         dataclasses.replace(p, title=TRICKY) if p.number == 87 else p for p in protocol.paragraphs
     )
-    demo_store.replace_protocol(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
-    demo_store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+    demo_store.protocols.replace(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
+    demo_store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekreteraren")
     for path in (
         export_protocol(demo_store, DAY, fmt="docx", path=tmp_path / "p.docx"),
         export_extract(demo_store, DAY, 87, path=tmp_path / "u.docx"),

@@ -67,8 +67,8 @@ def tsa_url(pki):
 @pytest.fixture
 def minuted(demo_store, monkeypatch):
     """The demo meeting's protokoll, complete but not justerat; the key's password set."""
-    meeting = demo_store.find_meeting(DAY).id
-    demo_store.replace_protocol(meeting, draft_protocol())
+    meeting = demo_store.schedule.find_meeting(DAY).id
+    demo_store.protocols.replace(meeting, draft_protocol())
     monkeypatch.setenv("NAMND_KEY_PASSWORD", PASSWORD)
     return demo_store
 
@@ -88,7 +88,7 @@ def _verify(workspace, pki, path: Path) -> int:
 
 
 def _adjusted(store) -> bool:
-    return store.protocol(store.find_meeting(DAY).id).protocol.is_adjusted
+    return store.protocols.get(store.schedule.find_meeting(DAY).id).protocol.is_adjusted
 
 
 def _signer_names(path: Path) -> list[str]:
@@ -146,11 +146,11 @@ def test_ordforande_then_justerare_sign_and_only_then_it_is_justerat(
     assert "protokollet är justerat" in capsys.readouterr().out
     assert _adjusted(minuted)
     assert _signer_names(signed) == ["Tuva Lund", "PER EK"]
-    meeting = minuted.find_meeting(DAY)
+    meeting = minuted.schedule.find_meeting(DAY)
     assert meeting.status is MeetingStatus.ADJUSTED
-    log = minuted.status_history(meeting.id)
+    log = minuted.agendas.status_history(meeting.id)
     assert log[-1].changed_by == "Tuva Lund, PER EK"
-    rows = minuted.signatures(meeting.id)
+    rows = minuted.protocols.signatures(meeting.id)
     assert [(r.signer_name, r.role, r.version) for r in rows] == [
         ("Tuva Lund", "ordförande", 1),
         ("Per Ek", "justerare", 1),
@@ -199,11 +199,13 @@ def test_a_rattelse_after_justering_makes_a_new_version_and_keeps_the_old(
     require_libreoffice()
     assert _sign(workspace, pki, "chair") == 0
     assert _sign(workspace, pki, "adjuster") == 0
-    meeting = minuted.find_meeting(DAY).id
-    view = minuted.protocol(meeting)
+    meeting = minuted.schedule.find_meeting(DAY).id
+    view = minuted.protocols.get(meeting)
     p90 = view.protocol.paragraph(90)
     fixed = dataclasses.replace(p90, dispatch_to=(*p90.dispatch_to, "Kommunfullmäktige"))
-    minuted.correct_paragraph(meeting, fixed, "Saknades.", by="sekr", paragraph_id=view.ids[90])
+    minuted.protocols.correct_paragraph(
+        meeting, fixed, "Saknades.", by="sekr", paragraph_id=view.ids[90]
+    )
     first = (workspace.protocols / "2019-09-19-von-justerat.pdf").read_bytes()
 
     assert _sign(workspace, pki, "chair") == 0
@@ -230,7 +232,7 @@ def test_bad_keys_are_refused_in_swedish_and_nothing_is_justerat(
     assert message in capsys.readouterr().err
     assert not _adjusted(minuted)
     assert not (workspace.protocols / "2019-09-19-von-justerat.pdf").exists()
-    assert minuted.signatures(minuted.find_meeting(DAY).id) == []
+    assert minuted.protocols.signatures(minuted.schedule.find_meeting(DAY).id) == []
 
 
 def test_pkcs11_needs_a_label_and_not_both_kinds_of_key(
@@ -268,7 +270,7 @@ def test_timestamped_signatures_and_the_archive_copy_b_lta(
     assert _sign(workspace, pki, "chair", "--tsa", tsa_url) == 0
     assert _sign(workspace, pki, "adjuster", "--tsa", tsa_url, "--lta") == 0
     assert _adjusted(minuted)
-    assert minuted.status_history(minuted.find_meeting(DAY).id)[-1].changed_by == (
+    assert minuted.agendas.status_history(minuted.schedule.find_meeting(DAY).id)[-1].changed_by == (
         "Tuva Lund, PER EK"
     )
     capsys.readouterr()

@@ -24,24 +24,24 @@ def _row(meeting_id: int, name: str, role: str) -> SignatureRow:
 
 def test_a_signature_on_a_stale_file_is_refused_and_the_last_one_justerar(backend_demo_store):
     store = backend_demo_store
-    meeting = store.find_meeting(DAY).id
-    store.replace_protocol(meeting, draft_protocol())
-    store.record_signature(
+    meeting = store.schedule.find_meeting(DAY).id
+    store.protocols.replace(meeting, draft_protocol())
+    store.protocols.record_signature(
         _row(meeting, "Tuva Lund", "ordförande"), after=None, adjust_on=None, by="Tuva Lund"
     )
-    (first,) = store.signatures(meeting)
+    (first,) = store.protocols.signatures(meeting)
     with pytest.raises(StaleEdit, match="Tuva Lund skrev under medan du gjorde det"):
-        store.record_signature(
+        store.protocols.record_signature(
             _row(meeting, "Per Ek", "justerare"), after=None, adjust_on=None, by="x"
         )
-    assert len(store.signatures(meeting)) == 1
-    store.record_signature(
+    assert len(store.protocols.signatures(meeting)) == 1
+    store.protocols.record_signature(
         _row(meeting, "Per Ek", "justerare"),
         after=first.id,
         adjust_on=dt.date(2019, 9, 26),
         by="Tuva Lund, Per Ek",
     )
-    assert [r.signer_name for r in store.signatures(meeting)] == ["Tuva Lund", "Per Ek"]
-    assert store.protocol(meeting).protocol.adjustment.adjusted_on == dt.date(2019, 9, 26)
-    assert store.find_meeting(DAY).status is MeetingStatus.ADJUSTED
-    assert store.status_history(meeting)[-1].changed_by == "Tuva Lund, Per Ek"
+    assert [r.signer_name for r in store.protocols.signatures(meeting)] == ["Tuva Lund", "Per Ek"]
+    assert store.protocols.get(meeting).protocol.adjustment.adjusted_on == dt.date(2019, 9, 26)
+    assert store.schedule.find_meeting(DAY).status is MeetingStatus.ADJUSTED
+    assert store.agendas.status_history(meeting)[-1].changed_by == "Tuva Lund, Per Ek"

@@ -23,7 +23,7 @@ def meeting_id(backend_store):
 
 
 def titles(store, meeting_id):
-    entries = store.agenda(meeting_id).entries
+    entries = store.agendas.agenda(meeting_id).entries
     return [(n, e.arende.title) for n, e in enumerate(entries, start=1)]
 
 
@@ -32,7 +32,7 @@ def test_add_from_template_move_and_remove(backend_store, meeting_id):
     with backend_store.session() as session:
         new = editing.add_new_arende(session=session, meeting_id=meeting_id, fields=template)
     assert titles(backend_store, meeting_id)[-1] == (3, "Delegationsbeslut")
-    assert backend_store.agenda(meeting_id).entries[-1].arende.proposal == [
+    assert backend_store.agendas.agenda(meeting_id).entries[-1].arende.proposal == [
         "Vård- och omsorgsnämnden noterar till protokollet att nämnden tagit del av besluten."
     ]
     with backend_store.session() as session:
@@ -47,14 +47,14 @@ def test_add_from_template_move_and_remove(backend_store, meeting_id):
     ]
     with backend_store.session() as session:
         editing.move_arende(session=session, meeting_id=meeting_id, arende_id=new.id, delta=-9)
-    first = backend_store.agenda(meeting_id).entries[1].arende_id
+    first = backend_store.agendas.agenda(meeting_id).entries[1].arende_id
     with backend_store.session() as session:
         editing.remove_arende(session=session, meeting_id=meeting_id, arende_id=first)
     assert titles(backend_store, meeting_id) == [(1, "Delegationsbeslut"), (2, "Återrapportering")]
 
 
 def test_removed_arende_can_be_placed_again(backend_store, meeting_id):
-    first = backend_store.agenda(meeting_id).entries[0].arende_id
+    first = backend_store.agendas.agenda(meeting_id).entries[0].arende_id
     with backend_store.session() as session:
         editing.remove_arende(session=session, meeting_id=meeting_id, arende_id=first)
         assert [
@@ -78,7 +78,7 @@ def test_new_arende_needs_a_title_and_a_valid_dnr(backend_store, meeting_id):
 
 def test_two_people_saving_the_same_arende(backend_store, meeting_id):
     """The second save is refused and the first person's text survives."""
-    arende_id = backend_store.agenda(meeting_id).entries[0].arende_id
+    arende_id = backend_store.agendas.agenda(meeting_id).entries[0].arende_id
     with Session(backend_store.engine) as s:
         read_version = s.get(Arende, arende_id).version  # both editors open version 1
     with backend_store.session() as session:
@@ -95,12 +95,12 @@ def test_two_people_saving_the_same_arende(backend_store, meeting_id):
             version=read_version,
             changes={"summary_md": "Bertil skrev över."},
         )
-    view = backend_store.agenda(meeting_id).entries[0].arende
+    view = backend_store.agendas.agenda(meeting_id).entries[0].arende
     assert view.summary_md == "Anna skrev detta."
 
 
 def test_save_normalises_and_validates(backend_store, meeting_id):
-    arende_id = backend_store.agenda(meeting_id).entries[0].arende_id
+    arende_id = backend_store.agendas.agenda(meeting_id).entries[0].arende_id
     with backend_store.session() as session:
         saved = editing.save_arende(
             session=session,

@@ -10,6 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from namnd.cli.main import main
+from namnd.domain.changes import ArendeChanges, AssignmentChanges
 from namnd.domain.kinds import ArendeKind, AssignmentStatus, DueKind
 from namnd.domain.models import Arende, Assignment, AssignmentChange
 from namnd.errors import InvalidInput, NotFound
@@ -22,7 +23,7 @@ VOF = "vård- och omsorgsförvaltningen"
 
 
 def _arende_id(store, dnr: str) -> int:
-    entries = store.agenda(store.find_meeting("2019-09-19").id).entries
+    entries = store.agendas.agenda(store.schedule.find_meeting("2019-09-19").id).entries
     return next(e.arende_id for e in entries if e.arende.dnr == dnr)
 
 
@@ -64,7 +65,7 @@ def test_demo_register_follows_the_seed(backend_store):
     statsbidrag = assignment_containing(backend_store, "stimulansmedlen", today=AUTUMN_2019)
     assert (statsbidrag.report_to, statsbidrag.assignee) == ("Socialstyrelsen", "omsorgschef")
     assert (statsbidrag.due_date, statsbidrag.due_kind) == (D(2020, 2, 28), DueKind.EXACT_DATE)
-    assert len(backend_store.assignments(today=AUTUMN_2019)) == 5
+    assert len(backend_store.assignments.find(today=AUTUMN_2019)) == 5
 
 
 def test_demo_twice_adds_no_uppdrag(backend_store):
@@ -76,8 +77,8 @@ def test_demo_twice_adds_no_uppdrag(backend_store):
 
 
 def test_overdue_is_derived_from_today(demo_store):
-    before = demo_store.assignments(today=AUTUMN_2019, overdue=True)
-    after = demo_store.assignments(today=D(2020, 1, 1), overdue=True)
+    before = demo_store.assignments.find(today=AUTUMN_2019, overdue=True)
+    after = demo_store.assignments.find(today=D(2020, 1, 1), overdue=True)
     assert before == []
     assert [v.text.endswith(("i boendestödet", "för Myndighet")) for v in after] == [True, True]
     assert {v.status_label for v in after} == {"försenad"}
@@ -86,11 +87,11 @@ def test_overdue_is_derived_from_today(demo_store):
 
 
 def test_filters(demo_store):
-    reported = demo_store.assignments(today=AUTUMN_2019, statuses={AssignmentStatus.REPORTED})
+    reported = demo_store.assignments.find(today=AUTUMN_2019, statuses={AssignmentStatus.REPORTED})
     assert {v.origin_dnr for v in reported} == {"von/2018:225", "von/2018:234"}
-    due = demo_store.assignments(today=AUTUMN_2019, due_before=D(2020, 1, 1))
+    due = demo_store.assignments.find(today=AUTUMN_2019, due_before=D(2020, 1, 1))
     assert [v.due_date for v in due] == [D(2019, 9, 19), D(2019, 12, 31), D(2019, 12, 31)]
-    by_dnr = demo_store.assignments(today=AUTUMN_2019, origin_dnr="von/2019:126")
+    by_dnr = demo_store.assignments.find(today=AUTUMN_2019, origin_dnr="von/2019:126")
     assert [v.report_to for v in by_dnr] == ["Socialstyrelsen"]
 
 
@@ -106,12 +107,14 @@ def test_meeting_in_month_resolves_once_the_meeting_is_planned(demo_store):
 @pytest.mark.usefixtures("backend_demo_store")
 def test_status_history_names_who_and_when(backend_store):
     plan = assignment_containing(backend_store, "åtgärdsplan för boendestödet", today=AUTUMN_2019)
-    backend_store.set_assignment_status(plan.id, AssignmentStatus.IN_PROGRESS, by="kerstin")
-    backend_store.set_assignment_status(plan.id, AssignmentStatus.IN_PROGRESS, by="kerstin")
-    backend_store.update_assignment(
-        plan.id, {"due_date": D(2020, 1, 27), "due_kind": DueKind.MEETING_IN_MONTH}, by="tuva"
+    backend_store.assignments.set_status(plan.id, AssignmentStatus.IN_PROGRESS, by="kerstin")
+    backend_store.assignments.set_status(plan.id, AssignmentStatus.IN_PROGRESS, by="kerstin")
+    backend_store.assignments.update(
+        plan.id,
+        AssignmentChanges(due_date=D(2020, 1, 27), due_kind=DueKind.MEETING_IN_MONTH),
+        by="tuva",
     )
-    detail = backend_store.assignment(plan.id, today=AUTUMN_2019)
+    detail = backend_store.assignments.get(plan.id, today=AUTUMN_2019)
     assert [(h.field_label, h.old_value, h.new_value, h.changed_by) for h in detail.history] == [
         ("registrerat", "", plan.text, "demo"),
         ("status", "ej påbörjad", "pågår", "kerstin"),
@@ -123,38 +126,40 @@ def test_status_history_names_who_and_when(backend_store):
 
 @pytest.mark.usefixtures("backend_demo_store")
 def test_deciding_a_report_back_marks_its_uppdrag_reported(backend_store):
-    meeting_id = backend_store.find_meeting("2020-01-27").id
-    report_id = backend_store.add_arende(
+    meeting_id = backend_store.schedule.find_meeting("2020-01-27").id
+    report_id = backend_store.agendas.add_arende(
         meeting_id,
-        {"title": "Återrapportering åtgärdsplan boendestöd", "kind": ArendeKind.REPORT_BACK},
+        ArendeChanges(title="Återrapportering åtgärdsplan boendestöd", kind=ArendeKind.REPORT_BACK),
         by="kerstin",
     )
     plan = assignment_containing(backend_store, "åtgärdsplan för boendestödet", today=AUTUMN_2019)
     other = assignment_containing(backend_store, "åtgärdsplan för Myndighet", today=AUTUMN_2019)
-    backend_store.link_report_back(plan.id, report_id, by="kerstin")
-    backend_store.link_report_back(other.id, report_id, by="kerstin")
+    backend_store.assignments.link_report_back(plan.id, report_id, by="kerstin")
+    backend_store.assignments.link_report_back(other.id, report_id, by="kerstin")
 
-    assert backend_store.decide_report_back(report_id, by="kerstin", keep_open={other.id}) == [
-        plan.id
-    ]
-    done = backend_store.assignment(plan.id, today=AUTUMN_2019)
+    assert backend_store.assignments.decide_report_back(
+        report_id, by="kerstin", keep_open={other.id}
+    ) == [plan.id]
+    done = backend_store.assignments.get(plan.id, today=AUTUMN_2019)
     assert done.assignment.status is AssignmentStatus.REPORTED
     assert done.assignment.status_since == D(2020, 1, 27)
     assert done.report_arende_title == "Återrapportering åtgärdsplan boendestöd"
     assert "Återrapporterad genom" in done.history[-1].note
-    kept = backend_store.assignment(other.id, today=AUTUMN_2019)
+    kept = backend_store.assignments.get(other.id, today=AUTUMN_2019)
     assert kept.assignment.status is AssignmentStatus.IN_PROGRESS
     assert "hålls öppet" in kept.history[-1].note
-    arende, _ = backend_store.arende(report_id)
+    arende, _ = backend_store.agendas.arende(report_id)
     assert arende.decided
 
 
 def test_only_a_report_back_arende_can_answer_an_uppdrag(demo_store):
     plan = assignment_containing(demo_store, "åtgärdsplan för boendestödet", today=AUTUMN_2019)
     with pytest.raises(InvalidInput, match="inget återrapporteringsärende"):
-        demo_store.link_report_back(plan.id, _arende_id(demo_store, "von/2019:126"), by="k")
+        demo_store.assignments.link_report_back(
+            plan.id, _arende_id(demo_store, "von/2019:126"), by="k"
+        )
     with pytest.raises(NotFound, match="inget nämnduppdrag med id 999"):
-        demo_store.assignment(999)
+        demo_store.assignments.get(999)
 
 
 def test_add_assignment_and_invalid_fields(store):
@@ -163,24 +168,26 @@ def test_add_assignment_and_invalid_fields(store):
     demo(store)
     with Session(store.engine) as session:
         organ_id = session.exec(select(Arende.organ_id)).first()
-    new_id = store.add_assignment(
+    new_id = store.assignments.add(
         organ_id,
-        {"text": "Utreda taxor", "assignee": VOF, "due_date": D(2020, 6, 30),
-         "due_kind": DueKind.END_OF_PERIOD, "due_text": "under våren 2020"},
+        AssignmentChanges(text="Utreda taxor", assignee=VOF, due_date=D(2020, 6, 30),
+         due_kind=DueKind.END_OF_PERIOD, due_text="under våren 2020"),
         by="kerstin",
     )  # fmt: skip
-    view = store.assignment(new_id, today=AUTUMN_2019).assignment
+    view = store.assignments.get(new_id, today=AUTUMN_2019).assignment
     assert view.due_label == "senast 30 juni 2020 (periodens slut)"
     assert view.report_to == "" and view.origin_label == ""
     with pytest.raises(InvalidInput, match="text"):
-        store.add_assignment(organ_id, {"text": "  "}, by="kerstin")
-    store.update_assignment(new_id, {"due_kind": DueKind.MEETING_IN_MONTH}, by="kerstin")
+        store.assignments.add(organ_id, AssignmentChanges(text="  "), by="kerstin")
+    store.assignments.update(
+        new_id, AssignmentChanges(due_kind=DueKind.MEETING_IN_MONTH), by="kerstin"
+    )
     with pytest.raises(InvalidInput, match="kräver ett datum"):
-        store.update_assignment(new_id, {"due_date": None}, by="kerstin")
+        store.assignments.update(new_id, AssignmentChanges(due_date=None), by="kerstin")
     # Rolled back; the meeting in June 2020 (seed item 8) is the due now.
-    assert store.assignment(new_id).assignment.due_date == D(2020, 6, 11)
+    assert store.assignments.get(new_id).assignment.due_date == D(2020, 6, 11)
     with pytest.raises(ValueError, match="not editable"):
-        store.update_assignment(new_id, {"status": "closed"}, by="kerstin")
+        store.assignments.update(new_id, AssignmentChanges(status="closed"), by="kerstin")
 
 
 def test_history_is_removed_with_its_uppdrag(demo_store):

@@ -25,7 +25,7 @@ def test_sqlite_backup_is_a_whole_database_even_while_open(store, workspace, tmp
     restored.mkdir()
     shutil.copy(target, restored / "namnd.db")
     copy = Store.open(resolve(restored))
-    assert copy.meetings() == store.meetings() and len(copy.seats()) == 19
+    assert copy.schedule.meetings() == store.schedule.meetings() and len(copy.members.seats()) == 19
     copy.close()
     with pytest.raises(NamndError, match="finns redan"):
         backup(workspace, target)
@@ -59,7 +59,7 @@ def test_postgres_backup_restores_into_an_empty_database(tmp_path, postgres_url)
     libpq = "postgresql://" + target_url.split("://", 1)[1]
     subprocess.run([pg_restore, "--no-owner", "--dbname", libpq, str(dump)], check=True)
     copy = Store.open(resolve(tmp_path / "ws2", target_url))
-    assert copy.meetings() == store.meetings() and len(copy.seats()) == 19
+    assert copy.schedule.meetings() == store.schedule.meetings() and len(copy.members.seats()) == 19
     copy.close()
     store.close()
 

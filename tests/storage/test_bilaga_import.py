@@ -52,8 +52,8 @@ def handlingar(workspace):
 def test_files_are_copied_with_their_sha256_and_the_file_round_trips(backend_store, tmp_path):
     path = write_agenda(tmp_path / "in")
     result = import_agenda_file(backend_store, path)
-    view = backend_store.agenda(result.meeting_id)
-    _, attachments = backend_store.arende(view.entries[0].arende_id)
+    view = backend_store.agendas.agenda(result.meeting_id)
+    _, attachments = backend_store.agendas.arende(view.entries[0].arende_id)
     plan = attachments[0]
     assert (
         plan.sha256 == hashlib.sha256((tmp_path / "in/bilagor/plan.pdf").read_bytes()).hexdigest()
@@ -87,7 +87,7 @@ def test_a_bad_bilaga_names_itself_and_its_line_and_leaves_nothing(store, tmp_pa
     message = str(err.value)
     assert message.startswith("2026-05-20-mhn.md, rad 20: bilagan ”Taxa” i ärende 1: ")
     assert says in message
-    assert store.meetings() == []
+    assert store.schedule.meetings() == []
     assert handlingar(store.workspace) == []
 
 
@@ -117,7 +117,9 @@ def test_a_changed_original_is_offered_as_a_new_version(store, tmp_path):
         import_agenda_file(store, path)
     result = import_agenda_file(store, path, new_versions=True)
     assert result.new_versions == ("”Tillsynsplan 2026” (ärende 1)",)
-    _, attachments = store.arende(store.agenda(result.meeting_id).entries[0].arende_id)
+    _, attachments = store.agendas.arende(
+        store.agendas.agenda(result.meeting_id).entries[0].arende_id
+    )
     assert attachments[0].version == 2
     assert attachments[0].sha256 == hashlib.sha256(changed).hexdigest()
     assert len([n for n in handlingar(store.workspace) if n.startswith("tillsynsplan")]) == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from namnd.domain.changes import ArendeChanges
 from namnd.errors import DatabaseBusy, NamndError
 from namnd.storage.store import Store
 from tests.locks import write_lock
@@ -24,17 +25,21 @@ def busy_store(backend_workspace, monkeypatch):
 
 
 def _first_arende(store):
-    view = store.agenda(store.find_meeting("2019-09-19").id)
-    return store.arende(view.entries[0].arende_id)[0]
+    view = store.agendas.agenda(store.schedule.find_meeting("2019-09-19").id)
+    return store.agendas.arende(view.entries[0].arende_id)[0]
 
 
 def test_a_write_past_the_busy_timeout_is_database_busy_in_swedish(busy_store, backend_workspace):
     arende = _first_arende(busy_store)
     with write_lock(backend_workspace), pytest.raises(DatabaseBusy) as caught:
-        busy_store.save_arende(arende.id, arende.version, {"title": "Ny rubrik"}, by="x")
+        busy_store.agendas.save_arende(
+            arende.id, arende.version, ArendeChanges(title="Ny rubrik"), by="x"
+        )
     assert isinstance(caught.value, NamndError)
     assert "upptagen" in str(caught.value)
     # Nothing was written, and once the lock is gone the same save goes through.
     assert _first_arende(busy_store).title == arende.title
-    busy_store.save_arende(arende.id, arende.version, {"title": "Ny rubrik"}, by="x")
+    busy_store.agendas.save_arende(
+        arende.id, arende.version, ArendeChanges(title="Ny rubrik"), by="x"
+    )
     assert _first_arende(busy_store).title == "Ny rubrik"

@@ -7,6 +7,7 @@ import datetime as dt
 from icalendar import Calendar
 
 from namnd.cli.main import main
+from namnd.domain.changes import ArendeChanges, MeetingDetailsChanges
 from namnd.operations.schedule import year_plan
 from namnd.renderers.ics import plan_calendar
 from namnd.rules.publication import public_plan
@@ -44,11 +45,11 @@ def test_the_zone_is_two_rrule_transitions_and_no_rdate(demo_store):
 
 def test_a_moved_meeting_keeps_its_uid_and_its_sequence_grows(backend_demo_store):
     demo_store = backend_demo_store
-    meeting = demo_store.find_meeting("2019-09-19").id
+    meeting = demo_store.schedule.find_meeting("2019-09-19").id
     before = _meeting_event(_calendar(demo_store), meeting)
-    details, groups = demo_store.meeting_details(meeting)
-    demo_store.save_meeting_details(
-        meeting, details.version, {"date": dt.date(2019, 9, 26)}, groups
+    details, groups = demo_store.agendas.meeting_details(meeting)
+    demo_store.agendas.save_meeting_details(
+        meeting, details.version, MeetingDetailsChanges(date=dt.date(2019, 9, 26)), groups
     )
     after = _meeting_event(_calendar(demo_store), meeting)
     assert before.decoded("dtstart").date() == dt.date(2019, 9, 19)
@@ -63,7 +64,7 @@ def test_a_moved_meeting_keeps_its_uid_and_its_sequence_grows(backend_demo_store
 
 
 def test_deadlines_are_transparent_all_day_events(demo_store):
-    meeting = demo_store.find_meeting("2019-09-19").id
+    meeting = demo_store.schedule.find_meeting("2019-09-19").id
     ical = plan_calendar(year_plan(demo_store, 2019), deadlines=True).to_ical()
     assert b"DTSTART;VALUE=DATE:" in ical
     events = Calendar.from_ical(ical).walk("VEVENT")
@@ -81,14 +82,14 @@ def test_deadlines_are_transparent_all_day_events(demo_store):
 
 
 def test_the_description_lists_the_public_titles(demo_store):
-    meeting = demo_store.find_meeting("2019-09-19").id
-    agenda = demo_store.agenda(meeting)
+    meeting = demo_store.schedule.find_meeting("2019-09-19").id
+    agenda = demo_store.agendas.agenda(meeting)
     first = agenda.entries[0]
-    arende, _attachments = demo_store.arende(first.arende_id)
-    demo_store.save_arende(
+    arende, _attachments = demo_store.agendas.arende(first.arende_id)
+    demo_store.agendas.save_arende(
         first.arende_id,
         arende.version,
-        {"title": f"{first.arende.title} <!-- intern anteckning --> {PERSONNUMMER}"},
+        ArendeChanges(title=f"{first.arende.title} <!-- intern anteckning --> {PERSONNUMMER}"),
         by="sekreteraren",
     )
     description = str(_meeting_event(_calendar(demo_store), meeting)["description"])

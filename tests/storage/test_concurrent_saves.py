@@ -70,8 +70,8 @@ def one_wins(results: list[object], match: str) -> int:
 
 
 def _opened(store: Store) -> int:
-    meeting = store.find_meeting(DAY.isoformat()).id
-    store.open_protocol(meeting, by="sekr", first_number=82)
+    meeting = store.schedule.find_meeting(DAY.isoformat()).id
+    store.protocols.open(meeting, by="sekr", first_number=82)
     return meeting
 
 
@@ -79,13 +79,13 @@ def test_two_saves_of_the_same_paragraph_at_once(stores):
     main, one, two = stores
     meeting = _opened(main)
     for round_ in range(ROUNDS):
-        view = main.protocol(meeting)
+        view = main.protocols.get(meeting)
         p90, ref = view.protocol.paragraph(90), view.ids[90]
         texts = [f"Runda {round_}: {who}s beslut" for who in ("Annas", "Bos")]
         results = race(
             *(
                 partial(
-                    s.save_paragraph,
+                    s.protocols.save_paragraph,
                     meeting,
                     dataclasses.replace(p90, decision_md=t),
                     view.versions[90],
@@ -95,53 +95,55 @@ def test_two_saves_of_the_same_paragraph_at_once(stores):
             )
         )
         winner = one_wins(results, "har sparats av någon annan")
-        assert main.protocol(meeting).protocol.paragraph(90).decision_md == texts[winner]
+        assert main.protocols.get(meeting).protocol.paragraph(90).decision_md == texts[winner]
 
 
 def test_two_saves_of_the_same_seat_at_once(stores):
     main, one, two = stores
     for round_ in range(ROUNDS):
-        per = next(s for s in main.seats() if s.name == "Per Ek")
+        per = next(s for s in main.members.seats() if s.name == "Per Ek")
         parties = [p for p in ("KD", "L", "C") if p != per.party][:2]
         if round_ % 2:
             parties.reverse()
         results = race(
             *(
-                partial(s.save_seat, dataclasses.replace(per, party=p), expected=per)
+                partial(s.members.save_seat, dataclasses.replace(per, party=p), expected=per)
                 for s, p in zip((one, two), parties, strict=True)
             )
         )
         winner = one_wins(results, "har ändrats av någon annan")
-        stored = next(s for s in main.seats() if s.name == "Per Ek")
+        stored = next(s for s in main.members.seats() if s.name == "Per Ek")
         assert stored.party == parties[winner]
 
 
 def test_two_saves_of_the_kallelse_details_at_once(stores):
     main, one, two = stores
-    meeting_id = main.find_meeting(DAY.isoformat()).id
+    meeting_id = main.schedule.find_meeting(DAY.isoformat()).id
     for round_ in range(ROUNDS):
-        meeting, _ = main.meeting_details(meeting_id)
+        meeting, _ = main.agendas.meeting_details(meeting_id)
         places = [f"Sal {round_}A", f"Sal {round_}B"]
         results = race(
             *(
-                partial(s.save_meeting_details, meeting_id, meeting.version, {"place": p}, [])
+                partial(
+                    s.agendas.save_meeting_details, meeting_id, meeting.version, {"place": p}, []
+                )
                 for s, p in zip((one, two), places, strict=True)
             )
         )
         winner = one_wins(results, "har sparats av någon annan")
-        assert main.meeting_details(meeting_id)[0].place == places[winner]
+        assert main.agendas.meeting_details(meeting_id)[0].place == places[winner]
 
 
 def test_two_saves_of_the_justeringsuppgifter_at_once(stores):
     main, one, two = stores
     meeting = _opened(main)
     for round_ in range(ROUNDS):
-        view = main.protocol(meeting)
+        view = main.protocols.get(meeting)
         places = [f"Rum {round_}A", f"Rum {round_}B"]
         results = race(
             *(
                 partial(
-                    s.save_adjustment,
+                    s.protocols.save_adjustment,
                     meeting,
                     Justering(adjusters=("Per Ek",), place=p),
                     None,
@@ -151,26 +153,26 @@ def test_two_saves_of_the_justeringsuppgifter_at_once(stores):
             )
         )
         winner = one_wins(results, "har ändrats av någon annan")
-        adjustment = main.protocol(meeting).protocol.adjustment
+        adjustment = main.protocols.get(meeting).protocol.adjustment
         assert adjustment.place == places[winner]
 
 
 def test_two_status_changes_of_the_same_uppdrag_at_once(stores):
     main, one, two = stores
-    (plan,) = [a for a in main.assignments() if "åtgärdsplan för boendestödet" in a.text]
+    (plan,) = [a for a in main.assignments.find() if "åtgärdsplan för boendestödet" in a.text]
     for round_ in range(ROUNDS):
-        current = main.assignment(plan.id).assignment
+        current = main.assignments.get(plan.id).assignment
         targets = [s for s in AssignmentStatus if s is not current.status][:2]
         if round_ % 2:
             targets.reverse()
         results = race(
             *(
-                partial(s.set_assignment_status, plan.id, t, by="sekr", version=current.version)
+                partial(s.assignments.set_status, plan.id, t, by="sekr", version=current.version)
                 for s, t in zip((one, two), targets, strict=True)
             )
         )
         winner = one_wins(results, "har ändrats av någon annan")
-        detail = main.assignment(plan.id)
+        detail = main.assignments.get(plan.id)
         assert detail.assignment.status is targets[winner]
         assert detail.assignment.version == current.version + 1
         logged = [h for h in detail.history if h.field == "status"]
@@ -179,15 +181,17 @@ def test_two_status_changes_of_the_same_uppdrag_at_once(stores):
 
 @pytest.mark.usefixtures("backend_demo_store")
 def test_an_uppdrag_status_from_an_old_screen_is_refused(backend_store):
-    (plan,) = [a for a in backend_store.assignments() if "åtgärdsplan för boendestödet" in a.text]
-    backend_store.set_assignment_status(
+    (plan,) = [
+        a for a in backend_store.assignments.find() if "åtgärdsplan för boendestödet" in a.text
+    ]
+    backend_store.assignments.set_status(
         plan.id, AssignmentStatus.IN_PROGRESS, by="a", version=plan.version
     )
     with pytest.raises(StaleEdit, match="Uppdraget har ändrats av någon annan"):
-        backend_store.set_assignment_status(
+        backend_store.assignments.set_status(
             plan.id, AssignmentStatus.CLOSED, by="b", version=plan.version
         )
-    assert backend_store.assignment(plan.id).assignment.status is AssignmentStatus.IN_PROGRESS
+    assert backend_store.assignments.get(plan.id).assignment.status is AssignmentStatus.IN_PROGRESS
 
 
 def test_two_saves_of_the_same_ej_verkstallt_beslut_at_once(stores):
@@ -197,16 +201,18 @@ def test_two_saves_of_the_same_ej_verkstallt_beslut_at_once(stores):
     main, one, two = stores
     for round_ in range(ROUNDS):
         case = Case(ReportLaw.SOL, "Särskilt boende", "4 kap. 1 §", dt.date(2019, 1, 1 + round_))
-        case_id = main.add_ej_verkstalld(case, by="sekr")
+        case_id = main.delegation.add_ej_verkstalld(case, by="sekr")
         texts = [f"Runda {round_}: plats saknas", f"Runda {round_}: avböjt"]
         results = race(
             *(
-                partial(s.update_ej_verkstalld, case_id, 1, {"reason_text": t}, by="sekr")
+                partial(
+                    s.delegation.update_ej_verkstalld, case_id, 1, {"reason_text": t}, by="sekr"
+                )
                 for s, t in zip((one, two), texts, strict=True)
             )
         )
         winner = one_wins(results, "Någon annan har ändrat beslutet")
-        (stored,) = [c for c in main.ej_verkstallda() if c.id == case_id]
+        (stored,) = [c for c in main.delegation.ej_verkstallda() if c.id == case_id]
         assert stored.reason_text == texts[winner]
 
 
@@ -216,18 +222,18 @@ def test_two_saves_of_the_same_ej_verkstallt_beslut_at_once(stores):
 def test_a_paragraph_inserted_before_keeps_a_stale_editor_out_of_the_wrong_paragraph(stores):
     main, _, _ = stores
     meeting = _opened(main)
-    view = main.protocol(meeting)
+    view = main.protocols.get(meeting)
     p90 = view.protocol.paragraph(90)
-    main.add_paragraph(meeting, "Extra ärende", after_id=view.ids[84])
+    main.protocols.add_paragraph(meeting, "Extra ärende", after_id=view.ids[84])
     # The other secretary still shows § 90 as it was, and saves it.
     with pytest.raises(StaleEdit):
-        main.save_paragraph(
+        main.protocols.save_paragraph(
             meeting,
             dataclasses.replace(p90, decision_md="Mitt beslut"),
             view.versions[90],
             paragraph_id=view.ids[90],
         )
-    after = main.protocol(meeting).protocol
+    after = main.protocols.get(meeting).protocol
     assert all(p.decision_md != "Mitt beslut" for p in after.paragraphs)
     assert after.paragraph(91).title == p90.title
     assert after.paragraph(90).title == view.protocol.paragraph(89).title
@@ -236,11 +242,11 @@ def test_a_paragraph_inserted_before_keeps_a_stale_editor_out_of_the_wrong_parag
 def test_removing_a_paragraph_by_id_takes_the_one_shown(stores):
     main, _, _ = stores
     meeting = _opened(main)
-    view = main.protocol(meeting)
+    view = main.protocols.get(meeting)
     shown = view.protocol.paragraph(90)
-    main.add_paragraph(meeting, "Extra ärende", after_id=view.ids[84])
-    main.remove_paragraph(meeting, paragraph_id=view.ids[90])
-    titles = [p.title for p in main.protocol(meeting).protocol.paragraphs]
+    main.protocols.add_paragraph(meeting, "Extra ärende", after_id=view.ids[84])
+    main.protocols.remove_paragraph(meeting, paragraph_id=view.ids[90])
+    titles = [p.title for p in main.protocols.get(meeting).protocol.paragraphs]
     assert shown.title not in titles and "Extra ärende" in titles
     assert view.protocol.paragraph(89).title in titles
 
@@ -249,14 +255,14 @@ def test_a_paragraph_inserted_while_another_is_saved(stores):
     main, one, two = stores
     meeting = _opened(main)
     for round_ in range(ROUNDS):
-        view = main.protocol(meeting)
+        view = main.protocols.get(meeting)
         last = view.protocol.paragraphs[-1]
         ref, version = view.ids[last.number], view.versions[last.number]
         text = f"Runda {round_}: beslutet i {last.title}"
         results = race(
-            partial(one.add_paragraph, meeting, f"Extra {round_}", after_id=view.ids[83]),
+            partial(one.protocols.add_paragraph, meeting, f"Extra {round_}", after_id=view.ids[83]),
             partial(
-                two.save_paragraph,
+                two.protocols.save_paragraph,
                 meeting,
                 dataclasses.replace(last, decision_md=text),
                 version,
@@ -266,7 +272,7 @@ def test_a_paragraph_inserted_while_another_is_saved(stores):
         added, saved = results
         assert not isinstance(added, BaseException), repr(added)
         assert not isinstance(saved, BaseException) or isinstance(saved, StaleEdit), repr(saved)
-        after = main.protocol(meeting).protocol
+        after = main.protocols.get(meeting).protocol
         holding = [p.title for p in after.paragraphs if p.decision_md == text]
         assert holding == ([] if isinstance(saved, StaleEdit) else [last.title])
         assert after.paragraphs[-1].title == last.title
@@ -282,25 +288,29 @@ def test_a_save_racing_the_justering_lands_before_it_or_is_refused(stores):
     for round_ in range(ROUNDS):
         # Past years: a justering may not be dated after today.
         day = dt.date(2009 + round_, 3, 10)
-        main.plan_meetings([day])
-        meeting = main.find_meeting(day.isoformat()).id
-        main.replace_protocol(meeting, draft_protocol())
-        view = main.protocol(meeting)
+        main.schedule.plan_meetings([day])
+        meeting = main.schedule.find_meeting(day.isoformat()).id
+        main.protocols.replace(meeting, draft_protocol())
+        view = main.protocols.get(meeting)
         p90 = view.protocol.paragraph(90)
         broken = dataclasses.replace(p90, decision_md="Sent beslut", recused=("Okänd Person",))
         adjusted, saved = race(
-            partial(one.adjust_protocol, meeting, day, by="sekr"),
+            partial(one.protocols.adjust, meeting, day, by="sekr"),
             partial(
-                two.save_paragraph, meeting, broken, view.versions[90], paragraph_id=view.ids[90]
+                two.protocols.save_paragraph,
+                meeting,
+                broken,
+                view.versions[90],
+                paragraph_id=view.ids[90],
             ),
         )
         outcomes = [isinstance(r, BaseException) for r in (adjusted, saved)]
         assert outcomes.count(True) == 1, f"round {round_}: {adjusted!r}, {saved!r}"
-        stored = main.protocol(meeting).protocol
+        stored = main.protocols.get(meeting).protocol
         if isinstance(saved, BaseException):
             assert isinstance(saved, InvalidInput) and "justerat" in str(saved), repr(saved)
             assert stored.is_adjusted and stored.paragraph(90).decision_md == p90.decision_md
         else:
             assert isinstance(adjusted, NamndError) and "jäv" in str(adjusted), repr(adjusted)
             assert not stored.is_adjusted
-            assert main.find_meeting(str(meeting)).status is MeetingStatus.HELD
+            assert main.schedule.find_meeting(str(meeting)).status is MeetingStatus.HELD

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from namnd.domain.changes import ArendeChanges
 from namnd.operations.confidential_texts import confidential_texts, secret_index
 from namnd.operations.delegation_import import import_delegation_list
 from namnd.operations.demo import demo_dir
@@ -26,18 +27,23 @@ def secret_workspace(backend_demo_store):
     """The demo with item 7 made sekretess, a justerat protokoll with a rättelse of
     § 94 (sekretess), an imported delegation list and the ej verkställda register."""
     store = backend_demo_store
-    meeting = store.find_meeting(DAY).id
-    item7 = store.agenda(meeting).entries[6].arende_id
-    arende, _ = store.arende(item7)
-    store.save_arende(
-        item7, arende.version, {"confidential": True, "summary_md": SECRET_SUMMARY}, by="test"
+    meeting = store.schedule.find_meeting(DAY).id
+    item7 = store.agendas.agenda(meeting).entries[6].arende_id
+    arende, _ = store.agendas.arende(item7)
+    store.agendas.save_arende(
+        item7,
+        arende.version,
+        ArendeChanges(confidential=True, summary_md=SECRET_SUMMARY),
+        by="test",
     )
-    store.replace_protocol(meeting, draft_protocol())
-    store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="test")
-    view = store.protocol(meeting)
+    store.protocols.replace(meeting, draft_protocol())
+    store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="test")
+    view = store.protocols.get(meeting)
     p94 = view.protocol.paragraph(94)
     fixed = dataclasses.replace(p94, decision_md="Anmälan av delegationsbesluten godkänns.")
-    store.correct_paragraph(meeting, fixed, CORRECTION, by="test", paragraph_id=view.ids[94])
+    store.protocols.correct_paragraph(
+        meeting, fixed, CORRECTION, by="test", paragraph_id=view.ids[94]
+    )
     lss = demo_dir() / "data" / "delegationsbeslut-2019-08-lss-sfb.tsv"
     import_delegation_list(store, lss, meeting=DAY, by="test", period="2019-08")
     import_register(store, REGISTER, by="test")

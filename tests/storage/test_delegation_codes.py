@@ -14,16 +14,16 @@ from namnd.operations.demo import load_demo
 
 def test_demo_codes_and_changes(backend_store):
     load_demo(backend_store)
-    codes = backend_store.delegation_codes()
+    codes = backend_store.delegation.codes()
     assert [(c.code, c.matter, c.delegate) for c in codes] == [
         ("D2", "Attesträtt", "Omsorgsdirektör"),
         ("G43", "Lex Maria anmälan", "Medicinskt ansvarig sjuksköterska (MAS)"),
     ]
-    assert backend_store.unknown_delegation_codes() == []
-    backend_store.save_delegation_code("g43", "Lex Maria-anmälan till IVO", "MAS")
-    assert [c.delegate for c in backend_store.delegation_codes()] == ["Omsorgsdirektör", "MAS"]
+    assert backend_store.delegation.unknown_codes() == []
+    backend_store.delegation.save_code("g43", "Lex Maria-anmälan till IVO", "MAS")
+    assert [c.delegate for c in backend_store.delegation.codes()] == ["Omsorgsdirektör", "MAS"]
     with pytest.raises(InvalidInput, match="kod, ärende och delegat"):
-        backend_store.save_delegation_code("X1", "", "Enhetschef")
+        backend_store.delegation.save_code("X1", "", "Enhetschef")
 
 
 def test_codes_in_use_but_missing_are_flagged(workspace, capsys):

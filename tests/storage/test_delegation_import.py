@@ -13,6 +13,7 @@ from namnd.cli.main import main
 from namnd.domain.delegation_tables import DelegationListImport, DelegationListRow
 from namnd.errors import NamndError
 from namnd.operations.delegation_import import import_delegation_list
+from namnd.operations.delegation_section import delegation_summary
 from namnd.operations.demo import demo_dir
 from tests.workbooks import xlsx_bytes
 
@@ -45,12 +46,12 @@ def test_seed_lists_import_with_the_seeds_row_counts(demo_store):
         result = _import(demo_store, path, period="2019-08", list_name=name)
         counts[name] = result.imported.row_count
     assert counts == {"lss-sfb": 77, "sol-under-65": 33, "sol-over-65": 319}
-    (lss, *_) = demo_store.delegation_imports(demo_store.find_meeting("2019-09-19").id)
+    (lss, *_) = demo_store.delegation.imports(demo_store.schedule.find_meeting("2019-09-19").id)
     assert lss.warnings == [
         "Rad 31: fortsättning av raden ovan (rad 30, Beslutsfattare); raderna har satts ihop."
     ]
     assert _counts(demo_store) == (3, 429)
-    tables = demo_store.delegation_summary(lss.meeting_id)
+    tables = delegation_summary(demo_store, lss.meeting_id)
     assert tables[0].rows[-1] == ("Totalt", "", "400", "29", "429")
     with Session(demo_store.engine) as session:
         batch = session.get(DelegationListImport, lss.id)
@@ -111,7 +112,7 @@ def test_hundred_thousand_rows_import(demo_store, tmp_path):
     assert result.imported.row_count == 100_000
     assert _counts(demo_store) == (1, 100_000)
     assert calls[-1] == (100_000, 100_000, "Sparar")
-    assert demo_store.delete_delegation_import(result.imported.id) == 100_000
+    assert demo_store.delegation.delete_import(result.imported.id) == 100_000
     assert _counts(demo_store) == (0, 0)
 
 

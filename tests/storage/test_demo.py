@@ -118,7 +118,7 @@ LISTS = ("lss-sfb", "sol-under-65", "sol-over-65")
 
 
 def _agenda(store):
-    return store.agenda(store.find_meeting("2019-09-19").id)
+    return store.agendas.agenda(store.schedule.find_meeting("2019-09-19").id)
 
 
 def _arenden(store) -> list[Arende]:
@@ -205,7 +205,7 @@ def test_both_proposal_layers_where_they_differ(demo_store):
 
 
 def test_sammantradesordning_2020(demo_store):
-    assert [m.date.isoformat() for m in demo_store.meetings(year=2020)] == SEED_2020
+    assert [m.date.isoformat() for m in demo_store.schedule.meetings(year=2020)] == SEED_2020
     summary = _agenda(demo_store).entries[7].arende.summary_md
     assert re.findall(r"^- (.+)$", summary, flags=re.M) == SEED_2020_WORDS
 

@@ -31,9 +31,9 @@ def test_placing_on_a_new_meeting_adds_the_item_the_handlingar_and_secret_bilago
     from namnd.storage.store import Store
 
     store = Store.open(workspace)
-    view = store.agenda(store.find_meeting("2020-01-27").id)
+    view = store.agendas.agenda(store.schedule.find_meeting("2020-01-27").id)
     (item,) = [e for e in view.entries if e.arende.title == "Anmälningsärenden"]
-    titles = [d.title for d in store.announcements(item.arende_id)]
+    titles = [d.title for d in store.agendas.announcements(item.arende_id)]
     assert titles == [
         "Redovisning av ej verkställda gynnande beslut enligt Socialtjänstlagen, kvartal 2 2019",
         "Redovisning av ej verkställda gynnande beslut enligt LSS, kvartal 2 2019",
@@ -47,7 +47,7 @@ def test_placing_on_a_new_meeting_adds_the_item_the_handlingar_and_secret_bilago
     # ... and placing again adds nothing.
     assert main([*place, "--meeting", "2020-01-27"]) == 0
     assert "fanns redan" in capsys.readouterr().out
-    assert len(store.announcements(item.arende_id)) == 2
+    assert len(store.agendas.announcements(item.arende_id)) == 2
 
     # The public kallelse names the handlingar, never a row of the individual tables.
     assert main([*ws, "export", "kallelse", "2020-01-27", "--format", "docx", "--public"]) == 0
@@ -63,7 +63,7 @@ def test_the_seeds_own_lines_are_recognised_and_get_their_files(demo_store, work
     import_register(demo_store, DATA, by="test")
     placed = place_redovisning(demo_store, workspace, "2019Q2", "2019-09-19", by="test")
     assert placed.announced == [] and placed.attachments == []
-    view = demo_store.agenda(demo_store.find_meeting("2019-09-19").id)
+    view = demo_store.agendas.agenda(demo_store.schedule.find_meeting("2019-09-19").id)
     bilagor = [a for a in view.entries[8].attachments if a.title.startswith("Sammanställning")]
     assert [a.file for a in bilagor] == [
         "bilagor/ej-verkstallda-2019Q2-lss.docx",

@@ -33,7 +33,7 @@ TRIPLED = dt.date(2019, 10, 17)
 def _tripled(store: Store) -> str:
     """A meeting four weeks after the demo's with its ten ärenden three times over."""
     with store.session() as session:
-        demo = agendas.load_agenda(session=session, meeting_id=store.find_meeting(DEMO).id)
+        demo = agendas.load_agenda(session=session, meeting_id=store.schedule.find_meeting(DEMO).id)
         meeting = Meeting.model_validate(demo.meeting.model_dump() | {"date": TRIPLED})
         doc = AgendaDocument(demo.organ, meeting, demo.group_meetings, demo.entries * 3)
         agendas.insert_agenda(session=session, doc=doc)
@@ -64,8 +64,11 @@ def _with_protocols(store: Store) -> tuple[str, str]:
     """The demo meeting and the tripled one, both with their protokoll opened."""
     tripled = _tripled(store)
     for ref in (DEMO, tripled):
-        store.open_protocol(store.find_meeting(ref).id, by="sekreteraren", today=TRIPLED)
-    assert store.find_meeting(tripled).item_count == 3 * store.find_meeting(DEMO).item_count
+        store.protocols.open(store.schedule.find_meeting(ref).id, by="sekreteraren", today=TRIPLED)
+    assert (
+        store.schedule.find_meeting(tripled).item_count
+        == 3 * store.schedule.find_meeting(DEMO).item_count
+    )
     return DEMO, tripled
 
 
@@ -98,15 +101,15 @@ def test_an_export_reads_one_snapshot_with_a_fixed_number_of_queries(demo_store,
 
 def test_the_foredragningslista_is_read_with_a_fixed_number_of_queries(backend_demo_store):
     store = backend_demo_store
-    ids = [store.find_meeting(ref).id for ref in (DEMO, _tripled(store))]
-    small, large = (_reads(store, lambda m=m: store.agenda(m)) for m in ids)
+    ids = [store.schedule.find_meeting(ref).id for ref in (DEMO, _tripled(store))]
+    small, large = (_reads(store, lambda m=m: store.agendas.agenda(m)) for m in ids)
     assert small == large == (1, 6)
-    assert len(store.agenda(ids[1]).entries) == 30
+    assert len(store.agendas.agenda(ids[1]).entries) == 30
 
 
 def test_a_snapshot_does_not_see_a_save_made_meanwhile(backend_demo_store):
     store = backend_demo_store
-    meeting_id = store.find_meeting(DEMO).id
+    meeting_id = store.schedule.find_meeting(DEMO).id
     place = select(Meeting.place).where(col(Meeting.id) == meeting_id)
     with read_snapshot(store.engine) as snapshot:
         before = snapshot.exec(place).one()

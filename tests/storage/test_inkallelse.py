@@ -67,7 +67,7 @@ def test_demo_forhinder_proposes_the_same_party_first_and_is_stored(backend_demo
 def socialnamnd(store):
     import_agenda_file(store, DATA / "kallelse.md")
     member, substitute = MemberRole.MEMBER, MemberRole.SUBSTITUTE
-    store.import_seats(
+    store.members.import_seats(
         [
             Seat("Mona Sahlin", "S", member, FIRST),
             Seat("Olof Lund", "M", member, FIRST),
@@ -141,9 +141,9 @@ def test_dry_run_eml_and_the_protocol_starts_from_the_call_in(demo_store, demo_p
     assert message["X-Unsent"] == "1"
     assert "ersättare för Per Ek (M)" in message.get_body(("plain",)).get_content()
 
-    meeting_id = store.find_meeting(DAY).id
-    store.open_protocol(meeting_id, by="sekr")
-    attendees = store.protocol(meeting_id).protocol.attendees
+    meeting_id = store.schedule.find_meeting(DAY).id
+    store.protocols.open(meeting_id, by="sekr")
+    attendees = store.protocols.get(meeting_id).protocol.attendees
     names = [a.name for a in attendees]
     assert "Per Ek" not in names, "förhinder: absent"
     serving = next(a for a in attendees if a.name == "Anna Berg")

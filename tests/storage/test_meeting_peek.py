@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 
+from namnd.domain.changes import MeetingDetailsChanges
 from namnd.domain.models import Meeting, Organ
 from namnd.storage.meeting_peek import LATEST_PER_ORGAN, peek_meetings
 from namnd.storage.workspace import resolve
@@ -16,19 +17,21 @@ TODAY = dt.date(2019, 9, 1)
 
 def test_equal_to_the_store_on_the_demo(demo_store, workspace):
     # A saved meeting's version (the calendar's SEQUENCE) is read the same way too.
-    moved = demo_store.meetings()[1]
-    details, groups = demo_store.meeting_details(moved.id)
-    demo_store.save_meeting_details(moved.id, details.version, {"place": "Tumba"}, groups)
+    moved = demo_store.schedule.meetings()[1]
+    details, groups = demo_store.agendas.meeting_details(moved.id)
+    demo_store.agendas.save_meeting_details(
+        moved.id, details.version, MeetingDetailsChanges(place="Tumba"), groups
+    )
     peeked = peek_meetings(workspace, TODAY)
     assert peeked is not None and len(peeked) == 11
-    assert peeked == demo_store.first_meetings(TODAY) == demo_store.meetings()
+    assert peeked == demo_store.schedule.first_meetings(TODAY) == demo_store.schedule.meetings()
     assert peeked[1].version == details.version + 1
     demo = peeked[0]
     assert (demo.item_count, demo.start_time.isoformat(), demo.place) == (10, "18:30:00", "Alytus")
 
 
 def test_empty_workspace_is_an_empty_list(store, workspace):
-    assert peek_meetings(workspace, TODAY) == [] == store.first_meetings(TODAY)
+    assert peek_meetings(workspace, TODAY) == [] == store.schedule.first_meetings(TODAY)
 
 
 def test_none_where_only_the_store_can_answer(tmp_path, workspace, store):
@@ -68,12 +71,12 @@ def archive(store, years: int = 20) -> list[Meeting]:
             for year in range(2019 - years + 1, 2020):
                 for month in range(1, 13):
                     session.add(Meeting(organ_id=organ.id, date=dt.date(year, month, 10)))
-    return store.meetings()
+    return store.schedule.meetings()
 
 
 def test_the_first_screen_reads_the_coming_and_each_organs_latest(backend_store, backend_workspace):
     everything = archive(backend_store)
-    window = backend_store.first_meetings(TODAY)
+    window = backend_store.schedule.first_meetings(TODAY)
     coming = [m for m in everything if m.date >= TODAY]
     assert len(coming) == 2 * 4
     for code in ("von", "kfn"):

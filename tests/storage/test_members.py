@@ -24,51 +24,51 @@ def demo(backend_demo_store):
 
 
 def test_the_demo_roster_is_registered_and_a_reimport_changes_nothing(demo):
-    seats = demo.seats()
+    seats = demo.members.seats()
     assert len(seats) == 19 and seats[0].display == "Tuva Lund (S)"
-    assert demo.import_seats(parse_roster(ROSTER.read_text(encoding="utf-8"))) == 0
-    assert demo.seats() == seats
+    assert demo.members.import_seats(parse_roster(ROSTER.read_text(encoding="utf-8"))) == 0
+    assert demo.members.seats() == seats
 
 
 def test_a_new_ersattare_is_called_last_and_an_ended_seat_leaves_the_narvaro(demo):
-    lina = demo.save_seat(
+    lina = demo.members.save_seat(
         Seat("Lina Ek", "MP", MemberRole.SUBSTITUTE, first_day=dt.date(2019, 6, 1))
     )
     assert lina.order == 7
-    holm = next(s for s in demo.seats() if s.name == "Erik Holm")
-    demo.end_seat(holm.id, dt.date(2019, 8, 31))
-    successor = demo.save_seat(
+    holm = next(s for s in demo.members.seats() if s.name == "Erik Holm")
+    demo.members.end_seat(holm.id, dt.date(2019, 8, 31))
+    successor = demo.members.save_seat(
         Seat("Sofia Ahl", "S", MemberRole.MEMBER, first_day=dt.date(2019, 9, 1))
     )
-    meeting = demo.find_meeting(DAY.isoformat()).id
-    demo.open_protocol(meeting, by="sekr")
-    names = [a.name for a in demo.protocol(meeting).protocol.attendees]
+    meeting = demo.schedule.find_meeting(DAY.isoformat()).id
+    demo.protocols.open(meeting, by="sekr")
+    names = [a.name for a in demo.protocols.get(meeting).protocol.attendees]
     assert "Erik Holm" not in names and successor.name in names
-    assert [s.name for s in demo.seats()].count("Erik Holm") == 1, "history is kept"
+    assert [s.name for s in demo.members.seats()].count("Erik Holm") == 1, "history is kept"
 
 
 def test_clashes_are_refused_and_change_nothing(demo):
-    before = demo.seats()
+    before = demo.members.seats()
     with pytest.raises(InvalidInput, match="Tuva Lund \\(S\\) är redan ordförande"):
-        demo.save_seat(Seat("Per Ek", "M", MemberRole.MEMBER, DAY, position=Position.CHAIR))
+        demo.members.save_seat(Seat("Per Ek", "M", MemberRole.MEMBER, DAY, position=Position.CHAIR))
     per = next(s for s in before if s.name == "Per Ek")
     with pytest.raises(InvalidInput, match="Per Ek har redan en plats"):
-        demo.save_seat(Seat("Per Ek", "M", MemberRole.SUBSTITUTE, DAY))
+        demo.members.save_seat(Seat("Per Ek", "M", MemberRole.SUBSTITUTE, DAY))
     with pytest.raises(InvalidInput, match="sluta före"):
-        demo.end_seat(per.id, dt.date(2018, 1, 1))
+        demo.members.end_seat(per.id, dt.date(2018, 1, 1))
     clash = [
         Seat("Ny Person", "C", MemberRole.MEMBER, DAY),
         Seat("Tuva Lund", "S", MemberRole.MEMBER, DAY),
     ]
     with pytest.raises(InvalidInput, match="Tuva Lund har redan en plats"):
-        demo.import_seats(clash)
-    assert demo.seats() == before, "an import is all or nothing"
-    renamed = demo.save_seat(dataclasses.replace(per, party="KD"), expected=per)
-    assert renamed.id == per.id and demo.seats()[2].party == "KD"
+        demo.members.import_seats(clash)
+    assert demo.members.seats() == before, "an import is all or nothing"
+    renamed = demo.members.save_seat(dataclasses.replace(per, party="KD"), expected=per)
+    assert renamed.id == per.id and demo.members.seats()[2].party == "KD"
     # A second secretary's form still shows the old seat: nothing is overwritten.
     with pytest.raises(StaleEdit, match="har ändrats av någon annan"):
-        demo.save_seat(dataclasses.replace(per, party="L"), expected=per)
-    assert demo.seats()[2].party == "KD"
+        demo.members.save_seat(dataclasses.replace(per, party="L"), expected=per)
+    assert demo.members.seats()[2].party == "KD"
 
 
 def test_cli_lists_and_imports(workspace, capsys, tmp_path):

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from namnd.cli.main import main
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import MeetingStatus, MemberRole, VoteChoice
 from namnd.domain.organ_settings import OrganSettings
 from namnd.domain.protocol import ProtocolParagraph
@@ -107,9 +108,9 @@ def _strings(value):
 
 
 def _justerat(store: Store, protocol=None) -> int:
-    meeting = store.find_meeting("2019-09-19").id
-    store.replace_protocol(meeting, protocol or draft_protocol())
-    store.adjust_protocol(meeting, dt.date(2019, 9, 24), by="sekreteraren")
+    meeting = store.schedule.find_meeting("2019-09-19").id
+    store.protocols.replace(meeting, protocol or draft_protocol())
+    store.protocols.adjust(meeting, dt.date(2019, 9, 24), by="sekreteraren")
     return meeting
 
 
@@ -149,7 +150,7 @@ def test_the_demo_validates_completely(demo_store, tmp_path):
     assert paper["reference"] == "von/2019:76"
     assert paper["consultation"][0]["meeting"] == meeting["id"]
     listing = json.loads((tmp_path / "oparl/body/von/meeting.json").read_text())
-    assert listing["pagination"]["totalElements"] == len(demo_store.meetings())
+    assert listing["pagination"]["totalElements"] == len(demo_store.schedule.meetings())
 
 
 def test_a_vote_with_totals_yrkanden_and_reservations_in_the_extension(demo_store, tmp_path):
@@ -183,8 +184,8 @@ def test_a_vote_with_totals_yrkanden_and_reservations_in_the_extension(demo_stor
 
 
 def test_nothing_is_decided_in_public_before_justering(demo_store, tmp_path):
-    meeting = demo_store.find_meeting("2019-09-19").id
-    demo_store.replace_protocol(meeting, draft_protocol())
+    meeting = demo_store.schedule.find_meeting("2019-09-19").id
+    demo_store.protocols.replace(meeting, draft_protocol())
     write_oparl(demo_store, tmp_path)
     objects = _validate_tree(tmp_path)
     assert not [o for o in objects.values() if "namnd:vote" in o or "resolutionText" in o]
@@ -192,23 +193,23 @@ def test_nothing_is_decided_in_public_before_justering(demo_store, tmp_path):
 
 
 def test_sekretess_and_personnummer_never_reach_the_json(demo_store, tmp_path):
-    meeting = demo_store.find_meeting("2019-09-19").id
-    secret_id = demo_store.add_arende(
+    meeting = demo_store.schedule.find_meeting("2019-09-19").id
+    secret_id = demo_store.agendas.add_arende(
         meeting,
-        {
-            "title": "Placering av barn enligt LVU",
-            "dnr": "von/2019:200",
-            "summary_md": SECRET,
-            "confidential": True,
-        },
+        ArendeChanges(
+            title="Placering av barn enligt LVU",
+            dnr="von/2019:200",
+            summary_md=SECRET,
+            confidential=True,
+        ),
         by="sekreteraren",
     )
-    demo_store.add_arende(
+    demo_store.agendas.add_arende(
         meeting,
-        {"title": f"Ansökan från {PERSONNUMMER} om färdtjänst", "dnr": "von/2019:201"},
+        ArendeChanges(title=f"Ansökan från {PERSONNUMMER} om färdtjänst", dnr="von/2019:201"),
         by="sekreteraren",
     )
-    items = len(demo_store.agenda(meeting).entries)
+    items = len(demo_store.agendas.agenda(meeting).entries)
     protocol = draft_protocol()
     last = protocol.paragraphs[-1].number
     extra = (
@@ -245,7 +246,7 @@ def test_sekretess_and_personnummer_never_reach_the_json(demo_store, tmp_path):
 
 
 def test_a_second_organ_with_its_own_diarienummer_and_parties(demo_store, tmp_path):
-    demo_store.create_organ(
+    demo_store.organs.create(
         OrganSettings(
             code="sn",
             name="Socialnämnden",
@@ -254,19 +255,21 @@ def test_a_second_organ_with_its_own_diarienummer_and_parties(demo_store, tmp_pa
         )
     )
     for name, party in (("Greta Fors", "KD"), ("Ali Sandberg", "L"), ("Bo Vinter", "-")):
-        demo_store.save_seat(Seat(name, party, MemberRole.MEMBER, dt.date(2019, 1, 1)), "sn")
+        demo_store.members.save_seat(
+            Seat(name, party, MemberRole.MEMBER, dt.date(2019, 1, 1)), "sn"
+        )
     add_dates(demo_store, [dt.date(2019, 10, 3)], "sn")
-    meeting = next(m for m in demo_store.meetings() if m.organ_code == "sn")
-    demo_store.add_arende(
+    meeting = next(m for m in demo_store.schedule.meetings() if m.organ_code == "sn")
+    demo_store.agendas.add_arende(
         meeting.id,
-        {"title": "Budget 2020 för individ- och familjeomsorgen", "dnr": "SN 2019/42"},
+        ArendeChanges(title="Budget 2020 för individ- och familjeomsorgen", dnr="SN 2019/42"),
         by="sekreteraren",
     )
     write_oparl(demo_store, tmp_path, base_url=BASE)
     draft = _validate_tree(tmp_path, BASE)  # a list not yet sent is not public
     assert f"{BASE}/meeting/sn-2019-10-03.json" in draft
     assert f"{BASE}/paper/sn-2019-42.json" not in draft
-    demo_store.set_status(meeting.id, MeetingStatus.SENT, by="sekreteraren")
+    demo_store.agendas.set_status(meeting.id, MeetingStatus.SENT, by="sekreteraren")
     write_oparl(demo_store, tmp_path, base_url=BASE)
     objects = _validate_tree(tmp_path, BASE)
     assert f"{BASE}/body/sn.json" in objects and f"{BASE}/body/von.json" in objects
@@ -289,10 +292,13 @@ def test_ids_are_stable_across_runs_and_workspaces(demo_store, tmp_path):
     assert again == first
     # Another workspace whose database ids all differ: an organ and a meeting come first.
     other = Store.open(resolve(tmp_path / "other-ws"))
-    other.create_organ(OrganSettings(code="kf", name="Kommunfullmäktige", diarium_prefix="KS"))
+    other.organs.create(OrganSettings(code="kf", name="Kommunfullmäktige", diarium_prefix="KS"))
     add_dates(other, [dt.date(2018, 1, 1)], "kf")
     load_demo(other)
-    assert other.find_meeting("2019-09-19").id != demo_store.find_meeting("2019-09-19").id
+    assert (
+        other.schedule.find_meeting("2019-09-19").id
+        != demo_store.schedule.find_meeting("2019-09-19").id
+    )
     _justerat(other)
     elsewhere_dir = tmp_path / "elsewhere"
     elsewhere = {
@@ -383,7 +389,7 @@ def test_a_meeting_taken_off_the_plan_leaves_the_tree(demo_store, tmp_path):
     write_oparl(demo_store, tmp_path)
     gone = tmp_path / "oparl/meeting/von-2021-03-04.json"
     assert gone.exists()
-    demo_store.remove_planned_meetings([dt.date(2021, 3, 4)])
+    demo_store.schedule.remove_planned_meetings([dt.date(2021, 3, 4)])
     written = write_oparl(demo_store, tmp_path)
     assert not gone.exists()
     assert set((tmp_path / "oparl").rglob("*.json")) == {p for p in written if p.suffix == ".json"}

@@ -7,6 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from namnd.domain.changes import ArendeChanges, OrganChanges
 from namnd.domain.organ_settings import InvalidOrgan, OrganSettings
 from namnd.errors import InvalidInput
 from namnd.operations.agenda_files import export_agenda_markdown, import_agenda_file
@@ -25,14 +26,14 @@ SOCIAL = OrganSettings(
 
 def test_create_edit_and_list(backend_store):
     store = backend_store
-    store.create_organ(SOCIAL)
-    store.create_organ(
+    store.organs.create(SOCIAL)
+    store.organs.create(
         OrganSettings(
             code="sn-au", name="Socialnämndens arbetsutskott", diarium_prefix="SNAU", parent="sn"
         )
     )
-    store.edit_organ("sn", {"name": "Social- och omsorgsnämnden"})
-    organs = {o.code: o for o in store.organs()}
+    store.organs.edit("sn", OrganChanges(name="Social- och omsorgsnämnden"))
+    organs = {o.code: o for o in store.organs.all()}
     assert organs["sn"].name == "Social- och omsorgsnämnden"
     assert organs["sn"].dnr_format == "{prefix} {year}/{number}"
     assert organs["sn"].archive_place == "Socialförvaltningens arkiv"
@@ -42,7 +43,8 @@ def test_create_edit_and_list(backend_store):
 
 def test_prefix_defaults_to_the_kod(store):
     assert (
-        store.create_organ(OrganSettings(code="iu", name="Individutskottet")).diarium_prefix == "iu"
+        store.organs.create(OrganSettings(code="iu", name="Individutskottet")).diarium_prefix
+        == "iu"
     )
 
 
@@ -65,23 +67,23 @@ def test_prefix_defaults_to_the_kod(store):
     ],
 )
 def test_bad_settings_are_refused_by_field_and_nothing_is_saved(store, settings, field, words):
-    store.create_organ(SOCIAL)
+    store.organs.create(SOCIAL)
     with pytest.raises(InvalidOrgan) as caught:
-        store.create_organ(settings)
+        store.organs.create(settings)
     assert field in caught.value.problems
     assert words in caught.value.problems[field]
-    assert [o.code for o in store.organs()] == ["sn"]
+    assert [o.code for o in store.organs.all()] == ["sn"]
 
 
 def test_a_parent_that_would_make_a_loop_is_refused(backend_store):
     store = backend_store
-    store.create_organ(SOCIAL)
-    store.create_organ(OrganSettings(code="au", name="Arbetsutskottet", parent="sn"))
-    store.create_organ(OrganSettings(code="pb", name="Presidiet", parent="au"))
+    store.organs.create(SOCIAL)
+    store.organs.create(OrganSettings(code="au", name="Arbetsutskottet", parent="sn"))
+    store.organs.create(OrganSettings(code="pb", name="Presidiet", parent="au"))
     with pytest.raises(InvalidOrgan) as caught:
-        store.edit_organ("sn", {"parent": "pb"})
+        store.organs.edit("sn", OrganChanges(parent="pb"))
     assert "slinga" in caught.value.problems["parent"]
-    assert store.organ_settings("sn").parent == ""
+    assert store.organs.settings("sn").parent == ""
 
 
 def _template(path: Path, drop: tuple[str, ...] = ()) -> Path:
@@ -94,23 +96,23 @@ def _template(path: Path, drop: tuple[str, ...] = ()) -> Path:
 
 
 def test_template_needs_the_heading_styles_the_exports_use(store, tmp_path):
-    store.create_organ(SOCIAL)
+    store.organs.create(SOCIAL)
     bad = _template(tmp_path / "mall.docx", drop=("Heading 2", "Title"))
     with pytest.raises(InvalidOrgan) as caught:
-        store.edit_organ("sn", {"template_path": str(bad)})
+        store.organs.edit("sn", OrganChanges(template_path=str(bad)))
     message = caught.value.problems["template_path"]
     assert "”Title”" in message and "”Heading 2”" in message and "Heading 1" not in message
     broken = tmp_path / "trasig.docx"
     broken.write_bytes(b"not a zip")
     with pytest.raises(InvalidOrgan, match="kunde inte läsas"):
-        store.edit_organ("sn", {"template_path": str(broken)})
+        store.organs.edit("sn", OrganChanges(template_path=str(broken)))
     good = _template(tmp_path / "bra.docx")
-    assert store.edit_organ("sn", {"template_path": str(good)}).template_path == str(good)
+    assert store.organs.edit("sn", OrganChanges(template_path=str(good))).template_path == str(good)
 
 
 def test_an_edited_name_shows_in_the_next_export(store, tmp_path):
     import_agenda_file(store, Path("tests/data/socialnamnd/kallelse.md"))
-    store.edit_organ("sn", {"name": "Social- och omsorgsnämnden", "administration": "SOF"})
+    store.organs.edit("sn", OrganChanges(name="Social- och omsorgsnämnden", administration="SOF"))
     text = export_agenda_markdown(store, "2026-03-12")
     assert "nämnd: Social- och omsorgsnämnden" in text
     assert "förvaltning: SOF" in text
@@ -123,7 +125,7 @@ def test_an_edited_name_shows_in_the_next_export(store, tmp_path):
 def test_planned_meetings_get_the_organs_sekreterare(store):
     import datetime as dt
 
-    store.create_organ(
+    store.organs.create(
         OrganSettings(
             code="sn",
             name="Socialnämnden",
@@ -131,36 +133,38 @@ def test_planned_meetings_get_the_organs_sekreterare(store):
             secretary_title="Nämndsekreterare",
         )
     )
-    store.plan_meetings([dt.date(2026, 5, 14)], "sn")
-    meeting = store.find_meeting("2026-05-14")
-    details, _ = store.meeting_details(meeting.id)
+    store.schedule.plan_meetings([dt.date(2026, 5, 14)], "sn")
+    meeting = store.schedule.find_meeting("2026-05-14")
+    details, _ = store.agendas.meeting_details(meeting.id)
     assert details.secretary_name == "Iris Holm"
 
 
 def test_after_a_format_change_old_numbers_stay_and_new_ones_follow_it(store):
     import_agenda_file(store, Path("tests/data/socialnamnd/kallelse.md"))
-    store.edit_organ("sn", {"dnr_format": "{prefix} {year}/{number:04}", "diarium_prefix": "SN"})
-    meeting = store.find_meeting("2026-03-12")
-    item = store.agenda(meeting.id).entries[0]
-    arende, _ = store.arende(item.arende_id)
+    store.organs.edit(
+        "sn", OrganChanges(dnr_format="{prefix} {year}/{number:04}", diarium_prefix="SN")
+    )
+    meeting = store.schedule.find_meeting("2026-03-12")
+    item = store.agendas.agenda(meeting.id).entries[0]
+    arende, _ = store.agendas.arende(item.arende_id)
     assert arende.dnr == "sn/2026:101"
     # The old number is kept while the rest of the ärende is saved.
-    version = store.save_arende(
-        arende.id, arende.version, {"dnr": "sn/2026:101", "title": "Ny"}, by="t"
+    version = store.agendas.save_arende(
+        arende.id, arende.version, ArendeChanges(dnr="sn/2026:101", title="Ny"), by="t"
     )
     with pytest.raises(InvalidInput, match=r"\{prefix\} \{year\}/\{number:04\}"):
-        store.save_arende(arende.id, version, {"dnr": "SN/2026:7"}, by="t")
-    store.save_arende(
-        arende.id, version, {"dnr": "SN 2026/7", "external_ref": "S2026/01234"}, by="t"
+        store.agendas.save_arende(arende.id, version, ArendeChanges(dnr="SN/2026:7"), by="t")
+    store.agendas.save_arende(
+        arende.id, version, ArendeChanges(dnr="SN 2026/7", external_ref="S2026/01234"), by="t"
     )
-    arende, _ = store.arende(arende.id)
+    arende, _ = store.agendas.arende(arende.id)
     assert (arende.dnr, arende.external_ref) == ("SN 2026/0007", "S2026/01234")
 
 
 def test_search_finds_a_number_in_the_organs_own_format(store):
     from namnd.operations.agenda_files import import_agenda_file as load
 
-    store.create_organ(
+    store.organs.create(
         OrganSettings(
             code="sn",
             name="Socialnämnden",
@@ -169,9 +173,9 @@ def test_search_finds_a_number_in_the_organs_own_format(store):
         )
     )
     load(store, Path("tests/data/socialnamnd/kallelse-sn-dnr.md"))
-    [hit] = store.search("SN 2026/142")
+    [hit] = store.search.find("SN 2026/142")
     assert hit.document.dnr == "SN 2026/142"
-    assert [h.document.title for h in store.search("S2026/01234")] == [
+    assert [h.document.title for h in store.search.find("S2026/01234")] == [
         "Yttrande över remiss om ny socialtjänstlag"
     ]
 

@@ -7,9 +7,11 @@ import datetime as dt
 
 import pytest
 
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import AssignmentStatus, AttendeeKind, MeetingStatus, YrkandeKind
 from namnd.domain.protocol import Correction, Yrkande
 from namnd.errors import InvalidInput, StaleEdit
+from namnd.operations.standing_items import add_standing_item
 from namnd.rules.attendance_changes import STANDS_IN, change
 from tests.protocol_sample import draft_protocol, sample_protocol
 
@@ -22,13 +24,13 @@ def demo(backend_demo_store):
 
 
 def _meeting(store, day=DAY):
-    return store.find_meeting(day.isoformat()).id
+    return store.schedule.find_meeting(day.isoformat()).id
 
 
 def test_opening_turns_the_agenda_into_paragraphs_after_the_openers(demo):
     meeting = _meeting(demo)
-    demo.open_protocol(meeting, by="sekr", first_number=82)
-    view = demo.protocol(meeting)
+    demo.protocols.open(meeting, by="sekr", first_number=82)
+    view = demo.protocols.get(meeting)
     titles = [p.title for p in view.protocol.paragraphs]
     assert [p.number for p in view.protocol.paragraphs] == list(range(82, 95))
     assert titles[:3] == ["Val av justerare", "Fastställande av föredragningslista", "Jävsfrågan"]
@@ -38,7 +40,7 @@ def test_opening_turns_the_agenda_into_paragraphs_after_the_openers(demo):
     assert view.seats == 13
     chair = view.protocol.chair
     assert (chair.name, chair.party) == ("Tuva Lund", "S")
-    assert demo.find_meeting(str(meeting)).status is MeetingStatus.HELD
+    assert demo.schedule.find_meeting(str(meeting)).status is MeetingStatus.HELD
     kinds = [a.kind for a in view.protocol.attendees]
     assert kinds.count(AttendeeKind.MEMBER) == 13 and kinds.count(AttendeeKind.SUBSTITUTE) == 0
 
@@ -46,17 +48,17 @@ def test_opening_turns_the_agenda_into_paragraphs_after_the_openers(demo):
 def test_openers_already_on_the_list_become_the_first_paragraphs_once(demo):
     """The list's own "Val av justerare" and "Fastställande …" are not doubled."""
     meeting = _meeting(demo)
-    demo.add_standing_item(meeting, "agenda", by="sekr")
-    demo.add_standing_item(meeting, "adjusters", by="sekr")
-    demo.open_protocol(meeting, by="sekr", first_number=1)
-    paragraphs = demo.protocol(meeting).protocol.paragraphs
+    add_standing_item(demo, meeting, "agenda", by="sekr")
+    add_standing_item(demo, meeting, "adjusters", by="sekr")
+    demo.protocols.open(meeting, by="sekr", first_number=1)
+    paragraphs = demo.protocols.get(meeting).protocol.paragraphs
     titles = [p.title for p in paragraphs]
     assert titles[:3] == ["Val av justerare", "Fastställande av föredragningslista", "Jävsfrågan"]
     assert titles.count("Val av justerare") == 1
     assert titles.count("Fastställande av föredragningslista") == 1
     assert [p.number for p in paragraphs] == list(range(1, 14))
     # Taken from the list as they are: linked to their item, with its proposal.
-    entries = demo.agenda(meeting).entries
+    entries = demo.agendas.agenda(meeting).entries
     agenda = {e.arende.title: n for n, e in enumerate(entries, start=1)}
     assert paragraphs[0].item == agenda["Val av justerare"]
     assert paragraphs[1].decision_md == "Vård- och omsorgsnämnden fastställer föredragningslistan."
@@ -65,93 +67,97 @@ def test_openers_already_on_the_list_become_the_first_paragraphs_once(demo):
 
 def test_numbering_runs_on_through_the_year_and_restarts_the_next(demo):
     september = _meeting(demo)
-    demo.open_protocol(september, by="sekr", first_number=82)
-    demo.plan_meetings([dt.date(2019, 10, 17), dt.date(2020, 1, 27)])
+    demo.protocols.open(september, by="sekr", first_number=82)
+    demo.schedule.plan_meetings([dt.date(2019, 10, 17), dt.date(2020, 1, 27)])
     for day in (dt.date(2019, 10, 17), dt.date(2020, 1, 27)):
         meeting = _meeting(demo, day)
-        demo.add_arende(meeting, {"title": "Budget", "proposal": ["Nämnden godkänner."]}, by="s")
-        demo.set_status(meeting, MeetingStatus.SENT, by="s")
-        demo.open_protocol(meeting, by="sekr")
+        demo.agendas.add_arende(
+            meeting, ArendeChanges(title="Budget", proposal=["Nämnden godkänner."]), by="s"
+        )
+        demo.agendas.set_status(meeting, MeetingStatus.SENT, by="s")
+        demo.protocols.open(meeting, by="sekr")
     october_numbers = [
-        p.number for p in demo.protocol(_meeting(demo, dt.date(2019, 10, 17))).protocol.paragraphs
+        p.number
+        for p in demo.protocols.get(_meeting(demo, dt.date(2019, 10, 17))).protocol.paragraphs
     ]
     january_numbers = [
-        p.number for p in demo.protocol(_meeting(demo, dt.date(2020, 1, 27))).protocol.paragraphs
+        p.number
+        for p in demo.protocols.get(_meeting(demo, dt.date(2020, 1, 27))).protocol.paragraphs
     ]
     assert october_numbers == [95, 96, 97, 98]
     assert january_numbers == [1, 2, 3, 4]
 
 
 def test_an_earlier_meeting_cannot_take_numbers_a_later_one_holds(demo):
-    demo.plan_meetings([dt.date(2019, 10, 17)])
+    demo.schedule.plan_meetings([dt.date(2019, 10, 17)])
     october = _meeting(demo, dt.date(2019, 10, 17))
-    demo.add_arende(october, {"title": "Budget"}, by="s")
-    demo.open_protocol(october, by="sekr", first_number=95)
+    demo.agendas.add_arende(october, ArendeChanges(title="Budget"), by="s")
+    demo.protocols.open(october, by="sekr", first_number=95)
     with pytest.raises(InvalidInput, match="2019-10-17 har redan paragrafer"):
-        demo.open_protocol(_meeting(demo), by="sekr")
+        demo.protocols.open(_meeting(demo), by="sekr")
 
 
 def test_inserting_and_removing_a_paragraph_renumbers(demo):
     meeting = _meeting(demo)
-    demo.open_protocol(meeting, by="sekr", first_number=82)
-    ids = demo.protocol(meeting).ids
-    number = demo.add_paragraph(meeting, "Extra ärende: lokalfrågan", after_id=ids[84])
-    protocol = demo.protocol(meeting).protocol
+    demo.protocols.open(meeting, by="sekr", first_number=82)
+    ids = demo.protocols.get(meeting).ids
+    number = demo.protocols.add_paragraph(meeting, "Extra ärende: lokalfrågan", after_id=ids[84])
+    protocol = demo.protocols.get(meeting).protocol
     assert number == 85
     assert protocol.paragraph(85).title == "Extra ärende: lokalfrågan"
     assert protocol.paragraph(86).title == "Information från förvaltningen"
     assert protocol.numbers.text == "§§ 82–95"
-    demo.remove_paragraph(meeting, paragraph_id=demo.protocol(meeting).ids[85])
-    protocol = demo.protocol(meeting).protocol
+    demo.protocols.remove_paragraph(meeting, paragraph_id=demo.protocols.get(meeting).ids[85])
+    protocol = demo.protocols.get(meeting).protocol
     assert protocol.paragraph(85).title == "Information från förvaltningen"
     assert protocol.numbers.text == "§§ 82–94"
 
 
 def test_two_people_minuting_the_same_paragraph_never_overwrite(demo):
     meeting = _meeting(demo)
-    demo.open_protocol(meeting, by="sekr", first_number=82)
-    view = demo.protocol(meeting)
+    demo.protocols.open(meeting, by="sekr", first_number=82)
+    view = demo.protocols.get(meeting)
     p90 = view.protocol.paragraph(90)
     version = view.versions[90]
     mine = dataclasses.replace(
         p90, motions=(Yrkande(("Omar Haddad",), YrkandeKind.APPROVAL, "motionen"),)
     )
     theirs = dataclasses.replace(p90, decision_md="Annan text")
-    demo.save_paragraph(meeting, mine, version, paragraph_id=view.ids[90])
+    demo.protocols.save_paragraph(meeting, mine, version, paragraph_id=view.ids[90])
     with pytest.raises(StaleEdit, match="din text finns kvar"):
-        demo.save_paragraph(meeting, theirs, version, paragraph_id=view.ids[90])
-    assert demo.protocol(meeting).protocol.paragraph(90).motions == mine.motions
+        demo.protocols.save_paragraph(meeting, theirs, version, paragraph_id=view.ids[90])
+    assert demo.protocols.get(meeting).protocol.paragraph(90).motions == mine.motions
 
 
 def test_import_round_trips_the_sample_and_justering_closes_it(demo):
     meeting = _meeting(demo)
     sample, unadjusted = sample_protocol(), draft_protocol()
-    demo.replace_protocol(meeting, unadjusted)
-    assert demo.protocol(meeting).protocol == unadjusted
+    demo.protocols.replace(meeting, unadjusted)
+    assert demo.protocols.get(meeting).protocol == unadjusted
 
-    demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr")
-    demo.post_protocol(meeting, dt.date(2019, 9, 27))
-    assert demo.protocol(meeting).protocol == sample
-    assert demo.find_meeting(str(meeting)).status is MeetingStatus.ADJUSTED
+    demo.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekr")
+    demo.protocols.post(meeting, dt.date(2019, 9, 27))
+    assert demo.protocols.get(meeting).protocol == sample
+    assert demo.schedule.find_meeting(str(meeting)).status is MeetingStatus.ADJUSTED
 
     p90 = sample.paragraph(90)
-    view = demo.protocol(meeting)
+    view = demo.protocols.get(meeting)
     ref = view.ids[90]
     with pytest.raises(InvalidInput, match="justerat"):
-        demo.save_paragraph(meeting, p90, view.versions[90], paragraph_id=ref)
+        demo.protocols.save_paragraph(meeting, p90, view.versions[90], paragraph_id=ref)
     with pytest.raises(InvalidInput, match="skäl"):
-        demo.correct_paragraph(meeting, p90, " ", by="sekr", paragraph_id=ref)
+        demo.protocols.correct_paragraph(meeting, p90, " ", by="sekr", paragraph_id=ref)
     fixed = dataclasses.replace(p90, dispatch_to=("Kommunstyrelsen", "Kommunfullmäktige"))
     reason = "Expedieringen saknade fullmäktige."
-    what = demo.correct_paragraph(
+    what = demo.protocols.correct_paragraph(
         meeting, fixed, reason, by="sekr", paragraph_id=ref, version=view.versions[90]
     )
     with pytest.raises(StaleEdit, match="har rättats av någon annan"):
-        demo.correct_paragraph(
+        demo.protocols.correct_paragraph(
             meeting, p90, "Tillbaka", by="sekr", paragraph_id=ref, version=view.versions[90]
         )
     assert what == "Expedieras till ändrade"
-    stored = demo.protocol(meeting).protocol
+    stored = demo.protocols.get(meeting).protocol
     assert stored.paragraph(90).dispatch_to == fixed.dispatch_to
     (correction,) = stored.corrections
     assert (correction.number, correction.reason) == (90, "Expedieringen saknade fullmäktige.")
@@ -160,14 +166,14 @@ def test_import_round_trips_the_sample_and_justering_closes_it(demo):
 def test_an_ersattare_stands_twice_only_over_separate_paragraphs(demo):
     meeting = _meeting(demo)
     protocol = draft_protocol()
-    demo.replace_protocol(meeting, protocol)
+    demo.protocols.replace(meeting, protocol)
     stepped_in = change(protocol, "Fredrik Olsson", STANDS_IN, 89, "Erik Holm")
-    demo.save_attendance(meeting, stepped_in)
-    assert demo.protocol(meeting).protocol.attendees == stepped_in
+    demo.protocols.save_attendance(meeting, stepped_in)
+    assert demo.protocols.get(meeting).protocol.attendees == stepped_in
     overlapping = (*stepped_in, dataclasses.replace(stepped_in[-1], replaces=None))
     with pytest.raises(InvalidInput, match="två gånger i närvaron för samma paragrafer"):
-        demo.save_attendance(meeting, overlapping)
-    assert demo.protocol(meeting).protocol.attendees == stepped_in
+        demo.protocols.save_attendance(meeting, overlapping)
+    assert demo.protocols.get(meeting).protocol.attendees == stepped_in
 
 
 def test_justering_refuses_a_protocol_that_breaks_the_rules(demo):
@@ -182,17 +188,19 @@ def test_justering_refuses_a_protocol_that_breaks_the_rules(demo):
             for p in sample.paragraphs
         ),
     )
-    demo.replace_protocol(meeting, broken)
+    demo.protocols.replace(meeting, broken)
     with pytest.raises(InvalidInput, match="Röst saknas för Tuva Lund"):
-        demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr")
-    assert demo.protocol(meeting).protocol.is_adjusted is False
+        demo.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekr")
+    assert demo.protocols.get(meeting).protocol.is_adjusted is False
 
 
 def test_justering_marks_the_report_backs_decided(demo):
     meeting = _meeting(demo)
-    demo.replace_protocol(meeting, draft_protocol())
-    demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr")
-    reported = demo.assignments(statuses=[AssignmentStatus.REPORTED], today=dt.date(2019, 10, 1))
+    demo.protocols.replace(meeting, draft_protocol())
+    demo.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekr")
+    reported = demo.assignments.find(
+        statuses=[AssignmentStatus.REPORTED], today=dt.date(2019, 10, 1)
+    )
     assert reported, "the återrapportering ärenden 3 and 4 answer the December 2018 uppdrag"
 
 
@@ -241,7 +249,7 @@ def test_a_broken_file_leaves_nothing_half_imported(workspace, capsys, tmp_path)
     from namnd.storage.store import Store
 
     store = Store.open(workspace)
-    assert store.protocol(store.find_meeting(DAY.isoformat()).id) is None
+    assert store.protocols.get(store.schedule.find_meeting(DAY.isoformat()).id) is None
 
 
 BEFORE = dt.date(2019, 9, 10)  # a "today" before the demo meeting
@@ -249,24 +257,24 @@ BEFORE = dt.date(2019, 9, 10)  # a "today" before the demo meeting
 
 def test_a_justering_or_anslag_after_today_is_refused(demo):
     meeting = _meeting(demo)
-    demo.replace_protocol(meeting, draft_protocol())
+    demo.protocols.replace(meeting, draft_protocol())
     today = dt.date(2019, 9, 25)
     with pytest.raises(
         InvalidInput, match="Justeringsdatum torsdag 26 september 2019 ligger efter"
     ):
-        demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr", today=today)
-    assert demo.protocol(meeting).protocol.is_adjusted is False
-    demo.adjust_protocol(meeting, today, by="sekr", today=today)
+        demo.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekr", today=today)
+    assert demo.protocols.get(meeting).protocol.is_adjusted is False
+    demo.protocols.adjust(meeting, today, by="sekr", today=today)
     with pytest.raises(InvalidInput, match="Anslagsdatum torsdag 26 september 2019 ligger efter"):
-        demo.post_protocol(meeting, dt.date(2019, 9, 26), today=today)
-    assert demo.protocol(meeting).protocol.adjustment.posted_on is None
+        demo.protocols.post(meeting, dt.date(2019, 9, 26), today=today)
+    assert demo.protocols.get(meeting).protocol.adjustment.posted_on is None
 
 
 def test_an_imported_protocol_with_future_dates_is_refused_whole(demo):
     meeting = _meeting(demo)
     sample = sample_protocol()  # justerat 26, anslaget 27 September
     with pytest.raises(InvalidInput, match="Anslagsdatum fredag 27 september 2019"):
-        demo.replace_protocol(meeting, sample, today=dt.date(2019, 9, 26))
+        demo.protocols.replace(meeting, sample, today=dt.date(2019, 9, 26))
     corrected = dataclasses.replace(
         sample,
         corrections=(
@@ -276,21 +284,21 @@ def test_an_imported_protocol_with_future_dates_is_refused_whole(demo):
         ),
     )
     with pytest.raises(InvalidInput, match="Rättelsedatum onsdag 2 oktober 2019"):
-        demo.replace_protocol(meeting, corrected, today=dt.date(2019, 10, 1))
-    assert demo.protocol(meeting) is None
-    demo.replace_protocol(meeting, corrected, today=dt.date(2019, 10, 2))
+        demo.protocols.replace(meeting, corrected, today=dt.date(2019, 10, 1))
+    assert demo.protocols.get(meeting) is None
+    demo.protocols.replace(meeting, corrected, today=dt.date(2019, 10, 2))
 
 
 def test_opening_the_protocol_ahead_of_the_meeting_does_not_make_it_held(demo):
     meeting = _meeting(demo)
-    before = demo.find_meeting(str(meeting)).status
-    demo.open_protocol(meeting, by="sekr", first_number=82, today=BEFORE)
-    assert demo.find_meeting(str(meeting)).status is before is not MeetingStatus.HELD
-    demo.replace_protocol(meeting, draft_protocol(), today=BEFORE)
-    assert demo.find_meeting(str(meeting)).status is before
+    before = demo.schedule.find_meeting(str(meeting)).status
+    demo.protocols.open(meeting, by="sekr", first_number=82, today=BEFORE)
+    assert demo.schedule.find_meeting(str(meeting)).status is before is not MeetingStatus.HELD
+    demo.protocols.replace(meeting, draft_protocol(), today=BEFORE)
+    assert demo.schedule.find_meeting(str(meeting)).status is before
     # Justerat after the meeting: genomförd, then justerad.
-    demo.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekr", today=dt.date(2019, 9, 26))
-    history = [change.to_status for change in demo.status_history(meeting)]
+    demo.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekr", today=dt.date(2019, 9, 26))
+    history = [change.to_status for change in demo.agendas.status_history(meeting)]
     assert history[-2:] == [MeetingStatus.HELD, MeetingStatus.ADJUSTED]
 
 
@@ -315,6 +323,6 @@ def test_cli_import_refuses_an_anslag_dated_after_today(workspace, capsys, tmp_p
 
     store = Store.open(workspace)
     try:
-        assert store.protocol(store.find_meeting(DAY.isoformat()).id) is None
+        assert store.protocols.get(store.schedule.find_meeting(DAY.isoformat()).id) is None
     finally:
         store.close()

@@ -220,15 +220,15 @@ def test_a_paragraph_of_a_secret_arende_cannot_be_made_public_from_the_protokoll
     (tmp_path / "utkast.md").write_text(draft, encoding="utf-8")
     import_agenda_file(backend_store, DATA / "kallelse.md")
     import_protocol(backend_store, tmp_path / "utkast.md")
-    meeting = backend_store.find_meeting(DAY).id
-    view = backend_store.protocol(meeting)  # the § of the LVU ärende was marked on import
+    meeting = backend_store.schedule.find_meeting(DAY).id
+    view = backend_store.protocols.get(meeting)  # the § of the LVU ärende was marked on import
     p12 = view.protocol.paragraph(12)
     assert p12.confidential
     with pytest.raises(InvalidInput, match="ändras på ärendet"):
-        backend_store.save_paragraph(
+        backend_store.protocols.save_paragraph(
             meeting,
             dataclasses.replace(p12, confidential=False),
             view.versions[12],
             paragraph_id=view.ids[12],
         )
-    assert backend_store.protocol(meeting).protocol.paragraph(12).confidential
+    assert backend_store.protocols.get(meeting).protocol.paragraph(12).confidential

@@ -38,7 +38,7 @@ def _work(monkeypatch: pytest.MonkeyPatch, store, rows: int, offset: int) -> int
     monkeypatch.setattr(Seat, "__init__", counting_init)
     monkeypatch.setattr(Seat, "overlaps", counting_overlaps)
     seats = parse_roster_table(_table(rows, offset))
-    assert store.import_seats(seats) == rows
+    assert store.members.import_seats(seats) == rows
     monkeypatch.setattr(Seat, "__init__", made)
     monkeypatch.setattr(Seat, "overlaps", overlaps)
     return work
@@ -48,4 +48,4 @@ def test_importing_four_times_the_rows_is_about_four_times_the_work(monkeypatch,
     small = _work(monkeypatch, demo_store, 100, 0)
     large = _work(monkeypatch, demo_store, 400, 1000)
     assert large / small < 6, f"100 rows: {small}, 400 rows: {large}"
-    assert len(demo_store.seats()) == 19 + 500
+    assert len(demo_store.members.seats()) == 19 + 500

@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from namnd.cli.main import main
+from namnd.domain.changes import OrganRulesChanges
 from namnd.domain.models import Organ
 from namnd.errors import InvalidInput
 from namnd.operations.demo import load_demo
@@ -34,7 +35,7 @@ def test_rules_default_then_saved_per_organ(backend_store):
 @pytest.mark.usefixtures("backend_demo_store")
 def test_rules_through_the_store_per_organ_and_clashes(backend_store):
     # Unsaved: the usual time and place are the latest meeting's (the seed: 18.30, Alytus).
-    rules = backend_store.organ_rules()
+    rules = backend_store.schedule.rules()
     assert (rules.default_time, rules.default_place, rules.kallelse_days) == (
         dt.time(18, 30),
         "Alytus",
@@ -42,12 +43,12 @@ def test_rules_through_the_store_per_organ_and_clashes(backend_store):
     )
     with backend_store.session() as session:
         session.add(Organ(code="sn", name="Socialnämnden", diarium_prefix="sn"))
-    backend_store.save_organ_rules({"presidium_days": 12}, "sn")
-    backend_store.save_organ_rules({"kallelse_days": 6}, "von")
-    von, sn = backend_store.organ_rules("von"), backend_store.organ_rules("sn")
+    backend_store.schedule.save_rules(OrganRulesChanges(presidium_days=12), "sn")
+    backend_store.schedule.save_rules(OrganRulesChanges(kallelse_days=6), "von")
+    von, sn = backend_store.schedule.rules("von"), backend_store.schedule.rules("sn")
     assert (von.kallelse_days, von.presidium_days, von.default_place) == (6, 10, "Alytus")
     assert (sn.kallelse_days, sn.presidium_days, sn.default_place) == (7, 12, "")
-    assert backend_store.plan_meetings([dt.date(2020, 3, 5)], "sn") == 1
+    assert backend_store.schedule.plan_meetings([dt.date(2020, 3, 5)], "sn") == 1
     warnings = year_plan(backend_store, 2020, "von").warnings
     assert "torsdag 5 mars 2020: krockar med Socialnämndens sammanträde samma dag." in warnings
     # Socialnämndens own rule: presidieberedning 12 days before, a Saturday.
@@ -62,9 +63,9 @@ def test_rules_through_the_store_per_organ_and_clashes(backend_store):
 def test_seed_plan_entered_gives_the_seed_decision(backend_store):
     assert add_dates(backend_store, SEED_2020) == 0  # the demo already holds the 2020 plan
     assert [p.meeting.date for p in year_plan(backend_store, 2020).meetings] == SEED_2020
-    meeting = backend_store.find_meeting("2019-09-19")
+    meeting = backend_store.schedule.find_meeting("2019-09-19")
     arende_id = place_decision(backend_store, meeting.id, 2020, by="kerstin")
-    arende, _ = backend_store.arende(arende_id)
+    arende, _ = backend_store.agendas.arende(arende_id)
     assert arende.title == "Sammanträdesordning 2020"
     assert arende.summary_md == SEED_TEXT
 
@@ -178,12 +179,12 @@ def test_a_planned_meeting_is_removed_one_in_use_is_not(backend_store):
 
     store = backend_store
     load_demo(store)
-    store.remove_planned_meetings([dt.date(2020, 1, 27)])
-    assert dt.date(2020, 1, 27) not in [m.date for m in store.meetings(2020)]
+    store.schedule.remove_planned_meetings([dt.date(2020, 1, 27)])
+    assert dt.date(2020, 1, 27) not in [m.date for m in store.schedule.meetings(2020)]
     with pytest.raises(InvalidInput, match="är utskickad och har en föredragningslista"):
-        store.remove_planned_meetings([dt.date(2020, 4, 2), dt.date(2019, 9, 19)])
-    assert dt.date(2020, 4, 2) in [m.date for m in store.meetings(2020)], "all or none"
-    march = store.find_meeting("2020-03-05")
+        store.schedule.remove_planned_meetings([dt.date(2020, 4, 2), dt.date(2019, 9, 19)])
+    assert dt.date(2020, 4, 2) in [m.date for m in store.schedule.meetings(2020)], "all or none"
+    march = store.schedule.find_meeting("2020-03-05")
     with store.session() as session:
         organ = session.exec(select(Organ)).one()
         assignments.create_assignment(
@@ -194,8 +195,8 @@ def test_a_planned_meeting_is_removed_one_in_use_is_not(backend_store):
             origin_meeting_id=march.id,
         )
     with pytest.raises(InvalidInput, match="har handlingar kopplade till sig"):
-        store.remove_planned_meetings([march.date])
-    assert len(store.meetings(2020)) == 9, "the refused removal changed nothing"
+        store.schedule.remove_planned_meetings([march.date])
+    assert len(store.schedule.meetings(2020)) == 9, "the refused removal changed nothing"
 
 
 def test_cli_removes_a_planned_date(workspace, capsys):
@@ -225,11 +226,11 @@ def _justerat(store, adjusted_on: dt.date, posted_on: dt.date | None = None) -> 
     """The demo meeting minuted, justerat (and anslaget) on the given days."""
     from tests.protocol_sample import draft_protocol
 
-    meeting = store.find_meeting("2019-09-19").id
-    store.replace_protocol(meeting, draft_protocol())
-    store.adjust_protocol(meeting, adjusted_on, by="sekreteraren")
+    meeting = store.schedule.find_meeting("2019-09-19").id
+    store.protocols.replace(meeting, draft_protocol())
+    store.protocols.adjust(meeting, adjusted_on, by="sekreteraren")
     if posted_on is not None:
-        store.post_protocol(meeting, posted_on)
+        store.protocols.post(meeting, posted_on)
     return meeting
 
 
@@ -253,7 +254,7 @@ def test_kl_13_5_year_plan_and_ics_follow_the_recorded_justering_and_anslag(
     planned = next(p for p in year_plan(backend_store, 2019).meetings if p.meeting.id == meeting)
     steps = {key: day for key, _l, day, _d in planned.steps()}
     assert steps["appeal_ends"] == appeal_ends
-    assert planned.after == backend_store.meeting_deadlines(meeting)
+    assert planned.after == backend_store.schedule.meeting_deadlines(meeting)
     calendar = Calendar.from_ical(
         plan_calendar(year_plan(backend_store, 2019), deadlines=True).to_ical()
     )
@@ -280,8 +281,8 @@ def test_kl_13_5_cli_schedule_json_follows_the_recorded_days(workspace, capsys):
 @pytest.mark.usefixtures("backend_demo_store")
 def test_one_place_computes_a_meetings_deadlines_from_the_organs_rules(backend_store):
     save_rules(backend_store, {"adjustment_days": 7})
-    meeting = backend_store.find_meeting("2019-09-19").id
-    after = backend_store.meeting_deadlines(meeting)
+    meeting = backend_store.schedule.find_meeting("2019-09-19").id
+    after = backend_store.schedule.meeting_deadlines(meeting)
     assert after.adjustment_deadline == dt.date(2019, 9, 26)
     planned = next(p for p in year_plan(backend_store, 2019).meetings if p.meeting.id == meeting)
     assert planned.after == after
@@ -298,10 +299,10 @@ def test_one_place_computes_a_meetings_deadlines_from_the_organs_rules(backend_s
 )
 @pytest.mark.usefixtures("backend_demo_store")
 def test_kl_rules_past_the_law_are_refused_and_nothing_is_stored(backend_store, rule, value, law):
-    before = backend_store.organ_rules()
+    before = backend_store.schedule.rules()
     with pytest.raises(InvalidInput, match=law):
         save_rules(backend_store, {rule: value, "kallelse_days": 5})
-    after = backend_store.organ_rules()
+    after = backend_store.schedule.rules()
     assert (getattr(after, rule), after.kallelse_days) == (
         getattr(before, rule),
         before.kallelse_days,
@@ -314,13 +315,13 @@ def test_kl_8_12_omedelbart_justerade_paragraphs_reach_the_deadlines(backend_sto
     from tests.protocol_sample import draft_protocol
 
     load_demo(backend_store)
-    meeting = backend_store.find_meeting("2019-09-19").id
+    meeting = backend_store.schedule.find_meeting("2019-09-19").id
     protocol = draft_protocol()
     paragraphs = tuple(
         dataclasses.replace(p, immediate=p.number == 90) for p in protocol.paragraphs
     )
-    backend_store.replace_protocol(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
-    (immediate,) = backend_store.meeting_deadlines(meeting).immediate
+    backend_store.protocols.replace(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
+    (immediate,) = backend_store.schedule.meeting_deadlines(meeting).immediate
     assert immediate.number == 90
     assert immediate.posting_deadline == dt.date(2019, 9, 20)
     assert immediate.appeal_ends == dt.date(2019, 10, 11)
@@ -329,7 +330,7 @@ def test_kl_8_12_omedelbart_justerade_paragraphs_reach_the_deadlines(backend_sto
 @pytest.mark.usefixtures("backend_demo_store")
 def test_kl_5_69_late_justering_is_warned_of(backend_store):
     meeting = _justerat(backend_store, dt.date(2019, 10, 9), dt.date(2019, 10, 14))
-    warnings = backend_store.meeting_deadlines(meeting).warnings
+    warnings = backend_store.schedule.meeting_deadlines(meeting).warnings
     assert len(warnings) == 2
     assert "5 kap. 69 § kommunallagen" in warnings[0] and "3 oktober 2019" in warnings[0]
     assert "8 kap. 12 § kommunallagen" in warnings[1] and "11 oktober 2019" in warnings[1]

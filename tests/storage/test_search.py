@@ -13,16 +13,16 @@ from tests.protocol_sample import sample_protocol
 @pytest.mark.usefixtures("backend_demo_store")
 def test_finds_the_arende_and_its_paragraph_by_dnr_and_by_who_moved(backend_store):
     store = backend_store
-    store.replace_protocol(store.find_meeting("2019-09-19").id, sample_protocol())
-    hits = store.search("von/2019:76")
+    store.protocols.replace(store.schedule.find_meeting("2019-09-19").id, sample_protocol())
+    hits = store.search.find("von/2019:76")
     found = [(h.document.kind, h.document.number) for h in hits]
     assert found == [("arende", 6), ("paragraph", 90)]
-    (haddad,) = store.search("Omar Haddad")
+    (haddad,) = store.search.find("Omar Haddad")
     assert (haddad.document.kind, haddad.document.number) == ("paragraph", 90)
-    assert store.search("genomlysning ÄLDREOMSORG")[0].document.title.endswith(
+    assert store.search.find("genomlysning ÄLDREOMSORG")[0].document.title.endswith(
         "genomlysning Myndighet"
     )
-    assert store.search("ingenting sådant här") == []
+    assert store.search.find("ingenting sådant här") == []
 
 
 def test_cli_search(workspace, capsys):

@@ -121,8 +121,8 @@ def organ_store(backend_store) -> Store:
 def test_the_index_finds_what_the_python_search_found(organ_store, arenden, data):
     _fill(organ_store, arenden)
     for query in _queries_from(arenden, data):
-        assert organ_store.search(query) == _expected(organ_store, query), query
-    assert organ_store.search("a", limit=3) == _expected(organ_store, "a", limit=3)
+        assert organ_store.search.find(query) == _expected(organ_store, query), query
+    assert organ_store.search.find("a", limit=3) == _expected(organ_store, "a", limit=3)
 
 
 def test_the_index_follows_edits_sekretess_and_deletes(organ_store):
@@ -142,21 +142,21 @@ def test_the_index_follows_edits_sekretess_and_deletes(organ_store):
             }
         ],
     )
-    assert [h.document.kind for h in store.search("haddad")] == ["paragraph"]
+    assert [h.document.kind for h in store.search.find("haddad")] == ["paragraph"]
     with store.session() as session:
         arende = session.exec(select(Arende)).one()
         arende.summary_md = "Om hemtjänsten"
         arende.confidential = True
-    assert store.search("matsvinn") == [] and store.search("hemtjänst") == []
-    assert store.search("haddad") == [], "the § of a sekretess ärende is sekretess too"
-    (hit, paragraph) = store.search("boendestöd")
+    assert store.search.find("matsvinn") == [] and store.search.find("hemtjänst") == []
+    assert store.search.find("haddad") == [], "the § of a sekretess ärende is sekretess too"
+    (hit, paragraph) = store.search.find("boendestöd")
     assert hit.document.confidential and hit.document.text == "" and paragraph.document.confidential
     with store.session() as session:
         for table in (ParagraphRow, AgendaItem, Arende):  # the ORM's deletes, as the Store's
             for row in session.exec(select(table)):
                 session.delete(row)
             session.flush()
-    assert store.search("boendestöd") == []
+    assert store.search.find("boendestöd") == []
     with store.engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM searchtext")).scalar() == 0
 
@@ -165,7 +165,7 @@ def test_a_database_made_before_the_index_gets_it_filled(backend_workspace):
     workspace = backend_workspace
     store = Store.open(workspace)
     load_demo(store)
-    store.replace_protocol(store.find_meeting("2019-09-19").id, sample_protocol())
+    store.protocols.replace(store.schedule.find_meeting("2019-09-19").id, sample_protocol())
     queries = ["von/2019:76", "Omar Haddad", "genomlysning ÄLDREOMSORG", "boendestöd", "b"]
     before = {q: _expected(store, q) for q in queries}
     with store.engine.begin() as connection:
@@ -182,6 +182,6 @@ def test_a_database_made_before_the_index_gets_it_filled(backend_workspace):
             text("SELECT (SELECT count(*) FROM arende) + (SELECT count(*) FROM paragraph)")
         ).scalar()
     assert indexed == written > 0
-    assert {q: store.search(q) for q in queries} == before
+    assert {q: store.search.find(q) for q in queries} == before
     assert before["Omar Haddad"], "the queries find something"
     store.close()

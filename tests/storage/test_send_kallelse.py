@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from namnd.cli.main import main
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import MeetingStatus
 from namnd.errors import InvalidInput
 from namnd.operations import mailing_lists
@@ -118,7 +119,9 @@ def test_the_demo_reaches_each_list_once_with_its_version(demo_store, demo_pdf_c
     assert len(sink.received) == 23
 
     meeting_id = first.plan.meeting_id
-    demo_store.add_arende(meeting_id, {"title": "Lokalförsörjningsplan 2020"}, by="kerstin")
+    demo_store.agendas.add_arende(
+        meeting_id, ArendeChanges(title="Lokalförsörjningsplan 2020"), by="kerstin"
+    )
     tillagg = send(demo_store, DEMO, smtp=smtp_server.url, sender=SENDER, tillagg=True)
     assert not tillagg.refused and len(tillagg.results) == 23
     extra = sink.to("omar.haddad@example.org")[-1]
@@ -181,7 +184,7 @@ def test_dry_run_writes_eml_files_the_email_parser_reads_back(
         assert "Tid: torsdag 19 september 2019" in message.get_body(("plain",)).get_content()
         name, text = _pdf_text(message)
         assert name.endswith("-offentlig.pdf") and not any(s in text for s in SECRETS)
-    meeting_id = demo_store.find_meeting(DEMO).id
+    meeting_id = demo_store.schedule.find_meeting(DEMO).id
     with demo_store.session() as session:
         assert send_log.entries(session=session, meeting_id=meeting_id) == [], "nothing logged"
     assert [r.address for r in plan(demo_store, DEMO, lists=["press"]).to_send] == list(PRESS)
@@ -219,15 +222,17 @@ def test_another_organ_sends_to_its_own_lists(store, tmp_path, smtp_server):
     start = dt.date(2027, 1, 1)
     from namnd.domain.kinds import MemberRole
 
-    store.save_seat(Seat("Ida Berg", "S", MemberRole.MEMBER, start, email="ida@example.org"), "kfn")
-    store.save_seat(Seat("Ola Ek", "M", MemberRole.MEMBER, start), "kfn")  # no e-post
+    store.members.save_seat(
+        Seat("Ida Berg", "S", MemberRole.MEMBER, start, email="ida@example.org"), "kfn"
+    )
+    store.members.save_seat(Seat("Ola Ek", "M", MemberRole.MEMBER, start), "kfn")  # no e-post
     mailing_lists.add_list(store, "kfn", "Föreningsrådet", public=True)
     mailing_lists.change_addresses(store, "kfn", "Föreningsrådet", add=["Rådet <rad@example.org>"])
     smtp_server.sink.refuse.add("ida@example.org")
     refused = send(store, "2027-02-03", smtp=smtp_server.url, sender=SENDER)
     assert [r.recipient.name for r in refused.refused] == ["Ida Berg (S)"]
     assert not refused.marked_sent, "nothing marked utskickad that was not sent"
-    assert store.find_meeting("2027-02-03").status is not MeetingStatus.SENT
+    assert store.schedule.find_meeting("2027-02-03").status is not MeetingStatus.SENT
     smtp_server.sink.refuse.clear()
     outcome = send(store, "2027-02-03", smtp=smtp_server.url, sender=SENDER)
     assert outcome.plan.without_address == ["Ola Ek (M)"]
@@ -238,13 +243,16 @@ def test_another_organ_sends_to_its_own_lists(store, tmp_path, smtp_server):
     assert (
         _pdf_holds(smtp_server.sink.to("ida@example.org")[0])[0] == "2027-02-03-kfn-handlingar.pdf"
     )
-    assert outcome.marked_sent and store.find_meeting("2027-02-03").status is MeetingStatus.SENT
+    assert (
+        outcome.marked_sent
+        and store.schedule.find_meeting("2027-02-03").status is MeetingStatus.SENT
+    )
 
 
 def test_two_senders_at_once_reserve_each_address_once(backend_demo_store):
     """Two secretaries pressing S together: every address is reserved by one of them only."""
     store = backend_demo_store
-    meeting_id = store.find_meeting(DEMO).id
+    meeting_id = store.schedule.find_meeting(DEMO).id
     people = [Recipient(f"Person {n}", f"p{n}@example.org", "Ledamöter", False) for n in range(30)]
     barrier = threading.Barrier(2)
     got: list[list[Recipient]] = []
@@ -314,17 +322,17 @@ def test_lists_refuse_bad_addresses_and_the_seat_lists(demo_store):
 def test_contact_details_belong_to_the_person_and_a_file_can_add_them(demo_store):
     import dataclasses
 
-    seats = {s.name: s for s in demo_store.seats("von")}
+    seats = {s.name: s for s in demo_store.members.seats("von")}
     assert seats["Tuva Lund"].email == "tuva.lund@example.org"
     again = [
         dataclasses.replace(s, id=None, email="", phone="070-111 22 33") for s in seats.values()
     ]
-    assert demo_store.import_seats(again, "von") == 0, "the same seats: nothing new"
-    after = {s.name: s for s in demo_store.seats("von")}
+    assert demo_store.members.import_seats(again, "von") == 0, "the same seats: nothing new"
+    after = {s.name: s for s in demo_store.members.seats("von")}
     assert after["Tuva Lund"].email == "tuva.lund@example.org", "kept where the file has none"
     assert after["Tuva Lund"].phone == "070-111 22 33"
     changed = dataclasses.replace(after["Per Ek"], email="per@example.org")
-    demo_store.save_seat(changed, "von", expected=after["Per Ek"])
+    demo_store.members.save_seat(changed, "von", expected=after["Per Ek"])
     assert "per@example.org" in _addresses(demo_store)
 
 

@@ -9,7 +9,7 @@ from tests.tui.conftest import settle
 
 
 def _item9(store):
-    view = store.agenda(store.find_meeting("2019-09-19").id)
+    view = store.agendas.agenda(store.schedule.find_meeting("2019-09-19").id)
     return view.entries[8].arende_id
 
 
@@ -30,7 +30,7 @@ async def test_add_an_anmald_handling_with_keys(demo_store, make_app):
         await pilot.press(*"Lex Maria-anmälan | von/2019:29:18 | IVO [sekretess]", "enter")
         await pilot.press("escape")
         await settle(app, pilot)
-    documents = demo_store.announcements(_item9(demo_store))
+    documents = demo_store.agendas.announcements(_item9(demo_store))
     assert len(documents) == 4
     first = documents[0]
     assert (first.title, first.dnr, first.source, first.confidential) == (
@@ -56,8 +56,8 @@ async def test_place_the_quarters_redovisning_from_the_agenda(demo_store, make_a
         await pilot.press(*"2019Q2", "enter")
         await settle(app, pilot)
         await settle(app, pilot)
-    view = demo_store.agenda(demo_store.find_meeting("2020-01-27").id)
+    view = demo_store.agendas.agenda(demo_store.schedule.find_meeting("2020-01-27").id)
     (item,) = view.entries
     assert item.arende.title == "Anmälningsärenden"
-    assert len(demo_store.announcements(item.arende_id)) == 2
+    assert len(demo_store.agendas.announcements(item.arende_id)) == 2
     assert [a.confidential for a in item.attachments] == [True, True]

@@ -14,8 +14,8 @@ DAY = "2019-09-19"
 
 
 async def test_p_publishes_the_justerat_protokoll(demo_store, make_app, workspace):
-    meeting = demo_store.find_meeting(DAY).id
-    demo_store.replace_protocol(meeting, draft_protocol())
+    meeting = demo_store.schedule.find_meeting(DAY).id
+    demo_store.protocols.replace(meeting, draft_protocol())
     today = dt.date(2019, 10, 1)
     app = make_app(demo_store, today=today)
     app.workspace = workspace
@@ -30,7 +30,7 @@ async def test_p_publishes_the_justerat_protokoll(demo_store, make_app, workspac
         await settle(app, pilot)
         assert not (folder / "2019-09-19-von-protokoll.pdf").exists()
         assert (folder / "2019-09-19-von-tillkannagivande-paragraf-89.html").is_file()
-        demo_store.adjust_protocol(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+        demo_store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekreteraren")
         app.screen._reload()
         await settle(app, pilot)
         await pilot.press("P")
@@ -43,10 +43,10 @@ async def test_p_publishes_the_justerat_protokoll(demo_store, make_app, workspac
 
 
 async def test_p_is_not_offered_before_anything_is_justerat(demo_store, make_app):
-    meeting = demo_store.find_meeting(DAY).id
+    meeting = demo_store.schedule.find_meeting(DAY).id
     draft = draft_protocol()
     plain = tuple(dataclasses.replace(p, immediate=False) for p in draft.paragraphs)
-    demo_store.replace_protocol(meeting, dataclasses.replace(draft, paragraphs=plain))
+    demo_store.protocols.replace(meeting, dataclasses.replace(draft, paragraphs=plain))
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)

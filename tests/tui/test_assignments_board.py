@@ -6,6 +6,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Markdown, Select
 
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import ArendeKind, AssignmentStatus
 from namnd.tui.app import create_app
 from namnd.tui.screens.agenda import AgendaScreen
@@ -57,7 +58,7 @@ async def test_uppdrag_from_pagar_to_aterrapporterad(demo_store):
         assert app.screen.rows[0].id == boendestod.id
         await pilot.press("p")
         await settle(app, pilot)
-        assert demo_store.assignment(boendestod.id).assignment.status == (
+        assert demo_store.assignments.get(boendestod.id).assignment.status == (
             AssignmentStatus.IN_PROGRESS
         )
         await pilot.press("escape")
@@ -78,13 +79,15 @@ async def test_uppdrag_from_pagar_to_aterrapporterad(demo_store):
         await pilot.pause()
         await pilot.press("enter")  # the first due uppdrag
         await settle(app, pilot)
-        entries = demo_store.agenda(demo_store.find_meeting("2020-01-27").id).entries
+        entries = demo_store.agendas.agenda(
+            demo_store.schedule.find_meeting("2020-01-27").id
+        ).entries
         (report,) = (entry.arende for entry in entries)
         assert report.kind == ArendeKind.REPORT_BACK and report.dnr == "von/2018:225"
         # … and deciding it marks the uppdrag återrapporterad.
         await pilot.press("b")
         await settle(app, pilot)
-    detail = demo_store.assignment(boendestod.id, today=TODAY)
+    detail = demo_store.assignments.get(boendestod.id, today=TODAY)
     assert detail.assignment.status == AssignmentStatus.REPORTED
     assert detail.report_arende_title == report.title
 
@@ -94,20 +97,20 @@ async def test_uppdrag_read_from_a_decision_are_confirmed_and_corrected(demo_sto
 
     from namnd.tui.widgets.assignment_proposals import AssignmentProposalsDialog
 
-    meeting = demo_store.find_meeting("2020-01-27")
-    demo_store.add_arende(
+    meeting = demo_store.schedule.find_meeting("2020-01-27")
+    demo_store.agendas.add_arende(
         meeting.id,
-        {
-            "title": "Hemtjänstens kvalitet",
-            "proposal": [
+        ArendeChanges(
+            title="Hemtjänstens kvalitet",
+            proposal=[
                 "Vård- och omsorgsnämnden uppdrar åt vård- och omsorgsförvaltningen att ta fram "
                 "en plan för hemtjänstens kvalitet.",
                 "Planen ska återrapporteras till nämnden snarast.",
             ],
-        },
+        ),
         by="test",
     )
-    before = len(demo_store.assignments(today=TODAY))
+    before = len(demo_store.assignments.find(today=TODAY))
     app = create_app(demo_store, today=TODAY, user="sekreteraren")
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
@@ -124,7 +127,7 @@ async def test_uppdrag_read_from_a_decision_are_confirmed_and_corrected(demo_sto
         dialog.query_one("#due-0", Input).value = "2020-05-18"
         dialog.query_one("#register", Button).press()
         await settle(app, pilot)
-    rows = demo_store.assignments(today=TODAY)
+    rows = demo_store.assignments.find(today=TODAY)
     assert len(rows) == before + 1
     new = next(a for a in rows if "plan för hemtjänstens kvalitet" in a.text)
     assert new.due_date.isoformat() == "2020-05-18" and new.origin_meeting_date.isoformat() == (

@@ -38,7 +38,7 @@ async def test_import_a_list_with_progress_and_the_wrapped_row_warning(demo_stor
         await pilot.press("enter")
         await settle(app, pilot)
         assert "redan inläst" in str(screen.query_one("#import-status", Static).render())
-    assert [i.row_count for i in demo_store.delegation_imports()] == [77]
+    assert [i.row_count for i in demo_store.delegation.imports()] == [77]
 
 
 async def test_a_broken_file_is_reported_and_nothing_stored(demo_store, make_app, tmp_path):
@@ -56,7 +56,7 @@ async def test_a_broken_file_is_reported_and_nothing_stored(demo_store, make_app
         await settle(app, pilot)
         status = str(screen.query_one("#import-status", Static).render())
         assert status.startswith("Inte inläst") and "rad 2" in status.lower()
-    assert demo_store.delegation_imports() == []
+    assert demo_store.delegation.imports() == []
 
 
 async def test_waiting_time_chart_per_insats_and_quarter(demo_store, make_app):

@@ -59,7 +59,7 @@ async def test_ctrl_b_copies_a_picked_file_in_as_a_bilaga(demo_store, make_app, 
         )
         await pilot.press("escape")  # saves and leaves
         await settle(app, pilot)
-    _, attachments = demo_store.arende(arende_id)
+    _, attachments = demo_store.agendas.arende(arende_id)
     (added,) = [a for a in attachments if a.title == "Revisorernas underlag"]
     assert added.sha256 and added.source == str(picked)
     assert (demo_store.workspace.root / added.stored).read_bytes() == blank_pdf()

@@ -64,11 +64,11 @@ async def test_protocol_footer_follows_its_state(demo_store, make_app):
         await _open_protocol(app, pilot)
         shown = visible_footer_keys(app.screen)
         assert shown == ["escape", "e", "y", "v", "r", "question_mark"]
-        meeting_id = demo_store.find_meeting(DAY).id
-        view = demo_store.protocol(meeting_id)
+        meeting_id = demo_store.schedule.find_meeting(DAY).id
+        view = demo_store.protocols.get(meeting_id)
         adjustment = Justering(adjusters=("Per Ek",), place="Tumba", date=dt.date(2019, 9, 26))
-        demo_store.save_adjustment(meeting_id, adjustment, None, view.head_version)
-        demo_store.adjust_protocol(meeting_id, dt.date(2019, 9, 26), by="sekreteraren")
+        demo_store.protocols.save_adjustment(meeting_id, adjustment, None, view.head_version)
+        demo_store.protocols.adjust(meeting_id, dt.date(2019, 9, 26), by="sekreteraren")
         app.screen._reload()
         await settle(app, pilot)
         shown = visible_footer_keys(app.screen)
@@ -141,7 +141,7 @@ async def test_planning_dialog_enter_plans_and_removal_says_how(demo_store, make
         await pilot.press("y")
         await settle(app, pilot)
         year = app.screen.year
-        before = len(demo_store.meetings(year=year))
+        before = len(demo_store.schedule.meetings(year=year))
         await pilot.press("p")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -152,7 +152,7 @@ async def test_planning_dialog_enter_plans_and_removal_says_how(demo_store, make
         assert "Enter = Planera" in str(dialog.query_one("#confirm-hint").render())
         await pilot.press("enter")
         await settle(app, pilot)
-        planned = len(demo_store.meetings(year=year))
+        planned = len(demo_store.schedule.meetings(year=year))
         assert planned > before, "Enter planned the proposed dates"
 
         # Removal destroys: Enter cancels, the dialog says which key removes.
@@ -162,12 +162,12 @@ async def test_planning_dialog_enter_plans_and_removal_says_how(demo_store, make
         assert hint == "Enter = Avbryt; tryck T för ”Ta bort”."
         await pilot.press("enter")
         await settle(app, pilot)
-        assert len(demo_store.meetings(year=year)) == planned
+        assert len(demo_store.schedule.meetings(year=year)) == planned
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("t")
         await settle(app, pilot)
-    assert len(demo_store.meetings(year=year)) == planned - 1
+    assert len(demo_store.schedule.meetings(year=year)) == planned - 1
 
 
 async def test_reservation_offers_only_those_not_reserved(demo_store, make_app):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Label, Markdown, TextArea
 
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import MeetingStatus
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.arende_editor import ArendeEditorScreen
@@ -13,7 +14,7 @@ from tests.tui.conftest import settle, wait_until
 
 
 def _titles(store, date):
-    view = store.agenda(store.find_meeting(date).id)
+    view = store.agendas.agenda(store.schedule.find_meeting(date).id)
     return [entry.arende.title for entry in view.entries]
 
 
@@ -44,7 +45,7 @@ async def test_build_a_kallelse_and_mark_it_granskad(demo_store, make_app):
             "Information från förvaltningen",
             "Budget 2021",
         ]
-        assert demo_store.find_meeting("2020-01-27").status == MeetingStatus.DRAFT
+        assert demo_store.schedule.find_meeting("2020-01-27").status == MeetingStatus.DRAFT
 
         # Move the new ärende up: numbering follows.
         await pilot.press("K")
@@ -63,7 +64,7 @@ async def test_build_a_kallelse_and_mark_it_granskad(demo_store, make_app):
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, AgendaScreen)
-        view = demo_store.agenda(demo_store.find_meeting("2020-01-27").id)
+        view = demo_store.agendas.agenda(demo_store.schedule.find_meeting("2020-01-27").id)
         assert view.entries[0].arende.proposal == ["Nämnden antar budgeten."]
 
         # The ordförande's review: read-only, then granskad.
@@ -78,9 +79,9 @@ async def test_build_a_kallelse_and_mark_it_granskad(demo_store, make_app):
         await pilot.press("down", "enter")  # förste vice ordförande reviewed this time
         await settle(app, pilot)
         assert "Granskad av Maria Lindqvist (C)" in app.screen.query_one(Markdown).source
-    meeting_id = demo_store.find_meeting("2020-01-27").id
-    assert demo_store.find_meeting("2020-01-27").status == MeetingStatus.REVIEWED
-    history = demo_store.status_history(meeting_id)
+    meeting_id = demo_store.schedule.find_meeting("2020-01-27").id
+    assert demo_store.schedule.find_meeting("2020-01-27").status == MeetingStatus.REVIEWED
+    history = demo_store.agendas.status_history(meeting_id)
     assert [(h.to_status, h.changed_by) for h in history] == [
         (MeetingStatus.DRAFT, "sekreteraren"),
         (MeetingStatus.REVIEWED, "Maria Lindqvist (C)"),
@@ -115,7 +116,7 @@ async def test_remove_after_utskick_is_logged_as_a_late_change(demo_store, make_
         await pilot.press("shift+tab", "enter")  # from "Avbryt" back to "Ta bort"
         await settle(app, pilot)
     titles = _titles(demo_store, "2019-09-19")
-    late = demo_store.late_changes(demo_store.find_meeting("2019-09-19").id)
+    late = demo_store.agendas.late_changes(demo_store.schedule.find_meeting("2019-09-19").id)
     assert len(titles) == 9 and "Delårsrapport 2" not in titles
     assert [(c.label, c.arende_title) for c in late] == [
         ("Ändring efter utskick", "Delårsrapport 2")
@@ -138,7 +139,7 @@ async def test_bad_dnr_is_shown_in_swedish_and_nothing_is_lost(demo_store, make_
         await pilot.press("escape")  # leaving fails too: the editor stays open
         await pilot.pause()
         assert isinstance(app.screen, ArendeEditorScreen)
-    agenda = demo_store.agenda(demo_store.find_meeting("2019-09-19").id)
+    agenda = demo_store.agendas.agenda(demo_store.schedule.find_meeting("2019-09-19").id)
     assert agenda.entries[0].arende.dnr == "von/2019:5"
 
 
@@ -150,15 +151,17 @@ async def test_someone_elses_save_is_never_overwritten(demo_store, make_app):
         await pilot.pause()
         editor = app.screen
         # Another secretary saves the same ärende meanwhile.
-        arende, _ = demo_store.arende(editor.arende_id)
-        demo_store.save_arende(editor.arende_id, arende.version, {"title": "Deras rubrik"}, by="x")
+        arende, _ = demo_store.agendas.arende(editor.arende_id)
+        demo_store.agendas.save_arende(
+            editor.arende_id, arende.version, ArendeChanges(title="Deras rubrik"), by="x"
+        )
         editor.query_one("#title", Input).value = "Min rubrik"
         await pilot.press("ctrl+s")
         await pilot.pause()
         state = str(editor.query_one("#save-state", Label).render())
         assert state.startswith("Konflikt")
         assert editor.query_one("#title", Input).value == "Min rubrik"
-        assert demo_store.arende(editor.arende_id)[0].title == "Deras rubrik"
+        assert demo_store.agendas.arende(editor.arende_id)[0].title == "Deras rubrik"
         # The user chooses to read the saved version; only then is their text replaced.
         await pilot.press("ctrl+r")
         await pilot.pause()
@@ -169,7 +172,7 @@ async def test_someone_elses_save_is_never_overwritten(demo_store, make_app):
         editor.query_one("#title", Input).value = "Vår gemensamma rubrik"
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert demo_store.arende(editor.arende_id)[0].title == "Vår gemensamma rubrik"
+    assert demo_store.agendas.arende(editor.arende_id)[0].title == "Vår gemensamma rubrik"
 
 
 async def test_autosave_after_typing_stops(demo_store, make_app):
@@ -186,7 +189,7 @@ async def test_autosave_after_typing_stops(demo_store, make_app):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Tillagd mening." in editor.query_one("#preview", Markdown).source
-    arende, _ = demo_store.arende(editor.arende_id)
+    arende, _ = demo_store.agendas.arende(editor.arende_id)
     assert "Tillagd mening." in arende.summary_md
 
 
@@ -213,7 +216,9 @@ async def test_kallelse_details_form_saves_and_refuses_bad_dates(demo_store, mak
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, AgendaScreen)
-    meeting, groups = demo_store.meeting_details(demo_store.find_meeting("2020-01-27").id)
+    meeting, groups = demo_store.agendas.meeting_details(
+        demo_store.schedule.find_meeting("2020-01-27").id
+    )
     assert (meeting.place, meeting.start_time.strftime("%H:%M")) == ("Alytus", "18:30")
     assert meeting.kallelse_date.isoformat() == "2020-01-17"
     assert [(g.parties, g.place) for g in groups] == [("S, KD, MP, C och L", "sammanträdessalen")]
@@ -232,8 +237,8 @@ async def test_quitting_saves_the_editor_first(demo_store, make_app):
         await pilot.press("space", "q")  # quit before the autosave's second has passed
         await pilot.pause()
     assert app.return_code == 0
-    assert demo_store.arende(editor.arende_id)[0].confidential is True
-    late = demo_store.late_changes(demo_store.find_meeting("2019-09-19").id)
+    assert demo_store.agendas.arende(editor.arende_id)[0].confidential is True
+    late = demo_store.agendas.late_changes(demo_store.schedule.find_meeting("2019-09-19").id)
     assert [c.arende_title for c in late] == ["Information från förvaltningen"]
 
 

@@ -28,7 +28,7 @@ def _keys(*steps):
 
 
 def _drafted(store):
-    store.replace_protocol(store.find_meeting("2019-09-19").id, draft_protocol())
+    store.protocols.replace(store.schedule.find_meeting("2019-09-19").id, draft_protocol())
     return store
 
 

@@ -28,7 +28,7 @@ async def test_empty_database_offers_the_demo_and_loads_it(store, make_app):
         table = app.screen.query_one(DataTable)
         assert table.display and table.row_count == 11
         assert table.get_row_at(0)[0] == "torsdag 19 september 2019"
-    assert not store.is_empty()
+    assert not store.schedule.is_empty()
 
 
 async def test_as_namnd_starts_the_peeked_list_paints_then_the_store_opens(demo_store, workspace):
@@ -96,7 +96,7 @@ async def test_command_palette_loads_the_demo_from_the_empty_state(store, make_a
         await settle(app, pilot)
         await settle(app, pilot)
         assert app.screen.query_one(DataTable).row_count == 11
-    assert not store.is_empty()
+    assert not store.schedule.is_empty()
 
 
 async def test_command_palette_offers_the_screens_own_actions(demo_store, make_app):
@@ -194,7 +194,7 @@ async def test_what_is_due_soon_shows_under_the_list(demo_store, make_app):
 
 
 async def test_the_demo_is_offered_only_to_an_empty_workspace(demo_store, make_app):
-    before = demo_store.meetings()
+    before = demo_store.schedule.meetings()
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
@@ -203,7 +203,7 @@ async def test_the_demo_is_offered_only_to_an_empty_workspace(demo_store, make_a
         await pilot.press("d")
         await settle(app, pilot)
         assert not app.screen.query("#empty-state")
-    assert demo_store.meetings() == before
+    assert demo_store.schedule.meetings() == before
 
 
 async def test_an_archive_lists_the_latest_and_reads_the_rest_when_asked(store, make_app):
@@ -214,7 +214,7 @@ async def test_an_archive_lists_the_latest_and_reads_the_rest_when_asked(store, 
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         table = app.screen.query_one(DataTable)
-        assert table.row_count == len(store.first_meetings(TODAY)) < len(everything)
+        assert table.row_count == len(store.schedule.first_meetings(TODAY)) < len(everything)
         oldest_shown = table.get_row_at(table.row_count - 1)[0]
         await pilot.press("ctrl+end")  # to the oldest shown: the older ones are read
         await settle(app, pilot)

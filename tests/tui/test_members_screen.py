@@ -35,7 +35,7 @@ async def test_register_an_ersattare_fix_a_typo_and_end_the_seat(demo_store, mak
         await pilot.press("tab", "tab", "tab", "tab", "ctrl+u", *"2019-08-01", "ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, MembersScreen)
-        lina = next(s for s in demo_store.seats() if s.name == "Lina Ek")
+        lina = next(s for s in demo_store.members.seats() if s.name == "Lina Ek")
         assert (lina.role, lina.party, lina.order) == (MemberRole.SUBSTITUTE, "MP", 7)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 20
@@ -56,7 +56,7 @@ async def test_register_an_ersattare_fix_a_typo_and_end_the_seat(demo_store, mak
         await pilot.press("h")
         await settle(app, pilot)
         assert table.row_count == 19
-    lina = next(s for s in demo_store.seats() if s.name == "Lina Ek")
+    lina = next(s for s in demo_store.members.seats() if s.name == "Lina Ek")
     assert lina.last_day == dt.date(2019, 8, 31)
 
 
@@ -77,7 +77,7 @@ async def test_a_mandate_period_is_read_from_a_spreadsheet(demo_store, make_app,
         await pilot.press("ctrl+u", *str(table), "enter", *"2023-01-01", "enter", "enter")
         await settle(app, pilot)
         assert isinstance(app.screen, MembersScreen)
-    new = {s.name: s for s in demo_store.seats() if s.first_day == dt.date(2023, 1, 1)}
+    new = {s.name: s for s in demo_store.members.seats() if s.first_day == dt.date(2023, 1, 1)}
     assert set(new) == {"Sofia Ahl", "Lina Ek"} and new["Lina Ek"].order == 1
 
 

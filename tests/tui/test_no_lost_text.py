@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 from textual.widgets import Label, TextArea
 
+from namnd.domain.changes import ArendeChanges
 from namnd.operations.demo import load_demo
 from namnd.storage.store import Store
 from namnd.tui.screens.arende_editor import ArendeEditorScreen
@@ -41,7 +42,11 @@ async def _open_protocol(app, pilot) -> ProtocolScreen:
 
 
 def _decision(store, number: int = 82) -> str:
-    return store.protocol(store.find_meeting(DAY).id).protocol.paragraph(number).decision_md
+    return (
+        store.protocols.get(store.schedule.find_meeting(DAY).id)
+        .protocol.paragraph(number)
+        .decision_md
+    )
 
 
 async def _type_steadily(pilot, text: str, saved) -> bool:
@@ -67,10 +72,12 @@ async def test_typing_without_a_pause_is_saved_while_typing_in_the_editor(demo_s
         await pilot.press("end")
 
         def saved() -> bool:
-            return "abcdefgh" in demo_store.arende(editor.arende_id)[0].summary_md
+            return "abcdefgh" in demo_store.agendas.arende(editor.arende_id)[0].summary_md
 
         assert await _type_steadily(pilot, STEADY, saved), "no save while typing"
-        await wait_until(pilot, lambda: STEADY in demo_store.arende(editor.arende_id)[0].summary_md)
+        await wait_until(
+            pilot, lambda: STEADY in demo_store.agendas.arende(editor.arende_id)[0].summary_md
+        )
 
 
 async def test_typing_without_a_pause_is_saved_while_typing_in_the_protocol(demo_store, make_app):
@@ -106,10 +113,10 @@ async def test_the_signal_handler_saves_the_editor_and_the_beslut_then_exits(dem
 
 
 def _someone_else_saves(store, text: str, number: int = 82) -> None:
-    meeting_id = store.find_meeting(DAY).id
-    view = store.protocol(meeting_id)
+    meeting_id = store.schedule.find_meeting(DAY).id
+    view = store.protocols.get(meeting_id)
     paragraph = dataclasses.replace(view.protocol.paragraph(number), decision_md=text)
-    store.save_paragraph(
+    store.protocols.save_paragraph(
         meeting_id, paragraph, view.versions[number], paragraph_id=view.ids[number]
     )
 
@@ -178,8 +185,10 @@ async def test_after_a_conflict_the_editor_can_overwrite_deliberately(demo_store
     app = make_app(demo_store)
     async with app.run_test(size=(140, 40)) as pilot:
         editor = await _open_editor(app, pilot)
-        arende, _ = demo_store.arende(editor.arende_id)
-        demo_store.save_arende(editor.arende_id, arende.version, {"title": "Deras rubrik"}, by="x")
+        arende, _ = demo_store.agendas.arende(editor.arende_id)
+        demo_store.agendas.save_arende(
+            editor.arende_id, arende.version, ArendeChanges(title="Deras rubrik"), by="x"
+        )
         editor.query_one("#title", Input).value = "Min rubrik"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -189,7 +198,7 @@ async def test_after_a_conflict_the_editor_can_overwrite_deliberately(demo_store
         await pilot.press("shift+tab", "enter")  # from "Avbryt" to "Skriv över"
         await settle(app, pilot)
         assert not editor.conflict and _state(editor).startswith("Sparat")
-    assert demo_store.arende(editor.arende_id)[0].title == "Min rubrik"
+    assert demo_store.agendas.arende(editor.arende_id)[0].title == "Min rubrik"
 
 
 # --- 5: a busy database -------------------------------------------------------------
@@ -221,7 +230,7 @@ async def test_a_busy_database_keeps_the_editors_text_and_saves_it_later(
             assert "Tillagd" in editor.query_one("#summary_md", TextArea).text
         await wait_until(
             pilot,
-            lambda: "Tillagd" in busy_store.arende(editor.arende_id)[0].summary_md,
+            lambda: "Tillagd" in busy_store.agendas.arende(editor.arende_id)[0].summary_md,
             what="the retried save",
         )
         await wait_until(pilot, lambda: _state(editor).startswith("Sparat"))

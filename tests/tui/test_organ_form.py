@@ -71,7 +71,7 @@ async def test_from_an_empty_workspace_create_the_namnd_and_its_arbetsutskott(st
         assert not app.screen.query_one("#organ-error-name", Static).display
         for name, text in typed.items():
             assert app.screen.query_one(f"#organ-{name}", Input).value == text
-        assert [o.code for o in store.organs()] == ["sn"]
+        assert [o.code for o in store.organs.all()] == ["sn"]
 
         await _fill(app, pilot, {"diarium_prefix": "SNAU"})
         await pilot.press("ctrl+s")
@@ -98,14 +98,14 @@ async def test_from_an_empty_workspace_create_the_namnd_and_its_arbetsutskott(st
             await settle(app, pilot)
             assert isinstance(app.screen, MembersScreen)
             assert names_in(app) == [person]
-    organs = {o.code: o for o in store.organs()}
+    organs = {o.code: o for o in store.organs.all()}
     assert organs["sn"].dnr_format == "{prefix} {year}/{number}"
     assert organs["sn"].archive_place == "Socialförvaltningens arkiv"
     assert organs["sn-au"].parent == "sn" and organs["sn-au"].diarium_prefix == "SNAU"
 
 
 async def test_a_new_name_in_the_settings_shows_in_the_next_export(store, make_app, tmp_path):
-    store.create_organ(OrganSettings(code="sn", name="Socialnämnden", diarium_prefix="sn"))
+    store.organs.create(OrganSettings(code="sn", name="Socialnämnden", diarium_prefix="sn"))
     import_agenda_file(store, DATA / "kallelse.md")
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -128,7 +128,7 @@ async def test_a_new_name_in_the_settings_shows_in_the_next_export(store, make_a
 
 
 async def test_escape_leaves_the_settings_unsaved(store, make_app):
-    store.create_organ(OrganSettings(code="sn", name="Socialnämnden"))
+    store.organs.create(OrganSettings(code="sn", name="Socialnämnden"))
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -139,7 +139,7 @@ async def test_escape_leaves_the_settings_unsaved(store, make_app):
         await _fill(app, pilot, {"name": "Fel namn"})
         await pilot.press("escape")
         await settle(app, pilot)
-    assert store.organ_settings("sn").name == "Socialnämnden"
+    assert store.organs.settings("sn").name == "Socialnämnden"
 
 
 def test_snapshot_new_organ_form(store, make_app, snap_compare, monkeypatch):
@@ -156,7 +156,7 @@ def test_snapshot_new_organ_form(store, make_app, snap_compare, monkeypatch):
 async def test_the_mail_server_and_sender_are_the_users_own_and_checked(store, make_app):
     from namnd.storage import preferences
 
-    store.create_organ(OrganSettings(code="sn", name="Socialnämnden"))
+    store.organs.create(OrganSettings(code="sn", name="Socialnämnden"))
     app = make_app(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)

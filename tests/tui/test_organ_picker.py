@@ -40,7 +40,7 @@ def two_organs(store, workspace) -> None:
     protokoll = str(DATA / "arbetsutskott-protokoll.md")
     assert main(["--workspace", str(workspace.root), "import", "protokoll", protokoll]) == 0
     first = dt.date(2023, 1, 1)
-    store.import_seats(
+    store.members.import_seats(
         [
             Seat("Mona Sahlin", "S", MemberRole.MEMBER, first),
             Seat("Olof Ek", "M", MemberRole.MEMBER, first),
@@ -48,9 +48,9 @@ def two_organs(store, workspace) -> None:
         ],
         "sn",
     )
-    store.import_seats([Seat("Mona Sahlin", "S", MemberRole.MEMBER, first)], "snau")
-    store.plan_meetings([dt.date(2026, 4, 16)], "sn")
-    store.plan_meetings([dt.date(2026, 4, 2)], "snau")
+    store.members.import_seats([Seat("Mona Sahlin", "S", MemberRole.MEMBER, first)], "snau")
+    store.schedule.plan_meetings([dt.date(2026, 4, 16)], "sn")
+    store.schedule.plan_meetings([dt.date(2026, 4, 2)], "snau")
 
 
 @pytest.fixture
@@ -148,7 +148,7 @@ async def test_switch_organ_on_members_and_year_plan_and_open_each_meeting(organ
         assert app.screen.sub_title == NAMND
         table = app.screen.query_one(DataTable)
         march = rows_of(app).index(
-            next(str(m.id) for m in organs.meetings() if m.date == dt.date(2026, 3, 12))
+            next(str(m.id) for m in organs.schedule.meetings() if m.date == dt.date(2026, 3, 12))
         )
         table.move_cursor(row=march)
         await pilot.press("enter")
@@ -222,7 +222,9 @@ async def test_an_utskott_forslag_is_placed_on_the_namnds_list_with_l(organs, wo
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(app, pilot)
         await pick(app, pilot, NAMND)
-        march = next(str(m.id) for m in organs.meetings() if m.date == dt.date(2026, 3, 12))
+        march = next(
+            str(m.id) for m in organs.schedule.meetings() if m.date == dt.date(2026, 3, 12)
+        )
         app.screen.query_one(DataTable).move_cursor(row=rows_of(app).index(march))
         await pilot.press("enter")
         await settle(app, pilot)
@@ -243,12 +245,12 @@ async def test_an_utskott_forslag_is_placed_on_the_namnds_list_with_l(organs, wo
         assert len(items) == before + 1
         assert items[-1].title == "Taxor för familjerådgivning 2026"
         assert "1 maj" in items[-1].proposal[0]
-    agenda = organs.agenda(int(march))
+    agenda = organs.agendas.agenda(int(march))
     assert agenda.organ.code == "sn" and agenda.entries[-1].arende.title.startswith("Taxor")
 
 
 async def test_the_delegationsordning_of_each_organ_from_the_palette(organs, workspace):
-    organs.save_delegation_code("au1", "Brådskande beslut", "Ordföranden", "snau")
+    organs.delegation.save_code("au1", "Brådskande beslut", "Ordföranden", "snau")
     app = app_for(organs, workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -269,5 +271,5 @@ async def test_the_delegationsordning_of_each_organ_from_the_palette(organs, wor
         await pilot.press(*"au2", "enter", *"Yttrande till IVO", "enter", *"Ordföranden", "enter")
         await settle(app, pilot)
         assert rows_of(app) == ["AU1", "AU2"]
-    assert [c.code for c in organs.delegation_codes("snau")] == ["AU1", "AU2"]
-    assert organs.delegation_codes("sn") == []
+    assert [c.code for c in organs.delegation.codes("snau")] == ["AU1", "AU2"]
+    assert organs.delegation.codes("sn") == []

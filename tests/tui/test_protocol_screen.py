@@ -7,6 +7,7 @@ import datetime as dt
 from textual.widgets import TextArea
 
 from namnd.domain.kinds import AttendeeKind, MeetingStatus, VoteChoice, YrkandeKind
+from namnd.operations.standing_items import add_standing_item
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.protocol import ProtocolScreen
 from namnd.tui.screens.protocol_forms import AttendanceScreen, JusteringScreen
@@ -17,7 +18,7 @@ DAY = "2019-09-19"
 
 
 def _protocol(store):
-    return store.protocol(store.find_meeting(DAY).id).protocol
+    return store.protocols.get(store.schedule.find_meeting(DAY).id).protocol
 
 
 async def _open_new_protocol(app, pilot) -> None:
@@ -126,7 +127,7 @@ async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
 
         protocol = _protocol(demo_store)
         assert protocol.adjustment.adjusted_on == dt.date(2019, 9, 19)
-        assert demo_store.find_meeting(DAY).status is MeetingStatus.ADJUSTED
+        assert demo_store.schedule.find_meeting(DAY).status is MeetingStatus.ADJUSTED
         assert app.screen.query_one("#decision", TextArea).read_only
         heading = str(app.screen.query_one("#protocol-heading").render())
         assert "anslås senast" in heading
@@ -136,7 +137,7 @@ def test_snapshot_protocol_at_the_vote(demo_store, make_app, snap_compare):
     """§ 90 of the decided sample: yrkanden, the omröstning table and the reservation."""
     from tests.protocol_sample import draft_protocol
 
-    demo_store.replace_protocol(demo_store.find_meeting(DAY).id, draft_protocol())
+    demo_store.protocols.replace(demo_store.schedule.find_meeting(DAY).id, draft_protocol())
 
     async def open_paragraph(pilot):
         await settle(pilot.app, pilot)
@@ -153,8 +154,8 @@ def test_snapshot_protocol_at_the_vote(demo_store, make_app, snap_compare):
 async def test_word_export_and_rattelse_after_justering(demo_store, make_app):
     from tests.protocol_sample import sample_protocol
 
-    meeting = demo_store.find_meeting(DAY).id
-    demo_store.replace_protocol(meeting, sample_protocol())
+    meeting = demo_store.schedule.find_meeting(DAY).id
+    demo_store.protocols.replace(meeting, sample_protocol())
     app = make_app(demo_store)
     async with app.run_test(size=(140, 44)) as pilot:
         await settle(app, pilot)
@@ -191,7 +192,7 @@ async def test_uppdrag_in_a_minuted_beslut_are_proposed_for_the_register(demo_st
     from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
     from tests.tui.conftest import TODAY
 
-    before = len(demo_store.assignments(today=TODAY))
+    before = len(demo_store.assignments.find(today=TODAY))
     app = make_app(demo_store)
     async with app.run_test(size=(140, 44)) as pilot:
         await settle(app, pilot)
@@ -223,7 +224,7 @@ async def test_uppdrag_in_a_minuted_beslut_are_proposed_for_the_register(demo_st
         await pilot.pause()
         assert isinstance(app.screen, TextDialog)
         await pilot.press("escape")
-    rows = demo_store.assignments(today=TODAY)
+    rows = demo_store.assignments.find(today=TODAY)
     assert len(rows) == before + 1
     (added,) = [a for a in rows if "matsvinnet" in a.text]
     assert added.due_date.isoformat().startswith("2020-03")
@@ -233,7 +234,7 @@ async def test_someone_leaves_between_two_paragraphs(demo_store, make_app):
     from namnd.domain.protocol import ParagraphRange
     from tests.protocol_sample import draft_protocol
 
-    demo_store.replace_protocol(demo_store.find_meeting(DAY).id, draft_protocol())
+    demo_store.protocols.replace(demo_store.schedule.find_meeting(DAY).id, draft_protocol())
     app = make_app(demo_store)
     async with app.run_test(size=(140, 44)) as pilot:
         await settle(app, pilot)
@@ -271,7 +272,7 @@ async def test_narvaro_proposes_whom_to_call_in_for_a_missing_ledamot(demo_store
 def _drafted_app(demo_store, make_app, **kwargs):
     from tests.protocol_sample import draft_protocol
 
-    demo_store.replace_protocol(demo_store.find_meeting(DAY).id, draft_protocol())
+    demo_store.protocols.replace(demo_store.schedule.find_meeting(DAY).id, draft_protocol())
     return make_app(demo_store, **kwargs)
 
 
@@ -372,7 +373,7 @@ async def test_a_paragraph_inserted_by_someone_else_never_takes_my_beslut(
     """The other secretary inserts a § while I minute § 90: a conflict, never § 89."""
     from namnd.storage.store import Store
 
-    meeting = demo_store.find_meeting(DAY).id
+    meeting = demo_store.schedule.find_meeting(DAY).id
     app = make_app(demo_store)
     async with app.run_test(size=(140, 44)) as pilot:
         await settle(app, pilot)
@@ -383,8 +384,8 @@ async def test_a_paragraph_inserted_by_someone_else_never_takes_my_beslut(
         title = _protocol(demo_store).paragraph(90).title
 
         other = Store.open(workspace)
-        ids = other.protocol(meeting).ids
-        other.add_paragraph(meeting, "Extra ärende", after_id=ids[84])
+        ids = other.protocols.get(meeting).ids
+        other.protocols.add_paragraph(meeting, "Extra ärende", after_id=ids[84])
         other.close()
 
         await pilot.press("e", *"Mitt beslut", "escape")
@@ -410,14 +411,16 @@ async def test_a_justering_dated_after_today_is_refused_in_swedish(demo_store, m
         messages = [n.message for n in app._notifications]
         assert any("Justeringsdatum torsdag 26 september 2019 ligger efter" in m for m in messages)
         assert not _protocol(demo_store).is_adjusted
-        assert demo_store.find_meeting(DAY).status is MeetingStatus.HELD  # its day has passed
+        assert (
+            demo_store.schedule.find_meeting(DAY).status is MeetingStatus.HELD
+        )  # its day has passed
 
 
 async def test_a_list_with_the_openers_gives_each_paragraph_once(demo_store, make_app):
-    meeting = demo_store.find_meeting(DAY).id
+    meeting = demo_store.schedule.find_meeting(DAY).id
     for key in ("adjusters", "agenda"):
-        demo_store.add_standing_item(meeting, key, by="sekreteraren")
-    before = demo_store.find_meeting(DAY).status
+        add_standing_item(demo_store, meeting, key, by="sekreteraren")
+    before = demo_store.schedule.find_meeting(DAY).status
     app = make_app(demo_store)  # 1 September: the meeting is still ahead
     async with app.run_test(size=(140, 44)) as pilot:
         await settle(app, pilot)
@@ -428,7 +431,7 @@ async def test_a_list_with_the_openers_gives_each_paragraph_once(demo_store, mak
     assert len(titles) == len(set(titles)) == 13
     assert _protocol(demo_store).numbers.text == "§§ 82–94"
     # Opened ahead of the day: the meeting is not yet genomförd.
-    assert demo_store.find_meeting(DAY).status is before is not MeetingStatus.HELD
+    assert demo_store.schedule.find_meeting(DAY).status is before is not MeetingStatus.HELD
 
 
 async def test_quick_events_at_one_paragraph_all_keep_each_other(demo_store, make_app):

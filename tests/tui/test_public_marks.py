@@ -43,7 +43,9 @@ async def test_a_personnummer_in_a_beslut_is_marked_unless_the_paragraph_is_secr
 ):
     from tests.protocol_sample import draft_protocol
 
-    demo_store.replace_protocol(demo_store.find_meeting("2019-09-19").id, draft_protocol())
+    demo_store.protocols.replace(
+        demo_store.schedule.find_meeting("2019-09-19").id, draft_protocol()
+    )
     app = make_app(demo_store)
     async with app.run_test(size=(160, 44)) as pilot:
         await settle(app, pilot)

@@ -94,7 +94,7 @@ async def test_plan_a_year_from_a_rule_and_add_one_meeting(demo_store):
         assert "torsdag 21 januari 2021" in question and "juli" not in question
         await pilot.press("enter")  # Planera: the action asked for is the default
         await settle(app, pilot)
-        assert len(demo_store.meetings(year=2021)) == 11
+        assert len(demo_store.schedule.meetings(year=2021)) == 11
         assert screen.query_one(DataTable).row_count == 11
 
         await pilot.press("n")
@@ -102,7 +102,7 @@ async def test_plan_a_year_from_a_rule_and_add_one_meeting(demo_store):
         assert isinstance(app.screen, TextDialog)
         await pilot.press(*"2021-13-01", "enter")
         await settle(app, pilot)
-        assert len(demo_store.meetings(year=2021)) == 11, "a bad date adds nothing"
+        assert len(demo_store.schedule.meetings(year=2021)) == 11, "a bad date adds nothing"
         assert app.screen.query_one(Input).value == "2021-13-01", "and loses nothing typed"
         await pilot.press("ctrl+u", *"2022-01-13", "enter")
         await settle(app, pilot)
@@ -114,7 +114,7 @@ async def test_plan_a_year_from_a_rule_and_add_one_meeting(demo_store):
         assert "13 januari 2022" in str(app.screen.query_one("Label").render())
         await pilot.press("shift+tab", "enter")
         await settle(app, pilot)
-        assert demo_store.meetings(year=2022) == []
+        assert demo_store.schedule.meetings(year=2022) == []
 
 
 async def test_kl_5_69_rules_past_the_law_are_refused_in_the_tui(demo_store):
@@ -133,16 +133,16 @@ async def test_kl_5_69_rules_past_the_law_are_refused_in_the_tui(demo_store):
         assert isinstance(app.screen, RulesScreen)
         state = str(app.screen.query_one("#details-state", Label).render())
         assert "Inte sparat" in state and "5 kap. 69 § kommunallagen" in state
-    assert demo_store.organ_rules().adjustment_days == 14
+    assert demo_store.schedule.rules().adjustment_days == 14
 
 
 async def test_kl_13_5_year_view_shows_the_overklagandetid_from_the_recorded_days(demo_store):
     from tests.protocol_sample import draft_protocol
 
-    meeting = demo_store.find_meeting("2019-09-19").id
-    demo_store.replace_protocol(meeting, draft_protocol())
-    demo_store.adjust_protocol(meeting, dt.date(2019, 10, 9), by="sekreteraren")
-    demo_store.post_protocol(meeting, dt.date(2019, 10, 11))
+    meeting = demo_store.schedule.find_meeting("2019-09-19").id
+    demo_store.protocols.replace(meeting, draft_protocol())
+    demo_store.protocols.adjust(meeting, dt.date(2019, 10, 9), by="sekreteraren")
+    demo_store.protocols.post(meeting, dt.date(2019, 10, 11))
     app = create_app(demo_store, today=dt.date(2019, 10, 28), user="sekreteraren")
     async with app.run_test(size=(200, 40)) as pilot:
         await settle(app, pilot)
@@ -186,7 +186,7 @@ async def test_at_80_columns_the_year_keys_reach_2028_and_a_meeting_is_planned_t
         await pilot.press("ctrl+u", *"2028-03-16", "enter")
         await settle(app, pilot)
         assert screen.year == 2028 and table.row_count == 1
-        assert [m.date for m in demo_store.meetings(year=2028)] == [dt.date(2028, 3, 16)]
+        assert [m.date for m in demo_store.schedule.meetings(year=2028)] == [dt.date(2028, 3, 16)]
 
 
 async def test_g_goes_straight_to_a_year(demo_store):

@@ -21,7 +21,9 @@ async def _wait_for_hits(pilot) -> None:
 
 
 async def test_search_then_open_the_paragraph_and_the_arende(demo_store, make_app):
-    demo_store.replace_protocol(demo_store.find_meeting("2019-09-19").id, draft_protocol())
+    demo_store.protocols.replace(
+        demo_store.schedule.find_meeting("2019-09-19").id, draft_protocol()
+    )
     app = make_app(demo_store)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(app, pilot)

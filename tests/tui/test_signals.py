@@ -146,9 +146,9 @@ def test_nothing_typed_in_the_arende_editor_is_lost(demo_workspace, terminal, ho
     terminal.wait_for(TYPED[:20])  # on screen: the app has the keys
     _end(terminal, how)
     store = Store.open(resolve(demo_workspace))
-    meeting = store.find_meeting("2019-09-19")
-    first = store.agenda(meeting.id).entries[0]
-    assert store.arende(first.arende_id)[0].title.endswith(TYPED)
+    meeting = store.schedule.find_meeting("2019-09-19")
+    first = store.agendas.agenda(meeting.id).entries[0]
+    assert store.agendas.arende(first.arende_id)[0].title.endswith(TYPED)
 
 
 @pytest.mark.parametrize("how", HOW)
@@ -167,5 +167,5 @@ def test_nothing_typed_in_a_protocol_beslut_is_lost(demo_workspace, terminal, ho
     terminal.wait_for(TYPED[:20])
     _end(terminal, how)
     store = Store.open(resolve(demo_workspace))
-    meeting = store.find_meeting("2019-09-19")
-    assert store.protocol(meeting.id).protocol.paragraph(82).decision_md == TYPED
+    meeting = store.schedule.find_meeting("2019-09-19")
+    assert store.protocols.get(meeting.id).protocol.paragraph(82).decision_md == TYPED

@@ -30,8 +30,8 @@ def _cursor_in_view(table: DataTable) -> bool:
 
 
 async def test_vote_all_thirteen_members_at_80x24_and_read_the_totals(demo_store, make_app):
-    meeting = demo_store.find_meeting(DAY).id
-    demo_store.replace_protocol(meeting, draft_protocol())
+    meeting = demo_store.schedule.find_meeting(DAY).id
+    demo_store.protocols.replace(meeting, draft_protocol())
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -57,7 +57,7 @@ async def test_vote_all_thirteen_members_at_80x24_and_read_the_totals(demo_store
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, ProtocolScreen)
-    ballots = demo_store.protocol(meeting).protocol.paragraph(90).vote.ballots
+    ballots = demo_store.protocols.get(meeting).protocol.paragraph(90).vote.ballots
     choices = [b.choice for b in ballots]
     assert choices.count(VoteChoice.YES) == 11 and choices.count(VoteChoice.ABSTAIN) == 1
 
@@ -82,4 +82,4 @@ async def test_the_new_seat_dialog_fits_with_its_title_and_keys_in_view(demo_sto
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert not isinstance(app.screen, EntryDialog), [n.message for n in app._notifications]
-    assert any(s.name == "Ulla Ek" and s.party == "L" for s in demo_store.seats())
+    assert any(s.name == "Ulla Ek" and s.party == "L" for s in demo_store.members.seats())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from namnd.domain.changes import EjVerkstalldChanges
 from namnd.domain.delegation_tables import ReportLaw
 from namnd.errors import InvalidInput
 from namnd.formats.ej_verkstallda_file import parse_register
@@ -225,15 +226,15 @@ def test_the_register_refuses_a_verkstallt_before_the_avbrott(backend_store):
         executed_on=dt.date(2018, 11, 1),
         interrupted_on=dt.date(2019, 2, 15),
     )
-    before = len(backend_store.ej_verkstallda())
+    before = len(backend_store.delegation.ej_verkstallda())
     with pytest.raises(InvalidInput, match="avbrottet"):
-        backend_store.add_ej_verkstalld(case, by="test")
-    assert len(backend_store.ej_verkstallda()) == before
+        backend_store.delegation.add_ej_verkstalld(case, by="test")
+    assert len(backend_store.delegation.ej_verkstallda()) == before
     fine = dataclasses.replace(case, executed_on=None)
-    case_id = backend_store.add_ej_verkstalld(fine, by="test")
+    case_id = backend_store.delegation.add_ej_verkstalld(fine, by="test")
     with pytest.raises(InvalidInput, match="avbrottet"):
-        backend_store.update_ej_verkstalld(
-            case_id, 1, {"executed_on": dt.date(2019, 1, 5)}, by="test"
+        backend_store.delegation.update_ej_verkstalld(
+            case_id, 1, EjVerkstalldChanges(executed_on=dt.date(2019, 1, 5)), by="test"
         )
-    stored = next(c for c in backend_store.ej_verkstallda() if c.id == case_id)
+    stored = next(c for c in backend_store.delegation.ej_verkstallda() if c.id == case_id)
     assert stored.executed_on is None

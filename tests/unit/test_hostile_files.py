@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from namnd.cli.main import main
+from namnd.domain.changes import ArendeChanges
 from namnd.storage.workspace import resolve, safe_filename
 
 DATA = Path(__file__).parent.parent / "data"
@@ -176,16 +177,16 @@ def test_text_pasted_into_an_arende_loses_its_control_characters(demo_store, tmp
     """The TUI editor saves through save_arende: what is stored can always be exported."""
     from namnd.operations.kallelse_export import export_kallelse
 
-    meeting = demo_store.find_meeting("2019-09-19").id
-    arende_id = demo_store.agenda(meeting).entries[0].arende_id
-    arende, _ = demo_store.arende(arende_id)
-    demo_store.save_arende(
+    meeting = demo_store.schedule.find_meeting("2019-09-19").id
+    arende_id = demo_store.agendas.agenda(meeting).entries[0].arende_id
+    arende, _ = demo_store.agendas.arende(arende_id)
+    demo_store.agendas.save_arende(
         arende_id,
         arende.version,
-        {"title": "Ny\x1b[31m rubrik", "summary_md": "Rad ett\x0b\nRad\ttvå\x00"},
+        ArendeChanges(title="Ny\x1b[31m rubrik", summary_md="Rad ett\x0b\nRad\ttvå\x00"),
         by="sekr",
     )
-    saved, _ = demo_store.arende(arende_id)
+    saved, _ = demo_store.agendas.arende(arende_id)
     assert (saved.title, saved.summary_md) == ("Ny[31m rubrik", "Rad ett\nRad\ttvå")
     path = export_kallelse(demo_store, "2019-09-19", fmt="docx", path=tmp_path / "k.docx")
     assert path.is_file()
@@ -196,15 +197,15 @@ def test_a_decision_pasted_into_a_paragraph_loses_its_control_characters(demo_st
 
     from namnd.operations.protocol_export import export_protocol
 
-    meeting = demo_store.find_meeting("2019-09-19").id
-    demo_store.open_protocol(meeting, by="sekr", first_number=82)
-    view = demo_store.protocol(meeting)
+    meeting = demo_store.schedule.find_meeting("2019-09-19").id
+    demo_store.protocols.open(meeting, by="sekr", first_number=82)
+    view = demo_store.protocols.get(meeting)
     first = view.protocol.paragraphs[0]
     pasted = dataclasses.replace(first, decision_md="Nämnden\x1b[1m beslutar\x07 att")
-    demo_store.save_paragraph(
+    demo_store.protocols.save_paragraph(
         meeting, pasted, view.versions[first.number], paragraph_id=view.ids[first.number]
     )
-    stored = demo_store.protocol(meeting).protocol.paragraph(first.number)
+    stored = demo_store.protocols.get(meeting).protocol.paragraph(first.number)
     assert stored.decision_md == "Nämnden[1m beslutar att"
     assert export_protocol(demo_store, "2019-09-19", fmt="docx", path=tmp_path / "p.docx")
 
@@ -247,16 +248,16 @@ def test_an_impossible_date_in_the_ej_verkstallda_file_names_item_and_line(ws, t
     line = next(i for i, text in enumerate(seed.splitlines(), 1) if "2018-08-01" in text)
     store = Store.open(resolve(ws))
     try:
-        before = len(store.ej_verkstallda())
+        before = len(store.delegation.ej_verkstallda())
         code, _, err = run(capsys, ws, "import", "ej-verkstallda", str(hostile))
         assert code == 1 and "Traceback" not in err
         assert f"Rad {line} – Beslut 3: beslutsdatum ”2019-02-30” är inget datum" in err
-        assert len(store.ej_verkstallda()) == before
+        assert len(store.delegation.ej_verkstallda()) == before
         assert (
             run(capsys, ws, "import", "ej-verkstallda", str(DATA / "ej-verkstallda-2019Q2.yaml"))[0]
             == 0
         )
-        assert len(store.ej_verkstallda()) == before + 28
+        assert len(store.delegation.ej_verkstallda()) == before + 28
     finally:
         store.close()
 

@@ -26,7 +26,7 @@ def test_no_warning_in_time_or_without_a_deadline():
 
 
 def test_the_demo_item_shows_its_deadline_and_the_warning(demo_store):
-    view = demo_store.agenda(demo_store.find_meeting("2019-09-19").id)
+    view = demo_store.agendas.agenda(demo_store.schedule.find_meeting("2019-09-19").id)
     iop = view.entries[6]
     assert iop.arende.reply_by == dt.date(2019, 9, 15)
     text = item_markdown(7, iop, view.meeting.date)

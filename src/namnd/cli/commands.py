@@ -144,7 +144,7 @@ def _demo(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _meetings(args: argparse.Namespace, workspace: Workspace) -> int:
-    meetings = open_store(workspace).meetings(year=args.year)
+    meetings = open_store(workspace).schedule.meetings(year=args.year)
     if args.json:
         _print_json({"meetings": [output.meeting_json(m) for m in meetings]})
     else:
@@ -154,7 +154,7 @@ def _meetings(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _agenda(args: argparse.Namespace, workspace: Workspace) -> int:
     store = open_store(workspace)
-    view = store.agenda(store.find_meeting(args.meeting).id)
+    view = store.agendas.agenda(store.schedule.find_meeting(args.meeting).id)
     if args.json:
         _print_json(output.agenda_json(view))
     else:
@@ -180,7 +180,7 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
             first_day=_date(args.first_day, "datum för --from"),
             last_day=_date(args.last_day, "datum för --to"),
         )
-        added = open_store(workspace).import_seats(seats, organ_code=args.organ)
+        added = open_store(workspace).members.import_seats(seats, organ_code=args.organ)
         print(
             f"Läste in {added} av {counted(len(seats), 'plats', 'platser')}."
             if added
@@ -235,7 +235,7 @@ def _search(args: argparse.Namespace, workspace: Workspace) -> int:
     from namnd.rules.search import COLUMNS, hit_cells
 
     query = " ".join(args.query)
-    hits = open_store(workspace).search(query, limit=args.limit)
+    hits = open_store(workspace).search.find(query, limit=args.limit)
     if args.json:
         _print_json({"hits": [output.hit_json(h) for h in hits]})
     elif hits:
@@ -249,7 +249,7 @@ def _members(args: argparse.Namespace, workspace: Workspace) -> int:
     import datetime as dt
 
     day = _date(args.on, "datum för --on") or dt.date.today()
-    seats = open_store(workspace).seats(organ_code=args.organ)
+    seats = open_store(workspace).members.seats(organ_code=args.organ)
     if not args.all:
         seats = [s for s in seats if s.holds_on(day)]
     if args.json:
@@ -275,7 +275,7 @@ def _uppdrag(args: argparse.Namespace, workspace: Workspace) -> int:
             raise InvalidInput(
                 f"Okänd status ”{args.status}”: välj {choices} eller försenad."
             ) from None
-    views = open_store(workspace).assignments(
+    views = open_store(workspace).assignments.find(
         statuses=statuses,
         overdue=overdue,
         due_before=_date(args.due_before, "datum för --due-before"),
@@ -397,13 +397,13 @@ def _schedule(args: argparse.Namespace, workspace: Workspace) -> int:
         from namnd.rules.swedish_dates import parse_iso_date
 
         dates = [parse_iso_date(text, what="sammanträdesdatum") for text in args.remove]
-        store.remove_planned_meetings(dates, args.organ)
+        store.schedule.remove_planned_meetings(dates, args.organ)
         print(f"Tog bort {counted(len(dates), 'planerat sammanträde', 'planerade sammanträden')}.")
     if args.decision:
         from namnd.operations.schedule import place_decision
         from namnd.storage.preferences import current_user
 
-        meeting = store.find_meeting(args.decision)
+        meeting = store.schedule.find_meeting(args.decision)
         place_decision(store, meeting.id, args.year, by=current_user())
         print(f"Lade ”Sammanträdesordning {args.year}” på dagordningen {meeting.date}.")
     plan = year_plan(store, args.year, args.organ)
@@ -451,9 +451,9 @@ def _delegation_codes(args: argparse.Namespace, workspace: Workspace) -> int:
     store = open_store(workspace)
     if args.add:
         code, matter, delegate = args.add
-        store.save_delegation_code(code, matter, delegate, organ_code=args.organ)
+        store.delegation.save_code(code, matter, delegate, organ_code=args.organ)
         print(f"Sparade delegationskod {args.add[0].upper()}.")
-    codes = store.delegation_codes(args.organ)
+    codes = store.delegation.codes(args.organ)
     if args.json:
         _print_json(
             {"codes": [{"code": c.code, "matter": c.matter, "delegate": c.delegate} for c in codes]}
@@ -461,7 +461,7 @@ def _delegation_codes(args: argparse.Namespace, workspace: Workspace) -> int:
     elif not args.add:
         rows = [(c.code, c.matter, c.delegate) for c in codes]
         print(output.text_table(("Kod", "Ärende", "Delegat"), rows) if rows else "Inga koder ännu.")
-    for code in store.unknown_delegation_codes(args.organ):
+    for code in store.delegation.unknown_codes(args.organ):
         print(
             f"Obs: koden {code} används i anmälda delegationsbeslut men saknas i ordningen.",
             file=sys.stderr,

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from namnd.errors import InvalidInput
+from namnd.operations.delegation_section import delegation_summary
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
@@ -60,8 +61,8 @@ def import_register(args: argparse.Namespace, store: Store) -> int:
 def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
     """``namnd report ej-verkstallda …`` and ``namnd report delegationsbeslut …``."""
     if args.what == "delegationsbeslut":
-        meeting = store.find_meeting(args.meeting)
-        tables = store.delegation_summary(meeting.id)
+        meeting = store.schedule.find_meeting(args.meeting)
+        tables = delegation_summary(store, meeting.id)
         if not tables or tables[0].rows[-1][-1] == "0":
             print(f"Inga delegationsbeslut är inlästa till sammanträdet {meeting.date}.")
             return 0

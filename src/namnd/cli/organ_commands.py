@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from namnd.domain.changes import OrganChanges
 from namnd.storage.workspace import Workspace
 
 #: Option → OrganSettings field, shared by add and edit.
@@ -59,12 +60,12 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.what == "add":
         if not given.get("name"):
             raise InvalidInput("Ange organets namn med --name.")
-        saved = open_store(workspace).create_organ(OrganSettings(code=args.code, **given))
+        saved = open_store(workspace).organs.create(OrganSettings(code=args.code, **given))
         print(f"Lade till {saved.name} ({saved.code}), diarienummer som {_example(saved)}.")
         return 0
     if not given:
         raise InvalidInput("Ange vad som ska ändras, t.ex. --name eller --dnr-format.")
-    saved = open_store(workspace).edit_organ(args.code, given)
+    saved = open_store(workspace).organs.edit(args.code, OrganChanges(**given))
     print(f"Sparade {saved.name} ({saved.code}).")
     return 0
 
@@ -78,7 +79,7 @@ def _example(settings) -> str:
 def _list(args: argparse.Namespace, store) -> int:
     from namnd.cli.output import text_table
 
-    organs = store.organs()
+    organs = store.organs.all()
     if args.json:
         data = {"organs": [dataclasses.asdict(organ) for organ in organs]}
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)

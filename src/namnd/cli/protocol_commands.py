@@ -66,9 +66,9 @@ def import_file(args: argparse.Namespace, workspace: Workspace) -> int:
     span = protocol.numbers.text if protocol.numbers else "inga §§"
     print(f"Läste in protokollet {protocol.date.isoformat()} ({span}).")
     # A justering or anslag in the file after the law's last day (KL 5:69, 8:12).
-    for meeting in store.meetings(year=protocol.date.year):
+    for meeting in store.schedule.meetings(year=protocol.date.year):
         if (meeting.date, meeting.organ_code) == (protocol.date, protocol.organ_code):
-            for warning in store.meeting_deadlines(meeting.id).warnings:
+            for warning in store.schedule.meeting_deadlines(meeting.id).warnings:
                 print(f"Obs: {warning}")
     return 0
 

@@ -64,7 +64,7 @@ class ArchiveResult:
 
 def default_path(workspace: Workspace, store: Store, ref: str) -> Path:
     """``protocols/2019-09-19-von-arkivpaket.zip``."""
-    meeting = store.find_meeting(ref)
+    meeting = store.schedule.find_meeting(ref)
     name = f"{meeting.date.isoformat()}-{meeting.organ_code}-arkivpaket.zip"
     return workspace.file_in(workspace.protocols, name)
 
@@ -95,7 +95,7 @@ def build_archive(
         meeting = queries.find_meeting(session=session, ref=ref)
         assert meeting.id is not None  # a stored meeting
         doc = agendas.load_agenda(session=session, meeting_id=meeting.id)
-    view = store.protocol(meeting.id)
+    view = store.protocols.get(meeting.id)
     day = meeting.date.isoformat()
     if view is None or not view.protocol.is_adjusted:
         raise InvalidInput(
@@ -255,7 +255,7 @@ def _objid(doc: AgendaDocument) -> str:
 
 def _recorded_signers(store: Store, meeting_id: int) -> list[Signer] | None:
     """The signers of the latest signed version, as ``namnd sign`` recorded them."""
-    rows = store.signatures(meeting_id)
+    rows = store.protocols.signatures(meeting_id)
     latest = max((row.version for row in rows), default=None)
     signers = [(r.signer_name, r.signed_at.astimezone()) for r in rows if r.version == latest]
     return signers or None

@@ -37,8 +37,8 @@ def export_assignment_report(
 
     today = today or dt.date.today()
     since = since or today - dt.timedelta(days=RECENT_DAYS)
-    rows = store.assignments(today=today)
-    organs = {m.organ_code: m.organ_name for m in store.meetings()}
+    rows = store.assignments.find(today=today)
+    organs = {m.organ_code: m.organ_name for m in store.schedule.meetings()}
     organ_name = next(iter(organs.values())) if len(organs) == 1 else ""
     document = new_document(template, header=document_header(organ_name, TITLE, today))
     with word_export("Uppföljningen av nämnduppdrag"):

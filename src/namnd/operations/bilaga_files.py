@@ -182,7 +182,7 @@ def pick_file(
 
 def arende_changes(store: Store, arende_id: int) -> list[str]:
     """Titles of the ärende's bilagor whose original has changed since it was copied."""
-    _, attachments = store.arende(arende_id)
+    _, attachments = store.agendas.arende(arende_id)
     return [attachment.title for attachment, _ in changed_files(attachments)]
 
 

@@ -13,11 +13,13 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.delegation_tables import ReportLaw
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import AnnouncedDocument, Attachment
 from namnd.formats.ej_verkstallda_file import parse_law
 from namnd.operations.ej_verkstallda_report import MemoFacts, export_report
+from namnd.operations.standing_items import add_standing_item
 from namnd.rules.ej_verkstallda import Quarter
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
@@ -57,11 +59,11 @@ def place_redovisning(
     """
     period = Quarter.parse(quarter)
     laws = [parse_law(law)] if law else [ReportLaw.SOL, ReportLaw.LSS]
-    target = store.find_meeting(meeting)
+    target = store.schedule.find_meeting(meeting)
     meeting_id = target.id
     arende_id = _notifications_item(store, meeting_id, by)
-    arende, attachments = store.arende(arende_id)
-    announcements = store.announcements(arende_id)
+    arende, attachments = store.agendas.arende(arende_id)
+    announcements = store.agendas.announcements(arende_id)
     added = Placed([], [], [])
     for one in laws:
         long_name, short_name = _NAMES[one]
@@ -99,10 +101,10 @@ def place_redovisning(
             added.attachments.append(bilaga)
         else:
             existing.file, existing.confidential = str(relative), True
-    store.save_arende(
+    store.agendas.save_arende(
         arende_id,
         arende.version,
-        {},
+        ArendeChanges(),
         by=by,
         attachments=attachments,
         announcements=announcements,
@@ -112,7 +114,7 @@ def place_redovisning(
 
 def _notifications_item(store: Store, meeting_id: int, by: str) -> int:
     """The meeting's anmälningsärenden ärende, added from the standing template if absent."""
-    for entry in store.agenda(meeting_id).entries:
+    for entry in store.agendas.agenda(meeting_id).entries:
         if entry.arende.kind is ArendeKind.NOTIFICATIONS:
             return entry.arende_id
-    return store.add_standing_item(meeting_id, "notifications", by=by)
+    return add_standing_item(store, meeting_id, "notifications", by=by)

@@ -33,7 +33,7 @@ def redovisningar(
     """The redovisningar for ``quarter`` ('2019Q2'), SoL then LSS unless one is named."""
     period = Quarter.parse(quarter)
     laws = [parse_law(law)] if law else [ReportLaw.SOL, ReportLaw.LSS]
-    cases = store.ej_verkstallda(organ)
+    cases = store.delegation.ej_verkstallda(organ)
     return [build_redovisning(cases, one, period, as_of) for one in laws]
 
 

@@ -204,7 +204,7 @@ def default_path(
     ``-offentlig`` for the public version (``protocols/2019-09-19-von-offentlig.pdf``);
     ``number`` names a protokollsutdrag: ``protocols/2019-09-19-von-utdrag-90.docx``.
     """
-    meeting = store.find_meeting(ref)
+    meeting = store.schedule.find_meeting(ref)
     suffix = "-offentlig" if public else ""
     if number is not None:
         suffix = f"-utdrag-{number}"

@@ -56,7 +56,7 @@ class HandlingarResult:
 
 def default_path(workspace: Workspace, store: Store, ref: str, public: bool) -> Path:
     """``agendas/2019-09-19-von-handlingar.pdf`` (``-offentlig`` for the public version)."""
-    meeting = store.find_meeting(ref)
+    meeting = store.schedule.find_meeting(ref)
     suffix = "-offentlig" if public else ""
     name = f"{meeting.date.isoformat()}-{meeting.organ_code}-handlingar{suffix}.pdf"
     return workspace.file_in(workspace.agendas, name)

@@ -72,7 +72,7 @@ def _now() -> dt.datetime:
 
 def meeting_forhinder(store: Store, ref: str) -> MeetingForhinder:
     """The förhinder of the meeting ``ref`` and the ersättare proposed for them."""
-    meeting = store.find_meeting(ref)
+    meeting = store.schedule.find_meeting(ref)
     with Session(store.engine) as session:
         seats = rows.meeting_seats(session=session, meeting_id=meeting.id)
         listed = rows.list_forhinder(session=session, meeting_id=meeting.id)
@@ -83,7 +83,7 @@ def report_forhinder(
     store: Store, ref: str, name: str, *, note: str = "", by: str, at: dt.datetime | None = None
 ) -> Seat:
     """Record that the seat-holder ``name`` cannot come; returns their seat."""
-    meeting = store.find_meeting(ref)
+    meeting = store.schedule.find_meeting(ref)
     with store.session() as session:
         return rows.add_forhinder(
             session=session, meeting_id=meeting.id, name=name, note=note, by=by, at=at or _now()
@@ -92,7 +92,7 @@ def report_forhinder(
 
 def withdraw_forhinder(store: Store, ref: str, name: str) -> None:
     """The förhinder was a mistake or is over: remove it and its inkallelser."""
-    meeting = store.find_meeting(ref)
+    meeting = store.schedule.find_meeting(ref)
     with store.session() as session:
         rows.withdraw_forhinder(session=session, meeting_id=meeting.id, name=name)
 

@@ -77,7 +77,7 @@ def write_oparl(store: Store, folder: Path, *, base_url: str = DEFAULT_BASE_URL)
     from namnd.operations.public_gate import check_public_file
 
     record = _Record(OParlIds(base_url))
-    for organ in store.organs():
+    for organ in store.organs.all():
         record.add_organ(store, organ)
     files = record.files()
     secrets = secret_index(store)
@@ -135,7 +135,7 @@ class _Record:
         body_code = self._body_code(store, organ)
         body = self.bodies.setdefault(body_code, _Body(body_code))
         org_id = self.ids.organization(organ.code)
-        seats = public_seats(store.seats(organ.code))
+        seats = public_seats(store.members.seats(organ.code))
         organization: dict[str, Any] = {
             "id": org_id,
             "type": OPARL_TYPE + "Organization",
@@ -157,7 +157,7 @@ class _Record:
 
     def _body_code(self, store: Store, organ: OrganSettings) -> str:
         if organ.code not in self.body_of:
-            parents = {o.code: o.parent for o in store.organs()}
+            parents = {o.code: o.parent for o in store.organs.all()}
             code = organ.code
             while parents.get(code):
                 code = parents[code]
@@ -220,9 +220,9 @@ class _Record:
     # --- meetings ----------------------------------------------------------------------
 
     def _add_meetings(self, store: Store, body: _Body, organ: OrganSettings) -> None:
-        meetings = [m for m in store.meetings() if m.organ_code == organ.code]
+        meetings = [m for m in store.schedule.meetings() if m.organ_code == organ.code]
         days = Counter(m.date for m in meetings)
-        rules = store.organ_rules(organ.code)
+        rules = store.schedule.rules(organ.code)
         for summary in meetings:
             key = meeting_key(
                 organ.code, summary.date, summary.start_time, shared=days[summary.date] > 1

@@ -252,19 +252,19 @@ def import_protocol(store: Store, path: Path, warnings: list[str] | None = None)
     text = read_text(path)
     head = parse_protocol(text, check=False)
     meeting = _meeting_for(store, head)
-    entries = store.agenda(meeting.id).entries
+    entries = store.agendas.agenda(meeting.id).entries
     protocol = parse_protocol(
         text,
         agenda_items=list(range(1, len(entries) + 1)),
         secret_items=[n for n, e in enumerate(entries, start=1) if e.arende.confidential],
         warnings=warnings,
     )
-    store.replace_protocol(meeting.id, protocol)
+    store.protocols.replace(meeting.id, protocol)
     return protocol
 
 
 def _meeting_for(store: Store, protocol: Protocol):
-    for meeting in store.meetings(year=protocol.date.year):
+    for meeting in store.schedule.meetings(year=protocol.date.year):
         if meeting.date == protocol.date and meeting.organ_code == protocol.organ_code:
             return meeting
     raise InvalidInput(

@@ -59,7 +59,7 @@ def content_sha256(store: Store, meeting_id: int) -> str:
     """
     from namnd.formats.protocol_markdown import dump_protocol
 
-    view = store.protocol(meeting_id)
+    view = store.protocols.get(meeting_id)
     assert view is not None
     protocol = view.protocol
     quiet = dataclasses.replace(protocol.adjustment, adjusted_on=None, posted_on=None)
@@ -87,8 +87,8 @@ def sign_protocol(
     from namnd.rules.protocol_rules import problems
 
     now = now or dt.datetime.now(dt.UTC)
-    meeting = store.find_meeting(ref)
-    view = store.protocol(meeting.id)
+    meeting = store.schedule.find_meeting(ref)
+    view = store.protocols.get(meeting.id)
     if view is None:
         raise InvalidInput(f"Sammanträdet {meeting.date.isoformat()} har inget protokoll ännu.")
     protocol = view.protocol
@@ -102,7 +102,7 @@ def sign_protocol(
     pades.check_signer(signer, trust, now=now)
 
     content = content_sha256(store, meeting.id)
-    rows = store.signatures(meeting.id)
+    rows = store.protocols.signatures(meeting.id)
     path = signed_path(workspace, store, ref)
     version, signed = _version(rows, content, path)
     if any(r.role == person.role and r.signer_name == person.name for r in signed):
@@ -126,7 +126,7 @@ def sign_protocol(
         still = missing(protocol, [name for r in people for name in r.certificate.names])
         adjust = not still and not protocol.is_adjusted
         signer_names = [r.certificate.names[0] for r in people if r.certificate.names]
-        store.record_signature(
+        store.protocols.record_signature(
             _row(meeting.id, version, person, certificate, now, target, content),
             after=rows[-1].id if rows else None,
             adjust_on=_local(now).date() if adjust else None,

@@ -98,7 +98,7 @@ def _notices(store: Store, meeting_id: int, protocol, internal: AgendaDocument) 
     organ = internal.organ
     return notices_for(
         protocol,
-        store.meeting_deadlines(meeting_id),
+        store.schedule.meeting_deadlines(meeting_id),
         archive=protocol.adjustment.archive or organ.archive_place or organ.administration,
         municipality=organ.municipality,
         code=organ.code,
@@ -198,7 +198,7 @@ def _index(
     archived: list[NoticeRow] = []
     protocols: list[Link] = []
     kallelser: list[Link] = []
-    meetings = [m for m in store.meetings() if m.organ_code == code]
+    meetings = [m for m in store.schedule.meetings() if m.organ_code == code]
     for meeting in sorted(meetings, key=lambda m: m.date, reverse=True):
         stem = _meeting_stem(meeting.date, code)
         day = long_date(meeting.date)

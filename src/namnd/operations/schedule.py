@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlmodel import Session
 
+from namnd.domain.changes import ArendeChanges, OrganRulesChanges
 from namnd.errors import InvalidInput
 from namnd.rules.deadlines import before_meeting, check_rules
 from namnd.rules.meeting_plan import (
@@ -80,27 +81,29 @@ def propose(
     plan = year_plan(store, year, organ_code)
     dates = propose_dates(year, rule)
     others = [
-        (m.date, m.organ_name) for m in store.meetings(year) if m.organ_code != plan.organ_code
+        (m.date, m.organ_name)
+        for m in store.schedule.meetings(year)
+        if m.organ_code != plan.organ_code
     ]
     return dates, plan_warnings(dates, service_rules(plan.rules), others)
 
 
 def add_dates(store: Store, dates: list[dt.date], organ_code: str | None = None) -> int:
     """Plan meetings on ``dates``; returns how many were new."""
-    return store.plan_meetings(dates, organ_code)
+    return store.schedule.plan_meetings(dates, organ_code)
 
 
 def save_rules(store: Store, values: dict, organ_code: str | None = None) -> None:
     """Store the organ's rules (the TUI's rules form and the CLI)."""
-    store.save_organ_rules(values, organ_code)
+    store.schedule.save_rules(OrganRulesChanges(**values), organ_code)
 
 
 def place_decision(store: Store, meeting_id: int, year: int, *, by: str) -> int:
     """Put "Sammanträdesordning YEAR" with the year's dates on a meeting's agenda."""
     from namnd.rules.meeting_plan import schedule_decision
 
-    meeting = store.find_meeting(str(meeting_id))
+    meeting = store.schedule.find_meeting(str(meeting_id))
     plan = year_plan(store, year, meeting.organ_code)
     dates = [p.meeting.date for p in plan.meetings]
     fields = schedule_decision(plan.organ_name, year, dates, plan.administration)
-    return store.add_arende(meeting_id, fields, by=by)
+    return store.agendas.add_arende(meeting_id, ArendeChanges(**fields), by=by)

@@ -17,7 +17,7 @@ def todo_lines(store: Store, today: dt.date, *, keys: bool = True) -> list[str]:
     ``keys``: hints name the TUI's keys (else the CLI's commands).
     """
     tasks: list[Task] = []
-    organs = sorted({m.organ_code for m in store.first_meetings(today)})
+    organs = sorted({m.organ_code for m in store.schedule.first_meetings(today)})
     for organ in organs:
         for year in {(today - BACK).year, (today + AHEAD).year}:
             plan = year_plan(store, year, organ)
@@ -28,7 +28,7 @@ def todo_lines(store: Store, today: dt.date, *, keys: bool = True) -> list[str]:
             ]
             tasks += deadline_tasks(steps, today)
             tasks += reply_tasks(((public_text(r.title), r.reply_by) for r in plan.remisser), today)
-    marks = [urgency(a, today) for a in store.assignments(today=today)]
+    marks = [urgency(a, today) for a in store.assignments.find(today=today)]
     return summary(
         tasks, today, overdue=marks.count("overdue"), due_soon=marks.count("soon"), keys=keys
     )

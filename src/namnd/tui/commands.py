@@ -54,7 +54,7 @@ class MeetingCommands(_EntryProvider):
 
     async def entries(self) -> list[Entry]:
         app: NamndApp = self.app  # type: ignore[assignment]
-        summaries = await asyncio.to_thread(app.store.meetings)
+        summaries = await asyncio.to_thread(app.store.schedule.meetings)
         entries: list[Entry] = [
             (
                 f"Sammanträde: öppna {long_date(m.date)} ({m.organ_name})",

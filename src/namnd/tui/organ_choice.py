@@ -63,7 +63,7 @@ class PerOrganScreen(_Screen):
 
     def resolve_organ(self) -> OrganSettings:
         """The organ to show (this screen's, else the app's choice); for worker threads."""
-        organs = self.store.organs()
+        organs = self.store.organs.all()
         organ = organ_in_use(organs, self.organ_code or getattr(self.app, "organ_code", None))
         if organ is None:
             raise NotFound(NO_ORGAN)
@@ -77,7 +77,7 @@ class PerOrganScreen(_Screen):
 
     def action_pick_organ(self) -> None:
         """A small list of organs; the screen reloads for the one chosen."""
-        organs = [(o.code, o.name) for o in self.store.organs()]
+        organs = [(o.code, o.name) for o in self.store.organs.all()]
         pick_organ(self, organs, self.organ_code, self._organ_picked)
 
     def _organ_picked(self, code: str) -> None:

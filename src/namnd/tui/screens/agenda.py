@@ -13,8 +13,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Markdown, Static
 from textual.worker import Worker, get_current_worker
 
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import ArendeKind
 from namnd.operations.exports import EXPORTS
+from namnd.operations.standing_items import add_standing_item
 from namnd.renderers.item_markdown import item_markdown
 from namnd.rules.kallelse_flow import is_late
 from namnd.rules.report_back import due_at_meeting, report_back_fields
@@ -120,7 +122,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
-        view = self.store.agenda(self.meeting_id)
+        view = self.store.agendas.agenda(self.meeting_id)
         self.app.call_from_thread(self._show, view, get_current_worker())
 
     def _show(self, view: AgendaDocument, worker: Worker[None] | None = None) -> None:
@@ -223,7 +225,9 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
             if title:
                 count = len(self.view.entries) if self.view else 0
                 self._apply(
-                    lambda: self.store.add_arende(self.meeting_id, {"title": title}, by=self.user),
+                    lambda: self.store.agendas.add_arende(
+                        self.meeting_id, ArendeChanges(title=title), by=self.user
+                    ),
                     cursor=count,
                 )
 
@@ -234,7 +238,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
             if key:
                 count = len(self.view.entries) if self.view else 0
                 self._apply(
-                    lambda: self.store.add_standing_item(self.meeting_id, key, by=self.user),
+                    lambda: add_standing_item(self.store, self.meeting_id, key, by=self.user),
                     cursor=count,
                 )
 
@@ -245,8 +249,8 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         """An ärende already registered here, or one an utskott has berett for the nämnd."""
         from namnd.rules.utskott import offer_label
 
-        arenden = self.store.undecided_arenden(self.meeting_id)
-        proposals = self.store.utskott_proposals(self.meeting_id)
+        arenden = self.store.agendas.undecided_arenden(self.meeting_id)
+        proposals = self.store.agendas.utskott_proposals(self.meeting_id)
         options = [
             (f"a{a.id}", f"{a.title}" + (f" ({a.dnr})" if a.dnr else "")) for a in arenden
         ] + [(f"p{p.paragraph_id}", offer_label(p)) for p in proposals]
@@ -258,12 +262,14 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
             number = int(key[1:])
             if key[0] == "p":
                 self._apply(
-                    lambda: self.store.place_from_utskott(self.meeting_id, number, by=self.user),
+                    lambda: self.store.agendas.place_from_utskott(
+                        self.meeting_id, number, by=self.user
+                    ),
                     cursor=count,
                 )
                 return
             self._apply(
-                lambda: self.store.place_arende(self.meeting_id, number, by=self.user),
+                lambda: self.store.agendas.place_arende(self.meeting_id, number, by=self.user),
                 cursor=count,
             )
             self._warn_if_late_reply(next(a for a in arenden if a.id == number))
@@ -291,7 +297,9 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self._apply(
-                    lambda: self.store.remove_arende(self.meeting_id, item.arende_id, by=self.user)
+                    lambda: self.store.agendas.remove_arende(
+                        self.meeting_id, item.arende_id, by=self.user
+                    )
                 )
 
         question = f"Ta bort ”{item.arende.title}” från föredragningslistan? Ärendet finns kvar."
@@ -301,7 +309,9 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         item = self._current()
         if item is not None:
             self._apply(
-                lambda: self.store.move_arende(self.meeting_id, item.arende_id, delta, by=self.user)
+                lambda: self.store.agendas.move_arende(
+                    self.meeting_id, item.arende_id, delta, by=self.user
+                )
             )
 
     def action_due_assignments(self) -> None:
@@ -310,7 +320,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
             return
         meeting = self.view.summary
         due = due_at_meeting(
-            self.store.assignments(today=meeting.date, organ_code=meeting.organ_code),
+            self.store.assignments.find(today=meeting.date, organ_code=meeting.organ_code),
             meeting.date,
         )
         options = [(str(a.id), f"{a.text} ({a.due_label})") for a in due]
@@ -321,8 +331,10 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
                 fields = report_back_fields(assignment, meeting.organ_name)
 
                 def add() -> None:
-                    arende_id = self.store.add_arende(self.meeting_id, fields, by=self.user)
-                    self.store.link_report_back(assignment.id, arende_id, by=self.user)
+                    arende_id = self.store.agendas.add_arende(
+                        self.meeting_id, ArendeChanges(**fields), by=self.user
+                    )
+                    self.store.assignments.link_report_back(assignment.id, arende_id, by=self.user)
 
                 self._apply(add, cursor=len(self.view.entries) if self.view else 0)
 
@@ -348,7 +360,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
 
         write(
             self,
-            lambda: self.store.decide_report_back(item.arende_id, by=self.user),
+            lambda: self.store.assignments.decide_report_back(item.arende_id, by=self.user),
             title="Beslut",
             done=done,
         )

@@ -122,7 +122,7 @@ class AgendaDocuments(AgendaHost):
         """Protocol mode; the first time, ask where the §§ start (default: on from the year)."""
         from namnd.tui.screens.protocol import ProtocolScreen
 
-        if self.store.protocol(self.meeting_id) is not None:
+        if self.store.protocols.get(self.meeting_id) is not None:
             self.app.push_screen(ProtocolScreen(self.store, self.meeting_id, today=self.app.today))  # type: ignore[attr-defined]
             return
 
@@ -138,7 +138,7 @@ class AgendaDocuments(AgendaHost):
                 return
             write(
                 self,
-                lambda: self.store.open_protocol(
+                lambda: self.store.protocols.open(
                     self.meeting_id,
                     by=self.user,
                     first_number=first,

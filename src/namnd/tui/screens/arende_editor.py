@@ -19,6 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, TextArea
 
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.diarienummer import DnrFormat
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import AnnouncedDocument, Arende, Attachment
@@ -194,7 +195,7 @@ class ArendeEditorScreen(Screen[None]):
     def on_mount(self) -> None:
         from namnd.operations.bilaga_files import arende_changes
 
-        self._fill(*self.store.arende(self.arende_id))
+        self._fill(*self.store.agendas.arende(self.arende_id))
         self.query_one("#title", Input).focus()
         changed = arende_changes(self.store, self.arende_id)
         if changed:
@@ -228,7 +229,7 @@ class ArendeEditorScreen(Screen[None]):
 
         path = Path(path_text).expanduser()
         attachment = Attachment(arende_id=self.arende_id, position=0, title=title or path.stem)
-        meeting = self.store.arende_meeting(self.arende_id)
+        meeting = self.store.agendas.arende_meeting(self.arende_id)
         if meeting is None or self.store.workspace is None:
             self.notify("Ärendet står inte på någon föredragningslista.", severity="error")
             return
@@ -265,12 +266,12 @@ class ArendeEditorScreen(Screen[None]):
         )
 
     def _fill(self, arende: Arende, attachments: list[Attachment]) -> None:
-        announcements = self.store.announcements(self.arende_id)
+        announcements = self.store.agendas.announcements(self.arende_id)
         self._loading = True
         self.version = arende.version
         self.saved = form_values(arende, attachments, announcements)
         self.sub_title = arende.title
-        self.numbers = self.store.dnr_format(arende.organ_id)
+        self.numbers = self.store.organs.dnr_format(arende.organ_id)
         example = self.numbers.example()
         self.query_one("#dnr-label", Label).update(f"Diarienummer (t.ex. {example})")
         for name, value in self.saved.items():
@@ -381,10 +382,10 @@ class ArendeEditorScreen(Screen[None]):
             if copy is not None:
                 attachment.sha256, attachment.stored = copy.sha256, copy.stored
                 attachment.source = copy.source
-        self.version = self.store.save_arende(
+        self.version = self.store.agendas.save_arende(
             self.arende_id,
             self.version,
-            changes,
+            ArendeChanges(**changes),
             by=self.user,
             attachments=attachments,
             announcements=announcements,
@@ -453,7 +454,7 @@ class ArendeEditorScreen(Screen[None]):
             if yes:
                 self.conflict = self.dirty = False
                 self.refresh_bindings()
-                self._fill(*self.store.arende(self.arende_id))
+                self._fill(*self.store.agendas.arende(self.arende_id))
 
         question = (
             "Ersätta din text med den version som sparades? Det du skrivit sedan "
@@ -466,7 +467,12 @@ class ArendeEditorScreen(Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                write(self, lambda: self.store.arende(self.arende_id), title="Ärendet", done=read)
+                write(
+                    self,
+                    lambda: self.store.agendas.arende(self.arende_id),
+                    title="Ärendet",
+                    done=read,
+                )
 
         def read(found: tuple[Arende, list[Attachment]]) -> None:
             self.version = found[0].version

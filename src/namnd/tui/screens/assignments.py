@@ -109,7 +109,9 @@ class AssignmentsScreen(PerOrganScreen, Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         try:
-            rows = self.store.assignments(today=self.today, organ_code=self.resolve_organ().code)
+            rows = self.store.assignments.find(
+                today=self.today, organ_code=self.resolve_organ().code
+            )
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
@@ -176,7 +178,7 @@ class AssignmentsScreen(PerOrganScreen, Screen[None]):
 
     @work(thread=True, exclusive=True, group="detail")
     def _detail(self, assignment_id: int) -> None:
-        detail = self.store.assignment(assignment_id, today=self.today)
+        detail = self.store.assignments.get(assignment_id, today=self.today)
         self.app.call_from_thread(self.query_one(Markdown).update, detail_markdown(detail))
 
     def _current(self) -> AssignmentView | None:
@@ -199,7 +201,7 @@ class AssignmentsScreen(PerOrganScreen, Screen[None]):
 
         write(
             self,
-            lambda: self.store.set_assignment_status(
+            lambda: self.store.assignments.set_status(
                 current.id, AssignmentStatus(value), by=self.user, version=current.version
             ),
             title="Status",

@@ -57,8 +57,8 @@ class DelegationCodesScreen(PerOrganScreen, Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self, focus: str | None = None) -> None:
         try:
-            codes = self.store.delegation_codes(self.resolve_organ().code)
-            unknown = self.store.unknown_delegation_codes(self.organ_code)
+            codes = self.store.delegation.codes(self.resolve_organ().code)
+            unknown = self.store.delegation.unknown_codes(self.organ_code)
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
@@ -118,7 +118,7 @@ class DelegationCodesScreen(PerOrganScreen, Screen[None]):
 
             write(
                 self,
-                lambda: self.store.save_delegation_code(
+                lambda: self.store.delegation.save_code(
                     answer["code"], answer["matter"], answer["delegate"], self.organ_code
                 ),
                 title="Kunde inte spara",

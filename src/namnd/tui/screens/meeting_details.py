@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Label, TextArea
 
+from namnd.domain.changes import MeetingDetailsChanges
 from namnd.domain.models import GroupMeeting, Meeting
 from namnd.errors import InvalidInput
 from namnd.rules.swedish_dates import clock, parse_clock, parse_iso_date
@@ -81,7 +82,7 @@ class MeetingDetailsScreen(FormScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        meeting, groups = self.store.meeting_details(self.meeting_id)
+        meeting, groups = self.store.agendas.meeting_details(self.meeting_id)
         self._fill(meeting, groups)
         self.query_one("#date", Input).focus()
 
@@ -111,7 +112,9 @@ class MeetingDetailsScreen(FormScreen):
     def save(self) -> Callable[[], object]:
         groups = parse_group_lines(self.query_one("#groups", TextArea).text)
         changes, version = self._changes(), self.version
-        return lambda: self.store.save_meeting_details(self.meeting_id, version, changes, groups)
+        return lambda: self.store.agendas.save_meeting_details(
+            self.meeting_id, version, MeetingDetailsChanges(**changes), groups
+        )
 
     def saved(self, result: object) -> None:
         self.version += 1

@@ -205,10 +205,10 @@ class MeetingsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="load")
     def _load(self, keep: str | None = None) -> None:
         if self.showing == "first":
-            found = self.store.first_meetings(self.today)
+            found = self.store.schedule.first_meetings(self.today)
         else:
             year = self.showing
-            found = self.store.meetings(year=year if isinstance(year, int) else None)
+            found = self.store.schedule.meetings(year=year if isinstance(year, int) else None)
         self.app.call_from_thread(self._show, upcoming_first(found, self.today), keep)
 
     def _show(self, meetings: list[MeetingSummary], keep: str | None = None) -> None:
@@ -257,7 +257,7 @@ class MeetingsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="organs")
     def _offer_new_organ(self) -> None:
         """An empty workspace (no organ either) opens on the "Ny nämnd" form."""
-        if not self.store.organs():
+        if not self.store.organs.all():
             self.app.call_from_thread(self._new_organ_form, True)
 
     def _new_organ_form(self, offer_demo: bool = False) -> None:
@@ -282,7 +282,7 @@ class MeetingsScreen(Screen[None]):
         from namnd.tui.app import workspace_label
         from namnd.tui.screens.settings import SettingsScreen
 
-        organs = {organ.code: organ for organ in self.store.organs()}
+        organs = {organ.code: organ for organ in self.store.organs.all()}
         if not organs:
             self._new_organ_form()
             return

@@ -117,7 +117,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
     @work(thread=True, exclusive=True, group="members")
     def _load(self, focus: int | None = None) -> None:
         try:
-            seats = self.store.seats(self.resolve_organ().code)
+            seats = self.store.members.seats(self.resolve_organ().code)
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
@@ -197,7 +197,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
 
             write(
                 self,
-                lambda: self.store.save_seat(
+                lambda: self.store.members.save_seat(
                     seat_from_fields(answer, seat_id=seat.id if seat else None),
                     self.organ_code,
                     expected=seat,
@@ -239,7 +239,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
                 seats = read_roster(
                     Path(answer["path"]).expanduser(), first_day=first, last_day=last
                 )
-                return self.store.import_seats(seats, self.organ_code), len(seats)
+                return self.store.members.import_seats(seats, self.organ_code), len(seats)
 
             def failed(err: NamndError) -> None:
                 self.notify(str(err), title="Kunde inte läsa in", severity="error", timeout=12)
@@ -277,7 +277,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
             assert seat_id is not None, "a listed seat is stored"
             write(
                 self,
-                lambda: self.store.end_seat(
+                lambda: self.store.members.end_seat(
                     seat_id, parse_iso_date(text, what="sista dag"), self.organ_code
                 ),
                 title="Kunde inte avsluta",

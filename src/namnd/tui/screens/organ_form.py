@@ -18,6 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Static
 
+from namnd.domain.changes import OrganChanges
 from namnd.domain.organ_settings import InvalidOrgan, OrganSettings
 from namnd.errors import NamndError
 from namnd.storage.store import Store
@@ -32,10 +33,10 @@ DEMO: Literal["demo"] = "demo"
 def save_organ(store: Store, original: OrganSettings | None, typed: OrganSettings) -> OrganSettings:
     """Create or change the organ (InvalidOrgan by field; nothing saved then)."""
     if original is None:
-        return store.create_organ(typed)
+        return store.organs.create(typed)
     changes = dataclasses.asdict(typed)
     changes.pop("code")
-    return store.edit_organ(original.code, changes)
+    return store.organs.edit(original.code, OrganChanges(**changes))
 
 
 class OrganFormScreen(Screen["OrganSettings | Literal['demo'] | None"]):

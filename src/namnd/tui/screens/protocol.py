@@ -182,12 +182,12 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
     # --- showing ------------------------------------------------------------------
 
     def _reload(self) -> None:
-        view = self.store.protocol(self.meeting_id)
+        view = self.store.protocols.get(self.meeting_id)
         if view is None:
             self.dismiss()
             return
         self.view = view
-        self.after = self.store.meeting_deadlines(self.meeting_id)
+        self.after = self.store.schedule.meeting_deadlines(self.meeting_id)
         protocol = view.protocol
         table = self.query_one(DataTable)
         keep = self.number
@@ -401,12 +401,12 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self._in_flight = True
 
         def change() -> tuple[int, AfterMeeting | None]:
-            written = self.store.save_paragraph(
+            written = self.store.protocols.save_paragraph(
                 self.meeting_id, paragraph, version, paragraph_id=paragraph_id
             )
             # Known at once to a save when the app ends, before ``saved`` runs here.
             self._written[paragraph_id] = (paragraph, written)
-            after = self.store.meeting_deadlines(self.meeting_id) if dates_change else None
+            after = self.store.schedule.meeting_deadlines(self.meeting_id) if dates_change else None
             return written, after
 
         def saved_it(result: tuple[int, AfterMeeting | None]) -> None:
@@ -500,7 +500,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             if version < view.versions[number]:
                 saved, version = view.protocol.paragraph(number), view.versions[number]
             paragraph = dataclasses.replace(saved, decision_md=typed)
-            return paragraph, self.store.save_paragraph(
+            return paragraph, self.store.protocols.save_paragraph(
                 self.meeting_id, paragraph, version, paragraph_id=paragraph_id
             )
 
@@ -541,7 +541,10 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 write(
-                    self, lambda: self.store.protocol(self.meeting_id), title="Protokoll", done=read
+                    self,
+                    lambda: self.store.protocols.get(self.meeting_id),
+                    title="Protokoll",
+                    done=read,
                 )
 
         def read(view: ProtocolView | None) -> None:

@@ -44,7 +44,7 @@ class Closing(ProtocolHost):
         from namnd.operations.assignments import unregistered_in_protocol
 
         def read() -> list[tuple[int, ProposedAssignment]]:
-            opened = self.store.protocol(self.meeting_id)
+            opened = self.store.protocols.get(self.meeting_id)
             assert opened is not None, "the screen shows an opened protokoll"
             paragraphs = opened.protocol.paragraphs
             return unregistered_in_protocol(self.store, self.meeting_id, paragraphs)
@@ -69,7 +69,7 @@ class Closing(ProtocolHost):
         def done(text: str | None) -> None:
             if text:
                 self._guard(
-                    lambda: self.store.adjust_protocol(
+                    lambda: self.store.protocols.adjust(
                         self.meeting_id,
                         parse_iso_date(text, what="justeringsdatum"),
                         by=self.user,
@@ -91,7 +91,7 @@ class Closing(ProtocolHost):
         def done(text: str | None) -> None:
             if text:
                 self._guard(
-                    lambda: self.store.post_protocol(
+                    lambda: self.store.protocols.post(
                         self.meeting_id, parse_iso_date(text, what="anslagsdatum"), today=self.today
                     ),
                     then=posted,
@@ -132,7 +132,7 @@ class Closing(ProtocolHost):
                 self._reload()
                 return
             self._guard(
-                lambda: self.store.correct_paragraph(
+                lambda: self.store.protocols.correct_paragraph(
                     self.meeting_id,
                     paragraph,
                     reason,

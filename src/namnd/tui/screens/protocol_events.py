@@ -146,7 +146,7 @@ class MeetingEvents(ProtocolHost):
             assert self.view is not None
             after = None if self.number is None else self.view.ids[self.number]
             self._guard(
-                lambda: self.store.add_paragraph(self.meeting_id, title, after_id=after),
+                lambda: self.store.protocols.add_paragraph(self.meeting_id, title, after_id=after),
                 then=self._goto,
             )
 
@@ -160,7 +160,9 @@ class MeetingEvents(ProtocolHost):
         def done(yes: bool | None) -> None:
             if yes:
                 self._guard(
-                    lambda: self.store.remove_paragraph(self.meeting_id, paragraph_id=paragraph_id),
+                    lambda: self.store.protocols.remove_paragraph(
+                        self.meeting_id, paragraph_id=paragraph_id
+                    ),
                     then=lambda _removed: self._reload(),
                 )
 
@@ -248,7 +250,7 @@ class MeetingEvents(ProtocolHost):
 
         def record(values: dict[str, str]) -> None:
             self._guard(
-                lambda: self.store.save_attendance(
+                lambda: self.store.protocols.save_attendance(
                     self.meeting_id,
                     change(protocol, values["name"], values["what"], number, values["replaces"]),
                 ),

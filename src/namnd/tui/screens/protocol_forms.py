@@ -52,7 +52,7 @@ class AttendanceScreen(FormScreen):
     @work(thread=True, exclusive=True, group="seats")
     def _load_seats(self) -> None:
         try:
-            seats = self.store.seats(self.view.protocol.organ_code)
+            seats = self.store.members.seats(self.view.protocol.organ_code)
         except NamndError:
             return  # no register: nothing to suggest
         self.app.call_from_thread(self._seats_loaded, seats)
@@ -81,7 +81,7 @@ class AttendanceScreen(FormScreen):
     def save(self) -> Callable[[], object]:
         texts = {key: self.query_one(f"#{key}", TextArea).text for key, _ in BOXES}
         attendees = parse_boxes(texts)
-        return lambda: self.store.save_attendance(self.view.meeting_id, attendees)
+        return lambda: self.store.protocols.save_attendance(self.view.meeting_id, attendees)
 
 
 _ADJUSTMENT_FIELDS = (
@@ -140,7 +140,9 @@ class JusteringScreen(FormScreen):
             adjusters=names, place=value["place"], date=date, time=time, archive=value["archive"]
         )
         version = self.version
-        return lambda: self.store.save_adjustment(self.view.meeting_id, adjustment, end, version)
+        return lambda: self.store.protocols.save_adjustment(
+            self.view.meeting_id, adjustment, end, version
+        )
 
     def saved(self, result: object) -> None:
         assert isinstance(result, int), "save_adjustment returns the new version"

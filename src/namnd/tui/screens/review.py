@@ -122,16 +122,16 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
-        view = self.store.agenda(self.meeting_id)
+        view = self.store.agendas.agenda(self.meeting_id)
         meeting = view.summary
         missing = due_at_meeting(
-            self.store.assignments(today=meeting.date, organ_code=meeting.organ_code),
+            self.store.assignments.find(today=meeting.date, organ_code=meeting.organ_code),
             meeting.date,
         )
         text = review_markdown(
             view,
-            self.store.status_history(self.meeting_id),
-            self.store.late_changes(self.meeting_id),
+            self.store.agendas.status_history(self.meeting_id),
+            self.store.agendas.late_changes(self.meeting_id),
             missing,
         )
         self.app.call_from_thread(self._show, view, text)
@@ -154,7 +154,7 @@ class ReviewScreen(Screen[None]):
             return
         meeting = self.view.meeting
         try:
-            seats = self.store.seats()
+            seats = self.store.members.seats()
         except NamndError:
             seats = []  # no register: the kallelse's ordförande, or a name typed
         names = presidium_names(seats, meeting.date, meeting.chair_name)
@@ -179,7 +179,7 @@ class ReviewScreen(Screen[None]):
 
         write(
             self,
-            lambda: self.store.set_status(self.meeting_id, status, by=by),
+            lambda: self.store.agendas.set_status(self.meeting_id, status, by=by),
             title="Status",
             done=done,
         )

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Input, Label
 
+from namnd.domain.changes import OrganRulesChanges
 from namnd.domain.models import OrganRules
 from namnd.errors import InvalidInput
 from namnd.rules.swedish_dates import clock, parse_clock
@@ -56,4 +57,4 @@ class RulesScreen(FormScreen):
         time_text = self.query_one("#default_time", Input).value.strip()
         values["default_time"] = parse_clock(time_text) if time_text else None
         values["default_place"] = self.query_one("#default_place", Input).value.strip()
-        return lambda: self.store.save_organ_rules(values, self.organ_code)
+        return lambda: self.store.schedule.save_rules(OrganRulesChanges(**values), self.organ_code)

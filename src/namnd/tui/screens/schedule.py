@@ -301,7 +301,7 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
             if yes:
                 write(
                     self,
-                    lambda: self.store.remove_planned_meetings([day], self.organ_code),
+                    lambda: self.store.schedule.remove_planned_meetings([day], self.organ_code),
                     title="Sammanträdesordning",
                     done=removed,
                 )

@@ -72,7 +72,7 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
-        hits = self.store.search(query) if query.strip() else []
+        hits = self.store.search.find(query) if query.strip() else []
         self.app.call_from_thread(self._show, query, hits)
 
     def _show(self, query: str, hits: list[Hit]) -> None:

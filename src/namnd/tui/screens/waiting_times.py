@@ -87,7 +87,7 @@ class WaitingTimesScreen(PerOrganScreen, Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         try:
-            cases = self.store.ej_verkstallda(self.resolve_organ().code)
+            cases = self.store.delegation.ej_verkstallda(self.resolve_organ().code)
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
