@@ -152,8 +152,8 @@ def test_public_protokoll_of_a_sekretess_arende_whose_paragraph_lacks_the_flag(w
     item7 = store.agendas.agenda(meeting).entries[6].arende_id
     arende, _ = store.agendas.arende(item7)
     summary = "Den enskilde har sedan mars bott på korttidsboendet Solrosen i Tumba."
-    store.agendas.save_arende(item7, arende.version, ArendeChanges(confidential=True, summary_md=summary),
-                      by="test")  # fmt: skip
+    changes = ArendeChanges(confidential=True, summary_md=summary)
+    store.agendas.save_arende(item7, arende.version, changes, by="test")
     store.protocols.replace(meeting, draft_protocol())  # § 91 (item 7) is not marked
     public = tmp_path / "off.docx"
     assert main([*ws, "export", "protokoll", "2019-09-19", "--format", "docx", "--public",

@@ -181,11 +181,12 @@ def test_changes_after_utskick_are_listed_with_only_what_changed(demo_store, tmp
         .arende_id
     )
     arende, attachments = demo_store.agendas.arende(item1)
-    unchanged = {"title": arende.title, "dnr": arende.dnr, "proposal": arende.proposal}
+    changes = ArendeChanges(
+        title=arende.title, dnr=arende.dnr, proposal=arende.proposal, summary_md="Ny text."
+    )
     demo_store.agendas.save_arende(
-        item1, arende.version, ArendeChanges(**unchanged | {"summary_md": "Ny text."}), by="test",
-        attachments=attachments,
-    )  # fmt: skip
+        item1, arende.version, changes, by="test", attachments=attachments
+    )
     doc = docx.Document(str(_export(demo_store, tmp_path)))
     texts = [p.text for p in doc.paragraphs]
     assert "Tillägg och ändringar efter utskick" in texts

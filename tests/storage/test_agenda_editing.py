@@ -30,7 +30,9 @@ def titles(store, meeting_id):
 def test_add_from_template_move_and_remove(backend_store, meeting_id):
     template = standing_item("delegation").fill("Vård- och omsorgsnämnden")
     with backend_store.session() as session:
-        new = editing.add_new_arende(session=session, meeting_id=meeting_id, fields=template)
+        new = editing.add_new_arende(
+            session=session, meeting_id=meeting_id, fields=template.as_dict()
+        )
     assert titles(backend_store, meeting_id)[-1] == (3, "Delegationsbeslut")
     assert backend_store.agendas.agenda(meeting_id).entries[-1].arende.proposal == [
         "Vård- och omsorgsnämnden noterar till protokollet att nämnden tagit del av besluten."
@@ -113,4 +115,4 @@ def test_save_normalises_and_validates(backend_store, meeting_id):
 
 def test_every_template_names_the_organ():
     for item in STANDING_ITEMS:
-        assert item.fill("Socialnämnden")["proposal"][0].startswith("Socialnämnden ")
+        assert item.fill("Socialnämnden").as_dict()["proposal"][0].startswith("Socialnämnden ")

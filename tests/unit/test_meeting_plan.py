@@ -39,11 +39,9 @@ sammanträden 2020:
 
 def test_seed_2020_plan_gives_the_seeds_decision_text():
     fields = schedule_decision("Vård- och omsorgsnämnden", 2020, SEED_2020)
-    assert fields["title"] == "Sammanträdesordning 2020"
-    assert fields["proposal"] == [
-        "Vård- och omsorgsnämnden godkänner sammanträdesordningen för 2020."
-    ]
-    assert fields["summary_md"] == SEED_TEXT
+    assert fields.title == "Sammanträdesordning 2020"
+    assert fields.proposal == ["Vård- och omsorgsnämnden godkänner sammanträdesordningen för 2020."]
+    assert fields.summary_md == SEED_TEXT
 
 
 def test_the_seed_plan_warns_of_moved_deadlines_and_clashes():
@@ -75,8 +73,8 @@ def test_justering_deadline_on_julafton_is_warned_of():
 
 def test_the_organs_forvaltning_is_named_when_registered():
     fields = schedule_decision("Socialnämnden", 2021, [D(2021, 1, 28)], "Socialtjänsten")
-    assert fields["summary_md"].startswith("Socialtjänsten föreslår följande")
-    assert fields["summary_md"].endswith("sammanträden 2021:\n\n- torsdag 28 januari")
+    assert fields.summary_md.startswith("Socialtjänsten föreslår följande")
+    assert fields.summary_md.endswith("sammanträden 2021:\n\n- torsdag 28 januari")
 
 
 def test_proposal_a_thursday_each_month_none_in_july_two_in_autumn():

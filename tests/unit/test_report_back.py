@@ -43,8 +43,8 @@ def test_urgency():
 
 def test_report_back_arende():
     fields = report_back_fields(view(), "Vård- och omsorgsnämnden")
-    assert fields["kind"] == ArendeKind.REPORT_BACK and fields["dnr"] == "von/2018:225"
-    assert fields["title"] == (
+    assert fields.kind == ArendeKind.REPORT_BACK and fields.dnr == "von/2018:225"
+    assert fields.title == (
         "Återrapportering nämnduppdrag – Ta fram en åtgärdsplan för boendestödet"
     )
-    assert fields["proposal"] == ["Vård- och omsorgsnämnden har tagit del av återrapporteringen."]
+    assert fields.proposal == ["Vård- och omsorgsnämnden har tagit del av återrapporteringen."]

@@ -12,11 +12,12 @@ function, which checks the values and writes them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from enum import Enum
 from typing import TYPE_CHECKING, Final
 
 from namnd.domain.kinds import ArendeKind, DueKind
+from namnd.domain.organ_settings import OrganSettings
 
 if TYPE_CHECKING:  # the delegation tables stay off the TUI's first paint
     from namnd.domain.delegation_tables import DelayReason, ReportLaw
@@ -140,3 +141,10 @@ class OrganChanges(Changes):
     archive_place: str | Unchanged = KEEP
     osl_reference: str | Unchanged = KEEP
     template_path: str | Unchanged = KEEP
+
+    @classmethod
+    def every_field_of(cls, settings: OrganSettings) -> OrganChanges:
+        """All of ``settings`` but the kod (what the organ form saves)."""
+        values = asdict(settings)
+        del values["code"]
+        return cls(**values)

@@ -6,7 +6,6 @@ import datetime as dt
 
 from sqlmodel import Session
 
-from namnd.domain.changes import ArendeChanges, OrganRulesChanges
 from namnd.errors import InvalidInput
 from namnd.rules.deadlines import before_meeting, check_rules
 from namnd.rules.meeting_plan import (
@@ -93,11 +92,6 @@ def add_dates(store: Store, dates: list[dt.date], organ_code: str | None = None)
     return store.schedule.plan_meetings(dates, organ_code)
 
 
-def save_rules(store: Store, values: dict, organ_code: str | None = None) -> None:
-    """Store the organ's rules (the TUI's rules form and the CLI)."""
-    store.schedule.save_rules(OrganRulesChanges(**values), organ_code)
-
-
 def place_decision(store: Store, meeting_id: int, year: int, *, by: str) -> int:
     """Put "Sammanträdesordning YEAR" with the year's dates on a meeting's agenda."""
     from namnd.rules.meeting_plan import schedule_decision
@@ -106,4 +100,4 @@ def place_decision(store: Store, meeting_id: int, year: int, *, by: str) -> int:
     plan = year_plan(store, year, meeting.organ_code)
     dates = [p.meeting.date for p in plan.meetings]
     fields = schedule_decision(plan.organ_name, year, dates, plan.administration)
-    return store.agendas.add_arende(meeting_id, ArendeChanges(**fields), by=by)
+    return store.agendas.add_arende(meeting_id, fields, by=by)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Any
 
+from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.views import AssignmentView
 
@@ -42,14 +42,14 @@ def urgency(assignment: AssignmentView, today: dt.date) -> str:
     return ""
 
 
-def report_back_fields(assignment: AssignmentView, organ_name: str) -> dict[str, Any]:
+def report_back_fields(assignment: AssignmentView, organ_name: str) -> ArendeChanges:
     """A new återrapportering ärende for ``assignment``, to be completed by its handläggare."""
     text = assignment.text.rstrip(".")
     short = text if len(text) <= 70 else text[:67].rstrip() + " …"
-    return {
-        "title": f"Återrapportering nämnduppdrag – {short}",
-        "kind": ArendeKind.REPORT_BACK,
-        "dnr": assignment.origin_dnr,
-        "proposal": [f"{organ_name} har tagit del av återrapporteringen."],
-        "summary_md": f"Uppdraget ({assignment.origin_label}): {assignment.text}",
-    }
+    return ArendeChanges(
+        title=f"Återrapportering nämnduppdrag – {short}",
+        kind=ArendeKind.REPORT_BACK,
+        dnr=assignment.origin_dnr,
+        proposal=[f"{organ_name} har tagit del av återrapporteringen."],
+        summary_md=f"Uppdraget ({assignment.origin_label}): {assignment.text}",
+    )

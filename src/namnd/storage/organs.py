@@ -57,7 +57,7 @@ def create_organ(*, session: Session, settings: OrganSettings) -> OrganSettings:
     return settings_of(session=session, organ=organ)
 
 
-def edit_organ(*, session: Session, code: str, changes: dict[str, object]) -> OrganSettings:
+def edit_organ(*, session: Session, code: str, changes: dict[str, str]) -> OrganSettings:
     """Change some of an organ's settings (not its kod); InvalidOrgan naming each field."""
     organ = get_organ(session=session, code=code)
     unknown = set(changes) - {f.name for f in dataclasses.fields(OrganSettings)}

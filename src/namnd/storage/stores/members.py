@@ -23,6 +23,7 @@ class MemberStore(Part):
 
         with self._read() as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             return members.list_seats(session=session, organ_id=organ.id)
 
     def save_seat(
@@ -36,6 +37,7 @@ class MemberStore(Part):
 
         with self._session() as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             return members.save_seat(
                 session=session, organ_id=organ.id, seat=seat, expected=expected
             )
@@ -46,6 +48,7 @@ class MemberStore(Part):
 
         with self._session() as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             return members.end_seat(
                 session=session, organ_id=organ.id, seat_id=seat_id, last_day=last_day
             )
@@ -56,4 +59,5 @@ class MemberStore(Part):
 
         with self._session() as session:
             organ = find_organ(session=session, code=organ_code)
+            assert organ.id is not None  # a stored organ
             return members.import_seats(session=session, organ_id=organ.id, seats=seats)

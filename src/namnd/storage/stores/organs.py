@@ -51,4 +51,5 @@ class OrganStore(Part):
         """Change some of an organ's settings (InvalidOrgan naming each refused field)."""
         from namnd.storage import organs
 
-        return self._write(organs.edit_organ, code=code, changes=changes.as_dict())
+        texts = {name: str(value) for name, value in changes.as_dict().items()}  # all texts
+        return self._write(organs.edit_organ, code=code, changes=texts)

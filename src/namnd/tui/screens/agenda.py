@@ -331,9 +331,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
                 fields = report_back_fields(assignment, meeting.organ_name)
 
                 def add() -> None:
-                    arende_id = self.store.agendas.add_arende(
-                        self.meeting_id, ArendeChanges(**fields), by=self.user
-                    )
+                    arende_id = self.store.agendas.add_arende(self.meeting_id, fields, by=self.user)
                     self.store.assignments.link_report_back(assignment.id, arende_id, by=self.user)
 
                 self._apply(add, cursor=len(self.view.entries) if self.view else 0)

@@ -94,27 +94,28 @@ def form_values(
 
 def to_changes(
     values: dict[str, object], dnr_format: DnrFormat | None = None
-) -> tuple[dict, list[Attachment], list[AnnouncedDocument]]:
+) -> tuple[ArendeChanges, list[Attachment], list[AnnouncedDocument]]:
     """Model fields from widget values; raises a Swedish InvalidInput for bad input."""
     memo = str(values["memo_date"]).strip()
     reply = str(values["reply_by"]).strip()
-    changes = {
-        "title": str(values["title"]).strip(),
-        "dnr": str(values["dnr"]).strip() or None,
-        "external_ref": str(values["external_ref"]).strip() or None,
-        "handlers": [h.strip() for h in str(values["handlers"]).split(";") if h.strip()],
-        "memo_date": parse_iso_date(memo, what="tjänsteskrivelsens datum") if memo else None,
-        "reply_by": parse_iso_date(reply, what="datum för svar senast") if reply else None,
-        "sent_later": str(values["sent_later"]).strip() or None,
-        "kind": values["kind"],
-        "confidential": bool(values["confidential"]),
-        "proposal": _lines(str(values["proposal"])),
-        "administration_proposal": _lines(str(values["administration_proposal"])) or None,
-        "summary_md": str(values["summary_md"]),
-        "body_md": str(values["body_md"]),
-        "dispatch_to": _lines(str(values["dispatch_to"])),
-    }
-    if not changes["title"]:
+    title = str(values["title"]).strip()
+    changes = ArendeChanges(
+        title=title,
+        dnr=str(values["dnr"]).strip() or None,
+        external_ref=str(values["external_ref"]).strip() or None,
+        handlers=[h.strip() for h in str(values["handlers"]).split(";") if h.strip()],
+        memo_date=parse_iso_date(memo, what="tjänsteskrivelsens datum") if memo else None,
+        reply_by=parse_iso_date(reply, what="datum för svar senast") if reply else None,
+        sent_later=str(values["sent_later"]).strip() or None,
+        kind=ArendeKind(str(values["kind"])),
+        confidential=bool(values["confidential"]),
+        proposal=_lines(str(values["proposal"])),
+        administration_proposal=_lines(str(values["administration_proposal"])) or None,
+        summary_md=str(values["summary_md"]),
+        body_md=str(values["body_md"]),
+        dispatch_to=_lines(str(values["dispatch_to"])),
+    )
+    if not title:
         raise NamndError("Ärendet behöver en rubrik.")
     return (
         changes,
@@ -266,7 +267,8 @@ class ArendeEditorScreen(Screen[None]):
         )
 
     def _fill(self, arende: Arende, attachments: list[Attachment]) -> None:
-        announcements = self.store.agendas.announcements(self.arende_id)
+        assert arende.id is not None  # a stored ärende
+        announcements = self.store.agendas.announcements(arende.id)
         self._loading = True
         self.version = arende.version
         self.saved = form_values(arende, attachments, announcements)
@@ -385,7 +387,7 @@ class ArendeEditorScreen(Screen[None]):
         self.version = self.store.agendas.save_arende(
             self.arende_id,
             self.version,
-            ArendeChanges(**changes),
+            changes,
             by=self.user,
             attachments=attachments,
             announcements=announcements,

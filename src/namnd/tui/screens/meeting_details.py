@@ -97,23 +97,28 @@ class MeetingDetailsScreen(FormScreen):
             self.query_one(f"#{name}", Input).value = value or ""
         self.query_one("#groups", TextArea).load_text(group_lines(groups))
 
-    def _changes(self) -> dict:
+    def _changes(self) -> MeetingDetailsChanges:
         raw = {name: self.query_one(f"#{name}", Input).value.strip() for name in _FIELDS}
-        changes: dict = dict(raw)
-        changes["date"] = parse_iso_date(raw["date"], what="sammanträdesdatum")
-        changes["start_time"] = parse_clock(raw["start_time"]) if raw["start_time"] else None
-        changes["kallelse_date"] = (
-            parse_iso_date(raw["kallelse_date"], what="kallelsens datum")
-            if raw["kallelse_date"]
-            else None
+        return MeetingDetailsChanges(
+            date=parse_iso_date(raw["date"], what="sammanträdesdatum"),
+            start_time=parse_clock(raw["start_time"]) if raw["start_time"] else None,
+            place=raw["place"],
+            kallelse_date=(
+                parse_iso_date(raw["kallelse_date"], what="kallelsens datum")
+                if raw["kallelse_date"]
+                else None
+            ),
+            adjustment_text=raw["adjustment_text"],
+            chair_name=raw["chair_name"],
+            secretary_name=raw["secretary_name"],
+            secretary_title=raw["secretary_title"],
         )
-        return changes
 
     def save(self) -> Callable[[], object]:
         groups = parse_group_lines(self.query_one("#groups", TextArea).text)
         changes, version = self._changes(), self.version
         return lambda: self.store.agendas.save_meeting_details(
-            self.meeting_id, version, MeetingDetailsChanges(**changes), groups
+            self.meeting_id, version, changes, groups
         )
 
     def saved(self, result: object) -> None:

@@ -207,8 +207,8 @@ class MeetingsScreen(Screen[None]):
         if self.showing == "first":
             found = self.store.schedule.first_meetings(self.today)
         else:
-            year = self.showing
-            found = self.store.schedule.meetings(year=year if isinstance(year, int) else None)
+            year = self.showing if isinstance(self.showing, int) else None  # or "all"
+            found = self.store.schedule.meetings(year=year)
         self.app.call_from_thread(self._show, upcoming_first(found, self.today), keep)
 
     def _show(self, meetings: list[MeetingSummary], keep: str | None = None) -> None:

@@ -8,7 +8,6 @@ named under its field and the form keeps what was typed.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Literal
 
 from textual import on
@@ -34,9 +33,7 @@ def save_organ(store: Store, original: OrganSettings | None, typed: OrganSetting
     """Create or change the organ (InvalidOrgan by field; nothing saved then)."""
     if original is None:
         return store.organs.create(typed)
-    changes = dataclasses.asdict(typed)
-    changes.pop("code")
-    return store.organs.edit(original.code, OrganChanges(**changes))
+    return store.organs.edit(original.code, OrganChanges.every_field_of(typed))
 
 
 class OrganFormScreen(Screen["OrganSettings | Literal['demo'] | None"]):

@@ -48,13 +48,23 @@ class RulesScreen(FormScreen):
         yield Footer()
 
     def save(self) -> Callable[[], object]:
-        values: dict = {}
-        for name in _DAYS:
-            text = self.query_one(f"#{name}", Input).value.strip()
-            if not text.isdigit():
-                raise InvalidInput(f"”{_DAYS[name]}” måste vara ett heltal.")
-            values[name] = int(text)
+        days = {name: self._count(name) for name in _DAYS}  # every field checked first
         time_text = self.query_one("#default_time", Input).value.strip()
-        values["default_time"] = parse_clock(time_text) if time_text else None
-        values["default_place"] = self.query_one("#default_place", Input).value.strip()
-        return lambda: self.store.schedule.save_rules(OrganRulesChanges(**values), self.organ_code)
+        changes = OrganRulesChanges(
+            kallelse_days=days["kallelse_days"],
+            case_stop_days=days["case_stop_days"],
+            presidium_days=days["presidium_days"],
+            adjustment_days=days["adjustment_days"],
+            posting_days=days["posting_days"],
+            appeal_weeks=days["appeal_weeks"],
+            default_time=parse_clock(time_text) if time_text else None,
+            default_place=self.query_one("#default_place", Input).value.strip(),
+        )
+        return lambda: self.store.schedule.save_rules(changes, self.organ_code)
+
+    def _count(self, name: str) -> int:
+        """The whole number typed in the field ``name`` (a Swedish error naming it if not)."""
+        text = self.query_one(f"#{name}", Input).value.strip()
+        if not text.isdigit():
+            raise InvalidInput(f"”{_DAYS[name]}” måste vara ett heltal.")
+        return int(text)
