@@ -4,7 +4,7 @@ The dataset is built once (bulk inserts, then the search index rebuilt) into
 ``bench/.cache/`` and reused; ``--rebuild`` makes it anew. Each row is timed against a
 baseline measured in the same run, interleaved, and printed as a ratio with both medians:
 
-- ``Store.search``, 20 fixed queries, p95, against a raw FTS5 query (PostgreSQL: a raw
+- ``store.search.find``, 20 fixed queries, p95, against a raw FTS5 query (PostgreSQL: a raw
   ``tsvector`` query) over the same texts;
 - the first paint of ``namnd`` in tmux (until the list is on screen) against a bare
   Textual app (Header, DataTable, Footer) in tmux;
@@ -290,7 +290,7 @@ def _row(name: str, now: float, base: float, base_name: str, unit: str = "ms") -
 
 
 def _search(store, runs: int) -> tuple[float, float]:
-    """p95 over runs × queries: Store.search against the raw index query of the backend."""
+    """p95 over runs × queries: store.search.find against the raw index query of the backend."""
     from sqlalchemy import text
 
     postgres = store.engine.dialect.name == "postgresql"
@@ -480,10 +480,10 @@ def _opening(store, demo: Path, demo_url: str | None, runs: int) -> None:
     for _ in range(runs):
         for s, meeting, tag in ((store, day, ""), (demo_store, demo_day, "-demo")):
             start = time.perf_counter()
-            s.agenda(meeting)
+            s.agendas.agenda(meeting)
             opened["agenda" + tag].append(time.perf_counter() - start)
             start = time.perf_counter()
-            s.protocol(meeting)
+            s.protocols.get(meeting)
             opened["protocol" + tag].append(time.perf_counter() - start)
     demo_store.close()
     med = {k: statistics.median(v) for k, v in opened.items()}
@@ -550,7 +550,7 @@ def main() -> None:
     if "search" in wanted:
         ours, base = _search(store, args.runs)
         _row(
-            f"`Store.search`, {len(QUERIES)} queries, p95",
+            f"`store.search.find`, {len(QUERIES)} queries, p95",
             ours,
             base,
             "raw tsvector query" if args.db else "raw FTS5 query",

@@ -16,6 +16,7 @@ from functools import partial
 
 import pytest
 
+from namnd.domain.changes import EjVerkstalldChanges, MeetingDetailsChanges
 from namnd.domain.kinds import AssignmentStatus, MeetingStatus
 from namnd.domain.protocol import Justering
 from namnd.errors import InvalidInput, NamndError, StaleEdit
@@ -125,7 +126,11 @@ def test_two_saves_of_the_kallelse_details_at_once(stores):
         results = race(
             *(
                 partial(
-                    s.agendas.save_meeting_details, meeting_id, meeting.version, {"place": p}, []
+                    s.agendas.save_meeting_details,
+                    meeting_id,
+                    meeting.version,
+                    MeetingDetailsChanges(place=p),
+                    [],
                 )
                 for s, p in zip((one, two), places, strict=True)
             )
@@ -206,7 +211,11 @@ def test_two_saves_of_the_same_ej_verkstallt_beslut_at_once(stores):
         results = race(
             *(
                 partial(
-                    s.delegation.update_ej_verkstalld, case_id, 1, {"reason_text": t}, by="sekr"
+                    s.delegation.update_ej_verkstalld,
+                    case_id,
+                    1,
+                    EjVerkstalldChanges(reason_text=t),
+                    by="sekr",
                 )
                 for s, t in zip((one, two), texts, strict=True)
             )

@@ -14,7 +14,7 @@ from namnd.domain.changes import OrganRulesChanges
 from namnd.domain.models import Organ
 from namnd.errors import InvalidInput
 from namnd.operations.demo import load_demo
-from namnd.operations.schedule import add_dates, place_decision, save_rules, year_plan
+from namnd.operations.schedule import add_dates, place_decision, year_plan
 from namnd.renderers.ics import plan_calendar
 from tests.unit.test_meeting_plan import SEED_2020, SEED_TEXT
 
@@ -24,12 +24,12 @@ def test_rules_default_then_saved_per_organ(backend_store):
     plan = year_plan(backend_store, 2020)
     assert (plan.rules.kallelse_days, plan.rules.case_stop_days) == (7, 21)
     assert plan.meetings[0].before.kallelse == dt.date(2020, 1, 20)
-    save_rules(backend_store, {"kallelse_days": 5, "default_place": "Alytus"})
+    backend_store.schedule.save_rules(OrganRulesChanges(kallelse_days=5, default_place="Alytus"))
     plan = year_plan(backend_store, 2020)
     assert plan.rules.kallelse_days == 5 and plan.rules.default_place == "Alytus"
     assert plan.meetings[0].before.kallelse == dt.date(2020, 1, 22)
     with pytest.raises(InvalidInput, match="heltal"):
-        save_rules(backend_store, {"kallelse_days": -1})
+        backend_store.schedule.save_rules(OrganRulesChanges(kallelse_days=-1))
 
 
 @pytest.mark.usefixtures("backend_demo_store")
@@ -72,14 +72,16 @@ def test_seed_plan_entered_gives_the_seed_decision(backend_store):
 
 @pytest.mark.usefixtures("demo_store")
 def test_new_dates_get_the_default_time_and_place(store):
-    save_rules(store, {"default_time": dt.time(18, 30), "default_place": "Alytus"})
+    store.schedule.save_rules(
+        OrganRulesChanges(default_time=dt.time(18, 30), default_place="Alytus")
+    )
     assert add_dates(store, [dt.date(2021, 1, 28), dt.date(2020, 1, 27)]) == 1
     (planned,) = year_plan(store, 2021).meetings
     assert (planned.meeting.start_time, planned.meeting.place) == (dt.time(18, 30), "Alytus")
 
 
 def test_ics_parses_back_with_the_same_events(demo_store, tmp_path):
-    save_rules(demo_store, {"default_time": dt.time(18, 30)})
+    demo_store.schedule.save_rules(OrganRulesChanges(default_time=dt.time(18, 30)))
     add_dates(demo_store, [dt.date(2021, 1, 28)])
     plan = year_plan(demo_store, 2021)
     calendar = Calendar.from_ical(plan_calendar(plan, deadlines=True).to_ical())
@@ -280,7 +282,7 @@ def test_kl_13_5_cli_schedule_json_follows_the_recorded_days(workspace, capsys):
 
 @pytest.mark.usefixtures("backend_demo_store")
 def test_one_place_computes_a_meetings_deadlines_from_the_organs_rules(backend_store):
-    save_rules(backend_store, {"adjustment_days": 7})
+    backend_store.schedule.save_rules(OrganRulesChanges(adjustment_days=7))
     meeting = backend_store.schedule.find_meeting("2019-09-19").id
     after = backend_store.schedule.meeting_deadlines(meeting)
     assert after.adjustment_deadline == dt.date(2019, 9, 26)
@@ -301,7 +303,7 @@ def test_one_place_computes_a_meetings_deadlines_from_the_organs_rules(backend_s
 def test_kl_rules_past_the_law_are_refused_and_nothing_is_stored(backend_store, rule, value, law):
     before = backend_store.schedule.rules()
     with pytest.raises(InvalidInput, match=law):
-        save_rules(backend_store, {rule: value, "kallelse_days": 5})
+        backend_store.schedule.save_rules(OrganRulesChanges(**{rule: value}, kallelse_days=5))
     after = backend_store.schedule.rules()
     assert (getattr(after, rule), after.kallelse_days) == (
         getattr(before, rule),
@@ -368,7 +370,7 @@ def test_kl_rules_stored_past_the_law_are_named_in_the_plan(backend_store):
     from namnd.domain.models import OrganRules
 
     load_demo(backend_store)
-    save_rules(backend_store, {"kallelse_days": 7})
+    backend_store.schedule.save_rules(OrganRulesChanges(kallelse_days=7))
     with backend_store.session() as session:  # as an older version could store them
         session.exec(select(OrganRules)).one().adjustment_days = 20
     warnings = year_plan(backend_store, 2020).warnings

@@ -5,7 +5,7 @@ needs one query, of what it shows (:data:`FIRST_SCREEN`), not of every year kept
 reads that query straight from an up-to-date SQLite workspace and answers None for
 anything else (PostgreSQL, no database yet, an older schema, any error), so the caller
 opens the :class:`~namnd.storage.store.Store` as usual. It only reads, never migrates.
-``tests/storage/test_meeting_peek.py`` keeps it equal to ``Store.first_meetings()``.
+``tests/storage/test_meeting_peek.py`` keeps it equal to ``store.schedule.first_meetings()``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from namnd.storage.workspace import Workspace
 LATEST_PER_ORGAN = 12
 
 #: The first screen's meetings: every coming one, and each organ's latest past ones.
-#: Plain SQL for both backends, so this module and ``Store.first_meetings`` share it.
+#: Plain SQL for both backends, so this module and ``store.schedule.first_meetings`` share it.
 FIRST_SCREEN = """
 SELECT meeting.id, organ.code, organ.name, meeting.date, meeting.start_time,
        meeting.place, meeting.status,
