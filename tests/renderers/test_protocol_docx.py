@@ -93,9 +93,9 @@ def _cells(document) -> dict[str, str]:
 
 
 def test_kl_13_5_anslag_box_follows_a_late_justering_and_the_organs_rules(demo_store, tmp_path):
-    from namnd.operations.schedule import save_rules
+    from namnd.domain.changes import OrganRulesChanges
 
-    save_rules(demo_store, {"posting_days": 1})
+    demo_store.schedule.save_rules(OrganRulesChanges(posting_days=1))
     meeting = demo_store.schedule.find_meeting(DAY).id
     demo_store.protocols.replace(meeting, draft_protocol())
     demo_store.protocols.adjust(meeting, dt.date(2019, 10, 9), by="sekreteraren")

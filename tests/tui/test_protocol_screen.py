@@ -281,9 +281,10 @@ def _heading(app) -> str:
 
 
 async def test_the_heading_uses_the_organs_rules_like_the_year_plan(demo_store, make_app):
-    from namnd.operations.schedule import save_rules, year_plan
+    from namnd.domain.changes import OrganRulesChanges
+    from namnd.operations.schedule import year_plan
 
-    save_rules(demo_store, {"adjustment_days": 7})
+    demo_store.schedule.save_rules(OrganRulesChanges(adjustment_days=7))
     app = _drafted_app(demo_store, make_app)
     (planned,) = [p for p in year_plan(demo_store, 2019).meetings if p.meeting.date.day == 19]
     assert planned.after.adjustment_deadline == dt.date(2019, 9, 26)
