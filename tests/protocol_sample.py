@@ -118,7 +118,7 @@ def paragraphs() -> tuple[ProtocolParagraph, ...]:
             decision_md=(
                 "Vård- och omsorgsnämnden föreslår kommunfullmäktige att se motionen som besvarad."
             ),
-            motions=(
+            yrkanden=(
                 Yrkande(("Tuva Lund",), YrkandeKind.APPROVAL),
                 Yrkande(("Omar Haddad",), YrkandeKind.APPROVAL, "motionen"),
             ),
@@ -183,12 +183,12 @@ def sample_protocol() -> Protocol:
         secretary="Kerstin Frimodig",
         attendees=attendees(),
         paragraphs=paragraphs(),
-        adjustment=Justering(
-            adjusters=("Per Ek",),
+        justering=Justering(
+            justerare=("Per Ek",),
             place="Vård- och omsorgsförvaltningen, Tumba",
             date=dt.date(2019, 9, 26),
             time=dt.time(10, 0),
-            adjusted_on=dt.date(2019, 9, 26),
+            justerat_on=dt.date(2019, 9, 26),
             posted_on=dt.date(2019, 9, 27),
             archive="Vård- och omsorgsförvaltningen, Munkhättevägen 45, Tumba",
         ),
@@ -198,5 +198,5 @@ def sample_protocol() -> Protocol:
 def draft_protocol() -> Protocol:
     """The same protokoll before justering (no justerat or anslaget date)."""
     protocol = sample_protocol()
-    adjustment = dataclasses.replace(protocol.adjustment, adjusted_on=None, posted_on=None)
-    return dataclasses.replace(protocol, adjustment=adjustment)
+    justering = dataclasses.replace(protocol.justering, justerat_on=None, posted_on=None)
+    return dataclasses.replace(protocol, justering=justering)

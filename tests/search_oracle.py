@@ -88,7 +88,7 @@ def documents(session: Session) -> list[Document]:
     )
     for p, day in paragraphs:
         secret = p.confidential or p.agenda_item_id in secret_items
-        text = paragraph_text(p.decision_md, p.process_md, p.motions, p.reservations, p.notes)
+        text = paragraph_text(p.decision_md, p.process_md, p.yrkanden, p.reservations, p.notes)
         found.append(
             Document(
                 kind="paragraph",

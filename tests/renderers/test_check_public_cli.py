@@ -115,7 +115,7 @@ def test_public_protokoll_after_a_rattelse_of_a_sekretess_paragraph(ws, store, t
 
     meeting = store.schedule.find_meeting("2019-09-19").id
     store.protocols.replace(meeting, draft_protocol())
-    store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="test")
+    store.protocols.justera(meeting, dt.date(2019, 9, 26), by="test")
     view = store.protocols.get(meeting)
     p94 = view.protocol.paragraph(94)  # sekretess
     fixed = dataclasses.replace(p94, decision_md="Beslutet om ledsagning till brukaren upphävs.")

@@ -25,7 +25,7 @@ def decided(demo_store):
     """All ten items decided (§ 90 with yrkanden, omröstning, reservation), then justerat."""
     meeting = demo_store.schedule.find_meeting(DAY).id
     demo_store.protocols.replace(meeting, draft_protocol())
-    demo_store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+    demo_store.protocols.justera(meeting, dt.date(2019, 9, 26), by="sekreteraren")
     demo_store.protocols.post(meeting, dt.date(2019, 9, 27))
     return demo_store
 
@@ -98,7 +98,7 @@ def test_kl_13_5_anslag_box_follows_a_late_justering_and_the_organs_rules(demo_s
     demo_store.schedule.save_rules(OrganRulesChanges(posting_days=1))
     meeting = demo_store.schedule.find_meeting(DAY).id
     demo_store.protocols.replace(meeting, draft_protocol())
-    demo_store.protocols.adjust(meeting, dt.date(2019, 10, 9), by="sekreteraren")
+    demo_store.protocols.justera(meeting, dt.date(2019, 10, 9), by="sekreteraren")
     # Not yet anslaget: the organ's own rule, one day after the (late) justering.
     cells = _cells(docx.Document(str(_export(demo_store, tmp_path / "a"))))
     assert cells["Datum då anslaget sätts upp"] == "torsdag 10 oktober 2019"
@@ -120,7 +120,7 @@ def test_kl_8_12_omedelbart_justerad_paragraph_has_its_own_anslag_in_the_protoko
         dataclasses.replace(p, immediate=p.number == 90) for p in protocol.paragraphs
     )
     demo_store.protocols.replace(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
-    demo_store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+    demo_store.protocols.justera(meeting, dt.date(2019, 9, 26), by="sekreteraren")
     document = docx.Document(str(_export(demo_store, tmp_path)))
     assert _cells(document)["Omedelbart justerade paragrafer"] == (
         "§ 90: justerad torsdag 19 september 2019, anslås senast fredag 20 september 2019, "

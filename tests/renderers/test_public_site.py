@@ -57,7 +57,7 @@ def justerat(demo_store):
     26 september and anslaget 27 september 2019."""
     meeting = demo_store.schedule.find_meeting(DAY).id
     demo_store.protocols.replace(meeting, draft_protocol())
-    demo_store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+    demo_store.protocols.justera(meeting, dt.date(2019, 9, 26), by="sekreteraren")
     demo_store.protocols.post(meeting, dt.date(2019, 9, 27))
     return demo_store
 
@@ -91,7 +91,7 @@ def test_publish_the_demo_after_justering(justerat, workspace, tmp_path, capsys)
             "Vård- och omsorgsnämnden",
             "torsdag 19 september 2019",
             "§§ 82–94",
-            long_date(after.adjusted_on),
+            long_date(after.justerat_on),
             "Vård- och omsorgsförvaltningen, Munkhättevägen 45, Tumba",
             long_date(after.posted_on),
             long_date(after.notice_down),

@@ -150,7 +150,7 @@ def test_a_title_with_markdown_characters_reads_literally_everywhere(demo_store,
         dataclasses.replace(p, title=TRICKY) if p.number == 87 else p for p in protocol.paragraphs
     )
     demo_store.protocols.replace(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
-    demo_store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+    demo_store.protocols.justera(meeting, dt.date(2019, 9, 26), by="sekreteraren")
     for path in (
         export_protocol(demo_store, DAY, fmt="docx", path=tmp_path / "p.docx"),
         export_extract(demo_store, DAY, 87, path=tmp_path / "u.docx"),

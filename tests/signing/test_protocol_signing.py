@@ -87,8 +87,8 @@ def _verify(workspace, pki, path: Path) -> int:
     return main([*_ws(workspace), "verify", str(path), "--trust", str(pki.ca)])
 
 
-def _adjusted(store) -> bool:
-    return store.protocols.get(store.schedule.find_meeting(DAY).id).protocol.is_adjusted
+def _justerat(store) -> bool:
+    return store.protocols.get(store.schedule.find_meeting(DAY).id).protocol.is_justerat
 
 
 def _signer_names(path: Path) -> list[str]:
@@ -129,7 +129,7 @@ def test_ordforande_then_justerare_sign_and_only_then_it_is_justerat(
     out = capsys.readouterr().out
     assert "Tuva Lund har skrivit under som ordförande" in out
     assert "Väntar på underskrift av: Per Ek (justerare)" in out
-    assert not _adjusted(minuted)
+    assert not _justerat(minuted)
     assert _signer_names(signed) == ["Tuva Lund"]
     assert _verify(workspace, pki, signed) == 0
     assert "Underskrift 1: Tuva Lund" in capsys.readouterr().out
@@ -139,15 +139,15 @@ def test_ordforande_then_justerare_sign_and_only_then_it_is_justerat(
     _flip_a_content_byte(signed, signed)
     assert _sign(workspace, pki, "adjuster") == 1
     assert "har ändrats sedan Tuva Lund skrev under" in capsys.readouterr().err
-    assert not _adjusted(minuted)
+    assert not _justerat(minuted)
     signed.write_bytes(kept)
 
     assert _sign(workspace, pki, "adjuster") == 0
     assert "protokollet är justerat" in capsys.readouterr().out
-    assert _adjusted(minuted)
+    assert _justerat(minuted)
     assert _signer_names(signed) == ["Tuva Lund", "PER EK"]
     meeting = minuted.schedule.find_meeting(DAY)
-    assert meeting.status is MeetingStatus.ADJUSTED
+    assert meeting.status is MeetingStatus.JUSTERAD
     log = minuted.agendas.status_history(meeting.id)
     assert log[-1].changed_by == "Tuva Lund, PER EK"
     rows = minuted.protocols.signatures(meeting.id)
@@ -212,7 +212,7 @@ def test_a_rattelse_after_justering_makes_a_new_version_and_keeps_the_old(
     assert "(version 2)" in capsys.readouterr().out
     assert (workspace.protocols / "2019-09-19-von-justerat-v1.pdf").read_bytes() == first
     assert _signer_names(workspace.protocols / "2019-09-19-von-justerat.pdf") == ["Tuva Lund"]
-    assert _adjusted(minuted)
+    assert _justerat(minuted)
 
 
 @pytest.mark.parametrize(
@@ -230,7 +230,7 @@ def test_bad_keys_are_refused_in_swedish_and_nothing_is_justerat(
     monkeypatch.setenv("NAMND_KEY_PASSWORD", password)
     assert _sign(workspace, pki, who) == 1
     assert message in capsys.readouterr().err
-    assert not _adjusted(minuted)
+    assert not _justerat(minuted)
     assert not (workspace.protocols / "2019-09-19-von-justerat.pdf").exists()
     assert minuted.protocols.signatures(minuted.schedule.find_meeting(DAY).id) == []
 
@@ -269,7 +269,7 @@ def test_timestamped_signatures_and_the_archive_copy_b_lta(
     signed = workspace.protocols / "2019-09-19-von-justerat.pdf"
     assert _sign(workspace, pki, "chair", "--tsa", tsa_url) == 0
     assert _sign(workspace, pki, "adjuster", "--tsa", tsa_url, "--lta") == 0
-    assert _adjusted(minuted)
+    assert _justerat(minuted)
     assert minuted.agendas.status_history(minuted.schedule.find_meeting(DAY).id)[-1].changed_by == (
         "Tuva Lund, PER EK"
     )

@@ -27,21 +27,21 @@ def test_a_signature_on_a_stale_file_is_refused_and_the_last_one_justerar(backen
     meeting = store.schedule.find_meeting(DAY).id
     store.protocols.replace(meeting, draft_protocol())
     store.protocols.record_signature(
-        _row(meeting, "Tuva Lund", "ordförande"), after=None, adjust_on=None, by="Tuva Lund"
+        _row(meeting, "Tuva Lund", "ordförande"), after=None, justera_on=None, by="Tuva Lund"
     )
     (first,) = store.protocols.signatures(meeting)
     with pytest.raises(StaleEdit, match="Tuva Lund skrev under medan du gjorde det"):
         store.protocols.record_signature(
-            _row(meeting, "Per Ek", "justerare"), after=None, adjust_on=None, by="x"
+            _row(meeting, "Per Ek", "justerare"), after=None, justera_on=None, by="x"
         )
     assert len(store.protocols.signatures(meeting)) == 1
     store.protocols.record_signature(
         _row(meeting, "Per Ek", "justerare"),
         after=first.id,
-        adjust_on=dt.date(2019, 9, 26),
+        justera_on=dt.date(2019, 9, 26),
         by="Tuva Lund, Per Ek",
     )
     assert [r.signer_name for r in store.protocols.signatures(meeting)] == ["Tuva Lund", "Per Ek"]
-    assert store.protocols.get(meeting).protocol.adjustment.adjusted_on == dt.date(2019, 9, 26)
-    assert store.schedule.find_meeting(DAY).status is MeetingStatus.ADJUSTED
+    assert store.protocols.get(meeting).protocol.justering.justerat_on == dt.date(2019, 9, 26)
+    assert store.schedule.find_meeting(DAY).status is MeetingStatus.JUSTERAD
     assert store.agendas.status_history(meeting)[-1].changed_by == "Tuva Lund, Per Ek"

@@ -16,7 +16,7 @@ from functools import partial
 
 import pytest
 
-from namnd.domain.changes import EjVerkstalldChanges, MeetingDetailsChanges
+from namnd.domain.changes import MeetingDetailsChanges, UnexecutedDecisionChanges
 from namnd.domain.kinds import AssignmentStatus, MeetingStatus
 from namnd.domain.protocol import Justering
 from namnd.errors import InvalidInput, NamndError, StaleEdit
@@ -148,9 +148,9 @@ def test_two_saves_of_the_justeringsuppgifter_at_once(stores):
         results = race(
             *(
                 partial(
-                    s.protocols.save_adjustment,
+                    s.protocols.save_justering,
                     meeting,
-                    Justering(adjusters=("Per Ek",), place=p),
+                    Justering(justerare=("Per Ek",), place=p),
                     None,
                     view.head_version,
                 )
@@ -158,8 +158,8 @@ def test_two_saves_of_the_justeringsuppgifter_at_once(stores):
             )
         )
         winner = one_wins(results, "har ändrats av någon annan")
-        adjustment = main.protocols.get(meeting).protocol.adjustment
-        assert adjustment.place == places[winner]
+        justering = main.protocols.get(meeting).protocol.justering
+        assert justering.place == places[winner]
 
 
 def test_two_status_changes_of_the_same_uppdrag_at_once(stores):
@@ -201,27 +201,29 @@ def test_an_uppdrag_status_from_an_old_screen_is_refused(backend_store):
 
 def test_two_saves_of_the_same_ej_verkstallt_beslut_at_once(stores):
     from namnd.domain.delegation_tables import ReportLaw
-    from namnd.rules.ej_verkstallda import Case
+    from namnd.rules.unexecuted_decisions import UnexecutedDecision
 
     main, one, two = stores
     for round_ in range(ROUNDS):
-        case = Case(ReportLaw.SOL, "Särskilt boende", "4 kap. 1 §", dt.date(2019, 1, 1 + round_))
-        case_id = main.delegation.add_ej_verkstalld(case, by="sekr")
+        decision = UnexecutedDecision(
+            ReportLaw.SOL, "Särskilt boende", "4 kap. 1 §", dt.date(2019, 1, 1 + round_)
+        )
+        decision_id = main.delegation.add_unexecuted_decision(decision, by="sekr")
         texts = [f"Runda {round_}: plats saknas", f"Runda {round_}: avböjt"]
         results = race(
             *(
                 partial(
-                    s.delegation.update_ej_verkstalld,
-                    case_id,
+                    s.delegation.update_unexecuted_decision,
+                    decision_id,
                     1,
-                    EjVerkstalldChanges(reason_text=t),
+                    UnexecutedDecisionChanges(reason_text=t),
                     by="sekr",
                 )
                 for s, t in zip((one, two), texts, strict=True)
             )
         )
         winner = one_wins(results, "Någon annan har ändrat beslutet")
-        (stored,) = [c for c in main.delegation.ej_verkstallda() if c.id == case_id]
+        (stored,) = [c for c in main.delegation.unexecuted_decisions() if c.id == decision_id]
         assert stored.reason_text == texts[winner]
 
 
@@ -303,8 +305,8 @@ def test_a_save_racing_the_justering_lands_before_it_or_is_refused(stores):
         view = main.protocols.get(meeting)
         p90 = view.protocol.paragraph(90)
         broken = dataclasses.replace(p90, decision_md="Sent beslut", recused=("Okänd Person",))
-        adjusted, saved = race(
-            partial(one.protocols.adjust, meeting, day, by="sekr"),
+        justerat, saved = race(
+            partial(one.protocols.justera, meeting, day, by="sekr"),
             partial(
                 two.protocols.save_paragraph,
                 meeting,
@@ -313,13 +315,13 @@ def test_a_save_racing_the_justering_lands_before_it_or_is_refused(stores):
                 paragraph_id=view.ids[90],
             ),
         )
-        outcomes = [isinstance(r, BaseException) for r in (adjusted, saved)]
-        assert outcomes.count(True) == 1, f"round {round_}: {adjusted!r}, {saved!r}"
+        outcomes = [isinstance(r, BaseException) for r in (justerat, saved)]
+        assert outcomes.count(True) == 1, f"round {round_}: {justerat!r}, {saved!r}"
         stored = main.protocols.get(meeting).protocol
         if isinstance(saved, BaseException):
             assert isinstance(saved, InvalidInput) and "justerat" in str(saved), repr(saved)
-            assert stored.is_adjusted and stored.paragraph(90).decision_md == p90.decision_md
+            assert stored.is_justerat and stored.paragraph(90).decision_md == p90.decision_md
         else:
-            assert isinstance(adjusted, NamndError) and "jäv" in str(adjusted), repr(adjusted)
-            assert not stored.is_adjusted
+            assert isinstance(justerat, NamndError) and "jäv" in str(justerat), repr(justerat)
+            assert not stored.is_justerat
             assert main.schedule.find_meeting(str(meeting)).status is MeetingStatus.HELD

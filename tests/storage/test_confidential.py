@@ -12,7 +12,7 @@ from namnd.domain.changes import ArendeChanges
 from namnd.operations.confidential_texts import confidential_texts, secret_index
 from namnd.operations.delegation_import import import_delegation_list
 from namnd.operations.demo import demo_dir
-from namnd.operations.ej_verkstallda_report import import_register
+from namnd.operations.unexecuted_report import import_register
 from namnd.rules.public_check import check_text
 from tests.protocol_sample import draft_protocol
 
@@ -37,7 +37,7 @@ def secret_workspace(backend_demo_store):
         by="test",
     )
     store.protocols.replace(meeting, draft_protocol())
-    store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="test")
+    store.protocols.justera(meeting, dt.date(2019, 9, 26), by="test")
     view = store.protocols.get(meeting)
     p94 = view.protocol.paragraph(94)
     fixed = dataclasses.replace(p94, decision_md="Anmälan av delegationsbesluten godkänns.")

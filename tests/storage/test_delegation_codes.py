@@ -15,7 +15,7 @@ from namnd.operations.demo import load_demo
 def test_demo_codes_and_changes(backend_store):
     load_demo(backend_store)
     codes = backend_store.delegation.codes()
-    assert [(c.code, c.matter, c.delegate) for c in codes] == [
+    assert [(c.code, c.subject, c.delegate) for c in codes] == [
         ("D2", "Attesträtt", "Omsorgsdirektör"),
         ("G43", "Lex Maria anmälan", "Medicinskt ansvarig sjuksköterska (MAS)"),
     ]

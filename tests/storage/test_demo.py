@@ -168,7 +168,7 @@ def test_meeting_details_and_people(backend_store):
         assert (row.place, row.start_time.strftime("%H:%M")) == ("Alytus", "18:30")
         assert row.kallelse_date == dt.date(2019, 9, 3)
         assert row.secretary_title == "Nämndsekreterare"
-        assert row.adjustment_text == ""
+        assert row.justering_text == ""
         groups = session.exec(
             sqlmodel_select(GroupMeeting)
             .where(GroupMeeting.meeting_id == row.id)
@@ -215,7 +215,7 @@ def test_delegationsbeslut_groups(demo_store):
         decisions = session.exec(
             sqlmodel_select(DelegationDecision).order_by(DelegationDecision.position)
         ).all()
-        assert [(d.delegate_group, d.code, d.matter, d.dnr) for d in decisions] == SEED_DELEGATION
+        assert [(d.delegate_group, d.code, d.subject, d.dnr) for d in decisions] == SEED_DELEGATION
 
 
 def test_sekretess_bilagor(demo_store):

@@ -24,7 +24,7 @@ def test_status_flow_is_logged_with_who_and_when(planned):
     store.agendas.set_status(meeting_id, MeetingStatus.DRAFT, by="kerstin")
     store.agendas.set_status(meeting_id, MeetingStatus.REVIEWED, by="tuva")
     with pytest.raises(InvalidInput, match="kan inte gå från ”granskad” till ”justerad”"):
-        store.agendas.set_status(meeting_id, MeetingStatus.ADJUSTED, by="tuva")
+        store.agendas.set_status(meeting_id, MeetingStatus.JUSTERAD, by="tuva")
     history = store.agendas.status_history(meeting_id)
     assert [(h.from_status, h.to_status, h.changed_by) for h in history] == [
         (MeetingStatus.PLANNED, MeetingStatus.DRAFT, "kerstin"),

@@ -110,7 +110,7 @@ def _strings(value):
 def _justerat(store: Store, protocol=None) -> int:
     meeting = store.schedule.find_meeting("2019-09-19").id
     store.protocols.replace(meeting, protocol or draft_protocol())
-    store.protocols.adjust(meeting, dt.date(2019, 9, 24), by="sekreteraren")
+    store.protocols.justera(meeting, dt.date(2019, 9, 24), by="sekreteraren")
     return meeting
 
 

@@ -49,7 +49,7 @@ def test_openers_already_on_the_list_become_the_first_paragraphs_once(demo):
     """The list's own "Val av justerare" and "Fastställande …" are not doubled."""
     meeting = _meeting(demo)
     add_standing_item(demo, meeting, "agenda", by="sekr")
-    add_standing_item(demo, meeting, "adjusters", by="sekr")
+    add_standing_item(demo, meeting, "justerare", by="sekr")
     demo.protocols.open(meeting, by="sekr", first_number=1)
     paragraphs = demo.protocols.get(meeting).protocol.paragraphs
     titles = [p.title for p in paragraphs]
@@ -120,25 +120,25 @@ def test_two_people_minuting_the_same_paragraph_never_overwrite(demo):
     p90 = view.protocol.paragraph(90)
     version = view.versions[90]
     mine = dataclasses.replace(
-        p90, motions=(Yrkande(("Omar Haddad",), YrkandeKind.APPROVAL, "motionen"),)
+        p90, yrkanden=(Yrkande(("Omar Haddad",), YrkandeKind.APPROVAL, "motionen"),)
     )
     theirs = dataclasses.replace(p90, decision_md="Annan text")
     demo.protocols.save_paragraph(meeting, mine, version, paragraph_id=view.ids[90])
     with pytest.raises(StaleEdit, match="din text finns kvar"):
         demo.protocols.save_paragraph(meeting, theirs, version, paragraph_id=view.ids[90])
-    assert demo.protocols.get(meeting).protocol.paragraph(90).motions == mine.motions
+    assert demo.protocols.get(meeting).protocol.paragraph(90).yrkanden == mine.yrkanden
 
 
 def test_import_round_trips_the_sample_and_justering_closes_it(demo):
     meeting = _meeting(demo)
-    sample, unadjusted = sample_protocol(), draft_protocol()
-    demo.protocols.replace(meeting, unadjusted)
-    assert demo.protocols.get(meeting).protocol == unadjusted
+    sample, not_justerat = sample_protocol(), draft_protocol()
+    demo.protocols.replace(meeting, not_justerat)
+    assert demo.protocols.get(meeting).protocol == not_justerat
 
-    demo.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekr")
+    demo.protocols.justera(meeting, dt.date(2019, 9, 26), by="sekr")
     demo.protocols.post(meeting, dt.date(2019, 9, 27))
     assert demo.protocols.get(meeting).protocol == sample
-    assert demo.schedule.find_meeting(str(meeting)).status is MeetingStatus.ADJUSTED
+    assert demo.schedule.find_meeting(str(meeting)).status is MeetingStatus.JUSTERAD
 
     p90 = sample.paragraph(90)
     view = demo.protocols.get(meeting)
@@ -190,14 +190,14 @@ def test_justering_refuses_a_protocol_that_breaks_the_rules(demo):
     )
     demo.protocols.replace(meeting, broken)
     with pytest.raises(InvalidInput, match="Röst saknas för Tuva Lund"):
-        demo.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekr")
-    assert demo.protocols.get(meeting).protocol.is_adjusted is False
+        demo.protocols.justera(meeting, dt.date(2019, 9, 26), by="sekr")
+    assert demo.protocols.get(meeting).protocol.is_justerat is False
 
 
 def test_justering_marks_the_report_backs_decided(demo):
     meeting = _meeting(demo)
     demo.protocols.replace(meeting, draft_protocol())
-    demo.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekr")
+    demo.protocols.justera(meeting, dt.date(2019, 9, 26), by="sekr")
     reported = demo.assignments.find(
         statuses=[AssignmentStatus.REPORTED], today=dt.date(2019, 10, 1)
     )
@@ -262,12 +262,12 @@ def test_a_justering_or_anslag_after_today_is_refused(demo):
     with pytest.raises(
         InvalidInput, match="Justeringsdatum torsdag 26 september 2019 ligger efter"
     ):
-        demo.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekr", today=today)
-    assert demo.protocols.get(meeting).protocol.is_adjusted is False
-    demo.protocols.adjust(meeting, today, by="sekr", today=today)
+        demo.protocols.justera(meeting, dt.date(2019, 9, 26), by="sekr", today=today)
+    assert demo.protocols.get(meeting).protocol.is_justerat is False
+    demo.protocols.justera(meeting, today, by="sekr", today=today)
     with pytest.raises(InvalidInput, match="Anslagsdatum torsdag 26 september 2019 ligger efter"):
         demo.protocols.post(meeting, dt.date(2019, 9, 26), today=today)
-    assert demo.protocols.get(meeting).protocol.adjustment.posted_on is None
+    assert demo.protocols.get(meeting).protocol.justering.posted_on is None
 
 
 def test_an_imported_protocol_with_future_dates_is_refused_whole(demo):
@@ -297,9 +297,9 @@ def test_opening_the_protocol_ahead_of_the_meeting_does_not_make_it_held(demo):
     demo.protocols.replace(meeting, draft_protocol(), today=BEFORE)
     assert demo.schedule.find_meeting(str(meeting)).status is before
     # Justerat after the meeting: genomförd, then justerad.
-    demo.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekr", today=dt.date(2019, 9, 26))
+    demo.protocols.justera(meeting, dt.date(2019, 9, 26), by="sekr", today=dt.date(2019, 9, 26))
     history = [change.to_status for change in demo.agendas.status_history(meeting)]
-    assert history[-2:] == [MeetingStatus.HELD, MeetingStatus.ADJUSTED]
+    assert history[-2:] == [MeetingStatus.HELD, MeetingStatus.JUSTERAD]
 
 
 def test_cli_import_refuses_an_anslag_dated_after_today(workspace, capsys, tmp_path):

@@ -168,7 +168,7 @@ def test_a_justerat_protokoll_leaves_nothing_late():
         planned = PlannedMeeting(summary, before_meeting(day), after_meeting(day))
         return {k: deadline_state(d, today, done=done) for k, _l, d, done in planned.steps()}
 
-    assert set(states(MeetingStatus.ADJUSTED).values()) == {"done"}
+    assert set(states(MeetingStatus.JUSTERAD).values()) == {"done"}
     held = states(MeetingStatus.HELD)
     assert held["kallelse"] == "done" and held["adjustment"] == "late"
     assert held["posting"] == "late" and held["appeal_ends"] == "late"
@@ -224,20 +224,20 @@ def test_cli_todo(workspace, capsys):
     assert capsys.readouterr().out.strip() == "Inget att göra de närmaste två veckorna."
 
 
-def _justerat(store, adjusted_on: dt.date, posted_on: dt.date | None = None) -> int:
+def _justerat(store, justerat_on: dt.date, posted_on: dt.date | None = None) -> int:
     """The demo meeting minuted, justerat (and anslaget) on the given days."""
     from tests.protocol_sample import draft_protocol
 
     meeting = store.schedule.find_meeting("2019-09-19").id
     store.protocols.replace(meeting, draft_protocol())
-    store.protocols.adjust(meeting, adjusted_on, by="sekreteraren")
+    store.protocols.justera(meeting, justerat_on, by="sekreteraren")
     if posted_on is not None:
         store.protocols.post(meeting, posted_on)
     return meeting
 
 
 @pytest.mark.parametrize(
-    ("adjusted_on", "posted_on", "appeal_ends"),
+    ("justerat_on", "posted_on", "appeal_ends"),
     [
         # Justerat nine days late, anslaget two days later: 1 November, not the plan's
         # 25 October.
@@ -250,9 +250,9 @@ def _justerat(store, adjusted_on: dt.date, posted_on: dt.date | None = None) -> 
 )
 @pytest.mark.usefixtures("backend_demo_store")
 def test_kl_13_5_year_plan_and_ics_follow_the_recorded_justering_and_anslag(
-    backend_store, adjusted_on, posted_on, appeal_ends
+    backend_store, justerat_on, posted_on, appeal_ends
 ):
-    meeting = _justerat(backend_store, adjusted_on, posted_on)
+    meeting = _justerat(backend_store, justerat_on, posted_on)
     planned = next(p for p in year_plan(backend_store, 2019).meetings if p.meeting.id == meeting)
     steps = {key: day for key, _l, day, _d in planned.steps()}
     assert steps["appeal_ends"] == appeal_ends
@@ -282,10 +282,10 @@ def test_kl_13_5_cli_schedule_json_follows_the_recorded_days(workspace, capsys):
 
 @pytest.mark.usefixtures("backend_demo_store")
 def test_one_place_computes_a_meetings_deadlines_from_the_organs_rules(backend_store):
-    backend_store.schedule.save_rules(OrganRulesChanges(adjustment_days=7))
+    backend_store.schedule.save_rules(OrganRulesChanges(justering_days=7))
     meeting = backend_store.schedule.find_meeting("2019-09-19").id
     after = backend_store.schedule.meeting_deadlines(meeting)
-    assert after.adjustment_deadline == dt.date(2019, 9, 26)
+    assert after.justering_deadline == dt.date(2019, 9, 26)
     planned = next(p for p in year_plan(backend_store, 2019).meetings if p.meeting.id == meeting)
     assert planned.after == after
 
@@ -293,7 +293,7 @@ def test_one_place_computes_a_meetings_deadlines_from_the_organs_rules(backend_s
 @pytest.mark.parametrize(
     ("rule", "value", "law"),
     [
-        ("adjustment_days", 15, "5 kap. 69 § kommunallagen"),
+        ("justering_days", 15, "5 kap. 69 § kommunallagen"),
         ("posting_days", 3, "8 kap. 12 § kommunallagen"),
         ("appeal_weeks", 2, "13 kap. 5 § kommunallagen"),
         ("appeal_weeks", 4, "13 kap. 5 § kommunallagen"),
@@ -372,7 +372,7 @@ def test_kl_rules_stored_past_the_law_are_named_in_the_plan(backend_store):
     load_demo(backend_store)
     backend_store.schedule.save_rules(OrganRulesChanges(kallelse_days=7))
     with backend_store.session() as session:  # as an older version could store them
-        session.exec(select(OrganRules)).one().adjustment_days = 20
+        session.exec(select(OrganRules)).one().justering_days = 20
     warnings = year_plan(backend_store, 2020).warnings
     assert warnings[0].startswith("Nämndens regler: Justering 20 dagar")
     assert "5 kap. 69 § kommunallagen" in warnings[0]

@@ -42,7 +42,7 @@ async def test_add_an_anmald_handling_with_keys(demo_store, make_app):
 
 
 async def test_place_the_quarters_redovisning_from_the_agenda(demo_store, make_app):
-    from namnd.operations.ej_verkstallda_report import import_register
+    from namnd.operations.unexecuted_report import import_register
     from tests.storage.test_delegation_import import DATA
 
     import_register(demo_store, DATA, by="test")

@@ -30,7 +30,7 @@ async def test_p_publishes_the_justerat_protokoll(demo_store, make_app, workspac
         await settle(app, pilot)
         assert not (folder / "2019-09-19-von-protokoll.pdf").exists()
         assert (folder / "2019-09-19-von-tillkannagivande-paragraf-89.html").is_file()
-        demo_store.protocols.adjust(meeting, dt.date(2019, 9, 26), by="sekreteraren")
+        demo_store.protocols.justera(meeting, dt.date(2019, 9, 26), by="sekreteraren")
         app.screen._reload()
         await settle(app, pilot)
         await pilot.press("P")

@@ -8,7 +8,7 @@ from rich.table import Table
 from textual.widgets import Input, ProgressBar, Static
 
 from namnd.operations.demo import demo_dir
-from namnd.operations.ej_verkstallda_report import import_register
+from namnd.operations.unexecuted_report import import_register
 from namnd.tui.screens.delegation_import import DelegationImportScreen
 from namnd.tui.screens.waiting_times import WaitingTimesScreen
 from tests.tui.conftest import settle
@@ -75,14 +75,14 @@ async def test_waiting_time_chart_per_insats_and_quarter(demo_store, make_app):
 
 
 def test_waiting_times_on_the_seed_cases():
-    from namnd.formats.ej_verkstallda_file import parse_register
-    from namnd.rules.ej_verkstallda import Quarter
+    from namnd.formats.unexecuted_file import parse_register
+    from namnd.rules.unexecuted_decisions import Quarter
     from namnd.rules.waiting_times import quarters_between, register_span, waiting_times
 
-    cases = parse_register(Path("tests/data/ej-verkstallda-2019Q2.yaml").read_text("utf-8"))
-    first, _last = register_span(cases)
+    decisions = parse_register(Path("tests/data/ej-verkstallda-2019Q2.yaml").read_text("utf-8"))
+    first, _last = register_span(decisions)
     assert first == Quarter(2016, 2)
-    series = waiting_times(cases, quarters_between(Quarter(2019, 1), Quarter(2019, 2)))
+    series = waiting_times(decisions, quarters_between(Quarter(2019, 1), Quarter(2019, 2)))
     q2 = {insats: points[1] for insats, points in series.items()}
     assert sum(p.count for p in q2.values()) == 11 + 12  # LSS elva and SoL tolv at 30 June
     assert all(p.median_months is None or p.median_months >= 3 for p in q2.values())

@@ -66,9 +66,9 @@ async def test_protocol_footer_follows_its_state(demo_store, make_app):
         assert shown == ["escape", "e", "y", "v", "r", "question_mark"]
         meeting_id = demo_store.schedule.find_meeting(DAY).id
         view = demo_store.protocols.get(meeting_id)
-        adjustment = Justering(adjusters=("Per Ek",), place="Tumba", date=dt.date(2019, 9, 26))
-        demo_store.protocols.save_adjustment(meeting_id, adjustment, None, view.head_version)
-        demo_store.protocols.adjust(meeting_id, dt.date(2019, 9, 26), by="sekreteraren")
+        justering = Justering(justerare=("Per Ek",), place="Tumba", date=dt.date(2019, 9, 26))
+        demo_store.protocols.save_justering(meeting_id, justering, None, view.head_version)
+        demo_store.protocols.justera(meeting_id, dt.date(2019, 9, 26), by="sekreteraren")
         app.screen._reload()
         await settle(app, pilot)
         shown = visible_footer_keys(app.screen)

@@ -70,8 +70,8 @@ async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
         await pilot.press("enter", "end", "enter")  # Vem yrkar: the last one
         await pilot.press("tab", "tab", *"motionen", "enter")
         await settle(app, pilot)
-        (motion,) = _protocol(demo_store).paragraph(90).motions
-        assert (motion.by, motion.kind, motion.text) == (
+        (yrkande,) = _protocol(demo_store).paragraph(90).yrkanden
+        assert (yrkande.by, yrkande.kind, yrkande.text) == (
             ("Omar Haddad",),
             YrkandeKind.APPROVAL,
             "motionen",
@@ -126,8 +126,8 @@ async def test_minute_a_meeting_with_keys_only(demo_store, make_app):
         await settle(app, pilot)
 
         protocol = _protocol(demo_store)
-        assert protocol.adjustment.adjusted_on == dt.date(2019, 9, 19)
-        assert demo_store.schedule.find_meeting(DAY).status is MeetingStatus.ADJUSTED
+        assert protocol.justering.justerat_on == dt.date(2019, 9, 19)
+        assert demo_store.schedule.find_meeting(DAY).status is MeetingStatus.JUSTERAD
         assert app.screen.query_one("#decision", TextArea).read_only
         heading = str(app.screen.query_one("#protocol-heading").render())
         assert "anslås senast" in heading
@@ -284,10 +284,10 @@ async def test_the_heading_uses_the_organs_rules_like_the_year_plan(demo_store, 
     from namnd.domain.changes import OrganRulesChanges
     from namnd.operations.schedule import year_plan
 
-    demo_store.schedule.save_rules(OrganRulesChanges(adjustment_days=7))
+    demo_store.schedule.save_rules(OrganRulesChanges(justering_days=7))
     app = _drafted_app(demo_store, make_app)
     (planned,) = [p for p in year_plan(demo_store, 2019).meetings if p.meeting.date.day == 19]
-    assert planned.after.adjustment_deadline == dt.date(2019, 9, 26)
+    assert planned.after.justering_deadline == dt.date(2019, 9, 26)
     async with app.run_test(size=(200, 44)) as pilot:
         await settle(app, pilot)
         await pilot.press("enter", "p")
@@ -307,7 +307,7 @@ async def test_kl_5_69_and_8_12_late_justering_and_anslag_are_warned_of(demo_sto
         await pilot.pause()
         await pilot.press("ctrl+u", *"2019-10-09", "enter")
         await settle(app, pilot)
-        assert _protocol(demo_store).adjustment.adjusted_on == dt.date(2019, 10, 9)
+        assert _protocol(demo_store).justering.justerat_on == dt.date(2019, 10, 9)
         messages = [n.message for n in app._notifications]
         (late,) = [m for m in messages if "5 kap. 69 § kommunallagen" in m]
         assert "torsdag 3 oktober 2019" in late
@@ -411,7 +411,7 @@ async def test_a_justering_dated_after_today_is_refused_in_swedish(demo_store, m
         await settle(app, pilot)
         messages = [n.message for n in app._notifications]
         assert any("Justeringsdatum torsdag 26 september 2019 ligger efter" in m for m in messages)
-        assert not _protocol(demo_store).is_adjusted
+        assert not _protocol(demo_store).is_justerat
         assert (
             demo_store.schedule.find_meeting(DAY).status is MeetingStatus.HELD
         )  # its day has passed
@@ -419,7 +419,7 @@ async def test_a_justering_dated_after_today_is_refused_in_swedish(demo_store, m
 
 async def test_a_list_with_the_openers_gives_each_paragraph_once(demo_store, make_app):
     meeting = demo_store.schedule.find_meeting(DAY).id
-    for key in ("adjusters", "agenda"):
+    for key in ("justerare", "agenda"):
         add_standing_item(demo_store, meeting, key, by="sekreteraren")
     before = demo_store.schedule.find_meeting(DAY).status
     app = make_app(demo_store)  # 1 September: the meeting is still ahead

@@ -127,13 +127,13 @@ async def test_kl_5_69_rules_past_the_law_are_refused_in_the_tui(demo_store):
         await settle(app, pilot)
         await pilot.press("r")
         await pilot.pause()
-        app.screen.query_one("#adjustment_days", Input).value = "21"
+        app.screen.query_one("#justering_days", Input).value = "21"
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, RulesScreen)
         state = str(app.screen.query_one("#details-state", Label).render())
         assert "Inte sparat" in state and "5 kap. 69 § kommunallagen" in state
-    assert demo_store.schedule.rules().adjustment_days == 14
+    assert demo_store.schedule.rules().justering_days == 14
 
 
 async def test_kl_13_5_year_view_shows_the_overklagandetid_from_the_recorded_days(demo_store):
@@ -141,7 +141,7 @@ async def test_kl_13_5_year_view_shows_the_overklagandetid_from_the_recorded_day
 
     meeting = demo_store.schedule.find_meeting("2019-09-19").id
     demo_store.protocols.replace(meeting, draft_protocol())
-    demo_store.protocols.adjust(meeting, dt.date(2019, 10, 9), by="sekreteraren")
+    demo_store.protocols.justera(meeting, dt.date(2019, 10, 9), by="sekreteraren")
     demo_store.protocols.post(meeting, dt.date(2019, 10, 11))
     app = create_app(demo_store, today=dt.date(2019, 10, 28), user="sekreteraren")
     async with app.run_test(size=(200, 40)) as pilot:

@@ -269,14 +269,14 @@ def documents_with_structure_in_text(draw):
     justering = draw(st.just("") | free_text.map(str.strip).filter(bool))
     return AgendaDocument(
         organ=Organ(code="von", name="Vård- och omsorgsnämnden", diarium_prefix="von"),
-        meeting=Meeting(organ_id=0, date=dt.date(2019, 9, 19), adjustment_text=justering),
+        meeting=Meeting(organ_id=0, date=dt.date(2019, 9, 19), justering_text=justering),
         group_meetings=[],
         entries=entries,
     )
 
 
 def _texts(doc: AgendaDocument) -> list[tuple]:
-    return [doc.meeting.adjustment_text] + [
+    return [doc.meeting.justering_text] + [
         (e.arende.preamble_md, e.arende.summary_md, e.arende.body_md, e.arende.proposal)
         for e in doc.entries
     ]

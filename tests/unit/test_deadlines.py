@@ -72,7 +72,7 @@ def test_year_end_before_meeting_moves_earlier_over_new_year():
 
 def test_demo_meeting_after_dates():
     after = after_meeting(D(2019, 9, 19))
-    assert after.adjustment_deadline == D(2019, 10, 3)
+    assert after.justering_deadline == D(2019, 10, 3)
     assert after.posting_deadline == D(2019, 10, 4)
     assert after.appeal_ends == D(2019, 10, 25)
     assert after.notice_down == D(2019, 10, 26)
@@ -80,16 +80,16 @@ def test_demo_meeting_after_dates():
 
 def test_anslag_within_two_days_of_justering_even_over_a_weekend():
     # Justerat Thursday: anslag by Saturday → no later than Friday.
-    after = after_meeting(D(2020, 9, 21), adjusted_on=D(2020, 10, 1))
+    after = after_meeting(D(2020, 9, 21), justerat_on=D(2020, 10, 1))
     assert after.posting_deadline == D(2020, 10, 2)
     # Justerat on 23 December: anslag by 25 Dec (juldagen) → 23 Dec itself at the latest.
-    after = after_meeting(D(2020, 12, 14), adjusted_on=D(2020, 12, 23))
+    after = after_meeting(D(2020, 12, 14), justerat_on=D(2020, 12, 23))
     assert after.posting_deadline == D(2020, 12, 23)
 
 
 def test_justering_deadline_on_a_holiday_moves_earlier():
     # Meeting 10 Dec 2020 + 14 days = julafton → Wednesday 23 December.
-    assert after_meeting(D(2020, 12, 10)).adjustment_deadline == D(2020, 12, 23)
+    assert after_meeting(D(2020, 12, 10)).justering_deadline == D(2020, 12, 23)
 
 
 def test_rules_are_per_organ():
@@ -134,7 +134,7 @@ def test_justering_over_new_year_and_anslag_before_nyarsafton():
     # Meeting 17 Dec 2020: justering by 31 Dec (nyårsafton) → 30 Dec; anslag by 1 Jan
     # (nyårsdagen) → 30 Dec as well; överklagande three weeks on, into the next year.
     after = after_meeting(D(2020, 12, 17))
-    assert after.adjustment_deadline == D(2020, 12, 30)
+    assert after.justering_deadline == D(2020, 12, 30)
     assert after.posting_deadline == D(2020, 12, 30)
     assert after.appeal_ends == D(2021, 1, 20)
     assert after.notice_down == D(2021, 1, 21)
@@ -142,11 +142,11 @@ def test_justering_over_new_year_and_anslag_before_nyarsafton():
 
 def test_anslag_before_pask_and_midsommar():
     # Justerat skärtorsdagen 9 Apr 2020: anslag by Saturday → långfredagen → skärtorsdagen.
-    after = after_meeting(D(2020, 3, 26), adjusted_on=D(2020, 4, 9))
+    after = after_meeting(D(2020, 3, 26), justerat_on=D(2020, 4, 9))
     assert after.posting_deadline == D(2020, 4, 9)
     assert after.appeal_ends == D(2020, 4, 30)  # valborgsmässoafton is a vardag
     # Justerat Thursday 24 Jun 2021: Saturday → midsommarafton 25 Jun → the day itself.
-    after = after_meeting(D(2021, 6, 10), adjusted_on=D(2021, 6, 24))
+    after = after_meeting(D(2021, 6, 10), justerat_on=D(2021, 6, 24))
     assert after.posting_deadline == D(2021, 6, 24)
 
 
@@ -173,12 +173,12 @@ def test_before_meeting_deadlines_are_vardagar_never_later_than_the_rule(day, st
 
 
 @given(days, st.integers(1, 30))
-def test_after_meeting_chain_is_ordered_and_on_vardagar(day, adjustment_days):
-    after = after_meeting(day, Rules(adjustment_days=adjustment_days))
-    assert is_workday(after.adjustment_deadline)
-    assert after.adjustment_deadline <= day + dt.timedelta(days=adjustment_days)
-    assert after.adjustment_deadline <= after.posting_deadline
-    assert (after.posting_deadline - after.adjustment_deadline).days <= 2
+def test_after_meeting_chain_is_ordered_and_on_vardagar(day, justering_days):
+    after = after_meeting(day, Rules(justering_days=justering_days))
+    assert is_workday(after.justering_deadline)
+    assert after.justering_deadline <= day + dt.timedelta(days=justering_days)
+    assert after.justering_deadline <= after.posting_deadline
+    assert (after.posting_deadline - after.justering_deadline).days <= 2
     assert is_workday(after.posting_deadline)
     assert is_workday(after.appeal_ends)
     assert after.appeal_ends >= after.posting_deadline + dt.timedelta(weeks=3)
@@ -202,12 +202,12 @@ def test_after_meeting_chain_is_ordered_and_on_vardagar(day, adjustment_days):
 )
 def test_kl_13_5_overklagande_three_weeks_from_anslag(posted, appeal_ends, down):
     """KL 13 kap. 5 §: three weeks from the anslag day; lag (1930:173) moves a holiday end."""
-    after = after_meeting(posted - dt.timedelta(days=8), adjusted_on=posted, posted_on=posted)
+    after = after_meeting(posted - dt.timedelta(days=8), justerat_on=posted, posted_on=posted)
     assert (after.appeal_ends, after.notice_down) == (appeal_ends, down)
 
 
 @pytest.mark.parametrize(
-    ("adjusted_on", "posted_on", "appeal_ends"),
+    ("justerat_on", "posted_on", "appeal_ends"),
     [
         # Justerat in time, nothing posted yet: from the anslag deadline (2 days on).
         (None, None, D(2019, 10, 25)),
@@ -220,9 +220,9 @@ def test_kl_13_5_overklagande_three_weeks_from_anslag(posted, appeal_ends, down)
     ],
 )
 def test_kl_13_5_overklagande_follows_the_recorded_justering_and_anslag(
-    adjusted_on, posted_on, appeal_ends
+    justerat_on, posted_on, appeal_ends
 ):
-    after = after_meeting(D(2019, 9, 19), adjusted_on=adjusted_on, posted_on=posted_on)
+    after = after_meeting(D(2019, 9, 19), justerat_on=justerat_on, posted_on=posted_on)
     assert after.appeal_ends == appeal_ends
     assert after.notice_down == appeal_ends + dt.timedelta(days=1)
 
@@ -230,8 +230,8 @@ def test_kl_13_5_overklagande_follows_the_recorded_justering_and_anslag(
 @pytest.mark.parametrize(
     ("rule", "value", "law"),
     [
-        ("adjustment_days", 15, "5 kap. 69 § kommunallagen"),
-        ("adjustment_days", 30, "5 kap. 69 § kommunallagen"),
+        ("justering_days", 15, "5 kap. 69 § kommunallagen"),
+        ("justering_days", 30, "5 kap. 69 § kommunallagen"),
         ("posting_days", 3, "8 kap. 12 § kommunallagen"),
         ("appeal_weeks", 2, "13 kap. 5 § kommunallagen"),
         ("appeal_weeks", 4, "13 kap. 5 § kommunallagen"),
@@ -246,7 +246,7 @@ def test_kl_rules_past_the_law_are_refused(rule, value, law):
 
 @pytest.mark.parametrize(
     "rules",
-    [Rules(), Rules(adjustment_days=14, posting_days=2), Rules(adjustment_days=7, posting_days=0)],
+    [Rules(), Rules(justering_days=14, posting_days=2), Rules(justering_days=7, posting_days=0)],
 )
 def test_kl_rules_within_the_law_pass(rules):
     check_rules(rules)
@@ -266,10 +266,10 @@ def test_kl_rules_within_the_law_pass(rules):
 def test_kl_8_12_omedelbart_justerad_paragraph_has_its_own_anslag_and_overklagande(
     meeting, posting, appeal_ends
 ):
-    after = after_meeting(meeting, adjusted_on=meeting + dt.timedelta(days=10), immediate=(5, 7))
+    after = after_meeting(meeting, justerat_on=meeting + dt.timedelta(days=10), immediate=(5, 7))
     assert [p.number for p in after.immediate] == [5, 7]
     five = after.immediate[0]
-    assert five.adjusted_on == meeting
+    assert five.justerat_on == meeting
     assert five.posting_deadline == posting
     assert five.appeal_ends == appeal_ends
     assert five.notice_down == appeal_ends + dt.timedelta(days=1)
@@ -278,7 +278,7 @@ def test_kl_8_12_omedelbart_justerad_paragraph_has_its_own_anslag_and_overklagan
 
 
 @pytest.mark.parametrize(
-    ("meeting", "adjusted_on", "last_day"),
+    ("meeting", "justerat_on", "last_day"),
     [
         # 14 days after Thursday 19 September 2019: Thursday 3 October.
         (D(2019, 9, 19), D(2019, 10, 4), "torsdag 3 oktober 2019"),
@@ -286,16 +286,16 @@ def test_kl_8_12_omedelbart_justerad_paragraph_has_its_own_anslag_and_overklagan
         (D(2020, 12, 10), D(2020, 12, 29), "måndag 28 december 2020"),
     ],
 )
-def test_kl_5_69_justering_after_the_last_day_warns(meeting, adjusted_on, last_day):
-    after = after_meeting(meeting, Rules(adjustment_days=10), adjusted_on=adjusted_on)
+def test_kl_5_69_justering_after_the_last_day_warns(meeting, justerat_on, last_day):
+    after = after_meeting(meeting, Rules(justering_days=10), justerat_on=justerat_on)
     (warning,) = after.warnings
     assert "5 kap. 69 § kommunallagen" in warning and last_day in warning
-    on_time = after_meeting(meeting, adjusted_on=adjusted_on - dt.timedelta(days=1))
+    on_time = after_meeting(meeting, justerat_on=justerat_on - dt.timedelta(days=1))
     assert on_time.warnings == ()
 
 
 @pytest.mark.parametrize(
-    ("adjusted_on", "posted_on", "last_day"),
+    ("justerat_on", "posted_on", "last_day"),
     [
         # Justerat Thursday 26 Sept 2019: anslag by Saturday 28th → Monday 30th (1930:173).
         (D(2019, 9, 26), D(2019, 10, 1), "måndag 30 september 2019"),
@@ -303,11 +303,11 @@ def test_kl_5_69_justering_after_the_last_day_warns(meeting, adjusted_on, last_d
         (D(2019, 9, 30), D(2019, 10, 3), "onsdag 2 oktober 2019"),
     ],
 )
-def test_kl_8_12_anslag_after_the_last_day_warns(adjusted_on, posted_on, last_day):
-    after = after_meeting(D(2019, 9, 19), adjusted_on=adjusted_on, posted_on=posted_on)
+def test_kl_8_12_anslag_after_the_last_day_warns(justerat_on, posted_on, last_day):
+    after = after_meeting(D(2019, 9, 19), justerat_on=justerat_on, posted_on=posted_on)
     (warning,) = after.warnings
     assert "8 kap. 12 § kommunallagen" in warning and last_day in warning
     in_time = after_meeting(
-        D(2019, 9, 19), adjusted_on=adjusted_on, posted_on=posted_on - dt.timedelta(days=1)
+        D(2019, 9, 19), justerat_on=justerat_on, posted_on=posted_on - dt.timedelta(days=1)
     )
     assert in_time.warnings == ()

@@ -237,7 +237,7 @@ def test_an_unclosed_quote_in_a_roster_csv_is_a_swedish_error(ws, tmp_path, caps
     assert code == 1 and "r.csv, rad 3" in err and "citattecken" in err
 
 
-def test_an_impossible_date_in_the_ej_verkstallda_file_names_item_and_line(ws, tmp_path, capsys):
+def test_an_impossible_date_in_the_unexecuted_file_names_item_and_line(ws, tmp_path, capsys):
     from namnd.storage.store import Store
 
     assert run(capsys, ws, "demo")[0] == 0
@@ -248,16 +248,16 @@ def test_an_impossible_date_in_the_ej_verkstallda_file_names_item_and_line(ws, t
     line = next(i for i, text in enumerate(seed.splitlines(), 1) if "2018-08-01" in text)
     store = Store.open(resolve(ws))
     try:
-        before = len(store.delegation.ej_verkstallda())
+        before = len(store.delegation.unexecuted_decisions())
         code, _, err = run(capsys, ws, "import", "ej-verkstallda", str(hostile))
         assert code == 1 and "Traceback" not in err
         assert f"Rad {line} – Beslut 3: beslutsdatum ”2019-02-30” är inget datum" in err
-        assert len(store.delegation.ej_verkstallda()) == before
+        assert len(store.delegation.unexecuted_decisions()) == before
         assert (
             run(capsys, ws, "import", "ej-verkstallda", str(DATA / "ej-verkstallda-2019Q2.yaml"))[0]
             == 0
         )
-        assert len(store.delegation.ej_verkstallda()) == before + 28
+        assert len(store.delegation.unexecuted_decisions()) == before + 28
     finally:
         store.close()
 

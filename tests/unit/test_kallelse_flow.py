@@ -25,7 +25,7 @@ def test_allowed(a, b):
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [(S.SENT, S.DRAFT), (S.SENT, S.REVIEWED), (S.PLANNED, S.SENT), (S.ADJUSTED, S.DRAFT)],
+    [(S.SENT, S.DRAFT), (S.SENT, S.REVIEWED), (S.PLANNED, S.SENT), (S.JUSTERAD, S.DRAFT)],
 )
 def test_refused_in_swedish(a, b):
     with pytest.raises(InvalidInput, match=f"från ”{a.label}” till ”{b.label}”"):
@@ -33,7 +33,7 @@ def test_refused_in_swedish(a, b):
 
 
 def test_changes_after_utskick_are_late():
-    assert [s for s in S if is_late(s)] == [S.SENT, S.HELD, S.ADJUSTED]
+    assert [s for s in S if is_late(s)] == [S.SENT, S.HELD, S.JUSTERAD]
 
 
 def test_a_meeting_whose_day_has_passed_is_shown_as_held():
@@ -43,4 +43,4 @@ def test_a_meeting_whose_day_has_passed_is_shown_as_held():
     assert status_on(S.SENT, day, today=dt.date(2019, 9, 20)) is S.HELD
     assert status_on(S.SENT, day, today=day) is S.SENT
     assert status_on(S.PLANNED, day, today=dt.date(2020, 1, 1)) is S.PLANNED
-    assert status_on(S.ADJUSTED, day, today=dt.date(2020, 1, 1)) is S.ADJUSTED
+    assert status_on(S.JUSTERAD, day, today=dt.date(2020, 1, 1)) is S.JUSTERAD

@@ -35,10 +35,10 @@ def test_cleaning_a_paragraph_keeps_its_kinds_and_structure():
         number=90,
         title="Bud\x1bget",
         decision_md="att\x07 bifalla",
-        motions=(Yrkande(("Omar\x00 Haddad",), YrkandeKind.APPROVAL, "bifall\x0b"),),
+        yrkanden=(Yrkande(("Omar\x00 Haddad",), YrkandeKind.APPROVAL, "bifall\x0b"),),
     )
     clean = cleaned(paragraph)
     assert clean.title == "Budget" and clean.decision_md == "att bifalla"
-    (motion,) = clean.motions
-    assert motion == Yrkande(("Omar Haddad",), YrkandeKind.APPROVAL, "bifall")
-    assert type(motion.kind) is YrkandeKind
+    (yrkande,) = clean.yrkanden
+    assert yrkande == Yrkande(("Omar Haddad",), YrkandeKind.APPROVAL, "bifall")
+    assert type(yrkande.kind) is YrkandeKind

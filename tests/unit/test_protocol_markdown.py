@@ -111,8 +111,8 @@ def test_free_texts_round_trip(decision, note):
         p90,
         decision_md=decision,
         notes=(Note(("Omar Haddad",), note.replace("\n", " ")),),
-        motions=(
-            *p90.motions,
+        yrkanden=(
+            *p90.yrkanden,
             Yrkande(("Per Ek",), YrkandeKind.AMENDMENT, note.replace("\n", " ")),
         ),
     )

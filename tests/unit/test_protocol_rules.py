@@ -137,11 +137,11 @@ def test_the_minuted_sentences():
     protocol = sample_protocol()
     p90 = protocol.paragraph(90)
     assert (
-        protocol_text.motion_sentence(protocol, p90.motions[1])
+        protocol_text.yrkande_sentence(protocol, p90.yrkanden[1])
         == "Omar Haddad (V) yrkar bifall till motionen."
     )
     assert (
-        protocol_text.motion_sentence(
+        protocol_text.yrkande_sentence(
             protocol, Yrkande(("Per Ek", "Anna Berg"), YrkandeKind.REFERRAL)
         )
         == "Per Ek (M) och Anna Berg (M) yrkar att ärendet återremitteras."

@@ -450,16 +450,20 @@ def _propose(args: argparse.Namespace, store: Store) -> int:
 def _delegation_codes(args: argparse.Namespace, workspace: Workspace) -> int:
     store = open_store(workspace)
     if args.add:
-        code, matter, delegate = args.add
-        store.delegation.save_code(code, matter, delegate, organ_code=args.organ)
+        code, subject, delegate = args.add
+        store.delegation.save_code(code, subject, delegate, organ_code=args.organ)
         print(f"Sparade delegationskod {args.add[0].upper()}.")
     codes = store.delegation.codes(args.organ)
     if args.json:
         _print_json(
-            {"codes": [{"code": c.code, "matter": c.matter, "delegate": c.delegate} for c in codes]}
+            {
+                "codes": [
+                    {"code": c.code, "matter": c.subject, "delegate": c.delegate} for c in codes
+                ]
+            }
         )
     elif not args.add:
-        rows = [(c.code, c.matter, c.delegate) for c in codes]
+        rows = [(c.code, c.subject, c.delegate) for c in codes]
         print(output.text_table(("Kod", "Ärende", "Delegat"), rows) if rows else "Inga koder ännu.")
     for code in store.delegation.unknown_codes(args.organ):
         print(

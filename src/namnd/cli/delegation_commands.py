@@ -49,7 +49,7 @@ def import_delegation(args: argparse.Namespace, store: Store) -> int:
 
 def import_register(args: argparse.Namespace, store: Store) -> int:
     """``namnd import ej-verkstallda FIL``."""
-    from namnd.operations.ej_verkstallda_report import import_register as run
+    from namnd.operations.unexecuted_report import import_register as run
 
     result = run(store, Path(args.file), by=_user(), organ=args.organ)
     print(
@@ -68,7 +68,7 @@ def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
             return 0
         print("\n\n".join(t.markdown() for t in tables))
         return 0
-    from namnd.operations.ej_verkstallda_report import export_report
+    from namnd.operations.unexecuted_report import export_report
     from namnd.rules.swedish_dates import parse_iso_date
 
     as_of = parse_iso_date(args.as_of, what="referensdatum") if args.as_of else None
@@ -100,7 +100,7 @@ def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
 
 def _memo(args: argparse.Namespace):
     """The tjänsteskrivelse head and signatures the options give."""
-    from namnd.operations.ej_verkstallda_report import MemoFacts
+    from namnd.operations.unexecuted_report import MemoFacts
 
     return MemoFacts(
         dnr=args.dnr, handlers=tuple(args.referens), signatures=tuple(args.underskrift)
@@ -109,7 +109,7 @@ def _memo(args: argparse.Namespace):
 
 def _place(args: argparse.Namespace, store: Store, workspace: Workspace, as_of) -> int:
     """``--meeting``: the redovisning becomes anmälda handlingar with sekretess bilagor."""
-    from namnd.operations.ej_verkstallda_placing import place_redovisning
+    from namnd.operations.unexecuted_placing import place_redovisning
 
     placed = place_redovisning(
         store,

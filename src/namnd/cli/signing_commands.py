@@ -134,7 +134,7 @@ def sign(args: argparse.Namespace, workspace: Workspace) -> int:
     if outcome.missing:
         left = ", ".join(f"{p.name} ({p.role})" for p in outcome.missing)
         print(f"Väntar på underskrift av: {left}.")
-    elif outcome.adjusted_now:
+    elif outcome.justerat_now:
         print("Alla har skrivit under: protokollet är justerat.")
     else:
         print("Alla har skrivit under denna version.")

@@ -76,7 +76,7 @@ class MeetingDetailsChanges(Changes):
     start_time: dt.time | Unchanged | None = KEEP
     place: str | Unchanged = KEEP
     kallelse_date: dt.date | Unchanged | None = KEEP
-    adjustment_text: str | Unchanged = KEEP
+    justering_text: str | Unchanged = KEEP
     chair_name: str | Unchanged = KEEP
     secretary_name: str | Unchanged = KEEP
     secretary_title: str | Unchanged = KEEP
@@ -98,7 +98,7 @@ class AssignmentChanges(Changes):
 
 
 @dataclass(frozen=True, kw_only=True)
-class EjVerkstalldChanges(Changes):
+class UnexecutedDecisionChanges(Changes):
     """A registered ej verkställt beslut's fields (personal data: never public)."""
 
     law: ReportLaw | Unchanged = KEEP
@@ -119,7 +119,7 @@ class OrganRulesChanges(Changes):
     kallelse_days: int | Unchanged = KEEP
     case_stop_days: int | Unchanged = KEEP
     presidium_days: int | Unchanged = KEEP
-    adjustment_days: int | Unchanged = KEEP
+    justering_days: int | Unchanged = KEEP
     posting_days: int | Unchanged = KEEP
     appeal_weeks: int | Unchanged = KEEP
     default_time: dt.time | Unchanged | None = KEEP

@@ -79,8 +79,10 @@ class DelegationListRow(SQLModel, table=True):
     sex: str = ""
 
 
-class UnexecutedDecision(SQLModel, table=True):
+class UnexecutedDecisionRow(SQLModel, table=True):
     """A gynnande beslut not verkställt within three months (or of an avbrott)."""
+
+    __tablename__ = "unexecuteddecision"
 
     id: int | None = Field(default=None, primary_key=True)
     organ_id: int = Field(foreign_key="organ.id", index=True)
@@ -100,8 +102,10 @@ class UnexecutedDecision(SQLModel, table=True):
     version: int = 1
 
 
-class UnexecutedOffer(SQLModel, table=True):
+class UnexecutedOfferRow(SQLModel, table=True):
     """An erbjudande made to the person, and their answer ('ja', 'nej' or not yet)."""
+
+    __tablename__ = "unexecutedoffer"
 
     id: int | None = Field(default=None, primary_key=True)
     decision_id: int = Field(foreign_key="unexecuteddecision.id", index=True, ondelete="CASCADE")

@@ -49,7 +49,7 @@ class MeetingStatus(_Labelled):
     REVIEWED = "reviewed"
     SENT = "sent"
     HELD = "held"
-    ADJUSTED = "adjusted"
+    JUSTERAD = "adjusted"
 
 
 class MemberRole(_Labelled):
@@ -139,7 +139,7 @@ _LABELS: dict[type[_Labelled], dict[_Labelled, str]] = {
         MeetingStatus.REVIEWED: "granskad",
         MeetingStatus.SENT: "utskickad",
         MeetingStatus.HELD: "genomförd",
-        MeetingStatus.ADJUSTED: "justerad",
+        MeetingStatus.JUSTERAD: "justerad",
     },
     MemberRole: {
         MemberRole.MEMBER: "ledamot",

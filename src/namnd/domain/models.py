@@ -108,7 +108,7 @@ class Meeting(SQLModel, table=True):
     chair_name: str = Field(default="", description="Ordförande as signed, e.g. 'Tuva Lund (S)'.")
     secretary_name: str = ""
     secretary_title: str = "Nämndsekreterare"
-    adjustment_text: str = Field(
+    justering_text: str = Field(
         default="", description="Justering as announced in the kallelse (who, when, where)."
     )
     version: int = Field(default=1, description="Bumped on every save; guards concurrent edits.")
@@ -252,7 +252,7 @@ class ParagraphRow(SQLModel, table=True):
     confidential: bool = False
     dnr: str | None = None
     item: int | None = Field(default=None, description="Number on the föredragningslista.")
-    motions: list[dict[str, Any]] = Field(default_factory=list, sa_column=_json_list())
+    yrkanden: list[dict[str, Any]] = Field(default_factory=list, sa_column=_json_list())
     process_md: str = Field(default="", description="Beslutsgång as minuted.")
     vote: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     reservations: list[dict[str, Any]] = Field(default_factory=list, sa_column=_json_list())
@@ -325,7 +325,7 @@ class DelegationDecision(SQLModel, table=True):
     delegate_group: str = Field(description="The delegat group heading, e.g. 'Omsorgsdirektör'.")
     position: int
     code: str = Field(default="", description="Code in the delegationsordning, e.g. 'D2'.")
-    matter: str = Field(description="What was decided, e.g. 'Attesträtt, lokalstrateg'.")
+    subject: str = Field(description="What was decided, e.g. 'Attesträtt, lokalstrateg'.")
     dnr: str | None = None
 
 
@@ -360,7 +360,7 @@ class OrganRules(SQLModel, table=True):
     kallelse_days: int = Field(default=7, description="Kallelse utskick, days before.")
     case_stop_days: int = Field(default=21, description="Ärendestopp, days before.")
     presidium_days: int = Field(default=10, description="Presidieberedning, days before.")
-    adjustment_days: int = Field(default=14, description="Justering at the latest, days after.")
+    justering_days: int = Field(default=14, description="Justering at the latest, days after.")
     posting_days: int = Field(default=2, description="Anslag at the latest, days after justering.")
     appeal_weeks: int = Field(default=3, description="Överklagandetid from anslag, weeks.")
     default_time: dt.time | None = None
@@ -373,7 +373,7 @@ class DelegationCode(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     organ_id: int = Field(foreign_key="organ.id", index=True)
     code: str = Field(description="E.g. 'D2' or 'G43'.")
-    matter: str = Field(description="E.g. 'Attesträtt' or 'Lex Maria anmälan'.")
+    subject: str = Field(description="E.g. 'Attesträtt' or 'Lex Maria anmälan'.")
     delegate: str = Field(description="The delegat, e.g. 'Omsorgsdirektör'.")
 
     __table_args__ = (UniqueConstraint("organ_id", "code"),)

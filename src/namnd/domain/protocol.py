@@ -138,7 +138,7 @@ class ProtocolParagraph:
     dnr: str | None = None
     item: int | None = None
     decision_md: str = ""
-    motions: tuple[Yrkande, ...] = ()
+    yrkanden: tuple[Yrkande, ...] = ()
     process_md: str = ""
     vote: Vote | None = None
     reservations: tuple[Reservation, ...] = ()
@@ -153,11 +153,11 @@ class ProtocolParagraph:
 class Justering:
     """Justering and anslag: who justerar, where and when, and what has happened since."""
 
-    adjusters: tuple[str, ...] = ()
+    justerare: tuple[str, ...] = ()
     place: str = ""
     date: dt.date | None = None
     time: dt.time | None = None
-    adjusted_on: dt.date | None = None
+    justerat_on: dt.date | None = None
     posted_on: dt.date | None = None
     archive: str = ""
 
@@ -191,13 +191,13 @@ class Protocol:
     secretary: str = ""
     attendees: tuple[Attendee, ...] = ()
     paragraphs: tuple[ProtocolParagraph, ...] = ()
-    adjustment: Justering = field(default_factory=Justering)
+    justering: Justering = field(default_factory=Justering)
     corrections: tuple[Correction, ...] = ()
 
     @property
-    def is_adjusted(self) -> bool:
+    def is_justerat(self) -> bool:
         """Justerat: the §§ are closed and only rättelser may change them."""
-        return self.adjustment.adjusted_on is not None
+        return self.justering.justerat_on is not None
 
     @property
     def chair(self) -> Attendee | None:

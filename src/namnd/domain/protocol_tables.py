@@ -19,13 +19,13 @@ class ProtocolRecord(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="meeting.id", unique=True, index=True, ondelete="CASCADE")
     end_time: dt.time | None = None
-    adjusters: list[str] = Field(
+    justerare: list[str] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False, default=list)
     )
-    adjustment_place: str = ""
-    adjustment_date: dt.date | None = None
-    adjustment_time: dt.time | None = Field(default=None, description="Justeringens tid.")
-    adjusted_on: dt.date | None = Field(default=None, description="Justerat: then read-only.")
+    justering_place: str = ""
+    justering_date: dt.date | None = None
+    justering_time: dt.time | None = Field(default=None, description="Justeringens tid.")
+    justerat_on: dt.date | None = Field(default=None, description="Justerat: then read-only.")
     posted_on: dt.date | None = Field(default=None, description="Anslaget på anslagstavlan.")
     archive: str = Field(default="", description="Förvaringsplats för protokollet.")
     version: int = 1

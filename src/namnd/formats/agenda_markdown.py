@@ -232,7 +232,7 @@ def _parse_front_matter(lines: list[str]) -> tuple[int, Organ, Meeting, list[Gro
         chair_name=text_of("ordförande"),
         secretary_name=text_of("sekreterare"),
         secretary_title=text_of("sekreterartitel") or "Nämndsekreterare",
-        adjustment_text=text_of("justering"),
+        justering_text=text_of("justering"),
     )
     groups = _parse_groups(data.get("gruppmöten") or [], line_of("gruppmöten"))
     return end + 1, organ, meeting, groups
@@ -442,7 +442,7 @@ def _dump_front_matter(doc: AgendaDocument) -> list[str]:
         "ordförande": m.chair_name,
         "sekreterare": m.secretary_name,
         "sekreterartitel": m.secretary_title,
-        "justering": m.adjustment_text,
+        "justering": m.justering_text,
     }
     if doc.group_meetings:
         data["gruppmöten"] = [

@@ -40,14 +40,14 @@ def decision_properties(
             member["person"] = person
         return member
 
-    if paragraph.motions:
+    if paragraph.yrkanden:
         out["namnd:motions"] = [
             {
-                "by": [who(name) for name in motion.by],
-                "kind": motion.kind.label,
-                **({"text": motion.text} if motion.text else {}),
+                "by": [who(name) for name in yrkande.by],
+                "kind": yrkande.kind.label,
+                **({"text": yrkande.text} if yrkande.text else {}),
             }
-            for motion in paragraph.motions
+            for yrkande in paragraph.yrkanden
         ]
     if paragraph.vote is not None:
         out["namnd:vote"] = _vote(paragraph.vote, who)

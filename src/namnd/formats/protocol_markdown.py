@@ -46,9 +46,9 @@ from namnd.formats.markdown_sections import (
 from namnd.rules.protocol_rules import problems
 from namnd.rules.swedish_dates import clock, parse_clock, parse_iso_date
 
-DECISION, MOTIONS, PROCESS, VOTE = "Beslut", "Yrkanden", "Beslutsgång", "Omröstning"
+DECISION, YRKANDEN, PROCESS, VOTE = "Beslut", "Yrkanden", "Beslutsgång", "Omröstning"
 RESERVATIONS, NOTES, DISPATCH = "Reservationer", "Protokollsanteckningar", "Expedieras till"
-PARTS = (DECISION, MOTIONS, PROCESS, VOTE, RESERVATIONS, NOTES, DISPATCH)
+PARTS = (DECISION, YRKANDEN, PROCESS, VOTE, RESERVATIONS, NOTES, DISPATCH)
 _BOXES = (("beslutande", "deciding"), ("ersättare", "substitutes"), ("övriga närvarande", "others"))
 
 _T = TypeVar("_T")
@@ -68,7 +68,7 @@ def dump_protocol(protocol: Protocol) -> str:
 
 
 def _dump_head(protocol: Protocol) -> list[str]:
-    a = protocol.adjustment
+    a = protocol.justering
     hours = clock(protocol.start_time)
     if protocol.end_time:
         hours += f"–{clock(protocol.end_time)}"
@@ -84,11 +84,11 @@ def _dump_head(protocol: Protocol) -> list[str]:
     for key, box in _BOXES:
         data[key] = lines[box].split("\n") if lines[box] else []
     data |= {
-        "justerare": ", ".join(a.adjusters),
+        "justerare": ", ".join(a.justerare),
         "justeringens plats": a.place,
         "justeringsdag": _iso(a.date),
         **({"justeringstid": clock(a.time)} if a.time else {}),
-        "justerat": _iso(a.adjusted_on),
+        "justerat": _iso(a.justerat_on),
         "anslaget": _iso(a.posted_on),
         "förvaringsplats": a.archive,
     }
@@ -124,9 +124,9 @@ def _dump_paragraph(p: ProtocolParagraph) -> list[str]:
     out += [*lines, ""] if lines else []
     parts = {
         DECISION: escape_text(p.decision_md),
-        MOTIONS: "\n".join(
+        YRKANDEN: "\n".join(
             f"- {', '.join(m.by)}: {m.kind.label}" + (f" – {m.text}" if m.text else "")
-            for m in p.motions
+            for m in p.yrkanden
         ),
         PROCESS: escape_text(p.process_md),
         VOTE: _dump_vote(p.vote) if p.vote else "",
@@ -270,14 +270,14 @@ def _parse_head(data: dict[str, Any], lines: list[str], stop: int) -> dict[str, 
         "end_time": _read(lines, stop, "tid:", lambda: parse_clock(end)) if end else None,
         "secretary": text("sekreterare"),
         "attendees": tuple(attendees),
-        "adjustment": Justering(
-            adjusters=tuple(n.strip() for n in text("justerare").split(",") if n.strip()),
+        "justering": Justering(
+            justerare=tuple(n.strip() for n in text("justerare").split(",") if n.strip()),
             place=text("justeringens plats"),
             date=day("justeringsdag"),
             time=_read(lines, stop, "justeringstid:", lambda: parse_clock(text("justeringstid")))
             if text("justeringstid")
             else None,
-            adjusted_on=day("justerat"),
+            justerat_on=day("justerat"),
             posted_on=day("anslaget"),
             archive=text("förvaringsplats"),
         ),
@@ -398,8 +398,8 @@ def _parse_part(name: str, body: list[str], heading_line: int) -> dict[str, obje
     items = _items(body, heading_line, allow_continuation=name == RESERVATIONS)
     if name == DISPATCH:
         return {"dispatch_to": tuple(item for _, item, _ in items)}
-    if name == MOTIONS:
-        return {"motions": tuple(_motion(line, item) for line, item, _ in items)}
+    if name == YRKANDEN:
+        return {"yrkanden": tuple(_yrkande(line, item) for line, item, _ in items)}
     if name == NOTES:
         return {"notes": tuple(Note(*_who(line, item, required=True)) for line, item, _ in items)}
     return {"reservations": tuple(_reservation(line, item, more) for line, item, more in items)}
@@ -427,7 +427,7 @@ def _who(line: int, item: str, *, required: bool) -> tuple[tuple[str, ...], str]
     return tuple(n.strip() for n in names.split(",") if n.strip()), rest.strip()
 
 
-def _motion(line: int, item: str) -> Yrkande:
+def _yrkande(line: int, item: str) -> Yrkande:
     by, rest = _who(line, item, required=True)
     label, _, text = rest.partition(" – ")
     try:

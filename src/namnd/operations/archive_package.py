@@ -97,7 +97,7 @@ def build_archive(
         doc = agendas.load_agenda(session=session, meeting_id=meeting.id)
     view = store.protocols.get(meeting.id)
     day = meeting.date.isoformat()
-    if view is None or not view.protocol.is_adjusted:
+    if view is None or not view.protocol.is_justerat:
         raise InvalidInput(
             f"Sammanträdet {day} har inget justerat protokoll: ett arkivpaket görs först när "
             "protokollet är justerat. Inget skrevs."
@@ -265,11 +265,11 @@ def _signatures(protocol, given: Iterable[Signer] | None) -> list[Signer]:
     """The justering's signers: as given (a signed PDF), else ordförande and justerare."""
     if given is not None:
         return list(given)
-    adjustment = protocol.adjustment
-    at = dt.datetime.combine(adjustment.adjusted_on, adjustment.time or dt.time(12, 0))
+    justering = protocol.justering
+    at = dt.datetime.combine(justering.justerat_on, justering.time or dt.time(12, 0))
     chair = protocol.chair
     names = ([chair.name] if chair else []) + [
-        name for name in adjustment.adjusters if not chair or name != chair.name
+        name for name in justering.justerare if not chair or name != chair.name
     ]
     return [(name, at.astimezone()) for name in names]
 
@@ -351,7 +351,7 @@ def _cases(
                 Handling(
                     f"Protokollsparagraf § {paragraph.number}",
                     "protokollsutdrag",
-                    protocol.adjustment.adjusted_on,
+                    protocol.justering.justerat_on,
                     _href(protocol_pdf, root),
                     confidential=paragraph.confidential,
                     file_format="PDF/A",

@@ -78,7 +78,7 @@ def delegation_extras(session: Session, meeting_id: int, doc: AgendaDocument) ->
                 group = decision.delegate_group
                 parts.append(f"**{group}**\n")
             line = ", ".join(
-                p for p in (f"{decision.code} {decision.matter}".strip(), decision.dnr) if p
+                p for p in (f"{decision.code} {decision.subject}".strip(), decision.dnr) if p
             )
             parts.append(f"- {line}")
     public_parts = [public_text(part) for part in parts]

@@ -179,7 +179,7 @@ def _load_delegation_decisions(session: Session, folder: Path, report: DemoRepor
                     delegate_group=group["grupp"],
                     position=position,
                     code=decision.get("kod", ""),
-                    matter=decision["ärende"],
+                    subject=decision["ärende"],
                     dnr=numbers.normalise(decision["dnr"]) if decision.get("dnr") else None,
                 )
             )
@@ -202,7 +202,7 @@ def _load_delegation_codes(session: Session, folder: Path, report: DemoReport) -
                 session=session,
                 organ_id=organ.id,
                 code=row["kod"],
-                matter=row["ärende"],
+                subject=row["ärende"],
                 delegate=row["delegat"],
             )
             report.count("delegationskoder")

@@ -45,7 +45,7 @@ from namnd.storage.store import Store
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 #: The statuses in which the kallelse has gone out, so its list is public.
-PUBLISHED = (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.ADJUSTED)
+PUBLISHED = (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.JUSTERAD)
 PAGE_SIZE = 100
 #: The lists a Body names, by their Body property.
 LISTS = (
@@ -254,7 +254,7 @@ class _Record:
             view, _agenda = printed_protocol(store, str(summary.id))
         except NotFound:
             view = None
-        if view is not None and view.protocol.is_adjusted:  # public once justerat
+        if view is not None and view.protocol.is_justerat:  # public once justerat
             protocol = public_protocol(view.protocol, internal, organ.osl_reference)
         meeting_id = self.ids.meeting(key)
         start = summary.start_time or default_time
@@ -291,7 +291,7 @@ class _Record:
                 f"{key}-protokoll",
                 f"Protokoll {organ.name} {long_date(summary.date)}",
                 text,
-                protocol.adjustment.adjusted_on or summary.date,
+                protocol.justering.justerat_on or summary.date,
                 meeting_id,
             )
             meeting["participant"] = [

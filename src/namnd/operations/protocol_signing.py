@@ -39,7 +39,7 @@ class SignOutcome:
     certificate_name: str
     version: int
     missing: tuple[Signatory, ...]
-    adjusted_now: bool
+    justerat_now: bool
 
 
 def signed_path(workspace: Workspace, store: Store, ref: str, version: int | None = None) -> Path:
@@ -62,8 +62,8 @@ def content_sha256(store: Store, meeting_id: int) -> str:
     view = store.protocols.get(meeting_id)
     assert view is not None
     protocol = view.protocol
-    quiet = dataclasses.replace(protocol.adjustment, adjusted_on=None, posted_on=None)
-    text = dump_protocol(dataclasses.replace(protocol, adjustment=quiet))
+    quiet = dataclasses.replace(protocol.justering, justerat_on=None, posted_on=None)
+    text = dump_protocol(dataclasses.replace(protocol, justering=quiet))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -93,7 +93,7 @@ def sign_protocol(
         raise InvalidInput(f"Sammanträdet {meeting.date.isoformat()} har inget protokoll ännu.")
     protocol = view.protocol
     broken = problems(protocol)
-    if broken and not protocol.is_adjusted:
+    if broken and not protocol.is_justerat:
         listed = "\n".join(p.message for p in broken[:5])
         raise InvalidInput(f"Protokollet kan inte justeras förrän detta är rättat:\n{listed}")
     signer = pades.make_signer(key)
@@ -124,18 +124,18 @@ def sign_protocol(
             raise InvalidInput(_failure(failed[0]))
         people = [r for r in reports if not r.document_timestamp]
         still = missing(protocol, [name for r in people for name in r.certificate.names])
-        adjust = not still and not protocol.is_adjusted
+        justera = not still and not protocol.is_justerat
         signer_names = [r.certificate.names[0] for r in people if r.certificate.names]
         store.protocols.record_signature(
             _row(meeting.id, version, person, certificate, now, target, content),
             after=rows[-1].id if rows else None,
-            adjust_on=_local(now).date() if adjust else None,
+            justera_on=_local(now).date() if justera else None,
             by=", ".join(signer_names),
         )
         if not signed and rows and path.exists():
             os.replace(path, signed_path(workspace, store, ref, rows[-1].version))
         os.replace(target, path)
-    return SignOutcome(path, person, certificate.names[0], version, still, adjust)
+    return SignOutcome(path, person, certificate.names[0], version, still, justera)
 
 
 def _version(rows, content: str, path: Path) -> tuple[int, list]:

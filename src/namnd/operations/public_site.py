@@ -99,7 +99,7 @@ def _notices(store: Store, meeting_id: int, protocol, internal: AgendaDocument) 
     return notices_for(
         protocol,
         store.schedule.meeting_deadlines(meeting_id),
-        archive=protocol.adjustment.archive or organ.archive_place or organ.administration,
+        archive=protocol.justering.archive or organ.archive_place or organ.administration,
         municipality=organ.municipality,
         code=organ.code,
     )
@@ -130,7 +130,7 @@ def _write_meeting(
         return docx[name]
 
     export_kallelse(store, ref, fmt="docx", path=word(f"{stem}-kallelse.pdf"), public=True)
-    if protocol.is_adjusted:
+    if protocol.is_justerat:
         export_protocol(store, ref, fmt="docx", path=word(f"{stem}-protokoll.pdf"), public=True)
     else:
         for notice in notices:
@@ -140,7 +140,7 @@ def _write_meeting(
     names = list(docx)
     for notice in notices:
         write_notice_docx(notice, word(f"{notice.stem}.pdf"))
-        names += _write_notice_page(store, staging, notice, protocol.is_adjusted, stem)
+        names += _write_notice_page(store, staging, notice, protocol.is_justerat, stem)
     converted = staging / ".pdf"
     converted.mkdir()
     convert_many(list(docx.values()), converted)
@@ -151,12 +151,12 @@ def _write_meeting(
 
 
 def _write_notice_page(
-    store: Store, staging: Path, notice: Notice, adjusted: bool, stem: str
+    store: Store, staging: Path, notice: Notice, justerat: bool, stem: str
 ) -> list[str]:
     """The notice's HTML page (its PDF/A is made with the other PDFs)."""
     html, pdf = f"{notice.stem}.html", f"{notice.stem}.pdf"
     day = long_date(notice.meeting_date)
-    if adjusted:
+    if justerat:
         record = Link(f"{stem}-protokoll.pdf", f"Protokollet från sammanträdet {day} (PDF)")
     else:
         assert notice.number is not None

@@ -151,7 +151,7 @@ def _first_page(
         document.add_heading("Tillägg och ändringar efter utskick", level=2)
         for label, title, what in late_changes:
             document.add_paragraph(f"{label}: {title} – {what}", style="List Bullet")
-    _labelled(document, "Justering", meeting.adjustment_text)
+    _labelled(document, "Justering", meeting.justering_text)
     for name, role in (
         (meeting.chair_name, "Ordförande"),
         (meeting.secretary_name, meeting.secretary_title),

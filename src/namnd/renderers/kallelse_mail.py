@@ -101,8 +101,8 @@ def kallelse_body(doc: AgendaDocument, *, enclosed: str, public: bool) -> str:
     if doc.group_meetings:
         lines += ["", "Gruppmöten:"]
         lines += [group_meeting_line(group) for group in doc.group_meetings]
-    if meeting.adjustment_text:
-        lines += ["", f"Justering: {meeting.adjustment_text}"]
+    if meeting.justering_text:
+        lines += ["", f"Justering: {meeting.justering_text}"]
     lines += ["", enclosed]
     if not public:
         lines += [

@@ -98,8 +98,8 @@ def _recusal(protocol: Protocol, paragraph: ProtocolParagraph) -> list[str]:
 def _proceedings(protocol: Protocol, paragraph: ProtocolParagraph) -> list[str]:
     """Yrkanden, Beslutsgång, Omröstning, Reservation and Protokollsanteckning."""
     parts: list[str] = []
-    if paragraph.motions:
-        lines = [protocol_text.motion_sentence(protocol, m) for m in paragraph.motions]
+    if paragraph.yrkanden:
+        lines = [protocol_text.yrkande_sentence(protocol, m) for m in paragraph.yrkanden]
         parts += ["### Yrkanden", "\n\n".join(lines)]
     process = paragraph.process_md or protocol_text.decision_process(protocol, paragraph)
     parts += _part("Beslutsgång", process)

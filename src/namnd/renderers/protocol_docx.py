@@ -181,15 +181,15 @@ def _footer_cells(document: Document) -> None:
 def _first_page(document: Document, protocol: Protocol, after: deadlines.AfterMeeting) -> None:
     document.add_heading(protocol.organ_name, level=0)
     document.add_paragraph(f"Sammanträdesprotokoll {long_date(protocol.date)}")
-    adjustment = protocol.adjustment
+    justering = protocol.justering
     rows: list[tuple[str, Sequence[str]]] = [("Plats och tid", [_place_and_time(protocol)])]
     rows += protocol_text.attendance_groups(protocol)
-    rows.append(("Utses att justera", [protocol_text.names(protocol, adjustment.adjusters)]))
-    when = long_date(adjustment.date) if adjustment.date else ""
-    if adjustment.time:
-        when += f" kl. {clock(adjustment.time, '.')}"
+    rows.append(("Utses att justera", [protocol_text.names(protocol, justering.justerare)]))
+    when = long_date(justering.date) if justering.date else ""
+    if justering.time:
+        when += f" kl. {clock(justering.time, '.')}"
     rows.append(
-        ("Justeringens plats och tid", [", ".join(p for p in (adjustment.place, when) if p)])
+        ("Justeringens plats och tid", [", ".join(p for p in (justering.place, when) if p)])
     )
     _label_table(document, rows)
 
@@ -204,7 +204,7 @@ def _first_page(document: Document, protocol: Protocol, after: deadlines.AfterMe
         ("Sekreterare", protocol.secretary, span),
         ("Ordförande", chair.display if chair else "", ""),
     ]
-    signers += [("Justerande", protocol.display(name), "") for name in adjustment.adjusters]
+    signers += [("Justerande", protocol.display(name), "") for name in justering.justerare]
     table = add_table(
         document, [(role, f"{SIGN_LINE}\n{name}", right) for role, name, right in signers]
     )
@@ -225,7 +225,7 @@ def _first_page(document: Document, protocol: Protocol, after: deadlines.AfterMe
         lines = [_immediate_line(p) for p in after.immediate]
         rows.append(("Omedelbart justerade paragrafer", lines))
     rows += [
-        ("Förvaringsplats för protokollet", [adjustment.archive]),
+        ("Förvaringsplats för protokollet", [justering.archive]),
         ("Underskrift", [f"{SIGN_LINE}\n{protocol.secretary}"]),
     ]
     notice = _label_table(document, rows)
@@ -244,7 +244,7 @@ def _place_and_time(protocol: Protocol) -> str:
 
 def _notice_dates(protocol: Protocol, after: deadlines.AfterMeeting) -> tuple[str, str]:
     """The anslag up and down: the real day once posted, else the latest allowed day."""
-    if protocol.adjustment.adjusted_on is None:
+    if protocol.justering.justerat_on is None:
         return NOT_YET, NOT_YET
     return long_date(after.posted_on or after.posting_deadline), long_date(after.notice_down)
 
@@ -252,7 +252,7 @@ def _notice_dates(protocol: Protocol, after: deadlines.AfterMeeting) -> tuple[st
 def _immediate_line(paragraph: deadlines.ImmediateParagraph) -> str:
     """One omedelbart justerad §'s own anslag and överklagandetid (KL 8:12, 13:5)."""
     return (
-        f"§ {paragraph.number}: justerad {long_date(paragraph.adjusted_on)}, anslås senast "
+        f"§ {paragraph.number}: justerad {long_date(paragraph.justerat_on)}, anslås senast "
         f"{long_date(paragraph.posting_deadline)}, överklagandetid t.o.m. "
         f"{long_date(paragraph.appeal_ends)}"
     )

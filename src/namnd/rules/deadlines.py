@@ -121,7 +121,7 @@ class Rules:
     kallelse_days: int = 7
     case_stop_days: int = 21
     presidium_days: int = 10
-    adjustment_days: int = 14
+    justering_days: int = 14
     posting_days: int = 2
     appeal_weeks: int = 3
 
@@ -140,7 +140,7 @@ class ImmediateParagraph:
     """An omedelbart justerad §: justerad at the meeting, so anslag and appeal of its own."""
 
     number: int
-    adjusted_on: dt.date
+    justerat_on: dt.date
     posting_deadline: dt.date
     appeal_ends: dt.date
     notice_down: dt.date
@@ -154,11 +154,11 @@ class AfterMeeting:
     ``appeal_ends`` from the recorded anslag day (else from the posting deadline).
     """
 
-    adjustment_deadline: dt.date
+    justering_deadline: dt.date
     posting_deadline: dt.date
     appeal_ends: dt.date
     notice_down: dt.date
-    adjusted_on: dt.date | None = None
+    justerat_on: dt.date | None = None
     posted_on: dt.date | None = None
     #: Omedelbart justerade §§, in § order.
     immediate: tuple[ImmediateParagraph, ...] = ()
@@ -173,10 +173,10 @@ class AfterMeeting:
 DEFAULT_RULES = Rules()
 
 #: The law's limits (kommunallagen 2017:725): an organ's rules may be stricter, never laxer.
-LAW_ADJUSTMENT = "5 kap. 69 § kommunallagen (2017:725)"
+LAW_JUSTERING = "5 kap. 69 § kommunallagen (2017:725)"
 LAW_POSTING = "8 kap. 12 § kommunallagen (2017:725)"
 LAW_APPEAL = "13 kap. 5 § kommunallagen (2017:725)"
-LAW_ADJUSTMENT_DAYS = 14
+LAW_JUSTERING_DAYS = 14
 LAW_POSTING_DAYS = 2
 LAW_APPEAL_WEEKS = 3
 
@@ -184,11 +184,11 @@ LAW_APPEAL_WEEKS = 3
 def check_rules(rules: Rules) -> None:
     """Refuse rules the law does not allow, naming the paragraph (InvalidInput)."""
     problems = []
-    if rules.adjustment_days > LAW_ADJUSTMENT_DAYS:
+    if rules.justering_days > LAW_JUSTERING_DAYS:
         problems.append(
-            f"Justering {rules.adjustment_days} dagar efter sammanträdet är för sent: "
-            f"protokollet ska justeras senast {LAW_ADJUSTMENT_DAYS} dagar efter "
-            f"sammanträdet ({LAW_ADJUSTMENT})."
+            f"Justering {rules.justering_days} dagar efter sammanträdet är för sent: "
+            f"protokollet ska justeras senast {LAW_JUSTERING_DAYS} dagar efter "
+            f"sammanträdet ({LAW_JUSTERING})."
         )
     if rules.posting_days > LAW_POSTING_DAYS:
         problems.append(
@@ -205,34 +205,34 @@ def check_rules(rules: Rules) -> None:
         raise InvalidInput("\n".join(problems))
 
 
-def statutory_adjustment_day(meeting: dt.date) -> dt.date:
+def statutory_justering_day(meeting: dt.date) -> dt.date:
     """The law's last justering day: 14 days on, a non-vardag moved on per 1930:173."""
-    return next_workday(meeting + dt.timedelta(days=LAW_ADJUSTMENT_DAYS))
+    return next_workday(meeting + dt.timedelta(days=LAW_JUSTERING_DAYS))
 
 
-def statutory_posting_day(adjusted_on: dt.date) -> dt.date:
+def statutory_posting_day(justerat_on: dt.date) -> dt.date:
     """The law's last anslag day: the second day after justering, per 1930:173."""
-    return next_workday(adjusted_on + dt.timedelta(days=LAW_POSTING_DAYS))
+    return next_workday(justerat_on + dt.timedelta(days=LAW_POSTING_DAYS))
 
 
-def _posting_deadline(adjusted_on: dt.date, rules: Rules) -> dt.date:
-    return max(adjusted_on, previous_workday(adjusted_on + dt.timedelta(days=rules.posting_days)))
+def _posting_deadline(justerat_on: dt.date, rules: Rules) -> dt.date:
+    return max(justerat_on, previous_workday(justerat_on + dt.timedelta(days=rules.posting_days)))
 
 
-def _late(meeting: dt.date, adjusted_on: dt.date | None, posted_on: dt.date | None) -> list[str]:
+def _late(meeting: dt.date, justerat_on: dt.date | None, posted_on: dt.date | None) -> list[str]:
     """Swedish warnings for a justering or anslag recorded after the statutory last day."""
     warnings = []
-    if adjusted_on is not None and adjusted_on > (last := statutory_adjustment_day(meeting)):
+    if justerat_on is not None and justerat_on > (last := statutory_justering_day(meeting)):
         warnings.append(
-            f"Protokollet justerades {long_date(adjusted_on)}, efter lagens sista dag "
-            f"{long_date(last)}: det ska justeras senast {LAW_ADJUSTMENT_DAYS} dagar efter "
+            f"Protokollet justerades {long_date(justerat_on)}, efter lagens sista dag "
+            f"{long_date(last)}: det ska justeras senast {LAW_JUSTERING_DAYS} dagar efter "
             "sammanträdet "
-            f"({LAW_ADJUSTMENT})."
+            f"({LAW_JUSTERING})."
         )
     if (
-        adjusted_on is not None
+        justerat_on is not None
         and posted_on is not None
-        and posted_on > (last := statutory_posting_day(adjusted_on))
+        and posted_on > (last := statutory_posting_day(justerat_on))
     ):
         warnings.append(
             f"Justeringen anslogs {long_date(posted_on)}, efter lagens sista dag "
@@ -246,7 +246,7 @@ def after_meeting(
     meeting: dt.date,
     rules: Rules = DEFAULT_RULES,
     *,
-    adjusted_on: dt.date | None = None,
+    justerat_on: dt.date | None = None,
     posted_on: dt.date | None = None,
     immediate: tuple[int, ...] = (),
 ) -> AfterMeeting:
@@ -257,23 +257,23 @@ def after_meeting(
     kap. 5 §. An omedelbart justerad § (``immediate``: its numbers) is justerad at the
     meeting, so its anslag and överklagande count from the meeting day.
     """
-    deadline = previous_workday(meeting + dt.timedelta(days=rules.adjustment_days))
-    posting = _posting_deadline(adjusted_on or deadline, rules)
+    deadline = previous_workday(meeting + dt.timedelta(days=rules.justering_days))
+    posting = _posting_deadline(justerat_on or deadline, rules)
     appeal_ends = period_of_weeks_end(posted_on or posting, rules.appeal_weeks)
     own_posting = _posting_deadline(meeting, rules)
     own_ends = period_of_weeks_end(own_posting, rules.appeal_weeks)
     return AfterMeeting(
-        adjustment_deadline=deadline,
+        justering_deadline=deadline,
         posting_deadline=posting,
         appeal_ends=appeal_ends,
         notice_down=appeal_ends + ONE_DAY,
-        adjusted_on=adjusted_on,
+        justerat_on=justerat_on,
         posted_on=posted_on,
         immediate=tuple(
             ImmediateParagraph(number, meeting, own_posting, own_ends, own_ends + ONE_DAY)
             for number in sorted(immediate)
         ),
-        warnings=tuple(_late(meeting, adjusted_on, posted_on)),
+        warnings=tuple(_late(meeting, justerat_on, posted_on)),
     )
 
 

@@ -27,7 +27,7 @@ class Dispatch:
 
 def may_go_out(protocol: Protocol, paragraph: ProtocolParagraph) -> bool:
     """An utdrag goes out once justerat, or at once for a § justerad omedelbart."""
-    return protocol.is_adjusted or paragraph.immediate
+    return protocol.is_justerat or paragraph.immediate
 
 
 def dispatch(protocol: Protocol) -> Dispatch:

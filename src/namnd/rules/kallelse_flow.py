@@ -22,7 +22,7 @@ _ALLOWED = {
     (MeetingStatus.DRAFT, MeetingStatus.HELD),
     (MeetingStatus.REVIEWED, MeetingStatus.HELD),
     (MeetingStatus.SENT, MeetingStatus.HELD),
-    (MeetingStatus.HELD, MeetingStatus.ADJUSTED),
+    (MeetingStatus.HELD, MeetingStatus.JUSTERAD),
 }
 
 
@@ -48,7 +48,7 @@ def status_on(status: MeetingStatus, day: dt.date, *, today: dt.date) -> Meeting
 
 def is_late(status: MeetingStatus) -> bool:
     """True when changes to the agenda are tillägg/ändringar after utskick."""
-    return status in (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.ADJUSTED)
+    return status in (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.JUSTERAD)
 
 
 def late_change_label(*, added: bool) -> str:

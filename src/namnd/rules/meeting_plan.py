@@ -32,7 +32,7 @@ from namnd.rules.swedish_dates import long_date, weekday_day_month
 if TYPE_CHECKING:  # a table: SQLModel stays off the way to the first paint
     from namnd.domain.models import OrganRules
 
-_SENT = (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.ADJUSTED)
+_SENT = (MeetingStatus.SENT, MeetingStatus.HELD, MeetingStatus.JUSTERAD)
 _PREPARED = (MeetingStatus.REVIEWED, *_SENT)
 
 
@@ -55,14 +55,14 @@ class PlannedMeeting:
         itself: otherwise every past meeting would stay red.
         """
         status = self.meeting.status
-        adjusted = status == MeetingStatus.ADJUSTED or self.after.adjusted_on is not None
+        justerat = status == MeetingStatus.JUSTERAD or self.after.justerat_on is not None
         return [
             ("case_stop", "Ärendestopp", self.before.case_stop, status in _PREPARED),
             ("presidium", "Presidieberedning", self.before.presidium, status in _PREPARED),
             ("kallelse", "Kallelse", self.before.kallelse, status in _SENT),
-            ("adjustment", "Justering senast", self.after.adjustment_deadline, adjusted),
-            ("posting", "Anslag senast", self.after.posting_deadline, adjusted),
-            ("appeal_ends", "Överklagande t.o.m.", self.after.appeal_ends, adjusted),
+            ("adjustment", "Justering senast", self.after.justering_deadline, justerat),
+            ("posting", "Anslag senast", self.after.posting_deadline, justerat),
+            ("appeal_ends", "Överklagande t.o.m.", self.after.appeal_ends, justerat),
         ]
 
 
@@ -174,7 +174,7 @@ def plan_warnings(
             ("ärendestopp", -rules.case_stop_days, deadlines.case_stop),
             ("presidieberedning", -rules.presidium_days, deadlines.presidium),
             ("kallelse", -rules.kallelse_days, deadlines.kallelse),
-            ("justering", rules.adjustment_days, after_meeting(day, rules).adjustment_deadline),
+            ("justering", rules.justering_days, after_meeting(day, rules).justering_deadline),
         ):
             nominal = day + dt.timedelta(days=days)
             why = why_not_workday(nominal)

@@ -35,7 +35,7 @@ class Notice:
     municipality: str
     meeting_date: dt.date
     paragraphs: str
-    adjusted_on: dt.date
+    justerat_on: dt.date
     archive: str
     up: dt.date
     down: dt.date
@@ -75,7 +75,7 @@ class Notice:
             ("Organ", self.organ_name),
             ("Sammanträdesdatum", long_date(self.meeting_date)),
             ("Paragrafer" if self.number is None else "Paragraf", paragraphs),
-            (justering, long_date(self.adjusted_on)),
+            (justering, long_date(self.justerat_on)),
             ("Protokollet förvaras", self.archive),
             ("Anslaget sätts upp", long_date(self.up)),
             ("Anslaget tas ned", long_date(self.down)),
@@ -110,8 +110,8 @@ def notices_for(
     notices = [
         _immediate(protocol, dates, base, archive, municipality) for dates in after.immediate
     ]
-    if protocol.is_adjusted and protocol.numbers is not None:
-        assert after.adjusted_on is not None
+    if protocol.is_justerat and protocol.numbers is not None:
+        assert after.justerat_on is not None
         notices.append(
             Notice(
                 stem=base,
@@ -119,7 +119,7 @@ def notices_for(
                 municipality=municipality,
                 meeting_date=protocol.date,
                 paragraphs=protocol.numbers.text,
-                adjusted_on=after.adjusted_on,
+                justerat_on=after.justerat_on,
                 archive=archive,
                 up=after.posted_on or after.posting_deadline,
                 down=after.notice_down,
@@ -144,7 +144,7 @@ def _immediate(
         municipality=municipality,
         meeting_date=protocol.date,
         paragraphs=f"§ {dates.number}",
-        adjusted_on=dates.adjusted_on,
+        justerat_on=dates.justerat_on,
         archive=archive,
         up=dates.posting_deadline,
         down=dates.notice_down,

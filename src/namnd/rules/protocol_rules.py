@@ -124,8 +124,8 @@ def _paragraph_problems(protocol: Protocol, paragraph: ProtocolParagraph) -> lis
     for name in paragraph.recused:
         if protocol.attendee(name) is None:
             flag(f"{name} anmäler jäv men finns inte i närvaron.")
-    for motion in paragraph.motions:
-        for name in motion.by:
+    for yrkande in paragraph.yrkanden:
+        for name in yrkande.by:
             if name not in names:
                 flag(f"{name} yrkar men tjänstgör inte i paragrafen.")
     for reservation in paragraph.reservations:
@@ -185,7 +185,7 @@ def check_not_future(field: str, day: dt.date | None, *, today: dt.date) -> None
 
 def check_dates_not_future(protocol: Protocol, *, today: dt.date) -> None:
     """The same for a whole protokoll read from a file."""
-    check_not_future("justeringsdatum", protocol.adjustment.adjusted_on, today=today)
-    check_not_future("anslagsdatum", protocol.adjustment.posted_on, today=today)
+    check_not_future("justeringsdatum", protocol.justering.justerat_on, today=today)
+    check_not_future("anslagsdatum", protocol.justering.posted_on, today=today)
     for correction in protocol.corrections:
         check_not_future("rättelsedatum", correction.at.date(), today=today)

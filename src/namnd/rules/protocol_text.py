@@ -55,32 +55,32 @@ def genitive(display: str) -> str:
     return f"{name}{suffix}{bracket}{rest}"
 
 
-def motion_sentence(protocol: Protocol, motion: Yrkande) -> str:
+def yrkande_sentence(protocol: Protocol, yrkande: Yrkande) -> str:
     """The yrkande as minuted: 'Per Ek (M) yrkar avslag på förslaget till beslut.'."""
-    who = names(protocol, motion.by)
+    who = names(protocol, yrkande.by)
     what = {
-        YrkandeKind.APPROVAL: f"bifall till {motion.text or PROPOSAL}",
-        YrkandeKind.REJECTION: f"avslag på {motion.text or PROPOSAL}",
+        YrkandeKind.APPROVAL: f"bifall till {yrkande.text or PROPOSAL}",
+        YrkandeKind.REJECTION: f"avslag på {yrkande.text or PROPOSAL}",
         YrkandeKind.REFERRAL: "att ärendet återremitteras"
-        + (f" med motiveringen {motion.text}" if motion.text else ""),
-        YrkandeKind.AMENDMENT: f"följande ändring: {motion.text}",
-        YrkandeKind.ADDITION: f"följande tillägg: {motion.text}",
-    }[motion.kind]
+        + (f" med motiveringen {yrkande.text}" if yrkande.text else ""),
+        YrkandeKind.AMENDMENT: f"följande ändring: {yrkande.text}",
+        YrkandeKind.ADDITION: f"följande tillägg: {yrkande.text}",
+    }[yrkande.kind]
     return f"{who} yrkar {what.rstrip('.')}."
 
 
 def options(protocol: Protocol, paragraph: ProtocolParagraph) -> list[str]:
     """What the ordförande puts against each other, the proposal first."""
     found = [f"bifall till {PROPOSAL}"]
-    for motion in paragraph.motions:
-        who = genitive(names(protocol, motion.by))
+    for yrkande in paragraph.yrkanden:
+        who = genitive(names(protocol, yrkande.by))
         option = {
-            YrkandeKind.APPROVAL: f"bifall till {motion.text}" if motion.text else "",
+            YrkandeKind.APPROVAL: f"bifall till {yrkande.text}" if yrkande.text else "",
             YrkandeKind.REJECTION: "avslag",
             YrkandeKind.REFERRAL: "",
             YrkandeKind.AMENDMENT: f"bifall till {who} ändringsyrkande",
             YrkandeKind.ADDITION: f"bifall till {who} tilläggsyrkande",
-        }[motion.kind]
+        }[yrkande.kind]
         if option and option not in found:
             found.append(option)
     return found
@@ -91,7 +91,7 @@ def default_vote(protocol: Protocol, paragraph: ProtocolParagraph) -> Vote:
     counter = next(
         (
             m
-            for m in paragraph.motions
+            for m in paragraph.yrkanden
             if m.kind is not YrkandeKind.REFERRAL
             and not (m.kind is YrkandeKind.APPROVAL and not m.text)
         ),
@@ -106,10 +106,10 @@ def default_vote(protocol: Protocol, paragraph: ProtocolParagraph) -> Vote:
 
 def decision_process(protocol: Protocol, paragraph: ProtocolParagraph) -> str:
     """The generated beslutsgång (propositionsordning and omröstning), '' without yrkanden."""
-    if not paragraph.motions:
+    if not paragraph.yrkanden:
         return ""
     parts = []
-    if any(m.kind is YrkandeKind.REFERRAL for m in paragraph.motions):
+    if any(m.kind is YrkandeKind.REFERRAL for m in paragraph.yrkanden):
         parts.append(
             "Ordföranden ställer först proposition på om ärendet ska avgöras i dag eller "
             "återremitteras och finner att ärendet ska avgöras i dag."

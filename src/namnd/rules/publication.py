@@ -46,7 +46,7 @@ from namnd.rules.swedish_numbers import lower_first, number_word
 
 if TYPE_CHECKING:
     # Only the redovisning needs it; its tables would load for every public kallelse.
-    from namnd.rules.ej_verkstallda import Redovisning
+    from namnd.rules.unexecuted_decisions import Redovisning
 
 SECRET_PLACEHOLDER = "Sekretessbelagd handling"
 NOT_FOR_PUBLICATION = "Innehåller sekretessbelagda uppgifter – ej för publicering"
@@ -249,7 +249,7 @@ class PublicStatistics:
 
 def public_redovisning(report: Redovisning) -> PublicStatistics:
     """The published statistics of ``report``; no individual case reaches it."""
-    from namnd.rules.ej_verkstallda import SEX_COLUMNS
+    from namnd.rules.unexecuted_decisions import SEX_COLUMNS
 
     rows = report.counts_by_insats_and_sex()
     by_insats = _suppressed_list([(public_text(insats), total) for insats, _, total in rows])

@@ -23,7 +23,7 @@ from namnd.domain.protocol import Protocol
 from namnd.errors import InvalidInput
 
 CHAIR_ROLE = "ordförande"
-ADJUSTER_ROLE = "justerare"
+JUSTERARE_ROLE = "justerare"
 _SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015]+")
 
 
@@ -54,12 +54,12 @@ def required_signatories(protocol: Protocol) -> tuple[Signatory, ...]:
     """
     if protocol.chair is None:
         raise InvalidInput("Protokollet har ingen ordförande i närvaron: ange ordförande först.")
-    if not protocol.adjustment.adjusters:
+    if not protocol.justering.justerare:
         raise InvalidInput("Ange vem som justerar protokollet innan det skrivs under.")
     people = [Signatory(protocol.chair.name, CHAIR_ROLE)]
-    for name in protocol.adjustment.adjusters:
+    for name in protocol.justering.justerare:
         if not any(same_person(name, p.name) for p in people):
-            people.append(Signatory(name, ADJUSTER_ROLE))
+            people.append(Signatory(name, JUSTERARE_ROLE))
     return tuple(people)
 
 

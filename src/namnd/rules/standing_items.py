@@ -58,7 +58,7 @@ STANDING_ITEMS: tuple[StandingItem, ...] = (
         "Beslut som fattas med stöd av delegering ska anmälas till nämnden.",
     ),
     StandingItem(
-        "adjusters",
+        "justerare",
         "Val av justerare",
         ArendeKind.ELECTION,
         "{organ} utser ledamot att jämte ordföranden justera protokollet.",

@@ -11,7 +11,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from namnd.rules.ej_verkstallda import Case, Quarter, report_status
+from namnd.rules.unexecuted_decisions import Quarter, UnexecutedDecision, report_status
 
 
 @dataclass(frozen=True)
@@ -32,18 +32,20 @@ def quarters_between(first: Quarter, last: Quarter) -> list[Quarter]:
     return out
 
 
-def waiting_times(cases: Iterable[Case], quarters: list[Quarter]) -> dict[str, list[WaitingPoint]]:
+def waiting_times(
+    decisions: Iterable[UnexecutedDecision], quarters: list[Quarter]
+) -> dict[str, list[WaitingPoint]]:
     """Per insats (sorted), one point per quarter; quarters without reports count 0."""
-    cases = list(cases)
+    decisions = list(decisions)
     series: dict[str, list[WaitingPoint]] = {}
-    for insats in sorted({c.insats for c in cases}):
+    for insats in sorted({c.insats for c in decisions}):
         points = []
         for quarter in quarters:
             months = [
                 reported.half_months
-                for case in cases
-                if case.insats == insats
-                and (reported := report_status(case, quarter, quarter.last_day)) is not None
+                for decision in decisions
+                if decision.insats == insats
+                and (reported := report_status(decision, quarter, quarter.last_day)) is not None
             ]
             points.append(
                 WaitingPoint(quarter, len(months), statistics.median(months) if months else None)
@@ -52,9 +54,9 @@ def waiting_times(cases: Iterable[Case], quarters: list[Quarter]) -> dict[str, l
     return series
 
 
-def register_span(cases: Iterable[Case]) -> tuple[Quarter, Quarter] | None:
+def register_span(decisions: Iterable[UnexecutedDecision]) -> tuple[Quarter, Quarter] | None:
     """The quarters from the oldest beslut to the newest date in the register."""
-    days = [d for c in cases for d in (c.decision_date, c.executed_on, c.interrupted_on) if d]
+    days = [d for c in decisions for d in (c.decision_date, c.executed_on, c.interrupted_on) if d]
     if not days:
         return None
     first, last = min(days), max(days)

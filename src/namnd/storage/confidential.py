@@ -22,8 +22,8 @@ from sqlmodel import Session, col, select
 from namnd.domain.delegation_tables import (
     DelegationListImport,
     DelegationListRow,
-    UnexecutedDecision,
-    UnexecutedOffer,
+    UnexecutedDecisionRow,
+    UnexecutedOfferRow,
 )
 from namnd.domain.models import (
     AgendaItem,
@@ -38,7 +38,7 @@ from namnd.domain.models import (
 )
 from namnd.domain.protocol_tables import CorrectionRow, ProtocolRecord
 from namnd.formats.agenda_markdown import ADMIN_PROPOSAL, BODY, PREAMBLE, PROPOSAL, SUMMARY
-from namnd.formats.protocol_markdown import DECISION, MOTIONS, NOTES, PROCESS, RESERVATIONS, VOTE
+from namnd.formats.protocol_markdown import DECISION, NOTES, PROCESS, RESERVATIONS, VOTE, YRKANDEN
 from namnd.rules.delegation_summary import classify
 from namnd.rules.public_check import Secret
 from namnd.rules.small_counts import THRESHOLD
@@ -60,12 +60,12 @@ def public_texts(*, session: Session) -> list[str]:
     texts += (paragraph.title for paragraph, _, _ in _paragraphs(session))
     for organ in session.exec(select(Organ)):
         texts += [organ.name, organ.administration]
-    texts += session.exec(select(DelegationCode.matter))
-    texts += session.exec(select(DelegationDecision.matter))
+    texts += session.exec(select(DelegationCode.subject))
+    texts += session.exec(select(DelegationDecision.subject))
     for meeting in session.exec(select(Meeting)):
-        texts += [meeting.place, meeting.adjustment_text]
+        texts += [meeting.place, meeting.justering_text]
     for record in session.exec(select(ProtocolRecord)):
-        texts += [record.adjustment_place, record.archive]
+        texts += [record.justering_place, record.archive]
     texts += _insats_categories(session)
     return [text for text in dict.fromkeys(texts) if text]
 
@@ -160,16 +160,18 @@ def _personal_rows(session: Session) -> Iterator[Secret]:
         where = f"delegationslistan {batch.list_name} ({batch.period}), rad {row.line}"
         yield Secret(row.decision, f"{where}, Beslut")
         yield Secret(row.rejection_reason, f"{where}, Anledning till avslag")
-    cases = {case.id: case for case in session.exec(select(UnexecutedDecision))}
-    for case in cases.values():
-        yield Secret(case.reason_text, f"{_case_where(case)}, Övriga kommentarer")
-    for offer in session.exec(select(UnexecutedOffer)):
-        case = cases[offer.decision_id]
-        yield Secret(offer.note, f"{_case_where(case)}, erbjudandet {offer.offered_on.isoformat()}")
+    decisions = {decision.id: decision for decision in session.exec(select(UnexecutedDecisionRow))}
+    for decision in decisions.values():
+        yield Secret(decision.reason_text, f"{_decision_where(decision)}, Övriga kommentarer")
+    for offer in session.exec(select(UnexecutedOfferRow)):
+        decision = decisions[offer.decision_id]
+        yield Secret(
+            offer.note, f"{_decision_where(decision)}, erbjudandet {offer.offered_on.isoformat()}"
+        )
 
 
-def _case_where(case: UnexecutedDecision) -> str:
-    return f"ej verkställt beslut ({case.insats}, beslut {case.decision_date.isoformat()})"
+def _decision_where(decision: UnexecutedDecisionRow) -> str:
+    return f"ej verkställt beslut ({decision.insats}, beslut {decision.decision_date.isoformat()})"
 
 
 def _arenden(session: Session) -> dict[int, tuple[Arende, str]]:
@@ -218,7 +220,7 @@ def _paragraphs(session: Session) -> list[tuple[ParagraphRow, dt.date, bool]]:
 
 def _paragraph_fields(paragraph: ParagraphRow) -> list[tuple[str, str]]:
     fields = [(DECISION, paragraph.decision_md), (PROCESS, paragraph.process_md)]
-    fields += [(MOTIONS, m.get("text", "")) for m in paragraph.motions]
+    fields += [(YRKANDEN, m.get("text", "")) for m in paragraph.yrkanden]
     fields += [
         (RESERVATIONS, r.get(key, ""))
         for r in paragraph.reservations

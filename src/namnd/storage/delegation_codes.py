@@ -20,11 +20,11 @@ def list_codes(*, session: Session, organ_id: int) -> list[DelegationCode]:
 
 
 def save_code(
-    *, session: Session, organ_id: int, code: str, matter: str, delegate: str
+    *, session: Session, organ_id: int, code: str, subject: str, delegate: str
 ) -> DelegationCode:
     """Add a code, or change the matter and delegat of an existing one."""
-    code, matter, delegate = code.strip().upper(), matter.strip(), delegate.strip()
-    if not code or not matter or not delegate:
+    code, subject, delegate = code.strip().upper(), subject.strip(), delegate.strip()
+    if not code or not subject or not delegate:
         raise InvalidInput("En delegationskod behöver kod, ärende och delegat.")
     row = session.exec(
         select(DelegationCode).where(
@@ -32,10 +32,10 @@ def save_code(
         )
     ).first()
     if row is None:
-        row = DelegationCode(organ_id=organ_id, code=code, matter=matter, delegate=delegate)
+        row = DelegationCode(organ_id=organ_id, code=code, subject=subject, delegate=delegate)
         session.add(row)
     else:
-        row.matter, row.delegate = matter, delegate
+        row.subject, row.delegate = subject, delegate
     session.flush()
     return row
 

@@ -20,7 +20,7 @@ DETAILS = frozenset(
         "start_time",
         "place",
         "kallelse_date",
-        "adjustment_text",
+        "justering_text",
         "chair_name",
         "secretary_name",
         "secretary_title",

@@ -26,8 +26,8 @@ def paragraph_from_row(row: ParagraphRow) -> ProtocolParagraph:
         dnr=row.dnr,
         item=row.item,
         decision_md=row.decision_md,
-        motions=tuple(
-            Yrkande(tuple(m["by"]), YrkandeKind(m["kind"]), m.get("text", "")) for m in row.motions
+        yrkanden=tuple(
+            Yrkande(tuple(m["by"]), YrkandeKind(m["kind"]), m.get("text", "")) for m in row.yrkanden
         ),
         process_md=row.process_md,
         vote=_vote(row.vote),
@@ -61,8 +61,8 @@ def paragraph_values(paragraph: ProtocolParagraph) -> dict:
         "dnr": paragraph.dnr,
         "item": paragraph.item,
         "decision_md": paragraph.decision_md,
-        "motions": [
-            {"by": list(m.by), "kind": m.kind.value, "text": m.text} for m in paragraph.motions
+        "yrkanden": [
+            {"by": list(m.by), "kind": m.kind.value, "text": m.text} for m in paragraph.yrkanden
         ],
         "process_md": paragraph.process_md,
         "vote": None if paragraph.vote is None else _vote_json(paragraph.vote),

@@ -66,7 +66,7 @@ def _open_record(session: Session, meeting_id: int) -> ProtocolRecord:
 
 def _editable(session: Session, meeting_id: int) -> ProtocolRecord:
     """The open protokoll, claimed until commit: a justering cannot slip in meanwhile."""
-    if not claim(session, ProtocolRecord, _not_adjusted(meeting_id)):
+    if not claim(session, ProtocolRecord, _not_justerat(meeting_id)):
         _open_record(session, meeting_id)
         raise InvalidInput(CLOSED)
     return _open_record(session, meeting_id)
@@ -78,8 +78,8 @@ def _claimed(session: Session, meeting_id: int) -> ProtocolRecord:
     return _open_record(session, meeting_id)
 
 
-def _not_adjusted(meeting_id: int):
-    return (col(ProtocolRecord.meeting_id) == meeting_id) & col(ProtocolRecord.adjusted_on).is_(
+def _not_justerat(meeting_id: int):
+    return (col(ProtocolRecord.meeting_id) == meeting_id) & col(ProtocolRecord.justerat_on).is_(
         None
     )
 
@@ -130,12 +130,12 @@ def load_protocol(*, session: Session, meeting_id: int) -> ProtocolView | None:
         secretary=meeting.secretary_name,
         attendees=tuple(attendee_from_row(a) for a in attendance),
         paragraphs=tuple(paragraph_from_row(r) for r in rows),
-        adjustment=Justering(
-            adjusters=tuple(record.adjusters),
-            place=record.adjustment_place,
-            date=record.adjustment_date,
-            time=record.adjustment_time,
-            adjusted_on=record.adjusted_on,
+        justering=Justering(
+            justerare=tuple(record.justerare),
+            place=record.justering_place,
+            date=record.justering_date,
+            time=record.justering_time,
+            justerat_on=record.justerat_on,
             posted_on=record.posted_on,
             archive=record.archive,
         ),
@@ -252,7 +252,7 @@ def _from_agenda(item: AgendaItem, arende: Arende) -> ProtocolParagraph:
 
 
 def _mark_held(session: Session, meeting: Meeting, by: str) -> None:
-    if meeting.status not in (MeetingStatus.HELD, MeetingStatus.ADJUSTED):
+    if meeting.status not in (MeetingStatus.HELD, MeetingStatus.JUSTERAD):
         assert meeting.id is not None  # a stored meeting
         set_status(session=session, meeting_id=meeting.id, target=MeetingStatus.HELD, by=by)
 
@@ -426,11 +426,11 @@ def _apart(one: ParagraphRange | None, other: ParagraphRange | None) -> bool:
     )
 
 
-def save_adjustment(
+def save_justering(
     *,
     session: Session,
     meeting_id: int,
-    adjustment: Justering,
+    justering: Justering,
     end_time: dt.time | None,
     version: int,
 ) -> int:
@@ -442,11 +442,11 @@ def save_adjustment(
         ProtocolRecord,
         record.id,
         {
-            "adjusters": list(adjustment.adjusters),
-            "adjustment_place": adjustment.place,
-            "adjustment_date": adjustment.date,
-            "adjustment_time": adjustment.time,
-            "archive": adjustment.archive,
+            "justerare": list(justering.justerare),
+            "justering_place": justering.place,
+            "justering_date": justering.date,
+            "justering_time": justering.time,
+            "archive": justering.archive,
             "end_time": end_time,
         },
         version=version,
@@ -523,14 +523,14 @@ def _renumber(
         session.expire(row)
 
 
-def adjust(*, session: Session, meeting_id: int, on: dt.date, by: str, today: dt.date) -> None:
+def justera(*, session: Session, meeting_id: int, on: dt.date, by: str, today: dt.date) -> None:
     """Justera: check the rules, close the protokoll, mark the ärenden decided."""
     check_not_future("justeringsdatum", on, today=today)
     record = _editable(session, meeting_id)
     meeting = _meeting(session, meeting_id)
     view = load_protocol(session=session, meeting_id=meeting_id)
     assert view is not None
-    if not record.adjusters:
+    if not record.justerare:
         raise InvalidInput("Ange vem som justerar protokollet innan det justeras.")
     if on < meeting.date:
         raise InvalidInput("Protokollet kan inte justeras före sammanträdet.")
@@ -545,19 +545,19 @@ def adjust(*, session: Session, meeting_id: int, on: dt.date, by: str, today: dt
             assert arende.id is not None  # a stored ärende
             decide_report_back(session=session, arende_id=arende.id, by=by, decided_on=meeting.date)
         arende.decided = True
-    record.adjusted_on = on
+    record.justerat_on = on
     record.version += 1
     _mark_held(session, meeting, by)
-    set_status(session=session, meeting_id=meeting_id, target=MeetingStatus.ADJUSTED, by=by)
+    set_status(session=session, meeting_id=meeting_id, target=MeetingStatus.JUSTERAD, by=by)
 
 
 def post(*, session: Session, meeting_id: int, on: dt.date, today: dt.date) -> None:
     """Record the day the justering was anslagen."""
     check_not_future("anslagsdatum", on, today=today)
     record = _claimed(session, meeting_id)
-    if record.adjusted_on is None:
+    if record.justerat_on is None:
         raise InvalidInput("Protokollet måste vara justerat innan justeringen anslås.")
-    if on < record.adjusted_on:
+    if on < record.justerat_on:
         raise InvalidInput("Anslaget kan inte sättas upp före justeringen.")
     record.posted_on = on
     record.version += 1
@@ -579,7 +579,7 @@ def correct(
     else is not overwritten (StaleEdit).
     """
     record = _claimed(session, meeting_id)
-    if record.adjusted_on is None:
+    if record.justerat_on is None:
         raise InvalidInput("Protokollet är inte justerat: ändra paragrafen direkt.")
     if not reason.strip():
         raise InvalidInput("En rättelse måste ha ett skäl.")
@@ -618,7 +618,7 @@ _FIELD_LABELS = {
     "dnr": "Dnr",
     "decision_md": "Beslut",
     "process_md": "Beslutsgång",
-    "motions": "Yrkanden",
+    "yrkanden": "Yrkanden",
     "vote": "Omröstning",
     "reservations": "Reservationer",
     "notes": "Protokollsanteckningar",
@@ -652,7 +652,7 @@ def replace_protocol(
     meeting = _meeting(session, meeting_id)
     claim(session, ProtocolRecord, col(ProtocolRecord.meeting_id) == meeting_id)
     record = _record(session, meeting_id)
-    if record is not None and record.adjusted_on is not None:
+    if record is not None and record.justerat_on is not None:
         raise InvalidInput(CLOSED)
     _check_unique_names(protocol.attendees)
     if protocol.paragraphs:
@@ -662,15 +662,15 @@ def replace_protocol(
     if record is None:
         record = ProtocolRecord(meeting_id=meeting_id)
         session.add(record)
-    adjustment = protocol.adjustment
+    justering = protocol.justering
     record.end_time = protocol.end_time
-    record.adjusters = list(adjustment.adjusters)
-    record.adjustment_place = adjustment.place
-    record.adjustment_date = adjustment.date
-    record.adjustment_time = adjustment.time
-    record.adjusted_on = adjustment.adjusted_on
-    record.posted_on = adjustment.posted_on
-    record.archive = adjustment.archive
+    record.justerare = list(justering.justerare)
+    record.justering_place = justering.place
+    record.justering_date = justering.date
+    record.justering_time = justering.time
+    record.justerat_on = justering.justerat_on
+    record.posted_on = justering.posted_on
+    record.archive = justering.archive
     record.version += 1
     session.flush()
     for paragraph in protocol.paragraphs:
@@ -688,8 +688,8 @@ def replace_protocol(
                 corrected_at=c.at,
             )
         )
-    if protocol.is_adjusted:
-        meeting.status = MeetingStatus.ADJUSTED
+    if protocol.is_justerat:
+        meeting.status = MeetingStatus.JUSTERAD
     elif meeting.date <= today:
         meeting.status = MeetingStatus.HELD
     meeting.version += 1

@@ -21,7 +21,7 @@ RULE_FIELDS = (
     "kallelse_days",
     "case_stop_days",
     "presidium_days",
-    "adjustment_days",
+    "justering_days",
     "posting_days",
     "appeal_weeks",
     "default_time",
@@ -73,7 +73,7 @@ def service_rules(rules: OrganRules) -> deadlines.Rules:
         kallelse_days=rules.kallelse_days,
         case_stop_days=rules.case_stop_days,
         presidium_days=rules.presidium_days,
-        adjustment_days=rules.adjustment_days,
+        justering_days=rules.justering_days,
         posting_days=rules.posting_days,
         appeal_weeks=rules.appeal_weeks,
     )
@@ -94,11 +94,11 @@ def meeting_deadlines(
         return {}
     rules = service_rules(rules_for(session=session, organ_id=organ_id))
     recorded = {
-        meeting_id: (adjusted_on, posted_on)
-        for meeting_id, adjusted_on, posted_on in session.exec(
+        meeting_id: (justerat_on, posted_on)
+        for meeting_id, justerat_on, posted_on in session.exec(
             select(
                 col(ProtocolRecord.meeting_id),
-                col(ProtocolRecord.adjusted_on),
+                col(ProtocolRecord.justerat_on),
                 col(ProtocolRecord.posted_on),
             ).where(col(ProtocolRecord.meeting_id).in_(list(days)))
         )
@@ -112,11 +112,11 @@ def meeting_deadlines(
         immediate.setdefault(meeting_id, []).append(number)
     result = {}
     for meeting_id, day in days.items():
-        adjusted_on, posted_on = recorded.get(meeting_id, (None, None))
+        justerat_on, posted_on = recorded.get(meeting_id, (None, None))
         result[meeting_id] = deadlines.after_meeting(
             day,
             rules,
-            adjusted_on=adjusted_on,
+            justerat_on=justerat_on,
             posted_on=posted_on,
             immediate=tuple(immediate.get(meeting_id, ())),
         )

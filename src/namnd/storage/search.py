@@ -112,10 +112,10 @@ def _documents(connection: Connection, rows: list) -> list[Document]:
             found["arende", r.id] = (r.title, r.dnr or "", body)
     if wanted["paragraph"]:
         query = select(
-            p.id, p.title, p.dnr, p.decision_md, p.process_md, p.motions, p.reservations, p.notes
+            p.id, p.title, p.dnr, p.decision_md, p.process_md, p.yrkanden, p.reservations, p.notes
         )
         for r in connection.execute(query.where(p.id.in_(wanted["paragraph"]))):
-            body = paragraph_text(r.decision_md, r.process_md, r.motions, r.reservations, r.notes)
+            body = paragraph_text(r.decision_md, r.process_md, r.yrkanden, r.reservations, r.notes)
             found["paragraph", r.id] = (r.title, r.dnr or "", body)
     documents = []
     for r in rows:

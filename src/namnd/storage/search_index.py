@@ -99,7 +99,7 @@ def _paragraph_rows(connection: Connection, ids: Iterable[int] | None) -> list[d
             p.title,
             p.decision_md,
             p.process_md,
-            p.motions,
+            p.yrkanden,
             p.reservations,
             p.notes,
             p.confidential,
@@ -116,7 +116,7 @@ def _paragraph_rows(connection: Connection, ids: Iterable[int] | None) -> list[d
             r.id,
             r.dnr,
             r.title,
-            paragraph_text(r.decision_md, r.process_md, r.motions, r.reservations, r.notes),
+            paragraph_text(r.decision_md, r.process_md, r.yrkanden, r.reservations, r.notes),
             bool(r.confidential or r.arende_secret),
         )
         for r in connection.execute(query)

@@ -31,11 +31,11 @@ def record(
     session: Session,
     row: SignatureRow,
     after: int | None,
-    adjust_on: dt.date | None,
+    justera_on: dt.date | None,
     by: str,
     today: dt.date,
 ) -> None:
-    """Store ``row``; with ``adjust_on``, justera the protokoll (logged ``by`` the signers).
+    """Store ``row``; with ``justera_on``, justera the protokoll (logged ``by`` the signers).
 
     ``after`` is the id of the last signature the signer's file was built on (None: no
     signature yet); if another signature came in meanwhile, StaleEdit and nothing stored,
@@ -50,7 +50,7 @@ def record(
         )
     session.add(row)
     session.flush()
-    if adjust_on is not None:
-        from namnd.storage.protocols import adjust
+    if justera_on is not None:
+        from namnd.storage.protocols import justera
 
-        adjust(session=session, meeting_id=row.meeting_id, on=adjust_on, by=by, today=today)
+        justera(session=session, meeting_id=row.meeting_id, on=justera_on, by=by, today=today)

@@ -13,9 +13,9 @@ from namnd.storage.schedule import find_organ
 from namnd.storage.stores._part import Part
 
 if TYPE_CHECKING:
-    from namnd.domain.changes import EjVerkstalldChanges
+    from namnd.domain.changes import UnexecutedDecisionChanges
     from namnd.domain.models import DelegationCode
-    from namnd.rules.ej_verkstallda import Case, Offer
+    from namnd.rules.unexecuted_decisions import UnexecutedDecision, UnexecutedOffer
     from namnd.storage.delegation import ImportView
 
 
@@ -49,7 +49,7 @@ class DelegationStore(Part):
             return list_codes(session=session, organ_id=organ.id)
 
     def save_code(
-        self, code: str, matter: str, delegate: str, organ_code: str | None = None
+        self, code: str, subject: str, delegate: str, organ_code: str | None = None
     ) -> str:
         """Add a code to the delegationsordning or change its matter and delegat; the code."""
         from namnd.storage.delegation_codes import save_code
@@ -58,7 +58,7 @@ class DelegationStore(Part):
             organ = find_organ(session=session, code=organ_code)
             assert organ.id is not None  # a stored organ
             return save_code(
-                session=session, organ_id=organ.id, code=code, matter=matter, delegate=delegate
+                session=session, organ_id=organ.id, code=code, subject=subject, delegate=delegate
             ).code
 
     def unknown_codes(self, organ_code: str | None = None) -> list[str]:
@@ -72,47 +72,51 @@ class DelegationStore(Part):
 
     # --- ej verkställda beslut ----------------------------------------------------
 
-    def ej_verkstallda(self, organ_code: str | None = None) -> list[Case]:
+    def unexecuted_decisions(self, organ_code: str | None = None) -> list[UnexecutedDecision]:
         """The register of ej verkställda beslut with their offers."""
-        from namnd.storage import ej_verkstallda
+        from namnd.storage import unexecuted_decisions
 
         with self._read() as session:
             organ = find_organ(session=session, code=organ_code)
-            return ej_verkstallda.list_cases(session=session, organ_id=organ.id)
+            return unexecuted_decisions.list_decisions(session=session, organ_id=organ.id)
 
-    def add_ej_verkstalld(
-        self, case: Case, *, by: str, organ_code: str | None = None
+    def add_unexecuted_decision(
+        self, decision: UnexecutedDecision, *, by: str, organ_code: str | None = None
     ) -> int | None:
         """Register a beslut; its id, or None if the same beslut was already there."""
-        from namnd.storage import ej_verkstallda
+        from namnd.storage import unexecuted_decisions
 
         with self._session() as session:
             organ = find_organ(session=session, code=organ_code)
             assert organ.id is not None  # a stored organ
-            return ej_verkstallda.add_case(session=session, organ_id=organ.id, case=case, by=by)
+            return unexecuted_decisions.add_decision(
+                session=session, organ_id=organ.id, decision=decision, by=by
+            )
 
-    def update_ej_verkstalld(
-        self, case_id: int, version: int, changes: EjVerkstalldChanges, *, by: str
+    def update_unexecuted_decision(
+        self, decision_id: int, version: int, changes: UnexecutedDecisionChanges, *, by: str
     ) -> int:
         """Change a registered beslut (StaleEdit if someone saved first); the new version."""
-        from namnd.storage import ej_verkstallda
+        from namnd.storage import unexecuted_decisions
 
         return self._write(
-            ej_verkstallda.update_case,
-            case_id=case_id,
+            unexecuted_decisions.update_decision,
+            decision_id=decision_id,
             version=version,
             changes=changes.as_dict(),
             by=by,
         )
 
-    def add_ej_verkstalld_offer(self, case_id: int, offer: Offer, note: str = "") -> None:
+    def add_unexecuted_offer(
+        self, decision_id: int, offer: UnexecutedOffer, note: str = ""
+    ) -> None:
         """Record an erbjudande made for a registered beslut."""
-        from namnd.storage import ej_verkstallda
+        from namnd.storage import unexecuted_decisions
 
-        self._write(ej_verkstallda.add_offer, case_id=case_id, offer=offer, note=note)
+        self._write(unexecuted_decisions.add_offer, decision_id=decision_id, offer=offer, note=note)
 
-    def delete_ej_verkstalld(self, case_id: int) -> None:
+    def delete_unexecuted_decision(self, decision_id: int) -> None:
         """Remove a registered beslut and its offers."""
-        from namnd.storage import ej_verkstallda
+        from namnd.storage import unexecuted_decisions
 
-        self._write(ej_verkstallda.delete_case, case_id=case_id)
+        self._write(unexecuted_decisions.delete_decision, decision_id=decision_id)

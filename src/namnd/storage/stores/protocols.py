@@ -70,16 +70,16 @@ class ProtocolStore(Part):
 
         self._write(protocols.save_attendance, meeting_id=meeting_id, attendees=attendees)
 
-    def save_adjustment(
-        self, meeting_id: int, adjustment: Justering, end_time: dt.time | None, version: int
+    def save_justering(
+        self, meeting_id: int, justering: Justering, end_time: dt.time | None, version: int
     ) -> int:
         """Justerare, place and day of justering, förvaring, end time; the new version."""
         from namnd.storage import protocols
 
         return self._write(
-            protocols.save_adjustment,
+            protocols.save_justering,
             meeting_id=meeting_id,
-            adjustment=adjustment,
+            justering=justering,
             end_time=end_time,
             version=version,
         )
@@ -98,14 +98,14 @@ class ProtocolStore(Part):
 
         self._write(protocols.remove_paragraph, meeting_id=meeting_id, paragraph_id=paragraph_id)
 
-    def adjust(
+    def justera(
         self, meeting_id: int, on: dt.date, *, by: str, today: dt.date | None = None
     ) -> None:
         """Justera (InvalidInput listing what breaks the rules, or a date after today)."""
         from namnd.storage import protocols
 
         today = today or dt.date.today()
-        self._write(protocols.adjust, meeting_id=meeting_id, on=on, by=by, today=today)
+        self._write(protocols.justera, meeting_id=meeting_id, on=on, by=by, today=today)
 
     def signatures(self, meeting_id: int) -> list[SignatureRow]:
         """The PAdES signatures on the protokoll's signed files, oldest first."""
@@ -115,9 +115,9 @@ class ProtocolStore(Part):
             return signatures.signatures(session=session, meeting_id=meeting_id)
 
     def record_signature(
-        self, row: SignatureRow, *, after: int | None, adjust_on: dt.date | None, by: str
+        self, row: SignatureRow, *, after: int | None, justera_on: dt.date | None, by: str
     ) -> None:
-        """Store a signature made on top of signature ``after``; with ``adjust_on`` justera.
+        """Store a signature made on top of signature ``after``; with ``justera_on`` justera.
 
         StaleEdit if another signature was stored since ``after``.
         """
@@ -125,7 +125,7 @@ class ProtocolStore(Part):
 
         today = dt.date.today()
         self._write(
-            signatures.record, row=row, after=after, adjust_on=adjust_on, by=by, today=today
+            signatures.record, row=row, after=after, justera_on=justera_on, by=by, today=today
         )
 
     def post(self, meeting_id: int, on: dt.date, *, today: dt.date | None = None) -> None:

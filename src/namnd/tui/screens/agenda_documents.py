@@ -178,7 +178,7 @@ class AgendaDocuments(AgendaHost):
         )
 
     def _place_unexecuted(self, quarter: str) -> None:
-        from namnd.operations.ej_verkstallda_placing import place_redovisning
+        from namnd.operations.unexecuted_placing import place_redovisning
 
         def placed(added: int) -> None:
             message = (

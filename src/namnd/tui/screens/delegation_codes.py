@@ -74,7 +74,7 @@ class DelegationCodesScreen(PerOrganScreen, Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for c in codes:
-            table.add_row(c.code, c.matter, c.delegate, key=c.code)
+            table.add_row(c.code, c.subject, c.delegate, key=c.code)
         keys = [c.code for c in codes]
         if focus in keys:
             table.move_cursor(row=keys.index(focus))
@@ -98,13 +98,13 @@ class DelegationCodesScreen(PerOrganScreen, Screen[None]):
         code = self.codes[table.cursor_row] if existing and self.codes else None
         if values is None:
             values = (
-                {"code": code.code, "matter": code.matter, "delegate": code.delegate}
+                {"code": code.code, "subject": code.subject, "delegate": code.delegate}
                 if code
                 else {}
             )
         fields = [
             Field("code", "Kod (t.ex. D2)", value=values.get("code", "")),
-            Field("matter", "Ärende", value=values.get("matter", "")),
+            Field("subject", "Ärende", value=values.get("subject", "")),
             Field("delegate", "Delegat", value=values.get("delegate", "")),
         ]
 
@@ -119,7 +119,7 @@ class DelegationCodesScreen(PerOrganScreen, Screen[None]):
             write(
                 self,
                 lambda: self.store.delegation.save_code(
-                    answer["code"], answer["matter"], answer["delegate"], self.organ_code
+                    answer["code"], answer["subject"], answer["delegate"], self.organ_code
                 ),
                 title="Kunde inte spara",
                 done=saved,

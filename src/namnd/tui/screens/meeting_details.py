@@ -21,7 +21,7 @@ _FIELDS = {
     "start_time": "Tid (TT:MM)",
     "place": "Plats",
     "kallelse_date": "Kallelsens datum (ÅÅÅÅ-MM-DD)",
-    "adjustment_text": "Justering (vem, när och var)",
+    "justering_text": "Justering (vem, när och var)",
     "chair_name": "Ordförande, som under kallelsen (t.ex. Tuva Lund (S))",
     "secretary_name": "Sekreterare",
     "secretary_title": "Sekreterarens titel",
@@ -108,7 +108,7 @@ class MeetingDetailsScreen(FormScreen):
                 if raw["kallelse_date"]
                 else None
             ),
-            adjustment_text=raw["adjustment_text"],
+            justering_text=raw["justering_text"],
             chair_name=raw["chair_name"],
             secretary_name=raw["secretary_name"],
             secretary_title=raw["secretary_title"],

@@ -58,7 +58,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         Binding("ctrl+o", "overwrite", "Skriv över", id="overwrite"),
         Binding("escape", "leave", "Tillbaka", id="back"),
         Binding("e", "write", "Skriv beslut", id="write"),
-        Binding("y", "motion", "Yrkande", id="motion"),
+        Binding("y", "yrkande", "Yrkande", id="yrkande"),
         Binding("v", "vote", "Votering", id="vote"),
         Binding("r", "reservation", "Reservation", id="reservation"),
         Binding("A", "post", "Anslag", id="post"),
@@ -67,7 +67,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         Binding("X", "export_dispatch", "Expediera", id="export_dispatch"),
         Binding("c", "correct", "Rättelse", id="correct"),
         Binding("a", "attendance", "Närvaro", id="attendance"),
-        Binding("J", "adjust", "Justera", id="adjust"),
+        Binding("J", "justera", "Justera", id="justera"),
         Binding("w", "export_word", "Word", id="export_word"),
         Binding("n", "next", "Nästa §", id="next", show=False),
         Binding("t", "note", "Anteckning", id="note", show=False),
@@ -80,14 +80,14 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         Binding("plus", "add_paragraph", "Ny §", id="add_paragraph", show=False),
         Binding("minus", "remove_paragraph", "Ta bort §", id="remove_paragraph", show=False),
         Binding("N", "attendance_change", "Närvaroändring", id="attendance_change", show=False),
-        Binding("u", "adjustment", "Justeringsuppgifter", id="adjustment", show=False),
+        Binding("u", "justering", "Justeringsuppgifter", id="justering", show=False),
         Binding("ctrl+s", "save_now", "Spara", id="save", show=False),
     ]
     HELP_TITLE = "Protokollet"
     PALETTE = (
         ("Protokoll: skriv beslut i markerad §", "write"),
         ("Protokoll: nästa §", "next"),
-        ("Protokoll: lägg till yrkande", "motion"),
+        ("Protokoll: lägg till yrkande", "yrkande"),
         ("Protokoll: votering", "vote"),
         ("Protokoll: reservation", "reservation"),
         ("Protokoll: protokollsanteckning", "note"),
@@ -104,8 +104,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             "Protokoll: närvaroändring vid markerad § (lämnar, kommer, ersättare går in)",
             "attendance_change",
         ),
-        ("Protokoll: justeringsuppgifter", "adjustment"),
-        ("Protokoll: justera", "adjust"),
+        ("Protokoll: justeringsuppgifter", "justering"),
+        ("Protokoll: justera", "justera"),
         ("Protokoll: anslag", "post"),
         (
             "Protokoll: publicera på anslagstavlan (tillkännagivande som HTML och PDF/A, "
@@ -200,7 +200,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             table.move_cursor(row=row)
             self._show(numbers[row])
         self._heading()
-        self.query_one("#decision", TextArea).read_only = protocol.is_adjusted
+        self.query_one("#decision", TextArea).read_only = protocol.is_justerat
         self.refresh_bindings()
 
     def _heading(self) -> None:
@@ -225,12 +225,12 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         """
         assert self.after is not None
         after = self.after
-        if after.adjusted_on is None:
-            late = " [b red](passerad)[/]" if after.adjustment_deadline < self.today else ""
-            text = f"Justeras senast {long_date(after.adjustment_deadline)}{late}"
+        if after.justerat_on is None:
+            late = " [b red](passerad)[/]" if after.justering_deadline < self.today else ""
+            text = f"Justeras senast {long_date(after.justering_deadline)}{late}"
         elif after.posted_on is None:
             text = (
-                f"Justerat {long_date(after.adjusted_on)} · anslås senast "
+                f"Justerat {long_date(after.justerat_on)} · anslås senast "
                 f"{long_date(after.posting_deadline)}"
             )
         else:
@@ -254,8 +254,8 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self.dirty = self.conflict = False
         self._autosave_clock.stop()
         self.refresh_bindings()
-        adjusted = self.view.protocol.is_adjusted
-        self._set_state("Justerat – skrivskyddat" if adjusted else "Sparat")
+        justerat = self.view.protocol.is_justerat
+        self._set_state("Justerat – skrivskyddat" if justerat else "Sparat")
         self.query_one("#paragraph-title", Static).update(
             Text(f"§ {paragraph.number} {paragraph.title}")
         )
@@ -569,7 +569,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
             self._flush()
 
     def action_write(self) -> None:
-        if self.view is not None and not self.view.protocol.is_adjusted:
+        if self.view is not None and not self.view.protocol.is_justerat:
             self.query_one("#decision", TextArea).focus()
 
     def action_leave(self) -> None:
@@ -594,20 +594,20 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         """
         if self.view is None:
             return True
-        adjusted = self.view.protocol.is_adjusted
+        justerat = self.view.protocol.is_justerat
         if action in ("reload_paragraph", "overwrite"):
             return self.conflict
         if action in ("correct", "post"):
-            return adjusted
+            return justerat
         if action == "publish":
-            return adjusted or any(p.immediate for p in self.view.protocol.paragraphs)
+            return justerat or any(p.immediate for p in self.view.protocol.paragraphs)
         if action == "export_extract":
             return self.number is not None and may_go_out(self.view.protocol, self._current())
         if action == "export_dispatch":
             protocol = self.view.protocol
             return any(may_go_out(protocol, p) for p in protocol.paragraphs)
         if action in _MINUTING:
-            return not adjusted
+            return not justerat
         return True
 
     def _current(self) -> ProtocolParagraph:
@@ -642,7 +642,7 @@ class _PendingSave:
 _MINUTING = frozenset(
     {
         "write",
-        "motion",
+        "yrkande",
         "vote",
         "reservation",
         "note",
@@ -655,8 +655,8 @@ _MINUTING = frozenset(
         "remove_paragraph",
         "attendance",
         "attendance_change",
-        "adjustment",
-        "adjust",
+        "justering",
+        "justera",
     }
 )
 
@@ -672,8 +672,8 @@ MARKS_LEGEND = (
 def _marks(paragraph: ProtocolParagraph) -> str:
     """Short markers of what a § holds: y2 (yrkanden), v (votering), r, j, o, s."""
     marks = []
-    if paragraph.motions:
-        marks.append(f"y{len(paragraph.motions)}")
+    if paragraph.yrkanden:
+        marks.append(f"y{len(paragraph.yrkanden)}")
     for flag, mark in (
         (paragraph.vote, "v"),
         (paragraph.reservations, "r"),

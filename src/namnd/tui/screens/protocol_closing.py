@@ -32,14 +32,14 @@ class Closing(ProtocolHost):
     def action_attendance(self) -> None:
         self._flush(then=lambda: self._open_form(AttendanceScreen))
 
-    def action_adjustment(self) -> None:
+    def action_justering(self) -> None:
         self._flush(then=lambda: self._open_form(JusteringScreen))
 
     def _open_form(self, form: type[AttendanceScreen | JusteringScreen]) -> None:
         if self.view is not None:
             self.app.push_screen(form(self.store, self.view))
 
-    def action_adjust(self) -> None:
+    def action_justera(self) -> None:
         """Justera; first ask about uppdrag in the beslut that were never registered."""
         from namnd.operations.assignments import unregistered_in_protocol
 
@@ -53,7 +53,7 @@ class Closing(ProtocolHost):
 
     def _ask_unregistered(self, missing: list[tuple[int, ProposedAssignment]]) -> None:
         if not missing:
-            self._ask_adjustment_date()
+            self._ask_justering_date()
             return
         where = ", ".join(f"§ {n}" for n in dict.fromkeys(n for n, _ in missing))
         question = (
@@ -62,23 +62,23 @@ class Closing(ProtocolHost):
         )
         self.app.push_screen(
             ConfirmDialog(question, yes="Justera ändå"),
-            lambda anyway: self._ask_adjustment_date() if anyway else None,
+            lambda anyway: self._ask_justering_date() if anyway else None,
         )
 
-    def _ask_adjustment_date(self) -> None:
+    def _ask_justering_date(self) -> None:
         def done(text: str | None) -> None:
             if text:
                 self._guard(
-                    lambda: self.store.protocols.adjust(
+                    lambda: self.store.protocols.justera(
                         self.meeting_id,
                         parse_iso_date(text, what="justeringsdatum"),
                         by=self.user,
                         today=self.today,
                     ),
-                    then=adjusted,
+                    then=justerat,
                 )
 
-        def adjusted(_result: object) -> None:
+        def justerat(_result: object) -> None:
             self.notify("Protokollet är justerat och nu skrivskyddat.", title="Justerat")
             self._reload()
             self._warn_late()

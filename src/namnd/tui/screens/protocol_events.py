@@ -37,7 +37,7 @@ class MeetingEvents(ProtocolHost):
         people.sort(key=lambda a: a.name not in first)
         return tuple((a.display, a.name) for a in people)
 
-    def action_motion(self) -> None:
+    def action_yrkande(self) -> None:
         kinds = tuple((k.label, k.value) for k in YrkandeKind)
         fields = [
             Field("by", "Vem yrkar", self._serving_options()),
@@ -47,8 +47,8 @@ class MeetingEvents(ProtocolHost):
 
         def done(values: dict[str, str] | None) -> None:
             if values:
-                motion = Yrkande((values["by"],), YrkandeKind(values["kind"]), values["text"])
-                self._save(lambda p: {"motions": (*p.motions, motion)})
+                yrkande = Yrkande((values["by"],), YrkandeKind(values["kind"]), values["text"])
+                self._save(lambda p: {"yrkanden": (*p.yrkanden, yrkande)})
 
         self.app.push_screen(EntryDialog("Yrkande", fields), done)
 
@@ -84,7 +84,7 @@ class MeetingEvents(ProtocolHost):
         if not people:
             self.notify("Alla som tjänstgör har redan reserverat sig.", title="Reservation")
             return
-        movers = {name for m in paragraph.motions for name in m.by}
+        movers = {name for m in paragraph.yrkanden for name in m.by}
         own = tuple((name, "till förmån för eget yrkande") for _d, name in people if name in movers)
         fields = [
             Field("by", "Vem reserverar sig", people),

@@ -84,8 +84,8 @@ class AttendanceScreen(FormScreen):
         return lambda: self.store.protocols.save_attendance(self.view.meeting_id, attendees)
 
 
-_ADJUSTMENT_FIELDS = (
-    ("adjusters", "Justerare (namn, åtskilda med komma)"),
+_JUSTERING_FIELDS = (
+    ("justerare", "Justerare (namn, åtskilda med komma)"),
     ("place", "Justeringens plats"),
     ("date", "Justeringens datum (ÅÅÅÅ-MM-DD)"),
     ("time", "Justeringens tid, kl. (HH:MM)"),
@@ -104,44 +104,44 @@ class JusteringScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         protocol = self.view.protocol
-        adjustment = protocol.adjustment
+        justering = protocol.justering
         values = {
-            "adjusters": ", ".join(adjustment.adjusters),
-            "place": adjustment.place,
-            "date": adjustment.date.isoformat() if adjustment.date else "",
-            "time": clock(adjustment.time) if adjustment.time else "",
-            "archive": adjustment.archive,
+            "justerare": ", ".join(justering.justerare),
+            "place": justering.place,
+            "date": justering.date.isoformat() if justering.date else "",
+            "time": clock(justering.time) if justering.time else "",
+            "archive": justering.archive,
             "end_time": clock(protocol.end_time) if protocol.end_time else "",
         }
         yield Header()
         yield Label("", id="details-state")
         with VerticalScroll():
-            for key, label in _ADJUSTMENT_FIELDS:
+            for key, label in _JUSTERING_FIELDS:
                 yield Label(label)
                 yield Input(values[key], id=key)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Justering"
-        self.query_one("#adjusters", Input).focus()
+        self.query_one("#justerare", Input).focus()
 
     def save(self) -> Callable[[], object]:
         value = {
-            key: self.query_one(f"#{key}", Input).value.strip() for key, _ in _ADJUSTMENT_FIELDS
+            key: self.query_one(f"#{key}", Input).value.strip() for key, _ in _JUSTERING_FIELDS
         }
-        names = tuple(n.strip() for n in value["adjusters"].split(",") if n.strip())
+        names = tuple(n.strip() for n in value["justerare"].split(",") if n.strip())
         for name in names:
             if self.view.protocol.attendee(name) is None:
                 raise InvalidInput(f"{name} finns inte i närvaron (skriv namnet utan parti).")
         date = parse_iso_date(value["date"], what="justeringens datum") if value["date"] else None
         time = parse_clock(value["time"], what="justeringens tid") if value["time"] else None
         end = parse_clock(value["end_time"], what="sluttid") if value["end_time"] else None
-        adjustment = Justering(
-            adjusters=names, place=value["place"], date=date, time=time, archive=value["archive"]
+        justering = Justering(
+            justerare=names, place=value["place"], date=date, time=time, archive=value["archive"]
         )
         version = self.version
-        return lambda: self.store.protocols.save_adjustment(
-            self.view.meeting_id, adjustment, end, version
+        return lambda: self.store.protocols.save_justering(
+            self.view.meeting_id, justering, end, version
         )
 
     def saved(self, result: object) -> None:

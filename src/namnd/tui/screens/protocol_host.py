@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: A change to one §, made from the § as last saved: ``{"motions": (*p.motions, new)}``.
+#: A change to one §, made from the § as last saved: ``{"motions": (*p.yrkanden, new)}``.
 #: Built when the save's turn comes, so quick events at one § all keep each other.
 Changes = Callable[["ProtocolParagraph"], dict[str, Any]]
 

@@ -20,7 +20,7 @@ _DAYS = {
     "kallelse_days": "Kallelsen skickas ut, dagar före sammanträdet",
     "case_stop_days": "Ärendestopp för tjänsteskrivelser, dagar före",
     "presidium_days": "Presidieberedning, dagar före",
-    "adjustment_days": "Justering senast, dagar efter (högst 14, 5 kap. 69 § KL)",
+    "justering_days": "Justering senast, dagar efter (högst 14, 5 kap. 69 § KL)",
     "posting_days": "Anslag senast, dagar efter justering (högst 2, 8 kap. 12 § KL)",
     "appeal_weeks": "Överklagandetid från anslag, veckor (3, 13 kap. 5 § KL)",
 }
@@ -54,7 +54,7 @@ class RulesScreen(FormScreen):
             kallelse_days=days["kallelse_days"],
             case_stop_days=days["case_stop_days"],
             presidium_days=days["presidium_days"],
-            adjustment_days=days["adjustment_days"],
+            justering_days=days["justering_days"],
             posting_days=days["posting_days"],
             appeal_weeks=days["appeal_weeks"],
             default_time=parse_clock(time_text) if time_text else None,

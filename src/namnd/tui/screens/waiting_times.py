@@ -87,18 +87,18 @@ class WaitingTimesScreen(PerOrganScreen, Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         try:
-            cases = self.store.delegation.ej_verkstallda(self.resolve_organ().code)
+            decisions = self.store.delegation.unexecuted_decisions(self.resolve_organ().code)
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
-        span = register_span(cases)
+        span = register_span(decisions)
         if span is None:
             content: str | Table = (
                 "Registret över ej verkställda beslut är tomt. Tryck [b]i[/b] för att läsa "
                 "in beslut från en fil (se docs/cli.md, ej verkställda beslut)."
             )
         else:
-            content = chart(waiting_times(cases, quarters_between(*span)))
+            content = chart(waiting_times(decisions, quarters_between(*span)))
         self.app.call_from_thread(self._show, content)
 
     def _show(self, content: str | Table) -> None:
@@ -124,7 +124,7 @@ class WaitingTimesScreen(PerOrganScreen, Screen[None]):
     def _import(self, path: str) -> None:
         from pathlib import Path
 
-        from namnd.operations.ej_verkstallda_report import import_register
+        from namnd.operations.unexecuted_report import import_register
 
         user = self.app.user  # type: ignore[attr-defined]
         try:

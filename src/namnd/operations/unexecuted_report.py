@@ -13,11 +13,11 @@ from pathlib import Path
 from namnd.atomic_files import save_document
 from namnd.domain.delegation_tables import ReportLaw
 from namnd.domain.models import Organ
-from namnd.formats.ej_verkstallda_file import parse_law, parse_register
 from namnd.formats.text_files import read_text, text_or_file
-from namnd.renderers.ej_verkstallda_markdown import render_redovisningar
-from namnd.rules.ej_verkstallda import Quarter, Redovisning, build_redovisning
-from namnd.storage import ej_verkstallda
+from namnd.formats.unexecuted_file import parse_law, parse_register
+from namnd.renderers.unexecuted_markdown import render_redovisningar
+from namnd.rules.unexecuted_decisions import Quarter, Redovisning, build_redovisning
+from namnd.storage import unexecuted_decisions
 from namnd.storage.schedule import find_organ
 from namnd.storage.store import Store
 
@@ -33,8 +33,8 @@ def redovisningar(
     """The redovisningar for ``quarter`` ('2019Q2'), SoL then LSS unless one is named."""
     period = Quarter.parse(quarter)
     laws = [parse_law(law)] if law else [ReportLaw.SOL, ReportLaw.LSS]
-    cases = store.delegation.ej_verkstallda(organ)
-    return [build_redovisning(cases, one, period, as_of) for one in laws]
+    decisions = store.delegation.unexecuted_decisions(organ)
+    return [build_redovisning(decisions, one, period, as_of) for one in laws]
 
 
 def export_report(
@@ -141,13 +141,15 @@ class RegisterImport:
 def import_register(
     store: Store, path: Path, *, by: str, organ: str | None = None
 ) -> RegisterImport:
-    """Enter the cases of a YAML file (see ``formats.ej_verkstallda_file``) in one go."""
-    cases = parse_register(read_text(path), name=f"Filen {path.name}")
+    """Enter the cases of a YAML file (see ``formats.unexecuted_file``) in one go."""
+    decisions = parse_register(read_text(path), name=f"Filen {path.name}")
     added = 0
     with store.session() as session:
         organ_id = find_organ(session=session, code=organ).id
         assert organ_id is not None  # a stored organ
-        for case in cases:
-            if ej_verkstallda.add_case(session=session, organ_id=organ_id, case=case, by=by):
+        for decision in decisions:
+            if unexecuted_decisions.add_decision(
+                session=session, organ_id=organ_id, decision=decision, by=by
+            ):
                 added += 1
-    return RegisterImport(added=added, already=len(cases) - added)
+    return RegisterImport(added=added, already=len(decisions) - added)

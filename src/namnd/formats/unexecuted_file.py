@@ -14,7 +14,7 @@ import yaml
 
 from namnd.domain.delegation_tables import DelayReason, ReportLaw
 from namnd.errors import InvalidInput
-from namnd.rules.ej_verkstallda import Case, Offer, check_case
+from namnd.rules.unexecuted_decisions import UnexecutedDecision, UnexecutedOffer, check_decision
 
 _REASONS = {
     "resursbrist": DelayReason.RESOURCES,
@@ -56,7 +56,7 @@ _TextDates.yaml_implicit_resolvers = {
 }
 
 
-def parse_register(text: str, *, name: str = "Filen") -> list[Case]:
+def parse_register(text: str, *, name: str = "Filen") -> list[UnexecutedDecision]:
     """The cases of a register file, or one Swedish error naming every bad item."""
     try:
         root = yaml.compose(text, Loader=_TextDates)
@@ -67,16 +67,16 @@ def parse_register(text: str, *, name: str = "Filen") -> list[Case]:
     if not isinstance(items, list) or root is None:
         raise InvalidInput(f"{name} saknar listan ”beslut”.")
     lines = _item_lines(root)
-    cases, errors = [], []
+    decisions, errors = [], []
     for number, item in enumerate(items, start=1):
         try:
-            cases.append(_case(item))
+            decisions.append(_decision(item))
         except InvalidInput as err:
             where = f"Rad {lines[number - 1]} – " if number <= len(lines) else ""
             errors.append(f"{where}Beslut {number}: {err}")
     if errors:
         raise InvalidInput(f"{name} kan inte läsas in:\n  " + "\n  ".join(errors))
-    return cases
+    return decisions
 
 
 def _item_lines(root: yaml.Node) -> list[int]:
@@ -87,7 +87,7 @@ def _item_lines(root: yaml.Node) -> list[int]:
     return []
 
 
-def _case(item: object) -> Case:
+def _decision(item: object) -> UnexecutedDecision:
     if not isinstance(item, dict):
         raise InvalidInput("ska vara en post med lag, insats, lagrum och beslutsdatum.")
     missing = [k for k in ("lag", "insats", "lagrum", "beslutsdatum") if not item.get(k)]
@@ -97,10 +97,12 @@ def _case(item: object) -> Case:
     if not isinstance(offered, list) or not all(isinstance(o, dict) for o in offered):
         raise InvalidInput("erbjudanden ska vara en lista med {datum, svar}.")
     offers = tuple(
-        Offer(_date(o.get("datum"), "erbjudandets datum"), str(o.get("svar") or "").strip())
+        UnexecutedOffer(
+            _date(o.get("datum"), "erbjudandets datum"), str(o.get("svar") or "").strip()
+        )
         for o in offered
     )
-    case = Case(
+    decision = UnexecutedDecision(
         law=parse_law(item["lag"]),
         insats=str(item["insats"]).strip(),
         lagrum=str(item["lagrum"]).strip(),
@@ -112,8 +114,8 @@ def _case(item: object) -> Case:
         reason_text=str(item.get("kommentar") or "").strip(),
         offers=offers,
     )
-    check_case(case)
-    return case
+    check_decision(decision)
+    return decision
 
 
 def _date(value: object, what: str) -> dt.date:

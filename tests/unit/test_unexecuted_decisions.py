@@ -9,25 +9,25 @@ from pathlib import Path
 
 import pytest
 
-from namnd.domain.changes import EjVerkstalldChanges
+from namnd.domain.changes import UnexecutedDecisionChanges
 from namnd.domain.delegation_tables import ReportLaw
 from namnd.errors import InvalidInput
-from namnd.formats.ej_verkstallda_file import parse_register
-from namnd.renderers.ej_verkstallda_markdown import (
+from namnd.formats.unexecuted_file import parse_register
+from namnd.renderers.unexecuted_markdown import (
     INTERRUPTED_HEADING,
     NOT_EXECUTED_HEADING,
     render_redovisning,
 )
-from namnd.rules.ej_verkstallda import (
-    Case,
+from namnd.rules.small_counts import NOTE
+from namnd.rules.swedish_numbers import number_word
+from namnd.rules.unexecuted_decisions import (
     Quarter,
+    UnexecutedDecision,
     add_months,
     build_redovisning,
     elapsed_half_months,
     elapsed_text,
 )
-from namnd.rules.small_counts import NOTE
-from namnd.rules.swedish_numbers import number_word
 
 DATA = Path(__file__).parents[1] / "data" / "ej-verkstallda-2019Q2.yaml"
 Q2 = Quarter.parse("2019Q2")
@@ -36,7 +36,7 @@ SEED_DATE = dt.date(2019, 8, 27)
 
 
 @pytest.fixture(scope="module")
-def cases() -> list[Case]:
+def decisions() -> list[UnexecutedDecision]:
     return parse_register(DATA.read_text("utf-8"))
 
 
@@ -45,14 +45,14 @@ def _table_rows(markdown: str, heading: str) -> int:
     return max(0, sum(1 for line in section.splitlines() if line.startswith("|")) - 2)
 
 
-def test_seed_cases_are_transcribed(cases):
-    assert sum(c.law == ReportLaw.LSS for c in cases) == 14
-    assert sum(c.law == ReportLaw.SOL for c in cases) == 14
-    assert sum(c.interrupted_on is not None for c in cases) == 1
+def test_seed_cases_are_transcribed(decisions):
+    assert sum(c.law == ReportLaw.LSS for c in decisions) == 14
+    assert sum(c.law == ReportLaw.SOL for c in decisions) == 14
+    assert sum(c.interrupted_on is not None for c in decisions) == 1
 
 
-def test_lss_at_the_seeds_date_is_fourteen_thirteen_beslut_and_one_avbrott(cases):
-    report = build_redovisning(cases, ReportLaw.LSS, Q2, SEED_DATE)
+def test_lss_at_the_seeds_date_is_fourteen_thirteen_beslut_and_one_avbrott(decisions):
+    report = build_redovisning(decisions, ReportLaw.LSS, Q2, SEED_DATE)
     assert (len(report.not_executed), len(report.interruptions), report.total) == (13, 1, 14)
     summary = report.summary()
     assert summary[0].startswith("Sju beslut gällande bostad med särskild service, ")
@@ -64,7 +64,7 @@ def test_lss_at_the_seeds_date_is_fourteen_thirteen_beslut_and_one_avbrott(cases
         "Totalt har fjorton beslut enligt 9 § LSS rapporterats ej verkställda till IVO "
         "andra kvartalet 2019."
     )
-    elapsed = {(r.case.decision_date.isoformat(), r.elapsed) for r in report.reported}
+    elapsed = {(r.decision.decision_date.isoformat(), r.elapsed) for r in report.reported}
     # Where the seed's own figures follow the rule, they agree with it.
     assert {("2019-05-09", "3,5 MÅNADER"), ("2019-05-01", "3,5 MÅNADER")} <= elapsed
     assert ("2019-02-14", "6 MÅNADER") in elapsed
@@ -79,14 +79,14 @@ def test_lss_at_the_seeds_date_is_fourteen_thirteen_beslut_and_one_avbrott(cases
         (ReportLaw.LSS, SEED_DATE, 14, "fjorton"),
     ],
 )
-def test_summary_and_tables_agree(cases, law, as_of, total, word):
+def test_summary_and_tables_agree(decisions, law, as_of, total, word):
     """The seed's SoL text says "tolv" beside a table of fourteen rows; namnd cannot.
 
     With the default reference date, the quarter's last day (2019-06-30), two SoL beslut
     (2019-04-03 and 2019-04-12) and three LSS beslut (2019-04-08, -05-01, -05-09) are not
     yet three months old; counted to the seed's own date, 2019-08-27, they are.
     """
-    report = build_redovisning(cases, law, Q2, as_of)
+    report = build_redovisning(decisions, law, Q2, as_of)
     assert report.as_of == (as_of or dt.date(2019, 6, 30))
     markdown = render_redovisning(report)
     rows = _table_rows(markdown, NOT_EXECUTED_HEADING) + _table_rows(markdown, INTERRUPTED_HEADING)
@@ -96,15 +96,15 @@ def test_summary_and_tables_agree(cases, law, as_of, total, word):
     assert f"Tid som förflutit räknas till {report.as_of.isoformat()}" in markdown
 
 
-def test_public_version_has_counts_only(cases):
-    report = build_redovisning(cases, ReportLaw.LSS, Q2, SEED_DATE)
+def test_public_version_has_counts_only(decisions):
+    report = build_redovisning(decisions, ReportLaw.LSS, Q2, SEED_DATE)
     public = render_redovisning(report, public=True)
     assert public.count("Sekretessbelagd handling") == 2
     assert "fjorton" in public
-    for case in cases:
-        assert case.decision_date.isoformat() not in public
-        if case.reason_text:
-            assert case.reason_text[:30] not in public
+    for decision in decisions:
+        assert decision.decision_date.isoformat() not in public
+        if decision.reason_text:
+            assert decision.reason_text[:30] not in public
     assert "MÅNADER" not in public
     assert "| M |" not in public and "| K |" not in public
     # Small counts (1–2 people) are suppressed in the published statistics.
@@ -115,13 +115,13 @@ def test_public_version_has_counts_only(cases):
 
 
 def test_rules_for_deadline_and_verkstallt():
-    base = Case(ReportLaw.SOL, "Hemtjänst", "4 kap. 1 § SoL", dt.date(2019, 3, 31))
+    base = UnexecutedDecision(ReportLaw.SOL, "Hemtjänst", "4 kap. 1 § SoL", dt.date(2019, 3, 31))
     assert add_months(dt.date(2019, 3, 31), 3) == dt.date(2019, 6, 30)
     assert add_months(dt.date(2019, 11, 30), 3) == dt.date(2020, 2, 29)
 
     def reported(**changes) -> int:
-        case = dataclasses.replace(base, **changes)
-        return build_redovisning([case], ReportLaw.SOL, Q2).total
+        decision = dataclasses.replace(base, **changes)
+        return build_redovisning([decision], ReportLaw.SOL, Q2).total
 
     assert reported() == 1  # deadline 2019-06-30 is the reference date
     assert reported(decision_date=dt.date(2019, 4, 1)) == 0
@@ -162,9 +162,9 @@ def test_quarter_parsing_and_bad_register():
         parse_register("beslut:\n  - {lag: HSL, insats: x, lagrum: y, beslutsdatum: 2019-01-01}\n")
 
 
-def test_public_summary_states_no_count_the_tables_hide(cases):
+def test_public_summary_states_no_count_the_tables_hide(decisions):
     """Issue 11, route 6: the Sammanfattning once said "två beslut gällande …"."""
-    report = build_redovisning(cases, ReportLaw.LSS, Q2, SEED_DATE)
+    report = build_redovisning(decisions, ReportLaw.LSS, Q2, SEED_DATE)
     public = render_redovisning(report, public=True)
     summary = public.split("## Sammanfattning")[1].split("## Bakgrund")[0]
     for word in ("ett beslut", "två beslut", "ett ", "två "):
@@ -203,7 +203,7 @@ def test_a_verkstallt_date_before_the_avbrott_is_refused_naming_the_row():
 
 def test_a_stored_verkstallt_before_the_avbrott_is_still_reported():
     """An older row (entered before the check) counts as not yet resumed, never dropped."""
-    case = Case(
+    decision = UnexecutedDecision(
         ReportLaw.SOL,
         "Kontaktperson",
         "4 kap. 1 § SoL",
@@ -211,14 +211,14 @@ def test_a_stored_verkstallt_before_the_avbrott_is_still_reported():
         executed_on=dt.date(2018, 11, 1),
         interrupted_on=dt.date(2019, 2, 15),
     )
-    (reported,) = build_redovisning([case], ReportLaw.SOL, Q2).reported
+    (reported,) = build_redovisning([decision], ReportLaw.SOL, Q2).reported
     assert reported.interrupted and reported.start == dt.date(2019, 2, 15)
     assert reported.executed_on is None
 
 
 @pytest.mark.usefixtures("backend_demo_store")
 def test_the_register_refuses_a_verkstallt_before_the_avbrott(backend_store):
-    case = Case(
+    decision = UnexecutedDecision(
         ReportLaw.SOL,
         "Kontaktperson",
         "4 kap. 1 § SoL",
@@ -226,15 +226,15 @@ def test_the_register_refuses_a_verkstallt_before_the_avbrott(backend_store):
         executed_on=dt.date(2018, 11, 1),
         interrupted_on=dt.date(2019, 2, 15),
     )
-    before = len(backend_store.delegation.ej_verkstallda())
+    before = len(backend_store.delegation.unexecuted_decisions())
     with pytest.raises(InvalidInput, match="avbrottet"):
-        backend_store.delegation.add_ej_verkstalld(case, by="test")
-    assert len(backend_store.delegation.ej_verkstallda()) == before
-    fine = dataclasses.replace(case, executed_on=None)
-    case_id = backend_store.delegation.add_ej_verkstalld(fine, by="test")
+        backend_store.delegation.add_unexecuted_decision(decision, by="test")
+    assert len(backend_store.delegation.unexecuted_decisions()) == before
+    fine = dataclasses.replace(decision, executed_on=None)
+    decision_id = backend_store.delegation.add_unexecuted_decision(fine, by="test")
     with pytest.raises(InvalidInput, match="avbrottet"):
-        backend_store.delegation.update_ej_verkstalld(
-            case_id, 1, EjVerkstalldChanges(executed_on=dt.date(2019, 1, 5)), by="test"
+        backend_store.delegation.update_unexecuted_decision(
+            decision_id, 1, UnexecutedDecisionChanges(executed_on=dt.date(2019, 1, 5)), by="test"
         )
-    stored = next(c for c in backend_store.delegation.ej_verkstallda() if c.id == case_id)
+    stored = next(c for c in backend_store.delegation.unexecuted_decisions() if c.id == decision_id)
     assert stored.executed_on is None

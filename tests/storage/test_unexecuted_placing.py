@@ -7,7 +7,7 @@ import datetime as dt
 import docx
 
 from namnd.cli.main import main
-from namnd.operations.ej_verkstallda_placing import place_redovisning
+from namnd.operations.unexecuted_placing import place_redovisning
 from tests.renderers.docx_helpers import package_text
 from tests.storage.test_delegation_import import DATA
 
@@ -58,7 +58,7 @@ def test_placing_on_a_new_meeting_adds_the_item_the_handlingar_and_secret_bilago
 
 
 def test_the_seeds_own_lines_are_recognised_and_get_their_files(demo_store, workspace):
-    from namnd.operations.ej_verkstallda_report import import_register
+    from namnd.operations.unexecuted_report import import_register
 
     import_register(demo_store, DATA, by="test")
     placed = place_redovisning(demo_store, workspace, "2019Q2", "2019-09-19", by="test")
@@ -75,7 +75,7 @@ def test_with_another_organ_the_meetings_own_register_is_placed(demo_store, work
     from pathlib import Path
 
     from namnd.operations.agenda_files import import_agenda_file
-    from namnd.operations.ej_verkstallda_report import import_register
+    from namnd.operations.unexecuted_report import import_register
 
     import_register(demo_store, DATA, by="test")
     other = Path(__file__).parent.parent / "data" / "socialnamnd" / "arbetsutskott-kallelse.md"

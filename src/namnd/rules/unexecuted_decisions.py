@@ -5,7 +5,7 @@ Rules (SoL 16 kap. 6 f § and LSS 28 f–g §§; lagrum are editable text in the
 * **Start** is the beslutsdatum, or the date of the avbrott for an interrupted beslut.
   For an interrupted beslut the verkställt date is the day verkställigheten was
   resumed (verkställt på nytt); a date before the avbrott is the first verkställighet
-  and is refused on input (:func:`check_case`). A row stored before that check counts
+  and is refused on input (:func:`check_decision`). A row stored before that check counts
   as not yet resumed, so it is reported rather than silently left out.
 * **Deadline** is the start plus three calendar months (31 May + 3 months = 31 August;
   30 November + 3 months = 28/29 February).
@@ -41,7 +41,7 @@ _ORDINALS = {1: "första", 2: "andra", 3: "tredje", 4: "fjärde"}
 
 
 @dataclass(frozen=True)
-class Offer:
+class UnexecutedOffer:
     """An erbjudande and the answer ('ja', 'nej' or '' while waiting)."""
 
     offered_on: dt.date
@@ -49,7 +49,7 @@ class Offer:
 
 
 @dataclass(frozen=True)
-class Case:
+class UnexecutedDecision:
     """A beslut in the register, detached from the database."""
 
     law: ReportLaw
@@ -61,7 +61,7 @@ class Case:
     interrupted_on: dt.date | None = None
     reason: DelayReason | None = None
     reason_text: str = ""
-    offers: tuple[Offer, ...] = ()
+    offers: tuple[UnexecutedOffer, ...] = ()
     id: int | None = None
 
 
@@ -122,49 +122,55 @@ def elapsed_text(half_months: float) -> str:
 
 
 @dataclass(frozen=True)
-class ReportedCase:
+class ReportedDecision:
     """A reported beslut with its start, its elapsed time and whether it is an avbrott."""
 
-    case: Case
+    decision: UnexecutedDecision
     start: dt.date
     half_months: float
     executed_on: dt.date | None
 
     @property
     def interrupted(self) -> bool:
-        return self.case.interrupted_on is not None
+        return self.decision.interrupted_on is not None
 
     @property
     def elapsed(self) -> str:
         return elapsed_text(self.half_months)
 
 
-def check_case(case: Case) -> None:
+def check_decision(decision: UnexecutedDecision) -> None:
     """Refuse a verkställt date before the avbrott: it cannot be the resumption."""
     if (
-        case.interrupted_on is not None
-        and case.executed_on is not None
-        and case.executed_on < case.interrupted_on
+        decision.interrupted_on is not None
+        and decision.executed_on is not None
+        and decision.executed_on < decision.interrupted_on
     ):
         raise InvalidInput(
-            f"verkställt {case.executed_on.isoformat()} ligger före avbrottet "
-            f"{case.interrupted_on.isoformat()}. Ange dagen då verkställigheten återupptogs "
+            f"verkställt {decision.executed_on.isoformat()} ligger före avbrottet "
+            f"{decision.interrupted_on.isoformat()}. Ange dagen då verkställigheten återupptogs "
             "efter avbrottet, eller lämna verkställt tomt tills den har återupptagits."
         )
 
 
-def report_status(case: Case, quarter: Quarter, as_of: dt.date) -> ReportedCase | None:
+def report_status(
+    decision: UnexecutedDecision, quarter: Quarter, as_of: dt.date
+) -> ReportedDecision | None:
     """The case as reported for ``quarter`` at reference date ``as_of``, or None."""
-    start = case.interrupted_on or case.decision_date
+    start = decision.interrupted_on or decision.decision_date
     deadline = add_months(start, 3)
-    executed = case.executed_on if case.executed_on and case.executed_on <= as_of else None
-    if executed is not None and case.interrupted_on is not None and executed < start:
+    executed = (
+        decision.executed_on if decision.executed_on and decision.executed_on <= as_of else None
+    )
+    if executed is not None and decision.interrupted_on is not None and executed < start:
         executed = None  # the first verkställighet, before the avbrott: not resumed yet
     if deadline > as_of:
         return None
     if executed is not None and (executed <= deadline or executed < quarter.first_day):
         return None
-    return ReportedCase(case, start, elapsed_half_months(start, executed or as_of), executed)
+    return ReportedDecision(
+        decision, start, elapsed_half_months(start, executed or as_of), executed
+    )
 
 
 @dataclass(frozen=True)
@@ -215,18 +221,18 @@ class Redovisning:
     law: ReportLaw
     quarter: Quarter
     as_of: dt.date
-    reported: list[ReportedCase]
+    reported: list[ReportedDecision]
     texts: LawTexts = field(init=False)
 
     def __post_init__(self) -> None:
         self.texts = LAW_TEXTS[self.law]
 
     @property
-    def not_executed(self) -> list[ReportedCase]:
+    def not_executed(self) -> list[ReportedDecision]:
         return [r for r in self.reported if not r.interrupted]
 
     @property
-    def interruptions(self) -> list[ReportedCase]:
+    def interruptions(self) -> list[ReportedDecision]:
         return [r for r in self.reported if r.interrupted]
 
     @property
@@ -263,8 +269,8 @@ class Redovisning:
         """(insats, counts per ``SEX_COLUMNS``, total), largest first."""
         per_insats: dict[str, Counter[str]] = {}
         for r in self.reported:
-            sex = _sex_code(r.case.sex)
-            per_insats.setdefault(r.case.insats, Counter())[sex] += 1
+            sex = _sex_code(r.decision.sex)
+            per_insats.setdefault(r.decision.insats, Counter())[sex] += 1
         rows = [
             (insats, [c[code] for code, _ in SEX_COLUMNS], sum(c.values()))
             for insats, c in per_insats.items()
@@ -285,15 +291,18 @@ class Redovisning:
 
 
 def build_redovisning(
-    cases: list[Case], law: ReportLaw, quarter: Quarter, as_of: dt.date | None = None
+    decisions: list[UnexecutedDecision],
+    law: ReportLaw,
+    quarter: Quarter,
+    as_of: dt.date | None = None,
 ) -> Redovisning:
     """The redovisning of ``law`` for ``quarter`` (reference date: quarter's last day)."""
     reference = as_of or quarter.last_day
     reported = [
         status
-        for case in cases
-        if case.law == law
-        for status in [report_status(case, quarter, reference)]
+        for decision in decisions
+        if decision.law == law
+        for status in [report_status(decision, quarter, reference)]
         if status is not None
     ]
     return Redovisning(law, quarter, reference, reported)
@@ -304,9 +313,9 @@ def _sex_code(sex: str) -> str:
     return code if code in ("K", "M") else ""
 
 
-def _insats_phrase(reported: list[ReportedCase]) -> str:
+def _insats_phrase(reported: list[ReportedDecision]) -> str:
     """'sju beslut gällande bostad med särskild service … samt två beslut gällande …'."""
-    counts = Counter(r.case.insats for r in reported)
+    counts = Counter(r.decision.insats for r in reported)
     parts = [
         f"{number_word(n)} beslut gällande {lower_first(insats)}"
         for insats, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -316,15 +325,17 @@ def _insats_phrase(reported: list[ReportedCase]) -> str:
     return parts[0] if parts else ""
 
 
-def comment(case: Case, executed_on: dt.date | None = None) -> str:
+def comment(decision: UnexecutedDecision, executed_on: dt.date | None = None) -> str:
     """Övriga kommentarer: reason category, free text, offers (personal data)."""
     parts = []
-    if case.reason is not None:
-        parts.append(f"{case.reason.label}:" if case.reason_text else case.reason.label)
-    if case.reason_text:
-        parts.append(case.reason_text)
-    if case.offers:
-        offers = ", ".join(f"{o.offered_on.isoformat()} {o.answer}".strip() for o in case.offers)
+    if decision.reason is not None:
+        parts.append(f"{decision.reason.label}:" if decision.reason_text else decision.reason.label)
+    if decision.reason_text:
+        parts.append(decision.reason_text)
+    if decision.offers:
+        offers = ", ".join(
+            f"{o.offered_on.isoformat()} {o.answer}".strip() for o in decision.offers
+        )
         parts.append(f"Erbjudanden: {offers}.")
     if executed_on is not None:
         parts.append(f"Verkställt {executed_on.isoformat()}.")

@@ -17,10 +17,10 @@ from namnd.domain.changes import ArendeChanges
 from namnd.domain.delegation_tables import ReportLaw
 from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import AnnouncedDocument, Attachment
-from namnd.formats.ej_verkstallda_file import parse_law
-from namnd.operations.ej_verkstallda_report import MemoFacts, export_report
+from namnd.formats.unexecuted_file import parse_law
 from namnd.operations.standing_items import add_standing_item
-from namnd.rules.ej_verkstallda import Quarter
+from namnd.operations.unexecuted_report import MemoFacts, export_report
+from namnd.rules.unexecuted_decisions import Quarter
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 

@@ -1,6 +1,6 @@
 """The quarterly redovisning of ej verkställda beslut as Markdown, from a template.
 
-The template (``templates/ej_verkstallda.md``) holds the layout; this module fills it.
+The template (``templates/unexecuted_decisions.md``) holds the layout; this module fills it.
 With ``public=True`` only ``rules.publication``'s public statistics are printed: the
 two tables on individual level become "Sekretessbelagd handling", counts are suppressed
 and the Sammanfattning is written from the suppressed lists, so no birth year, date of a
@@ -13,18 +13,18 @@ from importlib import resources
 from string import Template
 
 from namnd.formats.markdown_table import markdown_table
-from namnd.rules.ej_verkstallda import (
-    SEX_COLUMNS,
-    Redovisning,
-    ReportedCase,
-    comment,
-)
 from namnd.rules.publication import (
     NOT_FOR_PUBLICATION,
     SECRET_PLACEHOLDER,
     public_redovisning,
 )
 from namnd.rules.small_counts import NOTE
+from namnd.rules.unexecuted_decisions import (
+    SEX_COLUMNS,
+    Redovisning,
+    ReportedDecision,
+    comment,
+)
 
 NOT_EXECUTED_HEADING = "Gynnande beslut som inte verkställts inom tre månader"
 INTERRUPTED_HEADING = "Avbrott i verkställighet"
@@ -45,7 +45,7 @@ _INTERRUPTED_COLUMNS = (
 
 
 def _template() -> Template:
-    text = (resources.files("namnd.renderers") / "templates" / "ej_verkstallda.md").read_text(
+    text = (resources.files("namnd.renderers") / "templates" / "unexecuted_decisions.md").read_text(
         encoding="utf-8"
     )
     return Template(text)
@@ -106,14 +106,14 @@ def _tables(report: Redovisning) -> str:
     return "\n\n".join(sections)
 
 
-def _row(reported: ReportedCase) -> tuple[str, ...]:
-    case = reported.case
+def _row(reported: ReportedDecision) -> tuple[str, ...]:
+    decision = reported.decision
     return (
-        f"{case.insats} enligt {case.lagrum}",
+        f"{decision.insats} enligt {decision.lagrum}",
         reported.start.isoformat(),
         reported.elapsed,
-        case.sex,
-        comment(case, reported.executed_on),
+        decision.sex,
+        comment(decision, reported.executed_on),
     )
 
 
