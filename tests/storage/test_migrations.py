@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import create_engine, inspect, text
 from sqlmodel import Session, SQLModel, select
 
 import namnd.domain.tables  # noqa: F401
 from namnd.domain.models import Meeting, Organ
+from namnd.operations.demo import load_demo
 from namnd.storage import schema
 from namnd.storage.database import make_engine, open_database
-from namnd.storage.migrate import head_revision
+from namnd.storage.migrate import alembic_config, head_revision
 from namnd.storage.search_index import modelled
+from namnd.storage.store import Store
+from tests.protocol_sample import sample_protocol
 
 
 def test_schema_head_constant_matches_alembic():
@@ -77,3 +81,89 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(workspace):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     engine.dispose()
+
+
+# --- 0020: justering, yrkanden and subject are the columns' names ----------------------
+
+BEFORE_NAMES = "0017"  # the revision before 0020 renamed the columns
+RENAMED = {
+    "meeting": {"adjustment_text": "justering_text"},
+    "organrules": {"adjustment_days": "justering_days"},
+    "protocol": {
+        "adjusters": "justerare",
+        "adjustment_place": "justering_place",
+        "adjustment_date": "justering_date",
+        "adjustment_time": "justering_time",
+        "adjusted_on": "justerat_on",
+    },
+    "paragraph": {"motions": "yrkanden"},
+    "delegationdecision": {"matter": "subject"},
+    "delegationcode": {"matter": "subject"},
+}
+
+
+def _migrate(workspace, command_name: str, revision: str) -> None:
+    engine = create_engine(workspace.database_url)
+    with engine.begin() as connection:
+        config = alembic_config(engine)
+        config.attributes["connection"] = connection
+        getattr(command, command_name)(config, revision)
+    engine.dispose()
+
+
+def _renamed_columns(workspace, *, old: bool) -> dict[str, list[tuple]]:
+    """Every renamed column's values, by table and row id, read under the old or new names."""
+    engine = create_engine(workspace.database_url)
+    with engine.connect() as connection:
+        present = {t: {c["name"] for c in inspect(connection).get_columns(t)} for t in RENAMED}
+        values = {}
+        for table, names in RENAMED.items():
+            columns = list(names) if old else list(names.values())
+            assert (
+                set(columns) <= present[table]
+                and not set(names.values() if old else names) & present[table]
+            )
+            query = f"SELECT id, {', '.join(columns)} FROM {table} ORDER BY id"
+            values[table] = [tuple(row) for row in connection.execute(text(query))]
+    engine.dispose()
+    return values
+
+
+def test_the_renamed_columns_keep_their_values_down_and_up_again(backend_workspace):
+    workspace = backend_workspace
+    store = Store.open(workspace)
+    load_demo(store)
+    meeting = store.find_meeting("2019-09-19").id
+    store.replace_protocol(meeting, sample_protocol())
+    store.save_organ_rules({"justering_days": 10})
+    store.close()
+    _migrate(workspace, "downgrade", BEFORE_NAMES)
+    # A database made before 0020: written under the old names.
+    engine = create_engine(workspace.database_url)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE meeting SET adjustment_text = 'Per Ek, torsdag 26 september' WHERE id = :id"
+            ),
+            {"id": meeting},
+        )
+        connection.execute(text("UPDATE organrules SET adjustment_days = 11"))
+    engine.dispose()
+    before = _renamed_columns(workspace, old=True)
+    assert all(before.values()), "every renamed column has rows to carry"
+
+    store = Store.open(workspace)  # upgrades to 0020
+    assert _renamed_columns(workspace, old=False) == before
+    view = store.protocol(meeting)
+    assert view is not None
+    assert view.protocol.justering == sample_protocol().justering
+    assert view.protocol.paragraph(90).yrkanden == sample_protocol().paragraph(90).yrkanden
+    assert store.meeting_details(meeting)[0].justering_text == "Per Ek, torsdag 26 september"
+    assert store.organ_rules().justering_days == 11
+    assert all(code.subject for code in store.delegation_codes())
+    store.close()
+
+    _migrate(workspace, "downgrade", BEFORE_NAMES)
+    assert _renamed_columns(workspace, old=True) == before
+    _migrate(workspace, "upgrade", "head")
+    assert _renamed_columns(workspace, old=False) == before

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from namnd.storage.search_index import FTS_TABLE, TRGM_PREFIX, rebuild
+from namnd.storage.search_index import FTS_TABLE, TRGM_PREFIX
 
 revision: str = "0015"
 down_revision: str | None = "0014"
@@ -42,9 +42,8 @@ def upgrade() -> None:
                 f"CREATE INDEX {TRGM_PREFIX}{column} ON searchtext "
                 f"USING gin ({column} gin_trgm_ops)"
             )
-    rebuild(op.get_bind())
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("ANALYZE searchtext")  # else the planner guesses, and scans every text
+    # Filled by 0020, after the last rename of a column it indexes: ``rebuild`` reads the
+    # tables as the models name them today, not as they were at this revision.
 
 
 def _sqlite_fts() -> None:
