@@ -49,7 +49,7 @@ class MeetingStatus(_Labelled):
     REVIEWED = "reviewed"
     SENT = "sent"
     HELD = "held"
-    JUSTERAD = "adjusted"
+    JUSTERAD = "adjusted"  # the stored code and the CLI's JSON value, kept
 
 
 class MemberRole(_Labelled):

@@ -368,7 +368,7 @@ class OrganRules(SQLModel, table=True):
 
 
 class DelegationCode(SQLModel, table=True):
-    """A line of the delegationsordning: the code, the matter and who may decide it."""
+    """A line of the delegationsordning: the code, its subject (ärende) and who may decide it."""
 
     id: int | None = Field(default=None, primary_key=True)
     organ_id: int = Field(foreign_key="organ.id", index=True)

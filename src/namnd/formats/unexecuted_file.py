@@ -1,9 +1,9 @@
-"""The ej verkställda register as a YAML file, for entering a quarter's cases in bulk.
+"""The ej verkställda register as a YAML file, for entering a quarter's beslut in bulk.
 
 Each item under ``beslut`` has ``lag`` (SoL or LSS), ``insats``, ``lagrum``,
 ``beslutsdatum`` and optionally ``kön`` (K, M, HEN), ``verkställt``, ``avbrott``,
 ``skäl`` (resursbrist, tackat nej, annat), ``kommentar`` and ``erbjudanden`` (a list of
-``{datum, svar}``). See ``tests/data/ej-verkstallda-2019Q2.yaml`` for the seed's cases.
+``{datum, svar}``). See ``tests/data/ej-verkstallda-2019Q2.yaml`` for the seed's beslut.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ _TextDates.yaml_implicit_resolvers = {
 
 
 def parse_register(text: str, *, name: str = "Filen") -> list[UnexecutedDecision]:
-    """The cases of a register file, or one Swedish error naming every bad item."""
+    """The beslut of a register file, or one Swedish error naming every bad item."""
     try:
         root = yaml.compose(text, Loader=_TextDates)
         data = _TextDates(text).construct_document(root) if root is not None else None

@@ -1,7 +1,7 @@
 """The quarterly redovisning of ej verkställda beslut (SoL, LSS or both), and its register.
 
 One function each for the CLI and the TUI: write the report as Markdown or Word, and
-enter a quarter's cases from a YAML file (entering the same beslut twice adds nothing).
+enter a quarter's beslut from a YAML file (entering the same beslut twice adds nothing).
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ class RegisterImport:
 def import_register(
     store: Store, path: Path, *, by: str, organ: str | None = None
 ) -> RegisterImport:
-    """Enter the cases of a YAML file (see ``formats.unexecuted_file``) in one go."""
+    """Enter the beslut of a YAML file (see ``formats.unexecuted_file``) in one go."""
     decisions = parse_register(read_text(path), name=f"Filen {path.name}")
     added = 0
     with store.session() as session:

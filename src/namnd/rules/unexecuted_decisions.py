@@ -156,7 +156,7 @@ def check_decision(decision: UnexecutedDecision) -> None:
 def report_status(
     decision: UnexecutedDecision, quarter: Quarter, as_of: dt.date
 ) -> ReportedDecision | None:
-    """The case as reported for ``quarter`` at reference date ``as_of``, or None."""
+    """The beslut as reported for ``quarter`` at reference date ``as_of``, or None."""
     start = decision.interrupted_on or decision.decision_date
     deadline = add_months(start, 3)
     executed = (

@@ -22,7 +22,7 @@ def list_codes(*, session: Session, organ_id: int) -> list[DelegationCode]:
 def save_code(
     *, session: Session, organ_id: int, code: str, subject: str, delegate: str
 ) -> DelegationCode:
-    """Add a code, or change the matter and delegat of an existing one."""
+    """Add a code, or change the subject and delegat of an existing one."""
     code, subject, delegate = code.strip().upper(), subject.strip(), delegate.strip()
     if not code or not subject or not delegate:
         raise InvalidInput("En delegationskod behöver kod, ärende och delegat.")

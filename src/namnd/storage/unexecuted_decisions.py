@@ -1,7 +1,8 @@
 """The register of ej verkställda gynnande beslut, with the offers made to each person.
 
 Reads return ``rules.unexecuted_decisions.UnexecutedDecision`` values, so the quarterly
-rules and the report never see a session. Edits are guarded by a version number like the ärende editor.
+rules and the report never see a session. Edits are guarded by a version number like the
+ärende editor.
 """
 
 from __future__ import annotations
@@ -143,7 +144,7 @@ def delete_decision(*, session: Session, decision_id: int) -> None:
 
 
 def version_of(*, session: Session, decision_id: int) -> int:
-    """The current version, for an editor that loads a case before saving it."""
+    """The current version, for an editor that loads a beslut before saving it."""
     return _get(session, decision_id).version
 
 
