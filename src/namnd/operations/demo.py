@@ -106,6 +106,12 @@ def _demo_organ(session: Session) -> Organ:
     return session.exec(select(Organ).where(Organ.code == "von")).one()
 
 
+def _demo_organ_id(session: Session) -> int:
+    organ_id = _demo_organ(session).id
+    assert organ_id is not None  # a stored organ
+    return organ_id
+
+
 def _load_agenda(session: Session, folder: Path, report: DemoReport, *, copies: Copies) -> None:
     doc = parse_agenda(read_text(folder / DEMO_AGENDA))
     organ = agendas.get_or_create_organ(session=session, organ=doc.organ)
@@ -129,33 +135,34 @@ def _person(session: Session, name: str, title: str, report: DemoReport) -> Pers
 
 def _load_people(session: Session, folder: Path, report: DemoReport) -> None:
     """The ledamöter and ersättare (invented except the ordförande), and the secretary."""
-    organ = _demo_organ(session)
+    organ_id = _demo_organ_id(session)
     seats = parse_roster(read_text(folder / ROSTER_FILE))
-    added = members.import_seats(session=session, organ_id=organ.id, seats=seats)
+    added = members.import_seats(session=session, organ_id=organ_id, seats=seats)
     if added:
         report.count("uppdrag i nämnden", added)
     meeting = session.exec(
-        select(Meeting).where(Meeting.organ_id == organ.id, Meeting.date == dt.date(2019, 9, 19))
+        select(Meeting).where(Meeting.organ_id == organ_id, Meeting.date == dt.date(2019, 9, 19))
     ).one()
     _person(session, meeting.secretary_name, meeting.secretary_title, report)
 
 
 def _load_schedule(session: Session, folder: Path, report: DemoReport) -> None:
     data = yaml.load(read_text(folder / SCHEDULE_FILE), Loader=yaml.BaseLoader)
-    organ = _demo_organ(session)
+    organ_id = _demo_organ_id(session)
     for text in data["sammanträden"]:
         day = parse_iso_date(text, what="sammanträdesdatum")
         exists = session.exec(
-            select(Meeting).where(Meeting.organ_id == organ.id, Meeting.date == day)
+            select(Meeting).where(Meeting.organ_id == organ_id, Meeting.date == day)
         ).first()
         if exists is None:
-            session.add(Meeting(organ_id=organ.id, date=day, status=MeetingStatus.PLANNED))
+            session.add(Meeting(organ_id=organ_id, date=day, status=MeetingStatus.PLANNED))
             report.count("sammanträden")
 
 
 def _load_delegation_decisions(session: Session, folder: Path, report: DemoReport) -> None:
     data = yaml.load(read_text(folder / DELEGATION_FILE), Loader=yaml.BaseLoader)
     organ = _demo_organ(session)
+    assert organ.id is not None  # a stored organ
     arende = session.exec(
         select(Arende)
         .join(AgendaItem)
@@ -193,14 +200,14 @@ def _load_assignments(session: Session, folder: Path, report: DemoReport) -> Non
 def _load_delegation_codes(session: Session, folder: Path, report: DemoReport) -> None:
     from namnd.storage.delegation_codes import list_codes, save_code
 
-    organ = _demo_organ(session)
-    known = {c.code for c in list_codes(session=session, organ_id=organ.id)}
+    organ_id = _demo_organ_id(session)
+    known = {c.code for c in list_codes(session=session, organ_id=organ_id)}
     data = yaml.load(read_text(folder / CODES_FILE), Loader=yaml.BaseLoader)
     for row in data["koder"]:
         if row["kod"] not in known:
             save_code(
                 session=session,
-                organ_id=organ.id,
+                organ_id=organ_id,
                 code=row["kod"],
                 subject=row["ärende"],
                 delegate=row["delegat"],
@@ -212,8 +219,7 @@ def _load_mailing_lists(session: Session, folder: Path, report: DemoReport) -> N
     """The press list and the förvaltning's ledning, so the demo can be sent as it stands."""
     from namnd.storage.mailing_lists import change_addresses
 
-    organ = _demo_organ(session)
-    assert organ.id is not None  # a stored organ
+    organ_id = _demo_organ_id(session)
     data = yaml.load(read_text(folder / LISTS_FILE), Loader=yaml.BaseLoader)
     for name, addresses in data.items():
-        change_addresses(session=session, organ_id=organ.id, name=name, add=addresses)
+        change_addresses(session=session, organ_id=organ_id, name=name, add=addresses)

@@ -16,13 +16,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from copy import deepcopy
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import docx
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
@@ -170,7 +171,7 @@ def _copy_numbering(default: Document, document: Document, style, num_id: int) -
     """Point ``style``'s list at a copy of the default's numbering, added to the template."""
     num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     try:
-        numbering = document.part.part_related_by(RT.NUMBERING).element
+        numbering = cast(XmlPart, document.part.part_related_by(RT.NUMBERING)).element
     except KeyError:
         num_pr.getparent().remove(num_pr)
         return
@@ -211,7 +212,7 @@ def _a4_with_page_numbers(document: Document, text: str) -> None:
             setattr(section, side, MARGIN)
         header = section.header.paragraphs[0]
         if text:
-            width = section.page_width - section.left_margin - section.right_margin
+            width = _between_margins(section)
             header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
             header.add_run(f"{text}\t")
         else:
@@ -377,8 +378,13 @@ class _ColumnSizes:
 
 def text_width(document: Document) -> int:
     """The width between the margins of the document's last section, in EMU."""
-    section = document.sections[-1]
-    return int(section.page_width - section.left_margin - section.right_margin)
+    return int(_between_margins(document.sections[-1]))
+
+
+def _between_margins(section: Section) -> Length:
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    assert width is not None and left is not None and right is not None  # A4 or the template's
+    return Emu(width - left - right)
 
 
 def set_widths(table: Table, widths: Sequence[int]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, update
 from sqlmodel import Session, col, select
@@ -62,10 +63,15 @@ def _write(
     if problems:
         raise InvalidInput(problems[0])
     seat = _ordered(seat, seats)
-    row = Membership(organ_id=organ_id) if seat.id is None else _row(session, organ_id, seat.id)
     person = _person(session, seat.name)
     person.email, person.phone = seat.email, seat.phone  # the form shows and saves both
-    _fill(row, seat, person.id)
+    assert person.id is not None  # flushed
+    columns = _columns(seat, person.id)
+    if seat.id is None:
+        row = Membership(organ_id=organ_id, **columns)
+    else:
+        row = _row(session, organ_id, seat.id)
+        row.sqlmodel_update(columns)
     session.add(row)
     session.flush()
     return dataclasses.replace(seat, id=row.id)
@@ -78,11 +84,17 @@ def _ordered(seat: Seat, seats: Sequence[Seat]) -> Seat:
     return seat
 
 
-def _fill(row: Membership, seat: Seat, person_id: int | None) -> None:
-    row.person_id = person_id
-    row.party, row.role, row.position = seat.party, seat.role, seat.position
-    row.substitute_order = seat.order
-    row.period_start, row.period_end = seat.first_day, seat.last_day
+def _columns(seat: Seat, person_id: int) -> dict[str, Any]:
+    """The Membership columns a seat sets, for a new row and an edited one alike."""
+    return {
+        "person_id": person_id,
+        "party": seat.party,
+        "role": seat.role,
+        "position": seat.position,
+        "substitute_order": seat.order,
+        "period_start": seat.first_day,
+        "period_end": seat.last_day,
+    }
 
 
 def end_seat(*, session: Session, organ_id: int, seat_id: int, last_day: dt.date) -> Seat:
@@ -92,7 +104,7 @@ def end_seat(*, session: Session, organ_id: int, seat_id: int, last_day: dt.date
         raise InvalidInput("Uppdraget kan inte sluta före det började.")
     row.period_end = last_day
     session.flush()
-    return _seat(row, session.get(Person, row.person_id))
+    return _seat(row, session.get_one(Person, row.person_id))
 
 
 def import_seats(*, session: Session, organ_id: int, seats: Sequence[Seat]) -> int:
@@ -123,19 +135,7 @@ def import_seats(*, session: Session, organ_id: int, seats: Sequence[Seat]) -> i
     if new:
         connection.execute(
             insert(_MEMBERSHIP),
-            [
-                {
-                    "organ_id": organ_id,
-                    "person_id": people[seat.name][0],
-                    "party": seat.party,
-                    "role": seat.role,
-                    "position": seat.position,
-                    "substitute_order": seat.order,
-                    "period_start": seat.first_day,
-                    "period_end": seat.last_day,
-                }
-                for seat in new
-            ],
+            [{"organ_id": organ_id, **_columns(seat, people[seat.name][0])} for seat in new],
         )
     return len(new)
 
