@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlmodel import Session, SQLModel, select
 
 import namnd.domain.tables  # noqa: F401
+from namnd.domain.changes import OrganRulesChanges
 from namnd.domain.models import Meeting, Organ
 from namnd.operations.demo import load_demo
 from namnd.storage import schema
@@ -133,9 +134,9 @@ def test_the_renamed_columns_keep_their_values_down_and_up_again(backend_workspa
     workspace = backend_workspace
     store = Store.open(workspace)
     load_demo(store)
-    meeting = store.find_meeting("2019-09-19").id
-    store.replace_protocol(meeting, sample_protocol())
-    store.save_organ_rules({"justering_days": 10})
+    meeting = store.schedule.find_meeting("2019-09-19").id
+    store.protocols.replace(meeting, sample_protocol())
+    store.schedule.save_rules(OrganRulesChanges(justering_days=10))
     store.close()
     _migrate(workspace, "downgrade", BEFORE_NAMES)
     # A database made before 0020: written under the old names.
@@ -154,13 +155,15 @@ def test_the_renamed_columns_keep_their_values_down_and_up_again(backend_workspa
 
     store = Store.open(workspace)  # upgrades to 0020
     assert _renamed_columns(workspace, old=False) == before
-    view = store.protocol(meeting)
+    view = store.protocols.get(meeting)
     assert view is not None
     assert view.protocol.justering == sample_protocol().justering
     assert view.protocol.paragraph(90).yrkanden == sample_protocol().paragraph(90).yrkanden
-    assert store.meeting_details(meeting)[0].justering_text == "Per Ek, torsdag 26 september"
-    assert store.organ_rules().justering_days == 11
-    assert all(code.subject for code in store.delegation_codes())
+    assert (
+        store.agendas.meeting_details(meeting)[0].justering_text == "Per Ek, torsdag 26 september"
+    )
+    assert store.schedule.rules().justering_days == 11
+    assert all(code.subject for code in store.delegation.codes())
     store.close()
 
     _migrate(workspace, "downgrade", BEFORE_NAMES)
