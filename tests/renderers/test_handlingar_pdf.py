@@ -180,7 +180,7 @@ class Package:
 
 def _titles(store: Store, ref: str) -> list[str]:
     view = store.agendas.agenda(store.schedule.find_meeting(ref).id)
-    return [f"{item.position}. {item.title}" for item in view.items]
+    return [f"{n}. {e.arende.title}" for n, e in enumerate(view.entries, start=1)]
 
 
 def build(root: Path, load, versions: tuple[bool, ...]) -> tuple[list[Package], Store]:

@@ -27,8 +27,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import Session
-
 from namnd import __version__
 from namnd.atomic_files import replacing, write_bytes, write_text
 from namnd.domain.agenda import AgendaDocument
@@ -49,7 +47,8 @@ from namnd.renderers.erms_xml import CaseFile, Description, Handling, erms_docum
 from namnd.rules.publication import DEFAULT_OSL_REFERENCE
 from namnd.rules.swedish_dates import long_date
 from namnd.storage import agendas, queries
-from namnd.storage.store import Store
+from namnd.storage.database import read_snapshot
+from namnd.storage.store import Store, one_snapshot
 from namnd.storage.workspace import Workspace
 
 
@@ -74,6 +73,7 @@ def signed_protocol_path(workspace: Workspace, date_iso: str, code: str) -> Path
     return workspace.file_in(workspace.protocols, f"{date_iso}-{code}-justerat.pdf")
 
 
+@one_snapshot
 def build_archive(
     store: Store,
     ref: str,
@@ -91,7 +91,7 @@ def build_archive(
     from namnd.operations.handlingar_export import export_handlingar
     from namnd.operations.protocol_export import export_protocol
 
-    with Session(store.engine) as session:
+    with read_snapshot(store.engine) as session:
         meeting = queries.find_meeting(session=session, ref=ref)
         assert meeting.id is not None  # a stored meeting
         doc = agendas.load_agenda(session=session, meeting_id=meeting.id)

@@ -26,8 +26,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session
-
 from namnd.domain.agenda import AgendaDocument
 from namnd.domain.kinds import AttendeeKind, MeetingStatus, MemberRole
 from namnd.domain.models import Arende
@@ -41,7 +39,8 @@ from namnd.rules.publication import public_protocol, public_seats, public_versio
 from namnd.rules.roster import Seat
 from namnd.rules.swedish_dates import long_date
 from namnd.storage import agendas
-from namnd.storage.store import Store
+from namnd.storage.database import read_snapshot
+from namnd.storage.store import Store, one_snapshot
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 #: The statuses in which the kallelse has gone out, so its list is public.
@@ -63,6 +62,7 @@ LISTS = (
 __all__ = ["DEFAULT_BASE_URL", "write_oparl"]
 
 
+@one_snapshot
 def write_oparl(store: Store, folder: Path, *, base_url: str = DEFAULT_BASE_URL) -> list[Path]:
     """Write the workspace's public record as OParl 1.1 under ``folder/oparl/``.
 
@@ -244,7 +244,7 @@ class _Record:
         from namnd.formats.protocol_markdown import dump_protocol
         from namnd.operations.protocol_export import printed_protocol
 
-        with Session(store.engine) as session:
+        with read_snapshot(store.engine) as session:
             internal = agendas.load_agenda(session=session, meeting_id=summary.id)
         agenda = public_version(internal, organ.osl_reference)
         if summary.status not in PUBLISHED:  # a föredragningslista is public once sent

@@ -34,7 +34,7 @@ from namnd.renderers import site_html
 from namnd.renderers.site_html import Link, NoticeRow
 from namnd.rules.notices import Notice, notices_for
 from namnd.rules.swedish_dates import long_date
-from namnd.storage.store import Store
+from namnd.storage.store import Store, one_snapshot
 from namnd.storage.workspace import Workspace
 
 FOLDER = "anslagstavla"
@@ -54,6 +54,7 @@ def default_folder(workspace: Workspace) -> Path:
     return workspace.root / FOLDER
 
 
+@one_snapshot
 def publish_meeting(
     store: Store,
     ref: str,

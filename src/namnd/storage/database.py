@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
@@ -111,6 +112,10 @@ def session_scope(engine: Engine) -> Iterator[Session]:
             raise
 
 
+#: The read snapshot this thread (or task) is inside, with its engine (``read_snapshot``).
+_HELD: ContextVar[tuple[Engine, Session] | None] = ContextVar("namnd_read_snapshot", default=None)
+
+
 @contextmanager
 def read_snapshot(engine: Engine) -> Iterator[Session]:
     """A read-only session whose queries all see the database as it was at the first.
@@ -119,7 +124,16 @@ def read_snapshot(engine: Engine) -> Iterator[Session]:
     meanwhile is in all of it or in none of it. PostgreSQL: a REPEATABLE READ, READ ONLY
     transaction; SQLite: one read transaction (under WAL it never blocks a writer). Render
     after the block: the snapshot is held until it ends.
+
+    Re-entrant: inside a snapshot of the same engine (in this thread) it is that one, and
+    the Store's reads join it too (``joined_read``), so a use case that wraps its reading
+    in one block (the anslagstavla, the OParl tree, the arkivpaket) reads one state even
+    through the exports and Store methods it calls.
     """
+    held = _HELD.get()
+    if held is not None and held[0] is engine:
+        yield held[1]
+        return
     with engine.connect() as connection:
         if engine.dialect.name == "sqlite":
             # pysqlite begins a transaction only before a write; a read one is asked for.
@@ -129,4 +143,20 @@ def read_snapshot(engine: Engine) -> Iterator[Session]:
                 isolation_level="REPEATABLE READ", postgresql_readonly=True
             )
         with Session(connection) as session:
-            yield session
+            token = _HELD.set((engine, session))
+            try:
+                yield session
+            finally:
+                _HELD.reset(token)
+
+
+def joined_read(engine: Engine, *, detached: bool = False) -> AbstractContextManager[Session]:
+    """A session for one read: the snapshot this thread is inside, else a short new one.
+
+    ``detached`` keeps loaded rows usable after a new session closes (a snapshot's rows
+    stay loaded until its block ends).
+    """
+    held = _HELD.get()
+    if held is not None and held[0] is engine:
+        return nullcontext(held[1])
+    return Session(engine, expire_on_commit=not detached)

@@ -8,12 +8,15 @@ each method opening its own short session so a screen can call it from a worker 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from contextlib import AbstractContextManager
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from namnd.storage.database import open_database, session_scope
+from namnd.storage.database import open_database, read_snapshot, session_scope
 from namnd.storage.stores.agendas import AgendaStore
 from namnd.storage.stores.assignments import AssignmentStore
 from namnd.storage.stores.delegation import DelegationStore
@@ -61,3 +64,25 @@ class Store:
     def close(self) -> None:
         """Release the connection pool."""
         self.engine.dispose()
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def one_snapshot(
+    use_case: Callable[Concatenate[Store, P], R],
+) -> Callable[Concatenate[Store, P], R]:
+    """Run ``use_case(store, …)`` with every read it makes in one snapshot.
+
+    For a use case that reads a meeting through several Store methods and exports (the
+    anslagstavla, the OParl tree, the arkivpaket): what it writes out is the database as
+    of one moment, never half of a save made meanwhile (``database.read_snapshot``).
+    """
+
+    @functools.wraps(use_case)
+    def run(store: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with read_snapshot(store.engine):
+            return use_case(store, *args, **kwargs)
+
+    return run

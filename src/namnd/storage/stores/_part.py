@@ -9,7 +9,7 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from namnd.storage.database import session_scope
+from namnd.storage.database import joined_read, session_scope
 
 T = TypeVar("T")
 
@@ -20,9 +20,9 @@ class Part:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def _read(self, *, detached: bool = False) -> Session:
-        """A session for reading; ``detached`` keeps loaded rows usable after it closes."""
-        return Session(self.engine, expire_on_commit=not detached)
+    def _read(self, *, detached: bool = False) -> AbstractContextManager[Session]:
+        """A session for reading (``database.joined_read``: inside a snapshot, that one)."""
+        return joined_read(self.engine, detached=detached)
 
     def _write(self, fn: Callable[..., T], **kwargs: object) -> T:
         """``fn(session=…, **kwargs)`` in one committing session (rolled back on error)."""
