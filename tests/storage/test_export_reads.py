@@ -120,3 +120,14 @@ def test_a_snapshot_does_not_see_a_save_made_meanwhile(backend_demo_store):
         assert snapshot.exec(place).one() == before == "Alytus"
     with read_snapshot(store.engine) as later:
         assert later.exec(place).one() == "Tumba"
+
+
+def test_the_oparl_tree_is_read_from_one_snapshot_whatever_the_meetings(demo_store, tmp_path):
+    """Every meeting, agenda and protokoll of the OParl tree comes from one state of the
+    database (``one_snapshot``): the sessions do not grow with the meetings read, and the
+    gate's read of the confidential texts joins the snapshot too."""
+    from namnd.operations.oparl_export import write_oparl
+
+    _with_protocols(demo_store)  # two meetings, each with its protokoll
+    sessions, _selects = _reads(demo_store, lambda: write_oparl(demo_store, tmp_path / "a"))
+    assert sessions == 1
