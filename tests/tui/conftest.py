@@ -48,11 +48,14 @@ async def highlight_meeting(app, pilot, day: str) -> None:
 async def settle(app, pilot) -> None:
     """Let workers finish and the screen repaint (DataTable sizes its columns when idle,
     which a loaded machine can delay: wait for that too)."""
-    # Twice: a worker may start another after the next refresh (the meetings list's
-    # "att göra" once the list has painted).
-    for _ in range(2):
+    # At least twice, and until none is left: a worker may start another after the next
+    # refresh (the meetings list's "att göra" once the list has painted; a write's result
+    # reads the list again).
+    for round in range(20):
         await _workers_done(app)
         await pilot.pause()
+        if round >= 1 and not any(not w.is_finished for w in app.workers):
+            break
     await pilot.wait_for_scheduled_animations()
     # A blinking cursor is on or off depending on when the picture is taken: hold it on.
     for field in app.screen.query("Input, TextArea"):

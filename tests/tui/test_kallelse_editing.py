@@ -47,7 +47,15 @@ async def test_build_a_kallelse_and_mark_it_granskad(demo_store, make_app):
         ]
         assert demo_store.schedule.find_meeting("2020-01-27").status == MeetingStatus.DRAFT
 
-        # Move the new ärende up: numbering follows.
+        # Move the new ärende up: numbering follows. (The cursor is on it once the list
+        # has been read again after the save.)
+        await wait_until(
+            pilot,
+            lambda: (
+                (item := app.screen._current()) is not None and item.arende.title == "Budget 2021"
+            ),
+            what="the cursor on the new ärende",
+        )
         await pilot.press("K")
         await settle(app, pilot)
         assert _titles(demo_store, "2020-01-27") == [

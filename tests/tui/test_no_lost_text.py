@@ -245,7 +245,12 @@ async def test_a_busy_database_keeps_the_beslut_and_saves_it_later(busy_store, w
             await wait_until(pilot, lambda: "upptagen" in _state(screen), what="busy message")
             assert "texten är kvar" in _state(screen)
             await pilot.press("escape", "down")  # moving on must not lose it either
-            await pilot.pause()
+            # The move waits for its save, which the lock refuses: then the cursor is back.
+            await wait_until(
+                pilot,
+                lambda: not screen._in_flight and "upptagen" in _state(screen),
+                what="the move's save refused",
+            )
             assert screen.number == 82
             assert screen.query_one("#decision", TextArea).text == "Bifall"
             assert app.is_running

@@ -93,6 +93,9 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         self.meeting_id = meeting_id
         self.view: AgendaDocument | None = None
         self._keep_cursor = position - 1
+        #: Where a write puts the cursor (the ärende it added or moved), for the next read
+        #: of the list to take; apart from ``_keep_cursor``, which every highlight sets.
+        self._cursor_after_write: int | None = None
 
     @property
     def user(self) -> str:
@@ -146,6 +149,8 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
             table.add_row(
                 str(number), arende.title, arende.dnr or "", arende.kind.label, key=str(number)
             )
+        if self._cursor_after_write is not None:
+            self._keep_cursor, self._cursor_after_write = self._cursor_after_write, None
         if view.entries:
             table.move_cursor(row=min(self._keep_cursor, len(view.entries) - 1))
         else:
@@ -186,9 +191,9 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
                     "Ändringen loggas som ändring efter utskick.", title="Utskickad kallelse"
                 )
             if cursor is not None:
-                self._keep_cursor = cursor
+                self._cursor_after_write = cursor
             elif isinstance(result, int) and result > 0:
-                self._keep_cursor = result - 1
+                self._cursor_after_write = result - 1
             announce_change(self, self.meeting_id)
             self._load()
 
