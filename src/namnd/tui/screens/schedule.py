@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
+from textual.worker import Worker, get_current_worker
 
 from namnd.errors import NamndError
 from namnd.operations.schedule import YearPlan, add_dates, propose, year_plan
@@ -122,7 +123,13 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
-        self.app.call_from_thread(self._show, plan)
+        self.app.call_from_thread(self._show_read, plan, get_current_worker())
+
+    def _show_read(self, plan: YearPlan, worker: Worker[None]) -> None:
+        # A newer read (another year, a write gone through) replaced this one while it
+        # ran: that one shows the plan, never this older one after it.
+        if not worker.is_cancelled:
+            self._show(plan)
 
     def organ_changed(self) -> None:
         self._load()
