@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,18 @@ SLOW_FIRST = (
     "tests/renderers/test_check_public_cli.py::test_the_pdf_kallelse_internal_refused_public_passes",
     "tests/renderers/test_protocol_docx.py::test_pdfa_for_publication_and_the_archive",
 )
+
+
+#: Test processes per core. A Pilot test waits for the app to go idle after every key
+#: (Textual's pilot sleeps at least 40 ms a key) and the tmux, SMTP and LibreOffice tests
+#: wait on other processes: with one worker a core, the cores were idle some 40 % of the
+#: run (December 2026: 483 s with 2 workers, 412 s with 4, both cores then busy).
+WORKERS_PER_CORE = 2
+
+
+def pytest_xdist_auto_num_workers(config) -> int:
+    """``-n auto``: two workers a core, as :data:`WORKERS_PER_CORE` explains."""
+    return WORKERS_PER_CORE * (len(os.sched_getaffinity(0)) or 1)
 
 
 def pytest_collection_modifyitems(items) -> None:
