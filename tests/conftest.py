@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,13 @@ import pytest
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
 from tests.templates import Templates, new_postgres_database
+
+# Bytecode is written and reused whatever the shell says (some set PYTHONDONTWRITEBYTECODE):
+# otherwise every xdist worker compiles namnd and rewrites every test module anew, and so
+# does every CLI process a test starts (about 6 s a worker, a tenth of a second a process).
+# The workers and those processes are started after this, with the variable gone.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 #: The demo's meeting (``load_demo``).
 DEMO_DAY = "2019-09-19"
