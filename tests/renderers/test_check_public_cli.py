@@ -10,11 +10,10 @@ from namnd.operations.demo import demo_dir
 
 
 @pytest.fixture
-def ws(workspace, capsys):
-    args = ["--workspace", str(workspace.root)]
-    assert main([*args, "demo"]) == 0
-    capsys.readouterr()
-    return args
+def ws(workspace, templates):
+    """The demo nämnd, as ``namnd demo`` leaves it (tests/templates.py)."""
+    templates.sqlite_into("demo", workspace)
+    return ["--workspace", str(workspace.root)]
 
 
 def _export(ws, path, *flags):

@@ -121,7 +121,7 @@ def _flip_a_content_byte(source: Path, target: Path) -> None:
 
 
 def test_ordforande_then_justerare_sign_and_only_then_it_is_justerat(
-    minuted, workspace, pki, capsys
+    minuted, demo_pdf_cache, workspace, pki, capsys
 ):
     require_libreoffice()
     signed = workspace.protocols / "2019-09-19-von-justerat.pdf"
@@ -179,7 +179,8 @@ def test_ordforande_then_justerare_sign_and_only_then_it_is_justerat(
     assert main([*_ws(workspace), "verify", str(signed)]) == 1
     assert "betrodd utfärdare" in capsys.readouterr().out
 
-    # The e-arkiv package takes the signed file, and its signers as namnd sign recorded them.
+    # The e-arkiv package takes the signed file, and its signers as namnd sign recorded them
+    # (its kallelse med handlingar from the demo's pages, ``demo_pdf_cache``).
     package = workspace.root / "arkivpaket"
     assert main([*_ws(workspace), "archive", DAY, "-o", str(package)]) == 0
     rep1 = package / "representations" / "rep1"

@@ -2,6 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from namnd.rules.public_check import (
+    RECORD,
     RUN,
     FindingKind,
     Secret,
@@ -65,6 +66,14 @@ def test_nineteen_characters_are_not_a_run_twenty_are():
     secret = Secret("abcdefg hijklmn opqrst uvwxyz", "ärende 1, Sammanfattning")
     assert not check_text("abcdefg hijklmn opqrs", where="x", secrets=[secret])
     assert check_text("abcdefg hijklmn opqrst", where="x", secrets=[secret])
+
+
+def test_a_short_record_that_flattens_to_a_run_is_checked():
+    # Eleven characters, 27 when flattened: a ligature grows, so shortness is not enough.
+    secret = Secret("ffiffiffi ffiffiffi ffiffiffi", "ärende 1, Sammanfattning")
+    record = "\ufb03\ufb03\ufb03 \ufb03\ufb03\ufb03 \ufb03\ufb03\ufb03"
+    assert len(record) < RUN
+    assert check_text(f"{RECORD}{record}{RECORD}", where="x", secrets=[secret])
 
 
 def test_a_long_compound_and_a_word_is_no_copy():

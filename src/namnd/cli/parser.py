@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 from typing import NoReturn
 
@@ -68,8 +69,13 @@ def add_document_exports(exports: argparse._SubParsersAction) -> None:
         verb.add_argument("-o", "--output", metavar="FIL", help=document.output_help)
 
 
+@functools.cache
 def build_parser() -> SwedishParser:
-    """All commands and their options."""
+    """All commands and their options.
+
+    Built once per process: parsing leaves the parser as it was, and the tests call
+    ``main`` hundreds of times in one.
+    """
     parser = SwedishParser(
         prog="namnd",
         description="Kallelse, protokoll och uppföljning för en nämnds sekretariat. "

@@ -9,6 +9,7 @@ name (the zip member, 'sida 3', 'XMP-metadata') so a finding can say where it is
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -94,8 +95,14 @@ def _docx(data: bytes, name: str) -> list[Part]:
     return parts
 
 
+@functools.lru_cache(maxsize=32)
 def _xml_text(raw: bytes) -> str:
-    """A Word paragraph's w:t joined as one line; every other text and attribute alone."""
+    """A Word paragraph's w:t joined as one line; every other text and attribute alone.
+
+    Kept for the last parts read: every .docx made from one template carries the same
+    styles (python-docx's are 800 kB of XML), read again for each file a publication
+    writes and checks.
+    """
     try:
         root = ElementTree.fromstring(raw)
     except ElementTree.ParseError:

@@ -19,12 +19,22 @@ def confidential_texts(store: Store) -> list[Secret]:
 
 
 def secret_index(store: Store) -> SecretIndex:
-    """The confidential texts indexed once, less what the workspace publishes anyway."""
+    """The confidential texts indexed once, less what the workspace publishes anyway.
+
+    Built once per snapshot: a use case that publishes many files in one (the
+    anslagstavla's pages, PDFs and OParl tree) checks them all against the same index.
+    """
     with joined_read(store.engine) as session:
-        return SecretIndex.build(
-            confidential.confidential_texts(session=session),
-            common=[
-                *confidential.public_texts(session=session),
-                *confidential.public_sources(session=session),
-            ],
-        )
+        index = session.info.get(_INDEX)
+        if index is None:
+            index = session.info[_INDEX] = SecretIndex.build(
+                confidential.confidential_texts(session=session),
+                common=[
+                    *confidential.public_texts(session=session),
+                    *confidential.public_sources(session=session),
+                ],
+            )
+        return index
+
+
+_INDEX = "namnd.secret_index"

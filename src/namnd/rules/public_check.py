@@ -179,8 +179,22 @@ def check_text(text: str, *, where: str, secrets: Sequence[Secret] | SecretIndex
     return [
         *_personnummer(text, where),
         *_comments(text, where),
-        *(f for record in text.split(RECORD) for f in _confidential(record, where, index)),
+        *(
+            f
+            for record in text.split(RECORD)
+            if _long(record)
+            for f in _confidential(record, where, index)
+        ),
     ]
+
+
+def _long(record: str) -> bool:
+    """Whether ``record`` may hold a run of ``RUN`` flat characters.
+
+    A short ASCII text (most of a .docx's many attribute values) flattens to fewer; any
+    other text may grow when flattened ('ﬁ' is two).
+    """
+    return len(record) >= RUN or not record.isascii()
 
 
 def _personnummer(text: str, where: str) -> list[Finding]:
