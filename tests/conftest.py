@@ -12,6 +12,7 @@ import pytest
 
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
+from tests.built_once import built_once
 from tests.templates import Templates, new_postgres_database
 
 # Bytecode is written and reused whatever the shell says (some set PYTHONDONTWRITEBYTECODE):
@@ -139,25 +140,32 @@ class DemoHandlingar:
 
 @pytest.fixture(scope="session")
 def demo_handlingar(tmp_path_factory, templates) -> DemoHandlingar:
-    """The demo meeting's kallelse med handlingar (internal), built once per test process.
+    """The demo meeting's kallelse med handlingar (internal), built once per test run.
 
     LibreOffice makes its pages, some twenty documents. The build leaves them in its
     workspace's cache (``handlingar_export.CACHE``), which ``demo_pdf_cache`` hands on.
+    The first worker that needs it builds it (``tests/built_once.py``); tests only read it.
     """
     from tests.renderers.docx_helpers import require_libreoffice
 
     require_libreoffice()
-    from namnd.operations.handlingar_export import default_path, export_handlingar
 
-    workspace = resolve(tmp_path_factory.mktemp("demo-handlingar") / "ws")
-    templates.sqlite_into("demo", workspace)
-    store = Store.open(workspace)
-    try:
-        path = default_path(workspace, store, DEMO_DAY, public=False)
-        export_handlingar(store, DEMO_DAY, path)
-    finally:
-        store.close()
-    return DemoHandlingar(path, workspace)
+    def build(folder: Path) -> None:
+        from namnd.operations.handlingar_export import default_path, export_handlingar
+
+        workspace = resolve(folder / "ws")
+        templates.sqlite_into("demo", workspace)
+        store = Store.open(workspace)
+        try:
+            path = default_path(workspace, store, DEMO_DAY, public=False)
+            export_handlingar(store, DEMO_DAY, path)
+        finally:
+            store.close()
+        (folder / "package").write_text(str(path.relative_to(folder)), encoding="utf-8")
+
+    folder = built_once(tmp_path_factory, "demo-handlingar", build)
+    package = folder / (folder / "package").read_text(encoding="utf-8")
+    return DemoHandlingar(package, resolve(folder / "ws"))
 
 
 @pytest.fixture
