@@ -259,10 +259,16 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         self.query_one("#paragraph-title", Static).update(
             Text(f"§ {paragraph.number} {paragraph.title}")
         )
-        self.query_one("#paragraph-parts", Markdown).update(
-            paragraph_markdown(self.view.protocol, paragraph, self._immediate(paragraph))
-        )
+        self._show_parts(paragraph)
         self._heading()
+
+    def _show_parts(self, paragraph: ProtocolParagraph) -> None:
+        """The §'s yrkanden, votering … below the beslut, rebuilt only when they changed."""
+        assert self.view is not None
+        parts = self.query_one("#paragraph-parts", Markdown)
+        text = paragraph_markdown(self.view.protocol, paragraph, self._immediate(paragraph))
+        if text != parts.source:  # a save of the beslut alone leaves them as they are
+            parts.update(text)
 
     def _immediate(self, paragraph: ProtocolParagraph) -> ImmediateParagraph | None:
         """The §'s own anslag and överklagande dates when omedelbart justerad."""
@@ -468,9 +474,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         table = self.query_one(DataTable)
         table.update_cell(str(paragraph.number), table.ordered_columns[1].key, _marks(paragraph))
         if paragraph.number == self.number:
-            self.query_one("#paragraph-parts", Markdown).update(
-                paragraph_markdown(self.view.protocol, paragraph, self._immediate(paragraph))
-            )
+            self._show_parts(paragraph)
         self.refresh_bindings()  # omedelbar justering makes utdrag possible
 
     def _set_state(self, text: str, *, error: bool = False) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
@@ -40,10 +41,33 @@ class Footer(TextualFooter):
         super().__init__(show_command_palette=False)
         self._sized = False
         self._fit_tries = 0
+        #: What the keys shown were composed from (see :meth:`_shown`).
+        self._composed: tuple[object, ...] | None = None
+
+    def _shown(self) -> tuple[object, ...]:
+        """What the footer's keys are made of: the bindings shown, enabled or not, the width."""
+        palette = self.app.COMMAND_PALETTE_BINDING
+        return (
+            tuple(
+                (key, active.binding, active.enabled, active.tooltip)
+                for key, active in self.screen.active_bindings.items()
+                if active.binding.show or active.binding.action in HELP_ACTIONS or key == palette
+            ),
+            self.app.size.width >= WIDE,
+        )
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # The screen's bindings are refreshed on every focus change and after most
+        # events; recomposing the keys (and restyling each) only when what they show
+        # changed keeps a key press cheap.
+        if self._bindings_ready and screen is self.screen and self._shown() == self._composed:
+            return
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
+        self._composed = self._shown()
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in HELP_ACTIONS:
                 continue  # shown at the right instead
