@@ -129,7 +129,10 @@ def sign_protocol(
         store.protocols.record_signature(
             _row(meeting.id, version, person, certificate, now, target, content),
             after=rows[-1].id if rows else None,
-            justera_on=_local(now).date() if justera else None,
+            # The day as the rest of namnd counts it (the computer's own date), which the
+            # justering's "not after today" check compares with: Swedish time would put
+            # it a day ahead on a computer kept in UTC between 23 and 24.
+            justera_on=now.astimezone().date() if justera else None,
             by=", ".join(signer_names),
         )
         if not signed and rows and path.exists():
