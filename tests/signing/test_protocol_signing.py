@@ -286,3 +286,36 @@ def test_b_lta_needs_a_tsa(minuted, workspace, pki, capsys, monkeypatch):
     monkeypatch.delenv("NAMND_TSA_URL", raising=False)
     assert _sign(workspace, pki, "chair", "--lta") == 1
     assert "B-LTA (--lta) kräver en tidsstämpeltjänst" in capsys.readouterr().err
+
+
+def test_the_justerare_can_sign_between_23_and_24_utc_on_a_computer_kept_in_utc(
+    minuted, demo_pdf_cache, workspace, pki, monkeypatch
+):
+    """Swedish time is a day ahead then; the justeringsdatum is the computer's own date."""
+    import datetime as dt
+    import time
+
+    from namnd.operations.protocol_signing import sign_protocol
+    from namnd.renderers.pades import KeySource, SigningOptions, Trust
+
+    require_libreoffice()
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        assert _sign(workspace, pki, "chair") == 0
+        late = dt.datetime.combine(dt.date.today(), dt.time(23, 30), tzinfo=dt.UTC)
+        key = KeySource(p12=pki.keys["adjuster"], password=PASSWORD.encode())
+        trust = Trust(roots=(pki.ca,), crls=(pki.crl,))
+        outcome = sign_protocol(
+            minuted, workspace, DAY, key, trust=trust, options=SigningOptions(), now=late
+        )
+        assert outcome.justerat_now and not outcome.missing
+        assert (
+            minuted.protocols.get(
+                minuted.schedule.find_meeting(DAY).id
+            ).protocol.justering.justerat_on
+            == dt.date.today()
+        )
+    finally:
+        monkeypatch.undo()
+        time.tzset()
