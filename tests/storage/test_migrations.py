@@ -170,3 +170,37 @@ def test_the_renamed_columns_keep_their_values_down_and_up_again(backend_workspa
     assert _renamed_columns(workspace, old=True) == before
     _migrate(workspace, "upgrade", "head")
     assert _renamed_columns(workspace, old=False) == before
+
+
+# --- 0021: the delegationsbeslut rows lose the date index no query reads by ----------------
+
+
+def _row_indexes(workspace) -> tuple[set[str], int]:
+    engine = create_engine(workspace.database_url)
+    with engine.connect() as connection:
+        names = {index["name"] for index in inspect(connection).get_indexes("delegationlistrow")}
+        rows = connection.execute(text("SELECT count(*) FROM delegationlistrow")).scalar_one()
+    engine.dispose()
+    return names, rows
+
+
+def test_the_date_index_of_delegation_rows_goes_and_the_rows_stay(backend_workspace):
+    from namnd.operations.delegation_import import import_delegation_list
+
+    store = Store.open(backend_workspace)
+    load_demo(store)
+    rows_file = backend_workspace.root / "rader.tsv"
+    rows_file.write_text(
+        "Beslutsfattare\tBeslutsdatum\tBeslut\tAnledning till avslag\tFödelseår\tKön\n"
+        "Handläggare 1\t2019-08-02\tBifall Hemtjänst enligt 4 kap. 1 § SoL\t\t1940\tK\n",
+        encoding="utf-8",
+    )
+    import_delegation_list(store, rows_file, meeting="2019-09-19", by="kerstin")
+    store.close()
+    _migrate(backend_workspace, "downgrade", "0020")
+    names, rows = _row_indexes(backend_workspace)
+    assert "ix_delegationlistrow_decision_date" in names and rows > 0
+
+    Store.open(backend_workspace).close()  # upgrades to 0021
+
+    assert _row_indexes(backend_workspace) == (names - {"ix_delegationlistrow_decision_date"}, rows)

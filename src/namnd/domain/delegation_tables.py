@@ -72,7 +72,7 @@ class DelegationListRow(SQLModel, table=True):
     import_id: int = Field(foreign_key="delegationlistimport.id", index=True, ondelete="CASCADE")
     line: int = Field(description="Line (or sheet row) in the file, for messages.")
     decided_by: str = Field(description="Beslutsfattare.")
-    decision_date: dt.date = Field(index=True)
+    decision_date: dt.date
     decision: str = Field(description="Beslut as exported: 'Bifall Hemtjänst enligt …'.")
     rejection_reason: str = Field(default="", description="Anledning till avslag.")
     birth_year: int | None = None

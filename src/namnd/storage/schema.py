@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-HEAD = "0020"
+HEAD = "0021"
 
 
 def database_revision(connection: Connection) -> str | None:
