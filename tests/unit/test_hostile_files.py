@@ -23,11 +23,6 @@ def run(capsys, ws: Path, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def _demo(templates, ws: Path) -> None:
-    """The demo nämnd in ``ws``, as ``namnd demo`` leaves it (tests/templates.py)."""
-    templates.sqlite_into("demo", resolve(ws))
-
-
 def _meetings(capsys, ws: Path) -> list:
     return json.loads(run(capsys, ws, "meetings", "--json")[1])["meetings"]
 
@@ -35,6 +30,12 @@ def _meetings(capsys, ws: Path) -> list:
 @pytest.fixture
 def ws(tmp_path) -> Path:
     return tmp_path / "ws"
+
+
+@pytest.fixture
+def demo_in_ws(ws, templates) -> None:
+    """The demo nämnd in ``ws``, as ``namnd demo`` leaves it (tests/templates.py)."""
+    templates.sqlite_into("demo", resolve(ws))
 
 
 def _file(tmp_path: Path, name: str, content: str) -> Path:
@@ -68,9 +69,9 @@ def test_protocol_file_with_a_path_in_its_kod_is_refused(ws, tmp_path, capsys):
     assert code == 1 and "rad 3" in err and "Koden ”../../x”" in err
 
 
-def test_a_kod_already_stored_cannot_lead_an_export_out_of_the_workspace(ws, templates, capsys):
+@pytest.mark.usefixtures("demo_in_ws")
+def test_a_kod_already_stored_cannot_lead_an_export_out_of_the_workspace(ws, capsys):
     """A database filled by an older namnd: the file name is cleaned, the file stays home."""
-    _demo(templates, ws)
     from namnd.storage.database import make_engine
 
     engine = make_engine(resolve(ws).database_url)
@@ -84,11 +85,11 @@ def test_a_kod_already_stored_cannot_lead_an_export_out_of_the_workspace(ws, tem
     assert "ESCAPED" in written[0].name
 
 
-def test_protocol_paths_are_cleaned_too(ws, templates, capsys):
+@pytest.mark.usefixtures("demo_in_ws")
+def test_protocol_paths_are_cleaned_too(ws, capsys):
     from namnd.operations.exports import default_path
     from namnd.storage.store import Store
 
-    _demo(templates, ws)
     workspace = resolve(ws)
     store = Store.open(workspace)
     try:
@@ -138,8 +139,8 @@ def test_agenda_with_an_escape_sequence_is_refused_naming_the_line(ws, tmp_path,
     assert _meetings(capsys, ws) == []
 
 
-def test_protocol_file_with_a_control_character_is_refused(ws, templates, tmp_path, capsys):
-    _demo(templates, ws)
+@pytest.mark.usefixtures("demo_in_ws")
+def test_protocol_file_with_a_control_character_is_refused(ws, tmp_path, capsys):
     sample = DEMO_PROTOCOL.read_text(encoding="utf-8")
     hostile = _file(tmp_path, "p.md", sample.replace("plats: Alytus", "plats: Aly\x0ctus"))
     code, _, err = run(capsys, ws, "import", "protokoll", str(hostile))
@@ -154,13 +155,11 @@ ROSTER_YAML = (
 ROSTER_CSV = "Namn;Parti;Roll\nTuva Lund;S;ledamot\nErik Holm\x9b;S;ledamot\n"
 
 
+@pytest.mark.usefixtures("demo_in_ws")
 @pytest.mark.parametrize(
     ("name", "content", "line"), [("r.yaml", ROSTER_YAML, 4), ("r.csv", ROSTER_CSV, 3)]
 )
-def test_roster_with_a_control_character_is_refused(
-    ws, templates, tmp_path, capsys, name, content, line
-):
-    _demo(templates, ws)
+def test_roster_with_a_control_character_is_refused(ws, tmp_path, capsys, name, content, line):
     before = run(capsys, ws, "members", "--all", "--json")[1]
     hostile = _file(tmp_path, name, content)
     code, _, err = run(capsys, ws, "import", "ledamoter", str(hostile), "--from", "2019-01-01")
@@ -168,8 +167,8 @@ def test_roster_with_a_control_character_is_refused(
     assert run(capsys, ws, "members", "--all", "--json")[1] == before
 
 
-def test_delegation_list_with_a_control_character_is_refused(ws, templates, tmp_path, capsys):
-    _demo(templates, ws)
+@pytest.mark.usefixtures("demo_in_ws")
+def test_delegation_list_with_a_control_character_is_refused(ws, tmp_path, capsys):
     listing = "Beslutsfattare\tBeslutsdatum\tBeslut\nAnna\t2019-08-02\tHemtjänst\x1b[31m\n"
     hostile = _file(tmp_path, "lista.tsv", listing)
     before = run(capsys, ws, "report", "delegationsbeslut", "2019-09-19")[1]
@@ -220,8 +219,8 @@ def test_a_decision_pasted_into_a_paragraph_loses_its_control_characters(demo_st
 # --- item 10: Swedish messages instead of tracebacks --------------------------------------
 
 
-def test_a_table_field_over_the_csv_limit_names_its_line(ws, templates, tmp_path, capsys):
-    _demo(templates, ws)
+@pytest.mark.usefixtures("demo_in_ws")
+def test_a_table_field_over_the_csv_limit_names_its_line(ws, tmp_path, capsys):
     before = run(capsys, ws, "report", "delegationsbeslut", "2019-09-19")[1]
     listing = "Beslutsfattare\tBeslutsdatum\tBeslut\nAnna\t2019-08-02\tHemtjänst\n"
     listing += "Anna\t2019-08-03\t" + "x" * 140_000 + "\n"
@@ -234,8 +233,8 @@ def test_a_table_field_over_the_csv_limit_names_its_line(ws, templates, tmp_path
     assert run(capsys, ws, "report", "delegationsbeslut", "2019-09-19")[1] == before
 
 
-def test_an_unclosed_quote_in_a_roster_csv_is_a_swedish_error(ws, templates, tmp_path, capsys):
-    _demo(templates, ws)
+@pytest.mark.usefixtures("demo_in_ws")
+def test_an_unclosed_quote_in_a_roster_csv_is_a_swedish_error(ws, tmp_path, capsys):
     roster = 'Namn;Parti;Roll\nTuva Lund;S;ledamot\n"Erik Holm;S;ledamot\n' + "x" * 140_000
     code, _, err = run(
         capsys, ws, "import", "ledamoter", str(_file(tmp_path, "r.csv", roster)), "--from",
@@ -244,12 +243,10 @@ def test_an_unclosed_quote_in_a_roster_csv_is_a_swedish_error(ws, templates, tmp
     assert code == 1 and "r.csv, rad 3" in err and "citattecken" in err
 
 
-def test_an_impossible_date_in_the_unexecuted_file_names_item_and_line(
-    ws, templates, tmp_path, capsys
-):
+@pytest.mark.usefixtures("demo_in_ws")
+def test_an_impossible_date_in_the_unexecuted_file_names_item_and_line(ws, tmp_path, capsys):
     from namnd.storage.store import Store
 
-    _demo(templates, ws)
     seed = (DATA / "ej-verkstallda-2019Q2.yaml").read_text(encoding="utf-8")
     hostile = _file(
         tmp_path, "ev.yaml", seed.replace("beslutsdatum: 2018-08-01", "beslutsdatum: 2019-02-30")
@@ -300,10 +297,8 @@ def _without_styles(name: str, data: bytes) -> bytes:
     return data
 
 
-def test_a_template_with_broken_styles_is_a_swedish_error_and_writes_nothing(
-    ws, templates, tmp_path, capsys
-):
-    _demo(templates, ws)
+@pytest.mark.usefixtures("demo_in_ws")
+def test_a_template_with_broken_styles_is_a_swedish_error_and_writes_nothing(ws, tmp_path, capsys):
     broken = _template(
         tmp_path,
         "trasig.docx",
@@ -326,12 +321,12 @@ def test_a_template_with_broken_styles_is_a_swedish_error_and_writes_nothing(
 
 
 @pytest.mark.parametrize("numbering", [True, False], ids=["med-numrering", "utan-numrering"])
+@pytest.mark.usefixtures("demo_in_ws")
 def test_a_template_without_title_heading_and_list_styles_gets_them(
-    ws, templates, tmp_path, capsys, numbering
+    ws, tmp_path, capsys, numbering
 ):
     import docx
 
-    _demo(templates, ws)
     drop = () if numbering else ("word/numbering.xml",)
     template = _template(tmp_path, "mall.docx", _without_styles, drop)
     assert "Title" not in docx.Document(str(template)).styles
@@ -345,11 +340,11 @@ def test_a_template_without_title_heading_and_list_styles_gets_them(
     assert {"Title", "Heading 1", "Heading 2"} <= styles
 
 
-def test_namnd_agenda_never_prints_an_escape_sequence_stored_earlier(ws, templates, capsys):
+@pytest.mark.usefixtures("demo_in_ws")
+def test_namnd_agenda_never_prints_an_escape_sequence_stored_earlier(ws, capsys):
     """A database filled before import refused control characters."""
     from namnd.storage.database import make_engine
 
-    _demo(templates, ws)
     engine = make_engine(resolve(ws).database_url)
     with engine.begin() as connection:
         connection.execute(text("UPDATE arende SET title = title || char(27) || '[2J'"))
@@ -362,12 +357,10 @@ def test_namnd_agenda_never_prints_an_escape_sequence_stored_earlier(ws, templat
     assert "[2J" in out  # the visible rest of the text is still shown
 
 
-def test_word_export_of_a_control_character_stored_earlier_is_a_swedish_error(
-    ws, templates, capsys
-):
+@pytest.mark.usefixtures("demo_in_ws")
+def test_word_export_of_a_control_character_stored_earlier_is_a_swedish_error(ws, capsys):
     from namnd.storage.database import make_engine
 
-    _demo(templates, ws)
     engine = make_engine(resolve(ws).database_url)
     with engine.begin() as connection:
         connection.execute(text("UPDATE arende SET summary_md = 'Text' || char(27) || '[2J'"))
