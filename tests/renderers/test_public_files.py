@@ -103,7 +103,7 @@ def test_pdf_page_text_document_info_and_xmp_are_read(word_file, tmp_path):
     assert _where(parts, FindingKind.CONFIDENTIAL, [SECRET]) == {"sida 1"}
 
 
-def _page_with_text(writer, text: str) -> None:
+def _page_with_text(writer, text: str, *, where: str = "10 100 Td") -> None:
     from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
     page = writer.add_blank_page(width=400, height=200)
@@ -118,7 +118,7 @@ def _page_with_text(writer, text: str) -> None:
         {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
     )
     content = StreamObject()
-    content.set_data(f"BT /F1 10 Tf 10 100 Td ({text}) Tj ET".encode("latin-1"))
+    content.set_data(f"BT /F1 10 Tf {where} ({text}) Tj ET".encode("latin-1"))
     page[NameObject("/Contents")] = writer._add_object(content)
 
 
@@ -145,6 +145,25 @@ def test_a_pdf_without_libreoffice_page_text_info_and_xmp(tmp_path):
     parts = extract_parts(path.read_bytes(), "pdf")
     assert [p.name for p in parts][:2] == ["sida 1", "sida 2"]
     assert _where(parts, FindingKind.PERSONNUMMER) == {"dokumentinformation", "XMP-metadata"}
+    assert _where(parts, FindingKind.CONFIDENTIAL, [SECRET]) == {"sida 2"}
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["-900 -900 Td", "3 Tr 10 100 Td", "1 1 1 rg 10 100 Td"],
+    ids=["outside-the-page", "invisible", "white-on-white"],
+)
+def test_pdf_text_no_reader_sees_is_read_all_the_same(tmp_path, where):
+    """Text placed off the page, drawn invisible or white is in the file for any extractor."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    _page_with_text(writer, "Offentlig kallelse, dnr VON/2019:35")
+    _page_with_text(writer, "Brukaren har sedan mars vistats pa korttidsboendet", where=where)
+    path = tmp_path / "x.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    parts = extract_parts(path.read_bytes(), "pdf")
     assert _where(parts, FindingKind.CONFIDENTIAL, [SECRET]) == {"sida 2"}
 
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import itertools
 import json
 from pathlib import Path
 
 import pikepdf
 import pytest
-from pypdf import PdfReader
 
 from namnd.cli.main import main
+from namnd.formats.public_files import page_texts
 from namnd.operations.public_site import publish_meeting
 from namnd.rules.swedish_dates import long_date
 from tests.browser import axe_script, axe_violations, readable
@@ -42,9 +41,7 @@ def flat(text: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    return "\n".join(
-        page.extract_text() or "" for page in PdfReader(io.BytesIO(path.read_bytes())).pages
-    )
+    return "\n".join(page_texts(path.read_bytes()))
 
 
 def html(folder: Path, name: str) -> str:

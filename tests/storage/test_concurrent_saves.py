@@ -20,7 +20,6 @@ from namnd.domain.changes import MeetingDetailsChanges, UnexecutedDecisionChange
 from namnd.domain.kinds import AssignmentStatus, MeetingStatus
 from namnd.domain.protocol import Justering
 from namnd.errors import InvalidInput, NamndError, StaleEdit
-from namnd.operations.demo import load_demo
 from namnd.storage.store import Store
 from tests.protocol_sample import draft_protocol
 
@@ -29,13 +28,11 @@ DAY = dt.date(2019, 9, 19)
 
 
 @pytest.fixture
-def stores(backend_workspace):
+def stores(backend_demo_store, backend_workspace):
     """The demo, and two more Stores (own engines, own connections) for the racers."""
-    main = Store.open(backend_workspace)
-    load_demo(main)
     one, two = Store.open(backend_workspace), Store.open(backend_workspace)
-    yield main, one, two
-    for store in (main, one, two):
+    yield backend_demo_store, one, two
+    for store in (one, two):
         store.close()
 
 

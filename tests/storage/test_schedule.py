@@ -13,7 +13,6 @@ from namnd.cli.main import main
 from namnd.domain.changes import OrganRulesChanges
 from namnd.domain.models import Organ
 from namnd.errors import InvalidInput
-from namnd.operations.demo import load_demo
 from namnd.operations.schedule import add_dates, place_decision, year_plan
 from namnd.renderers.ics import plan_calendar
 from tests.unit.test_meeting_plan import SEED_2020, SEED_TEXT
@@ -174,13 +173,12 @@ def test_a_justerat_protokoll_leaves_nothing_late():
     assert held["posting"] == "late" and held["appeal_ends"] == "late"
 
 
-def test_a_planned_meeting_is_removed_one_in_use_is_not(backend_store):
+def test_a_planned_meeting_is_removed_one_in_use_is_not(backend_demo_store):
     from sqlmodel import select
 
     from namnd.storage import assignments
 
-    store = backend_store
-    load_demo(store)
+    store = backend_demo_store
     store.schedule.remove_planned_meetings([dt.date(2020, 1, 27)])
     assert dt.date(2020, 1, 27) not in [m.date for m in store.schedule.meetings(2020)]
     with pytest.raises(InvalidInput, match="är utskickad och har en föredragningslista"):
@@ -311,19 +309,20 @@ def test_kl_rules_past_the_law_are_refused_and_nothing_is_stored(backend_store, 
     )
 
 
-def test_kl_8_12_omedelbart_justerade_paragraphs_reach_the_deadlines(backend_store):
+def test_kl_8_12_omedelbart_justerade_paragraphs_reach_the_deadlines(backend_demo_store):
     import dataclasses
 
     from tests.protocol_sample import draft_protocol
 
-    load_demo(backend_store)
-    meeting = backend_store.schedule.find_meeting("2019-09-19").id
+    meeting = backend_demo_store.schedule.find_meeting("2019-09-19").id
     protocol = draft_protocol()
     paragraphs = tuple(
         dataclasses.replace(p, immediate=p.number == 90) for p in protocol.paragraphs
     )
-    backend_store.protocols.replace(meeting, dataclasses.replace(protocol, paragraphs=paragraphs))
-    (immediate,) = backend_store.schedule.meeting_deadlines(meeting).immediate
+    backend_demo_store.protocols.replace(
+        meeting, dataclasses.replace(protocol, paragraphs=paragraphs)
+    )
+    (immediate,) = backend_demo_store.schedule.meeting_deadlines(meeting).immediate
     assert immediate.number == 90
     assert immediate.posting_deadline == dt.date(2019, 9, 20)
     assert immediate.appeal_ends == dt.date(2019, 10, 11)
@@ -364,15 +363,14 @@ def test_kl_5_69_and_8_12_cli_warns_when_a_late_justering_is_imported(workspace,
     assert meeting["deadlines"]["appeal_ends"] == "2019-11-04"
 
 
-def test_kl_rules_stored_past_the_law_are_named_in_the_plan(backend_store):
+def test_kl_rules_stored_past_the_law_are_named_in_the_plan(backend_demo_store):
     from sqlmodel import select
 
     from namnd.domain.models import OrganRules
 
-    load_demo(backend_store)
-    backend_store.schedule.save_rules(OrganRulesChanges(kallelse_days=7))
-    with backend_store.session() as session:  # as an older version could store them
+    backend_demo_store.schedule.save_rules(OrganRulesChanges(kallelse_days=7))
+    with backend_demo_store.session() as session:  # as an older version could store them
         session.exec(select(OrganRules)).one().justering_days = 20
-    warnings = year_plan(backend_store, 2020).warnings
+    warnings = year_plan(backend_demo_store, 2020).warnings
     assert warnings[0].startswith("Nämndens regler: Justering 20 dagar")
     assert "5 kap. 69 § kommunallagen" in warnings[0]

@@ -6,19 +6,18 @@ lists with a refusal, the retry, a run that finds nobody left, and a tillägg.
 
 from __future__ import annotations
 
-import io
 import threading
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from namnd.cli.main import main
 from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import MeetingStatus
 from namnd.errors import InvalidInput
+from namnd.formats.public_files import page_texts
 from namnd.operations import mailing_lists
 from namnd.operations.agenda_files import import_agenda_file
 from namnd.operations.send_kallelse import plan, send
@@ -37,28 +36,14 @@ PRESS = ("redaktion@example.org", "nyheter@example.org")
 
 def _pdf_text(message) -> tuple[str, str]:
     (attachment,) = list(message.iter_attachments())
-    reader = PdfReader(io.BytesIO(attachment.get_content()))
-    text = " ".join(page.extract_text() for page in reader.pages)
+    text = " ".join(page_texts(attachment.get_content()))
     return attachment.get_filename(), " ".join(text.split())  # lines joined as read
 
 
 def _pdf_holds(message, *needles: str) -> tuple[str, list[str]]:
-    """The attachment's name and the ``needles`` its text lacks (none: it holds them all).
-
-    Read from the last page back, stopping once every needle is found: the handlingar run
-    to 170 pages (pypdf reads a page in a tenth of a second or more), and what a test looks
-    for in them, a sekretess bilaga or an ärende added last, is near the end.
-    """
-    (attachment,) = list(message.iter_attachments())
-    reader = PdfReader(io.BytesIO(attachment.get_content()))
-    text, missing = "", list(needles)
-    for page in reversed(reader.pages):
-        text = page.extract_text() + " " + text
-        joined = " ".join(text.split())  # lines joined as read
-        missing = [needle for needle in missing if needle not in joined]
-        if not missing:
-            break
-    return attachment.get_filename(), missing
+    """The attachment's name and the ``needles`` its text lacks (none: it holds them all)."""
+    name, text = _pdf_text(message)
+    return name, [needle for needle in needles if needle not in text]
 
 
 def _addresses(store: Store) -> list[str]:

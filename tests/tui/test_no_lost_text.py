@@ -8,7 +8,6 @@ import pytest
 from textual.widgets import Label, TextArea
 
 from namnd.domain.changes import ArendeChanges
-from namnd.operations.demo import load_demo
 from namnd.storage.store import Store
 from namnd.tui.screens.arende_editor import ArendeEditorScreen
 from namnd.tui.screens.protocol import ProtocolScreen
@@ -205,12 +204,12 @@ async def test_after_a_conflict_the_editor_can_overwrite_deliberately(demo_store
 
 
 @pytest.fixture
-def busy_store(workspace, monkeypatch):
+def busy_store(workspace, templates, monkeypatch):
     """The demo with a short busy timeout, so a held lock is noticed quickly."""
     monkeypatch.setenv("NAMND_BUSY_TIMEOUT_MS", "150")
     monkeypatch.setattr("namnd.tui.autosave.BUSY_RETRY_DELAY", 0.3)
+    templates.sqlite_into("demo", workspace)
     store = Store.open(workspace)
-    load_demo(store)
     yield store
     store.close()
 

@@ -13,6 +13,7 @@ import functools
 import io
 import json
 import re
+import threading
 import zipfile
 from collections.abc import Mapping, Sequence
 from html.parser import HTMLParser
@@ -140,11 +141,12 @@ def _walk(elem: ElementTree.Element, lines: list[str], paragraph: list[str] | No
 def _pdf(data: bytes, name: str) -> list[Part]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
+    from pypdfium2 import PdfiumError
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError) as err:
+        pages = page_texts(data)
+    except (PyPdfError, PdfiumError, ValueError, KeyError, TypeError) as err:
         raise InvalidInput(f"{name} är ingen läsbar PDF-fil: {err}") from None
     parts = [Part(f"sida {n}", text) for n, text in enumerate(pages, start=1)]
     info: Mapping[str, object] = reader.metadata or {}
@@ -155,6 +157,34 @@ def _pdf(data: bytes, name: str) -> list[Part]:
     parts.append(Part("bokmärken", "\n".join(_outline_titles(reader.outline))))
     parts.append(Part("länkar", "\n".join(_links(reader))))
     return [part for part in parts if part.text.strip()]
+
+
+_PDFIUM = threading.Lock()
+"""PDFium is not thread-safe: one document is read at a time in the process."""
+
+
+def page_texts(data: bytes) -> list[str]:
+    """The text of each page of the PDF ``data``, in page order, lines split by newlines.
+
+    Read by PDFium (Chrome's PDF engine), some twenty times faster than pypdf's
+    ``extract_text`` (the gate reads every page of a 170-page package), and taken by
+    character, not by area, so text placed outside the page or drawn invisible is read
+    too: it is in the file for anyone who extracts it.
+    """
+    import pypdfium2
+
+    texts = []
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(data)
+        try:
+            for page in document:
+                textpage = page.get_textpage()
+                texts.append(textpage.get_text_range().replace("\r\n", "\n"))
+                textpage.close()
+                page.close()
+        finally:
+            document.close()
+    return texts
 
 
 def _links(reader: PdfReader) -> list[str]:
