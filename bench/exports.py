@@ -95,7 +95,7 @@ def main() -> None:
             subprocess.run([NAMND, *ws, *verb], check=True, capture_output=True)
         export = [str(NAMND), *ws, "export", "protokoll", "2019-09-19", "--format", "docx"]
         export += ["-o", str(tmp / "namnd.docx")]
-        env = compiled_env(tmp / "pyc")
+        env = compiled_env()
         _timed(export, env)
         blocks = tmp / "blocks.json"
         blocks.write_text(json.dumps(_blocks(tmp / "namnd.docx")), encoding="utf-8")

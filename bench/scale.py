@@ -520,7 +520,9 @@ def main() -> None:
     from namnd.storage.workspace import resolve
 
     # Every child (tmux too) reads namnd's bytecode, as an installed package has it.
-    os.environ.update(compiled_env(args.cache / "pyc"))
+    env = compiled_env()
+    os.environ.clear()
+    os.environ.update(env)
     suffix = "-pg" if args.db else ""
     demo_url = None
     if args.db:
