@@ -201,6 +201,35 @@ async def test_autosave_after_typing_stops(demo_store, make_app):
     assert "Tillagd mening." in arende.summary_md
 
 
+async def test_the_preview_is_laid_out_once_typing_pauses(demo_store, make_app, monkeypatch):
+    """Not on every key: a long tjänsteskrivelse's preview took longer than a keystroke."""
+    monkeypatch.setattr("namnd.tui.screens.arende_editor.PREVIEW_DELAY", 2.0)
+    layouts: list[str] = []
+    update = Markdown.update
+
+    def counted(self, markdown):
+        if self.id == "preview":
+            layouts.append(markdown)
+        return update(self, markdown)
+
+    monkeypatch.setattr(Markdown, "update", counted)
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ArendeEditorScreen)
+        shown = len(layouts)
+        assert layouts[-1].startswith("Information från"), "shown as the editor opens"
+        editor.query_one("#summary_md", TextArea).focus()
+        await pilot.press("end", *" Ny mening.", "left", "right")
+        assert len(layouts) == shown, "laid out while typing"
+        preview = editor.query_one("#preview", Markdown)
+        await wait_until(pilot, lambda: "Ny mening." in preview.source, what="the preview")
+        assert len(layouts) == shown + 1
+
+
 async def test_kallelse_details_form_saves_and_refuses_bad_dates(demo_store, make_app):
     from textual.widgets import TextArea as Area
 

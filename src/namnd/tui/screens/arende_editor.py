@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, TextArea
 
 from namnd.domain.changes import ArendeChanges
@@ -34,6 +35,11 @@ from namnd.tui.store_writes import write, write_now
 from namnd.tui.widgets.dialogs import ConfirmDialog
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.personnummer_warning import PersonnummerWarning
+
+PREVIEW_DELAY = 0.2
+"""Seconds without typing before the preview is laid out anew: rebuilding the Markdown
+widgets on every key made typing lag behind in a long tjänsteskrivelse."""
+_EMPTY_PREVIEW = "*Ingen text ännu.*"
 
 _INPUTS = ("title", "dnr", "external_ref", "handlers", "memo_date", "reply_by", "sent_later")
 _AREAS = (
@@ -165,6 +171,8 @@ class ArendeEditorScreen(Screen[None]):
         self.numbers: DnrFormat | None = None
         #: Files picked in this editor, by their [fil: …]: copied, not yet saved.
         self.picked: dict[str, Attachment] = {}
+        #: The preview waiting for typing to pause (PREVIEW_DELAY).
+        self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -286,7 +294,7 @@ class ArendeEditorScreen(Screen[None]):
                 widget.value = str(value)
             elif isinstance(widget, Select):
                 widget.value = value
-        self._preview(arende.summary_md or arende.body_md)
+        self._show_preview(arende.summary_md or arende.body_md)
         self._set_state("Sparat")
         self._check_personnummer()
         self.call_after_refresh(self._loaded)
@@ -340,7 +348,17 @@ class ArendeEditorScreen(Screen[None]):
             self._preview(event.text_area.text)
 
     def _preview(self, markdown: str) -> None:
-        self.query_one("#preview", Markdown).update(markdown or "*Ingen text ännu.*")
+        """Show ``markdown`` in the preview once typing pauses (:data:`PREVIEW_DELAY`)."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self._show_preview(markdown))
+
+    def _show_preview(self, markdown: str) -> None:
+        self._preview_timer = None
+        preview = self.query_one("#preview", Markdown)
+        text = markdown or _EMPTY_PREVIEW
+        if preview.source != text:  # a cursor move alone lays nothing out
+            preview.update(text)
 
     # --- saving ----------------------------------------------------------------------
 
