@@ -8,7 +8,7 @@ from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.protocol import ProtocolScreen
 from namnd.tui.screens.search import SearchScreen
 from tests.protocol_sample import draft_protocol
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, wait_until
 
 
 async def _wait_for_hits(pilot) -> None:
@@ -54,3 +54,36 @@ def test_snapshot_search(demo_store, make_app, snap_compare):
         await _wait_for_hits(pilot)
 
     assert snap_compare(make_app(demo_store), terminal_size=(130, 24), run_before=search)
+
+
+async def test_a_slow_search_never_shows_its_hits_after_a_newer_ones(
+    demo_store, make_app, monkeypatch
+):
+    """Typing on while a search runs (a large archive, a busy server): the older
+    search's hits, arriving last, are dropped, and the newer query's stay shown."""
+    import threading
+
+    release, started = threading.Event(), threading.Event()
+    find = demo_store.search.find
+
+    def slow_for_the_first(query: str):
+        if query == "matsvinn":
+            started.set()
+            release.wait(timeout=20)
+        return find(query)
+
+    monkeypatch.setattr(demo_store.search, "find", slow_for_the_first)
+    app = make_app(demo_store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"matsvinn")
+        await wait_until(pilot, started.is_set, what="the first search")
+        await pilot.press("ctrl+u", *"boendestöd")
+        screen = app.screen
+        await wait_until(pilot, lambda: bool(screen.hits), what="the second search's hits")
+        newer = list(screen.hits)
+        release.set()
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert screen.hits == newer
+        assert all("matsvinn" not in str(hit).casefold() for hit in screen.hits)

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Markdown, Static
-from textual.worker import Worker, get_current_worker
 
 from namnd.domain.changes import ArendeChanges
 from namnd.domain.kinds import ArendeKind
@@ -24,6 +23,7 @@ from namnd.rules.standing_items import STANDING_ITEMS
 from namnd.rules.swedish_dates import clock, long_date
 from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
+from namnd.tui.latest_read import show_if_latest
 from namnd.tui.messages import StoreChanged, announce_change
 from namnd.tui.screens.agenda_documents import AgendaDocuments
 from namnd.tui.store_writes import write
@@ -126,13 +126,9 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
         view = self.store.agendas.agenda(self.meeting_id)
-        self.app.call_from_thread(self._show, view, get_current_worker())
+        show_if_latest(self.app, self._show, view)
 
-    def _show(self, view: AgendaDocument, worker: Worker[None] | None = None) -> None:
-        if worker is not None and worker.is_cancelled:
-            # A newer read replaced this one (a write went through since it began): the
-            # newer one shows the list, and where its cursor belongs.
-            return
+    def _show(self, view: AgendaDocument) -> None:
         self.view = view
         m = view.summary
         when = long_date(m.date) + (f" kl {clock(m.start_time)}" if m.start_time else "")

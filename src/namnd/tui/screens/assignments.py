@@ -17,6 +17,7 @@ from namnd.domain.views import AssignmentDetail, AssignmentView
 from namnd.errors import NamndError
 from namnd.rules.report_back import urgency
 from namnd.storage.store import Store
+from namnd.tui.latest_read import show_if_latest
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import PickDialog
@@ -115,7 +116,7 @@ class AssignmentsScreen(PerOrganScreen, Screen[None]):
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
-        self.app.call_from_thread(self._loaded, rows)
+        show_if_latest(self.app, self._loaded, rows)
 
     def organ_changed(self) -> None:
         self._filters_ready = False  # another organ's förvaltningar and years
@@ -179,7 +180,7 @@ class AssignmentsScreen(PerOrganScreen, Screen[None]):
     @work(thread=True, exclusive=True, group="detail")
     def _detail(self, assignment_id: int) -> None:
         detail = self.store.assignments.get(assignment_id, today=self.today)
-        self.app.call_from_thread(self.query_one(Markdown).update, detail_markdown(detail))
+        show_if_latest(self.app, self.query_one(Markdown).update, detail_markdown(detail))
 
     def _current(self) -> AssignmentView | None:
         if not self.rows:

@@ -22,6 +22,7 @@ from namnd.rules.inkallelse import local
 from namnd.rules.roster import call_in_text
 from namnd.rules.swedish_dates import long_date
 from namnd.storage.store import Store
+from namnd.tui.latest_read import show_if_latest
 from namnd.tui.messages import announce_change
 from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
@@ -73,7 +74,7 @@ class ForhinderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
         state = inkallelse.meeting_forhinder(self.store, self.ref)
-        self.app.call_from_thread(self._show, state)
+        show_if_latest(self.app, self._show, state)
 
     def _show(self, state: inkallelse.MeetingForhinder) -> None:
         self.state = state

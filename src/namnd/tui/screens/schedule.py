@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
-from textual.worker import Worker, get_current_worker
 
 from namnd.errors import NamndError
 from namnd.operations.schedule import YearPlan, add_dates, propose, year_plan
@@ -20,6 +19,7 @@ from namnd.rules.meeting_plan import PlanRule, parse_months, proposal_lines
 from namnd.rules.swedish_dates import long_date, parse_iso_date
 from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
+from namnd.tui.latest_read import show_if_latest
 from namnd.tui.messages import StoreChanged, announce_change
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.store_writes import write
@@ -123,13 +123,7 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
         except NamndError as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")
             return
-        self.app.call_from_thread(self._show_read, plan, get_current_worker())
-
-    def _show_read(self, plan: YearPlan, worker: Worker[None]) -> None:
-        # A newer read (another year, a write gone through) replaced this one while it
-        # ran: that one shows the plan, never this older one after it.
-        if not worker.is_cancelled:
-            self._show(plan)
+        show_if_latest(self.app, self._show, plan)
 
     def organ_changed(self) -> None:
         self._load()

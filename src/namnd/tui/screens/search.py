@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from namnd.rules.search import COLUMNS, Hit, hit_cells
 from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
+from namnd.tui.latest_read import show_if_latest
 from namnd.tui.widgets.footer import Footer
 
 HINT = (
@@ -73,9 +74,10 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
         hits = self.store.search.find(query) if query.strip() else []
-        self.app.call_from_thread(self._show, query, hits)
+        show_if_latest(self.app, self._show, (query, hits))
 
-    def _show(self, query: str, hits: list[Hit]) -> None:
+    def _show(self, found: tuple[str, list[Hit]]) -> None:
+        query, hits = found
         self.hits = hits
         table = self.query_one(DataTable)
         table.clear()
