@@ -89,3 +89,14 @@ async def wait_for_palette(pilot) -> None:
         return not searching and palette.query_one(CommandList).option_count > 0
 
     await wait_until(pilot, listed, what="the command palette's hits")
+
+
+async def open_arende_editor(app, pilot):
+    """From the meetings list: the demo meeting's first ärende in the editor."""
+    from namnd.tui.screens.arende_editor import ArendeEditorScreen
+
+    await settle(app, pilot)
+    await pilot.press("enter", "e")
+    await settle(app, pilot)
+    assert isinstance(app.screen, ArendeEditorScreen)
+    return app.screen

@@ -13,7 +13,7 @@ from namnd.tui.screens.help import HelpScreen, general_keys, screen_keys
 from namnd.tui.screens.protocol import MARKS_LEGEND, ProtocolScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog
-from tests.tui.conftest import settle, wait_for_palette
+from tests.tui.conftest import open_arende_editor, settle, wait_for_palette
 from tests.tui.footer_keys import visible_footer_keys
 
 DAY = "2019-09-19"
@@ -215,10 +215,8 @@ async def test_ctrl_a_selects_all_in_a_text_area(demo_store, make_app):
 async def test_editor_labels_keep_sekretess_in_brackets(demo_store, make_app):
     app = make_app(demo_store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter", "e")
-        await settle(app, pilot)
-        labels = [str(label.render()) for label in app.screen.query(Label)]
+        editor = await open_arende_editor(app, pilot)
+        labels = [str(label.render()) for label in editor.query(Label)]
     assert any("Titel [sekretess] [skickas ut senare] [fil: X]" in text for text in labels)
 
 

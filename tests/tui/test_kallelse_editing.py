@@ -10,7 +10,7 @@ from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.arende_editor import ArendeEditorScreen
 from namnd.tui.screens.review import ReviewScreen
 from namnd.tui.widgets.dialogs import PickDialog
-from tests.tui.conftest import settle, wait_until
+from tests.tui.conftest import open_arende_editor, settle, wait_until
 
 
 def _titles(store, date):
@@ -134,10 +134,8 @@ async def test_remove_after_utskick_is_logged_as_a_late_change(demo_store, make_
 async def test_bad_dnr_is_shown_in_swedish_and_nothing_is_lost(demo_store, make_app):
     app = make_app(demo_store)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter", "e")
-        await pilot.pause()
-        dnr = app.screen.query_one("#dnr", Input)
+        editor = await open_arende_editor(app, pilot)
+        dnr = editor.query_one("#dnr", Input)
         dnr.value = "von-2019-5"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -154,10 +152,7 @@ async def test_bad_dnr_is_shown_in_swedish_and_nothing_is_lost(demo_store, make_
 async def test_someone_elses_save_is_never_overwritten(demo_store, make_app):
     app = make_app(demo_store)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter", "e")
-        await pilot.pause()
-        editor = app.screen
+        editor = await open_arende_editor(app, pilot)
         # Another secretary saves the same ärende meanwhile.
         arende, _ = demo_store.agendas.arende(editor.arende_id)
         demo_store.agendas.save_arende(
@@ -186,10 +181,7 @@ async def test_someone_elses_save_is_never_overwritten(demo_store, make_app):
 async def test_autosave_after_typing_stops(demo_store, make_app):
     app = make_app(demo_store)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter", "e")
-        await pilot.pause()
-        editor = app.screen
+        editor = await open_arende_editor(app, pilot)
         editor.query_one("#summary_md", TextArea).focus()
         await pilot.press("end", *" Tillagd mening.")
         saved = editor.query_one("#save-state", Label)
@@ -215,11 +207,7 @@ async def test_the_preview_is_laid_out_once_typing_pauses(demo_store, make_app, 
     monkeypatch.setattr(Markdown, "update", counted)
     app = make_app(demo_store)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter", "e")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, ArendeEditorScreen)
+        editor = await open_arende_editor(app, pilot)
         shown = len(layouts)
         assert layouts[-1].startswith("Information från"), "shown as the editor opens"
         editor.query_one("#summary_md", TextArea).focus()
@@ -264,10 +252,7 @@ async def test_kallelse_details_form_saves_and_refuses_bad_dates(demo_store, mak
 async def test_quitting_saves_the_editor_first(demo_store, make_app):
     app = make_app(demo_store)
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter", "e")
-        await pilot.pause()
-        editor = app.screen
+        editor = await open_arende_editor(app, pilot)
         assert "utskickad" in str(editor.query_one("#save-state", Label).render())
         await pilot.press("tab", "tab", "tab")  # rubrik → dnr → typ → sekretess
         assert editor.focused is editor.query_one("#confidential")

@@ -9,24 +9,15 @@ from textual.widgets import Label, TextArea
 
 from namnd.domain.changes import ArendeChanges
 from namnd.storage.store import Store
-from namnd.tui.screens.arende_editor import ArendeEditorScreen
 from namnd.tui.screens.protocol import ProtocolScreen
 from tests.locks import write_lock
-from tests.tui.conftest import settle, wait_until
+from tests.tui.conftest import open_arende_editor, settle, wait_until
 
 DAY = "2019-09-19"
 
 
 def _state(screen) -> str:
     return str(screen.query_one("#save-state", Label).render())
-
-
-async def _open_editor(app, pilot) -> ArendeEditorScreen:
-    await settle(app, pilot)
-    await pilot.press("enter", "e")
-    await settle(app, pilot)
-    assert isinstance(app.screen, ArendeEditorScreen)
-    return app.screen
 
 
 async def _open_protocol(app, pilot) -> ProtocolScreen:
@@ -66,7 +57,7 @@ STEADY = "abcdefghijklmnopqrst"  # 20 keys, 0.2 s apart: 4 s without a pause
 async def test_typing_without_a_pause_is_saved_while_typing_in_the_editor(demo_store, make_app):
     app = make_app(demo_store)
     async with app.run_test(size=(140, 40)) as pilot:
-        editor = await _open_editor(app, pilot)
+        editor = await open_arende_editor(app, pilot)
         editor.query_one("#summary_md", TextArea).focus()
         await pilot.press("end")
 
@@ -183,7 +174,7 @@ async def test_after_a_conflict_the_editor_can_overwrite_deliberately(demo_store
 
     app = make_app(demo_store)
     async with app.run_test(size=(140, 40)) as pilot:
-        editor = await _open_editor(app, pilot)
+        editor = await open_arende_editor(app, pilot)
         arende, _ = demo_store.agendas.arende(editor.arende_id)
         demo_store.agendas.save_arende(
             editor.arende_id, arende.version, ArendeChanges(title="Deras rubrik"), by="x"
@@ -219,7 +210,7 @@ async def test_a_busy_database_keeps_the_editors_text_and_saves_it_later(
 ):
     app = make_app(busy_store)
     async with app.run_test(size=(140, 40)) as pilot:
-        editor = await _open_editor(app, pilot)
+        editor = await open_arende_editor(app, pilot)
         editor.query_one("#summary_md", TextArea).focus()
         with write_lock(workspace):
             await pilot.press("end", *"Tillagd")
