@@ -9,16 +9,16 @@ Its result is then older than what the screen shows and must not be shown over i
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVarTuple
 
 from textual.app import App
 from textual.worker import get_current_worker
 
-T = TypeVar("T")
+Found = TypeVarTuple("Found")
 
 
-def show_if_latest(app: App[object], show: Callable[[T], object], found: T) -> None:
-    """From inside a read worker: ``show(found)`` on the app's thread, unless replaced.
+def show_if_latest(app: App[object], show: Callable[[*Found], object], *found: *Found) -> None:
+    """From inside a read worker: ``show(*found)`` on the app's thread, unless replaced.
 
     The check is made on the app's thread, where the newer worker was started (and
     this one cancelled), so an older result can never land after a newer one.
@@ -27,6 +27,6 @@ def show_if_latest(app: App[object], show: Callable[[T], object], found: T) -> N
 
     def unless_replaced() -> None:
         if not worker.is_cancelled:
-            show(found)
+            show(*found)
 
     app.call_from_thread(unless_replaced)

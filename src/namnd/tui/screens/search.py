@@ -74,10 +74,9 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
         hits = self.store.search.find(query) if query.strip() else []
-        show_if_latest(self.app, self._show, (query, hits))
+        show_if_latest(self.app, self._show, query, hits)
 
-    def _show(self, found: tuple[str, list[Hit]]) -> None:
-        query, hits = found
+    def _show(self, query: str, hits: list[Hit]) -> None:
         self.hits = hits
         table = self.query_one(DataTable)
         table.clear()
