@@ -20,7 +20,7 @@ LISTS = {
 def _with_lists(store):
     for name, title in LISTS.items():
         import_delegation_list(
-            store,
+            store.delegation,
             demo_dir() / "data" / f"delegationsbeslut-2019-08-{name}.tsv",
             meeting="2019-09-19",
             by="test",

@@ -45,7 +45,7 @@ def secret_workspace(backend_demo_store):
         meeting, fixed, CORRECTION, by="test", paragraph_id=view.ids[94]
     )
     lss = demo_dir() / "data" / "delegationsbeslut-2019-08-lss-sfb.tsv"
-    import_delegation_list(store, lss, meeting=DAY, by="test", period="2019-08")
+    import_delegation_list(store.delegation, lss, meeting=DAY, by="test", period="2019-08")
     import_register(store, REGISTER, by="test")
     return store
 

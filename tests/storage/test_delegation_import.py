@@ -15,6 +15,7 @@ from namnd.errors import NamndError
 from namnd.operations.delegation_import import import_delegation_list
 from namnd.operations.delegation_section import delegation_summary
 from namnd.operations.demo import demo_dir
+from namnd.storage.delegation_direct import SqliteImports
 from tests.workbooks import xlsx_bytes
 
 DATA = Path(__file__).parents[1] / "data" / "ej-verkstallda-2019Q2.yaml"
@@ -28,6 +29,30 @@ def demo_store(backend_demo_store):
     return backend_demo_store
 
 
+#: Who stores the list: the Store on both backends, and on SQLite the CLI's ORM-free path.
+WRITERS = [("sqlite", "store"), ("sqlite", "sqlite3"), ("postgresql", "store")]
+
+
+each_writer = pytest.mark.parametrize(
+    ("backend_workspace", "writer"),
+    WRITERS,
+    indirect=["backend_workspace"],
+    ids=[f"{backend}-{writer}" for backend, writer in WRITERS],
+)
+
+
+@pytest.fixture
+def storage(writer, demo_store, backend_workspace):
+    """``demo_store.delegation``, or ``SqliteImports`` on the same SQLite workspace."""
+    if writer == "store":
+        yield demo_store.delegation
+        return
+    direct = SqliteImports.open(backend_workspace)
+    assert direct is not None, "an up-to-date SQLite workspace"
+    yield direct
+    direct.close()
+
+
 def _counts(store) -> tuple[int, int]:
     with Session(store.engine) as session:
         imports = session.exec(select(func.count()).select_from(DelegationListImport)).one()
@@ -35,15 +60,16 @@ def _counts(store) -> tuple[int, int]:
     return imports, rows
 
 
-def _import(store, path: Path, **kw):
-    return import_delegation_list(store, path, meeting="2019-09-19", by="test", **kw)
+def _import(storage, path: Path, **kw):
+    return import_delegation_list(storage, path, meeting="2019-09-19", by="test", **kw)
 
 
-def test_seed_lists_import_with_the_seeds_row_counts(demo_store):
+@each_writer
+def test_seed_lists_import_with_the_seeds_row_counts(demo_store, storage):
     counts = {}
     for name in ("lss-sfb", "sol-under-65", "sol-over-65"):
         path = demo_dir() / "data" / f"delegationsbeslut-2019-08-{name}.tsv"
-        result = _import(demo_store, path, period="2019-08", list_name=name)
+        result = _import(storage, path, period="2019-08", list_name=name)
         counts[name] = result.imported.row_count
     assert counts == {"lss-sfb": 77, "sol-under-65": 33, "sol-over-65": 319}
     (lss, *_) = demo_store.delegation.imports(demo_store.schedule.find_meeting("2019-09-19").id)
@@ -58,13 +84,14 @@ def test_seed_lists_import_with_the_seeds_row_counts(demo_store):
         assert batch.arende_id is not None  # linked to the Delegationsbeslut ärende
 
 
-def test_same_file_twice_changes_nothing(demo_store, tmp_path):
+@each_writer
+def test_same_file_twice_changes_nothing(demo_store, storage, tmp_path):
     path = demo_dir() / "data" / "delegationsbeslut-2019-08-lss-sfb.tsv"
-    _import(demo_store, path)
+    _import(storage, path)
     before = _counts(demo_store)
     copy = tmp_path / "kopia.tsv"
     copy.write_bytes(path.read_bytes())
-    again = _import(demo_store, copy)
+    again = _import(storage, copy)
     assert again.imported is None and again.duplicate is not None
     assert again.message.startswith("Filen är redan inläst (delegationsbeslut-2019-08-lss-sfb")
     assert again.message.endswith("inget ändrades.")
@@ -92,23 +119,25 @@ def test_hostile_file_is_refused_in_swedish_and_the_database_is_unchanged(
     path.write_bytes(data)
     before = _counts(demo_store)
     with pytest.raises(NamndError, match=re.escape(message)):
-        _import(demo_store, path)
+        _import(demo_store.delegation, path)
     assert _counts(demo_store) == before
 
 
-def test_error_in_the_transaction_leaves_nothing(demo_store, tmp_path):
+@each_writer
+def test_error_in_the_transaction_leaves_nothing(demo_store, storage, tmp_path):
     path = tmp_path / "lista.tsv"
     path.write_text(f"{HEADER}\n{ROW}\n", encoding="utf-8")
     with pytest.raises(NamndError, match="inget sammanträde den 2030-01-01"):
-        import_delegation_list(demo_store, path, meeting="2030-01-01", by="test")
+        import_delegation_list(storage, path, meeting="2030-01-01", by="test")
     assert _counts(demo_store) == (0, 0)
 
 
-def test_hundred_thousand_rows_import(demo_store, tmp_path):
+@each_writer
+def test_hundred_thousand_rows_import(demo_store, storage, tmp_path):
     path = tmp_path / "stor.tsv"
     path.write_text("\n".join([HEADER, *[ROW] * 100_000]), encoding="utf-16")
     calls = []
-    result = _import(demo_store, path, progress=lambda d, t, what: calls.append((d, t, what)))
+    result = _import(storage, path, progress=lambda d, t, what: calls.append((d, t, what)))
     assert result.imported.row_count == 100_000
     assert _counts(demo_store) == (1, 100_000)
     assert calls[-1] == (100_000, 100_000, "Sparar")
@@ -120,8 +149,8 @@ def test_period_outside_rows_warns_and_bad_period_is_refused(demo_store, tmp_pat
     path = tmp_path / "lista.tsv"
     path.write_text(f"{HEADER}\n{ROW}\n", encoding="utf-8")
     with pytest.raises(NamndError, match="ÅÅÅÅ-MM"):
-        _import(demo_store, path, period="aug 2019")
-    result = _import(demo_store, path, period="2019-07")
+        _import(demo_store.delegation, path, period="aug 2019")
+    result = _import(demo_store.delegation, path, period="2019-07")
     assert result.warnings == ["1 beslut har beslutsdatum utanför perioden 2019-07 (rad 2)."]
 
 

@@ -86,7 +86,7 @@ def test_a_zip_bomb_import_leaves_the_database_unchanged(demo, tmp_path, bomb):
     path.write_bytes(bomb)
     before = _counts(demo)
     with pytest.raises(InvalidInput, match="för stor"):
-        import_delegation_list(demo, path, meeting="2019-09-19", by="test")
+        import_delegation_list(demo.delegation, path, meeting="2019-09-19", by="test")
     assert _counts(demo) == before
 
 
@@ -149,7 +149,7 @@ def test_a_mixed_file_import_leaves_the_database_unchanged(demo, tmp_path):
     )
     before = _counts(demo)
     with pytest.raises(InvalidInput, match="blandar teckenkodningar: rad 3"):
-        import_delegation_list(demo, path, meeting="2019-09-19", by="test")
+        import_delegation_list(demo.delegation, path, meeting="2019-09-19", by="test")
     assert _counts(demo) == before
 
 

@@ -195,7 +195,7 @@ def test_the_date_index_of_delegation_rows_goes_and_the_rows_stay(backend_worksp
         "Handläggare 1\t2019-08-02\tBifall Hemtjänst enligt 4 kap. 1 § SoL\t\t1940\tK\n",
         encoding="utf-8",
     )
-    import_delegation_list(store, rows_file, meeting="2019-09-19", by="kerstin")
+    import_delegation_list(store.delegation, rows_file, meeting="2019-09-19", by="kerstin")
     store.close()
     _migrate(backend_workspace, "downgrade", "0020")
     names, rows = _row_indexes(backend_workspace)

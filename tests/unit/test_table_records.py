@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namnd.formats.tables import cell_text, read_records
+from namnd.formats.tables import _csv_rows, _first_line, cell_text, read_records, sniff_delimiter
 
 _CELL = st.text(alphabet=st.sampled_from('ab å\t;,"\xa0\u2003\r\n'), max_size=6)
 
@@ -33,3 +33,21 @@ def test_a_clean_table_is_folded_and_a_spaced_one_is_not():
     for spaced in ("Anna  Berg\tS", "Anna Berg \tS", "Anna\xa0Berg\tS", ' "Anna"\tS', "A\tS "):
         assert not read_records(f"Namn\tParti\n{spaced}\n".encode()).folded, spaced
     assert not read_records(b"a;b\tc;d\n").folded  # a tab inside a ;-cell is folded
+
+
+@given(
+    st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=1, max_size=6),
+    st.sampled_from(["\t", ";", ","]),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_a_folded_table_reads_as_the_csv_module_reads_it(rows, delimiter, newline):
+    text = newline.join(delimiter.join(cells) for cells in rows)
+    if not text.strip():
+        return
+    records = read_records(text.encode("utf-8"))
+    if not records.folded:
+        return
+    as_csv = list(_csv_rows(text, sniff_delimiter(_first_line(text)), "Filen"))
+    read = [(line, cells) for line, cells in records.rows]
+    blank = ([], [""])
+    assert [r for r in read if r[1] not in blank] == [r for r in as_csv if r[1] not in blank]

@@ -166,8 +166,9 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.what in ("delegationsbeslut", "ej-verkstallda"):
         from namnd.cli.delegation_commands import import_delegation, import_register
 
-        handler = import_delegation if args.what == "delegationsbeslut" else import_register
-        return handler(args, open_store(workspace))
+        if args.what == "delegationsbeslut":
+            return import_delegation(args, workspace)
+        return import_register(args, open_store(workspace))
     if args.what == "protokoll":
         from namnd.cli.protocol_commands import import_file
 

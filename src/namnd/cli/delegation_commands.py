@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from namnd.errors import InvalidInput
-from namnd.operations.delegation_section import delegation_summary
-from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from namnd.storage.store import Store
 
 
 def _user() -> str:
@@ -28,19 +30,36 @@ def _columns(pairs: list[str]) -> dict[str, str]:
     return columns
 
 
-def import_delegation(args: argparse.Namespace, store: Store) -> int:
-    """``namnd import delegationsbeslut FIL --meeting …``."""
-    from namnd.operations.delegation_import import import_delegation_list
+def import_delegation(args: argparse.Namespace, workspace: Workspace) -> int:
+    """``namnd import delegationsbeslut FIL --meeting …``.
 
-    result = import_delegation_list(
-        store,
-        Path(args.file),
-        meeting=args.meeting,
-        by=_user(),
-        period=args.period,
-        list_name=args.list_name,
-        columns=_columns(args.column),
-    )
+    On an up-to-date SQLite workspace the list is stored without the ORM
+    (``storage.delegation_direct``): the import then costs what reading the rows does.
+    """
+    from namnd.operations.delegation_import import ImportStorage, import_delegation_list
+    from namnd.storage.delegation_direct import SqliteImports
+
+    direct = SqliteImports.open(workspace)
+    storage: ImportStorage
+    if direct is not None:
+        storage = direct
+    else:
+        from namnd.cli.commands import open_store
+
+        storage = open_store(workspace).delegation
+    try:
+        result = import_delegation_list(
+            storage,
+            Path(args.file),
+            meeting=args.meeting,
+            by=_user(),
+            period=args.period,
+            list_name=args.list_name,
+            columns=_columns(args.column),
+        )
+    finally:
+        if direct is not None:
+            direct.close()
     print(result.message)
     for warning in result.warnings:
         print(f"Obs: {warning}")
@@ -62,6 +81,8 @@ def report(args: argparse.Namespace, store: Store, workspace: Workspace) -> int:
     """``namnd report ej-verkstallda …`` and ``namnd report delegationsbeslut …``."""
     if args.what == "delegationsbeslut":
         meeting = store.schedule.find_meeting(args.meeting)
+        from namnd.operations.delegation_section import delegation_summary
+
         tables = delegation_summary(store, meeting.id)
         if not tables or tables[0].rows[-1][-1] == "0":
             print(f"Inga delegationsbeslut är inlästa till sammanträdet {meeting.date}.")

@@ -88,6 +88,10 @@ _DATE_FORMATS = (
 )
 
 
+#: A birth year not read yet (None is a row without one).
+_UNREAD = object()
+
+
 class ListRow(NamedTuple):
     """One delegationsbeslut as exported; ``line`` is where it starts in the file.
 
@@ -188,7 +192,7 @@ class _RowParser:
     _take: Callable[[list[str]], tuple[str, ...]] | None = None
     #: Dates and years already read, by their text: a month's list repeats a few dozen.
     _dates: dict[str, dt.date] = field(default_factory=dict)
-    _years: dict[str, int] = field(default_factory=dict)
+    _years: dict[str, int | None] = field(default_factory=lambda: {"": None})
 
     def parse(self, records: Records) -> DelegationList:
         rows: list[list[Any]] = []
@@ -198,6 +202,9 @@ class _RowParser:
         pending: tuple[int, list[str]] | None = None
         done = 0
         folded = records.folded
+        # A whole row of the file's own width with its date and year read before, the
+        # common case, is taken here as ``_add`` would take it, without its checks.
+        take, width, dates, years = self._take, self.width, self._dates, self._years
         for line, raw in lines:
             done += 1
             if self.progress and done % PROGRESS_EVERY == 0:
@@ -208,6 +215,14 @@ class _RowParser:
                 cells = raw
             else:
                 cells = [" ".join(c.split()) if type(c) is str else cell_text(c) for c in raw]
+            if take is not None and pending is None and len(cells) == width:
+                values: list[Any] = [line, *take(cells)]
+                date = dates.get(values[_DATE_AT])
+                year = years.get(values[_YEAR_AT], _UNREAD)
+                if values[1] and date is not None and values[3] and year is not _UNREAD:
+                    values[_DATE_AT], values[_YEAR_AT] = date, year
+                    rows.append(values)
+                    continue
             if not any(cells):
                 continue
             if records.fixed_width:

@@ -11,26 +11,39 @@ import datetime as dt
 import gc
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
+from typing import Protocol
 
-from sqlalchemy.exc import IntegrityError
-
-from namnd.domain.delegation_tables import DelegationListImport
 from namnd.errors import InvalidInput
 from namnd.formats.delegation_lists import ListRow, parse_delegation_list
 from namnd.formats.text_files import read_file
-from namnd.storage import delegation, queries
-from namnd.storage.delegation import ImportView
-from namnd.storage.store import Store
+from namnd.storage.delegation_batch import AlreadyImported, ImportView, NewImport
 
 Progress = Callable[[int, int, str], None]
 """(done, total, what is being done) for a progress bar."""
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class ImportStorage(Protocol):
+    """Where a list is stored: ``store.delegation``, or ``SqliteImports``.
+
+    ``storage.delegation_direct.SqliteImports`` is the CLI's ORM-free path on an
+    up-to-date SQLite workspace; both store the same rows the same way.
+    """
+
+    def earlier_import(self, sha256: str) -> ImportView | None: ...
+
+    def save_import(
+        self,
+        batch: NewImport,
+        rows: Sequence[ListRow],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportView: ...
 
 
 @dataclass
@@ -74,7 +87,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 @_no_cycle_collection()
 def import_delegation_list(
-    store: Store,
+    storage: ImportStorage,
     path: Path,
     *,
     meeting: str,
@@ -87,8 +100,7 @@ def import_delegation_list(
     """Import ``path`` as a list anmäld at ``meeting`` (a date or an id)."""
     data = _read(path)
     sha256 = hashlib.sha256(data).hexdigest()
-    with store.session() as session:
-        earlier = delegation.find_import_by_hash(session=session, sha256=sha256)
+    earlier = storage.earlier_import(sha256)
     if earlier is not None:
         return ImportResult(duplicate=earlier)
 
@@ -100,38 +112,28 @@ def import_delegation_list(
         data, name=f"Filen {path.name}", columns=columns, progress=parsing
     )
     warnings = list(parsed.warnings)
-    period_text = _period(period, parsed.rows, warnings)
+    batch = NewImport(
+        meeting=meeting,
+        list_name=list_name or path.stem,
+        period=_period(period, parsed.rows, warnings),
+        file_name=path.name,
+        file_sha256=sha256,
+        file_format=parsed.file_format,
+        row_count=len(parsed.rows),
+        warnings=warnings,
+        imported_by=by,
+        imported_at=dt.datetime.now(dt.UTC),
+    )
 
     def saving(done: int, total: int) -> None:
         if progress:
             progress(done, total, "Sparar")
 
     try:
-        with store.session() as session:
-            target = queries.find_meeting(session=session, ref=meeting)
-            assert target.id is not None  # a stored meeting
-            arende = delegation.delegation_arende(session=session, meeting_id=target.id)
-            batch = DelegationListImport(
-                organ_id=target.organ_id,
-                meeting_id=target.id,
-                arende_id=arende.id if arende else None,
-                list_name=list_name or path.stem,
-                period=period_text,
-                file_name=path.name,
-                file_sha256=sha256,
-                file_format=parsed.file_format,
-                row_count=len(parsed.rows),
-                warnings=warnings,
-                imported_by=by,
-                imported_at=dt.datetime.now(dt.UTC),
-            )
-            imported = delegation.insert_import(
-                session=session, batch=batch, rows=parsed.rows, progress=saving
-            )
-    except IntegrityError:
+        imported = storage.save_import(batch, parsed.rows, progress=saving)
+    except AlreadyImported:
         # Someone imported the same file a moment ago; report theirs.
-        with store.session() as session:
-            earlier = delegation.find_import_by_hash(session=session, sha256=sha256)
+        earlier = storage.earlier_import(sha256)
         if earlier is None:
             raise
         return ImportResult(duplicate=earlier)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
@@ -14,18 +13,11 @@ from sqlmodel import Session, create_engine
 
 from namnd.errors import DatabaseBusy, NamndError
 from namnd.storage.schema import HEAD, database_revision
+from namnd.storage.sqlite_direct import busy_timeout_ms, is_busy
 from namnd.storage.workspace import Workspace
 
-#: How long a write waits for another process's lock before :class:`DatabaseBusy`.
-BUSY_TIMEOUT_MS = 5000
 #: PostgreSQL's SQLSTATE for a lock wait that ran out (lock_not_available).
 _PG_LOCK_TIMEOUT = "55P03"
-
-
-def busy_timeout_ms() -> int:
-    """The busy timeout; ``NAMND_BUSY_TIMEOUT_MS`` shortens it (tests, slow networks)."""
-    value = os.environ.get("NAMND_BUSY_TIMEOUT_MS", "")
-    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -41,9 +33,8 @@ def _busy_as_domain_error(context: ExceptionContext) -> None:
     error = context.original_exception
     if isinstance(error, DatabaseBusy):
         return
-    text = str(error).lower()
     sqlstate = getattr(error, "sqlstate", None) or getattr(error, "pgcode", None)
-    if "database is locked" in text or "database table is locked" in text:
+    if is_busy(error):
         raise DatabaseBusy() from error
     if sqlstate == _PG_LOCK_TIMEOUT:
         raise DatabaseBusy() from error

@@ -6,11 +6,9 @@ counts in ``rules.delegation_summary``, and deleted with their batch (gallring).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import fields
 from functools import partial
-from operator import attrgetter
 
 from sqlalchemy import Connection, delete, func, insert
 from sqlmodel import Session, col, select
@@ -20,24 +18,8 @@ from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import AgendaItem, Arende
 from namnd.errors import NotFound
 from namnd.formats.delegation_lists import ListRow
-
-CHUNK = 5000
-
-
-@dataclass(frozen=True)
-class ImportView:
-    """An imported list as the TUI and CLI show it (no personal data)."""
-
-    id: int
-    meeting_id: int
-    list_name: str
-    period: str
-    file_name: str
-    file_format: str
-    row_count: int
-    warnings: list[str]
-    imported_by: str
-    imported_at: dt.datetime
+from namnd.storage.delegation_batch import CHUNK, ROW_COLUMNS, ImportView, NewImport, row_values
+from namnd.storage.queries import find_meeting
 
 
 def _view(batch: DelegationListImport) -> ImportView:
@@ -80,66 +62,57 @@ def delegation_arende(*, session: Session, meeting_id: int) -> Arende | None:
 def insert_import(
     *,
     session: Session,
-    batch: DelegationListImport,
+    batch: NewImport,
     rows: Sequence[ListRow],
-    progress=None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportView:
-    """Add a batch and its rows in the caller's transaction.
+    """Add a batch under its meeting, and its rows, in the caller's transaction.
 
     The rows go to the driver in chunks, as plain tuples: ``COPY`` on PostgreSQL, one
     ``executemany`` of a Core ``insert()`` on SQLite (the ORM's bulk path costs more per
     row than the parsing does).
     """
-    session.add(batch)
+    meeting = find_meeting(session=session, ref=batch.meeting)
+    assert meeting.id is not None  # a stored meeting
+    arende = delegation_arende(session=session, meeting_id=meeting.id)
+    stored = DelegationListImport(
+        organ_id=meeting.organ_id,
+        meeting_id=meeting.id,
+        arende_id=arende.id if arende else None,
+        **{name: getattr(batch, name) for name in _BATCH_FIELDS},
+    )
+    session.add(stored)
     session.flush()
-    assert batch.id is not None  # flushed
+    assert stored.id is not None  # flushed
     connection = session.connection()
     write: Callable[[Connection, int, Sequence[ListRow]], None] = _copy
     if connection.dialect.name != "postgresql":
         statement = insert(DelegationListRow.__table__).compile(
-            dialect=connection.dialect, column_keys=list(_ROW_COLUMNS)
+            dialect=connection.dialect, column_keys=list(ROW_COLUMNS)
         )
         write = partial(_executemany, statement.string)
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
-        write(connection, batch.id, chunk)
+        write(connection, stored.id, chunk)
         if progress:
             progress(start + len(chunk), len(rows))
-    return _view(batch)
+    return _view(stored)
 
 
-_ROW_COLUMNS = (
-    "import_id",
-    "line",
-    "decided_by",
-    "decision_date",
-    "decision",
-    "rejection_reason",
-    "birth_year",
-    "sex",
-)
+#: What a stored batch takes over from the :class:`NewImport` as it is.
+_BATCH_FIELDS = tuple(f.name for f in fields(NewImport) if f.name != "meeting")
 
 
 def _executemany(
     statement: str, connection: Connection, import_id: int, rows: Sequence[ListRow]
 ) -> None:
-    """One ``executemany`` of the compiled Core ``insert()``, rows as plain tuples.
-
-    SQLAlchemy's per-row parameter processing cost more than the parsing; the one type
-    that needs it, the date, is written as SQLAlchemy's SQLite dialect stores it (each
-    distinct date once: a month's list has a few dozen).
-    """
-    iso = {date: date.isoformat() for date in set(map(attrgetter("decision_date"), rows))}
-    values = [
-        (import_id, line, by, iso[date], decision, reason, year, sex)
-        for line, by, date, decision, reason, year, sex in rows
-    ]
-    connection.exec_driver_sql(statement, values)
+    """One ``executemany`` of the compiled Core ``insert()``, rows as plain tuples."""
+    connection.exec_driver_sql(statement, row_values(import_id, rows))
 
 
 def _copy(connection: Connection, import_id: int, rows: Sequence[ListRow]) -> None:
     cursor = connection.connection.driver_connection.cursor()
-    columns = ", ".join(_ROW_COLUMNS)
+    columns = ", ".join(ROW_COLUMNS)
     with cursor.copy(f"COPY {DelegationListRow.__tablename__} ({columns}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row((import_id, *row))

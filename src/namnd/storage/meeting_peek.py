@@ -15,7 +15,7 @@ import sqlite3
 
 from namnd.domain.kinds import MeetingStatus
 from namnd.domain.views import MeetingSummary
-from namnd.storage.schema import HEAD
+from namnd.storage.sqlite_direct import connect_current
 from namnd.storage.workspace import Workspace
 
 #: Past meetings the first screen shows per organ; older ones are read when asked for.
@@ -46,21 +46,16 @@ def peek_meetings(workspace: Workspace, today: dt.date) -> list[MeetingSummary] 
 
     Reads as much as the screen shows, however many years the database keeps.
     """
-    path = workspace.sqlite_path
-    if path is None or not path.is_file():
+    connection = connect_current(workspace)
+    if connection is None:
         return None
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
-        try:
-            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            if revision is None or revision[0] != HEAD:
-                return None
-            window = {"today": today.isoformat(), "latest": LATEST_PER_ORGAN}
-            return [summary(row) for row in connection.execute(FIRST_SCREEN, window)]
-        finally:
-            connection.close()
+        window = {"today": today.isoformat(), "latest": LATEST_PER_ORGAN}
+        return [summary(row) for row in connection.execute(FIRST_SCREEN, window)]
     except (sqlite3.Error, ValueError):
         return None
+    finally:
+        connection.close()
 
 
 def summary(row: tuple) -> MeetingSummary:

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from namnd.domain.models import AgendaItem, Meeting, Organ
 from namnd.domain.views import MeetingSummary
-from namnd.errors import InvalidInput, NotFound
+from namnd.storage.meeting_ref import no_meeting_with_id, only_meeting_on, parse_meeting_ref
 
 
 def list_meetings(*, session: Session, year: int | None = None) -> list[MeetingSummary]:
@@ -34,27 +34,17 @@ def list_meetings(*, session: Session, year: int | None = None) -> list[MeetingS
 
 def find_meeting(*, session: Session, ref: str) -> Meeting:
     """The meeting named by a date (``2019-09-19``) or an id, or a Swedish error."""
-    ref = ref.strip()
-    if ref.isdigit():
-        meeting = session.get(Meeting, int(ref))
+    named = parse_meeting_ref(ref)
+    if isinstance(named, int):
+        meeting = session.get(Meeting, named)
         if meeting is None:
-            raise NotFound(f"Det finns inget sammanträde med id {ref}.")
+            raise no_meeting_with_id(named)
         return meeting
-    try:
-        day = dt.date.fromisoformat(ref)
-    except ValueError:
-        raise InvalidInput(
-            f"”{ref}” är varken ett datum (ÅÅÅÅ-MM-DD, t.ex. 2019-09-19) eller ett id."
-        ) from None
-    meetings = session.exec(select(Meeting).where(Meeting.date == day)).all()
-    if not meetings:
-        raise NotFound(f"Det finns inget sammanträde den {day.isoformat()}.")
-    if len(meetings) > 1:
-        ids = ", ".join(str(m.id) for m in meetings)
-        raise InvalidInput(
-            f"Flera sammanträden den {day.isoformat()} (id {ids}): ange id i stället."
-        )
-    return meetings[0]
+    meetings = session.exec(
+        select(Meeting).where(Meeting.date == named).order_by(col(Meeting.id))
+    ).all()
+    chosen = only_meeting_on(named, [m.id for m in meetings if m.id is not None])
+    return next(m for m in meetings if m.id == chosen)
 
 
 def summary_of(*, session: Session, meeting: Meeting) -> MeetingSummary:

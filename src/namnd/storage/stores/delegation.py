@@ -13,16 +13,50 @@ from namnd.storage.schedule import find_organ
 from namnd.storage.stores._part import Part
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from namnd.domain.changes import UnexecutedDecisionChanges
     from namnd.domain.models import DelegationCode
+    from namnd.formats.delegation_lists import ListRow
     from namnd.rules.unexecuted_decisions import UnexecutedDecision, UnexecutedOffer
-    from namnd.storage.delegation import ImportView
+    from namnd.storage.delegation_batch import ImportView, NewImport
 
 
 class DelegationStore(Part):
     """Imported delegationsbeslut lists, delegation codes and ej verkställda beslut."""
 
     # --- imported delegationsbeslut lists ----------------------------------------
+
+    def earlier_import(self, sha256: str) -> ImportView | None:
+        """The import of the file with this SHA-256, if it was imported before."""
+        from namnd.storage import delegation
+
+        with self._read() as session:
+            return delegation.find_import_by_hash(session=session, sha256=sha256)
+
+    def save_import(
+        self,
+        batch: NewImport,
+        rows: Sequence[ListRow],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportView:
+        """Store a parsed list and its rows in one transaction (all or nothing).
+
+        :class:`~namnd.storage.delegation_batch.AlreadyImported` if the same file was
+        stored meanwhile.
+        """
+        from sqlalchemy.exc import IntegrityError
+
+        from namnd.storage import delegation
+        from namnd.storage.delegation_batch import AlreadyImported
+
+        try:
+            with self._session() as session:
+                return delegation.insert_import(
+                    session=session, batch=batch, rows=rows, progress=progress
+                )
+        except IntegrityError as error:
+            raise AlreadyImported(batch.file_sha256) from error
 
     def imports(self, meeting_id: int | None = None) -> list[ImportView]:
         """Imported lists (no rows), optionally of one meeting."""

@@ -78,7 +78,7 @@ class DelegationImportScreen(Screen[None]):
         write(
             self,
             lambda: import_delegation_list(
-                self.store,
+                self.store.delegation,
                 path,
                 meeting=str(self.meeting_id),
                 by=self.user,

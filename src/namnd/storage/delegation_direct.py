@@ -1,0 +1,172 @@
+"""A delegationsbeslut list stored with the standard library's sqlite3, no ORM.
+
+``namnd import delegationsbeslut`` of a 100 000-row list spent as long importing
+SQLModel and SQLAlchemy as reading and writing the rows. On an up-to-date SQLite
+workspace the command stores the list here instead: the same :class:`NewImport` and rows
+(``storage.delegation_batch``), the same meeting references and errors
+(``storage.meeting_ref``), one ``BEGIN IMMEDIATE`` transaction. The Store
+(``store.delegation``) stores it everywhere else, and the TUI always uses the Store;
+``tests/storage/test_delegation_direct.py`` keeps the two writers' results equal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+
+from namnd.domain.kinds import ArendeKind
+from namnd.errors import DatabaseBusy
+from namnd.formats.delegation_lists import ListRow
+from namnd.storage.delegation_batch import (
+    CHUNK,
+    ROW_COLUMNS,
+    AlreadyImported,
+    ImportView,
+    NewImport,
+    row_values,
+)
+from namnd.storage.meeting_ref import no_meeting_with_id, only_meeting_on, parse_meeting_ref
+from namnd.storage.sqlite_direct import connect_current, is_busy
+from namnd.storage.workspace import Workspace
+
+_VIEW = """
+SELECT id, meeting_id, list_name, period, file_name, file_format, row_count, warnings,
+       imported_by, imported_at
+FROM delegationlistimport WHERE file_sha256 = ?
+"""
+
+_DELEGATION_ARENDE = """
+SELECT arende.id FROM arende JOIN agendaitem ON agendaitem.arende_id = arende.id
+WHERE agendaitem.meeting_id = ? AND arende.kind = ?
+"""
+
+_INSERT_BATCH = """
+INSERT INTO delegationlistimport (organ_id, meeting_id, arende_id, list_name, period,
+    file_name, file_sha256, file_format, row_count, warnings, imported_by, imported_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+_INSERT_ROW = (
+    f"INSERT INTO delegationlistrow ({', '.join(ROW_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in ROW_COLUMNS)})"
+)
+
+
+class SqliteImports:
+    """Imports into one up-to-date SQLite workspace, in the Store's terms."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    @classmethod
+    def open(cls, workspace: Workspace) -> SqliteImports | None:
+        """For an up-to-date SQLite workspace; None where only the Store can import."""
+        connection = connect_current(workspace, writing=True)
+        return cls(connection) if connection is not None else None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._connection.close()
+
+    def earlier_import(self, sha256: str) -> ImportView | None:
+        """The import of the file with this SHA-256, if it was imported before."""
+        row = self._connection.execute(_VIEW, (sha256,)).fetchone()
+        if row is None:
+            return None
+        import_id, meeting_id, list_name, period, file_name, file_format, count = row[:7]
+        warnings, by, at = row[7:]
+        moment = dt.datetime.fromisoformat(at)  # stored in UTC, read back so by the Store
+        return ImportView(
+            id=import_id,
+            meeting_id=meeting_id,
+            list_name=list_name,
+            period=period,
+            file_name=file_name,
+            file_format=file_format,
+            row_count=count,
+            warnings=json.loads(warnings),
+            imported_by=by,
+            imported_at=moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC),
+        )
+
+    def save_import(
+        self,
+        batch: NewImport,
+        rows: Sequence[ListRow],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportView:
+        """Store the list and its rows in one transaction, as ``store.delegation`` does."""
+        db = self._connection
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                meeting_id, organ_id = self._meeting(batch.meeting)
+                arenden = db.execute(
+                    _DELEGATION_ARENDE, (meeting_id, ArendeKind.DELEGATION_DECISIONS.value)
+                ).fetchall()
+                import_id = db.execute(
+                    _INSERT_BATCH,
+                    (
+                        organ_id,
+                        meeting_id,
+                        arenden[0][0] if len(arenden) == 1 else None,
+                        batch.list_name,
+                        batch.period,
+                        batch.file_name,
+                        batch.file_sha256,
+                        batch.file_format,
+                        batch.row_count,
+                        json.dumps(batch.warnings),
+                        batch.imported_by,
+                        f"{batch.imported_at:%Y-%m-%d %H:%M:%S.%f}",
+                    ),
+                ).lastrowid
+                assert import_id is not None  # a row was inserted
+                for start in range(0, len(rows), CHUNK):
+                    chunk = rows[start : start + CHUNK]
+                    db.executemany(_INSERT_ROW, row_values(import_id, chunk))
+                    if progress:
+                        progress(start + len(chunk), len(rows))
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.IntegrityError as error:
+            raise AlreadyImported(batch.file_sha256) from error
+        except sqlite3.OperationalError as error:
+            if is_busy(error):
+                raise DatabaseBusy() from error
+            raise
+        return ImportView(
+            id=import_id,
+            meeting_id=meeting_id,
+            list_name=batch.list_name,
+            period=batch.period,
+            file_name=batch.file_name,
+            file_format=batch.file_format,
+            row_count=batch.row_count,
+            warnings=list(batch.warnings),
+            imported_by=batch.imported_by,
+            imported_at=batch.imported_at,
+        )
+
+    def _meeting(self, ref: str) -> tuple[int, int]:
+        """The (id, organ id) of the meeting ``ref`` names, or its Swedish error."""
+        named = parse_meeting_ref(ref)
+        if isinstance(named, int):
+            found = self._connection.execute(
+                "SELECT id, organ_id FROM meeting WHERE id = ?", (named,)
+            ).fetchone()
+            if found is None:
+                raise no_meeting_with_id(named)
+            return found
+        meetings = dict(
+            self._connection.execute(
+                "SELECT id, organ_id FROM meeting WHERE date = ? ORDER BY id",
+                (named.isoformat(),),
+            ).fetchall()
+        )
+        chosen = only_meeting_on(named, list(meetings))
+        return chosen, meetings[chosen]
