@@ -34,6 +34,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -253,7 +254,9 @@ class _RowParser:
             self.errors.append(f"{self.name} har inga beslut, bara rubrikraden.")
         if self.errors:
             raise DelegationListError(self.name, self.errors)
-        return DelegationList([ListRow._make(r) for r in rows], self.warnings)
+        # tuple.__new__ in C, as ListRow._make does it less its Python-level length check:
+        # every row has ListRow's length by construction.
+        return DelegationList(list(map(tuple.__new__, repeat(ListRow), rows)), self.warnings)
 
     def _header(self, lines: Iterator[Record]) -> bool:
         for line, raw in lines:
