@@ -24,18 +24,7 @@ from namnd.storage.queries import find_meeting
 
 def _view(batch: DelegationListImport) -> ImportView:
     assert batch.id is not None  # a stored import
-    return ImportView(
-        id=batch.id,
-        meeting_id=batch.meeting_id,
-        list_name=batch.list_name,
-        period=batch.period,
-        file_name=batch.file_name,
-        file_format=batch.file_format,
-        row_count=batch.row_count,
-        warnings=list(batch.warnings),
-        imported_by=batch.imported_by,
-        imported_at=batch.imported_at,
-    )
+    return ImportView.of(batch, batch.id, batch.meeting_id)
 
 
 def find_import_by_hash(*, session: Session, sha256: str) -> ImportView | None:
@@ -96,7 +85,7 @@ def insert_import(
         write(connection, stored.id, chunk)
         if progress:
             progress(start + len(chunk), len(rows))
-    return _view(stored)
+    return batch.stored(stored.id, meeting.id)
 
 
 #: What a stored batch takes over from the :class:`NewImport` as it is.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from operator import attrgetter
 
 from namnd.formats.delegation_lists import ListRow
@@ -47,6 +47,10 @@ class NewImport:
     imported_by: str
     imported_at: dt.datetime
 
+    def stored(self, import_id: int, meeting_id: int) -> ImportView:
+        """What the TUI and CLI show of this list once stored under ``import_id``."""
+        return ImportView.of(self, import_id, meeting_id)
+
 
 @dataclass(frozen=True)
 class ImportView:
@@ -62,6 +66,17 @@ class ImportView:
     warnings: list[str]
     imported_by: str
     imported_at: dt.datetime
+
+    @classmethod
+    def of(cls, source: object, import_id: int, meeting_id: int) -> ImportView:
+        """The view of a stored list's header (a table row, or the :class:`NewImport`)."""
+        shown = {name: getattr(source, name) for name in _SHOWN}
+        shown["warnings"] = list(shown["warnings"])
+        return cls(id=import_id, meeting_id=meeting_id, **shown)
+
+
+#: What a view takes over from its list's header as it is.
+_SHOWN = tuple(f.name for f in fields(ImportView) if f.name not in ("id", "meeting_id"))
 
 
 class AlreadyImported(Exception):

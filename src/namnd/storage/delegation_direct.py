@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 
 from namnd.domain.kinds import ArendeKind
 from namnd.errors import DatabaseBusy
@@ -31,11 +32,9 @@ from namnd.storage.meeting_ref import no_meeting_with_id, only_meeting_on, parse
 from namnd.storage.sqlite_direct import connect_current, is_busy
 from namnd.storage.workspace import Workspace
 
-_VIEW = """
-SELECT id, meeting_id, list_name, period, file_name, file_format, row_count, warnings,
-       imported_by, imported_at
-FROM delegationlistimport WHERE file_sha256 = ?
-"""
+#: A stored list's header, column for column as :class:`ImportView` shows it.
+_VIEW_COLUMNS = tuple(f.name for f in fields(ImportView))
+_VIEW = f"SELECT {', '.join(_VIEW_COLUMNS)} FROM delegationlistimport WHERE file_sha256 = ?"
 
 _DELEGATION_ARENDE = """
 SELECT arende.id FROM arende JOIN agendaitem ON agendaitem.arende_id = arende.id
@@ -75,21 +74,12 @@ class SqliteImports:
         row = self._connection.execute(_VIEW, (sha256,)).fetchone()
         if row is None:
             return None
-        import_id, meeting_id, list_name, period, file_name, file_format, count = row[:7]
-        warnings, by, at = row[7:]
-        moment = dt.datetime.fromisoformat(at)  # stored in UTC, read back so by the Store
-        return ImportView(
-            id=import_id,
-            meeting_id=meeting_id,
-            list_name=list_name,
-            period=period,
-            file_name=file_name,
-            file_format=file_format,
-            row_count=count,
-            warnings=json.loads(warnings),
-            imported_by=by,
-            imported_at=moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC),
-        )
+        found = dict(zip(_VIEW_COLUMNS, row, strict=True))
+        found["warnings"] = json.loads(found["warnings"])
+        moment = dt.datetime.fromisoformat(found["imported_at"])
+        # Stored in UTC without its offset; the Store reads it back in UTC too.
+        found["imported_at"] = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        return ImportView(**found)
 
     def save_import(
         self,
@@ -139,18 +129,7 @@ class SqliteImports:
             if is_busy(error):
                 raise DatabaseBusy() from error
             raise
-        return ImportView(
-            id=import_id,
-            meeting_id=meeting_id,
-            list_name=batch.list_name,
-            period=batch.period,
-            file_name=batch.file_name,
-            file_format=batch.file_format,
-            row_count=batch.row_count,
-            warnings=list(batch.warnings),
-            imported_by=batch.imported_by,
-            imported_at=batch.imported_at,
-        )
+        return batch.stored(import_id, meeting_id)
 
     def _meeting(self, ref: str) -> tuple[int, int]:
         """The (id, organ id) of the meeting ``ref`` names, or its Swedish error."""
