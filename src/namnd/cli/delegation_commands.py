@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from namnd.errors import InvalidInput
 from namnd.storage.workspace import Workspace
 
 if TYPE_CHECKING:
+    from namnd.operations.delegation_import import ImportStorage
     from namnd.storage.store import Store
 
 
@@ -36,20 +38,13 @@ def import_delegation(args: argparse.Namespace, workspace: Workspace) -> int:
     On an up-to-date SQLite workspace the list is stored without the ORM
     (``storage.delegation_direct``): the import then costs what reading the rows does.
     """
-    from namnd.operations.delegation_import import ImportStorage, import_delegation_list
+    from namnd.operations.delegation_import import import_delegation_list
     from namnd.storage.delegation_direct import SqliteImports
 
     direct = SqliteImports.open(workspace)
-    storage: ImportStorage
-    if direct is not None:
-        storage = direct
-    else:
-        from namnd.cli.commands import open_store
-
-        storage = open_store(workspace).delegation
-    try:
+    with direct or nullcontext():
         result = import_delegation_list(
-            storage,
+            direct or _store_imports(workspace),
             Path(args.file),
             meeting=args.meeting,
             by=_user(),
@@ -57,13 +52,17 @@ def import_delegation(args: argparse.Namespace, workspace: Workspace) -> int:
             list_name=args.list_name,
             columns=_columns(args.column),
         )
-    finally:
-        if direct is not None:
-            direct.close()
     print(result.message)
     for warning in result.warnings:
         print(f"Obs: {warning}")
     return 0
+
+
+def _store_imports(workspace: Workspace) -> ImportStorage:
+    """The Store's import (PostgreSQL, a new workspace, a schema to migrate first)."""
+    from namnd.cli.commands import open_store
+
+    return open_store(workspace).delegation
 
 
 def import_register(args: argparse.Namespace, store: Store) -> int:

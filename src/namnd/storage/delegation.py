@@ -7,7 +7,6 @@ counts in ``rules.delegation_summary``, and deleted with their batch (gallring).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import fields
 from functools import partial
 
 from sqlalchemy import Connection, delete, func, insert
@@ -18,7 +17,14 @@ from namnd.domain.kinds import ArendeKind
 from namnd.domain.models import AgendaItem, Arende
 from namnd.errors import NotFound
 from namnd.formats.delegation_lists import ListRow
-from namnd.storage.delegation_batch import CHUNK, ROW_COLUMNS, ImportView, NewImport, row_values
+from namnd.storage.delegation_batch import (
+    BATCH_FIELDS,
+    CHUNK,
+    ROW_COLUMNS,
+    ImportView,
+    NewImport,
+    row_values,
+)
 from namnd.storage.queries import find_meeting
 
 
@@ -68,7 +74,7 @@ def insert_import(
         organ_id=meeting.organ_id,
         meeting_id=meeting.id,
         arende_id=arende.id if arende else None,
-        **{name: getattr(batch, name) for name in _BATCH_FIELDS},
+        **{name: getattr(batch, name) for name in BATCH_FIELDS},
     )
     session.add(stored)
     session.flush()
@@ -86,10 +92,6 @@ def insert_import(
         if progress:
             progress(start + len(chunk), len(rows))
     return batch.stored(stored.id, meeting.id)
-
-
-#: What a stored batch takes over from the :class:`NewImport` as it is.
-_BATCH_FIELDS = tuple(f.name for f in fields(NewImport) if f.name != "meeting")
 
 
 def _executemany(

@@ -52,6 +52,11 @@ class NewImport:
         return ImportView.of(self, import_id, meeting_id)
 
 
+#: The columns a stored list's header takes over from its :class:`NewImport` as they are
+#: (the meeting reference becomes the meeting's, its organ's and its ärende's ids).
+BATCH_FIELDS = tuple(f.name for f in fields(NewImport) if f.name != "meeting")
+
+
 @dataclass(frozen=True)
 class ImportView:
     """An imported list as the TUI and CLI show it (no personal data)."""

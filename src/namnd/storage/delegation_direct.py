@@ -21,6 +21,7 @@ from namnd.domain.kinds import ArendeKind
 from namnd.errors import DatabaseBusy
 from namnd.formats.delegation_lists import ListRow
 from namnd.storage.delegation_batch import (
+    BATCH_FIELDS,
     CHUNK,
     ROW_COLUMNS,
     AlreadyImported,
@@ -41,11 +42,11 @@ SELECT arende.id FROM arende JOIN agendaitem ON agendaitem.arende_id = arende.id
 WHERE agendaitem.meeting_id = ? AND arende.kind = ?
 """
 
-_INSERT_BATCH = """
-INSERT INTO delegationlistimport (organ_id, meeting_id, arende_id, list_name, period,
-    file_name, file_sha256, file_format, row_count, warnings, imported_by, imported_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-"""
+_BATCH_COLUMNS = ("organ_id", "meeting_id", "arende_id", *BATCH_FIELDS)
+_INSERT_BATCH = (
+    f"INSERT INTO delegationlistimport ({', '.join(_BATCH_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _BATCH_COLUMNS)})"
+)
 
 _INSERT_ROW = (
     f"INSERT INTO delegationlistrow ({', '.join(ROW_COLUMNS)}) "
@@ -68,6 +69,12 @@ class SqliteImports:
     def close(self) -> None:
         """Close the connection."""
         self._connection.close()
+
+    def __enter__(self) -> SqliteImports:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def earlier_import(self, sha256: str) -> ImportView | None:
         """The import of the file with this SHA-256, if it was imported before."""
@@ -96,22 +103,13 @@ class SqliteImports:
                 arenden = db.execute(
                     _DELEGATION_ARENDE, (meeting_id, ArendeKind.DELEGATION_DECISIONS.value)
                 ).fetchall()
+                header = {name: getattr(batch, name) for name in BATCH_FIELDS}
+                # As the ORM's JSON and SQLite DateTime types write them.
+                header["warnings"] = json.dumps(batch.warnings)
+                header["imported_at"] = f"{batch.imported_at:%Y-%m-%d %H:%M:%S.%f}"
+                arende_id = arenden[0][0] if len(arenden) == 1 else None
                 import_id = db.execute(
-                    _INSERT_BATCH,
-                    (
-                        organ_id,
-                        meeting_id,
-                        arenden[0][0] if len(arenden) == 1 else None,
-                        batch.list_name,
-                        batch.period,
-                        batch.file_name,
-                        batch.file_sha256,
-                        batch.file_format,
-                        batch.row_count,
-                        json.dumps(batch.warnings),
-                        batch.imported_by,
-                        f"{batch.imported_at:%Y-%m-%d %H:%M:%S.%f}",
-                    ),
+                    _INSERT_BATCH, (organ_id, meeting_id, arende_id, *header.values())
                 ).lastrowid
                 assert import_id is not None  # a row was inserted
                 for start in range(0, len(rows), CHUNK):
