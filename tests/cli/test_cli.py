@@ -261,3 +261,50 @@ def test_organ_add_edit_and_list(ws, capsys, tmp_path):
     assert organs[0]["dnr_format"] == "{prefix}/{year}:{number}"
     code, out, _ = run(capsys, "organ", "list")
     assert "Socialnämndens arbetsutskott" in out and "SNAU/2026:142" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--workspace", "mapp"],
+        ["--workspace=mapp", "--db", "postgresql://u@h/namnd"],
+        ["--db=sqlite:///x.db"],
+        ["--workspace", "mapp", "meetings", "--year", "2019"],
+        ["--work", "mapp"],  # an abbreviation: only the whole parser allows it
+    ],
+)
+def test_the_terminal_programs_arguments_read_as_the_whole_parser_reads_them(argv):
+    from namnd.cli.parser import build_parser, parse_arguments
+
+    assert parse_arguments(argv) == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--workspace"], "--workspace: ett värde behövs"),
+        (["--nonsense"], "okända argument: --nonsense"),
+        (["-h"], "kommandon:"),
+    ],
+)
+def test_help_and_mistakes_with_only_options_are_the_whole_parsers(argv, message, capsys):
+    from namnd.cli.parser import parse_arguments
+
+    with pytest.raises(SystemExit):
+        parse_arguments(argv)
+    out, err = capsys.readouterr()
+    assert message in out + err
+
+
+def test_namnd_alone_builds_no_verbs_parser():
+    """The first screen waits for nothing of the verbs: their modules stay unimported."""
+    code = (
+        "import sys; from namnd.cli.parser import parse_arguments; "
+        "args = parse_arguments(['--workspace', 'mapp']); "
+        "assert args.command is None and args.workspace == 'mapp', args; "
+        "loaded = [m for m in sys.modules if m.startswith(('namnd.cli.', 'namnd.operations'))]; "
+        "assert loaded == ['namnd.cli.parser'], loaded"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -11,9 +11,9 @@ from namnd.errors import NamndError
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; Swedish message and exit code 1 on any user-facing error."""
-    from namnd.cli.parser import build_parser
+    from namnd.cli.parser import parse_arguments
 
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     try:
         from namnd.cli import commands
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 import re
+from collections.abc import Sequence
 from typing import NoReturn
 
 # argparse writes its own errors in English; these are the ones users actually meet.
@@ -69,18 +70,8 @@ def add_document_exports(exports: argparse._SubParsersAction) -> None:
         verb.add_argument("-o", "--output", metavar="FIL", help=document.output_help)
 
 
-@functools.cache
-def build_parser() -> SwedishParser:
-    """All commands and their options.
-
-    Built once per process: parsing leaves the parser as it was, and the tests call
-    ``main`` hundreds of times in one.
-    """
-    parser = SwedishParser(
-        prog="namnd",
-        description="Kallelse, protokoll och uppföljning för en nämnds sekretariat. "
-        "Utan kommando öppnas terminalprogrammet.",
-    )
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    """``--workspace`` and ``--db``: the options before any command, and of ``namnd`` alone."""
     parser.add_argument(
         "--workspace",
         metavar="MAPP",
@@ -93,6 +84,50 @@ def build_parser() -> SwedishParser:
         help="databas-URL, t.ex. postgresql://user@host/namnd (annars NAMND_DATABASE_URL "
         "eller SQLite i arbetsmappen)",
     )
+
+
+class _NotOnlyGlobalOptions(Exception):
+    """The arguments hold more than ``--workspace``/``--db``: the whole parser reads them."""
+
+
+class _GlobalOptionsParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotOnlyGlobalOptions(message)
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line read; ``namnd`` alone, the terminal program, without every verb.
+
+    ``namnd`` (perhaps with ``--workspace``/``--db``) starts the TUI, and building the
+    parser of all verbs imports their modules, which the first screen then waits for.
+    Anything else (a verb, ``-h``, a mistake) is read by :func:`build_parser`, so help
+    and errors are the whole parser's.
+    """
+    only = _GlobalOptionsParser(prog="namnd", add_help=False, allow_abbrev=False)
+    _add_global_options(only)
+    try:
+        args, rest = only.parse_known_args(argv)
+    except _NotOnlyGlobalOptions:
+        rest = ["(fel)"]
+    if not rest:
+        args.command = None
+        return args
+    return build_parser().parse_args(argv)
+
+
+@functools.cache
+def build_parser() -> SwedishParser:
+    """All commands and their options.
+
+    Built once per process: parsing leaves the parser as it was, and the tests call
+    ``main`` hundreds of times in one.
+    """
+    parser = SwedishParser(
+        prog="namnd",
+        description="Kallelse, protokoll och uppföljning för en nämnds sekretariat. "
+        "Utan kommando öppnas terminalprogrammet.",
+    )
+    _add_global_options(parser)
     commands = parser.add_subparsers(
         dest="command", title="kommandon", metavar="KOMMANDO", parser_class=SwedishParser
     )

@@ -69,33 +69,50 @@ class Footer(TextualFooter):
             return
         self._composed = self._shown()
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in HELP_ACTIONS:
-                continue  # shown at the right instead
+            if isinstance(widget, FooterKey):
+                if widget.action in HELP_ACTIONS:
+                    continue  # shown at the right instead
+                self._settle(widget)
             yield widget
         active = self.screen.active_bindings.values()
         help_key = next((b for b in active if b.binding.action in HELP_ACTIONS), None)
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         with HorizontalGroup(classes="footer-right"):
             if help_key is not None:
-                yield FooterKey(
-                    help_key.binding.key,
-                    self.app.get_key_display(help_key.binding),
-                    help_key.binding.description,
-                    help_key.binding.action,
-                    disabled=not help_key.enabled,
-                    classes="-help",
+                yield self._settle(
+                    FooterKey(
+                        help_key.binding.key,
+                        self.app.get_key_display(help_key.binding),
+                        help_key.binding.description,
+                        help_key.binding.action,
+                        disabled=not help_key.enabled,
+                        classes="-help",
+                    )
                 ).data_bind(compact=TextualFooter.compact)
             if palette is not None and self.app.size.width >= WIDE:
-                yield FooterKey(
-                    palette.binding.key,
-                    self.app.get_key_display(palette.binding),
-                    palette.binding.description,
-                    palette.binding.action,
-                    disabled=not palette.enabled,
-                    classes="-palette",
+                yield self._settle(
+                    FooterKey(
+                        palette.binding.key,
+                        self.app.get_key_display(palette.binding),
+                        palette.binding.description,
+                        palette.binding.action,
+                        disabled=not palette.enabled,
+                        classes="-palette",
+                    )
                 ).data_bind(compact=TextualFooter.compact)
         self._fit_tries = 0
         self.call_after_refresh(self._fit)
+
+    def _settle(self, key: FooterKey) -> FooterKey:
+        """The key in the footer's own style from the start, restyled only if that changes.
+
+        Textual's keys start compact and are bound to the footer's style once mounted:
+        two restyles of every key on every recompose (the first paint's largest cost
+        after the imports). Set before mounting, the bound value is already there.
+        """
+        key.set_reactive(FooterKey.compact, self.compact)
+        key.set_class(self.compact, "-compact", update=False)
+        return key
 
     def on_resize(self) -> None:
         if self._sized:
