@@ -134,6 +134,26 @@ def test_tui_start_up_path_stays_light():
     assert out.stdout.strip() == "[]"
 
 
+def test_the_first_screen_is_shown_without_babel_or_the_orm(demo_store, workspace):
+    """``namnd`` as users start it, headless, up to the meetings list being filled."""
+    code = (
+        "import sys; from namnd.cli.main import main; from namnd.tui.app import NamndApp\n"
+        "def loaded(self, message):\n"
+        "    assert message.count > 0, 'the demo meeting is listed'\n"
+        "    heavy = ('babel', 'sqlalchemy', 'sqlmodel', 'namnd.cli.organ_commands')\n"
+        "    print(sorted(m for m in heavy if m in sys.modules))\n"
+        "    self.exit()\n"
+        "NamndApp.on_meetings_loaded = loaded\n"
+        "run = NamndApp.run\n"
+        "NamndApp.run = lambda self, **kw: run(self, headless=True)\n"
+        f"main(['--workspace', {str(workspace.root)!r}])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]", out.stderr
+
+
 def test_snapshot_meetings(demo_store, make_app, snap_compare):
     async def ready(pilot):
         await settle(pilot.app, pilot)

@@ -6,12 +6,16 @@ import pytest
 
 from namnd.errors import InvalidInput
 from namnd.rules.swedish_dates import (
+    LOCALE,
+    MONTHS,
+    WEEKDAYS,
     clock,
     day_month,
     long_date,
     parse_clock,
     parse_iso_date,
     weekday_day_month,
+    weekday_number,
 )
 
 
@@ -20,6 +24,37 @@ def test_dates_as_the_seed_prints_them():
     assert day_month(dt.date(2019, 9, 19)) == "19 september"
     assert weekday_day_month(dt.date(2020, 1, 27)) == "måndag 27 januari"
     assert weekday_day_month(dt.date(2020, 12, 14)) == "måndag 14 december"
+
+
+def test_the_names_are_cldrs_as_babel_has_them():
+    from babel.dates import get_day_names, get_month_names
+
+    assert dict(enumerate(WEEKDAYS)) == dict(get_day_names("wide", locale=LOCALE))
+    assert dict(enumerate(MONTHS, start=1)) == dict(get_month_names("wide", locale=LOCALE))
+
+
+@pytest.mark.parametrize(
+    ("printed", "pattern"),
+    [(long_date, "EEEE d MMMM y"), (day_month, "d MMMM"), (weekday_day_month, "EEEE d MMMM")],
+)
+def test_every_day_prints_as_babel_formats_it(printed, pattern):
+    """Each day of two years (every weekday of every month, a leap day), and far ones."""
+    from babel.dates import format_date
+
+    start = dt.date(2019, 1, 1)
+    days = [start + dt.timedelta(days=n) for n in range(731)]
+    days += [dt.date(1, 1, 1), dt.date(1999, 12, 31), dt.date(9999, 12, 31)]
+    assert [printed(d) for d in days] == [format_date(d, pattern, locale=LOCALE) for d in days]
+
+
+@pytest.mark.parametrize(("name", "number"), [("måndag", 0), (" Torsdag ", 3), ("söndag", 6)])
+def test_weekday_number(name, number):
+    assert weekday_number(name) == number
+
+
+def test_an_unknown_weekday_is_a_swedish_error():
+    with pytest.raises(InvalidInput, match="Okänd veckodag ”torsdagen”"):
+        weekday_number("torsdagen")
 
 
 def test_clock():

@@ -1,43 +1,54 @@
 """Swedish dates and times exactly as municipal documents print them.
 
-``torsdag 19 september 2019``, ``kl 18:30``: names come from CLDR through babel, so
-nothing here hand-writes a month or weekday list.
+``torsdag 19 september 2019``, ``kl 18:30``. The weekday and month names are CLDR's, as
+babel gives them for ``sv_SE``; they are held here rather than read from babel on each
+start, because loading babel's locale data was the largest single cost of the first
+screen (about 50 ms), which prints nothing else of it. ``tests/unit/test_swedish_dates``
+checks them, and every date these functions print, against babel's own formatting.
+Other patterns (``LLLL y`` in reports) still go through babel.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 
 from namnd.errors import InvalidInput
 
 LOCALE = "sv_SE"
 
-
-def format_date(day: dt.date, pattern: str, *, locale: str = LOCALE) -> str:
-    """A date through babel's ``format_date``, which is imported on first use.
-
-    A CLI verb that prints no date then does not pay for loading CLDR.
-    """
-    from babel.dates import format_date as babel_format_date
-
-    return babel_format_date(day, pattern, locale=locale)
+#: CLDR's wide weekday names, Monday first (``date.weekday()`` order).
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+#: CLDR's wide month names (format context), January first.
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def long_date(day: dt.date) -> str:
-    """``torsdag 19 september 2019``."""
-    return format_date(day, "EEEE d MMMM y", locale=LOCALE)
+    """``torsdag 19 september 2019`` (CLDR ``EEEE d MMMM y``)."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def day_month(day: dt.date) -> str:
-    """``19 september``, as the gruppmöten line prints it."""
-    return format_date(day, "d MMMM", locale=LOCALE)
+    """``19 september``, as the gruppmöten line prints it (CLDR ``d MMMM``)."""
+    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def weekday_day_month(day: dt.date) -> str:
-    """``måndag 27 januari``, as a sammanträdesordning lists its dates."""
-    return format_date(day, "EEEE d MMMM", locale=LOCALE)
+    """``måndag 27 januari``, as a sammanträdesordning lists its dates (``EEEE d MMMM``)."""
+    return f"{WEEKDAYS[day.weekday()]} {day_month(day)}"
 
 
 def clock(time: dt.time | None, sep: str = ":") -> str:
@@ -70,10 +81,7 @@ def parse_clock(text: str, *, what: str = "klockslag") -> dt.time:
 
 def weekday_number(name: str) -> int:
     """``torsdag`` → 3 (Monday is 0); a Swedish error for anything else."""
-    from babel.dates import get_day_names
-
-    names: Mapping[int, str] = get_day_names("wide", locale=LOCALE)
-    for number, day in names.items():
-        if day == name.strip().casefold():
-            return number
-    raise InvalidInput(f"Okänd veckodag ”{name}”: skriv t.ex. måndag eller torsdag.")
+    try:
+        return WEEKDAYS.index(name.strip().casefold())
+    except ValueError:
+        raise InvalidInput(f"Okänd veckodag ”{name}”: skriv t.ex. måndag eller torsdag.") from None
