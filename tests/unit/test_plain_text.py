@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from namnd.domain.kinds import YrkandeKind
 from namnd.domain.protocol import ProtocolParagraph, Yrkande
@@ -20,6 +24,26 @@ def test_control_characters_are_refused_with_their_line(char):
 def test_ordinary_text_passes(text):
     check_text(text, name="Filen")
     assert plain_text(text) == text
+
+
+#: Controls and text of every width: Latin-1, an en dash, other spaces, astral.
+_CHARS = st.one_of(
+    st.characters(max_codepoint=0xFF),
+    st.sampled_from("\t\n\r\x00\x1b\x7f\x85\x9f\xa0–”€\u2028\u3000\U0001f600"),
+    st.characters(),
+)
+
+
+@given(st.text(_CHARS, max_size=40))
+def test_refused_exactly_where_the_expression_finds_a_control(text):
+    """The fast Latin-1 check never lets a control through nor refuses plain text."""
+    control = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text)
+    if control is None:
+        check_text(text, name="Filen")
+    else:
+        line = text.count("\n", 0, control.start()) + 1
+        with pytest.raises(InvalidInput, match=rf"^Filen, rad {line}: styrtecknet "):
+            check_text(text, name="Filen")
 
 
 def test_table_rows_are_checked_as_they_are_read():

@@ -206,12 +206,17 @@ class _RowParser:
         # A whole row of the file's own width with its date and year read before, the
         # common case, is taken here as ``_add`` would take it, without its checks.
         take, width, dates, years = self._take, self.width, self._dates, self._years
+        progress = self.progress
+        # Only a line read the long way can bring a limit nearer: the check follows one.
+        check = False
         for line, raw in lines:
             done += 1
-            if self.progress and done % PROGRESS_EVERY == 0:
-                self.progress(done, max(records.total, done))
-            if self.repairs > REPAIRS_ALLOWED or len(self.errors) >= MAX_COLLECTED_ERRORS:
-                self._check_limits(line, len(rows))  # only then can a limit be reached
+            if progress and done % PROGRESS_EVERY == 0:
+                progress(done, max(records.total, done))
+            if check:
+                check = False
+                if self.repairs > REPAIRS_ALLOWED or len(self.errors) >= MAX_COLLECTED_ERRORS:
+                    self._check_limits(line, len(rows))  # only then can a limit be reached
             if folded:
                 cells = raw
             else:
@@ -224,6 +229,7 @@ class _RowParser:
                     values[_DATE_AT], values[_YEAR_AT] = date, year
                     rows.append(values)
                     continue
+            check = True
             if not any(cells):
                 continue
             if records.fixed_width:

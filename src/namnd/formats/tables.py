@@ -117,11 +117,23 @@ def _folded(text: str, delimiter: str) -> bool:
         return False
     if delimiter != "\t" and "\t" in text:
         return False
-    return text.isascii() or _OTHER_SPACE.search(text) is None
+    return not _has_other_space(text)
 
 
 #: Whitespace that is not a control character, for :func:`_folded`.
 _OTHER_SPACE = re.compile("[\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def _has_other_space(text: str) -> bool:
+    """Whether :data:`_OTHER_SPACE` is in ``text``; for Latin-1 text (nearly every
+    export) that is U+00A0 alone, a substring search in C instead of the expression."""
+    if "\xa0" in text:
+        return True
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _OTHER_SPACE.search(text) is not None
+    return False
 
 
 def _csv_refusal(name: str, line: int, err: csv.Error) -> InvalidInput:
