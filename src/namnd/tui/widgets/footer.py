@@ -11,6 +11,7 @@ a key that does not fit whole is left out rather than cut: the help screen lists
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import HorizontalGroup
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
@@ -79,29 +80,24 @@ class Footer(TextualFooter):
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         with HorizontalGroup(classes="footer-right"):
             if help_key is not None:
-                yield self._settle(
-                    FooterKey(
-                        help_key.binding.key,
-                        self.app.get_key_display(help_key.binding),
-                        help_key.binding.description,
-                        help_key.binding.action,
-                        disabled=not help_key.enabled,
-                        classes="-help",
-                    )
-                ).data_bind(compact=TextualFooter.compact)
+                yield self._right_key(help_key, "-help")
             if palette is not None and self.app.size.width >= WIDE:
-                yield self._settle(
-                    FooterKey(
-                        palette.binding.key,
-                        self.app.get_key_display(palette.binding),
-                        palette.binding.description,
-                        palette.binding.action,
-                        disabled=not palette.enabled,
-                        classes="-palette",
-                    )
-                ).data_bind(compact=TextualFooter.compact)
+                yield self._right_key(palette, "-palette")
         self._fit_tries = 0
         self.call_after_refresh(self._fit)
+
+    def _right_key(self, active: ActiveBinding, classes: str) -> FooterKey:
+        """The help or the palette key, for the group at the right edge."""
+        binding = active.binding
+        key = FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            binding.description,
+            binding.action,
+            disabled=not active.enabled,
+            classes=classes,
+        )
+        return self._settle(key).data_bind(compact=TextualFooter.compact)
 
     def _settle(self, key: FooterKey) -> FooterKey:
         """The key in the footer's own style from the start, restyled only if that changes.
