@@ -125,8 +125,11 @@ _OTHER_SPACE = re.compile("[\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u300
 
 
 def _has_other_space(text: str) -> bool:
-    """Whether :data:`_OTHER_SPACE` is in ``text``; for Latin-1 text (nearly every
-    export) that is U+00A0 alone, a substring search in C instead of the expression."""
+    """Whether :data:`_OTHER_SPACE` is in ``text``, found in C for Latin-1 text.
+
+    In Latin-1 (nearly every export) the only such space is U+00A0: a substring search
+    instead of the expression over the whole text.
+    """
     if "\xa0" in text:
         return True
     try:
