@@ -8,7 +8,6 @@ import json
 import sys
 from pathlib import Path
 
-from namnd.domain.changes import OrganChanges
 from namnd.storage.workspace import Workspace
 
 #: Option → OrganSettings field, shared by add and edit.
@@ -65,6 +64,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     if not given:
         raise InvalidInput("Ange vad som ska ändras, t.ex. --name eller --dnr-format.")
+    from namnd.domain.changes import OrganChanges  # not on every verb's way: the parser
+
     saved = open_store(workspace).organs.edit(args.code, OrganChanges(**given))
     print(f"Sparade {saved.name} ({saved.code}).")
     return 0

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import logging
 import os
 import sys
 from pathlib import Path
@@ -109,6 +107,8 @@ def _secret(variable: str, prompt: str) -> bytes:
     if value is None:
         if not sys.stdin.isatty():
             raise InvalidInput(f"Lösenordet saknas: sätt {variable} eller kör i en terminal.")
+        import getpass
+
         value = getpass.getpass(prompt)
     return value.encode("utf-8")
 
@@ -155,5 +155,7 @@ def verify(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _quiet_library() -> None:
     """The library's English warnings (e.g. on fetching) are for developers, not for the user."""
+    import logging
+
     logging.getLogger("pyhanko").setLevel(logging.ERROR)
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.ERROR)
