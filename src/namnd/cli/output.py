@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from namnd.domain.views import AssignmentView, MeetingSummary
 from namnd.rules.plain_text import plain_text
 from namnd.rules.swedish_dates import clock, long_date
 from namnd.storage.workspace import Workspace
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from namnd.domain.agenda import AgendaDocument
+    from namnd.domain.views import AssignmentView, MeetingSummary
     from namnd.operations.schedule import YearPlan
     from namnd.rules.roster import Seat
     from namnd.rules.search import Hit
