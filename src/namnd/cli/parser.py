@@ -108,11 +108,11 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     try:
         args, rest = only.parse_known_args(argv)
     except _NotOnlyGlobalOptions:
-        rest = ["(fel)"]
-    if not rest:
-        args.command = None
-        return args
-    return build_parser().parse_args(argv)
+        return build_parser().parse_args(argv)
+    if rest:
+        return build_parser().parse_args(argv)
+    args.command = None
+    return args
 
 
 @functools.cache
