@@ -334,16 +334,27 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _export_document(args: argparse.Namespace, workspace: Workspace) -> int:
-    """``namnd export kallelse|protokoll``: a document of ``operations.exports.EXPORTS``."""
+    """``namnd export kallelse|protokoll``: a document of ``operations.exports.EXPORTS``.
+
+    The internal Word protokoll of an up-to-date SQLite workspace is read without the
+    Store (``operations.printed_protocol.export_direct``).
+    """
+    path = Path(args.output) if args.output else None
+    template = Path(args.template) if args.template else None
+    if args.what == "protokoll" and args.format == "docx" and not args.public:
+        from namnd.operations.printed_protocol import export_direct
+
+        written = export_direct(workspace, args.meeting, path=path, template=template)
+        if written is not None:
+            output.print_result(written)
+            return 0
     from namnd.operations.exports import EXPORTS, default_path, export
 
     store = open_store(workspace)
-    path = Path(args.output) if args.output else None
     if path is None and not (args.format == "md" and EXPORTS[args.what].markdown_to_stdout):
         path = default_path(
             workspace, store, args.meeting, args.what, args.format, public=args.public
         )
-    template = Path(args.template) if args.template else None
     result = export(
         store,
         args.what,

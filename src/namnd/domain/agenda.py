@@ -9,16 +9,19 @@ are detached: read, never saved back through this object.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from namnd.domain.models import (
-    AnnouncedDocument,
-    Arende,
-    Attachment,
-    GroupMeeting,
-    Meeting,
-    Organ,
-)
 from namnd.domain.views import MeetingSummary
+
+if TYPE_CHECKING:  # the rules that take an agenda are also used where the ORM is not loaded
+    from namnd.domain.models import (
+        AnnouncedDocument,
+        Arende,
+        Attachment,
+        GroupMeeting,
+        Meeting,
+        Organ,
+    )
 
 
 @dataclass

@@ -137,3 +137,17 @@ class ProtocolView:
     head_version: int
     seats: int
     ids: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PrintedItem:
+    """What a § of the protokoll prints of its ärende: sammanfattning and beslutsunderlag.
+
+    A plain copy of the föredragningslista's entry, so that the protokoll's writer takes
+    the same value whether the Store read the agenda or ``storage.protocol_direct`` did.
+    """
+
+    summary_md: str = ""
+    memo_date: dt.date | None = None
+    #: ``(title, sekretess)`` of each bilaga, in list order.
+    bilagor: tuple[tuple[str, bool], ...] = ()

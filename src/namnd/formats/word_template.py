@@ -19,6 +19,11 @@ from namnd.errors import InvalidInput
 HEADING_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
 
 
+def organ_template(template_path: str) -> Path | None:
+    """An organ's own Word template as stored (``~`` expanded), or None if it has none."""
+    return Path(template_path).expanduser() if template_path else None
+
+
 def check_word_template(path: Path) -> Path:
     """``path`` if it is a readable .docx with :data:`HEADING_STYLES`; else Swedish errors."""
     if path.suffix.casefold() != ".docx":

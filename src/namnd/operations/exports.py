@@ -15,6 +15,7 @@ python-docx.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -130,7 +131,7 @@ EXPORTS: dict[str, Document] = {
             folder="protocols",
             read=f"{PROTOCOL_MODULE}:read_protocol",
             writers={
-                "docx": f"{PROTOCOL_MODULE}:write_word",
+                "docx": "namnd.operations.printed_protocol:write_word",
                 "md": f"{PROTOCOL_MODULE}:write_markdown",
             },
             default_format="docx",
@@ -205,10 +206,24 @@ def default_path(
     ``number`` names a protokollsutdrag: ``protocols/2019-09-19-von-utdrag-90.docx``.
     """
     meeting = store.schedule.find_meeting(ref)
+    return meeting_file(
+        workspace, name, meeting.date, meeting.organ_code, fmt, public=public, number=number
+    )
+
+
+def meeting_file(
+    workspace: Workspace,
+    name: str,
+    day: dt.date,
+    organ_code: str,
+    fmt: str,
+    *,
+    public: bool = False,
+    number: int | None = None,
+) -> Path:
+    """:func:`default_path` of the meeting held on ``day`` by the organ ``organ_code``."""
     suffix = "-offentlig" if public else ""
     if number is not None:
         suffix = f"-utdrag-{number}"
     folder = getattr(workspace, EXPORTS[name].folder)
-    return workspace.file_in(
-        folder, f"{meeting.date.isoformat()}-{meeting.organ_code}{suffix}.{fmt}"
-    )
+    return workspace.file_in(folder, f"{day.isoformat()}-{organ_code}{suffix}.{fmt}")

@@ -13,8 +13,8 @@ from namnd.storage.store import Store
 
 if TYPE_CHECKING:
     from namnd.domain.agenda import AgendaDocument
-    from namnd.operations.delegation_section import KallelseExtras
     from namnd.operations.exports import ExportOptions
+    from namnd.renderers.delegation_markdown import KallelseExtras
 
 
 @dataclass(frozen=True)

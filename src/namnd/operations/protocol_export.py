@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,12 +11,15 @@ from sqlmodel import Session
 
 from namnd.domain.agenda import AgendaDocument
 from namnd.domain.protocol import Protocol
-from namnd.domain.views import ProtocolView
-from namnd.errors import InvalidInput, NotFound
+from namnd.domain.views import PrintedItem, ProtocolView
+from namnd.errors import InvalidInput
 from namnd.formats.text_files import read_text, text_or_file
+from namnd.operations.printed_protocol import PrintedProtocol
 from namnd.rules.protocol_text import full_decisions
 from namnd.storage import agendas, protocols, queries, schedule
 from namnd.storage.database import read_snapshot
+from namnd.storage.meeting_ref import no_protocol_yet
+from namnd.storage.organs import template_of
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace
 
@@ -44,10 +47,7 @@ def _printed(session: Session, ref: str) -> tuple[ProtocolView, AgendaDocument]:
     agenda = agendas.load_agenda(session=session, meeting_id=meeting.id)
     view = protocols.load_protocol(session=session, meeting_id=meeting.id)
     if view is None:
-        raise NotFound(
-            f"Sammanträdet {meeting.date.isoformat()} har inget protokoll ännu: öppna det i "
-            "protokollsläge (p på kallelsen) eller läs in en protokollsfil."
-        )
+        raise no_protocol_yet(meeting.date)
     proposals = {n: e.arende.proposal for n, e in enumerate(agenda.entries, start=1)}
     return replace(view, protocol=full_decisions(view.protocol, proposals)), agenda
 
@@ -61,18 +61,16 @@ def _deadlines(session: Session, agenda: AgendaDocument) -> AfterMeeting:
     )[meeting.id]
 
 
-@dataclass(frozen=True)
-class PrintedProtocol:
-    """The protokoll as read for one file: printed (public or not), with its agenda."""
-
-    meeting_id: int
-    protocol: Protocol
-    #: The agenda it was decided on; its public projection for the public version.
-    agenda: AgendaDocument
-    internal: AgendaDocument
-    #: Read for Word only: the meeting's dates after it, Markdown under ärenden.
-    after: AfterMeeting | None = None
-    under_item: dict[int, str] = field(default_factory=dict)
+def printed_items(agenda: AgendaDocument) -> dict[int, PrintedItem]:
+    """What each list position's § prints of its ärende (sammanfattning, underlag)."""
+    return {
+        n: PrintedItem(
+            entry.arende.summary_md,
+            entry.arende.memo_date,
+            tuple((a.title, a.confidential) for a in entry.attachments),
+        )
+        for n, entry in enumerate(agenda.entries, start=1)
+    }
 
 
 def export_protocol(
@@ -108,12 +106,12 @@ def read_protocol(store: Store, ref: str, options: ExportOptions) -> PrintedProt
     if options.public:
         protocol, agenda = _public(protocol, internal)
     if not word:
-        return PrintedProtocol(view.meeting_id, protocol, agenda, internal)
+        return PrintedProtocol(view.meeting_id, protocol)
     return PrintedProtocol(
         view.meeting_id,
         protocol,
-        agenda,
-        internal,
+        printed_items(agenda),
+        template_of(internal.organ),
         after=after,
         under_item=extras.public_under_item if options.public else extras.under_item,
     )
@@ -124,23 +122,6 @@ def write_markdown(view: PrintedProtocol, path: Path | None, options: ExportOpti
     from namnd.formats.protocol_markdown import dump_protocol
 
     return text_or_file(dump_protocol(view.protocol), path)
-
-
-def write_word(view: PrintedProtocol, path: Path | None, options: ExportOptions) -> Path:
-    """The Word protokoll in the organ's template (``--template`` wins over it)."""
-    from namnd.renderers.protocol_docx import write_protocol_docx
-    from namnd.storage.organs import template_of
-
-    assert path is not None and view.after is not None  # read for Word
-    return write_protocol_docx(
-        view.protocol,
-        path,
-        agenda=view.agenda,
-        public=options.public,
-        template=options.template or template_of(view.internal.organ),
-        after=view.after,
-        under_item=view.under_item,
-    )
 
 
 def export_extract(
@@ -162,7 +143,6 @@ def export_extract(
 
     def write(fmt: str, target: Path | None, public: bool) -> Path:
         from namnd.renderers.protocol_docx import write_extract_docx
-        from namnd.storage.organs import template_of
 
         assert target is not None
         with read_snapshot(store.engine) as session:
@@ -175,7 +155,7 @@ def export_extract(
             protocol,
             number,
             target,
-            agenda=agenda,
+            items=printed_items(agenda),
             template=template or template_of(internal.organ),
             after=after,
             public=public,
@@ -227,9 +207,10 @@ def export_dispatch(
         return path if folder is None else folder / path.name
 
     files = {}
+    items = printed_items(agenda)
     for done, number in enumerate(plan.numbers, start=1):
         path = place(default_path(workspace, store, ref, "protokoll", "docx", number=number))
-        write_extract_docx(protocol, number, path, agenda=agenda)
+        write_extract_docx(protocol, number, path, items=items)
         files[number] = path.name
         if progress is not None:
             progress(done, len(plan.numbers))

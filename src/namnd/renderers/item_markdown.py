@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from namnd.domain.agenda import AgendaEntry
-from namnd.domain.models import Attachment
 from namnd.formats.markdown_sections import proposal_markdown
 from namnd.formats.markdown_table import markdown_table
 from namnd.renderers.markdown_text import literal, shift_headings
 from namnd.rules.reply_deadlines import reply_warning
 from namnd.rules.swedish_dates import long_date
+
+if TYPE_CHECKING:  # the protokoll's § (``paragraph_markdown``) is written without the ORM
+    from namnd.domain.models import Attachment
 
 
 def item_markdown(number: int, entry: AgendaEntry, meeting_date: dt.date | None = None) -> str:

@@ -10,8 +10,8 @@ the document say the same thing in the same words. Levels: ``##`` the §, ``###`
 
 from __future__ import annotations
 
-from namnd.domain.agenda import AgendaEntry
 from namnd.domain.protocol import Protocol, ProtocolParagraph
+from namnd.domain.views import PrintedItem
 from namnd.renderers.item_markdown import bullets
 from namnd.renderers.markdown_text import literal, shift_headings
 from namnd.rules import protocol_text
@@ -53,15 +53,15 @@ def paragraph_markdown(
 def paragraph_document(
     protocol: Protocol,
     paragraph: ProtocolParagraph,
-    entry: AgendaEntry | None = None,
+    item: PrintedItem | None = None,
     *,
     public: bool = False,
     immediate: ImmediateParagraph | None = None,
 ) -> str:
     """The § as printed: heading, dnr, jäv, Beslut, the proceedings, the underlag.
 
-    ``entry`` is the ärende on the föredragningslista (its sammanfattning and the
-    beslutsunderlag are printed); with ``public`` a sekretess § keeps only what the
+    ``item`` is what the ärende on the föredragningslista adds (its sammanfattning and
+    the beslutsunderlag); with ``public`` a sekretess § keeps only what the
     public projection left, and sekretess bilagor are not listed.
     """
     parts = [f"## § {paragraph.number} {literal(paragraph.title)}"]
@@ -74,9 +74,9 @@ def paragraph_document(
     if paragraph.immediate:
         parts.append(protocol_text.immediate_sentence(immediate))
     parts += _proceedings(protocol, paragraph)
-    if entry is not None:
-        parts += _part("Sammanfattning", entry.arende.summary_md)
-        parts += _part("Beslutsunderlag", _basis(entry, public=public))
+    if item is not None:
+        parts += _part("Sammanfattning", item.summary_md)
+        parts += _part("Beslutsunderlag", _basis(item, public=public))
     parts += _dispatch(paragraph)
     return "\n\n".join(parts) + "\n"
 
@@ -143,15 +143,14 @@ def _vote(protocol: Protocol, paragraph: ProtocolParagraph, process: str) -> str
     return "\n\n".join(parts)
 
 
-def _basis(entry: AgendaEntry, *, public: bool) -> str:
+def _basis(item: PrintedItem, *, public: bool) -> str:
     """The tjänsteskrivelse and the bilagor; secret bilagor only in the internal version."""
-    arende = entry.arende
-    items = []
-    if arende.memo_date:
-        items.append(f"Tjänsteskrivelse {long_date(arende.memo_date)}")
-    items += [
-        a.title + (" (sekretess)" if a.confidential else "")
-        for a in entry.attachments
-        if not (public and a.confidential)
+    lines = []
+    if item.memo_date:
+        lines.append(f"Tjänsteskrivelse {long_date(item.memo_date)}")
+    lines += [
+        title + (" (sekretess)" if confidential else "")
+        for title, confidential in item.bilagor
+        if not (public and confidential)
     ]
-    return bullets(items)
+    return bullets(lines)

@@ -10,7 +10,7 @@ Markdown text goes through the shared ``MarkdownRenderer``; sentences come from
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from docx.document import Document
@@ -19,8 +19,8 @@ from docx.shared import Cm
 from docx.table import Table
 
 from namnd.atomic_files import save_document
-from namnd.domain.agenda import AgendaDocument, AgendaEntry
 from namnd.domain.protocol import Protocol, ProtocolParagraph
+from namnd.domain.views import PrintedItem
 from namnd.renderers.docx_document import (
     add_table,
     document_header,
@@ -47,7 +47,7 @@ def write_protocol_docx(
     protocol: Protocol,
     path: Path,
     *,
-    agenda: AgendaDocument | None = None,
+    items: Mapping[int, PrintedItem] | None = None,
     public: bool = False,
     template: Path | None = None,
     after: deadlines.AfterMeeting,
@@ -57,18 +57,18 @@ def write_protocol_docx(
 
     ``after`` holds the meeting's anslag dates as ``storage.schedule.meeting_deadlines``
     computes them (the organ's rules, the recorded days), so the document and the
-    screens never disagree. ``under_item`` adds publishable Markdown (e.g. the
+    screens never disagree. ``items`` holds what each agenda item's § prints of its
+    ärende (by list position); ``under_item`` adds publishable Markdown (e.g. the
     delegationsbeslut counts) to the § of that agenda item.
     """
     document = _document(protocol, "Protokoll", template)
     _first_page(document, protocol, after)
-    entries = _entries(agenda)
     for paragraph in protocol.paragraphs:
         _paragraph(
             document,
             protocol,
             paragraph,
-            entries.get(paragraph.item),
+            _item(items, paragraph),
             public=public,
             immediate=after.for_paragraph(paragraph.number),
         )
@@ -90,7 +90,7 @@ def write_extract_docx(
     number: int,
     path: Path,
     *,
-    agenda: AgendaDocument | None = None,
+    items: Mapping[int, PrintedItem] | None = None,
     template: Path | None = None,
     after: deadlines.AfterMeeting | None = None,
     public: bool = False,
@@ -98,7 +98,7 @@ def write_extract_docx(
     """A protokollsutdrag: one § under PROTOKOLLSUTDRAG, certified by the secretary.
 
     ``after`` (``storage.schedule.meeting_deadlines``) gives an omedelbart justerad § its
-    anslag and överklagandetid. ``public``: ``protocol`` and ``agenda`` are the public
+    anslag and överklagandetid. ``public``: ``protocol`` and ``items`` are the public
     projection, for the anslagstavla.
     """
     paragraph = protocol.paragraph(number)
@@ -110,7 +110,7 @@ def write_extract_docx(
         document,
         protocol,
         paragraph,
-        _entries(agenda).get(paragraph.item),
+        _item(items, paragraph),
         public=public,
         immediate=after.for_paragraph(number) if after else None,
     )
@@ -161,10 +161,13 @@ def _save(document: Document, path: Path) -> Path:
     return save_document(document, path)
 
 
-def _entries(agenda: AgendaDocument | None) -> dict[int | None, AgendaEntry]:
-    if agenda is None:
-        return {}
-    return {number: entry for number, entry in enumerate(agenda.entries, start=1)}
+def _item(
+    items: Mapping[int, PrintedItem] | None, paragraph: ProtocolParagraph
+) -> PrintedItem | None:
+    """What the § prints of its ärende on the list (none for a § of no list item)."""
+    if items is None or paragraph.item is None:
+        return None
+    return items.get(paragraph.item)
 
 
 def _footer_cells(document: Document) -> None:
@@ -292,11 +295,11 @@ def _paragraph(
     document: Document,
     protocol: Protocol,
     paragraph: ProtocolParagraph,
-    entry: AgendaEntry | None,
+    item: PrintedItem | None,
     *,
     public: bool,
     immediate: deadlines.ImmediateParagraph | None = None,
 ) -> None:
     """The § as ``paragraph_markdown.paragraph_document`` writes it: § Heading 1, parts 2."""
-    markdown = paragraph_document(protocol, paragraph, entry, public=public, immediate=immediate)
+    markdown = paragraph_document(protocol, paragraph, item, public=public, immediate=immediate)
     MarkdownRenderer(document, heading_offset=-1).render(markdown)

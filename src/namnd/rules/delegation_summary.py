@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from namnd.domain.kinds import ArendeKind
 from namnd.formats.markdown_table import markdown_table
 from namnd.rules.swedish_dates import LOCALE
 
@@ -26,12 +27,27 @@ _LSS = re.compile(r"(\d+)\s*§\s*(\d+)\s*LSS", re.IGNORECASE)
 _LINK = re.compile(r"\s+(?:enligt|enl\.?)\s*$", re.IGNORECASE)
 
 
+def delegation_position(kinds: Sequence[ArendeKind]) -> int | None:
+    """The list position of the meeting's Delegationsbeslut ärende (the first), if any.
+
+    ``kinds`` are the ärenden's kinds in list order; the imported lists' counts and the
+    anmälda delegationsbeslut are printed under it.
+    """
+    return next(
+        (n for n, kind in enumerate(kinds, start=1) if kind == ArendeKind.DELEGATION_DECISIONS),
+        None,
+    )
+
+
 class DecisionRow(Protocol):
     """What a summary needs of a row (``DelegationListRow`` and ``ListRow`` both fit)."""
 
-    decision: str
-    rejection_reason: str
-    decision_date: dt.date
+    @property
+    def decision(self) -> str: ...
+    @property
+    def rejection_reason(self) -> str: ...
+    @property
+    def decision_date(self) -> dt.date: ...
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlmodel import SQLModel
-
 from namnd.domain.agenda import AgendaDocument, AgendaEntry
-from namnd.domain.models import AnnouncedDocument, Arende, Attachment
 from namnd.domain.protocol import Correction, Protocol, ProtocolParagraph
 from namnd.rules.delegation_summary import (
     AVSLAG,
@@ -45,6 +42,8 @@ from namnd.rules.small_counts import SUPPRESSED, suppress_grid, suppress_line
 from namnd.rules.swedish_numbers import lower_first, number_word
 
 if TYPE_CHECKING:
+    from sqlmodel import SQLModel
+
     # Only the redovisning needs it; its tables would load for every public kallelse.
     from namnd.rules.unexecuted_decisions import Redovisning
 
@@ -90,6 +89,10 @@ def public_version(doc: AgendaDocument, osl_reference: str = "") -> AgendaDocume
 
 
 def _public_entry(entry: AgendaEntry, osl_reference: str) -> AgendaEntry:
+    # The tables load with the first kallelse published: the protokoll's own rules
+    # (``public_protocol``, ``public_text``) are used where the ORM is not loaded.
+    from namnd.domain.models import AnnouncedDocument, Arende, Attachment
+
     arende = entry.arende
     if arende.confidential:
         secret = Arende(

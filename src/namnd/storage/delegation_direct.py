@@ -29,8 +29,7 @@ from namnd.storage.delegation_batch import (
     NewImport,
     row_values,
 )
-from namnd.storage.meeting_ref import no_meeting_with_id, only_meeting_on, parse_meeting_ref
-from namnd.storage.sqlite_direct import connect_current, is_busy
+from namnd.storage.sqlite_direct import connect_current, find_meeting, is_busy
 from namnd.storage.workspace import Workspace
 
 #: A stored list's header, column for column as :class:`ImportView` shows it.
@@ -99,7 +98,7 @@ class SqliteImports:
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
-                meeting_id, organ_id = self._meeting(batch.meeting)
+                meeting_id, organ_id = find_meeting(self._connection, batch.meeting)
                 arenden = db.execute(
                     _DELEGATION_ARENDE, (meeting_id, ArendeKind.DELEGATION_DECISIONS.value)
                 ).fetchall()
@@ -128,22 +127,3 @@ class SqliteImports:
                 raise DatabaseBusy() from error
             raise
         return batch.stored(import_id, meeting_id)
-
-    def _meeting(self, ref: str) -> tuple[int, int]:
-        """The (id, organ id) of the meeting ``ref`` names, or its Swedish error."""
-        named = parse_meeting_ref(ref)
-        if isinstance(named, int):
-            found = self._connection.execute(
-                "SELECT id, organ_id FROM meeting WHERE id = ?", (named,)
-            ).fetchone()
-            if found is None:
-                raise no_meeting_with_id(named)
-            return found
-        meetings = dict(
-            self._connection.execute(
-                "SELECT id, organ_id FROM meeting WHERE date = ? ORDER BY id",
-                (named.isoformat(),),
-            ).fetchall()
-        )
-        chosen = only_meeting_on(named, list(meetings))
-        return chosen, meetings[chosen]

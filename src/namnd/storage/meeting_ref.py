@@ -1,7 +1,7 @@
 """A meeting named on the command line: a date (``2019-09-19``) or an id.
 
 The one place for how a reference reads and for its Swedish errors, shared by the
-Store's ``queries.find_meeting`` and the ORM-free ``storage.delegation_direct``.
+Store's ``queries.find_meeting`` and the ORM-free ``storage.sqlite_direct.find_meeting``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,14 @@ def parse_meeting_ref(ref: str) -> int | dt.date:
 def no_meeting_with_id(meeting_id: int) -> NotFound:
     """The error for an id no meeting has (the caller raises it)."""
     return NotFound(f"Det finns inget sammanträde med id {meeting_id}.")
+
+
+def no_protocol_yet(day: dt.date) -> NotFound:
+    """The error for a meeting whose protokoll is not opened (the caller raises it)."""
+    return NotFound(
+        f"Sammanträdet {day.isoformat()} har inget protokoll ännu: öppna det i "
+        "protokollsläge (p på kallelsen) eller läs in en protokollsfil."
+    )
 
 
 def only_meeting_on(day: dt.date, ids: Sequence[int]) -> int:

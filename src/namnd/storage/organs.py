@@ -19,6 +19,7 @@ from namnd.domain.models import Organ
 from namnd.domain.organ_code import check_organ_code
 from namnd.domain.organ_settings import InvalidOrgan, OrganSettings
 from namnd.errors import InvalidInput, NotFound
+from namnd.formats.word_template import organ_template
 
 _TEXT_FIELDS = tuple(f.name for f in dataclasses.fields(OrganSettings) if f.name != "parent")
 
@@ -30,7 +31,7 @@ def dnr_format(organ: Organ) -> DnrFormat:
 
 def template_of(organ: Organ) -> Path | None:
     """The organ's own Word template, if it has one (``--template`` wins over it)."""
-    return Path(organ.template_path).expanduser() if organ.template_path else None
+    return organ_template(organ.template_path)
 
 
 def list_organs(*, session: Session) -> list[OrganSettings]:

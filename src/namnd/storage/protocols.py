@@ -22,7 +22,6 @@ from namnd.domain.kinds import ArendeKind, AttendeeKind, MeetingStatus, MemberRo
 from namnd.domain.models import AgendaItem, Arende, Meeting, Membership, Organ, ParagraphRow, Person
 from namnd.domain.protocol import (
     Attendee,
-    Correction,
     Justering,
     ParagraphRange,
     Protocol,
@@ -37,11 +36,14 @@ from namnd.rules.standing_items import StandingItem, protocol_order
 from namnd.storage.kallelse import set_status
 from namnd.storage.optimistic import claim, save_versioned
 from namnd.storage.protocol_codec import (
+    CORRECTION_COLUMNS,
+    RECORD_COLUMNS,
     attendee_from_row,
     attendee_row,
     fill_row,
     paragraph_from_row,
     paragraph_values,
+    protocol_of,
 )
 
 CLOSED = "Protokollet är justerat och kan inte ändras; gör en rättelse i stället."
@@ -120,29 +122,13 @@ def load_protocol(*, session: Session, meeting_id: int) -> ProtocolView | None:
         .where(CorrectionRow.meeting_id == meeting_id)
         .order_by(col(CorrectionRow.id))
     )
-    protocol = Protocol(
-        organ_name=organ.name,
-        organ_code=organ.code,
-        date=meeting.date,
-        place=meeting.place,
-        start_time=meeting.start_time,
-        end_time=record.end_time,
-        secretary=meeting.secretary_name,
-        attendees=tuple(attendee_from_row(a) for a in attendance),
-        paragraphs=tuple(paragraph_from_row(r) for r in rows),
-        justering=Justering(
-            justerare=tuple(record.justerare),
-            place=record.justering_place,
-            date=record.justering_date,
-            time=record.justering_time,
-            justerat_on=record.justerat_on,
-            posted_on=record.posted_on,
-            archive=record.archive,
-        ),
-        corrections=tuple(
-            Correction(c.number, c.what, c.reason, c.corrected_by, c.corrected_at)
-            for c in corrections
-        ),
+    protocol = protocol_of(
+        organ=(organ.name, organ.code),
+        meeting=(meeting.date, meeting.place, meeting.start_time, meeting.secretary_name),
+        record=[getattr(record, column) for column in RECORD_COLUMNS],
+        attendees=(attendee_from_row(a) for a in attendance),
+        paragraphs=(paragraph_from_row(r) for r in rows),
+        corrections=([getattr(c, column) for column in CORRECTION_COLUMNS] for c in corrections),
     )
     return ProtocolView(
         meeting_id=meeting_id,

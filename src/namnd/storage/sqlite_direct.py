@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
+from namnd.storage.meeting_ref import no_meeting_with_id, only_meeting_on, parse_meeting_ref
 from namnd.storage.schema import HEAD
 from namnd.storage.workspace import Workspace
 
@@ -61,3 +62,22 @@ def is_busy(error: BaseException) -> bool:
     """Whether ``error`` is a lock wait that ran out (raise :class:`DatabaseBusy` for it)."""
     text = str(error).lower()
     return "database is locked" in text or "database table is locked" in text
+
+
+def find_meeting(connection: sqlite3.Connection, ref: str) -> tuple[int, int]:
+    """The (id, organ id) of the meeting ``ref`` names, or its Swedish error."""
+    named = parse_meeting_ref(ref)
+    if isinstance(named, int):
+        found = connection.execute(
+            "SELECT id, organ_id FROM meeting WHERE id = ?", (named,)
+        ).fetchone()
+        if found is None:
+            raise no_meeting_with_id(named)
+        return found
+    meetings = dict(
+        connection.execute(
+            "SELECT id, organ_id FROM meeting WHERE date = ? ORDER BY id", (named.isoformat(),)
+        ).fetchall()
+    )
+    chosen = only_meeting_on(named, list(meetings))
+    return chosen, meetings[chosen]
