@@ -72,6 +72,7 @@ _DECODE: dict[str, Callable[[Any], Any]] = {
     "justering_date": _date,
     "justerat_on": _date,
     "posted_on": _date,
+    "date": _date,
     "memo_date": _date,
     "decision_date": _date,
     "corrected_at": _datetime,
@@ -168,7 +169,6 @@ def _read(connection: sqlite3.Connection, ref: str) -> ProtocolReading:
         "FROM meeting WHERE id = ?",
         meeting_id,
     )
-    day = dt.date.fromisoformat(day)
     records = _rows(connection, RECORD_COLUMNS, "FROM protocol WHERE meeting_id = ?", meeting_id)
     if not records:
         raise no_protocol_yet(day)
