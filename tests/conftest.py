@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -70,6 +71,21 @@ def pytest_xdist_auto_num_workers(config) -> int:
 def pytest_collection_modifyitems(items) -> None:
     rank = {name: i for i, name in enumerate(SLOW_FIRST)}
     items.sort(key=lambda item: rank.get(_name(item.nodeid), len(rank)))
+
+
+def pytest_collection_finish(session) -> None:
+    """Leave what was imported and collected out of every later garbage collection.
+
+    A worker holds namnd, Textual, SQLAlchemy, Hypothesis and every test module: some
+    260 000 objects that live as long as the process. Python's full collections walked
+    them all again, dozens of times a worker: in the TUI tests the collector took a
+    third of the CPU time. Frozen here (``gc.freeze``), they are never walked again; what
+    the tests make is collected as before. December 2026, whole suite on this 2-core
+    machine: 632 s of CPU and 356 s before, 498 s and 292 s after. Raising the
+    collector's thresholds as well made fewer but larger collections and cost more.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _name(nodeid: str) -> str:

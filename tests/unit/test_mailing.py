@@ -12,7 +12,7 @@ from namnd.domain.kinds import MemberRole
 from namnd.errors import InvalidInput
 from namnd.formats.markdown_sections import FileFormatError
 from namnd.formats.roster_file import parse_roster
-from namnd.renderers.kallelse_mail import mail_message
+from namnd.renderers.kallelse_mail import MailFile, mail_message
 from namnd.rules.addresses import checked_email, checked_phone
 from namnd.rules.mailing import ListView, parsed_address, resolve
 from namnd.rules.roster import Seat, seat_from_fields
@@ -73,6 +73,34 @@ def test_any_plain_address_with_a_name_reads_back(local: str, domain: str, name:
     assert parsed_address(shown)[1] == address
     message = mail_message(sender="Sekr <s@example.org>", to=shown, subject="Kallelse", body="Hej")
     assert message["To"].addresses[0].addr_spec == address
+
+
+def test_one_attachment_shared_by_many_e_mails_reads_back_whole_in_each() -> None:
+    """The handlingar are encoded once for all recipients: each e-mail still carries
+    them byte for byte, under its own headers, and sending one changes no other."""
+    from email import message_from_bytes, policy
+
+    pdf = MailFile("Kallelse med handlingar.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 400)
+    messages = [
+        mail_message(
+            sender="s@example.org",
+            to=f"L{n} <l{n}@example.org>",
+            subject="K",
+            body="Hej",
+            files=[pdf],
+        )
+        for n in range(3)
+    ]
+    first = messages[0].as_bytes()
+    for n, message in enumerate(messages):
+        read = message_from_bytes(message.as_bytes(), policy=policy.default)
+        (attachment,) = read.iter_attachments()
+        assert read["To"] == f"L{n} <l{n}@example.org>"
+        assert attachment.get_filename() == "Kallelse med handlingar.pdf"
+        assert attachment.get_content_disposition() == "attachment"
+        assert attachment.get_content() == pdf.data
+        assert read.get_body(("plain",)).get_content().strip() == "Hej"
+    assert messages[0].as_bytes() == first
 
 
 def test_the_roster_file_reads_e_post_and_telefon_and_names_a_bad_line() -> None:

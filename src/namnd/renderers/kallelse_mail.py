@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, formatdate, make_msgid, parseaddr
+from functools import cached_property
 
 from namnd.domain.agenda import AgendaDocument
 from namnd.errors import InvalidInput
@@ -30,6 +31,21 @@ class MailFile:
     data: bytes
     maintype: str = "application"
     subtype: str = "pdf"
+
+    @cached_property
+    def part(self) -> EmailMessage:
+        """The attachment, base64-encoded once however many e-mails carry it.
+
+        An utskick attaches the same handlingar (a few MB) to every recipient's e-mail;
+        encoding it anew for each of fifty recipients was most of the time spent building
+        them. The part is shared, never changed: the generators that send or write the
+        e-mails only read it.
+        """
+        part = EmailMessage()
+        part.set_content(  # with a filename, Content-Disposition: attachment
+            self.data, maintype=self.maintype, subtype=self.subtype, filename=self.filename
+        )
+        return part
 
 
 def checked_sender(text: str) -> str:
@@ -71,10 +87,10 @@ def mail_message(
         message["Reply-To"] = reply_to
     message["Content-Language"] = "sv"
     message.set_content(body)
-    for file in files:
-        message.add_attachment(
-            file.data, maintype=file.maintype, subtype=file.subtype, filename=file.filename
-        )
+    if files:
+        message.make_mixed()
+        for file in files:
+            message.attach(file.part)
     return message
 
 
