@@ -127,9 +127,29 @@ class NamndApp(App[None]):
             self.store  # noqa: B018 - opening is the point
         except NamndError as err:
             self.call_from_thread(self.notify, str(err), title="Databasen", severity="error")
+            return
+        self._freeze_startup_heap()
+
+    def _freeze_startup_heap(self) -> None:
+        """Start-up's objects out of later full collections (``tui.startup_heap``).
+
+        A headless app (the tests, a script driving namnd) shares its process with
+        others, whose objects are not namnd's to freeze: it leaves the collector alone.
+        """
+        if not self.is_headless:
+            from namnd.tui.startup_heap import freeze_once
+
+            freeze_once()
 
     def on_mount(self) -> None:
-        """A real terminal: closing it (SIGHUP) or SIGTERM saves first, then quits."""
+        """A real terminal: closing it (SIGHUP) or SIGTERM saves first, then quits.
+
+        Started with its Store, the app has loaded what lives as long as it does once
+        the first screen has painted: that is frozen then (see :meth:`open_store_in_background`
+        for the app that opens its Store after the first paint).
+        """
+        if self._store is not None:
+            self.call_after_refresh(self._freeze_startup_heap)
         if not self.is_headless:
             loop = asyncio.get_running_loop()
             for signum in EXIT_SIGNALS:
