@@ -28,9 +28,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from startup import compiled_env  # the bench's sibling module
+from startup import bare_app, compiled_env  # the bench's sibling module
 
 COLLECTIONS = 5
+#: Seconds a child may take (start, open the list, collect) before it counts as hung.
+CHILD_TIMEOUT = 60
 
 
 def _report() -> None:
@@ -45,26 +47,9 @@ def _report() -> None:
     os._exit(0)
 
 
-def _bare() -> None:
-    from textual.app import App
-    from textual.widgets import DataTable, Footer, Header
-
-    class Bare(App[None]):
-        def compose(self):
-            yield Header()
-            yield DataTable()
-            yield Footer()
-
-        def on_mount(self) -> None:
-            table = self.query_one(DataTable)
-            table.add_columns("Datum", "Nämnd")
-            table.add_row("torsdag 19 september 2019", "Vård- och omsorgsnämnden")
-            self.call_after_refresh(_report)
-
-    Bare().run(headless=True)
-
-
 def _namnd(workspace: str, frozen: bool) -> None:
+    """``namnd --workspace DIR`` as users start it, headless; report once the demo
+    meeting's föredragningslista is open (start-up's objects frozen first if asked)."""
     from namnd.cli.main import main
     from namnd.tui.app import NamndApp
     from namnd.tui.startup_heap import freeze_once
@@ -84,9 +69,13 @@ def _namnd(workspace: str, frozen: bool) -> None:
             freeze_once()
         # Then some use: the demo meeting's föredragningslista opened and shown.
         app.call_from_thread(meetings.action_open)  # type: ignore[attr-defined]
+        deadline = time.monotonic() + CHILD_TIMEOUT / 2
         while type(app.screen).__name__ != "AgendaScreen" or _busy(app):
+            if time.monotonic() > deadline:
+                os.write(2, b"the agenda screen never opened\n")
+                os._exit(1)
             time.sleep(0.01)
-        app.call_from_thread(lambda: None)  # one more turn of the loop: painted
+        app.call_from_thread(lambda: None)  # one more turn of the app's loop
         _report()
 
     def _busy(app: NamndApp) -> bool:
@@ -99,21 +88,27 @@ def _namnd(workspace: str, frozen: bool) -> None:
 
 
 def _child(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
-    done = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True)
+    """One child's report; a child that fails, hangs or reports nothing ends the bench."""
+    what = " ".join(cmd[2:4])
+    try:
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise SystemExit(f"{what} took more than {CHILD_TIMEOUT} s") from None
     lines = done.stdout.strip().splitlines()
-    if not lines:
-        raise SystemExit(f"{' '.join(cmd[2:4])} reported nothing:\n{done.stderr}")
+    if done.returncode or not lines:
+        raise SystemExit(f"{what} failed ({done.returncode}), reporting nothing:\n{done.stderr}")
     return json.loads(lines[-1])
 
 
 def main() -> None:
+    """The children, interleaved run by run, then each one's median and its ratio."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--child", choices=["bare", "namnd", "frozen"])
     parser.add_argument("--workspace")
     args = parser.parse_args()
     if args.child == "bare":
-        return _bare()
+        return bare_app(when_painted=_report)
     if args.child:
         return _namnd(args.workspace, frozen=args.child == "frozen")
 

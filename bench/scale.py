@@ -510,7 +510,7 @@ def main() -> None:
     if args.child == "bare":
         from startup import bare_app  # bench/ is the script's folder
 
-        return bare_app(exit_when_painted=False)
+        return bare_app(when_painted=None)
     if args.child == "settled":
         return _settled_child(args.workspace)
 

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -47,11 +48,12 @@ def _painted() -> None:
     os._exit(0)
 
 
-def bare_app(*, exit_when_painted: bool) -> None:
+def bare_app(*, when_painted: Callable[[], None] | None) -> None:
     """The baseline: a bare Textual app (Header, a one-row DataTable, Footer).
 
     ``bench/scale.py`` runs it in a tmux terminal until its row shows; here it runs
-    headless and stops the clock itself once painted.
+    headless and stops the clock itself once painted (``bench/gc_pause.py`` times a
+    garbage collection then). Headless whenever ``when_painted`` is given.
     """
     from textual.app import App
     from textual.widgets import DataTable, Footer, Header
@@ -66,10 +68,10 @@ def bare_app(*, exit_when_painted: bool) -> None:
             table = self.query_one(DataTable)
             table.add_columns("Datum", "Nämnd")
             table.add_row("torsdag 19 september 2019", "Vård- och omsorgsnämnden")
-            if exit_when_painted:
-                self.call_after_refresh(_painted)
+            if when_painted is not None:
+                self.call_after_refresh(when_painted)
 
-    Bare().run(headless=exit_when_painted)
+    Bare().run(headless=when_painted is not None)
 
 
 def _namnd_child(workspace: str) -> None:
@@ -100,7 +102,7 @@ def main() -> None:
     parser.add_argument("--workspace")
     args = parser.parse_args()
     if args.child == "bare":
-        return bare_app(exit_when_painted=True)
+        return bare_app(when_painted=_painted)
     if args.child == "namnd":
         return _namnd_child(args.workspace)
 

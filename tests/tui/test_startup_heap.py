@@ -6,7 +6,13 @@ import gc
 import subprocess
 import sys
 
-from tests.tui.conftest import settle
+import pytest
+from textual.widgets import DataTable
+
+from namnd.storage.meeting_peek import peek_meetings
+from namnd.tui import startup_heap
+from namnd.tui.app import NamndApp, create_app
+from tests.tui.conftest import TODAY, settle, wait_until
 
 FREEZE_ONCE = """
 import gc, weakref
@@ -37,12 +43,43 @@ def test_start_up_is_frozen_once_its_garbage_freed_and_later_garbage_collected()
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.parametrize("peeked", [False, True], ids=["with its store", "list peeked"])
+async def test_in_a_terminal_start_up_is_frozen_once_after_the_list_with_the_store_open(
+    demo_store, workspace, monkeypatch, peeked
+):
+    """Both ways namnd starts: with its Store (PostgreSQL), or the list read without the
+    ORM and the Store opened after the first paint (SQLite)."""
+    seen: list[tuple[int, bool]] = []
+
+    def freeze_once() -> bool:  # what the app would freeze then
+        seen.append((app.screen.query_one(DataTable).row_count, app._store is not None))
+        return True
+
+    monkeypatch.setattr(NamndApp, "_in_terminal", lambda self: True)
+    monkeypatch.setattr(NamndApp, "FREEZE_AFTER", 0.05)
+    monkeypatch.setattr(startup_heap, "freeze_once", freeze_once)
+    if peeked:
+        first = peek_meetings(workspace, TODAY)
+        app = create_app(None, workspace=workspace, today=TODAY, first_meetings=first)
+    else:
+        app = create_app(demo_store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await wait_until(pilot, lambda: seen, what="the freeze")
+        await pilot.press("r")  # the list read again: start-up is long over
+        await settle(app, pilot)
+        assert app._freeze_planned, "and not planned again"
+    assert seen == [(11, True)]
+    if peeked:
+        app.store.close()
+
+
 async def test_a_headless_app_leaves_the_collector_to_its_process(demo_store, make_app):
     frozen = gc.get_freeze_count()
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        app._freeze_startup_heap()  # as after the first paint
-        await settle(app, pilot)
+        app._plan_freeze()  # as once start-up is over
+        assert not app._freeze_planned, "no freeze is planned"
     # Frozen objects freed since may lower the count; a freeze would raise it by the app.
     assert gc.get_freeze_count() <= frozen

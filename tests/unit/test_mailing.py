@@ -92,7 +92,10 @@ def test_one_attachment_shared_by_many_e_mails_reads_back_whole_in_each() -> Non
         for n in range(3)
     ]
     first = messages[0].as_bytes()
+    # As it is sent: another policy (CRLF), lent to the shared part while it is written.
+    messages[1].as_bytes(policy=messages[1].policy.clone(linesep="\r\n"))
     for n, message in enumerate(messages):
+        assert list(message.iter_attachments()) == [pdf.part]  # one part for all
         read = message_from_bytes(message.as_bytes(), policy=policy.default)
         (attachment,) = read.iter_attachments()
         assert read["To"] == f"L{n} <l{n}@example.org>"

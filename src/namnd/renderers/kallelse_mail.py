@@ -38,8 +38,10 @@ class MailFile:
 
         An utskick attaches the same handlingar (a few MB) to every recipient's e-mail;
         encoding it anew for each of fifty recipients was most of the time spent building
-        them. The part is shared, never changed: the generators that send or write the
-        e-mails only read it.
+        them. Every e-mail holds this one part, so it is never changed once made, and
+        the e-mails are written one at a time (a generator lends each part its own
+        policy while it writes). Made with the default policy, as :func:`mail_message`'s
+        e-mails are; ``cached_property`` needs the dataclass without ``slots``.
         """
         part = EmailMessage()
         part.set_content(  # with a filename, Content-Disposition: attachment

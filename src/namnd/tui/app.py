@@ -21,7 +21,8 @@ from textual.widgets import Input, TextArea
 from namnd.storage import preferences
 from namnd.storage.preferences import current_user
 from namnd.storage.workspace import Workspace, resolve
-from namnd.tui.screens.meetings import MeetingsScreen
+from namnd.tui import startup_heap
+from namnd.tui.screens.meetings import MeetingsLoaded, MeetingsScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -77,6 +78,8 @@ class NamndApp(App[None]):
         # Shown once, at the right of the footer, where Textual puts the palette key.
         Binding("ctrl+p", "command_palette", "Kommandon", id="palette", show=False),
     ]
+    #: Seconds from the end of start-up (the list shown, the Store open) to the freeze.
+    FREEZE_AFTER = 1.0
 
     def __init__(
         self,
@@ -92,6 +95,7 @@ class NamndApp(App[None]):
         self._store_lock = threading.Lock()
         self._ending = False
         self._watchdog: threading.Timer | None = None
+        self._freeze_planned = False
         #: The meetings list read without the ORM (``storage.meeting_peek``), if any.
         self.first_meetings = first_meetings
         self.workspace = workspace or resolve()
@@ -128,28 +132,32 @@ class NamndApp(App[None]):
         except NamndError as err:
             self.call_from_thread(self.notify, str(err), title="Databasen", severity="error")
             return
-        self._freeze_startup_heap()
+        self.call_from_thread(self._plan_freeze)
 
-    def _freeze_startup_heap(self) -> None:
-        """Start-up's objects out of later full collections (``tui.startup_heap``).
+    def on_meetings_loaded(self, message: MeetingsLoaded) -> None:
+        """The list is shown: with the Store open too, start-up is over."""
+        if self._store is not None:
+            self._plan_freeze()
 
-        A headless app (the tests, a script driving namnd) shares its process with
-        others, whose objects are not namnd's to freeze: it leaves the collector alone.
+    def _plan_freeze(self) -> None:
+        """Start-up's objects out of later full collections, once, a moment from now.
+
+        ``tui.startup_heap`` says why; :attr:`FREEZE_AFTER` how soon. Its one collection
+        holds the interpreter for some 100 ms: by then the first paint has reached the
+        terminal and the user is reading the list. A headless app (the tests, a script
+        driving namnd) shares its process with others, whose objects are not namnd's to
+        freeze: it leaves the collector alone.
         """
-        if not self.is_headless:
-            from namnd.tui.startup_heap import freeze_once
+        if self._freeze_planned or not self._in_terminal():
+            return
+        self._freeze_planned = True
+        self.set_timer(self.FREEZE_AFTER, startup_heap.freeze_once)
 
-            freeze_once()
+    def _in_terminal(self) -> bool:
+        return not self.is_headless
 
     def on_mount(self) -> None:
-        """A real terminal: closing it (SIGHUP) or SIGTERM saves first, then quits.
-
-        Started with its Store, the app has loaded what lives as long as it does once
-        the first screen has painted: that is frozen then (see :meth:`open_store_in_background`
-        for the app that opens its Store after the first paint).
-        """
-        if self._store is not None:
-            self.call_after_refresh(self._freeze_startup_heap)
+        """A real terminal: closing it (SIGHUP) or SIGTERM saves first, then quits."""
         if not self.is_headless:
             loop = asyncio.get_running_loop()
             for signum in EXIT_SIGNALS:
