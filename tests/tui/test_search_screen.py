@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.protocol import ProtocolScreen
@@ -76,11 +76,18 @@ async def test_a_slow_search_never_shows_its_hits_after_a_newer_ones(
     app = make_app(demo_store)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash", *"matsvinn")
-        await wait_until(pilot, started.is_set, what="the first search")
-        await pilot.press("ctrl+u", *"boendestöd")
+        # A pause in the typing (a slow machine, a thinking user) shows the hits of
+        # "mats" before the slow search for "matsvinn" starts.
+        await pilot.press("slash", *"mats")
         screen = app.screen
-        await wait_until(pilot, lambda: bool(screen.hits), what="the second search's hits")
+        await wait_until(pilot, lambda: bool(screen.hits), what="the hits of 'mats'")
+        await pilot.press(*"vinn")
+        await wait_until(pilot, started.is_set, what="the slow search")
+        await pilot.press("ctrl+u", *"boendestöd")
+        state = screen.query_one("#search-state", Static)
+        await wait_until(
+            pilot, lambda: "för ”boendestöd”" in str(state.content), what="the newer hits"
+        )
         newer = list(screen.hits)
         release.set()
         await app.workers.wait_for_complete()
