@@ -6,11 +6,32 @@ import datetime as dt
 import time
 
 import pytest
+import textual._wait
 from textual.command import CommandList, CommandPalette
 from textual.worker import WorkerCancelled
 
 from namnd.rules.swedish_dates import long_date
 from namnd.tui.app import create_app
+
+#: How long Pilot sleeps at a time while it waits for the app to go idle (Textual's is 20 ms).
+IDLE_SLICE = 0.005
+
+
+def _shorter_idle_slices() -> None:
+    """Let Pilot notice sooner that the app is idle after a key press.
+
+    ``pilot.press`` waits for idleness twice a key, in slices of at least
+    ``textual._wait.SLEEP_GRANULARITY``: 40 ms a key, so typing a 300-character beslut
+    slept 12 s, most of the TUI tests' time. In 5 ms slices the app still runs each
+    key's work before the wait ends (idle means the same: under a twentieth of a slice
+    spent on the CPU). Fails loudly should a Textual release rename the setting.
+    """
+    assert hasattr(textual._wait, "SLEEP_GRANULARITY"), "Textual moved its idle wait"
+    textual._wait.SLEEP_GRANULARITY = IDLE_SLICE
+    textual._wait.SLEEP_IDLE = IDLE_SLICE / 20
+
+
+_shorter_idle_slices()
 
 # Before the demo meeting, so "upcoming first" puts 19 September 2019 on top.
 TODAY = dt.date(2019, 9, 1)
