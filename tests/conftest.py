@@ -149,6 +149,15 @@ def store(request, workspace, templates) -> Store:
 
 
 @pytest.fixture
+def demo_workspace(workspace, templates) -> Workspace:
+    """The workspace as ``namnd demo`` leaves it, for the tests of other CLI verbs: a copy
+    of the demo template, not the half a second of CPU that loading it takes (the verb
+    itself is tested in tests/storage/test_demo.py)."""
+    templates.sqlite_into("demo", workspace)
+    return workspace
+
+
+@pytest.fixture
 def demo_store(store) -> Store:
     """The demo nämnd (``load_demo``) in the test's own workspace."""
     return store

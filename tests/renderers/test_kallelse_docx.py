@@ -131,9 +131,9 @@ def test_broken_template_is_a_swedish_error_and_writes_nothing(demo_store, tmp_p
     assert not (tmp_path / "kallelse.docx").exists()
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_export_docx_default_path_and_error(workspace, capsys):
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
     assert main([*ws, "export", "kallelse", "2019-09-19", "--format", "docx"]) == 0
     assert (workspace.agendas / "2019-09-19-von.docx").is_file()
     capsys.readouterr()

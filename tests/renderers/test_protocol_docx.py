@@ -195,9 +195,9 @@ def test_broken_template_is_a_swedish_error_and_writes_nothing(decided, tmp_path
     assert not (tmp_path / "protokoll.docx").exists()
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_exports_to_protocols_folder(workspace, capsys):
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
     assert main([*ws, "export", "protokoll", DAY, "--format", "docx"]) == 1
     assert "har inget protokoll ännu" in capsys.readouterr().err
 

@@ -27,8 +27,8 @@ def _arende_id(store, dnr: str) -> int:
     return next(e.arende_id for e in entries if e.arende.dnr == dnr)
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_demo_register_follows_the_seed(backend_store):
-    load_demo(backend_store)
     plan = assignment_containing(
         backend_store, "ta fram en åtgärdsplan för boendestödet", today=AUTUMN_2019
     )
@@ -204,10 +204,9 @@ def test_history_is_removed_with_its_uppdrag(demo_store):
     assert assignment.id not in ids
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_uppdrag_json_after_demo(workspace, capsys):
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
-    capsys.readouterr()
     assert main([*ws, "uppdrag", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)["assignments"]
     plan = next(a for a in data if "åtgärdsplan för boendestödet" in a["text"])
@@ -228,10 +227,9 @@ def test_cli_uppdrag_json_after_demo(workspace, capsys):
     }
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_filters_and_swedish_table(workspace, capsys):
     ws = ["--workspace", str(workspace.root)]
-    main([*ws, "demo"])
-    capsys.readouterr()
     assert main([*ws, "uppdrag", "--status", "försenad", "--today", "2020-01-05", "--json"]) == 0
     late = json.loads(capsys.readouterr().out)["assignments"]
     assert [a["status_label"] for a in late] == ["försenad", "försenad"]
@@ -245,11 +243,11 @@ def test_cli_filters_and_swedish_table(workspace, capsys):
     assert "försenad" in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_export_uppdrag_word_report(workspace, capsys, tmp_path):
     import docx
 
     ws = ["--workspace", str(workspace.root)]
-    main([*ws, "demo"])
     out = tmp_path / "rapport.docx"
     args = [*ws, "export", "uppdrag", "-o", str(out), "--today", "2020-01-05"]
     assert main([*args, "--since", "2019-09-01"]) == 0

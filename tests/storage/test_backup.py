@@ -64,10 +64,9 @@ def test_postgres_backup_restores_into_an_empty_database(tmp_path, postgres_url)
     store.close()
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_backup(workspace, capsys):
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
-    capsys.readouterr()
     assert main([*ws, "backup"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Säkerhetskopian är skriven: ") and "/backups/namnd-" in out

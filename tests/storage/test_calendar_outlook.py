@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from icalendar import Calendar
 
 from namnd.cli.main import main
@@ -104,9 +105,9 @@ def test_the_description_lists_the_public_titles(demo_store):
     assert all(any(title in line for line in lines) for title in secret)
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_ics_is_the_published_plan(workspace, tmp_path):
     ws = ["--workspace", str(workspace.root)]
-    main([*ws, "demo"])
     ics = tmp_path / "plan.ics"
     assert main([*ws, "schedule", "2019", "--ics", str(ics), "--deadlines"]) == 0
     calendar = Calendar.from_ical(ics.read_bytes())

@@ -9,11 +9,10 @@ from sqlmodel import select
 
 from namnd.cli.main import main
 from namnd.errors import InvalidInput
-from namnd.operations.demo import load_demo
 
 
+@pytest.mark.usefixtures("backend_demo_store")
 def test_demo_codes_and_changes(backend_store):
-    load_demo(backend_store)
     codes = backend_store.delegation.codes()
     assert [(c.code, c.subject, c.delegate) for c in codes] == [
         ("D2", "Attesträtt", "Omsorgsdirektör"),
@@ -26,11 +25,11 @@ def test_demo_codes_and_changes(backend_store):
         backend_store.delegation.save_code("X1", "", "Enhetschef")
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_codes_in_use_but_missing_are_flagged(workspace, capsys):
     from namnd.domain.models import DelegationCode
 
     ws = ["--workspace", str(workspace.root)]
-    main([*ws, "demo"])
     from namnd.storage.store import Store
 
     store = Store.open(workspace)

@@ -154,9 +154,9 @@ def test_period_outside_rows_warns_and_bad_period_is_refused(demo_store, tmp_pat
     assert result.warnings == ["1 beslut har beslutsdatum utanför perioden 2019-07 (rad 2)."]
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_import_and_public_report_carry_no_individual_rows(workspace, capsys, tmp_path):
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
     lss = demo_dir() / "data" / "delegationsbeslut-2019-08-lss-sfb.tsv"
     args = [*ws, "import", "delegationsbeslut", str(lss), "--meeting", "2019-09-19"]
     assert main([*args, "--period", "2019-08", "--list-name", "LSS/SFB"]) == 0

@@ -71,10 +71,9 @@ def test_clashes_are_refused_and_change_nothing(demo):
     assert demo.members.seats()[2].party == "KD"
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_lists_and_imports(workspace, capsys, tmp_path):
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
-    capsys.readouterr()
     assert main([*ws, "members", "--on", "2019-09-19"]) == 0
     out = capsys.readouterr().out
     assert "Tuva Lund" in out and "förste vice ordförande" in out and "ersättare  6" in out

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import jsonschema
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -309,10 +310,9 @@ def test_ids_are_stable_across_runs_and_workspaces(demo_store, tmp_path):
     assert {p: elsewhere[p] for p in shared} == {p: first[p] for p in shared}
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_export_oparl(workspace, tmp_path, capsys):
     ws = ["--workspace", str(workspace.root)]
-    main([*ws, "demo"])
-    capsys.readouterr()
     out = tmp_path / "site"
     assert main([*ws, "export", "oparl", "-o", str(out), "--base-url", BASE + "/"]) == 0
     assert "filer i" in capsys.readouterr().out

@@ -204,12 +204,12 @@ def test_justering_marks_the_report_backs_decided(demo):
     assert reported, "the återrapportering ärenden 3 and 4 answer the December 2018 uppdrag"
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_import_then_export_of_the_demo_file_is_identical(workspace, capsys):
     from namnd.cli.main import main
     from tests.unit.test_protocol_markdown import DEMO_FILE
 
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
     assert main([*ws, "import", "protokoll", str(DEMO_FILE)]) == 0
     assert "§§ 82–94" in capsys.readouterr().out
     out = workspace.root / "ut.md"
@@ -233,12 +233,12 @@ def test_cli_import_then_export_of_the_demo_file_is_identical(workspace, capsys)
     assert "justerat" in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_a_broken_file_leaves_nothing_half_imported(workspace, capsys, tmp_path):
     from namnd.cli.main import main
     from tests.unit.test_protocol_markdown import DEMO_FILE
 
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
     broken = tmp_path / "fel.md"
     broken.write_text(
         DEMO_FILE.read_text(encoding="utf-8").replace("- Anna Berg: Ja", "- Johan Persson: Ja"),
@@ -302,12 +302,12 @@ def test_opening_the_protocol_ahead_of_the_meeting_does_not_make_it_held(demo):
     assert history[-2:] == [MeetingStatus.HELD, MeetingStatus.JUSTERAD]
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_import_refuses_an_anslag_dated_after_today(workspace, capsys, tmp_path):
     from namnd.cli.main import main
     from tests.unit.test_protocol_markdown import DEMO_FILE
 
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
     later = dt.date.today() + dt.timedelta(days=30)
     ahead = tmp_path / "framtid.md"
     ahead.write_text(

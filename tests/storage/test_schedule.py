@@ -110,10 +110,9 @@ def test_ics_deadlines_hold_the_open_remisser(demo_store):
     assert not [e for e in plain.walk("VEVENT") if str(e["uid"]).startswith("svar-senast")]
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_schedule_json_and_ics(workspace, capsys, tmp_path):
     ws = ["--workspace", str(workspace.root)]
-    main([*ws, "demo"])
-    capsys.readouterr()
     assert main([*ws, "schedule", "2020", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [m["date"] for m in data["meetings"]] == [d.isoformat() for d in SEED_2020]
@@ -144,9 +143,9 @@ def test_cli_schedule_json_and_ics(workspace, capsys, tmp_path):
     assert "--add 2021-01-25 2021-02-22" in proposal
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_places_the_decision_on_an_agenda(workspace, capsys):
     ws = ["--workspace", str(workspace.root)]
-    main([*ws, "demo"])
     assert main([*ws, "schedule", "2020", "--decision", "2019-09-19"]) == 0
     capsys.readouterr()
     main([*ws, "agenda", "2019-09-19", "--json"])
@@ -199,19 +198,18 @@ def test_a_planned_meeting_is_removed_one_in_use_is_not(backend_demo_store):
     assert len(store.schedule.meetings(2020)) == 9, "the refused removal changed nothing"
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_removes_a_planned_date(workspace, capsys):
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
     assert main([*ws, "schedule", "2020", "--remove", "2020-01-27", "2020-03-05"]) == 0
     assert "Tog bort 2 planerade sammanträden." in capsys.readouterr().out
     assert main([*ws, "schedule", "2020", "--remove", "2020-01-28"]) == 1
     assert "inget sammanträde den tisdag 28 januari 2020" in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_cli_todo(workspace, capsys):
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
-    capsys.readouterr()
     assert main([*ws, "todo", "--today", "2020-01-10"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == (
@@ -264,11 +262,11 @@ def test_kl_13_5_year_plan_and_ics_follow_the_recorded_justering_and_anslag(
     assert event.decoded("dtstart") == appeal_ends
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_kl_13_5_cli_schedule_json_follows_the_recorded_days(workspace, capsys):
     from namnd.storage.store import Store
 
     ws = ["--workspace", str(workspace.root)]
-    main([*ws, "demo"])
     _justerat(Store.open(workspace), dt.date(2019, 10, 9), dt.date(2019, 10, 11))
     capsys.readouterr()
     assert main([*ws, "schedule", "2019", "--json"]) == 0
@@ -337,11 +335,11 @@ def test_kl_5_69_late_justering_is_warned_of(backend_store):
     assert "8 kap. 12 § kommunallagen" in warnings[1] and "11 oktober 2019" in warnings[1]
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_kl_5_69_and_8_12_cli_warns_when_a_late_justering_is_imported(workspace, capsys):
     from tests.unit.test_protocol_markdown import DEMO_FILE
 
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
     late = workspace.root / "sent.md"
     late.write_text(
         DEMO_FILE.read_text(encoding="utf-8")

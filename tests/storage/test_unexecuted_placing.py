@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import docx
+import pytest
 
 from namnd.cli.main import main
 from namnd.operations.unexecuted_placing import place_redovisning
@@ -14,11 +15,11 @@ from tests.storage.test_delegation_import import DATA
 SECRET_TEXTS = ("2016-05-30", "MÅNADER", "tackat nej", "Resursbrist")
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_placing_on_a_new_meeting_adds_the_item_the_handlingar_and_secret_bilagor(
     workspace, capsys
 ):
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
     assert main([*ws, "import", "ej-verkstallda", str(DATA)]) == 0
     place = [*ws, "report", "ej-verkstallda", "--quarter", "2019Q2", "--as-of", "2019-08-27"]
     assert main([*place, "--meeting", "2020-01-27"]) == 0
@@ -89,9 +90,9 @@ def test_with_another_organ_the_meetings_own_register_is_placed(demo_store, work
     assert "2016-05-30" in cells, "the vård- och omsorgsnämnd's register, not the utskott's"
 
 
+@pytest.mark.usefixtures("demo_workspace")
 def test_the_redovisning_is_a_tjansteskrivelse_the_registrator_can_diariefora(workspace, capsys):
     ws = ["--workspace", str(workspace.root)]
-    assert main([*ws, "demo"]) == 0
     assert main([*ws, "import", "ej-verkstallda", str(DATA)]) == 0
     out = workspace.root / "redovisning.docx"
     report = [*ws, "report", "ej-verkstallda", "--quarter", "2019Q2", "--format", "docx"]

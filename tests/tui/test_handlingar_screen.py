@@ -65,11 +65,10 @@ async def test_ctrl_b_copies_a_picked_file_in_as_a_bilaga(demo_store, make_app, 
     assert (demo_store.workspace.root / added.stored).read_bytes() == blank_pdf()
 
 
-def test_cli_export_handlingar_names_the_missing_file_and_exits_1(tmp_path, capsys):
+def test_cli_export_handlingar_names_the_missing_file_and_exits_1(demo_workspace, capsys):
     from namnd.cli.main import main
 
-    workspace = tmp_path / "ws"
-    assert main(["--workspace", str(workspace), "demo"]) == 0
+    workspace = demo_workspace.root
     for copy in (workspace / "agendas" / "handlingar" / "2019-09-19-von").glob("tidsplan-*"):
         copy.unlink()
     capsys.readouterr()

@@ -22,10 +22,9 @@ def _export(ws, capsys) -> None:
 
 
 @pytest.fixture
-def exported(tmp_path, capsys):
+def exported(demo_workspace, capsys):
     """A demo workspace with a good kallelse already exported; (folder, file, bytes)."""
-    ws = tmp_path / "ws"
-    assert main(["--workspace", str(ws), "demo"]) == 0
+    ws = demo_workspace.root
     _export(ws, capsys)
     (target,) = (ws / "agendas").glob("2019-09-19-*.docx")
     return ws, target, target.read_bytes()
