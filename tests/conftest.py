@@ -140,7 +140,7 @@ def store(request, workspace, templates) -> Store:
     (tests/templates.py): the database the migrations and ``load_demo`` make, in
     milliseconds rather than a second."""
     assert workspace.sqlite_path is not None
-    if not workspace.sqlite_path.exists():  # else made by the test's own fixture (the CLI's demo)
+    if not workspace.sqlite_path.exists():  # else already there (demo_workspace)
         kind = "demo" if "demo_store" in request.fixturenames else "empty"
         templates.sqlite_into(kind, workspace)
     store = Store.open(workspace)

@@ -268,7 +268,6 @@ def test_kl_13_5_cli_schedule_json_follows_the_recorded_days(workspace, capsys):
 
     ws = ["--workspace", str(workspace.root)]
     _justerat(Store.open(workspace), dt.date(2019, 10, 9), dt.date(2019, 10, 11))
-    capsys.readouterr()
     assert main([*ws, "schedule", "2019", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     (meeting,) = [m for m in data["meetings"] if m["date"] == "2019-09-19"]

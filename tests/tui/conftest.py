@@ -26,7 +26,8 @@ def _shorter_idle_slices() -> None:
     key's work before the wait ends (idle means the same: under a twentieth of a slice
     spent on the CPU). Fails loudly should a Textual release rename the setting.
     """
-    assert hasattr(textual._wait, "SLEEP_GRANULARITY"), "Textual moved its idle wait"
+    for setting in ("SLEEP_GRANULARITY", "SLEEP_IDLE"):
+        assert hasattr(textual._wait, setting), f"Textual moved its idle wait ({setting})"
     textual._wait.SLEEP_GRANULARITY = IDLE_SLICE
     textual._wait.SLEEP_IDLE = IDLE_SLICE / 20
 

@@ -71,7 +71,6 @@ def test_cli_export_handlingar_names_the_missing_file_and_exits_1(demo_workspace
     workspace = demo_workspace.root
     for copy in (workspace / "agendas" / "handlingar" / "2019-09-19-von").glob("tidsplan-*"):
         copy.unlink()
-    capsys.readouterr()
     assert main(["--workspace", str(workspace), "export", "handlingar", "2019-09-19"]) == 1
     err = capsys.readouterr().err
     assert "Bilagan ”Tidsplan för budget och uppföljningsprocessen 2020” (ärende 8)" in err
