@@ -57,11 +57,16 @@ async def _workers_done(app) -> None:
             continue
 
 
+def cells(table, row: int) -> list[str]:
+    """The row's cells as the list shows them (a cell is a ``Text``, see ``PlainTable``)."""
+    return [str(cell) for cell in table.get_row_at(row)]
+
+
 async def highlight_meeting(app, pilot, day: str) -> None:
     """Move the meetings list's cursor to the meeting on ``day`` with the arrow keys."""
     table = app.screen.query_one("#meetings")
     for _ in range(table.row_count):
-        if table.get_row_at(table.cursor_row)[0] == long_date(dt.date.fromisoformat(day)):
+        if cells(table, table.cursor_row)[0] == long_date(dt.date.fromisoformat(day)):
             return
         await pilot.press("down")
     raise AssertionError(f"no meeting on {day} in the list")

@@ -13,7 +13,7 @@ from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.forhinder import ForhinderScreen
 from namnd.tui.screens.help import HelpScreen
 from namnd.tui.widgets.dialogs import PickDialog, TextDialog
-from tests.tui.conftest import settle
+from tests.tui.conftest import cells, settle
 from tests.tui.footer_keys import visible_footer_keys
 
 DAY = "2019-09-19"
@@ -68,7 +68,7 @@ async def test_F_records_a_forhinder_and_calls_in_the_proposed_ersattare(demo_st
         assert prompts == ["Utkast (.eml) för Outlook", "Ringer själv"]
         await _pick(app, pilot, "Ringer själv")
         assert isinstance(app.screen, ForhinderScreen)
-        row = app.screen.query_one(DataTable).get_row_at(0)
+        row = cells(app.screen.query_one(DataTable), 0)
         assert row[4].startswith("Anna Berg: ringer själv")
         assert "Inga förhinder väntar" in str(
             app.screen.query_one("#call-in-proposal", Static).content
@@ -116,7 +116,7 @@ async def test_an_eml_draft_from_the_screen_carries_the_handlingar(
         app.screen.query_one(Input).value = str(folder)
         await pilot.press("enter")
         await settle(app, pilot)
-        row = app.screen.query_one(DataTable).get_row_at(0)
+        row = cells(app.screen.query_one(DataTable), 0)
         assert row[4].startswith("Anna Berg: e-postutkast (.eml)")
     [eml] = folder.glob("*.eml")
     message = message_from_bytes(eml.read_bytes(), policy=policy.default)

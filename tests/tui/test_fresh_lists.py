@@ -8,7 +8,7 @@ from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.arende_editor import ArendeEditorScreen
 from namnd.tui.screens.meetings import MeetingsScreen
 from namnd.tui.screens.schedule import ScheduleScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import cells, settle
 
 
 def _dates(screen) -> list[str]:
@@ -41,7 +41,7 @@ async def test_the_list_count_and_preview_follow_the_editor(demo_store, make_app
         await settle(app, pilot)
         meetings = app.screen
         assert isinstance(meetings, MeetingsScreen)
-        count = int(meetings.query_one(DataTable).get_row_at(0)[5])
+        count = int(cells(meetings.query_one(DataTable), 0)[5])
         await pilot.press("enter")
         await settle(app, pilot)
         agenda = app.screen
@@ -62,4 +62,4 @@ async def test_the_list_count_and_preview_follow_the_editor(demo_store, make_app
         await settle(app, pilot)
         await pilot.press("escape")
         await settle(app, pilot)
-        assert int(meetings.query_one(DataTable).get_row_at(0)[5]) == count + 1
+        assert int(cells(meetings.query_one(DataTable), 0)[5]) == count + 1

@@ -11,7 +11,7 @@ from namnd.storage.meeting_peek import peek_meetings
 from namnd.tui.app import create_app
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.meetings import MeetingsScreen
-from tests.tui.conftest import TODAY, settle, wait_for_palette
+from tests.tui.conftest import TODAY, cells, settle, wait_for_palette
 
 
 async def test_empty_database_offers_the_demo_and_loads_it(store, make_app):
@@ -27,7 +27,7 @@ async def test_empty_database_offers_the_demo_and_loads_it(store, make_app):
         await settle(app, pilot)
         table = app.screen.query_one(DataTable)
         assert table.display and table.row_count == 11
-        assert table.get_row_at(0)[0] == "torsdag 19 september 2019"
+        assert cells(table, 0)[0] == "torsdag 19 september 2019"
     assert not store.schedule.is_empty()
 
 
@@ -57,7 +57,7 @@ async def test_open_meeting_and_read_an_items_proposal(demo_store, make_app):
         await settle(app, pilot)
         assert isinstance(app.screen, AgendaScreen)
         table = app.screen.query_one(DataTable)
-        titles = [table.get_row_at(r)[1] for r in range(table.row_count)]
+        titles = [cells(table, r)[1] for r in range(table.row_count)]
         assert titles[0] == "Information från förvaltningen"
         assert titles[9] == "Delegationsbeslut" and len(titles) == 10
         await pilot.press("down", "down", "down", "down", "down")
@@ -235,11 +235,11 @@ async def test_an_archive_lists_the_latest_and_reads_the_rest_when_asked(store, 
         await settle(app, pilot)
         table = app.screen.query_one(DataTable)
         assert table.row_count == len(store.schedule.first_meetings(TODAY)) < len(everything)
-        oldest_shown = table.get_row_at(table.row_count - 1)[0]
+        oldest_shown = cells(table, table.row_count - 1)[0]
         await pilot.press("ctrl+end")  # to the oldest shown: the older ones are read
         await settle(app, pilot)
         assert table.row_count == len(everything) and app.screen.showing == "all"
-        assert table.get_row_at(table.cursor_row)[0] == oldest_shown, "the cursor stays put"
+        assert cells(table, table.cursor_row)[0] == oldest_shown, "the cursor stays put"
         await pilot.press("ctrl+p", *"visa ett år")
         await settle(app, pilot)
         await pilot.press("enter")
@@ -247,7 +247,7 @@ async def test_an_archive_lists_the_latest_and_reads_the_rest_when_asked(store, 
         await pilot.press(*["backspace"] * 4, *"2005", "enter")
         await settle(app, pilot)
         assert app.screen.showing == 2005 and table.row_count == 24
-        assert {table.get_row_at(r)[0][-4:] for r in range(table.row_count)} == {"2005"}
+        assert {cells(table, r)[0][-4:] for r in range(table.row_count)} == {"2005"}
 
 
 async def test_scrolling_to_the_end_reads_the_older_meetings(store, make_app):

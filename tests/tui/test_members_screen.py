@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input
 from namnd.domain.kinds import MemberRole
 from namnd.tui.screens.members import MembersScreen
 from namnd.tui.widgets.entry_dialog import EntryDialog
-from tests.tui.conftest import settle
+from tests.tui.conftest import cells, settle
 
 
 async def test_register_an_ersattare_fix_a_typo_and_end_the_seat(demo_store, make_app):
@@ -39,7 +39,7 @@ async def test_register_an_ersattare_fix_a_typo_and_end_the_seat(demo_store, mak
         assert (lina.role, lina.party, lina.order) == (MemberRole.SUBSTITUTE, "MP", 7)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 20
-        assert table.get_row_at(table.cursor_row)[2] == "Lina Ek", "the new seat is selected"
+        assert cells(table, table.cursor_row)[2] == "Lina Ek", "the new seat is selected"
 
         await pilot.press("x")
         await pilot.pause()

@@ -31,7 +31,7 @@ async def test_year_view_highlights_due_and_late(demo_store):
         assert screen.states[(january, "presidium")] == "due"
         assert screen.states[(january, "kallelse")] == "coming"
         table = screen.query_one(DataTable)
-        assert table.get_cell_at(Coordinate(0, 0)) == "måndag 27 januari 2020"
+        assert str(table.get_cell_at(Coordinate(0, 0))) == "måndag 27 januari 2020"
         assert "red" in str(table.get_cell_at(Coordinate(0, 2)).style)
         assert "yellow" in str(table.get_cell_at(Coordinate(0, 3)).style)
         await pilot.press("left")

@@ -8,7 +8,7 @@ from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.protocol import ProtocolScreen
 from namnd.tui.screens.search import SearchScreen
 from tests.protocol_sample import draft_protocol
-from tests.tui.conftest import settle, wait_until
+from tests.tui.conftest import cells, settle, wait_until
 
 
 async def _wait_for_hits(pilot) -> None:
@@ -33,7 +33,7 @@ async def test_search_then_open_the_paragraph_and_the_arende(demo_store, make_ap
         await pilot.press(*"matsvinn")
         await _wait_for_hits(pilot)
         table = app.screen.query_one(DataTable)
-        rows = [table.get_row_at(r)[1] for r in range(table.row_count)]
+        rows = [cells(table, r)[1] for r in range(table.row_count)]
         assert rows[:2] == ["ärende 6", "§ 90"]
         await pilot.press("enter", "down", "enter")  # to the hits, the §, open it
         await settle(app, pilot)

@@ -26,6 +26,7 @@ from namnd.tui.screens.meetings import MeetingsLoaded, MeetingsScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from namnd.domain.views import MeetingSummary
     from namnd.storage.store import Store
@@ -299,9 +300,26 @@ class NamndApp(App[None]):
             return
         self.notify(f"Sparade {path}", title="Skärmbild")
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notification that shows its message as written, never as markup.
+
+        Messages quote what was typed and the names of files and ärenden (a refusal names
+        the value it refused): read as markup, "[utkast]" vanished and "[/]" stopped the
+        app. Every ``notify`` of a screen or widget comes here, so ``markup`` is ignored.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def action_help_quit(self) -> None:
         """ctrl+c (a reflex from other programs) says how to quit, in Swedish."""
-        self.notify("Tryck [b]q[/b] för att avsluta namnd.", title="Vill du avsluta?")
+        self.notify("Tryck q för att avsluta namnd.", title="Vill du avsluta?")
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show a meeting's föredragningslista (from the list or the command palette)."""

@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Markdown, Static
 
@@ -29,6 +30,7 @@ from namnd.tui.screens.agenda_documents import AgendaDocuments
 from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
 from namnd.tui.widgets.footer import Footer
+from namnd.tui.widgets.plain_table import PlainTable
 
 if TYPE_CHECKING:
     from namnd.domain.agenda import AgendaDocument, AgendaEntry
@@ -105,7 +107,7 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         yield Header()
         yield Static("", id="agenda-heading")
         with Horizontal(id="agenda-body"):
-            yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+            yield PlainTable(id="items", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="item-detail"):
                 yield Markdown("", id="item-markdown")
         yield Footer()
@@ -132,11 +134,12 @@ class AgendaScreen(AgendaDocuments, Screen[None]):
         self.view = view
         m = view.summary
         when = long_date(m.date) + (f" kl {clock(m.start_time)}" if m.start_time else "")
-        place = f", {m.place}" if m.place else ""
+        place = f", {escape(m.place)}" if m.place else ""
         late = " · ändringar loggas som ändring efter utskick" if is_late(m.status) else ""
         self.sub_title = f"{m.organ_name}, {when}"
         self.query_one("#agenda-heading", Static).update(
-            f"[b]Föredragningslista[/b] {m.organ_name}, {when}{place} · {m.status.label}{late}"
+            f"[b]Föredragningslista[/b] {escape(m.organ_name)}, {when}{place} · "
+            f"{m.status.label}{late}"
         )
         table = self.query_one(DataTable)
         table.clear()

@@ -22,6 +22,7 @@ from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import PickDialog
 from namnd.tui.widgets.footer import Footer
+from namnd.tui.widgets.plain_table import PlainTable
 
 GROUPS = ("försenad", *(s.label for s in AssignmentStatus))
 STYLES = {"overdue": "bold white on dark_red", "soon": "bold black on yellow", "": ""}
@@ -98,7 +99,7 @@ class AssignmentsScreen(PerOrganScreen, Screen[None]):
             yield Select([], prompt="Alla förvaltningar", id="assignee")
             yield Select([], prompt="Alla år", id="year")
         with Horizontal(id="assignment-body"):
-            yield DataTable(id="assignments", cursor_type="row", zebra_stripes=True)
+            yield PlainTable(id="assignments", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="assignment-detail"):
                 yield Markdown("", id="assignment-markdown")
         yield Footer()

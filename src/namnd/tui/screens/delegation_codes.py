@@ -19,6 +19,7 @@ from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, PerOrganScreen
 from namnd.tui.store_writes import write
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 from namnd.tui.widgets.footer import Footer
+from namnd.tui.widgets.plain_table import PlainTable
 
 
 class DelegationCodesScreen(PerOrganScreen, Screen[None]):
@@ -47,7 +48,7 @@ class DelegationCodesScreen(PerOrganScreen, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="codes-heading")
-        yield DataTable(id="codes", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="codes", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -27,6 +28,7 @@ from namnd.tui.messages import announce_change
 from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog, PickDialog, TextDialog
 from namnd.tui.widgets.footer import Footer
+from namnd.tui.widgets.plain_table import PlainTable
 
 _HOW = (
     ("email", "E-post med handlingar"),
@@ -63,7 +65,7 @@ class ForhinderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="forhinder-heading")
-        yield DataTable(id="forhinder", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="forhinder", cursor_type="row", zebra_stripes=True)
         yield Static("", id="call-in-proposal")
         yield Footer()
 
@@ -81,7 +83,7 @@ class ForhinderScreen(Screen[None]):
         meeting = state.meeting
         self.sub_title = f"Förhinder, {meeting.organ_name} {meeting.date.isoformat()}"
         self.query_one("#forhinder-heading", Static).update(
-            f"[b]Förhinder[/b] {meeting.organ_name}, {long_date(meeting.date)}"
+            f"[b]Förhinder[/b] {escape(meeting.organ_name)}, {long_date(meeting.date)}"
         )
         table = self.query_one(DataTable)
         table.clear()
@@ -98,7 +100,7 @@ class ForhinderScreen(Screen[None]):
         text = call_in_text(state.proposals)
         proposal = self.query_one("#call-in-proposal", Static)
         proposal.update(
-            f"[b]Förslag:[/b] {text}" if text else "Inga förhinder väntar på inkallelse."
+            f"[b]Förslag:[/b] {escape(text)}" if text else "Inga förhinder väntar på inkallelse."
         )
         table.focus()
 

@@ -10,6 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Label, ProgressBar, Static
 
@@ -64,21 +65,28 @@ class HandlingarScreen(Screen[None]):
             result = export_handlingar(self.store, ref, path, public=public, progress=progress)
         except PublicationRefused as err:
             self.app.call_from_thread(show_refusal, self.app, err)
-            self.app.call_from_thread(self._done, "[b]Inte skriven:[/b] spärren fann fynd.", True)
+            self.app.call_from_thread(self._done, "spärren fann fynd.", True)
             return
         except NamndError as err:
-            self.app.call_from_thread(self._done, f"[b]Inte skriven:[/b] {err}", True)
+            self.app.call_from_thread(self._done, str(err), True)
             return
         lines = [f"Skrev {result.path} ({result.pages} sidor).", *result.warnings]
         self.app.call_from_thread(self._done, "\n".join(lines), False)
 
     def _progress(self, done: int, total: int, text: str) -> None:
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one("#build-status", Static).update(text)
+        self.query_one("#build-status", Static).update(Content(text))
 
     def _done(self, text: str, error: bool) -> None:
-        self.query_one("#build-status", Static).update(text)
+        """Say how the build ended; ``text`` (file names, a refusal) is shown as written."""
+        shown = (
+            Content.from_markup("[b]Inte skriven:[/b] $text", text=text) if error else Content(text)
+        )
+        self.query_one("#build-status", Static).update(shown)
         self.query_one("#build", Button).disabled = False
+        first = text.splitlines()[0]
         self.notify(
-            text.splitlines()[0], title="Handlingar", severity="error" if error else "information"
+            f"Inte skriven: {first}" if error else first,
+            title="Handlingar",
+            severity="error" if error else "information",
         )

@@ -25,6 +25,7 @@ from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 from namnd.tui.widgets.footer import Footer
+from namnd.tui.widgets.plain_table import PlainTable
 
 COLUMNS = ("Sändlista", "Får", "Mottagare")
 VERSIONS = (("kallelse med handlingar", "intern"), ("offentlig kallelse", "offentlig"))
@@ -57,7 +58,7 @@ class MailingListsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="lists-heading")
-        yield DataTable(id="lists", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="lists", cursor_type="row", zebra_stripes=True)
         yield Static("", id="lists-note")
         yield Footer()
 

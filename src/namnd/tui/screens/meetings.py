@@ -24,6 +24,7 @@ from namnd.rules.swedish_dates import clock, long_date
 from namnd.tui.messages import StoreChanged
 from namnd.tui.organ_choice import PICK_ORGAN, PICK_ORGAN_ENTRY, pick_organ
 from namnd.tui.widgets.footer import Footer
+from namnd.tui.widgets.plain_table import PlainTable
 
 if TYPE_CHECKING:
     from namnd.storage.store import Store
@@ -127,7 +128,7 @@ class MeetingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="meetings-body"):
-            yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+            yield PlainTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield Static("", id="todo")
         yield Footer()
 

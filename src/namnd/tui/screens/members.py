@@ -11,6 +11,7 @@ import datetime as dt
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -25,6 +26,7 @@ from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 from namnd.tui.widgets.footer import Footer
+from namnd.tui.widgets.plain_table import PlainTable
 
 ROLES = tuple((role.label, role.value) for role in MemberRole)
 POSITIONS = (("–", ""), *((p.label, p.value) for p in Position))
@@ -105,7 +107,7 @@ class MembersScreen(PerOrganScreen, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="members-heading")
-        yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="members", cursor_type="row", zebra_stripes=True)
         yield Static("", id="members-empty")
         yield Footer()
 
@@ -137,14 +139,14 @@ class MembersScreen(PerOrganScreen, Screen[None]):
         members = sum(s.role is MemberRole.MEMBER for s in shown)
         scope = "alla uppdrag, även avslutade" if self.show_all else long_date(self.today)
         self.query_one("#members-heading", Static).update(
-            f"[b]Ledamöter och ersättare[/b], {self.organ_name} · {scope} · "
+            f"[b]Ledamöter och ersättare[/b], {escape(self.organ_name)} · {scope} · "
             f"{counted(members, 'ledamot', 'ledamöter')}, {len(shown) - members} ersättare"
         )
         empty = self.query_one("#members-empty", Static)
         empty.display = not shown
         if not shown:
             empty.update(
-                f"Ingen har en plats i {self.organ_name} {long_date(self.today)}.\n\n"
+                f"Ingen har en plats i {escape(self.organ_name)} {long_date(self.today)}.\n\n"
                 "Tryck [b]n[/b] för en ny ledamot eller ersättare, [b]h[/b] för att visa "
                 "avslutade uppdrag eller [b]i[/b] för att läsa in en hel mandatperiod från "
                 "en fil (se docs/roster-format.md)."

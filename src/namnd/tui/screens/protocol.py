@@ -20,6 +20,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Markdown, Static, TextArea
 
@@ -41,6 +43,7 @@ from namnd.tui.store_writes import write, write_now
 from namnd.tui.widgets.dialogs import ConfirmDialog
 from namnd.tui.widgets.footer import Footer
 from namnd.tui.widgets.personnummer_warning import PersonnummerWarning
+from namnd.tui.widgets.plain_table import PlainTable
 
 if TYPE_CHECKING:
     from namnd.tui.screens.protocol_host import Changes
@@ -157,7 +160,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         yield Static("", id="protocol-heading")
         with Horizontal(id="protocol-body"):
             with Vertical(id="paragraph-list"):
-                yield DataTable(id="paragraphs", cursor_type="row", zebra_stripes=True)
+                yield PlainTable(id="paragraphs", cursor_type="row", zebra_stripes=True)
                 yield Static(MARKS_LEGEND, id="marks-legend")
             with VerticalScroll(id="paragraph-detail"):
                 yield Label("", id="save-state")
@@ -207,13 +210,13 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
         assert self.view is not None
         protocol = self.view.protocol
         span = protocol.numbers.text if protocol.numbers else "inga §§"
-        parts = [f"{protocol.organ_name} {long_date(protocol.date)}", span]
+        parts = [f"{escape(protocol.organ_name)} {long_date(protocol.date)}", span]
         if self.number is not None:
             count = len(serving(protocol, self.number))
             parts.append(f"{count} tjänstgörande av {self.view.seats}")
             warning = quorum_warning(protocol, self.number, self.view.seats)
             if warning:
-                parts.append(f"[b red]{warning}[/]")
+                parts.append(f"[b red]{escape(warning)}[/]")
         parts.append(self._deadline_text())
         self.query_one("#protocol-heading", Static).update(" · ".join(parts))
         self.sub_title = f"Protokoll {protocol.organ_name}, {long_date(protocol.date)}"
@@ -238,7 +241,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
                 f"Anslaget {long_date(after.posted_on)} · överklagandetid t.o.m. "
                 f"{long_date(after.appeal_ends)} · tas ned {long_date(after.notice_down)}"
             )
-        return " · ".join([text, *(f"[b red]{w}[/]" for w in after.warnings)])
+        return " · ".join([text, *(f"[b red]{escape(w)}[/]" for w in after.warnings)])
 
     def _show(self, number: int) -> None:
         assert self.view is not None
@@ -479,7 +482,7 @@ class ProtocolScreen(MeetingEvents, Closing, Screen[None]):
 
     def _set_state(self, text: str, *, error: bool = False) -> None:
         label = self.query_one("#save-state", Label)
-        label.update(text)
+        label.update(Content(text))
         label.set_class(error, "error")
 
     def save_before_quit(self) -> bool:

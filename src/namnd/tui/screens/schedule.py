@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -26,6 +27,7 @@ from namnd.tui.store_writes import write
 from namnd.tui.widgets.dialogs import ConfirmDialog, TextDialog
 from namnd.tui.widgets.entry_dialog import EntryDialog, Field
 from namnd.tui.widgets.footer import Footer
+from namnd.tui.widgets.plain_table import PlainTable
 
 STYLES = {
     "late": "bold white on dark_red",
@@ -101,7 +103,7 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="schedule-heading")
-        yield DataTable(id="schedule", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="schedule", cursor_type="row", zebra_stripes=True)
         yield Static("", id="schedule-warnings")
         yield Footer()
 
@@ -150,7 +152,8 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
         self.refresh_bindings()
         today = self.today.isoformat() if narrow else long_date(self.today)
         self.query_one("#schedule-heading", Static).update(
-            f"[b]Sammanträdesordning {plan.year}[/b], {plan.organ_name} · idag {today}    {LEGEND}"
+            f"[b]Sammanträdesordning {plan.year}[/b], {escape(plan.organ_name)} · "
+            f"idag {today}    {LEGEND}"
         )
         table = self.query_one(DataTable)
         table.clear(columns=True)
@@ -178,8 +181,8 @@ class ScheduleScreen(PerOrganScreen, Screen[None]):
                 shown = day.strftime("%m-%d") if narrow and day.year == plan.year else None
                 cells.append(Text(shown or day.isoformat(), style=STYLES[state]))
             table.add_row(*cells, key=planned.meeting.date.isoformat())
-        lines = [f"Obs: {w}" for w in plan.warnings]
-        lines += [f"[b]Remiss:[/b] {r.text}" for r in plan.remisser]
+        lines = [f"Obs: {escape(w)}" for w in plan.warnings]
+        lines += [f"[b]Remiss:[/b] {escape(r.text)}" for r in plan.remisser]
         self.query_one("#schedule-warnings", Static).update("\n".join(lines))
         table.focus()
 

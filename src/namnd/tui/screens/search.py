@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
@@ -14,6 +15,7 @@ from namnd.rules.swedish_numbers import counted
 from namnd.storage.store import Store
 from namnd.tui.latest_read import show_if_latest
 from namnd.tui.widgets.footer import Footer
+from namnd.tui.widgets.plain_table import PlainTable
 
 HINT = (
     "Skriv ord ur rubrik, förslag, beslut eller yrkanden, ett namn, eller ett diarienummer "
@@ -42,7 +44,7 @@ class SearchScreen(Screen[None]):
         yield Header()
         yield Input(self.initial, placeholder="Sök ärenden och paragrafer", id="query")
         yield Static(HINT, id="search-state")
-        yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,11 +89,10 @@ class SearchScreen(Screen[None]):
         if not query.strip():
             state.update(HINT)
         elif hits:
-            state.update(
-                f"{counted(len(hits), 'träff', 'träffar')} för ”{query.strip()}”. Enter öppnar."
-            )
+            found = counted(len(hits), "träff", "träffar")
+            state.update(f"{found} för ”{escape(query.strip())}”. Enter öppnar.")
         else:
-            state.update(f"Inga träffar för ”{query.strip()}”. {HINT}")
+            state.update(f"Inga träffar för ”{escape(query.strip())}”. {HINT}")
 
     @on(DataTable.RowSelected, "#hits")
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -11,6 +11,8 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
@@ -90,15 +92,13 @@ class SendScreen(Screen[None]):
 
     def _progress(self, done: int, total: int, text: str) -> None:
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one("#send-status", Static).update(text)
+        self.query_one("#send-status", Static).update(Content(text))
 
     def _failed(self, text: str) -> None:
-        self.query_one("#send-status", Static).update(f"[b]Inget skickades:[/b] {text}")
+        self.query_one("#send-status", Static).update(f"[b]Inget skickades:[/b] {escape(text)}")
         self.notify(text, title="Utskick", severity="error", timeout=12)
 
     def _done(self, outcome: Outcome) -> None:
-        from rich.markup import escape
-
         self.outcome = outcome
         bar = self.query_one(ProgressBar)
         bar.update(total=1, progress=1)

@@ -15,6 +15,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static
 
@@ -52,7 +53,7 @@ class SettingsScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="settings-form"):
-            yield Static(f"[b]{self.settings.name}[/b]", classes="settings-heading")
+            yield Static(f"[b]{escape(self.settings.name)}[/b]", classes="settings-heading")
             yield OrganFields(self.settings)
             yield Static("[b]Dina egna inställningar[/b]", classes="settings-heading")
             prefs = self.preferences
@@ -70,7 +71,9 @@ class SettingsScreen(Screen[bool]):
                 "NAMND_SMTP_PASSWORD eller i datorns nyckelring.",
                 id="settings-password",
             )
-            yield Static(f"Databasen och arbetsmappen: {self.where}", id="settings-where")
+            yield Static(
+                f"Databasen och arbetsmappen: {self.where}", id="settings-where", markup=False
+            )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label
 
@@ -16,6 +17,7 @@ from namnd.domain.kinds import VoteChoice
 from namnd.domain.protocol import Attendee, Ballot, Vote
 from namnd.rules.protocol_rules import outcome, totals
 from namnd.tui.widgets.footer import Footer
+from namnd.tui.widgets.plain_table import PlainTable
 
 
 class VoteScreen(ModalScreen[Vote | None]):
@@ -45,7 +47,7 @@ class VoteScreen(ModalScreen[Vote | None]):
             yield Input(self.yes_for, id="yes_for", compact=True)
             yield Label("Nej för …")
             yield Input(self.no_for, id="no_for", compact=True)
-            yield DataTable(id="ballots", cursor_type="row")
+            yield PlainTable(id="ballots", cursor_type="row")
             yield Label("", id="vote-totals")
         yield Footer()
 
@@ -110,7 +112,7 @@ class VoteScreen(ModalScreen[Vote | None]):
         missing = [p.display for p in self.voters if p.name not in self.choices]
         label = self.query_one("#vote-totals", Label)
         if missing:
-            label.update(f"Röst saknas för {', '.join(missing)}.")
+            label.update(Content(f"Röst saknas för {', '.join(missing)}."))
             return
         vote = self.vote()
         if not vote.yes_for or not vote.no_for:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, TextArea
 from textual.widgets.button import ButtonVariant
@@ -39,8 +40,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question)
-            yield Label(self.hint(), id="confirm-hint", classes="dialog-empty")
+            yield Label(self.question, markup=False)
+            yield Label(self.hint(), id="confirm-hint", classes="dialog-empty", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 variant: ButtonVariant = "error" if self.destructive else "primary"
                 yield Button(self.yes, variant=variant, id="yes")
@@ -68,7 +69,7 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.prompt)
+            yield Label(self.prompt, markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="answer")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -87,11 +88,11 @@ class PickDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text)
+            yield Label(self.title_text, markup=False)
             if self.options:
-                yield OptionList(*[Option(label, id=key) for key, label in self.options])
+                yield OptionList(*[Option(Content(label), id=key) for key, label in self.options])
             else:
-                yield Label(self.empty, classes="dialog-empty")
+                yield Label(self.empty, classes="dialog-empty", markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -111,7 +112,7 @@ class TextAreaDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide-dialog"):
-            yield Label(f"{self.prompt}  (ctrl+s sparar, Esc avbryter)")
+            yield Label(f"{self.prompt}  (ctrl+s sparar, Esc avbryter)", markup=False)
             yield TextArea(self.text, id="answer", soft_wrap=True, classes="dialog-area")
 
     def action_done(self) -> None:
@@ -133,8 +134,8 @@ class FindingsDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog findings"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*(Option(line) for line in self.findings), id="findings")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield OptionList(*(Option(Content(line)) for line in self.findings), id="findings")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Stäng", id="close")
 

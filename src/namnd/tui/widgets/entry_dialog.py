@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
@@ -50,10 +51,11 @@ class EntryDialog(ModalScreen[dict[str, str] | None]):
         # Not focusable itself: the first field has focus, as before.
         with VerticalScroll(classes="dialog entry-dialog", can_focus=False):
             yield Label(
-                f"[b]{self.title_text}[/b]  (ctrl+s sparar, Esc avbryter)", classes="dialog-title"
+                f"[b]{escape(self.title_text)}[/b]  (ctrl+s sparar, Esc avbryter)",
+                classes="dialog-title",
             )
             for field in self.fields:
-                yield Label(field.label, classes="field-label")
+                yield Label(field.label, classes="field-label", markup=False)
                 if field.options:
                     yield Select(
                         list(field.options),
