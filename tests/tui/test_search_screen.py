@@ -11,13 +11,16 @@ from tests.protocol_sample import draft_protocol
 from tests.tui.conftest import cells, settle, wait_until
 
 
-async def _wait_for_hits(pilot) -> None:
-    """The search runs once typing pauses; on a busy machine that can take a while."""
-    for _ in range(100):
-        await pilot.pause(0.05)
-        await settle(pilot.app, pilot)
-        if pilot.app.screen.hits:
-            return
+async def _wait_for_hits(pilot, query: str) -> None:
+    """The search runs once typing pauses; on a busy machine that can take a while, and
+    typing can pause before the last letter: wait for the hits of the whole ``query``."""
+
+    def answered() -> bool:
+        state = pilot.app.screen.query_one("#search-state", Static)
+        return bool(pilot.app.screen.hits) and f"för ”{query}”" in str(state.render())
+
+    await wait_until(pilot, answered, what=f"the hits for {query}")
+    await settle(pilot.app, pilot)
 
 
 async def test_search_then_open_the_paragraph_and_the_arende(demo_store, make_app):
@@ -31,7 +34,7 @@ async def test_search_then_open_the_paragraph_and_the_arende(demo_store, make_ap
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"matsvinn")
-        await _wait_for_hits(pilot)
+        await _wait_for_hits(pilot, "matsvinn")
         table = app.screen.query_one(DataTable)
         rows = [cells(table, r)[1] for r in range(table.row_count)]
         assert rows[:2] == ["ärende 6", "§ 90"]
@@ -51,7 +54,7 @@ def test_snapshot_search(demo_store, make_app, snap_compare):
     async def search(pilot):
         await settle(pilot.app, pilot)
         await pilot.press("slash", *"boendestöd")
-        await _wait_for_hits(pilot)
+        await _wait_for_hits(pilot, "boendestöd")
 
     assert snap_compare(make_app(demo_store), terminal_size=(130, 24), run_before=search)
 

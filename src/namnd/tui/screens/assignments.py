@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Markdown, Select
 
@@ -134,7 +135,9 @@ class AssignmentsScreen(PerOrganScreen, Screen[None]):
         assignee, year = self.query_one("#assignee", Select), self.query_one("#year", Select)
         if not self._filters_ready:
             self._filters_ready = True
-            assignee.set_options((a, a) for a in sorted({r.assignee for r in rows if r.assignee}))
+            assignee.set_options(
+                (Content(a), a) for a in sorted({r.assignee for r in rows if r.assignee})
+            )
             years = sorted({r.due_date.year for r in rows if r.due_date})
             year.set_options((str(y), y) for y in years)
         self._show()

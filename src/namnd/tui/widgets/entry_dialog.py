@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
@@ -58,7 +59,7 @@ class EntryDialog(ModalScreen[dict[str, str] | None]):
                 yield Label(field.label, classes="field-label", markup=False)
                 if field.options:
                     yield Select(
-                        list(field.options),
+                        [(Content(label), value) for label, value in field.options],
                         value=field.value or field.options[0][1],
                         allow_blank=False,
                         id=field.key,
