@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from namnd.renderers.kept_office import keep_office_running
 from namnd.storage.store import Store
 from namnd.storage.workspace import Workspace, resolve
 from tests.built_once import built_once
@@ -22,6 +23,12 @@ from tests.templates import Templates, new_postgres_database
 # The workers and those processes are started after this, with the variable gone.
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
+
+# A test process converts as the TUI does: on a LibreOffice left running on its kept
+# profile after the first conversion (each test process has its own cache folder), not a
+# LibreOffice started for each (about a second of CPU, forty times a run). The CLI's
+# processes, which the tests also start, convert on one of their own as ever.
+keep_office_running()
 
 #: The demo's meeting (``load_demo``).
 DEMO_DAY = "2019-09-19"

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import docx
+
+from namnd.formats.public_files import page_texts
+from namnd.renderers import kept_office, pdf_archive
 from namnd.renderers.pdf_archive import office_profile
+from tests.renderers.docx_helpers import require_libreoffice
 
 
 def _path(url: str) -> Path:
@@ -13,6 +19,7 @@ def _path(url: str) -> Path:
 
 
 def test_the_kept_profile_is_reused_and_a_second_taker_gets_its_own(tmp_path, monkeypatch):
+    monkeypatch.setattr(kept_office, "_wanted", False)  # a one-shot CLI process
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     kept = tmp_path / "cache" / "namnd" / "libreoffice" / "profil"
     with office_profile() as first:
@@ -26,6 +33,7 @@ def test_the_kept_profile_is_reused_and_a_second_taker_gets_its_own(tmp_path, mo
 
 
 def test_a_lock_left_by_a_killed_libreoffice_is_cleared(tmp_path, monkeypatch):
+    monkeypatch.setattr(kept_office, "_wanted", False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     with office_profile() as url:
         _path(url).mkdir(parents=True)
@@ -33,3 +41,40 @@ def test_a_lock_left_by_a_killed_libreoffice_is_cleared(tmp_path, monkeypatch):
         (_path(url) / ".lock").write_text("host,pid")
     with office_profile() as url:
         assert not (_path(url) / ".lock").exists() and (_path(url) / "user").is_dir()
+
+
+def _child_cpu() -> float:
+    times = os.times()
+    return times.children_user + times.children_system
+
+
+def test_a_process_that_keeps_libreoffice_hands_later_conversions_to_it(tmp_path, monkeypatch):
+    """As the TUI converts: the first conversion leaves LibreOffice running on the kept
+    profile; later ones are handed to it (the program started for them only passes the
+    work on: hundredths of a second of CPU, not the second a LibreOffice costs to start)."""
+    require_libreoffice()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(kept_office, "_wanted", True)
+    monkeypatch.setattr(kept_office, "_kept", None)  # this test's own, in its folder
+    source = tmp_path / "beslut.docx"
+    document = docx.Document()
+    document.add_paragraph("Nämnden beslutar att godkänna rapporten.")
+    document.save(str(source))
+    try:
+        pdf_archive.to_pdfa(source, tmp_path / "first.pdf")
+        resident = kept_office._kept
+        assert resident is not None and resident.running()
+        before = _child_cpu()
+        pdf_archive.to_pdfa(source, tmp_path / "second.pdf")
+        assert _child_cpu() - before < 0.3, "the second conversion started a LibreOffice"
+        assert kept_office._kept is resident and resident.running()
+        for name in ("first.pdf", "second.pdf"):
+            assert "godkänna rapporten" in " ".join(page_texts((tmp_path / name).read_bytes()))
+
+        resident.stop()  # as at exit: LibreOffice ends and the profile is free again
+        assert not resident.running()
+        pdf_archive.to_pdfa(source, tmp_path / "third.pdf")  # one that ended is started anew
+        assert kept_office._kept is not resident and kept_office._kept.running()
+    finally:
+        if kept_office._kept is not None:
+            kept_office._kept.stop()

@@ -50,10 +50,18 @@ def office_profile() -> Iterator[str]:
     reuses it. Only one LibreOffice at a time may run on a profile (a second hands its
     work to the first or fails), so the kept one is taken under a file lock; while another
     namnd process holds it, this run gets a throw-away profile, as every run once did.
+    In a process that asked for it, LibreOffice stays running on the kept profile
+    (``renderers.kept_office``).
     """
     from filelock import FileLock, Timeout
 
+    from namnd.renderers import kept_office
+
     folder = _kept_profile_folder()
+    kept_running = kept_office.running_on(folder)
+    if kept_running is not None:
+        yield kept_running.url  # this process holds the profile: the work is handed over
+        return
     lock = FileLock(folder / "profil.lock", timeout=0)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -66,9 +74,12 @@ def office_profile() -> Iterator[str]:
         with tempfile.TemporaryDirectory(prefix="namnd-office-") as tmp:
             yield (Path(tmp) / "profil").as_uri()
         return
+    # Held by us alone now: a lock file there was left by a LibreOffice that was killed.
+    (kept / ".lock").unlink(missing_ok=True)
+    if kept_office.start(office_command(), folder, lock):
+        yield kept.as_uri()  # to the LibreOffice now running there, which holds the lock
+        return
     try:
-        # Held by us alone now: a lock file there was left by a LibreOffice that was killed.
-        (kept / ".lock").unlink(missing_ok=True)
         yield kept.as_uri()
     finally:
         lock.release()

@@ -158,7 +158,14 @@ class NamndApp(App[None]):
         return not self.is_headless
 
     def on_mount(self) -> None:
-        """A real terminal: closing it (SIGHUP) or SIGTERM saves first, then quits."""
+        """A real terminal: closing it (SIGHUP) or SIGTERM saves first, then quits.
+
+        PDF exports after the first are handed to a LibreOffice left running
+        (``renderers.kept_office``), without a second of start-up each.
+        """
+        from namnd.renderers.kept_office import keep_office_running
+
+        keep_office_running()
         if not self.is_headless:
             loop = asyncio.get_running_loop()
             for signum in EXIT_SIGNALS:
@@ -198,6 +205,9 @@ class NamndApp(App[None]):
         try:
             self.save_everything()
         finally:
+            from namnd.renderers import kept_office
+
+            kept_office.stop()  # the watchdog's hard exit would leave LibreOffice running
             code = 128 + signum
             if not self.is_headless:
                 self._watchdog = threading.Timer(EXIT_GRACE, os._exit, (code,))

@@ -1,0 +1,140 @@
+"""A LibreOffice left running between conversions, for a process that makes many.
+
+A conversion on a LibreOffice of its own spends about a second of CPU starting it
+(loading its libraries) and milliseconds converting a page. Started on a profile where
+LibreOffice already runs, ``soffice --convert-to`` only hands the work to that one and
+waits for the result: hundredths of a second. So a long-lived process (the TUI) calls
+``keep_office_running``; its first conversion starts LibreOffice on the kept profile
+(``pdf_archive.office_profile``), whose lock the process then holds until it exits, and
+stops it at exit. A one-shot CLI export does not ask (it would start it only to stop it).
+
+LibreOffice keeps running only with a document open (one with none ends once the work
+handed to it is done), so it holds an empty Writer document, never shown or saved. Work
+may be handed over only once it is up: before that a second start would itself become
+the LibreOffice of the profile. It is up when the pipe it was asked to listen on exists
+(``--accept=pipe``; a Unix socket ``OSL_PIPE_<uid>_<name>`` in /tmp, which only this
+user may connect to). Where that cannot be seen (Windows), or it does not come up,
+every conversion starts its own LibreOffice, as without this.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import signal
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: How long the first start may take (a new profile is built then: seconds).
+START_TIMEOUT = 90.0
+#: Where LibreOffice (its OSL layer) makes a named pipe, the second if /tmp is not usable.
+PIPE_FOLDERS = (Path("/tmp"), Path("/var/tmp"))
+
+
+@dataclass
+class KeptOffice:
+    """LibreOffice running on the kept profile ``folder``, whose lock is held meanwhile."""
+
+    folder: Path
+    lock: Any  # filelock.FileLock
+    process: subprocess.Popen[bytes]
+    pipe: str
+
+    @property
+    def url(self) -> str:
+        return (self.folder / "profil").as_uri()
+
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def wait_until_up(self, timeout: float = START_TIMEOUT) -> bool:
+        """Whether it came up (its pipe exists) before ``timeout`` seconds, still running."""
+        paths = [folder / f"OSL_PIPE_{os.getuid()}_{self.pipe}" for folder in PIPE_FOLDERS]
+        deadline = time.monotonic() + timeout
+        while self.running() and time.monotonic() < deadline:
+            if any(path.exists() for path in paths):
+                return True
+            time.sleep(0.05)
+        return False
+
+    def stop(self, *, release: bool = True) -> None:
+        """End LibreOffice (its process group: the launcher and soffice.bin)."""
+        atexit.unregister(self.stop)
+        if self.running():
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)
+                self.process.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                self.process.kill()
+                self.process.wait()
+        for folder in PIPE_FOLDERS:  # a killed LibreOffice leaves its socket behind
+            (folder / f"OSL_PIPE_{os.getuid()}_{self.pipe}").unlink(missing_ok=True)
+        if release:
+            self.lock.release()
+
+
+#: Whether LibreOffice stays running between conversions (``keep_office_running``).
+_wanted = False
+#: The LibreOffice kept running, once a conversion has started it.
+_kept: KeptOffice | None = None
+
+
+def keep_office_running() -> None:
+    """Leave LibreOffice running after this process's first conversion (see the module)."""
+    global _wanted
+    _wanted = hasattr(os, "killpg") and hasattr(os, "getuid")  # not on Windows
+
+
+def running_on(folder: Path) -> KeptOffice | None:
+    """The LibreOffice kept running on the profile in ``folder``, if one is.
+
+    One that ended (killed, or it found a LibreOffice left running there) is forgotten,
+    and the profile's lock released: the next conversion starts another.
+    """
+    global _kept
+    if _kept is None or _kept.folder != folder:
+        return None
+    if _kept.running():
+        return _kept
+    _kept.stop()
+    _kept = None
+    return None
+
+
+def start(office: str, folder: Path, lock: Any) -> bool:
+    """Start LibreOffice on the profile in ``folder``, if wanted and none runs yet.
+
+    Waits until work can be handed to it; ``lock`` (the profile's, held) goes with it.
+    False: convert as ever (the lock is still held then, for this one conversion).
+    """
+    global _kept, _wanted
+    if not _wanted or _kept is not None:
+        return False
+    pipe = f"namnd-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    process = subprocess.Popen(
+        [office, f"-env:UserInstallation={(folder / 'profil').as_uri()}", "--headless",
+         "--invisible", "--norestore", f"--accept=pipe,name={pipe};urp;",
+         "private:factory/swriter"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    kept = KeptOffice(folder, lock, process, pipe)
+    atexit.register(kept.stop)
+    if not kept.wait_until_up():
+        kept.stop(release=False)
+        _wanted = False  # it does not stay here: no more tries
+        return False
+    _kept = kept
+    return True
+
+
+def stop() -> None:
+    """Stop the LibreOffice kept running, if one is: at exit, and before a hard exit."""
+    global _kept
+    if _kept is not None:
+        _kept.stop()
+        _kept = None
