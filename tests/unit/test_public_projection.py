@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 
 from namnd.formats.agenda_markdown import dump_agenda
 from namnd.formats.protocol_markdown import dump_protocol
@@ -29,7 +29,11 @@ def _without_secrets(doc):
 @given(documents())
 def test_a_kallelse_without_secrets_is_published_as_it_stands(doc):
     doc = _without_secrets(doc)
-    assert dump_agenda(public_version(doc)) == dump_agenda(doc)
+    as_stored = dump_agenda(doc)
+    # Without notes and personnummer too: random text can hold a "<!--" (a gruppmöte's
+    # place of "<!--" was found), which the public version rightly leaves out.
+    assume(public_text(as_stored) == as_stored)
+    assert dump_agenda(public_version(doc)) == as_stored
 
 
 @settings(max_examples=80, deadline=None)
