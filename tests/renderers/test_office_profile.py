@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -78,3 +82,42 @@ def test_a_process_that_keeps_libreoffice_hands_later_conversions_to_it(tmp_path
     finally:
         if kept_office._kept is not None:
             kept_office._kept.stop()
+
+
+KILLED_HARD = """
+import os, signal, sys
+from pathlib import Path
+from namnd.renderers import kept_office, pdf_archive
+kept_office.keep_office_running()
+pdf_archive.to_pdfa(Path(sys.argv[1]), Path(sys.argv[2]))
+print(kept_office._kept.process.pid, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # no exit handlers: as a crash or kill -9
+"""
+
+
+def test_libreoffice_kept_by_a_process_killed_hard_ends_with_it(tmp_path, monkeypatch):
+    require_libreoffice()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = tmp_path / "beslut.docx"
+    document = docx.Document()
+    document.add_paragraph("Nämnden beslutar att godkänna rapporten.")
+    document.save(str(source))
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_HARD, str(source), str(tmp_path / "out.pdf")],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    group = int(done.stdout.split()[0])
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+    deadline = time.monotonic() + 30
+    while _group_alive(group):
+        assert time.monotonic() < deadline, "LibreOffice outlived the process that kept it"
+        time.sleep(0.1)
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True

@@ -15,6 +15,10 @@ the LibreOffice of the profile. It is up when the pipe it was asked to listen on
 (``--accept=pipe``; a Unix socket ``OSL_PIPE_<uid>_<name>`` in /tmp, which only this
 user may connect to). Where that cannot be seen (Windows), or it does not come up,
 every conversion starts its own LibreOffice, as without this.
+
+A process that ends without running its exit handlers (killed, or crashed) must not
+leave LibreOffice behind: it is started by a small shell (:data:`WATCH`) that ends it,
+and itself, once the process that asked for it is gone.
 """
 
 from __future__ import annotations
@@ -33,6 +37,15 @@ from typing import Any
 START_TIMEOUT = 90.0
 #: Where LibreOffice (its OSL layer) makes a named pipe, the second if /tmp is not usable.
 PIPE_FOLDERS = (Path("/tmp"), Path("/var/tmp"))
+#: Runs LibreOffice (the arguments after the first) while both it and the process whose
+#: id is the first argument live, then ends its whole process group: LibreOffice too.
+WATCH = """
+owner=$1; shift
+"$@" &
+office=$!
+while kill -0 "$owner" 2>/dev/null && kill -0 "$office" 2>/dev/null; do sleep 1; done
+kill 0
+"""
 
 
 @dataclass
@@ -62,7 +75,7 @@ class KeptOffice:
         return False
 
     def stop(self, *, release: bool = True) -> None:
-        """End LibreOffice (its process group: the launcher and soffice.bin)."""
+        """End LibreOffice: its process group (the shell, the launcher, soffice.bin)."""
         atexit.unregister(self.stop)
         if self.running():
             try:
@@ -116,7 +129,8 @@ def start(office: str, folder: Path, lock: Any) -> bool:
         return False
     pipe = f"namnd-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     process = subprocess.Popen(
-        [office, f"-env:UserInstallation={(folder / 'profil').as_uri()}", "--headless",
+        ["sh", "-c", WATCH, "sh", str(os.getpid()),
+         office, f"-env:UserInstallation={(folder / 'profil').as_uri()}", "--headless",
          "--invisible", "--norestore", f"--accept=pipe,name={pipe};urp;",
          "private:factory/swriter"],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
