@@ -121,3 +121,32 @@ def _group_alive(group: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def test_a_libreoffice_that_never_comes_up_is_stopped_and_each_conversion_runs_alone(
+    tmp_path, monkeypatch
+):
+    """Its pipe not seen in time (LibreOffice made it elsewhere): the export still ends."""
+    require_libreoffice()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(kept_office, "_wanted", True)
+    monkeypatch.setattr(kept_office, "_kept", None)
+    monkeypatch.setattr(kept_office, "PIPE_FOLDERS", (tmp_path / "elsewhere",))
+    monkeypatch.setattr(kept_office, "START_TIMEOUT", 2.0)
+    started: list[subprocess.Popen[bytes]] = []
+    real_popen = subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(kept_office.subprocess, "Popen", popen)
+    source = tmp_path / "beslut.docx"
+    document = docx.Document()
+    document.add_paragraph("Nämnden beslutar att godkänna rapporten.")
+    document.save(str(source))
+    pdf_archive.to_pdfa(source, tmp_path / "out.pdf")
+    assert "godkänna rapporten" in " ".join(page_texts((tmp_path / "out.pdf").read_bytes()))
+    kept = [process for process in started if process.args[0] == "sh"]
+    assert len(kept) == 1 and kept[0].poll() is not None, "the one tried is stopped"
+    assert kept_office._kept is None and not kept_office._wanted, "and not tried again"

@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-#: How long the first start may take (a new profile is built then: seconds).
-START_TIMEOUT = 90.0
+#: How long the first start may take (a new profile is built then: seconds). Past it the
+#: conversion runs on a LibreOffice of its own: a stalled export is worse than a slow one.
+START_TIMEOUT = 30.0
 #: Where LibreOffice (its OSL layer) makes a named pipe, the second if /tmp is not usable.
 PIPE_FOLDERS = (Path("/tmp"), Path("/var/tmp"))
 #: Runs LibreOffice (the arguments after the first) while both it and the process whose
@@ -64,10 +65,10 @@ class KeptOffice:
     def running(self) -> bool:
         return self.process.poll() is None
 
-    def wait_until_up(self, timeout: float = START_TIMEOUT) -> bool:
-        """Whether it came up (its pipe exists) before ``timeout`` seconds, still running."""
+    def wait_until_up(self) -> bool:
+        """Whether it came up (its pipe exists) within :data:`START_TIMEOUT`, still running."""
         paths = [folder / f"OSL_PIPE_{os.getuid()}_{self.pipe}" for folder in PIPE_FOLDERS]
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + START_TIMEOUT
         while self.running() and time.monotonic() < deadline:
             if any(path.exists() for path in paths):
                 return True
@@ -140,6 +141,7 @@ def start(office: str, folder: Path, lock: Any) -> bool:
     atexit.register(kept.stop)
     if not kept.wait_until_up():
         kept.stop(release=False)
+        (folder / "profil" / ".lock").unlink(missing_ok=True)  # as it left the profile
         _wanted = False  # it does not stay here: no more tries
         return False
     _kept = kept
