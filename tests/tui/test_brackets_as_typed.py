@@ -8,6 +8,7 @@ föredragningslista, the protokoll's §§ and the search hits.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from textual.widgets._toast import Toast
 
 import namnd.tui
 from namnd.domain.changes import ArendeChanges, MeetingDetailsChanges
+from namnd.domain.kinds import ArendeKind
 from namnd.tui.screens.agenda import AgendaScreen
 from namnd.tui.screens.meetings import MeetingsScreen
 from namnd.tui.widgets.dialogs import ConfirmDialog
@@ -95,4 +97,22 @@ async def test_a_search_for_brackets_names_them_and_the_app_goes_on(demo_store, 
         state = app.screen.query_one("#search-state", Static)
         await wait_until(pilot, lambda: "för ”" in str(state.render()), what="the search's answer")
         assert "för ”[/] [b]”." in str(state.render())
+        assert app.is_running
+
+
+async def test_what_is_due_soon_names_a_bracketed_title_as_typed(demo_store, make_app):
+    """The list under the meetings, on the first screen: "[/]" there stopped every start."""
+    meeting = demo_store.schedule.find_meeting("2019-09-19")
+    demo_store.agendas.add_arende(
+        meeting.id,
+        ArendeChanges(
+            title=f"Yttrande {CLOSING}", kind=ArendeKind.STATEMENT, reply_by=dt.date(2019, 9, 10)
+        ),
+        by="test",
+    )
+    app = make_app(demo_store)  # today: 1 September 2019
+    async with app.run_test(size=(120, 36)) as pilot:
+        todo = app.screen.query_one("#todo", Static)
+        await wait_until(pilot, lambda: todo.display, what="what is due soon")
+        assert f"Svar senast: Yttrande {CLOSING}" in str(todo.render())
         assert app.is_running

@@ -19,6 +19,8 @@ from rich.align import Align
 from rich.text import Text
 from textual.actions import parse
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 from textual.widgets.option_list import Option
 
 from namnd.rules.swedish_dates import long_date
@@ -39,14 +41,15 @@ class _EntryProvider(Provider):
 
     async def discover(self) -> Hits:
         for title, callback, help_text in await self.entries():
-            yield DiscoveryHit(title, callback, help=help_text)
+            # Titles name organs and meetings as written: never read as markup.
+            yield DiscoveryHit(Content(title), callback, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, callback, help_text in await self.entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, matcher.highlight(escape(title)), callback, help=help_text)
 
 
 class MeetingCommands(_EntryProvider):

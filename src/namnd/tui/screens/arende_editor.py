@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, Header, Input, Label, Markdown, Select, TextArea
@@ -283,7 +284,7 @@ class ArendeEditorScreen(Screen[None]):
         self.sub_title = arende.title
         self.numbers = self.store.organs.dnr_format(arende.organ_id)
         example = self.numbers.example()
-        self.query_one("#dnr-label", Label).update(f"Diarienummer (t.ex. {example})")
+        self.query_one("#dnr-label", Label).update(Content(f"Diarienummer (t.ex. {example})"))
         for name, value in self.saved.items():
             widget = self.query_one(f"#{name}")
             if isinstance(widget, TextArea):
@@ -439,7 +440,7 @@ class ArendeEditorScreen(Screen[None]):
     def _set_state(self, text: str, *, error: bool = False) -> None:
         label = self.query_one("#save-state", Label)
         late = " · kallelsen är utskickad: ändringar loggas som ändring efter utskick"
-        label.update(text + (late if self.late and not error else ""))
+        label.update(Content(text + (late if self.late and not error else "")))
         label.set_class(error, "error")
 
     def save_before_quit(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -68,9 +69,9 @@ class DelegationCodesScreen(PerOrganScreen, Screen[None]):
     def _show(self, codes: list[DelegationCode], unknown: list[str], focus: str | None) -> None:
         self.codes = codes
         self.sub_title = f"Delegationsordning · {self.organ_name}"
-        missing = f" · saknas men används: {', '.join(unknown)}" if unknown else ""
+        missing = f" · saknas men används: {escape(', '.join(unknown))}" if unknown else ""
         self.query_one("#codes-heading", Static).update(
-            f"[b]Delegationsordning[/b], {self.organ_name} · {len(codes)} koder{missing}"
+            f"[b]Delegationsordning[/b], {escape(self.organ_name)} · {len(codes)} koder{missing}"
         )
         table = self.query_one(DataTable)
         table.clear()

@@ -11,6 +11,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, ProgressBar, Static
 
@@ -88,17 +89,24 @@ class DelegationImportScreen(Screen[None]):
             ),
             title="Import",
             done=imported,
-            failed=lambda err: self._done(f"[b]Inte inläst:[/b] {err}", error=True),
+            failed=lambda err: self._done(str(err), error=True),
         )
 
     def _progress(self, done: int, total: int, text: str) -> None:
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
         if text:
-            self.query_one("#import-status", Static).update(text)
+            self.query_one("#import-status", Static).update(Content(text))
 
     def _done(self, text: str, *, error: bool) -> None:
-        self.query_one("#import-status", Static).update(text)
+        """Say how the import ended; ``text`` (a file name, a refusal) is shown as written."""
+        shown = (
+            Content.from_markup("[b]Inte inläst:[/b] $text", text=text) if error else Content(text)
+        )
+        self.query_one("#import-status", Static).update(shown)
         self.query_one("#import", Button).disabled = False
+        first = text.splitlines()[0]
         self.notify(
-            text.splitlines()[0], title="Import", severity="error" if error else "information"
+            f"Inte inläst: {first}" if error else first,
+            title="Import",
+            severity="error" if error else "information",
         )

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
@@ -90,11 +92,11 @@ class MailingListsScreen(Screen[None]):
                 view.name, version_label(view.public), f"{counts.get(view.name, 0)} ({source})"
             )
         self.query_one("#lists-heading", Static).update(
-            f"[b]Sändlistor[/b], {self.organ_name} · {len(reached.recipients)} mottagare"
+            f"[b]Sändlistor[/b], {escape(self.organ_name)} · {len(reached.recipients)} mottagare"
         )
         missing = reached.without_address
         self.query_one("#lists-note", Static).update(
-            "Saknar e-post: " + ", ".join(missing) if missing else ""
+            Content("Saknar e-post: " + ", ".join(missing)) if missing else ""
         )
         names = [v.name for v in lists]
         if focus in names:

@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, ProgressBar, Static
@@ -321,7 +322,7 @@ class MeetingsScreen(Screen[None]):
 
     def _show_todo(self, lines: list[str]) -> None:
         todo = self.query_one("#todo", Static)
-        todo.update("[b]Att göra snart[/b]\n" + "\n".join(lines) if lines else "")
+        todo.update("[b]Att göra snart[/b]\n" + escape("\n".join(lines)) if lines else "")
         todo.display = bool(lines)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from namnd.domain.protocol import Justering
@@ -75,7 +76,7 @@ class AttendanceScreen(FormScreen):
         replaced = {p.replaces for p in people if p.replaces}
         text = call_in_text(call_in(self.seats, self.view.protocol.date, present, replaced))
         hint = self.query_one("#call-in", Static)
-        hint.update(f"[b]Inkallelse:[/b] {text}" if text else "")
+        hint.update(f"[b]Inkallelse:[/b] {escape(text)}" if text else "")
         hint.display = bool(text)
 
     def save(self) -> Callable[[], object]:

@@ -49,7 +49,7 @@ def chart(series: dict[str, list[WaitingPoint]]) -> Table:
     table.add_column("Median väntetid (antal rapporterade)", ratio=3)
     for insats, points in series.items():
         for n, point in enumerate(points):
-            table.add_row(insats if n == 0 else "", str(point.quarter), bar(point, longest))
+            table.add_row(Text(insats) if n == 0 else "", str(point.quarter), bar(point, longest))
         table.add_section()
     return table
 

@@ -11,6 +11,8 @@ import dataclasses
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label
 
@@ -47,11 +49,15 @@ class AssignmentProposalsDialog(ModalScreen[list[ProposedAssignment] | None]):
             with VerticalScroll(id="proposal-list"):
                 for n, proposal in enumerate(self.proposals):
                     due = proposal.due
-                    yield Checkbox(proposal.text, value=True, id=f"take-{n}")
+                    yield Checkbox(Content(proposal.text), value=True, id=f"take-{n}")
                     yield Label(
-                        f"Ges till: {proposal.assignee or '–'} · återrapporteras till: "
-                        f"{proposal.report_to or 'nämnden'} · "
-                        + (due.describe() if due.readable else f"[b]{due.describe()}[/b]")
+                        f"Ges till: {escape(proposal.assignee or '–')} · återrapporteras till: "
+                        f"{escape(proposal.report_to or 'nämnden')} · "
+                        + (
+                            escape(due.describe())
+                            if due.readable
+                            else f"[b]{escape(due.describe())}[/b]"
+                        )
                     )
                     yield Input(
                         due.date.isoformat() if due.date else "",
@@ -73,7 +79,7 @@ class AssignmentProposalsDialog(ModalScreen[list[ProposedAssignment] | None]):
         try:
             self.dismiss(self._confirmed())
         except NamndError as err:
-            self.query_one("#proposal-error", Label).update(f"[b]{err}[/b]")
+            self.query_one("#proposal-error", Label).update(f"[b]{escape(str(err))}[/b]")
 
     def _confirmed(self) -> list[ProposedAssignment]:
         chosen = []

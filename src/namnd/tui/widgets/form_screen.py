@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Label
 
@@ -65,7 +66,7 @@ class FormScreen(Screen[None]):
 
     def _state(self, text: str, *, error: bool = False) -> None:
         state = self.query_one("#details-state", Label)
-        state.update(text)
+        state.update(Content(text))
         state.set_class(error, "error")
 
     def save_before_quit(self) -> bool:

@@ -12,6 +12,7 @@ import dataclasses
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from namnd.domain.organ_settings import LABELS, OrganSettings
@@ -67,7 +68,7 @@ class OrganFields(Vertical):
         """Each refusal under its field (and none under the others); focus the first."""
         for name in FIELDS:
             error = self.query_one(f"#organ-error-{name}", Static)
-            error.update(problems.get(name, ""))
+            error.update(Content(problems.get(name, "")))
             error.display = name in problems
         first = next((name for name in FIELDS if name in problems), None)
         if first is not None:
