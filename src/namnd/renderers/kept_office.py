@@ -19,34 +19,51 @@ every conversion starts its own LibreOffice, as without this.
 A process that ends without running its exit handlers (killed, or crashed) must not
 leave LibreOffice behind: it is started by a small shell (:data:`WATCH`) that ends it,
 and itself, once the process that asked for it is gone.
+
+The TUI converts in worker threads, so the state here is changed under a lock, and the
+profile's file lock is not bound to the thread that took it (it is released by whichever
+thread stops LibreOffice).
 """
 
 from __future__ import annotations
 
 import atexit
 import os
-import signal
 import subprocess
+import threading
 import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from namnd.renderers import process_group
+
 #: How long the first start may take (a new profile is built then: seconds). Past it the
 #: conversion runs on a LibreOffice of its own: a stalled export is worse than a slow one.
 START_TIMEOUT = 30.0
+#: How long LibreOffice is given to stop when asked before it is killed.
+STOP_GRACE = 10.0
 #: Where LibreOffice (its OSL layer) makes a named pipe, the second if /tmp is not usable.
+#: (It takes no folder from the environment: ``OSL_SOCKET_PATH`` set there is not read.)
 PIPE_FOLDERS = (Path("/tmp"), Path("/var/tmp"))
-#: Runs LibreOffice (the arguments after the first) while both it and the process whose
-#: id is the first argument live, then ends its whole process group: LibreOffice too.
+#: Runs LibreOffice (the arguments after the second) while both it and the process whose
+#: id is the first argument live, then removes its pipe (the second argument: the paths
+#: it may have, separated by colons) and ends its whole process group, LibreOffice too.
 WATCH = """
-owner=$1; shift
+owner=$1; pipes=$2; shift 2
 "$@" &
 office=$!
 while kill -0 "$owner" 2>/dev/null && kill -0 "$office" 2>/dev/null; do sleep 1; done
+IFS=:
+for pipe in $pipes; do rm -f "$pipe"; done
 kill 0
 """
+
+
+def pipe_paths(name: str) -> list[Path]:
+    """Where LibreOffice may make the pipe ``name`` it was asked to listen on."""
+    return [folder / f"OSL_PIPE_{os.getuid()}_{name}" for folder in PIPE_FOLDERS]
 
 
 @dataclass
@@ -67,7 +84,7 @@ class KeptOffice:
 
     def wait_until_up(self) -> bool:
         """Whether it came up (its pipe exists) within :data:`START_TIMEOUT`, still running."""
-        paths = [folder / f"OSL_PIPE_{os.getuid()}_{self.pipe}" for folder in PIPE_FOLDERS]
+        paths = pipe_paths(self.pipe)
         deadline = time.monotonic() + START_TIMEOUT
         while self.running() and time.monotonic() < deadline:
             if any(path.exists() for path in paths):
@@ -75,18 +92,12 @@ class KeptOffice:
             time.sleep(0.05)
         return False
 
-    def stop(self, *, release: bool = True) -> None:
-        """End LibreOffice: its process group (the shell, the launcher, soffice.bin)."""
+    def stop(self, *, release: bool = True, grace: float = STOP_GRACE) -> None:
+        """End LibreOffice, its whole process group, before the profile is free again."""
         atexit.unregister(self.stop)
-        if self.running():
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-                self.process.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
-                self.process.kill()
-                self.process.wait()
-        for folder in PIPE_FOLDERS:  # a killed LibreOffice leaves its socket behind
-            (folder / f"OSL_PIPE_{os.getuid()}_{self.pipe}").unlink(missing_ok=True)
+        process_group.end(self.process, grace=grace)
+        for path in pipe_paths(self.pipe):  # a killed LibreOffice leaves its socket behind
+            path.unlink(missing_ok=True)
         if release:
             self.lock.release()
 
@@ -95,6 +106,8 @@ class KeptOffice:
 _wanted = False
 #: The LibreOffice kept running, once a conversion has started it.
 _kept: KeptOffice | None = None
+#: Held while ``_kept`` is looked at or changed: conversions run in several threads.
+_state = threading.RLock()
 
 
 def keep_office_running() -> None:
@@ -110,13 +123,20 @@ def running_on(folder: Path) -> KeptOffice | None:
     and the profile's lock released: the next conversion starts another.
     """
     global _kept
-    if _kept is None or _kept.folder != folder:
+    with _state:
+        if _kept is None or _kept.folder != folder:
+            return None
+        if _kept.running():
+            return _kept
+        _kept.stop()
+        _kept = None
         return None
-    if _kept.running():
-        return _kept
-    _kept.stop()
-    _kept = None
-    return None
+
+
+def runs_at(url: str) -> bool:
+    """Whether work on the profile ``url`` is handed to the LibreOffice kept running."""
+    with _state:
+        return _kept is not None and _kept.url == url
 
 
 def start(office: str, folder: Path, lock: Any) -> bool:
@@ -126,31 +146,38 @@ def start(office: str, folder: Path, lock: Any) -> bool:
     False: convert as ever (the lock is still held then, for this one conversion).
     """
     global _kept, _wanted
-    if not _wanted or _kept is not None:
-        return False
-    pipe = f"namnd-{os.getpid()}-{uuid.uuid4().hex[:12]}"
-    process = subprocess.Popen(
-        ["sh", "-c", WATCH, "sh", str(os.getpid()),
-         office, f"-env:UserInstallation={(folder / 'profil').as_uri()}", "--headless",
-         "--invisible", "--norestore", f"--accept=pipe,name={pipe};urp;",
-         "private:factory/swriter"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
-    kept = KeptOffice(folder, lock, process, pipe)
-    atexit.register(kept.stop)
-    if not kept.wait_until_up():
-        kept.stop(release=False)
-        (folder / "profil" / ".lock").unlink(missing_ok=True)  # as it left the profile
-        _wanted = False  # it does not stay here: no more tries
-        return False
-    _kept = kept
-    return True
+    with _state:
+        if not _wanted or _kept is not None:
+            return False
+        pipe = f"namnd-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+        pipes = ":".join(map(str, pipe_paths(pipe)))
+        process = subprocess.Popen(
+            ["sh", "-c", WATCH, "sh", str(os.getpid()), pipes,
+             office, f"-env:UserInstallation={(folder / 'profil').as_uri()}", "--headless",
+             "--invisible", "--norestore", f"--accept=pipe,name={pipe};urp;",
+             "private:factory/swriter"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )  # fmt: skip
+        kept = KeptOffice(folder, lock, process, pipe)
+        atexit.register(kept.stop)
+        if not kept.wait_until_up():
+            kept.stop(release=False)
+            (folder / "profil" / ".lock").unlink(missing_ok=True)  # as it left the profile
+            _wanted = False  # it does not stay here: no more tries
+            return False
+        _kept = kept
+        return True
 
 
-def stop() -> None:
-    """Stop the LibreOffice kept running, if one is: at exit, and before a hard exit."""
+def stop(*, grace: float = STOP_GRACE) -> None:
+    """Stop the LibreOffice kept running, if one is, given ``grace`` seconds to end.
+
+    At exit, before a hard exit, and when it failed or did not answer (then killed at
+    once: ``grace=0``); the next conversion starts another.
+    """
     global _kept
-    if _kept is not None:
-        _kept.stop()
-        _kept = None
+    with _state:
+        if _kept is not None:
+            _kept.stop(grace=grace)
+            _kept = None

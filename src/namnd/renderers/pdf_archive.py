@@ -16,6 +16,7 @@ from pathlib import Path
 
 from namnd.atomic_files import write_with
 from namnd.errors import NamndError
+from namnd.renderers import kept_office, process_group
 
 FILTER = (
     'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
@@ -42,7 +43,7 @@ def _kept_profile_folder() -> Path:
 
 
 @contextmanager
-def office_profile() -> Iterator[str]:
+def office_profile(*, keep: bool = True) -> Iterator[str]:
     """The ``-env:UserInstallation=`` URL for one LibreOffice run.
 
     LibreOffice on a new profile first builds its settings and tests its graphics, about a
@@ -51,18 +52,17 @@ def office_profile() -> Iterator[str]:
     work to the first or fails), so the kept one is taken under a file lock; while another
     namnd process holds it, this run gets a throw-away profile, as every run once did.
     In a process that asked for it, LibreOffice stays running on the kept profile
-    (``renderers.kept_office``).
+    (``renderers.kept_office``) unless ``keep`` is false.
     """
     from filelock import FileLock, Timeout
 
-    from namnd.renderers import kept_office
-
     folder = _kept_profile_folder()
-    kept_running = kept_office.running_on(folder)
+    kept_running = kept_office.running_on(folder) if keep else None
     if kept_running is not None:
         yield kept_running.url  # this process holds the profile: the work is handed over
         return
-    lock = FileLock(folder / "profil.lock", timeout=0)
+    # Not bound to this thread: the thread that stops a kept LibreOffice releases it.
+    lock = FileLock(folder / "profil.lock", timeout=0, thread_local=False)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         lock.acquire()
@@ -76,7 +76,7 @@ def office_profile() -> Iterator[str]:
         return
     # Held by us alone now: a lock file there was left by a LibreOffice that was killed.
     (kept / ".lock").unlink(missing_ok=True)
-    if kept_office.start(office_command(), folder, lock):
+    if keep and kept_office.start(office_command(), folder, lock):
         yield kept.as_uri()  # to the LibreOffice now running there, which holds the lock
         return
     try:
@@ -85,14 +85,51 @@ def office_profile() -> Iterator[str]:
         lock.release()
 
 
-def _run(arguments: list[str], *, timeout: float) -> subprocess.CompletedProcess[str]:
-    """Run LibreOffice headless with ``arguments`` on namnd's profile."""
-    office = office_command()
+#: Seconds a LibreOffice run may take: to start (and build a new profile), and per file.
+START_SECONDS = 120.0
+SECONDS_PER_FILE = 30.0
+
+
+def _run(arguments: list[str], expected: list[Path]) -> subprocess.CompletedProcess[str]:
+    """Run LibreOffice headless with ``arguments`` on namnd's profile, to make ``expected``.
+
+    Work handed to a LibreOffice kept running comes back without LibreOffice's own
+    message, so if it made not all of ``expected`` that one is stopped (it may be what
+    failed) and the work is done again by a LibreOffice of its own, whose message the
+    Swedish error then quotes.
+    """
     with office_profile() as profile:
-        return subprocess.run(
-            [office, f"-env:UserInstallation={profile}", "--headless", *arguments],
-            capture_output=True, text=True, timeout=timeout, check=False,
-        )  # fmt: skip
+        handed_over = kept_office.runs_at(profile)
+        result = _office(profile, arguments, len(expected), handed_over=handed_over)
+    if handed_over and not all(path.is_file() for path in expected):
+        kept_office.stop()
+        with office_profile(keep=False) as profile:
+            result = _office(profile, arguments, len(expected), handed_over=False)
+    return result
+
+
+def _office(
+    profile: str, arguments: list[str], files: int, *, handed_over: bool
+) -> subprocess.CompletedProcess[str]:
+    """One LibreOffice run; one that does not finish in time is ended, with a Swedish error."""
+    command = [office_command(), f"-env:UserInstallation={profile}", "--headless", *arguments]
+    allowed = START_SECONDS + SECONDS_PER_FILE * files
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        stdout, stderr = process.communicate(timeout=allowed)
+    except subprocess.TimeoutExpired:
+        process_group.end(process, grace=2)
+        process.communicate()
+        if handed_over:
+            kept_office.stop(grace=0)  # it did not answer: the next one starts another
+        raise NamndError(
+            f"LibreOffice blev inte klar på {allowed:.0f} sekunder och har stoppats. "
+            "Försök igen; hjälper det inte, exportera som Word (--format docx)."
+        ) from None
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
 def convert_many(sources: list[Path], outdir: Path) -> None:
@@ -104,10 +141,8 @@ def convert_many(sources: list[Path], outdir: Path) -> None:
     """
     if not sources:
         return
-    result = _run(
-        ["--convert-to", FILTER, "--outdir", str(outdir), *map(str, sources)],
-        timeout=120 + 30 * len(sources),
-    )
+    expected = [outdir / f"{source.stem}.pdf" for source in sources]
+    result = _run(["--convert-to", FILTER, "--outdir", str(outdir), *map(str, sources)], expected)
     for source in sources:
         if not (outdir / f"{source.stem}.pdf").is_file():
             detail = (result.stderr or result.stdout).strip().splitlines()
@@ -120,8 +155,8 @@ def to_pdfa(docx: Path, pdf: Path) -> Path:
     """Convert ``docx`` to a tagged PDF/A-2 at ``pdf``."""
     office_command()  # say it before any work is done
     with tempfile.TemporaryDirectory(prefix="namnd-pdf-") as tmp:
-        result = _run(["--convert-to", FILTER, "--outdir", tmp, str(docx)], timeout=300)
         produced = Path(tmp) / f"{docx.stem}.pdf"
+        result = _run(["--convert-to", FILTER, "--outdir", tmp, str(docx)], [produced])
         if result.returncode != 0 or not produced.is_file():
             detail = (result.stderr or result.stdout).strip()
             raise NamndError(f"LibreOffice kunde inte göra PDF av {docx.name}. {detail}".strip())
