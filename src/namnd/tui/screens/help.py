@@ -137,12 +137,15 @@ def general_keys(screen: Screen) -> list[KeyHelp]:
 
 
 def _table(title: str, rows: list[KeyHelp]) -> Table:
-    table = Table(title=title, title_justify="left", expand=True, show_edge=False)
+    # Text, not markup: a screen's sub-title may name what the user typed.
+    table = Table(
+        title=Text(title, style="table.title"), title_justify="left", expand=True, show_edge=False
+    )
     table.add_column("Tangent", no_wrap=True)
     table.add_column("Gör", ratio=1)
     for row in rows:
         if row.available:
-            table.add_row(Text(row.keys, style="bold"), row.description)
+            table.add_row(Text(row.keys, style="bold"), Text(row.description))
         else:
             table.add_row(
                 Text(row.keys, style="dim"),
